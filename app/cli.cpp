@@ -1,0 +1,234 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sstream>
+#include <unistd.h>
+
+#include "app/generator.hpp"
+#include "import/canonical_csv.hpp"
+#include "model/error.hpp"
+#include "reports/writers.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+constexpr const char* kCheckExamples = R"(
+Voorbeelden:
+  wmotoets controleer data/voorbeeld/dossiers.csv
+      controleer de voorbeelddossiers; bevindingen per dossier en cijfers per regel
+  wmotoets controleer export-jan.csv export-feb.csv --format json --uit bevindingen.json
+      twee exports samen, als JSON (schema wmotoets/1) naar een bestand
+  wmotoets controleer dossiers.csv --select INF,ONA-01 --peildatum 2025-06-30
+      alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
+  wmotoets controleer dossiers.csv --strict
+      stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
+
+Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met ernst overtreding
+(--exit-zero maakt dat 0); 2 = fout (onbruikbare argumenten, onleesbaar bestand, --strict, privacy).
+Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.)";
+
+constexpr const char* kRulesExamples = R"(
+Voorbeelden:
+  wmotoets regels            het regelboek: ID, ernst, titel en grondslag
+  wmotoets regels ONA-01     uitleg van één regel: wat wordt gecontroleerd, waarom, een voorbeeld)";
+
+constexpr const char* kGenerateExamples = R"(
+Voorbeelden:
+  wmotoets genereer --dossiers 1000 --zaad 7 --uit demo.csv
+  wmotoets genereer --dossiers 100000 --overtredingen 0.2 --scheidingsteken ';' > groot.csv
+Dezelfde zaad geeft op elke machine hetzelfde logboek.)";
+
+struct CheckOptions {
+    std::vector<std::string> logs;
+    std::string format = "text";
+    std::string out;
+    std::string peildatum;
+    std::vector<std::string> select, ignore;
+    bool outcomes = false, strict = false, keep_unknown = false, exit_zero = false;
+};
+
+void log_problem(const Problem& p, bool warning) {
+    if (warning) spdlog::warn("{}: waarschuwing: {}", p.where(), p.message);
+    else spdlog::warn("{}: {}", p.where(), p.message);
+}
+
+std::unique_ptr<std::ostream> open_output(const std::string& path) {
+    auto f = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+    if (!*f) throw Error(path + ": kan uitvoerbestand niet schrijven");
+    return f;
+}
+
+int run_check_command(const CheckOptions& o) {
+    const std::vector<const Rule*> rules = select_rules(o.select, o.ignore);
+    std::optional<Date> peildatum;
+    if (!o.peildatum.empty()) {
+        peildatum = parse_iso_date(o.peildatum);
+        if (!peildatum) throw Error("--peildatum '" + o.peildatum + "' is geen geldige datum (verwacht JJJJ-MM-DD)");
+    }
+    EventLog log;
+    Diagnostics diag;
+    const ImportOptions import_options{o.strict, o.keep_unknown};
+    for (const std::string& path : o.logs) {
+        const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
+        import_canonical_csv(path, import_options, log, diag);
+        for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
+        for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
+        const InputFile& in = log.inputs.back();
+        spdlog::info("{}: {} rijen gelezen, {} gebruikt, {} afgekeurd{}", path, in.rows, in.used, in.rejected,
+                     in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    }
+    log.finalize();
+
+    const Calendar calendar;
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    Progress progress;
+    if (tty && log.cases.size() >= 20000)
+        progress = [](std::size_t done, std::size_t total) {
+            std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
+                         done == total ? "\n" : "");
+        };
+    CheckResult result = run_check(log, rules, calendar, peildatum.value_or(log.latest_date()), progress);
+    result.peildatum_known = peildatum.has_value() || log.has_events();
+    const std::vector<Figure> figures = compute_figures(result);
+
+    std::unique_ptr<std::ostream> file;
+    std::ostream* out = &std::cout;
+    if (!o.out.empty()) {
+        file = open_output(o.out);
+        out = file.get();
+    }
+    const ReportData data{log, result, figures, o.outcomes};
+    if (o.format == "json") write_json(*out, data);
+    else if (o.format == "csv") write_csv(*out, data);
+    else write_text(*out, data);
+    out->flush();
+    if (!*out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
+    if (!o.out.empty())
+        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.findings.size(), log.cases.size(), o.out);
+    return has_overtreding(result) && !o.exit_zero ? 1 : 0;
+}
+
+int run_rules_command(const std::string& id) {
+    if (id.empty()) {
+        std::cout << fmt::format("{:<8} {:<13} {:<8} {}\n", "regel", "ernst", "bereik", "titel — grondslag");
+        for (const Rule* r : all_rules()) {
+            const RuleInfo& i = r->info();
+            std::cout << fmt::format("{:<8} {:<13} {:<8} {} — {}\n", i.id, severity_name(i.severity), scope_name(i.scope),
+                                     i.title, i.basis);
+        }
+        std::cout << "\nUitleg van één regel: wmotoets regels ID (bijvoorbeeld: wmotoets regels INF-01)\n";
+        return 0;
+    }
+    const Rule* r = find_rule(id);
+    if (!r) throw Error("onbekende regel '" + id + "' (zie 'wmotoets regels' voor de lijst)");
+    const RuleInfo& i = r->info();
+    std::cout << i.id << " — " << i.title << "\n\n"
+              << "Ernst:      " << severity_name(i.severity) << "\n"
+              << "Grondslag:  " << i.basis << "\n"
+              << "Bereik:     per " << scope_name(i.scope) << "\n\n"
+              << "Wat wordt gecontroleerd\n  " << i.what << "\n\n"
+              << "Waarom dat ertoe doet\n  " << i.why << "\n\n"
+              << "Voorbeeld\n  " << i.example << "\n";
+    return 0;
+}
+
+int run_generate_command(const GeneratorOptions& g, const std::string& out_path) {
+    if (out_path.empty()) {
+        generate_log(std::cout, g);
+        std::cout.flush();
+        return 0;
+    }
+    auto f = open_output(out_path);
+    generate_log(*f, g);
+    f->flush();
+    if (!*f) throw Error(out_path + ": schrijven mislukt");
+    spdlog::info("{} dossiers geschreven naar {}", g.dossiers, out_path);
+    return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    auto logger = spdlog::stderr_logger_st("wmotoets");
+    logger->set_pattern("%v");
+    spdlog::set_default_logger(logger);
+
+    CLI::App app{"wmotoets — toetst Wmo-dossiers aan de Wmo 2015-procedure, met de nadruk op onafhankelijke "
+                 "cliëntondersteuning (art. 2.3.2 lid 3: vóór het onderzoek wijzen op gratis cliëntondersteuning; "
+                 "de ondersteuner beslist nooit zelf).",
+                 "wmotoets"};
+    app.footer("\nBegin met: wmotoets controleer data/voorbeeld/dossiers.csv\n"
+               "Elk subcommando heeft eigen hulp: wmotoets controleer --help");
+    app.require_subcommand(1);
+    app.fallthrough();  // --stil also works after the subcommand
+    app.set_help_all_flag("--help-all", "Hulp bij alle subcommando's");
+    bool quiet = false;
+    app.add_flag("-q,--stil", quiet, "Geen voortgangs- en samenvattingsregels op stderr (fouten en afgekeurde rijen wel)");
+
+    CheckOptions co;
+    CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
+    check->alias("check");
+    check->footer(kCheckExamples);
+    check->add_option("logboek", co.logs, "Een of meer eventlogs in het canonieke CSV-formaat")->required();
+    check->add_option("--format", co.format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    check->add_option("--uit", co.out, "Schrijf de uitvoer naar dit bestand in plaats van naar stdout");
+    check->add_flag("--outcomes", co.outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
+    check->add_option("--peildatum", co.peildatum,
+                      "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
+    check->add_option("--select", co.select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
+    check->add_option("--ignore", co.ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
+    check->add_flag("--strict", co.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
+    check->add_flag("--behoud-onbekend", co.keep_unknown,
+                    "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
+    check->add_flag("--exit-zero", co.exit_zero, "Exitcode 0, ook als er overtredingen zijn");
+
+    std::string rule_id;
+    CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
+    rules->alias("rules");
+    rules->footer(kRulesExamples);
+    rules->add_option("ID", rule_id, "Een regel-ID, bijv. INF-01");
+
+    GeneratorOptions go;
+    std::string gen_out, gen_sep = ",";
+    CLI::App* gen = app.add_subcommand("genereer", "Schrijf een synthetisch, realistisch logboek (demo's, benchmarks)");
+    gen->alias("generate");
+    gen->footer(kGenerateExamples);
+    gen->add_option("--dossiers", go.dossiers, "Aantal dossiers (ongeveer 10 gebeurtenissen elk)")->check(CLI::Range(1ull, 100000000ull));
+    gen->add_option("--zaad", go.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
+    gen->add_option("--overtredingen", go.violation_share, "Aandeel dossiers met één opzettelijke overtreding (0–1)")
+        ->check(CLI::Range(0.0, 1.0));
+    gen->add_option("--scheidingsteken", gen_sep, "Scheidingsteken: ',' ';' of 'tab'")->check(CLI::IsMember({",", ";", "tab"}));
+    gen->add_option("--uit", gen_out, "Schrijf naar dit bestand in plaats van naar stdout");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help
+        std::cerr << "wmotoets: " << e.what() << "\n(zie 'wmotoets --help')\n";
+        return 2;
+    }
+    if (quiet) spdlog::set_level(spdlog::level::warn);
+    try {
+        if (check->parsed()) return run_check_command(co);
+        if (rules->parsed()) return run_rules_command(rule_id);
+        if (gen->parsed()) {
+            go.separator = gen_sep == "tab" ? '\t' : gen_sep[0];
+            return run_generate_command(go, gen_out);
+        }
+    } catch (const Error& e) {
+        spdlog::error("wmotoets: fout: {}", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        spdlog::error("wmotoets: interne fout: {}", e.what());
+        return 2;
+    }
+    return 2;
+}
+
+}  // namespace wmotoets

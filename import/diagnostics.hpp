@@ -1,0 +1,27 @@
+#pragma once
+// Bad input rows and warnings, kept apart from findings and from tool failures.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wmotoets {
+
+struct Problem {
+    std::string file;
+    std::uint64_t line = 0;  // 0 = about the whole file
+    std::string message;     // Dutch
+
+    std::string where() const { return line ? file + ":" + std::to_string(line) : file; }
+};
+
+struct Diagnostics {
+    std::vector<Problem> bad_rows;  // rows left out (counted per input too)
+    std::vector<Problem> warnings;  // e.g. Windows-1252 input, a possible BSN
+};
+
+struct ImportOptions {
+    bool strict = false;        // the first bad row is fatal; nothing of that file is kept
+    bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
+};
+
+}  // namespace wmotoets

@@ -1,0 +1,130 @@
+#include "import/timestamp.hpp"
+
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+Date last_sunday(int year, unsigned month) {
+    const unsigned next_month = month == 12 ? 1 : month + 1;
+    const int next_year = month == 12 ? year + 1 : year;
+    Date d = Date::from_ymd(next_year, next_month, 1) - 1;
+    while (d.iso_weekday() != 6) d = d - 1;
+    return d;
+}
+
+struct Cursor {
+    std::string_view s;
+    std::size_t i = 0;
+    bool done() const { return i >= s.size(); }
+    char peek() const { return done() ? '\0' : s[i]; }
+    // Reads between min and max digits.
+    bool digits(int min, int max, int& out) {
+        out = 0;
+        int n = 0;
+        while (n < max && !done() && s[i] >= '0' && s[i] <= '9') {
+            out = out * 10 + (s[i] - '0');
+            ++i; ++n;
+        }
+        return n >= min;
+    }
+    bool eat(char c) {
+        if (peek() != c) return false;
+        ++i;
+        return true;
+    }
+};
+
+}  // namespace
+
+int amsterdam_offset_minutes(std::int64_t utc_seconds) {
+    const std::int64_t day = utc_seconds >= 0 ? utc_seconds / 86400 : (utc_seconds - 86399) / 86400;
+    const int year = Date{static_cast<std::int32_t>(day)}.year();
+    if (year < 1981) return 60;
+    const std::int64_t start = std::int64_t(last_sunday(year, 3).days) * 86400 + 3600;
+    const std::int64_t end = std::int64_t(last_sunday(year, year < 1996 ? 9 : 10).days) * 86400 + 3600;
+    return (utc_seconds >= start && utc_seconds < end) ? 120 : 60;
+}
+
+std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
+    Cursor c{trim(text)};
+    int y = 0, mo = 0, d = 0;
+    bool dutch = false;
+    {
+        // Decide between YYYY-MM-DD and D-M-YYYY by the length of the first number.
+        std::size_t n = 0;
+        while (n < c.s.size() && c.s[n] >= '0' && c.s[n] <= '9') ++n;
+        if (n == 4) {
+            if (!c.digits(4, 4, y) || !c.eat('-') || !c.digits(2, 2, mo) || !c.eat('-') || !c.digits(2, 2, d))
+                return std::nullopt;
+        } else if (n == 1 || n == 2) {
+            dutch = true;
+            if (!c.digits(1, 2, d) || !c.eat('-') || !c.digits(1, 2, mo) || !c.eat('-') || !c.digits(4, 4, y))
+                return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!valid_ymd(y, unsigned(mo), unsigned(d))) return std::nullopt;
+    LocalTimestamp ts{Date::from_ymd(y, unsigned(mo), unsigned(d)), -1};
+    if (c.done()) return ts;
+
+    // Time part.
+    if (dutch) {
+        if (!c.eat(' ')) return std::nullopt;
+    } else if (!c.eat('T') && !c.eat(' ')) {
+        return std::nullopt;
+    }
+    int hh = 0, mm = 0, ss = 0, frac = 0;
+    if (!c.digits(2, 2, hh) || !c.eat(':') || !c.digits(2, 2, mm)) {
+        // Dutch exports also write 9:05; accept one hour digit there.
+        if (!dutch) return std::nullopt;
+        c.i = c.s.find(' ') + 1;
+        if (!c.digits(1, 2, hh) || !c.eat(':') || !c.digits(2, 2, mm)) return std::nullopt;
+    }
+    if (c.eat(':')) {
+        if (!c.digits(2, 2, ss)) return std::nullopt;
+        if (!dutch && c.eat('.')) {
+            int digits_read = 0;
+            while (!c.done() && c.peek() >= '0' && c.peek() <= '9') {
+                if (digits_read < 3) frac = frac * 10 + (c.peek() - '0');
+                ++digits_read;
+                ++c.i;
+            }
+            if (digits_read == 0) return std::nullopt;
+            for (int k = digits_read; k < 3; ++k) frac *= 10;
+        }
+    }
+    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    std::int64_t local_ms = (std::int64_t(hh) * 3600 + mm * 60 + ss) * 1000 + frac;
+    if (c.done()) {
+        ts.ms = static_cast<std::int32_t>(local_ms);
+        return ts;
+    }
+    if (dutch) return std::nullopt;
+    int offset_min = 0;
+    if (c.eat('Z')) {
+        offset_min = 0;
+    } else {
+        const char sign = c.peek();
+        if (sign != '+' && sign != '-') return std::nullopt;
+        ++c.i;
+        int oh = 0, om = 0;
+        if (!c.digits(2, 2, oh)) return std::nullopt;
+        c.eat(':');
+        if (!c.digits(2, 2, om) || oh > 14 || om > 59) return std::nullopt;
+        offset_min = (sign == '+' ? 1 : -1) * (oh * 60 + om);
+    }
+    if (!c.done()) return std::nullopt;
+    // To UTC, then to Europe/Amsterdam.
+    const std::int64_t utc_ms = std::int64_t(ts.date.days) * 86400000 + local_ms - std::int64_t(offset_min) * 60000;
+    const std::int64_t utc_s = utc_ms >= 0 ? utc_ms / 1000 : (utc_ms - 999) / 1000;
+    const std::int64_t ams_ms = utc_ms + std::int64_t(amsterdam_offset_minutes(utc_s)) * 60000;
+    const std::int64_t day = ams_ms >= 0 ? ams_ms / 86400000 : (ams_ms - 86399999) / 86400000;
+    ts.date = Date{static_cast<std::int32_t>(day)};
+    ts.ms = static_cast<std::int32_t>(ams_ms - day * 86400000);
+    return ts;
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,27 @@
+#include "model/activity.hpp"
+
+#include <array>
+
+namespace wmotoets {
+
+namespace {
+constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kNames{
+    "vraagverheldering", "melding", "herbeoordeling", "ontvangstbevestiging",
+    "informatie_persoonlijk_plan", "informatie_clientondersteuning",
+    "clientondersteuning_gevraagd", "ondersteuner_toegewezen", "clientondersteuning_afgezien",
+    "andere_ondersteuner_verzocht", "andere_ondersteuner_geweigerd", "persoonlijk_plan",
+    "gesprek", "verslag", "verslag_reactie", "aanvraag", "opschorting_start",
+    "opschorting_einde", "verdaging", "besluit", "eigen_bijdrage", "bezwaar", "hoorzitting",
+    "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking", "afsluiting", "wlz_indicatie",
+    "onbekend"};
+}  // namespace
+
+std::string_view activity_name(Activity a) { return kNames[static_cast<std::size_t>(a)]; }
+
+std::optional<Activity> activity_from_folded(std::string_view folded) {
+    for (int i = 0; i < kCanonicalActivityCount; ++i)
+        if (kNames[std::size_t(i)] == folded) return static_cast<Activity>(i);
+    return std::nullopt;
+}
+
+}  // namespace wmotoets

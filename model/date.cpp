@@ -1,0 +1,77 @@
+#include "model/date.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+
+namespace wmotoets {
+
+namespace chr = std::chrono;
+
+Date Date::from_ymd(int y, unsigned m, unsigned d) {
+    const chr::sys_days sd{chr::year{y} / chr::month{m} / chr::day{d}};
+    return Date{static_cast<std::int32_t>(sd.time_since_epoch().count())};
+}
+
+void Date::to_ymd(int& y, unsigned& m, unsigned& d) const {
+    const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
+    y = int(ymd.year());
+    m = unsigned(ymd.month());
+    d = unsigned(ymd.day());
+}
+
+int Date::year() const { int y; unsigned m, d; to_ymd(y, m, d); return y; }
+unsigned Date::month() const { int y; unsigned m, d; to_ymd(y, m, d); return m; }
+unsigned Date::day() const { int y; unsigned m, d; to_ymd(y, m, d); return d; }
+
+unsigned Date::iso_weekday() const {
+    // 1970-01-01 was a Thursday (3 in ISO order starting at Monday = 0).
+    const int w = (days % 7 + 7 + 3) % 7;
+    return static_cast<unsigned>(w);
+}
+
+std::string Date::iso() const {
+    int y; unsigned m, d;
+    to_ymd(y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+}
+
+std::string Date::dutch_long() const {
+    static constexpr std::array<const char*, 12> months{
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december"};
+    int y; unsigned m, d;
+    to_ymd(y, m, d);
+    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
+
+std::string Date::dutch_weekday() const {
+    static constexpr std::array<const char*, 7> names{
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+    return names[iso_weekday()];
+}
+
+bool valid_ymd(int y, unsigned m, unsigned d) {
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
+    return chr::year_month_day{chr::year{y}, chr::month{m}, chr::day{d}}.ok();
+}
+
+std::optional<Date> parse_iso_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto num = [&](std::size_t from, std::size_t len, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y, m, d;
+    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
+    if (!valid_ymd(y, unsigned(m), unsigned(d))) return std::nullopt;
+    return Date::from_ymd(y, unsigned(m), unsigned(d));
+}
+
+}  // namespace wmotoets

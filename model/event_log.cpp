@@ -1,0 +1,111 @@
+#include "model/event_log.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace wmotoets {
+
+StringPool::StringPool() {
+    views_.emplace_back();  // id 0: absent
+}
+
+StrId StringPool::intern(std::string_view s) {
+    if (s.empty()) return 0;
+    if (auto it = index_.find(s); it != index_.end()) return it->second;
+    if (chunk_used_ + s.size() > chunk_size_) {
+        chunk_size_ = std::max<std::size_t>(64 * 1024, s.size());
+        chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+        chunk_used_ = 0;
+    }
+    char* p = chunks_.back().get() + chunk_used_;
+    std::memcpy(p, s.data(), s.size());
+    chunk_used_ += s.size();
+    const std::string_view stored{p, s.size()};
+    const StrId id = static_cast<StrId>(views_.size());
+    views_.push_back(stored);
+    index_.emplace(stored, id);
+    return id;
+}
+
+StrId StringPool::find(std::string_view s) const {
+    if (s.empty()) return 0;
+    auto it = index_.find(s);
+    return it == index_.end() ? 0 : it->second;
+}
+
+std::uint32_t EventLog::case_index(std::string_view case_id) {
+    const StrId id = strings.intern(case_id);
+    auto [it, inserted] = case_by_id_.try_emplace(id, static_cast<std::uint32_t>(case_ids_.size()));
+    if (inserted) case_ids_.push_back(id);
+    return it->second;
+}
+
+std::string_view EventLog::attr(const Event& e, StrId key) const {
+    if (key == 0) return {};
+    for (std::uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count; ++i)
+        if (attributes[i].key == key) return strings.str(attributes[i].value);
+    return {};
+}
+
+std::string_view EventLog::label(const Event& e) const {
+    return e.activity == Activity::onbekend ? strings.str(e.label) : activity_name(e.activity);
+}
+
+void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count) {
+    events.resize(std::min(events.size(), event_count));
+    attributes.resize(std::min(attributes.size(), attribute_count));
+    while (case_ids_.size() > case_count) {
+        case_by_id_.erase(case_ids_.back());
+        case_ids_.pop_back();
+    }
+}
+
+Date EventLog::latest_date() const {
+    Date d{};
+    bool first = true;
+    for (const Event& e : events) {
+        if (first || e.date > d) d = e.date;
+        first = false;
+    }
+    return d;
+}
+
+void EventLog::finalize() {
+    const std::size_t n_cases = case_ids_.size();
+    // Counting sort of events by case, keeping input order within a case.
+    std::vector<std::uint32_t> start(n_cases + 1, 0);
+    for (const Event& e : events) ++start[e.case_index + 1];
+    for (std::size_t i = 0; i < n_cases; ++i) start[i + 1] += start[i];
+    order.assign(events.size(), 0);
+    {
+        std::vector<std::uint32_t> pos(start.begin(), start.end() - 1);
+        for (std::uint32_t i = 0; i < events.size(); ++i) order[pos[events[i].case_index]++] = i;
+    }
+    // Within a case: by date; within a date by time only when every event of that date has one.
+    for (std::size_t c = 0; c < n_cases; ++c) {
+        auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
+        std::stable_sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
+            return events[a].date < events[b].date;
+        });
+        for (auto it = first; it != last;) {
+            auto group_end = it;
+            bool all_timed = true;
+            while (group_end != last && events[*group_end].date == events[*it].date) {
+                all_timed = all_timed && events[*group_end].has_time();
+                ++group_end;
+            }
+            if (all_timed && group_end - it > 1)
+                std::stable_sort(it, group_end, [&](std::uint32_t a, std::uint32_t b) {
+                    return events[a].ms < events[b].ms;
+                });
+            it = group_end;
+        }
+    }
+    cases.clear();
+    cases.reserve(n_cases);
+    for (std::size_t c = 0; c < n_cases; ++c) cases.push_back(Case{case_ids_[c], start[c], start[c + 1]});
+    std::sort(cases.begin(), cases.end(),
+              [&](const Case& a, const Case& b) { return strings.str(a.id) < strings.str(b.id); });
+}
+
+}  // namespace wmotoets

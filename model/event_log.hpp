@@ -1,0 +1,107 @@
+#pragma once
+// The in-memory event log: every event of every input, interned strings, cases in the
+// order of event-log.md ("Order within a case"). Memory grows with events, not with text.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/activity.hpp"
+#include "model/date.hpp"
+
+namespace wmotoets {
+
+using StrId = std::uint32_t;  // 0 = absent / empty
+
+class StringPool {
+public:
+    StringPool();
+    StrId intern(std::string_view s);
+    // 0 when the string was never interned.
+    StrId find(std::string_view s) const;
+    std::string_view str(StrId id) const { return views_[id]; }
+    std::size_t size() const { return views_.size(); }
+
+private:
+    std::vector<std::unique_ptr<char[]>> chunks_;
+    std::size_t chunk_used_ = 0, chunk_size_ = 0;
+    std::vector<std::string_view> views_;
+    std::unordered_map<std::string_view, StrId> index_;
+};
+
+struct InputFile {
+    std::string path;
+    std::string sha256;
+    std::string format = "csv";
+    std::size_t rows = 0, used = 0, rejected = 0, possible_bsn = 0;
+    bool windows1252 = false;
+};
+
+struct Attribute {
+    StrId key, value;
+};
+
+struct Event {
+    Date date;
+    std::int32_t ms = -1;  // milliseconds since local midnight; -1 = date-only
+    std::uint32_t case_index = 0;
+    StrId actor = 0, role = 0, team = 0, organisatie = 0;
+    StrId label = 0;      // the activity label as given in the input
+    StrId event_id = 0;
+    std::uint32_t attr_begin = 0;
+    std::uint32_t line = 0;  // physical line in its file where the row starts
+    std::uint16_t attr_count = 0;
+    std::uint16_t file = 0;  // index into EventLog::inputs
+    Activity activity = Activity::onbekend;
+
+    bool has_time() const { return ms >= 0; }
+};
+
+struct Case {
+    StrId id;
+    std::uint32_t begin = 0, end = 0;  // range in EventLog::order
+};
+
+class EventLog {
+public:
+    StringPool strings;
+    std::vector<InputFile> inputs;
+    std::vector<Event> events;  // in input order (file by file, row by row)
+    std::vector<Attribute> attributes;
+
+    // Built by finalize(): cases sorted by id (as text), and per case its events in order.
+    std::vector<Case> cases;
+    std::vector<std::uint32_t> order;
+
+    std::uint32_t case_index(std::string_view case_id);
+    std::size_t case_count() const { return case_ids_.size(); }
+    std::string_view case_id_of(const Event& e) const { return strings.str(case_ids_[e.case_index]); }
+
+    // Sorts every case per event-log.md; call after all inputs are read.
+    void finalize();
+    std::span<const std::uint32_t> events_of(const Case& c) const {
+        return {order.data() + c.begin, order.data() + c.end};
+    }
+
+    // Value of attribute `key` (already interned id) on e, or empty.
+    std::string_view attr(const Event& e, StrId key) const;
+    std::string_view attr(const Event& e, std::string_view key) const { return attr(e, strings.find(key)); }
+    std::string_view str(StrId id) const { return strings.str(id); }
+    std::string_view label(const Event& e) const;
+
+    // Forget every event and attribute from position (events, attributes) on: undoes a file.
+    void truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count);
+
+    // Latest event date, or nullopt-like {0} with has_events() false.
+    bool has_events() const { return !events.empty(); }
+    Date latest_date() const;
+
+private:
+    std::vector<StrId> case_ids_;
+    std::unordered_map<StrId, std::uint32_t> case_by_id_;
+};
+
+}  // namespace wmotoets

@@ -1,0 +1,155 @@
+#include "model/text.hpp"
+
+#include <array>
+#include <cstdlib>
+
+namespace wmotoets {
+
+std::string_view trim(std::string_view s) {
+    const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+    while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+    // U+00A0 (no-break space, C2 A0) as exported by spreadsheets.
+    while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
+    while (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
+    return s;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return out;
+}
+
+namespace {
+// Base letter of U+00C0 … U+00FF (lower-case), 0 where there is none.
+constexpr std::array<char, 64> kLatin1Fold{
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // C0-CF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   's',  // D0-DF
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // E0-EF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y'   // F0-FF
+};
+
+std::string fold(std::string_view s, bool underscores) {
+    s = trim(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC3 && i + 1 < s.size()) {
+            const unsigned char n = static_cast<unsigned char>(s[i + 1]);
+            if (n >= 0x80 && n <= 0xBF && kLatin1Fold[n - 0x80 + 0x00] != 0) {
+                out += kLatin1Fold[n - 0x80];
+                ++i;
+                continue;
+            }
+        }
+        if (c >= 'A' && c <= 'Z') {
+            out += char(c - 'A' + 'a');
+        } else if (underscores && (c == ' ' || c == '-' || c == '\t')) {
+            out += '_';
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+}  // namespace
+
+std::string fold_label(std::string_view s) { return fold(s, true); }
+std::string fold_text(std::string_view s) { return fold(s, false); }
+
+bool utf8_valid_chunk(std::string_view chunk, int& state) {
+    // state = number of continuation bytes still expected (with the lead byte's constraints
+    // folded into 0x10 / 0x20 / 0x30 / 0x40 flags for the first continuation byte).
+    for (unsigned char c : chunk) {
+        if (state == 0) {
+            if (c < 0x80) continue;
+            if (c >= 0xC2 && c <= 0xDF) state = 1;
+            else if (c == 0xE0) state = 2 | 0x10;           // next A0..BF
+            else if (c == 0xED) state = 2 | 0x20;           // next 80..9F
+            else if (c >= 0xE1 && c <= 0xEF) state = 2;
+            else if (c == 0xF0) state = 3 | 0x30;           // next 90..BF
+            else if (c == 0xF4) state = 3 | 0x40;           // next 80..8F
+            else if (c >= 0xF1 && c <= 0xF3) state = 3;
+            else return false;
+            continue;
+        }
+        const int flag = state & 0xF0;
+        int lo = 0x80, hi = 0xBF;
+        if (flag == 0x10) lo = 0xA0;
+        else if (flag == 0x20) hi = 0x9F;
+        else if (flag == 0x30) lo = 0x90;
+        else if (flag == 0x40) hi = 0x8F;
+        if (c < lo || c > hi) return false;
+        state = (state & 0x0F) - 1;
+    }
+    return true;
+}
+
+void cp1252_to_utf8(std::string_view in, std::string& out) {
+    // 0x80-0x9F of Windows-1252 (undefined positions map to U+FFFD).
+    static constexpr std::array<char16_t, 32> k80{
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    out.clear();
+    out.reserve(in.size() + in.size() / 8);
+    for (unsigned char c : in) {
+        char32_t cp = c;
+        if (c >= 0x80 && c <= 0x9F) cp = k80[c - 0x80];
+        if (cp < 0x80) {
+            out += char(cp);
+        } else if (cp < 0x800) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        } else {
+            out += char(0xE0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        }
+    }
+}
+
+std::optional<bool> parse_yes_no(std::string_view s) {
+    const std::string v = ascii_lower(trim(s));
+    if (v == "ja" || v == "j" || v == "yes" || v == "y" || v == "true" || v == "1") return true;
+    if (v == "nee" || v == "n" || v == "no" || v == "false" || v == "0") return false;
+    return std::nullopt;
+}
+
+std::optional<double> parse_amount(std::string_view s) {
+    std::string v;
+    s = trim(s);
+    // Drop a euro sign (UTF-8 E2 82 AC, or "EUR") and spaces.
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 3, "\xE2\x82\xAC") == 0) { i += 2; continue; }
+        if (s.compare(i, 3, "EUR") == 0) { i += 2; continue; }
+        if (s[i] == ' ') continue;
+        v += s[i];
+    }
+    if (v.empty()) return std::nullopt;
+    const auto comma = v.rfind(','), dot = v.rfind('.');
+    std::string norm;
+    const bool comma_decimal = comma != std::string::npos && (dot == std::string::npos || comma > dot);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (c == ',') {
+            if (comma_decimal && i == comma) norm += '.';
+        } else if (c == '.') {
+            if (!comma_decimal && i == dot) norm += '.';
+        } else if ((c >= '0' && c <= '9') || (c == '-' && i == 0)) {
+            norm += c;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (norm.empty() || norm == "-" || norm == ".") return std::nullopt;
+    char* end = nullptr;
+    const double d = std::strtod(norm.c_str(), &end);
+    if (end != norm.c_str() + norm.size()) return std::nullopt;
+    return d;
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,28 @@
+#pragma once
+// Small text helpers shared by import, rules and reports.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wmotoets {
+
+std::string_view trim(std::string_view s);
+std::string ascii_lower(std::string_view s);
+// Lower-case, diacritics folded (UTF-8 Latin-1 letters: ë → e), spaces and hyphens read as '_',
+// surrounding spaces removed: "Cliënt-ondersteuning gevraagd" → "client_ondersteuning_gevraagd".
+std::string fold_label(std::string_view s);
+// Lower-case and diacritics folded, spaces kept; for comparing organisations.
+std::string fold_text(std::string_view s);
+
+// Validates UTF-8; `state` carries an incomplete sequence across chunk boundaries
+// (0 = at a character boundary). Returns false at the first invalid byte.
+bool utf8_valid_chunk(std::string_view chunk, int& state);
+// Windows-1252 byte string to UTF-8.
+void cp1252_to_utf8(std::string_view in, std::string& out);
+
+// ja/j/yes/y/true/1 → true; nee/n/no/false/0 → false (case-insensitive); otherwise nullopt.
+std::optional<bool> parse_yes_no(std::string_view s);
+// 12.50, 12,50, € 12,50, 1.234,56 → the amount in euros.
+std::optional<double> parse_amount(std::string_view s);
+
+}  // namespace wmotoets

@@ -1,0 +1,26 @@
+#pragma once
+// Report writers of `controleer`: text (people), JSON (tools, schema wmotoets/1), CSV (spreadsheets).
+#include <ostream>
+#include <vector>
+
+#include "import/diagnostics.hpp"
+#include "model/event_log.hpp"
+#include "reports/figures.hpp"
+
+namespace wmotoets {
+
+struct ReportData {
+    const EventLog& log;
+    const CheckResult& result;
+    const std::vector<Figure>& figures;
+    bool with_outcomes = false;
+};
+
+void write_text(std::ostream& out, const ReportData& d);
+void write_json(std::ostream& out, const ReportData& d);
+void write_csv(std::ostream& out, const ReportData& d);
+
+// Does any finding have severity overtreding? (exit code 1)
+bool has_overtreding(const CheckResult& result);
+
+}  // namespace wmotoets

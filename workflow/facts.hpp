@@ -1,0 +1,62 @@
+#pragma once
+// What the replay of one case hands to the rules (procedure.md, "What the replay hands to
+// the rules"). Positions are indices into `events`, the case's events in procedure order.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/calendar.hpp"
+#include "model/event_log.hpp"
+
+namespace wmotoets {
+
+using Pos = std::uint32_t;
+
+struct Deviation {
+    Pos pos = 0;         // the deviating event
+    int region = 0;      // 0 = procedure, 1 = cliëntondersteuning
+    std::string state;   // the state it met
+    std::string reason;  // Dutch; empty = out of order
+};
+
+struct Cycle {
+    int number = 1;                   // 1-based
+    Pos begin = 0, end = 0;           // [begin, end) positions
+    std::optional<Pos> opener;        // its melding or herbeoordeling
+    std::optional<Pos> first_gesprek, first_verslag, first_aanvraag, first_besluit;
+    // Its onderzoek moment: the first gesprek, else the verslag; none when neither.
+    std::optional<Pos> onderzoek_moment() const { return first_gesprek ? first_gesprek : first_verslag; }
+};
+
+// A person acting in a role in a case, at a position.
+struct RoleAct {
+    StrId actor = 0;
+    Pos pos = 0;
+    StrId team = 0, organisatie = 0;
+};
+
+struct CaseFacts {
+    const EventLog* log = nullptr;
+    const Case* kase = nullptr;
+    std::vector<std::uint32_t> events;  // event indices into log->events, in procedure order
+    std::vector<std::uint16_t> cycle_of;  // per position: index into cycles
+    std::vector<Cycle> cycles;
+    std::vector<Deviation> deviations;
+    std::vector<RoleAct> ondersteuners, beslissers, consulenten;  // in procedure order
+    bool has_mantelzorger = false;
+
+    const Event& event(Pos p) const { return log->events[events[p]]; }
+    Activity activity(Pos p) const { return event(p).activity; }
+    std::size_t size() const { return events.size(); }
+    bool opened_by_melding(const Cycle& c) const { return c.opener && activity(*c.opener) == Activity::melding; }
+    std::string_view case_id() const { return log->str(kase->id); }
+};
+
+// The six-week onderzoek term of a cycle opened by a melding (deadlines.md), else none.
+std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal);
+
+// Replays one case through the procedure machine and collects its facts.
+CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal);
+
+}  // namespace wmotoets

@@ -1,0 +1,49 @@
+#pragma once
+// The Wmo procedure of procedure.md as a state machine with two orthogonal regions
+// (procedure, cliëntondersteuning). Boost.MSM lives only in procedure_machine.cpp;
+// this interface shows no Boost type.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/activity.hpp"
+
+namespace wmotoets {
+
+struct MachineDeviation {
+    int region = 0;      // 0 = procedure, 1 = cliëntondersteuning
+    std::string state;   // the state the event met
+    std::string reason;  // Dutch; empty = plain "out of order"
+};
+
+class Procedure {
+public:
+    Procedure();
+    ~Procedure();
+    Procedure(const Procedure&) = delete;
+    Procedure& operator=(const Procedure&) = delete;
+
+    struct Step {
+        bool opened_cycle = false;  // a melding/herbeoordeling was accepted
+        std::vector<MachineDeviation> deviations;
+    };
+    // Feeds one canonical event. `aanvraag_term_passed` is only read for an aanvraag: has the
+    // six-week onderzoek term of the current cycle passed on the aanvraag's date?
+    Step step(Activity activity, bool aanvraag_term_passed = false);
+
+    std::string_view state(int region) const;
+    // Back to Start / NietGeinformeerd.
+    void reset();
+
+    // Region (0 or 1) an activity belongs to; -1 for activities only recorded (eigen_bijdrage,
+    // wlz_indicatie, kept unknown labels).
+    static int region_of(Activity a);
+    static std::vector<std::string> state_names(int region);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wmotoets

@@ -1,0 +1,296 @@
+// The only translation unit that includes Boost.MSM (it is heavy to compile).
+// Transition tables over 20 rows need these before any Boost include.
+#define BOOST_MPL_CFG_NO_PREPROCESSED_HEADERS
+#define BOOST_MPL_LIMIT_VECTOR_SIZE 50
+
+#include <array>
+#include <boost/msm/back/state_machine.hpp>
+#include <boost/msm/front/functor_row.hpp>
+#include <boost/msm/front/state_machine_def.hpp>
+
+#include "workflow/procedure.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+namespace msm = boost::msm;
+namespace mpl = boost::mpl;
+using msm::front::Internal;
+using msm::front::none;
+using msm::front::Row;
+
+// ---- events (region 0: procedure, region 1: cliëntondersteuning) ----
+struct EvVraagverheldering { static constexpr int region = 0; };
+struct EvOpening { static constexpr int region = 0; };          // melding, herbeoordeling
+struct EvMeldingInfo { static constexpr int region = 0; };      // ontvangstbevestiging, informatie_persoonlijk_plan, persoonlijk_plan
+struct EvGesprek { static constexpr int region = 0; };
+struct EvVerslag { static constexpr int region = 0; };
+struct EvVerslagReactie { static constexpr int region = 0; };
+struct EvAanvraag { static constexpr int region = 0; bool term_passed = false; };
+struct EvTermijn { static constexpr int region = 0; };          // opschorting_start/_einde, verdaging
+struct EvBesluit { static constexpr int region = 0; };
+struct EvBezwaar { static constexpr int region = 0; };
+struct EvHoorzitting { static constexpr int region = 0; };
+struct EvBesluitOpBezwaar { static constexpr int region = 0; };
+struct EvBeroep { static constexpr int region = 0; };
+struct EvUitspraak { static constexpr int region = 0; };
+struct EvEinde { static constexpr int region = 0; bool afsluiting = false; };  // intrekking, afsluiting
+struct EvInformatie { static constexpr int region = 1; };
+struct EvGevraagd { static constexpr int region = 1; };
+struct EvToegewezen { static constexpr int region = 1; };
+struct EvAfgezien { static constexpr int region = 1; };
+struct EvWisselVerzocht { static constexpr int region = 1; };
+struct EvWisselGeweigerd { static constexpr int region = 1; };
+
+constexpr const char* kAanvraagTooEarly =
+    "aanvraag vóór afronding van het onderzoek en binnen zes weken na de melding";
+
+// ---- guards and actions ----
+struct MarkOpened {
+    template <class Evt, class Fsm, class Src, class Tgt>
+    void operator()(const Evt&, Fsm& fsm, Src&, Tgt&) const { fsm.opened = true; }
+};
+struct AanvraagTermPassed {
+    template <class Evt, class Fsm, class Src, class Tgt>
+    bool operator()(const Evt& e, Fsm& fsm, Src&, Tgt&) const {
+        if (!e.term_passed) fsm.deviations.push_back({0, Src::name, kAanvraagTooEarly});
+        return e.term_passed;
+    }
+};
+// An intrekking is only possible while something is pending; an afsluiting always.
+struct IsAfsluiting {
+    template <class Evt, class Fsm, class Src, class Tgt>
+    bool operator()(const Evt& e, Fsm& fsm, Src&, Tgt&) const {
+        if (!e.afsluiting) fsm.deviations.push_back({0, Src::name, {}});
+        return e.afsluiting;
+    }
+};
+
+template <class Derived, int Region>
+struct Named : msm::front::state<> {
+    template <class Evt, class Fsm>
+    void on_entry(const Evt&, Fsm& fsm) { fsm.state_name[Region] = Derived::name; }
+};
+#define WMO_STATE(NAME, REGION) struct NAME : Named<NAME, REGION> { static constexpr const char* name = #NAME; }
+
+// ---- region 0: procedure ----
+WMO_STATE(Start, 0);
+struct Vraagverheldering : Named<Vraagverheldering, 0> {
+    static constexpr const char* name = "Vraagverheldering";
+    struct internal_transition_table : mpl::vector<Internal<EvVraagverheldering, none, none>> {};
+};
+struct Gemeld : Named<Gemeld, 0> {
+    static constexpr const char* name = "Gemeld";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>> {};
+};
+struct InOnderzoek : Named<InOnderzoek, 0> {
+    static constexpr const char* name = "InOnderzoek";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
+                      Internal<EvGesprek, none, none>> {};
+};
+struct Onderzocht : Named<Onderzocht, 0> {
+    static constexpr const char* name = "Onderzocht";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvGesprek, none, none>, Internal<EvVerslagReactie, none, none>> {};
+};
+struct Aangevraagd : Named<Aangevraagd, 0> {
+    static constexpr const char* name = "Aangevraagd";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvVerslagReactie, none, none>, Internal<EvTermijn, none, none>> {};
+};
+WMO_STATE(Besloten, 0);
+struct InBezwaar : Named<InBezwaar, 0> {
+    static constexpr const char* name = "InBezwaar";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>> {};
+};
+WMO_STATE(BezwaarBesloten, 0);
+WMO_STATE(InBeroep, 0);
+WMO_STATE(Uitgesproken, 0);
+struct Afgesloten : Named<Afgesloten, 0> {
+    static constexpr const char* name = "Afgesloten";
+    struct internal_transition_table : mpl::vector<Internal<EvEinde, none, IsAfsluiting>> {};
+};
+
+// ---- region 1: cliëntondersteuning ----
+struct NietGeinformeerd : Named<NietGeinformeerd, 1> { static constexpr const char* name = "NietGeinformeerd"; };
+struct Geinformeerd : Named<Geinformeerd, 1> {
+    static constexpr const char* name = "Geinformeerd";
+    struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
+};
+struct Gevraagd : Named<Gevraagd, 1> {
+    static constexpr const char* name = "Gevraagd";
+    struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
+};
+struct Ondersteund : Named<Ondersteund, 1> {
+    static constexpr const char* name = "Ondersteund";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvInformatie, none, none>, Internal<EvToegewezen, none, none>> {};
+};
+struct WisselGevraagd : Named<WisselGevraagd, 1> {
+    static constexpr const char* name = "WisselGevraagd";
+    struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
+};
+struct Afgezien : Named<Afgezien, 1> {
+    static constexpr const char* name = "Afgezien";
+    struct internal_transition_table
+        : mpl::vector<Internal<EvInformatie, none, none>, Internal<EvAfgezien, none, none>> {};
+};
+
+struct Machine_ : msm::front::state_machine_def<Machine_> {
+    using initial_state = mpl::vector<Start, NietGeinformeerd>;
+
+    // clang-format off
+    struct transition_table : mpl::vector<
+        //   source             event               target             action      guard
+        Row<Start,             EvVraagverheldering, Vraagverheldering, none,       none>,
+        Row<Start,             EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<Vraagverheldering, EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<Besloten,          EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<BezwaarBesloten,   EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<Uitgesproken,      EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<Afgesloten,        EvOpening,          Gemeld,             MarkOpened, none>,
+        Row<Gemeld,            EvGesprek,          InOnderzoek,        none,       none>,
+        Row<Gemeld,            EvVerslag,          Onderzocht,         none,       none>,
+        Row<InOnderzoek,       EvVerslag,          Onderzocht,         none,       none>,
+        Row<Onderzocht,        EvAanvraag,         Aangevraagd,        none,       none>,
+        Row<Gemeld,            EvAanvraag,         Aangevraagd,        none,       AanvraagTermPassed>,
+        Row<InOnderzoek,       EvAanvraag,         Aangevraagd,        none,       AanvraagTermPassed>,
+        Row<Aangevraagd,       EvBesluit,          Besloten,           none,       none>,
+        Row<Besloten,          EvBezwaar,          InBezwaar,          none,       none>,
+        Row<InBezwaar,         EvBesluitOpBezwaar, BezwaarBesloten,    none,       none>,
+        Row<BezwaarBesloten,   EvBeroep,           InBeroep,           none,       none>,
+        Row<InBeroep,          EvUitspraak,        Uitgesproken,       none,       none>,
+        // intrekking and afsluiting: both from a pending state, only afsluiting from the others
+        Row<Gemeld,            EvEinde,            Afgesloten,         none,       none>,
+        Row<InOnderzoek,       EvEinde,            Afgesloten,         none,       none>,
+        Row<Onderzocht,        EvEinde,            Afgesloten,         none,       none>,
+        Row<Aangevraagd,       EvEinde,            Afgesloten,         none,       none>,
+        Row<InBezwaar,         EvEinde,            Afgesloten,         none,       none>,
+        Row<InBeroep,          EvEinde,            Afgesloten,         none,       none>,
+        Row<Start,             EvEinde,            Afgesloten,         none,       IsAfsluiting>,
+        Row<Vraagverheldering, EvEinde,            Afgesloten,         none,       IsAfsluiting>,
+        Row<Besloten,          EvEinde,            Afgesloten,         none,       IsAfsluiting>,
+        Row<BezwaarBesloten,   EvEinde,            Afgesloten,         none,       IsAfsluiting>,
+        Row<Uitgesproken,      EvEinde,            Afgesloten,         none,       IsAfsluiting>,
+        // region 1
+        Row<NietGeinformeerd,  EvInformatie,       Geinformeerd,       none,       none>,
+        Row<NietGeinformeerd,  EvGevraagd,         Gevraagd,           none,       none>,
+        Row<Geinformeerd,      EvGevraagd,         Gevraagd,           none,       none>,
+        Row<Afgezien,          EvGevraagd,         Gevraagd,           none,       none>,
+        Row<NietGeinformeerd,  EvToegewezen,       Ondersteund,        none,       none>,
+        Row<Geinformeerd,      EvToegewezen,       Ondersteund,        none,       none>,
+        Row<Gevraagd,          EvToegewezen,       Ondersteund,        none,       none>,
+        Row<WisselGevraagd,    EvToegewezen,       Ondersteund,        none,       none>,
+        Row<Afgezien,          EvToegewezen,       Ondersteund,        none,       none>,
+        Row<Ondersteund,       EvWisselVerzocht,   WisselGevraagd,     none,       none>,
+        Row<WisselGevraagd,    EvWisselGeweigerd,  Ondersteund,        none,       none>,
+        Row<NietGeinformeerd,  EvAfgezien,         Afgezien,           none,       none>,
+        Row<Geinformeerd,      EvAfgezien,         Afgezien,           none,       none>,
+        Row<Gevraagd,          EvAfgezien,         Afgezien,           none,       none>,
+        Row<Ondersteund,       EvAfgezien,         Afgezien,           none,       none>,
+        Row<WisselGevraagd,    EvAfgezien,         Afgezien,           none,       none>
+    > {};
+    // clang-format on
+
+    // Replaces the default (which asserts). Called once per region that has no row for the
+    // event in its current state, and not when a guard rejected (the guards record that).
+    template <class Fsm, class Evt>
+    void no_transition(const Evt&, Fsm& fsm, int state) {
+        const int region = fsm.current_state()[0] == state ? 0 : 1;
+        if (region == Evt::region) deviations.push_back({region, state_name[region], {}});
+    }
+
+    std::array<const char*, 2> state_name{"Start", "NietGeinformeerd"};
+    std::vector<MachineDeviation> deviations;
+    bool opened = false;
+};
+
+using Machine = msm::back::state_machine<Machine_>;
+
+}  // namespace
+
+struct Procedure::Impl {
+    Machine machine;
+    template <class Evt>
+    void fire(const Evt& e) { machine.process_event(e); }
+};
+
+Procedure::Procedure() : impl_(std::make_unique<Impl>()) { impl_->machine.start(); }
+Procedure::~Procedure() = default;
+
+void Procedure::reset() {
+    impl_->machine.stop();
+    impl_ = std::make_unique<Impl>();
+    impl_->machine.start();
+}
+
+std::string_view Procedure::state(int region) const { return impl_->machine.state_name[std::size_t(region)]; }
+
+Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
+    Machine& m = impl_->machine;
+    m.opened = false;
+    m.deviations.clear();
+    switch (a) {
+        case Activity::vraagverheldering: impl_->fire(EvVraagverheldering{}); break;
+        case Activity::melding:
+        case Activity::herbeoordeling: impl_->fire(EvOpening{}); break;
+        case Activity::ontvangstbevestiging:
+        case Activity::informatie_persoonlijk_plan:
+        case Activity::persoonlijk_plan: impl_->fire(EvMeldingInfo{}); break;
+        case Activity::gesprek: impl_->fire(EvGesprek{}); break;
+        case Activity::verslag: impl_->fire(EvVerslag{}); break;
+        case Activity::verslag_reactie: impl_->fire(EvVerslagReactie{}); break;
+        case Activity::aanvraag: impl_->fire(EvAanvraag{aanvraag_term_passed}); break;
+        case Activity::opschorting_start:
+        case Activity::opschorting_einde:
+        case Activity::verdaging: impl_->fire(EvTermijn{}); break;
+        case Activity::besluit: impl_->fire(EvBesluit{}); break;
+        case Activity::bezwaar: impl_->fire(EvBezwaar{}); break;
+        case Activity::hoorzitting: impl_->fire(EvHoorzitting{}); break;
+        case Activity::besluit_op_bezwaar: impl_->fire(EvBesluitOpBezwaar{}); break;
+        case Activity::beroep: impl_->fire(EvBeroep{}); break;
+        case Activity::uitspraak: impl_->fire(EvUitspraak{}); break;
+        case Activity::intrekking: impl_->fire(EvEinde{false}); break;
+        case Activity::afsluiting: impl_->fire(EvEinde{true}); break;
+        case Activity::informatie_clientondersteuning: impl_->fire(EvInformatie{}); break;
+        case Activity::clientondersteuning_gevraagd: impl_->fire(EvGevraagd{}); break;
+        case Activity::ondersteuner_toegewezen: impl_->fire(EvToegewezen{}); break;
+        case Activity::clientondersteuning_afgezien: impl_->fire(EvAfgezien{}); break;
+        case Activity::andere_ondersteuner_verzocht: impl_->fire(EvWisselVerzocht{}); break;
+        case Activity::andere_ondersteuner_geweigerd: impl_->fire(EvWisselGeweigerd{}); break;
+        case Activity::eigen_bijdrage:
+        case Activity::wlz_indicatie:
+        case Activity::onbekend: break;  // accepted in any state, only recorded
+    }
+    return Step{m.opened, std::move(m.deviations)};
+}
+
+int Procedure::region_of(Activity a) {
+    switch (a) {
+        case Activity::informatie_clientondersteuning:
+        case Activity::clientondersteuning_gevraagd:
+        case Activity::ondersteuner_toegewezen:
+        case Activity::clientondersteuning_afgezien:
+        case Activity::andere_ondersteuner_verzocht:
+        case Activity::andere_ondersteuner_geweigerd: return 1;
+        case Activity::eigen_bijdrage:
+        case Activity::wlz_indicatie:
+        case Activity::onbekend: return -1;
+        default: return 0;
+    }
+}
+
+std::vector<std::string> Procedure::state_names(int region) {
+    if (region == 0)
+        return {Start::name, Vraagverheldering::name, Gemeld::name, InOnderzoek::name,
+                Onderzocht::name, Aangevraagd::name, Besloten::name, InBezwaar::name,
+                BezwaarBesloten::name, InBeroep::name, Uitgesproken::name, Afgesloten::name};
+    return {NietGeinformeerd::name, Geinformeerd::name, Gevraagd::name,
+            Ondersteund::name, WisselGevraagd::name, Afgezien::name};
+}
+
+}  // namespace wmotoets

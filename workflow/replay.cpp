@@ -1,0 +1,82 @@
+#include "workflow/facts.hpp"
+#include "workflow/procedure.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal) {
+    if (!f.opened_by_melding(c)) return std::nullopt;
+    return cal.weeks_after(f.event(*c.opener).date, 6);
+}
+
+CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
+    // One machine per thread, reset per case: constructing a Boost.MSM machine is cheap, but
+    // this keeps allocations out of the hot loop.
+    thread_local Procedure machine;
+    machine.reset();
+
+    CaseFacts f;
+    f.log = &log;
+    f.kase = &kase;
+    const auto span = log.events_of(kase);
+    f.events.assign(span.begin(), span.end());
+    f.cycle_of.resize(f.events.size(), 0);
+    f.cycles.push_back(Cycle{});
+
+    const StrId role_ondersteuner = log.strings.find("ondersteuner");
+    const StrId role_beslisser = log.strings.find("beslisser");
+    const StrId role_consulent = log.strings.find("consulent");
+    const StrId role_mantelzorger = log.strings.find("mantelzorger");
+    const StrId key_mantelzorger = log.strings.find("mantelzorger");
+
+    for (Pos p = 0; p < f.events.size(); ++p) {
+        const Event& e = f.event(p);
+        const Activity a = e.activity;
+        if (a != Activity::onbekend) {
+            bool term_passed = false;
+            if (a == Activity::aanvraag) {
+                const auto last = onderzoek_last_day(f, f.cycles.back(), cal);
+                term_passed = last && e.date > *last;
+            }
+            Procedure::Step step = machine.step(a, term_passed);
+            if (step.opened_cycle && f.cycles.back().opener) {
+                // A new cycle in the same case.
+                f.cycles.back().end = p;
+                Cycle next;
+                next.number = static_cast<int>(f.cycles.size()) + 1;
+                next.begin = p;
+                f.cycles.push_back(next);
+            }
+            if (step.opened_cycle) f.cycles.back().opener = p;
+            for (MachineDeviation& d : step.deviations)
+                f.deviations.push_back({p, d.region, std::move(d.state), std::move(d.reason)});
+        }
+        Cycle& c = f.cycles.back();
+        f.cycle_of[p] = static_cast<std::uint16_t>(f.cycles.size() - 1);
+        auto first = [p](std::optional<Pos>& slot) { if (!slot) slot = p; };
+        switch (a) {
+            case Activity::gesprek: first(c.first_gesprek); break;
+            case Activity::verslag: first(c.first_verslag); break;
+            case Activity::aanvraag: first(c.first_aanvraag); break;
+            case Activity::besluit: first(c.first_besluit); break;
+            default: break;
+        }
+        // Who acted as what (event-log.md).
+        if (e.actor != 0) {
+            const RoleAct act{e.actor, p, e.team, e.organisatie};
+            if (a == Activity::ondersteuner_toegewezen || e.role == role_ondersteuner) f.ondersteuners.push_back(act);
+            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || e.role == role_beslisser)
+                f.beslissers.push_back(act);
+            if ((a == Activity::gesprek || a == Activity::verslag) && (e.role == 0 || e.role == role_consulent))
+                f.consulenten.push_back(act);
+        }
+        if (role_mantelzorger != 0 && e.role == role_mantelzorger) f.has_mantelzorger = true;
+        if ((a == Activity::melding || a == Activity::herbeoordeling) && key_mantelzorger != 0) {
+            if (parse_yes_no(log.attr(e, key_mantelzorger)).value_or(false)) f.has_mantelzorger = true;
+        }
+    }
+    f.cycles.back().end = static_cast<Pos>(f.events.size());
+    return f;
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,79 @@
+#pragma once
+// The rule framework of rules.md. A rule is one file in workflow/rules/ with its ID, Dutch
+// title, severity, legal basis, scope, explanation and logic, registered in registry.cpp.
+// Rules see CaseFacts only: never input text, never Boost types.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/calendar.hpp"
+#include "workflow/facts.hpp"
+
+namespace wmotoets {
+
+// Ordered from best to worst: the worst over the cycles is the case outcome.
+enum class Outcome : std::uint8_t { niet_van_toepassing = 0, voldaan = 1, onbekend = 2, overtreden = 3 };
+enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
+enum class Scope : std::uint8_t { dossier, cyclus };
+
+std::string_view outcome_name(Outcome o);
+std::string_view severity_name(Severity s);
+std::string_view scope_name(Scope s);
+
+struct RuleInfo {
+    std::string_view id;        // e.g. "INF-01"; stable, never reused
+    std::string_view title;     // Dutch, as in rules.md
+    Severity severity;
+    std::string_view basis;     // legal basis
+    Scope scope;
+    std::string_view what;      // wat wordt gecontroleerd
+    std::string_view why;       // waarom dat ertoe doet
+    std::string_view example;   // een voorbeeld
+};
+
+struct Finding {
+    int cycle = 1;                   // 1-based
+    Date date;
+    std::optional<Date> deadline;    // last day of the term, for rules with a term
+    std::string message;             // Dutch, for a non-lawyer
+    std::vector<Pos> events;         // positions of the events that prove it
+};
+
+struct RuleResult {
+    Outcome outcome = Outcome::niet_van_toepassing;
+    std::vector<Finding> findings;
+};
+
+struct RuleContext {
+    const Calendar& calendar;
+    Date peildatum;
+};
+
+class Rule {
+public:
+    virtual ~Rule() = default;
+    virtual const RuleInfo& info() const = 0;
+    virtual RuleResult check(const CaseFacts& facts, const RuleContext& ctx) const = 0;
+};
+
+// For rules judged per cycle: runs `judge` on every cycle, the case outcome is the worst.
+template <class Judge>
+RuleResult per_cycle(const CaseFacts& f, Judge&& judge) {
+    RuleResult r;
+    for (const Cycle& c : f.cycles) {
+        RuleResult cr = judge(c);
+        if (cr.outcome > r.outcome) r.outcome = cr.outcome;
+        for (Finding& fi : cr.findings) {
+            fi.cycle = c.number;
+            r.findings.push_back(std::move(fi));
+        }
+    }
+    return r;
+}
+
+// The rulebook in rulebook order (INF, ONA, TOE, TRM, PRO; numbers ascending).
+const std::vector<const Rule*>& all_rules();
+const Rule* find_rule(std::string_view id);
+
+}  // namespace wmotoets
