@@ -23,10 +23,11 @@ CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
     f.cycle_of.resize(f.events.size(), 0);
     f.cycles.push_back(Cycle{});
 
-    const StrId role_ondersteuner = log.strings.find("ondersteuner");
-    const StrId role_beslisser = log.strings.find("beslisser");
-    const StrId role_consulent = log.strings.find("consulent");
-    const StrId role_mantelzorger = log.strings.find("mantelzorger");
+    // A role that never occurs in the input has no id; StrId 0 means "no role", so compare
+    // only with roles that exist.
+    auto has_role = [&](const Event& e, std::string_view role) {
+        return e.role != 0 && log.str(e.role) == role;
+    };
     const StrId key_mantelzorger = log.strings.find("mantelzorger");
 
     for (Pos p = 0; p < f.events.size(); ++p) {
@@ -64,13 +65,13 @@ CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
         // Who acted as what (event-log.md).
         if (e.actor != 0) {
             const RoleAct act{e.actor, p, e.team, e.organisatie};
-            if (a == Activity::ondersteuner_toegewezen || e.role == role_ondersteuner) f.ondersteuners.push_back(act);
-            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || e.role == role_beslisser)
+            if (a == Activity::ondersteuner_toegewezen || has_role(e, "ondersteuner")) f.ondersteuners.push_back(act);
+            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(e, "beslisser"))
                 f.beslissers.push_back(act);
-            if ((a == Activity::gesprek || a == Activity::verslag) && (e.role == 0 || e.role == role_consulent))
+            if ((a == Activity::gesprek || a == Activity::verslag) && (e.role == 0 || has_role(e, "consulent")))
                 f.consulenten.push_back(act);
         }
-        if (role_mantelzorger != 0 && e.role == role_mantelzorger) f.has_mantelzorger = true;
+        if (has_role(e, "mantelzorger")) f.has_mantelzorger = true;
         if ((a == Activity::melding || a == Activity::herbeoordeling) && key_mantelzorger != 0) {
             if (parse_yes_no(log.attr(e, key_mantelzorger)).value_or(false)) f.has_mantelzorger = true;
         }

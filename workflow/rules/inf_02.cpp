@@ -44,11 +44,12 @@ public:
             Finding fi;
             fi.date = f.event(*moment).date;
             fi.events.push_back(*moment);
-            fi.message = "Mantelzorger niet vóór het onderzoek gewezen op gratis cliëntondersteuning (" +
-                         std::string(activity_name(f.activity(*moment))) + " op " + fi.date.dutch_long() + ")";
+            const Date late_date = late ? f.event(*late).date : Date{};
+            fi.message = "Geen wijzing aan de mantelzorger vóór het " + std::string(activity_name(f.activity(*moment))) +
+                         " op " + fi.date.dutch_long();
             if (late) {
-                fi.message += "; de wijzing aan de mantelzorger kwam pas na het onderzoek, op " +
-                              f.event(*late).date.dutch_long();
+                fi.message += late_date == fi.date ? "; die kwam pas daarna, op dezelfde dag"
+                                                   : "; die kwam pas na het onderzoek, op " + late_date.dutch_long();
                 fi.events.push_back(*late);
             }
             r.findings.push_back(std::move(fi));

@@ -1,0 +1,82 @@
+// Text helpers, yes/no and amounts, the BSN check and SHA-256.
+#include <gtest/gtest.h>
+
+#include "import/sha256.hpp"
+#include "model/bsn.hpp"
+#include "model/text.hpp"
+
+using namespace wmotoets;
+
+TEST(Text, FoldLabel) {
+    EXPECT_EQ(fold_label("Cliëntondersteuning gevraagd"), "clientondersteuning_gevraagd");
+    EXPECT_EQ(fold_label("  Informatie-Cliëntondersteuning "), "informatie_clientondersteuning");
+    EXPECT_EQ(fold_label("BESLUIT"), "besluit");
+    EXPECT_EQ(fold_label("Geïnformeerd"), "geinformeerd");
+    EXPECT_EQ(fold_text("Zorggroep Óost"), "zorggroep oost");
+}
+
+TEST(Text, YesNo) {
+    for (const char* s : {"ja", "J", "yes", "Y", "TRUE", "1", " ja "}) EXPECT_EQ(parse_yes_no(s), true) << s;
+    for (const char* s : {"nee", "N", "no", "false", "0"}) EXPECT_EQ(parse_yes_no(s), false) << s;
+    EXPECT_FALSE(parse_yes_no("misschien"));
+    EXPECT_FALSE(parse_yes_no(""));
+}
+
+TEST(Text, Amounts) {
+    EXPECT_DOUBLE_EQ(*parse_amount("12.50"), 12.5);
+    EXPECT_DOUBLE_EQ(*parse_amount("12,50"), 12.5);
+    EXPECT_DOUBLE_EQ(*parse_amount("€ 12,50"), 12.5);
+    EXPECT_DOUBLE_EQ(*parse_amount("1.234,56"), 1234.56);
+    EXPECT_DOUBLE_EQ(*parse_amount("0"), 0.0);
+    EXPECT_FALSE(parse_amount("twaalf"));
+    EXPECT_FALSE(parse_amount(""));
+}
+
+TEST(Text, Utf8AndWindows1252) {
+    int st = 0;
+    EXPECT_TRUE(utf8_valid_chunk("Cli\xC3\xABnt", st));
+    EXPECT_EQ(st, 0);
+    st = 0;
+    EXPECT_FALSE(utf8_valid_chunk("Cli\xEBnt", st));  // Windows-1252 ë
+    st = 0;
+    EXPECT_TRUE(utf8_valid_chunk("Cli\xC3", st));  // split across chunks
+    EXPECT_TRUE(utf8_valid_chunk("\xABnt", st));
+    EXPECT_EQ(st, 0);
+    std::string out;
+    cp1252_to_utf8("Cli\xEBnt \x80", out);
+    EXPECT_EQ(out, "Cli\xC3\xABnt \xE2\x82\xAC");
+}
+
+TEST(Bsn, Elfproef) {
+    EXPECT_TRUE(looks_like_bsn("111222333"));
+    EXPECT_TRUE(looks_like_bsn("123456782"));
+    EXPECT_FALSE(looks_like_bsn("123456789"));
+    EXPECT_FALSE(looks_like_bsn("000000000"));
+    EXPECT_TRUE(looks_like_bsn("111.222.333"));
+    EXPECT_TRUE(looks_like_bsn("111 222 333"));
+    EXPECT_TRUE(looks_like_bsn("1234-56-782"));
+    EXPECT_FALSE(looks_like_bsn("12-345-6782"));  // neither 3-3-3 nor 4-2-3
+    EXPECT_FALSE(looks_like_bsn("111.222-333"));  // mixed separators
+    EXPECT_TRUE(looks_like_bsn("11222333") == looks_like_bsn("011222333"));  // eight digits: leading zero
+    EXPECT_FALSE(looks_like_bsn("2024-03-28"));
+    EXPECT_FALSE(looks_like_bsn("D017"));
+    EXPECT_EQ(mask_number("111222333"), "*******33");
+    EXPECT_EQ(mask_number("111.222.333"), "***.***.*33");
+    EXPECT_TRUE(bsn_column_name("BSN"));
+    EXPECT_TRUE(bsn_column_name("inpBsn"));
+    EXPECT_TRUE(bsn_column_name("Burgerservicenummer"));
+    EXPECT_FALSE(bsn_column_name("case_id"));
+}
+
+TEST(Sha256, KnownVectors) {
+    Sha256 a;
+    EXPECT_EQ(a.hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    Sha256 b;
+    b.update("abc");
+    EXPECT_EQ(b.hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    Sha256 c;
+    const std::string million(1000000, 'a');
+    c.update(million.substr(0, 333));
+    c.update(million.substr(333));
+    EXPECT_EQ(c.hex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
