@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
+#include "import/csv_reader.hpp"
 #include "import/timestamp.hpp"
+
+#include <algorithm>
+#include <set>
 #include "model/error.hpp"
 
 using namespace wmotoets;
@@ -273,4 +277,31 @@ TEST(CsvImport, RealReceiptLogHeaderIsNotCanonical) {
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("verplichte kolom"), std::string::npos) << e.what();
     }
+}
+
+TEST(CsvReaderRealLog, ReceiptCsvRowsAndTimestamps) {
+    // The real WABO receipt export (SOURCES.md: 8577 rows, 1434 cases, 15 columns, offsets like +02:00).
+    const std::string path = wmotoets::test::source_dir() + "/../shared/data/real-logs/Receipt_phase_WABO_CoSeLoG.csv";
+    if (!std::filesystem::exists(path)) GTEST_SKIP() << "../shared/data/real-logs not present: " << path;
+    std::ifstream in(path, std::ios::binary);
+    CsvReader reader(in, false);
+    std::vector<std::string> fields;
+    std::uint64_t line = 0;
+    ASSERT_TRUE(reader.next(fields, line));
+    ASSERT_EQ(fields.size(), 15u);
+    EXPECT_EQ(reader.separator(), ',');
+    const auto ts_col = std::size_t(std::find(fields.begin(), fields.end(), "time:timestamp") - fields.begin());
+    const auto case_col = std::size_t(std::find(fields.begin(), fields.end(), "case:concept:name") - fields.begin());
+    ASSERT_LT(ts_col, 15u);
+    std::size_t rows = 0, unparsed = 0;
+    std::set<std::string> cases;
+    while (reader.next(fields, line)) {
+        ++rows;
+        ASSERT_EQ(fields.size(), 15u) << "line " << line;
+        unparsed += !parse_timestamp(fields[ts_col]).has_value();
+        cases.insert(fields[case_col]);
+    }
+    EXPECT_EQ(rows, 8577u);
+    EXPECT_EQ(cases.size(), 1434u);
+    EXPECT_EQ(unparsed, 0u);
 }

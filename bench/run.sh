@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times `wmotoets controleer` on generated logs of 100k and 1M dossiers (about 11 events each)
+# and prints Markdown rows for bench/RESULTS.md: wall time, events per second, peak memory.
+# Reference point: sqlite3 .import of the same CSV. Not a test: figures to record, by hand.
+# Usage: bench/run.sh [build-dir] [sizes…]   (default: build 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+shift || true
+sizes=("$@")
+((${#sizes[@]})) || sizes=(100000 1000000)
+exe="$build/wmotoets"
+[[ -x "$exe" ]] || { echo "bench: build first (cmake --build $build)" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
+work=${BENCH_DIR:-/tmp/wmotoets-bench}
+mkdir -p "$work"
+echo "| dossiers | events | CSV size | wall (s) | events/s | peak RSS (MiB) | sqlite3 .import (s) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in "${sizes[@]}"; do
+  log="$work/gen-$n.csv"
+  [[ -s "$log" ]] || "$exe" genereer --dossiers "$n" --zaad 1 --uit "$log" --stil
+  events=$(($(wc -l < "$log") - 1))
+  size=$(du -m "$log" | cut -f1)
+  cat "$log" > /dev/null  # warm the page cache: we time the check, not the disk
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$exe" controleer "$log" --format json --uit "$work/out.json" --stil --exit-zero
+  read -r wall rss_kb < "$work/time.txt"
+  eps=$(awk -v e="$events" -v w="$wall" 'BEGIN { printf "%.0f", e / (w > 0 ? w : 0.01) }')
+  sq="-"
+  if command -v sqlite3 >/dev/null; then
+    rm -f "$work/ref.db"
+    sq=$( { /usr/bin/time -f "%e" sqlite3 "$work/ref.db" ".mode csv" ".import $log events" 2>&1 >/dev/null; } | tail -1)
+  fi
+  echo "| $n | $events | ${size} MiB | $wall | $eps | $((rss_kb / 1024)) | $sq |"
+done
