@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -63,6 +64,20 @@ std::unique_ptr<std::ostream> open_output(const std::string& path) {
     return f;
 }
 
+// Logs how long a phase took (with --uitgebreid).
+class PhaseTimer {
+public:
+    explicit PhaseTimer(const char* what) : what_(what), start_(std::chrono::steady_clock::now()) {}
+    ~PhaseTimer() {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+        spdlog::debug("tijd: {} {} ms", what_, ms.count());
+    }
+
+private:
+    const char* what_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 int run_check_command(const CheckOptions& o) {
     const std::vector<const Rule*> rules = select_rules(o.select, o.ignore);
     std::optional<Date> peildatum;
@@ -74,6 +89,7 @@ int run_check_command(const CheckOptions& o) {
     Diagnostics diag;
     const ImportOptions import_options{o.strict, o.keep_unknown};
     for (const std::string& path : o.logs) {
+        const PhaseTimer timer("inlezen");
         const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
         import_canonical_csv(path, import_options, log, diag);
         for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
@@ -82,7 +98,10 @@ int run_check_command(const CheckOptions& o) {
         spdlog::info("{}: {} rijen gelezen, {} gebruikt, {} afgekeurd{}", path, in.rows, in.used, in.rejected,
                      in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
     }
-    log.finalize();
+    {
+        const PhaseTimer timer("sorteren");
+        log.finalize();
+    }
 
     const Calendar calendar;
     const bool tty = isatty(STDERR_FILENO) != 0;
@@ -92,7 +111,10 @@ int run_check_command(const CheckOptions& o) {
             std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
                          done == total ? "\n" : "");
         };
+    std::optional<PhaseTimer> check_timer(std::in_place, "afspelen en beoordelen");
     CheckResult result = run_check(log, rules, calendar, peildatum.value_or(log.latest_date()), progress);
+    check_timer.reset();
+    const PhaseTimer write_timer("schrijven");
     result.peildatum_known = peildatum.has_value() || log.has_events();
     const std::vector<Figure> figures = compute_figures(result);
 
@@ -167,8 +189,9 @@ int run_cli(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();  // --stil also works after the subcommand
     app.set_help_all_flag("--help-all", "Hulp bij alle subcommando's");
-    bool quiet = false;
+    bool quiet = false, verbose = false;
     app.add_flag("-q,--stil", quiet, "Geen voortgangs- en samenvattingsregels op stderr (fouten en afgekeurde rijen wel)");
+    app.add_flag("-v,--uitgebreid", verbose, "Meer op stderr, zoals de duur van elke fase");
 
     CheckOptions co;
     CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
@@ -214,6 +237,7 @@ int run_cli(int argc, char** argv) {
         return 2;
     }
     if (quiet) spdlog::set_level(spdlog::level::warn);
+    if (verbose) spdlog::set_level(spdlog::level::debug);
     try {
         if (check->parsed()) return run_check_command(co);
         if (rules->parsed()) return run_rules_command(rule_id);

@@ -1,7 +1,11 @@
 #include "import/canonical_csv.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 
 #include "import/csv_reader.hpp"
@@ -26,6 +30,39 @@ struct FirstPass {
 };
 
 // Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
+// Consecutive rows often repeat a column's value (the same team, the same actor):
+// remembering the last one saves a hash lookup.
+struct LastValue {
+    std::string text;
+    StrId id = 0;
+    StrId intern(EventLog& log, std::string_view v) {
+        if (v != text) {
+            text.assign(v);
+            id = log.strings.intern(v);
+        }
+        return id;
+    }
+};
+
+// A handful of distinct labels (activities, roles) repeat on every row: a short list that is
+// searched linearly beats folding and hashing each time. Past kMax entries it stops growing.
+template <class T>
+class LabelCache {
+public:
+    static constexpr std::size_t kMax = 64;
+    template <class Make>
+    T get(std::string_view text, Make make) {
+        for (auto& [k, v] : entries_)
+            if (k == text) return v;
+        T v = make(text);
+        if (entries_.size() < kMax) entries_.emplace_back(std::string(text), v);
+        return v;
+    }
+
+private:
+    std::vector<std::pair<std::string, T>> entries_;
+};
+
 FirstPass scan(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
@@ -42,13 +79,13 @@ FirstPass scan(const std::string& path) {
         any = true;
         const std::string_view view(chunk.data(), n);
         sha.update(view);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (view[i] == '\n') ++line;
-            else if (view[i] == '\0')
-                throw Error(path + ":" + std::to_string(line) +
-                            ": dit is geen tekstbestand (binaire inhoud bij byte " + std::to_string(offset + i) +
-                            "); verwacht een CSV-bestand met een kopregel");
+        if (const void* nul = std::memchr(view.data(), '\0', n)) {
+            const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - view.data());
+            line += static_cast<std::uint64_t>(std::count(view.begin(), view.begin() + std::ptrdiff_t(at), '\n'));
+            throw Error(path + ":" + std::to_string(line) + ": dit is geen tekstbestand (binaire inhoud bij byte " +
+                        std::to_string(offset + at) + "); verwacht een CSV-bestand met een kopregel");
         }
+        line += static_cast<std::uint64_t>(std::count(view.begin(), view.end(), '\n'));
         if (fp.utf8 && !utf8_valid_chunk(view, utf8_state)) fp.utf8 = false;
         offset += n;
     }
@@ -64,23 +101,28 @@ std::string shorten(std::string_view s) {
     return std::string(s.substr(0, 57)) + "...";
 }
 
-}  // namespace
-
-void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log,
-                          Diagnostics& diag) {
-    const FirstPass fp = scan(path);
+// Parses the file (as UTF-8, or as Windows-1252) into `log`; returns its provenance record
+// (without hash). Throws Error for fatal problems; `log` may then hold part of the file.
+InputFile parse_file(const std::string& path, bool windows1252, const ImportOptions& options, EventLog& log,
+                     Diagnostics& diag) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+        // Generous: rows are rarely under 40 bytes, and pages never touched cost no memory.
+        log.events.reserve(log.events.size() + size / 40);
+        log.attributes.reserve(log.attributes.size() + size / 40);
+    }
 
     InputFile input;
     input.path = path;
-    input.sha256 = fp.sha256;
-    input.windows1252 = !fp.utf8;
-    if (input.windows1252)
+    input.windows1252 = windows1252;
+    if (windows1252)
         diag.warnings.push_back({path, 0, "geen geldige UTF-8; gelezen als Windows-1252 (Excel-export)"});
 
+
     CsvReader reader(in, input.windows1252);
-    std::vector<std::string> fields;
+    std::vector<std::string_view> fields;
     std::uint64_t line = 0;
     if (!reader.next(fields, line))
         throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
@@ -126,6 +168,12 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
                       cases_before = log.case_count();
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
     std::size_t bsn_warnings = 0;
+    LastValue actor_cache, team_cache, org_cache;
+    std::vector<LastValue> attr_cache(ncols);
+    std::string last_case_id;
+    std::uint32_t last_case_index = UINT32_MAX;
+    LabelCache<std::optional<Activity>> activities;
+    LabelCache<StrId> roles;
 
     auto reject = [&](std::uint64_t at, std::string reason) {
         ++input.rejected;
@@ -150,7 +198,7 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         }
         // Privacy first: never store a value that may be a BSN in a BSN column.
         for (std::size_t i = 0; i < ncols; ++i) {
-            const std::string& v = fields[i];
+            const std::string_view v = fields[i];
             if (v.size() < 8 || v.size() > 13 || !looks_like_bsn(v)) continue;
             if (bsn_column[i]) {
                 log.truncate(events_before, attrs_before, cases_before);
@@ -175,8 +223,8 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
                              "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
             continue;
         }
-        const std::string folded = fold_label(act_text);
-        std::optional<Activity> act = activity_from_folded(folded);
+        const std::optional<Activity> act =
+            activities.get(act_text, [](std::string_view t) { return activity_from_folded(fold_label(t)); });
         if (!act && !options.keep_unknown) {
             reject(line, "onbekende activiteit '" + shorten(act_text) +
                              "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
@@ -187,31 +235,37 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         Event e;
         e.date = ts->date;
         e.ms = ts->ms;
-        e.case_index = log.case_index(case_id);
+        if (case_id != last_case_id || last_case_index == UINT32_MAX) {
+            last_case_id.assign(case_id);
+            last_case_index = log.case_index(case_id);
+        }
+        e.case_index = last_case_index;
         e.activity = act.value_or(Activity::onbekend);
-        e.label = log.strings.intern(act_text);
+        if (!act) e.label = log.strings.intern(act_text);  // canonical labels are known by name
         e.file = file_index;
         e.line = static_cast<std::uint32_t>(line);
         auto cell = [&](int col) -> std::string_view {
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
         };
         e.event_id = log.strings.intern(cell(col_eid));
-        e.actor = log.strings.intern(cell(col_actor));
-        e.team = log.strings.intern(cell(col_team));
-        e.organisatie = log.strings.intern(cell(col_org));
+        e.actor = actor_cache.intern(log, cell(col_actor));
+        e.team = team_cache.intern(log, cell(col_team));
+        e.organisatie = org_cache.intern(log, cell(col_org));
         if (const std::string_view role = cell(col_role); !role.empty()) {
-            const std::string r = fold_label(role);
-            bool known = false;
-            for (std::string_view k : kRoles)
-                if (k == r) { e.role = log.strings.intern(k); known = true; break; }
-            if (!known) e.role = log.strings.intern(role);
+            e.role = roles.get(role, [&](std::string_view text) {
+                // The roles of event-log.md are folded to their canonical spelling; others kept as given.
+                const std::string r = fold_label(text);
+                for (std::string_view k : kRoles)
+                    if (k == r) return log.strings.intern(k);
+                return log.strings.intern(text);
+            });
         }
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
         for (std::size_t i = 0; i < ncols; ++i) {
             if (attr_key[i] == 0) continue;
             const std::string_view v = trim(fields[i]);
             if (v.empty()) continue;
-            log.attributes.push_back({attr_key[i], log.strings.intern(v)});
+            log.attributes.push_back({attr_key[i], attr_cache[i].intern(log, v)});
             ++e.attr_count;
         }
         log.events.push_back(e);
@@ -219,6 +273,45 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
     }
     if (reader.unterminated_quote() && input.rows == 0)
         throw Error(path + ": aanhalingsteken in de kopregel niet afgesloten");
+    return input;
+}
+
+}  // namespace
+
+void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log,
+                          Diagnostics& diag) {
+    // The first pass (hash, text check, UTF-8 check) runs on the other core while this one parses.
+    auto scanned = std::async(std::launch::async, scan, path);
+    const std::size_t events0 = log.events.size(), attrs0 = log.attributes.size(), cases0 = log.case_count(),
+                      bad0 = diag.bad_rows.size(), warn0 = diag.warnings.size();
+    auto rollback = [&] {
+        log.truncate(events0, attrs0, cases0);
+        diag.bad_rows.resize(bad0);
+        diag.warnings.resize(warn0);
+    };
+    InputFile input;
+    std::exception_ptr parse_error;
+    try {
+        input = parse_file(path, false, options, log, diag);
+    } catch (const Error&) {
+        parse_error = std::current_exception();
+    }
+    FirstPass fp;
+    try {
+        fp = scanned.get();  // a missing, unreadable or binary file: that error wins
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    if (!fp.utf8) {
+        // Not UTF-8: read again as Windows-1252 (Dutch Excel exports).
+        rollback();
+        input = parse_file(path, true, options, log, diag);
+    } else if (parse_error) {
+        rollback();
+        std::rethrow_exception(parse_error);
+    }
+    input.sha256 = fp.sha256;
     log.inputs.push_back(std::move(input));
 }
 

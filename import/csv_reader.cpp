@@ -12,96 +12,115 @@ CsvReader::CsvReader(std::istream& in, bool windows1252) : in_(in), cp1252_(wind
 
 bool CsvReader::fill() {
     constexpr std::size_t kChunk = 1 << 20;
-    // Keep unread bytes (there are none when called from get/peek, but detection may look ahead).
-    std::string rest = buf_.substr(pos_);
-    raw_.resize(kChunk);
-    in_.read(raw_.data(), static_cast<std::streamsize>(kChunk));
-    raw_.resize(static_cast<std::size_t>(in_.gcount()));
-    if (raw_.empty()) return false;
-    if (cp1252_) {
-        std::string decoded;
-        cp1252_to_utf8(raw_, decoded);
-        buf_ = std::move(rest) + decoded;
-    } else {
-        buf_ = std::move(rest) + raw_;
+    // Keep the unread rest at the front and read behind it, reusing the same buffers.
+    if (pos_ > 0) {
+        buf_.erase(0, pos_);
+        pos_ = 0;
     }
-    pos_ = 0;
-    return true;
+    const std::size_t keep = buf_.size();
+    if (cp1252_) {
+        raw_.resize(kChunk);
+        in_.read(raw_.data(), static_cast<std::streamsize>(kChunk));
+        raw_.resize(static_cast<std::size_t>(in_.gcount()));
+        cp1252_to_utf8(raw_, buf_);
+    } else {
+        buf_.resize(keep + kChunk);
+        in_.read(buf_.data() + keep, static_cast<std::streamsize>(kChunk));
+        buf_.resize(keep + static_cast<std::size_t>(in_.gcount()));
+    }
+    return buf_.size() > keep;
 }
 
 void CsvReader::detect_separator() {
-    // Count candidates on the header line, outside quotes; make sure the whole line is buffered.
+    // Count candidates on the header line, outside quotes; read on until the line is complete.
+    std::size_t from = pos_;
+    bool quoted = false;
+    int comma = 0, semi = 0, tab = 0;
     for (;;) {
-        bool quoted = false;
-        std::size_t i = pos_;
-        int comma = 0, semi = 0, tab = 0;
-        bool complete = false;
+        std::size_t i = from;
         for (; i < buf_.size(); ++i) {
             const char c = buf_[i];
             if (c == '"') quoted = !quoted;
-            else if (!quoted && (c == '\n' || c == '\r')) { complete = true; break; }
+            else if (!quoted && (c == '\n' || c == '\r')) break;
             else if (!quoted && c == ',') ++comma;
             else if (!quoted && c == ';') ++semi;
             else if (!quoted && c == '\t') ++tab;
         }
-        if (!complete && in_) {
-            // Header longer than the buffer: read more and count again.
-            std::string keep = buf_.substr(pos_);
-            buf_.clear();
-            pos_ = 0;
-            if (fill()) { buf_ = keep + buf_; continue; }
-            buf_ = keep;
-        }
-        if (semi > comma && semi >= tab) sep_ = ';';
-        else if (tab > comma && tab > semi) sep_ = '\t';
-        else sep_ = ',';
-        return;
+        if (i < buf_.size()) break;
+        const std::size_t consumed = i - pos_;
+        if (!fill()) break;  // fill() moved the unread rest to the front
+        from = consumed;
     }
+    if (semi > comma && semi >= tab) sep_ = ';';
+    else if (tab > comma && tab > semi) sep_ = '\t';
+    else sep_ = ',';
 }
 
-bool CsvReader::next(std::vector<std::string>& fields, std::uint64_t& line) {
+bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line) {
     for (;;) {
-        fields.clear();
+        row_.clear();
+        bounds_.clear();
         unterminated_ = false;
         line = line_;
-        int c = get();
-        if (c < 0) return false;
-        std::string field;
-        bool in_quotes = false;
-        bool any = false;  // anything other than the line end seen in this record
+        if (!more()) return false;
+        std::size_t field_start = 0;
+        bool in_quotes = false, any = false, at_field_start = true, eof = false;
         for (;;) {
-            if (c < 0) {
-                if (in_quotes) unterminated_ = true;
-                fields.push_back(std::move(field));
-                return true;
+            if (!more()) {
+                eof = true;
+                unterminated_ = in_quotes;
+                break;
             }
+            const char* p = buf_.data() + pos_;
+            const char* end = buf_.data() + buf_.size();
+            const char* q = p;
             if (in_quotes) {
-                if (c == '"') {
-                    if (peek() == '"') { get(); field += '"'; }
-                    else in_quotes = false;
+                while (q < end && *q != '"' && *q != '\n') ++q;
+                row_.append(p, q);
+                pos_ += std::size_t(q - p);
+                if (q == end) continue;
+                ++pos_;
+                if (*q == '\n') {
+                    ++line_;
+                    row_ += '\n';
+                } else if (more() && buf_[pos_] == '"') {
+                    row_ += '"';
+                    ++pos_;
                 } else {
-                    if (c == '\n') ++line_;
-                    field += static_cast<char>(c);
+                    in_quotes = false;
                 }
-            } else if (c == sep_) {
-                fields.push_back(std::move(field));
-                field.clear();
+                continue;
+            }
+            while (q < end && *q != sep_ && *q != '\n' && *q != '\r' && *q != '"') ++q;
+            if (q > p) {
+                row_.append(p, q);
                 any = true;
+                at_field_start = false;
+            }
+            pos_ += std::size_t(q - p);
+            if (q == end) continue;
+            const char c = *q;
+            ++pos_;
+            if (c == sep_) {
+                bounds_.emplace_back(field_start, row_.size());
+                field_start = row_.size();
+                any = at_field_start = true;
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && peek() == '\n') get();
+                if (c == '\r' && more() && buf_[pos_] == '\n') ++pos_;
                 ++line_;
                 break;
-            } else if (c == '"' && field.empty()) {
-                in_quotes = true;
-                any = true;
-            } else {
-                field += static_cast<char>(c);
-                any = true;
+            } else if (at_field_start) {  // an opening quote
+                in_quotes = any = true;
+                at_field_start = false;
+            } else {  // a quote inside an unquoted field is kept as text
+                row_ += '"';
             }
-            c = get();
         }
-        if (!any && field.empty()) continue;  // a blank line
-        fields.push_back(std::move(field));
+        if (!any && row_.empty() && !eof) continue;  // a blank line
+        if (!any && row_.empty() && bounds_.empty()) return false;
+        bounds_.emplace_back(field_start, row_.size());
+        fields.clear();
+        for (const auto& [b, e] : bounds_) fields.emplace_back(row_.data() + b, e - b);
         return true;
     }
 }

@@ -1,10 +1,13 @@
 #pragma once
 // A streaming RFC 4180 reader: separator detected from the header line (',' ';' TAB),
 // BOM skipped, quoted fields with separators, "" and line breaks, CRLF or LF line ends,
-// Windows-1252 input decoded to UTF-8 on the fly. It keeps one buffer, never the file.
+// Windows-1252 input decoded to UTF-8 on the fly. It keeps one buffer, never the file,
+// and hands out fields as views into one reused row buffer (no allocation per field).
 #include <cstdint>
 #include <istream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wmotoets {
@@ -13,28 +16,22 @@ class CsvReader {
 public:
     CsvReader(std::istream& in, bool windows1252);
 
-    // Reads the next record; false at the end of input. Blank lines are skipped.
-    // `line` is the physical line on which the record starts (1-based).
-    bool next(std::vector<std::string>& fields, std::uint64_t& line);
+    // Reads the next record; false at the end of input. Blank lines are skipped. The views
+    // stay valid until the next call. `line` is the physical line where the record starts.
+    bool next(std::vector<std::string_view>& fields, std::uint64_t& line);
     // True when the last record ended inside an unclosed quote.
     bool unterminated_quote() const { return unterminated_; }
     char separator() const { return sep_; }
 
 private:
     bool fill();
-    int get() {
-        if (pos_ == buf_.size() && !fill()) return -1;
-        return static_cast<unsigned char>(buf_[pos_++]);
-    }
-    int peek() {
-        if (pos_ == buf_.size() && !fill()) return -1;
-        return static_cast<unsigned char>(buf_[pos_]);
-    }
+    bool more() { return pos_ < buf_.size() || fill(); }
     void detect_separator();
 
     std::istream& in_;
     bool cp1252_;
-    std::string buf_, raw_;
+    std::string buf_, raw_, row_;
+    std::vector<std::pair<std::size_t, std::size_t>> bounds_;
     std::size_t pos_ = 0;
     std::uint64_t line_ = 1;
     char sep_ = ',';

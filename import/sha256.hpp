@@ -1,7 +1,6 @@
 #pragma once
-// SHA-256 (FIPS 180-4) for the provenance of every input file.
-#include <array>
-#include <cstdint>
+// SHA-256 for the provenance of every input file (OpenSSL; uses the CPU's SHA extensions).
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -10,15 +9,15 @@ namespace wmotoets {
 class Sha256 {
 public:
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
     void update(std::string_view data);
     std::string hex();  // finishes the digest
 
 private:
-    void block(const unsigned char* p);
-    std::array<std::uint32_t, 8> h_;
-    std::array<unsigned char, 64> buf_{};
-    std::size_t buf_len_ = 0;
-    std::uint64_t total_ = 0;
+    struct Ctx;
+    std::unique_ptr<Ctx> ctx_;
 };
 
 }  // namespace wmotoets

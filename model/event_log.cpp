@@ -5,13 +5,44 @@
 
 namespace wmotoets {
 
-StringPool::StringPool() {
-    views_.emplace_back();  // id 0: absent
+StringPool::StringPool() : views_(1), hashes_(1, 0), slots_(1024, 0) {}  // id 0: absent
+
+std::uint64_t StringPool::hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+void StringPool::grow() {
+    std::vector<StrId> slots(slots_.size() * 2, 0);
+    const std::size_t mask = slots.size() - 1;
+    for (StrId id = 1; id < views_.size(); ++id) {
+        std::size_t i = hashes_[id] & mask;
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = id;
+    }
+    slots_ = std::move(slots);
+}
+
+StrId StringPool::find(std::string_view s) const {
+    if (s.empty()) return 0;
+    const std::uint64_t h = hash(s);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask)
+        if (hashes_[slots_[i]] == h && views_[slots_[i]] == s) return slots_[i];
+    return 0;
 }
 
 StrId StringPool::intern(std::string_view s) {
     if (s.empty()) return 0;
-    if (auto it = index_.find(s); it != index_.end()) return it->second;
+    const std::uint64_t h = hash(s);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    for (; slots_[i] != 0; i = (i + 1) & mask)
+        if (hashes_[slots_[i]] == h && views_[slots_[i]] == s) return slots_[i];
     if (chunk_used_ + s.size() > chunk_size_) {
         chunk_size_ = std::max<std::size_t>(64 * 1024, s.size());
         chunks_.push_back(std::make_unique<char[]>(chunk_size_));
@@ -20,17 +51,12 @@ StrId StringPool::intern(std::string_view s) {
     char* p = chunks_.back().get() + chunk_used_;
     std::memcpy(p, s.data(), s.size());
     chunk_used_ += s.size();
-    const std::string_view stored{p, s.size()};
     const StrId id = static_cast<StrId>(views_.size());
-    views_.push_back(stored);
-    index_.emplace(stored, id);
+    views_.emplace_back(p, s.size());
+    hashes_.push_back(h);
+    slots_[i] = id;
+    if (views_.size() * 2 > slots_.size()) grow();
     return id;
-}
-
-StrId StringPool::find(std::string_view s) const {
-    if (s.empty()) return 0;
-    auto it = index_.find(s);
-    return it == index_.end() ? 0 : it->second;
 }
 
 std::uint32_t EventLog::case_index(std::string_view case_id) {

@@ -26,10 +26,14 @@ public:
     std::size_t size() const { return views_.size(); }
 
 private:
+    static std::uint64_t hash(std::string_view s);
+    void grow();
+
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunk_used_ = 0, chunk_size_ = 0;
     std::vector<std::string_view> views_;
-    std::unordered_map<std::string_view, StrId> index_;
+    std::vector<std::uint64_t> hashes_;  // per id
+    std::vector<StrId> slots_;           // open addressing, linear probing; 0 = empty
 };
 
 struct InputFile {

@@ -1,7 +1,9 @@
 #include "model/text.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace wmotoets {
 
@@ -63,7 +65,20 @@ std::string fold_text(std::string_view s) { return fold(s, false); }
 bool utf8_valid_chunk(std::string_view chunk, int& state) {
     // state = number of continuation bytes still expected (with the lead byte's constraints
     // folded into 0x10 / 0x20 / 0x30 / 0x40 flags for the first continuation byte).
-    for (unsigned char c : chunk) {
+    const char* p = chunk.data();
+    const char* const end = p + chunk.size();
+    while (p < end) {
+        // ASCII fast path: eight bytes at a time while no high bit is set.
+        if (state == 0) {
+            while (end - p >= 8) {
+                std::uint64_t w;
+                std::memcpy(&w, p, 8);
+                if (w & 0x8080808080808080ULL) break;
+                p += 8;
+            }
+            if (p == end) break;
+        }
+        const unsigned char c = static_cast<unsigned char>(*p++);
         if (state == 0) {
             if (c < 0x80) continue;
             if (c >= 0xC2 && c <= 0xDF) state = 1;
@@ -94,8 +109,7 @@ void cp1252_to_utf8(std::string_view in, std::string& out) {
         0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
         0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
         0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-    out.clear();
-    out.reserve(in.size() + in.size() / 8);
+    out.reserve(out.size() + in.size() + in.size() / 8);
     for (unsigned char c : in) {
         char32_t cp = c;
         if (c >= 0x80 && c <= 0x9F) cp = k80[c - 0x80];

@@ -17,7 +17,7 @@ std::string fold_text(std::string_view s);
 // Validates UTF-8; `state` carries an incomplete sequence across chunk boundaries
 // (0 = at a character boundary). Returns false at the first invalid byte.
 bool utf8_valid_chunk(std::string_view chunk, int& state);
-// Windows-1252 byte string to UTF-8.
+// Windows-1252 byte string to UTF-8, appended to `out`.
 void cp1252_to_utf8(std::string_view in, std::string& out);
 
 // ja/j/yes/y/true/1 → true; nee/n/no/false/0 → false (case-insensitive); otherwise nullopt.

@@ -285,7 +285,7 @@ TEST(CsvReaderRealLog, ReceiptCsvRowsAndTimestamps) {
     if (!std::filesystem::exists(path)) GTEST_SKIP() << "../shared/data/real-logs not present: " << path;
     std::ifstream in(path, std::ios::binary);
     CsvReader reader(in, false);
-    std::vector<std::string> fields;
+    std::vector<std::string_view> fields;
     std::uint64_t line = 0;
     ASSERT_TRUE(reader.next(fields, line));
     ASSERT_EQ(fields.size(), 15u);
@@ -299,7 +299,7 @@ TEST(CsvReaderRealLog, ReceiptCsvRowsAndTimestamps) {
         ++rows;
         ASSERT_EQ(fields.size(), 15u) << "line " << line;
         unparsed += !parse_timestamp(fields[ts_col]).has_value();
-        cases.insert(fields[case_col]);
+        cases.insert(std::string(fields[case_col]));
     }
     EXPECT_EQ(rows, 8577u);
     EXPECT_EQ(cases.size(), 1434u);
