@@ -11,6 +11,7 @@
 
 #include "model/activity.hpp"
 #include "model/date.hpp"
+#include "model/huge_allocator.hpp"
 
 namespace wmotoets {
 
@@ -73,12 +74,12 @@ class EventLog {
 public:
     StringPool strings;
     std::vector<InputFile> inputs;
-    std::vector<Event> events;  // in input order (file by file, row by row)
-    std::vector<Attribute> attributes;
+    std::vector<Event, HugePageAllocator<Event>> events;  // in input order (file by file, row by row)
+    std::vector<Attribute, HugePageAllocator<Attribute>> attributes;
 
     // Built by finalize(): cases sorted by id (as text), and per case its events in order.
     std::vector<Case> cases;
-    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order;
 
     std::uint32_t case_index(std::string_view case_id);
     std::size_t case_count() const { return case_ids_.size(); }

@@ -72,66 +72,107 @@ void write_text(std::ostream& out, const ReportData& d) {
     out << "percentage = overtreden / (voldaan + overtreden); onbekend staat ernaast en telt in geen van beide mee.\n";
 }
 
+namespace {
+
+// A JSON string literal (UTF-8 passes through; quotes, backslashes and control characters escaped).
+std::string json_string(std::string_view v) {
+    std::string out = "\"";
+    for (const char ch : v) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+                else out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
+
+}  // namespace
+
+// Streams the document: a run of a million dossiers has hundreds of thousands of findings,
+// which must not be built up in memory first. Layout as nlohmann's dump(2).
 void write_json(std::ostream& out, const ReportData& d) {
-    using nlohmann::ordered_json;
     const EventLog& log = d.log;
-    ordered_json doc;
-    doc["schema"] = "wmotoets/1";
-    doc["peildatum"] = d.result.peildatum_known ? ordered_json(d.result.peildatum.iso()) : ordered_json();
-    ordered_json inputs = ordered_json::array();
-    for (const InputFile& in : log.inputs)
-        inputs.push_back({{"path", in.path}, {"sha256", in.sha256}, {"format", in.format}, {"rows", in.rows},
-                          {"used", in.used}, {"rejected", in.rejected}, {"possible_bsn", in.possible_bsn},
-                          {"windows1252", in.windows1252}});
-    doc["inputs"] = std::move(inputs);
-    doc["cases"] = log.cases.size();
-    ordered_json findings = ordered_json::array();
+    std::string buf;
+    auto flush = [&](bool force) {
+        if (force || buf.size() > (1 << 16)) {
+            out.write(buf.data(), std::streamsize(buf.size()));
+            buf.clear();
+        }
+    };
+    buf += "{\n  \"schema\": \"wmotoets/1\",\n  \"peildatum\": ";
+    buf += d.result.peildatum_known ? json_string(d.result.peildatum.iso()) : "null";
+    buf += ",\n  \"inputs\": [";
+    for (std::size_t i = 0; i < log.inputs.size(); ++i) {
+        const InputFile& in = log.inputs[i];
+        buf += fmt::format(
+            "{}\n    {{\n      \"path\": {},\n      \"sha256\": {},\n      \"format\": {},\n      \"rows\": {},\n"
+            "      \"used\": {},\n      \"rejected\": {},\n      \"possible_bsn\": {},\n      \"windows1252\": {}\n    }}",
+            i ? "," : "", json_string(in.path), json_string(in.sha256), json_string(in.format), in.rows, in.used,
+            in.rejected, in.possible_bsn, in.windows1252 ? "true" : "false");
+    }
+    buf += log.inputs.empty() ? "]" : "\n  ]";
+    buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
+    bool first = true;
     for (const CaseFinding& f : d.result.findings) {
         const RuleInfo& info = d.result.rules[f.rule]->info();
-        ordered_json events = ordered_json::array();
-        for (std::uint32_t ei : f.event_indices) {
-            const Event& e = log.events[ei];
-            events.push_back({{"file", log.inputs[e.file].path}, {"line", e.line}, {"activity", log.label(e)}});
+        buf += fmt::format(
+            "{}\n    {{\n      \"case_id\": {},\n      \"rule\": {},\n      \"severity\": {},\n      \"cycle\": {},\n"
+            "      \"date\": {},\n      \"deadline\": {},\n      \"message\": {},\n      \"basis\": {},\n      \"events\": [",
+            first ? "" : ",", json_string(log.str(log.cases[f.case_pos].id)), json_string(info.id),
+            json_string(severity_name(info.severity)), f.finding.cycle, json_string(f.finding.date.iso()),
+            f.finding.deadline ? json_string(f.finding.deadline->iso()) : "null", json_string(f.finding.message),
+            json_string(info.basis));
+        for (std::size_t k = 0; k < f.event_indices.size(); ++k) {
+            const Event& e = log.events[f.event_indices[k]];
+            buf += fmt::format("{}\n        {{\n          \"file\": {},\n          \"line\": {},\n          \"activity\": {}\n        }}",
+                               k ? "," : "", json_string(log.inputs[e.file].path), e.line, json_string(log.label(e)));
         }
-        findings.push_back({{"case_id", log.str(log.cases[f.case_pos].id)},
-                            {"rule", info.id},
-                            {"severity", severity_name(info.severity)},
-                            {"cycle", f.finding.cycle},
-                            {"date", f.finding.date.iso()},
-                            {"deadline", f.finding.deadline ? ordered_json(f.finding.deadline->iso()) : ordered_json()},
-                            {"message", f.finding.message},
-                            {"basis", info.basis},
-                            {"events", std::move(events)}});
+        buf += f.event_indices.empty() ? "]\n    }" : "\n      ]\n    }";
+        first = false;
+        flush(false);
     }
-    doc["findings"] = std::move(findings);
-    ordered_json figures = ordered_json::array();
-    for (const Figure& f : d.figures) {
+    buf += first ? "]" : "\n  ]";
+    buf += ",\n  \"figures\": [";
+    for (std::size_t i = 0; i < d.figures.size(); ++i) {
+        const Figure& f = d.figures[i];
         const RuleInfo& info = f.rule->info();
-        figures.push_back({{"rule", info.id},
-                           {"title", info.title},
-                           {"severity", severity_name(info.severity)},
-                           {"applicable", f.applicable},
-                           {"compliant", f.compliant},
-                           {"violations", f.violations},
-                           {"unknown", f.unknown},
-                           {"rate", f.rate ? ordered_json(round4(*f.rate)) : ordered_json()},
-                           {"ci95", f.ci95 ? ordered_json::array({round4(f.ci95->first), round4(f.ci95->second)})
-                                           : ordered_json()}});
+        const std::string ci = f.ci95 ? fmt::format("[\n        {},\n        {}\n      ]", json_number(f.ci95->first),
+                                                     json_number(f.ci95->second))
+                                      : "null";
+        buf += fmt::format(
+            "{}\n    {{\n      \"rule\": {},\n      \"title\": {},\n      \"severity\": {},\n      \"applicable\": {},\n"
+            "      \"compliant\": {},\n      \"violations\": {},\n      \"unknown\": {},\n      \"rate\": {},\n"
+            "      \"ci95\": {}\n    }}",
+            i ? "," : "", json_string(info.id), json_string(info.title), json_string(severity_name(info.severity)),
+            f.applicable, f.compliant, f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
     }
-    doc["figures"] = std::move(figures);
+    buf += d.figures.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {
-        ordered_json outcomes = ordered_json::array();
+        buf += ",\n  \"outcomes\": [";
+        bool any = false;
         for (std::size_t c = 0; c < log.cases.size(); ++c)
             for (std::size_t r = 0; r < d.result.rules.size(); ++r) {
                 const Outcome o = d.result.outcome(c, r);
                 if (o == Outcome::niet_van_toepassing) continue;
-                outcomes.push_back({{"case_id", log.str(log.cases[c].id)},
-                                    {"rule", d.result.rules[r]->info().id},
-                                    {"outcome", outcome_name(o)}});
+                buf += fmt::format("{}\n    {{\n      \"case_id\": {},\n      \"rule\": {},\n      \"outcome\": {}\n    }}",
+                                   any ? "," : "", json_string(log.str(log.cases[c].id)),
+                                   json_string(d.result.rules[r]->info().id), json_string(outcome_name(o)));
+                any = true;
+                flush(false);
             }
-        doc["outcomes"] = std::move(outcomes);
+        buf += any ? "\n  ]" : "]";
     }
-    out << doc.dump(2) << '\n';
+    buf += "\n}\n";
+    flush(true);
 }
 
 void write_csv(std::ostream& out, const ReportData& d) {

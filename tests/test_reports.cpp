@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -107,4 +108,25 @@ TEST(Json, EmptyRunIsAValidDocument) {
     std::ostringstream text;
     write_text(text, ReportData{log, result, figures, false});
     EXPECT_NE(text.str().find("0 dossiers"), std::string::npos);
+}
+
+TEST(Json, StreamedDocumentEscapesAndRoundTrips) {
+    const EventLog log = test::load(
+        "case_id,timestamp,activity,actor\n\"D \"\"1\"\"\\x\",2024-03-01,melding,\nD\"2,2024-03-01,ondersteuner_toegewezen,\"O\t1\"\n"
+        "D\"2,2024-03-05,besluit,\"O\t1\"\n\"Dë3\",2024-03-01,melding,\n\"Dë3\",2024-03-10,gesprek,\n",
+        nullptr, {}, "esc\"ape.csv");
+    const CheckResult result = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    const auto figures = compute_figures(result);
+    std::ostringstream out;
+    write_json(out, ReportData{log, result, figures, true});
+    const auto doc = nlohmann::json::parse(out.str());
+    std::set<std::string> ids;
+    for (const auto& o : doc["outcomes"]) ids.insert(o["case_id"].get<std::string>());
+    EXPECT_TRUE(ids.count("D \"1\"\\x"));
+    EXPECT_TRUE(ids.count("D\"2"));
+    EXPECT_TRUE(ids.count("Dë3"));
+    bool tab_actor = false;
+    for (const auto& f : doc["findings"]) tab_actor |= f["message"].get<std::string>().find("O\t1") != std::string::npos;
+    EXPECT_TRUE(tab_actor);
+    EXPECT_NE(doc["inputs"][0]["path"].get<std::string>().find("esc\"ape.csv"), std::string::npos);
 }
