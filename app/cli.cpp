@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -87,13 +88,19 @@ int run_check_command(const CheckOptions& o) {
     }
     EventLog log;
     Diagnostics diag;
-    const ImportOptions import_options{o.strict, o.keep_unknown};
+    const bool tty = isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info;
+    ImportOptions import_options{o.strict, o.keep_unknown, {}};
     for (const std::string& path : o.logs) {
+        if (tty)
+            import_options.progress = [&path](std::uint64_t done, std::uint64_t total) {
+                if (total > 0) std::fprintf(stderr, "\rinlezen %s: %3d %%", path.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
+            };
         const PhaseTimer timer("inlezen");
         const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
         import_canonical_csv(path, import_options, log, diag);
         for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
         for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
+        if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
         const InputFile& in = log.inputs.back();
         spdlog::info("{}: {} rijen gelezen, {} gebruikt, {} afgekeurd{}", path, in.rows, in.used, in.rejected,
                      in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
@@ -104,7 +111,6 @@ int run_check_command(const CheckOptions& o) {
     }
 
     const Calendar calendar;
-    const bool tty = isatty(STDERR_FILENO) != 0;
     Progress progress;
     if (tty && log.cases.size() >= 20000)
         progress = [](std::size_t done, std::size_t total) {

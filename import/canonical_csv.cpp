@@ -108,7 +108,9 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     std::error_code ec;
-    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+    const std::uint64_t file_size = std::filesystem::file_size(path, ec);
+    if (!ec) {
+        const std::uint64_t size = file_size;
         // Generous: rows are rarely under 40 bytes, and pages never touched cost no memory.
         log.events.reserve(log.events.size() + size / 40);
         log.attributes.reserve(log.attributes.size() + size / 40);
@@ -187,6 +189,8 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
 
     while (reader.next(fields, line)) {
         ++input.rows;
+        if (options.progress && (input.rows & 0xFFFF) == 0 && !ec)
+            options.progress(static_cast<std::uint64_t>(in.tellg()), file_size);
         if (reader.unterminated_quote()) {
             reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 // Bad input rows and warnings, kept apart from findings and from tool failures.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct Diagnostics {
 struct ImportOptions {
     bool strict = false;        // the first bad row is fatal; nothing of that file is kept
     bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
+    // Called now and then while a file is read: bytes read so far, file size.
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 }  // namespace wmotoets
