@@ -42,7 +42,7 @@ Voorbeelden:
 constexpr const char* kGenerateExamples = R"(
 Voorbeelden:
   wmotoets genereer --dossiers 1000 --zaad 7 --uit demo.csv
-  wmotoets genereer --dossiers 100000 --overtredingen 0.2 --scheidingsteken ';' > groot.csv
+  wmotoets genereer --dossiers 100000 --aandeel ONA-01=0.2,PRO-01=0 --scheidingsteken ';' > groot.csv
 Dezelfde zaad geeft op elke machine hetzelfde logboek.)";
 
 struct CheckOptions {
@@ -230,8 +230,12 @@ int run_cli(int argc, char** argv) {
     gen->footer(kGenerateExamples);
     gen->add_option("--dossiers", go.dossiers, "Aantal dossiers (ongeveer 10 gebeurtenissen elk)")->check(CLI::Range(1ull, 100000000ull));
     gen->add_option("--zaad", go.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
-    gen->add_option("--overtredingen", go.violation_share, "Aandeel dossiers met één opzettelijke overtreding (0–1)")
-        ->check(CLI::Range(0.0, 1.0));
+    std::vector<std::string> gen_shares;
+    gen->add_option("--aandeel", gen_shares,
+                    "Aandeel dossiers met een opzettelijke overtreding, per soort (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
+                    "soorten: INF-01, INF-02 (van de dossiers met mantelzorger), ONA-01, PRO-01. Standaard: "
+                    "INF-01=0.03,INF-02=0.10,ONA-01=0.03,PRO-01=0.02")
+        ->delimiter(',');
     gen->add_option("--scheidingsteken", gen_sep, "Scheidingsteken: ',' ';' of 'tab'")->check(CLI::IsMember({",", ";", "tab"}));
     gen->add_option("--uit", gen_out, "Schrijf naar dit bestand in plaats van naar stdout");
 
@@ -249,6 +253,17 @@ int run_cli(int argc, char** argv) {
         if (rules->parsed()) return run_rules_command(rule_id);
         if (gen->parsed()) {
             go.separator = gen_sep == "tab" ? '\t' : gen_sep[0];
+            for (const std::string& kv : gen_shares) {
+                const auto eq = kv.find('=');
+                const std::string kind = kv.substr(0, eq);
+                if (eq == std::string::npos || !go.shares.count(kind))
+                    throw Error("--aandeel '" + kv + "': verwacht SOORT=AANDEEL met SOORT een van INF-01, INF-02, ONA-01, PRO-01");
+                char* end = nullptr;
+                const double v = std::strtod(kv.c_str() + eq + 1, &end);
+                if (*end != '\0' || end == kv.c_str() + eq + 1 || v < 0 || v > 1)
+                    throw Error("--aandeel '" + kv + "': het aandeel moet een getal van 0 tot en met 1 zijn");
+                go.shares[kind] = v;
+            }
             return run_generate_command(go, gen_out);
         }
     } catch (const Error& e) {

@@ -57,6 +57,12 @@ Date workday_after(Date d, int days) {
 }  // namespace
 
 void generate_log(std::ostream& out, const GeneratorOptions& o) {
+    auto share = [&](const char* kind) {
+        const auto it = o.shares.find(kind);
+        return it == o.shares.end() ? 0.0 : it->second;
+    };
+    const double share_inf01 = share("INF-01"), share_inf02 = share("INF-02"), share_ona01 = share("ONA-01"),
+                 share_pro01 = share("PRO-01");
     Rng rng(o.seed);
     const char sep = o.separator;
     std::string buf;
@@ -77,10 +83,12 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
         const std::string ondersteuner = fmt::format("O{:03}", rng.below(150) + 1);
         const std::string ond_org = kOrgs[rng.below(3)];
         const bool mantelzorger = rng.chance(0.3);
-        // One deliberate violation in a share of the dossiers: 0 INF-01, 1 INF-02, 2 ONA-01, 3 PRO-01.
-        int violation = rng.chance(o.violation_share) ? int(rng.below(4)) : -1;
-        if (violation == 1 && !mantelzorger) violation = 0;
-        const bool supported = violation == 2 || rng.chance(0.35);
+        // Deliberate violations, each kind drawn on its own.
+        const bool late_notice = rng.chance(share_inf01);
+        const bool no_mantelzorger_notice = rng.chance(share_inf02) && mantelzorger;
+        const bool ondersteuner_decides = rng.chance(share_ona01);
+        const bool early_aanvraag = rng.chance(share_pro01);
+        const bool supported = ondersteuner_decides || rng.chance(0.35);
         auto add = [&](Date d, const char* act, const std::string& actor, const char* role, const std::string& t,
                        const std::string& org, std::string a) {
             rows.push_back(Row{d, -1, act, actor, role, t, org, std::move(a)});
@@ -90,8 +98,8 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
         add(melding, "melding", admin, "administratie", team, "Gemeente", attrs({{4, mantelzorger ? "ja" : "nee"}}));
         if (!rng.chance(0.04)) add(workday_after(melding, rng.between(0, 2)), "ontvangstbevestiging", admin, "administratie", team, "Gemeente", attrs({}));
         const Date gesprek = workday_after(melding, rng.between(7, 24));
-        const Date notice = violation == 0 ? gesprek + rng.between(1, 5) : workday_after(melding, rng.between(1, 3));
-        const char* aan = violation == 1 ? "client" : (mantelzorger ? "beide" : "client");
+        const Date notice = late_notice ? gesprek + rng.between(1, 5) : workday_after(melding, rng.between(1, 3));
+        const char* aan = no_mantelzorger_notice || !mantelzorger ? "client" : "beide";
         add(notice, "informatie_clientondersteuning", consulent, "consulent", team, "Gemeente",
             attrs({{0, aan}, {1, rng.chance(0.96) ? "ja" : "nee"}, {2, rng.chance(0.9) ? "ja" : "nee"},
                    {3, rng.chance(0.7) ? "brief" : "mondeling"}}));
@@ -104,12 +112,17 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
         add(gesprek, "gesprek", consulent, "consulent", team, "Gemeente", attrs({}));
         const Date verslag = workday_after(gesprek, rng.between(4, rng.chance(0.1) ? 40 : 18));
         Date aanvraag = workday_after(verslag, rng.between(1, 6));
-        if (violation == 3) aanvraag = workday_after(melding, rng.between(3, 6));  // before the onderzoek is done
+        if (early_aanvraag) aanvraag = workday_after(melding, rng.between(3, 6));  // before the onderzoek is done
         add(verslag, "verslag", consulent, "consulent", team, "Gemeente", attrs({}));
-        if (rng.chance(0.7)) add(workday_after(verslag, rng.between(1, 5)), "verslag_reactie", "", "client", "", "", attrs({}));
+        Date ready = std::max(aanvraag, verslag);  // the besluit follows the aanvraag and the reactie
+        if (rng.chance(0.7)) {
+            const Date reactie = workday_after(verslag, rng.between(1, 5));
+            add(reactie, "verslag_reactie", "", "client", "", "", attrs({}));
+            ready = std::max(ready, reactie);
+        }
         add(aanvraag, "aanvraag", "", "client", "", "", attrs({}));
-        const Date besluit = workday_after(std::max(aanvraag, verslag), rng.between(3, rng.chance(0.1) ? 25 : 13));
-        const std::string& who_decides = violation == 2 ? ondersteuner : beslisser;
+        const Date besluit = workday_after(ready, rng.between(3, rng.chance(0.1) ? 25 : 13));
+        const std::string& who_decides = ondersteuner_decides ? ondersteuner : beslisser;
         const char* uitkomst = rng.chance(0.75) ? "toegekend" : (rng.chance(0.5) ? "deels" : "afgewezen");
         add(besluit, "besluit", who_decides, "beslisser", team, "Gemeente",
             attrs({{5, kVoorzieningen[rng.below(5)]}, {6, uitkomst}, {7, rng.chance(0.5) ? "Thuiszorg West" : "Zorggroep Oost"}}));

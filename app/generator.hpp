@@ -1,14 +1,19 @@
 #pragma once
 // A synthetic, realistic canonical event log for demos, tests and benchmarks.
 #include <cstdint>
+#include <map>
 #include <ostream>
+#include <string>
 
 namespace wmotoets {
 
 struct GeneratorOptions {
     std::uint64_t dossiers = 1000;
     std::uint64_t seed = 1;
-    double violation_share = 0.10;  // share of dossiers with one deliberate violation
+    // Share of dossiers with a deliberate violation, per kind (independent draws):
+    // INF-01 notice after the gesprek, INF-02 no notice to the mantelzorger (of dossiers that have
+    // one), ONA-01 the ondersteuner decides, PRO-01 an aanvraag during the onderzoek.
+    std::map<std::string, double> shares{{"INF-01", 0.03}, {"INF-02", 0.10}, {"ONA-01", 0.03}, {"PRO-01", 0.02}};
     char separator = ',';
 };
 
