@@ -28,33 +28,8 @@ public:
 
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
         if (!f.has_mantelzorger) return {};
-        return per_cycle(f, [&](const Cycle& c) {
-            RuleResult r;
-            const auto moment = c.onderzoek_moment();
-            if (!moment) return r;
-            std::optional<Pos> late;
-            const bool met = notice_before(
-                f, c, *moment,
-                [](NoticeFor w) { return w == NoticeFor::mantelzorger || w == NoticeFor::beide; }, late);
-            if (met) {
-                r.outcome = Outcome::voldaan;
-                return r;
-            }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.event(*moment).date;
-            fi.events.push_back(*moment);
-            const Date late_date = late ? f.event(*late).date : Date{};
-            fi.message = "Geen wijzing aan de mantelzorger vóór het " + std::string(activity_name(f.activity(*moment))) +
-                         " op " + fi.date.dutch_long();
-            if (late) {
-                fi.message += late_date == fi.date ? "; die kwam pas daarna, op dezelfde dag"
-                                                   : "; die kwam pas na het onderzoek, op " + late_date.dutch_long();
-                fi.events.push_back(*late);
-            }
-            r.findings.push_back(std::move(fi));
-            return r;
-        });
+        return judge_notice_before_onderzoek(
+            f, "de mantelzorger", [](NoticeFor w) { return w == NoticeFor::mantelzorger || w == NoticeFor::beide; });
     }
 };
 
