@@ -305,3 +305,24 @@ TEST(CsvReaderRealLog, ReceiptCsvRowsAndTimestamps) {
     EXPECT_EQ(cases.size(), 1434u);
     EXPECT_EQ(unparsed, 0u);
 }
+
+TEST(SampleData, UsesEveryActivityAndBothDialects) {
+    EventLog log;
+    Diagnostics diag;
+    for (const char* f : {"/data/voorbeeld/dossiers.csv", "/data/voorbeeld/dossiers-wijkteam-zuid.csv"})
+        import_canonical_csv(wmotoets::test::source_dir() + f, {}, log, diag);
+    EXPECT_TRUE(diag.bad_rows.empty());
+    EXPECT_TRUE(diag.warnings.empty());
+    std::set<Activity> seen;
+    for (const Event& e : log.events) seen.insert(e.activity);
+    for (int i = 0; i < kCanonicalActivityCount; ++i)
+        EXPECT_TRUE(seen.count(static_cast<Activity>(i))) << activity_name(static_cast<Activity>(i)) << " unused in the sample";
+    log.finalize();
+    EXPECT_GE(log.cases.size(), 30u);
+    std::set<char> separators;
+    for (const char* f : {"/data/voorbeeld/dossiers.csv", "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}) {
+        std::ifstream in(wmotoets::test::source_dir() + f, std::ios::binary);
+        separators.insert(CsvReader(in, false).separator());
+    }
+    EXPECT_EQ(separators, (std::set<char>{',', ';'}));
+}
