@@ -110,18 +110,17 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     std::error_code ec;
     const std::uint64_t file_size = std::filesystem::file_size(path, ec);
     if (!ec) {
-        const std::uint64_t size = file_size;
         // Generous: rows are rarely under 40 bytes, and pages never touched cost no memory.
-        log.events.reserve(log.events.size() + size / 40);
-        log.attributes.reserve(log.attributes.size() + size / 40);
+        log.events.reserve(log.events.size() + file_size / 40);
+        log.attributes.reserve(log.attributes.size() + file_size / 40);
     }
+    if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
 
     InputFile input;
     input.path = path;
     input.windows1252 = windows1252;
     if (windows1252)
         diag.warnings.push_back({path, 0, "geen geldige UTF-8; gelezen als Windows-1252 (Excel-export)"});
-
 
     CsvReader reader(in, input.windows1252);
     std::vector<std::string_view> fields;
