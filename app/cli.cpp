@@ -30,20 +30,24 @@ Voorbeelden:
   wmotoets controleer dossiers.csv --strict
       stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
 
+
 Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met ernst overtreding
 (--exit-zero maakt dat 0); 2 = fout (onbruikbare argumenten, onleesbaar bestand, --strict, privacy).
-Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.)";
+Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.
+)";
 
 constexpr const char* kRulesExamples = R"(
 Voorbeelden:
   wmotoets regels            het regelboek: ID, ernst, titel en grondslag
-  wmotoets regels ONA-01     uitleg van één regel: wat wordt gecontroleerd, waarom, een voorbeeld)";
+  wmotoets regels ONA-01     uitleg van één regel: wat wordt gecontroleerd, waarom, een voorbeeld
+)";
 
 constexpr const char* kGenerateExamples = R"(
 Voorbeelden:
   wmotoets genereer --dossiers 1000 --zaad 7 --uit demo.csv
   wmotoets genereer --dossiers 100000 --aandeel ONA-01=0.2,PRO-01=0 --scheidingsteken ';' > groot.csv
-Dezelfde zaad geeft op elke machine hetzelfde logboek.)";
+Hetzelfde zaad geeft op elke machine hetzelfde logboek.
+)";
 
 struct CheckOptions {
     std::vector<std::string> logs;
@@ -191,7 +195,15 @@ int run_cli(int argc, char** argv) {
                  "de ondersteuner beslist nooit zelf).",
                  "wmotoets"};
     app.footer("\nBegin met: wmotoets controleer data/voorbeeld/dossiers.csv\n"
-               "Elk subcommando heeft eigen hulp: wmotoets controleer --help");
+               "Elk subcommando heeft eigen hulp: wmotoets controleer --help\n");
+    // Dutch for CLI11's own words (subcommands inherit the formatter and the help flag).
+    auto formatter = app.get_formatter();
+    for (const auto& [en, nl] : {std::pair<const char*, const char*>{"Usage", "Gebruik"}, {"OPTIONS", "OPTIES"},
+                                 {"Options", "Opties"}, {"Positionals", "Argumenten"}, {"SUBCOMMAND", "SUBCOMMANDO"},
+                                 {"Subcommands", "Subcommando's"}, {"REQUIRED", "VERPLICHT"}, {"TEXT", "TEKST"},
+                                 {"UINT", "GETAL"}, {"FLOAT", "GETAL"}})
+        formatter->label(en, nl);
+    app.set_help_flag("-h,--help", "Toon deze hulp");
     app.require_subcommand(1);
     app.fallthrough();  // --stil also works after the subcommand
     app.set_help_all_flag("--help-all", "Hulp bij alle subcommando's");
@@ -238,6 +250,10 @@ int run_cli(int argc, char** argv) {
         ->delimiter(',');
     gen->add_option("--scheidingsteken", gen_sep, "Scheidingsteken: ',' ';' of 'tab'")->check(CLI::IsMember({",", ";", "tab"}));
     gen->add_option("--uit", gen_out, "Schrijf naar dit bestand in plaats van naar stdout");
+
+    for (CLI::App* a : {&app, check, rules, gen})
+        for (CLI::Option* opt : a->get_options())
+            if (opt->get_group() == "Options") opt->group("Opties");
 
     try {
         app.parse(argc, argv);
