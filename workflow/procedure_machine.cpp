@@ -224,7 +224,7 @@ Procedure::~Procedure() = default;
 
 void Procedure::reset() {
     impl_->machine.stop();
-    impl_ = std::make_unique<Impl>();
+    impl_->machine = Machine{};  // back to the initial states, in place
     impl_->machine.start();
 }
 

@@ -10,8 +10,7 @@ std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const
 }
 
 CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
-    // One machine per thread, reset per case: constructing a Boost.MSM machine is cheap, but
-    // this keeps allocations out of the hot loop.
+    // One machine per thread, reset in place for every case.
     thread_local Procedure machine;
     machine.reset();
 
