@@ -29,19 +29,24 @@ struct FirstPass {
     bool utf8 = true;
 };
 
-// Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
-// Consecutive rows often repeat a column's value (the same team, the same actor):
-// remembering the last one saves a hash lookup.
-struct LastValue {
-    std::string text;
-    StrId id = 0;
-    StrId intern(EventLog& log, std::string_view v) {
-        if (v != text) {
-            text.assign(v);
-            id = log.strings.intern(v);
+// Consecutive rows often repeat a column's value (the same dossier, team, actor): remembering
+// the last one saves a hash lookup.
+class LastValue {
+public:
+    template <class Make>
+    std::uint32_t get(std::string_view v, Make make) {
+        if (!valid_ || v != text_) {
+            text_.assign(v);
+            id_ = make(v);
+            valid_ = true;
         }
-        return id;
+        return id_;
     }
+
+private:
+    std::string text_;
+    std::uint32_t id_ = 0;
+    bool valid_ = false;
 };
 
 // A handful of distinct labels (activities, roles) repeat on every row: a short list that is
@@ -63,6 +68,7 @@ private:
     std::vector<std::pair<std::string, T>> entries_;
 };
 
+// Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
 FirstPass scan(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
@@ -102,7 +108,8 @@ std::string shorten(std::string_view s) {
 }
 
 // Parses the file (as UTF-8, or as Windows-1252) into `log`; returns its provenance record
-// (without hash). Throws Error for fatal problems; `log` may then hold part of the file.
+// (without hash). Throws Error for fatal problems; `log` may then hold part of the file, which
+// import_canonical_csv rolls back.
 InputFile parse_file(const std::string& path, bool windows1252, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag) {
     std::ifstream in(path, std::ios::binary);
@@ -165,21 +172,17 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
                     (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) + "')");
     }
 
-    const std::size_t events_before = log.events.size(), attrs_before = log.attributes.size(),
-                      cases_before = log.case_count();
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
     std::size_t bsn_warnings = 0;
-    LastValue actor_cache, team_cache, org_cache;
+    LastValue case_cache, actor_cache, team_cache, org_cache;
     std::vector<LastValue> attr_cache(ncols);
-    std::string last_case_id;
-    std::uint32_t last_case_index = UINT32_MAX;
+    const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
     LabelCache<std::optional<Activity>> activities;
     LabelCache<StrId> roles;
 
     auto reject = [&](std::uint64_t at, std::string reason) {
         ++input.rejected;
         if (options.strict) {
-            log.truncate(events_before, attrs_before, cases_before);
             throw Error(path + ":" + std::to_string(at) + ": " + reason +
                         " (--strict: niets uit dit bestand is ingelezen)");
         }
@@ -204,7 +207,6 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
             const std::string_view v = fields[i];
             if (v.size() < 8 || v.size() > 13 || !looks_like_bsn(v)) continue;
             if (bsn_column[i]) {
-                log.truncate(events_before, attrs_before, cases_before);
                 throw Error(path + ":" + std::to_string(line) + ": kolom '" + names[i] + "' bevat een mogelijk BSN (" +
                             mask_number(v) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
             }
@@ -238,11 +240,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
         Event e;
         e.date = ts->date;
         e.ms = ts->ms;
-        if (case_id != last_case_id || last_case_index == UINT32_MAX) {
-            last_case_id.assign(case_id);
-            last_case_index = log.case_index(case_id);
-        }
-        e.case_index = last_case_index;
+        e.case_index = case_cache.get(case_id, [&log](std::string_view id) { return log.case_index(id); });
         e.activity = act.value_or(Activity::onbekend);
         if (!act) e.label = log.strings.intern(act_text);  // canonical labels are known by name
         e.file = file_index;
@@ -251,9 +249,9 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
         };
         e.event_id = log.strings.intern(cell(col_eid));
-        e.actor = actor_cache.intern(log, cell(col_actor));
-        e.team = team_cache.intern(log, cell(col_team));
-        e.organisatie = org_cache.intern(log, cell(col_org));
+        e.actor = actor_cache.get(cell(col_actor), intern);
+        e.team = team_cache.get(cell(col_team), intern);
+        e.organisatie = org_cache.get(cell(col_org), intern);
         if (const std::string_view role = cell(col_role); !role.empty()) {
             e.role = roles.get(role, [&](std::string_view text) {
                 // The roles of event-log.md are folded to their canonical spelling; others kept as given.
@@ -268,7 +266,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
             if (attr_key[i] == 0) continue;
             const std::string_view v = trim(fields[i]);
             if (v.empty()) continue;
-            log.attributes.push_back({attr_key[i], attr_cache[i].intern(log, v)});
+            log.attributes.push_back({attr_key[i], attr_cache[i].get(v, intern)});
             ++e.attr_count;
         }
         log.events.push_back(e);
@@ -309,7 +307,12 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
     if (!fp.utf8) {
         // Not UTF-8: read again as Windows-1252 (Dutch Excel exports).
         rollback();
-        input = parse_file(path, true, options, log, diag);
+        try {
+            input = parse_file(path, true, options, log, diag);
+        } catch (...) {
+            rollback();
+            throw;
+        }
     } else if (parse_error) {
         rollback();
         std::rethrow_exception(parse_error);

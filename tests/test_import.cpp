@@ -210,6 +210,14 @@ TEST(CsvImport, StrictMakesTheFirstBadRowFatalAndKeepsNothing) {
     EXPECT_EQ(log.events.size(), 1u);  // what was already there stays, nothing of the bad file
     EXPECT_EQ(log.inputs.size(), 1u);
     EXPECT_EQ(log.case_count(), 1u);
+    // The same when the file turns out to be Windows-1252 and is read a second time.
+    const std::string bad1252 =
+        write_file("streng1252.csv", "case_id,timestamp,activity,notitie\nD2,2024-03-01,melding,caf\xE9\nD2,gisteren,gesprek,\n");
+    EXPECT_THROW(import_canonical_csv(bad1252, strict, log, diag), Error);
+    EXPECT_EQ(log.events.size(), 1u);
+    EXPECT_EQ(log.inputs.size(), 1u);
+    EXPECT_EQ(log.case_count(), 1u);
+    EXPECT_TRUE(diag.warnings.empty()) << "the Windows-1252 warning of a refused file is rolled back too";
 }
 
 TEST(CsvImport, FatalFileProblemsNameTheFile) {
