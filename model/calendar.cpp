@@ -1,6 +1,7 @@
 #include "model/calendar.hpp"
 
-#include <array>
+#include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -16,15 +17,35 @@ Date easter_sunday(int year) {
     return Date::from_ymd(year, unsigned(month), unsigned(day));
 }
 
-namespace {
-// Days equated to Atw holidays by decree (Atw art. 3 lid 3, Staatscourant), per deadlines.md.
-constexpr std::array<const char*, 11> kEquatedDays{
-    "2022-05-27", "2023-04-28", "2023-05-19", "2024-05-10", "2024-12-27", "2025-05-30",
-    "2026-01-02", "2026-05-15", "2027-05-07", "2028-04-28", "2028-05-26"};
-}  // namespace
+Calendar::Calendar() { load_equated_days(shipped_equated_days(), "gelijkgestelde-dagen.txt (ingebouwd)"); }
 
-Calendar::Calendar() {
-    for (const char* s : kEquatedDays) equated_.insert(*parse_iso_date(s));
+void Calendar::add_equated_day(Date d, std::string description) {
+    auto& slot = equated_[d];
+    if (slot.empty()) slot = std::move(description);
+}
+
+void Calendar::load_equated_days(std::string_view text, const std::string& source) {
+    std::vector<std::pair<Date, std::string>> days;
+    std::size_t line_no = 0;
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        ++line_no;
+        if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+        line = trim(line);
+        if (line.empty() || line.front() == '#') continue;
+        const std::size_t end = line.find_first_of(" \t;,");
+        const std::string_view date_text = line.substr(0, end);
+        const auto d = parse_iso_date(date_text);
+        if (!d)
+            throw Error(source + ":" + std::to_string(line_no) + ": '" + std::string(date_text) +
+                        "' is geen datum (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
+        std::string_view rest = end == std::string_view::npos ? std::string_view{} : line.substr(end + 1);
+        rest = trim(rest);
+        days.emplace_back(*d, std::string(rest));
+    }
+    for (auto& [d, description] : days) add_equated_day(d, std::move(description));
 }
 
 Calendar Calendar::without_equated_days() {
@@ -33,13 +54,32 @@ Calendar Calendar::without_equated_days() {
     return c;
 }
 
+std::string Calendar::extension_reasons(Date raw, Date last) const {
+    std::vector<std::string> parts;
+    bool weekend = false;
+    for (Date d = raw; d < last; d = d + 1) {
+        if (auto h = holiday_name(d); !h.empty()) parts.push_back(h + " (" + d.dutch_long() + ")");
+        else if (is_equated(d)) parts.push_back(d.dutch_long() + " (gelijkgestelde dag)");
+        else if (d.is_weekend() && !weekend) {
+            weekend = true;
+            parts.emplace_back("het weekend");
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += i + 1 == parts.size() ? " en " : ", ";
+        out += parts[i];
+    }
+    return out;
+}
+
 std::string Calendar::holiday_name(Date d) const {
     int y; unsigned m, day;
     d.to_ymd(y, m, day);
     if (m == 1 && day == 1) return "Nieuwjaarsdag";
     if (m == 12 && day == 25) return "Eerste Kerstdag";
     if (m == 12 && day == 26) return "Tweede Kerstdag";
-    if (m == 5 && day == 5) return "Bevrijdingsdag (5 mei)";
+    if (m == 5 && day == 5) return "Bevrijdingsdag";
     // The King's (before 2014: the Queen's) birthday, moved to the day before when it is a Sunday.
     if (y >= 2014) {
         const Date k = Date::from_ymd(y, 4, 27);

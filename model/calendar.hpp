@@ -1,8 +1,9 @@
 #pragma once
 // The Algemene termijnenwet (BWBR0002448) calendar: which days a term may not end on,
 // and the "binnen N weken na X" computation of deadlines.md.
-#include <set>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.hpp"
@@ -14,13 +15,20 @@ Date easter_sunday(int year);
 
 class Calendar {
 public:
-    // A calendar with the Atw holidays and the equated days decreed so far (deadlines.md).
+    // A calendar with the Atw holidays and the equated days of the list shipped with the tool
+    // (data/kalender/gelijkgestelde-dagen.txt, built into the executable).
     Calendar();
-    // An empty list of equated days: only the holidays of Atw art. 3 lid 1.
+    // An empty list of equated days: only the holidays of Atw art. 3 lid 1 and 2.
     static Calendar without_equated_days();
+    // The shipped list as text (the format of load_equated_days).
+    static std::string_view shipped_equated_days();
 
-    void add_equated_day(Date d) { equated_.insert(d); }
-    const std::set<Date>& equated_days() const { return equated_; }
+    void add_equated_day(Date d, std::string description = {});
+    // Adds the days of a list: one JJJJ-MM-DD per line, optionally followed by a description;
+    // blank lines and lines starting with # are skipped. A bad line is an Error naming
+    // `source`:line; nothing of the list is added then.
+    void load_equated_days(std::string_view text, const std::string& source);
+    const std::map<Date, std::string>& equated_days() const { return equated_; }
 
     // Name of the Atw art. 3 holiday on this date ("Hemelvaartsdag"), or empty.
     std::string holiday_name(Date d) const;
@@ -37,8 +45,13 @@ public:
     // Last day of "binnen N weken na X" with `suspension_days` added before the Atw step.
     Date weeks_after(Date x, int weeks, int suspension_days = 0, bool apply_atw = true) const;
 
+    // Why a term whose raw last day is `raw` ends on `last` instead, in Dutch for a message:
+    // "Hemelvaartsdag (9 mei 2024), 10 mei 2024 (gelijkgestelde dag) en het weekend"; empty when
+    // raw == last.
+    std::string extension_reasons(Date raw, Date last) const;
+
 private:
-    std::set<Date> equated_;
+    std::map<Date, std::string> equated_;
 };
 
 }  // namespace wmotoets

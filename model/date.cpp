@@ -74,4 +74,28 @@ std::optional<Date> parse_iso_date(std::string_view s) {
     return Date::from_ymd(y, unsigned(m), unsigned(d));
 }
 
+std::optional<Date> parse_date_value(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    const std::size_t end = s.find_first_of(" T\t");
+    s = s.substr(0, end);
+    if (auto d = parse_iso_date(s)) return d;
+    // D-M-YYYY (also with / or .)
+    int parts[3] = {0, 0, 0};
+    int idx = 0, digits = 0;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (++digits > 4) return std::nullopt;
+            parts[idx] = parts[idx] * 10 + (c - '0');
+        } else if ((c == '-' || c == '/' || c == '.') && idx < 2 && digits > 0) {
+            ++idx;
+            digits = 0;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (idx != 2 || digits != 4 || parts[0] > 31 || parts[1] > 12) return std::nullopt;
+    if (!valid_ymd(parts[2], unsigned(parts[1]), unsigned(parts[0]))) return std::nullopt;
+    return Date::from_ymd(parts[2], unsigned(parts[1]), unsigned(parts[0]));
+}
+
 }  // namespace wmotoets

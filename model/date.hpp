@@ -33,5 +33,8 @@ struct Date {
 bool valid_ymd(int y, unsigned m, unsigned d);
 // Strict YYYY-MM-DD.
 std::optional<Date> parse_iso_date(std::string_view s);
+// A date in an attribute value (`verzonden`, `tot`): YYYY-MM-DD or D-M-YYYY, optionally followed
+// by a time (ignored), surrounding spaces allowed.
+std::optional<Date> parse_date_value(std::string_view s);
 
 }  // namespace wmotoets

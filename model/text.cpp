@@ -166,4 +166,10 @@ std::optional<double> parse_amount(std::string_view s) {
     return d;
 }
 
+std::string fold_compact(std::string_view s) {
+    std::string out = fold_label(s);
+    std::erase(out, '_');
+    return out;
+}
+
 }  // namespace wmotoets

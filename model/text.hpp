@@ -11,6 +11,9 @@ std::string ascii_lower(std::string_view s);
 // Lower-case, diacritics folded (UTF-8 Latin-1 letters: ë → e), spaces and hyphens read as '_',
 // surrounding spaces removed: "Cliënt-ondersteuning gevraagd" → "client_ondersteuning_gevraagd".
 std::string fold_label(std::string_view s);
+// fold_label without the separators: "Cliënt-ondersteuning", "client ondersteuning" and
+// "clientondersteuning" all give "clientondersteuning". For attribute values such as voorziening.
+std::string fold_compact(std::string_view s);
 // Lower-case and diacritics folded, spaces kept; for comparing organisations.
 std::string fold_text(std::string_view s);
 

@@ -1,7 +1,11 @@
 // Dates, the Algemene termijnenwet calendar and every worked example of deadlines.md.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "model/calendar.hpp"
+#include "model/error.hpp"
 
 using namespace wmotoets;
 
@@ -90,4 +94,71 @@ TEST(Deadlines, WithoutAtwAndReasons) {
     EXPECT_EQ(cal.reason_not_last_day(d("2024-05-13")), "");
     // Without the equated day the same melding would end on Friday 10 May.
     EXPECT_EQ(Calendar::without_equated_days().weeks_after(d("2024-03-28"), 6), d("2024-05-10"));
+}
+
+// Every Atw holiday (art. 3 lid 1 and 2) of 2014–2030, from an independent table: Easter dates
+// from the published tables, Koningsdag on 26 April when 27 April is a Sunday (2014, 2025).
+// Every day of those years is checked, so a wrong holiday fails as much as a missing one.
+TEST(Calendar, EveryAtwHoliday2014To2030) {
+    const std::map<int, std::set<std::string>> table{
+    {2014, {"2014-01-01", "2014-04-18", "2014-04-21", "2014-04-26", "2014-05-05", "2014-05-29", "2014-06-09", "2014-12-25", "2014-12-26"}},
+    {2015, {"2015-01-01", "2015-04-03", "2015-04-06", "2015-04-27", "2015-05-05", "2015-05-14", "2015-05-25", "2015-12-25", "2015-12-26"}},
+    {2016, {"2016-01-01", "2016-03-25", "2016-03-28", "2016-04-27", "2016-05-05", "2016-05-05", "2016-05-16", "2016-12-25", "2016-12-26"}},
+    {2017, {"2017-01-01", "2017-04-14", "2017-04-17", "2017-04-27", "2017-05-05", "2017-05-25", "2017-06-05", "2017-12-25", "2017-12-26"}},
+    {2018, {"2018-01-01", "2018-03-30", "2018-04-02", "2018-04-27", "2018-05-05", "2018-05-10", "2018-05-21", "2018-12-25", "2018-12-26"}},
+    {2019, {"2019-01-01", "2019-04-19", "2019-04-22", "2019-04-27", "2019-05-05", "2019-05-30", "2019-06-10", "2019-12-25", "2019-12-26"}},
+    {2020, {"2020-01-01", "2020-04-10", "2020-04-13", "2020-04-27", "2020-05-05", "2020-05-21", "2020-06-01", "2020-12-25", "2020-12-26"}},
+    {2021, {"2021-01-01", "2021-04-02", "2021-04-05", "2021-04-27", "2021-05-05", "2021-05-13", "2021-05-24", "2021-12-25", "2021-12-26"}},
+    {2022, {"2022-01-01", "2022-04-15", "2022-04-18", "2022-04-27", "2022-05-05", "2022-05-26", "2022-06-06", "2022-12-25", "2022-12-26"}},
+    {2023, {"2023-01-01", "2023-04-07", "2023-04-10", "2023-04-27", "2023-05-05", "2023-05-18", "2023-05-29", "2023-12-25", "2023-12-26"}},
+    {2024, {"2024-01-01", "2024-03-29", "2024-04-01", "2024-04-27", "2024-05-05", "2024-05-09", "2024-05-20", "2024-12-25", "2024-12-26"}},
+    {2025, {"2025-01-01", "2025-04-18", "2025-04-21", "2025-04-26", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"}},
+    {2026, {"2026-01-01", "2026-04-03", "2026-04-06", "2026-04-27", "2026-05-05", "2026-05-14", "2026-05-25", "2026-12-25", "2026-12-26"}},
+    {2027, {"2027-01-01", "2027-03-26", "2027-03-29", "2027-04-27", "2027-05-05", "2027-05-06", "2027-05-17", "2027-12-25", "2027-12-26"}},
+    {2028, {"2028-01-01", "2028-04-14", "2028-04-17", "2028-04-27", "2028-05-05", "2028-05-25", "2028-06-05", "2028-12-25", "2028-12-26"}},
+    {2029, {"2029-01-01", "2029-03-30", "2029-04-02", "2029-04-27", "2029-05-05", "2029-05-10", "2029-05-21", "2029-12-25", "2029-12-26"}},
+    {2030, {"2030-01-01", "2030-04-19", "2030-04-22", "2030-04-27", "2030-05-05", "2030-05-30", "2030-06-10", "2030-12-25", "2030-12-26"}},
+    };
+    const Calendar cal = Calendar::without_equated_days();
+    int holidays = 0;
+    for (Date day = d("2014-01-01"); day <= d("2030-12-31"); day = day + 1) {
+        const bool expected = table.at(day.year()).count(day.iso()) != 0;
+        EXPECT_EQ(cal.is_holiday(day), expected) << day.iso() << " " << cal.holiday_name(day);
+        holidays += cal.is_holiday(day);
+    }
+    EXPECT_EQ(holidays, 17 * 9 - 1);  // in 2016 Hemelvaartsdag fell on 5 May
+}
+
+TEST(Calendar, EquatedDaysLoadFromText) {
+    Calendar cal = Calendar::without_equated_days();
+    cal.load_equated_days("\xEF\xBB\xBF# commentaar\n\n2029-05-11  vrijdag na Hemelvaartsdag\r\n2030-05-31\n", "extra.txt");
+    EXPECT_TRUE(cal.is_equated(d("2029-05-11")));
+    EXPECT_TRUE(cal.is_equated(d("2030-05-31")));
+    EXPECT_EQ(cal.equated_days().at(d("2029-05-11")), "vrijdag na Hemelvaartsdag");
+    EXPECT_EQ(cal.equated_days().size(), 2u);
+}
+
+TEST(Calendar, BadEquatedDayNamesFileAndLineAndAddsNothing) {
+    Calendar cal = Calendar::without_equated_days();
+    try {
+        cal.load_equated_days("2029-05-11\n# ok\n11-05-2029 vrijdag\n", "extra.txt");
+        FAIL() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("extra.txt:3: '11-05-2029' is geen datum"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(cal.equated_days().empty());
+}
+
+TEST(Calendar, ShippedListIsTheDataFile) {
+    // The built-in list is data/kalender/gelijkgestelde-dagen.txt, byte for byte.
+    EXPECT_NE(Calendar::shipped_equated_days().find("2024-05-10"), std::string_view::npos);
+    EXPECT_EQ(Calendar{}.equated_days().size(), 11u);
+}
+
+TEST(Deadlines, ExtensionReasonsForMessages) {
+    const Calendar cal;
+    EXPECT_EQ(cal.extension_reasons(d("2024-05-09"), d("2024-05-13")),
+              "Hemelvaartsdag (9 mei 2024), 10 mei 2024 (gelijkgestelde dag) en het weekend");
+    EXPECT_EQ(cal.extension_reasons(d("2025-04-26"), d("2025-04-28")), "Koningsdag (26 april 2025) en het weekend");
+    EXPECT_EQ(cal.extension_reasons(d("2026-05-04"), d("2026-05-04")), "");
 }

@@ -11,6 +11,7 @@
 #include "helpers.hpp"
 #include "model/error.hpp"
 #include "workflow/engine.hpp"
+#include "workflow/terms.hpp"
 
 using namespace wmotoets;
 namespace fs = std::filesystem;
@@ -123,6 +124,8 @@ TEST(Rulebook, EveryRuleHasAFixtureWithMetViolatedAndNotApplicable) {
         }
         for (const char* o : {"voldaan", "overtreden", "niet_van_toepassing"})
             EXPECT_TRUE(seen.count(o)) << "fixture has no dossier with outcome " << o;
+        // A rule that can give onbekend shows it in its fixture; one that cannot never gives it.
+        EXPECT_EQ(seen.count("onbekend") != 0, r->info().can_be_unknown) << "onbekend in the fixture vs can_be_unknown";
     }
 }
 
@@ -181,8 +184,10 @@ TEST(Engine, SelectAndIgnoreByPrefix) {
         for (const Rule* r : rules) out.emplace_back(r->info().id);
         return out;
     };
-    EXPECT_EQ(ids(select_rules({"INF"}, {})), (std::vector<std::string>{"INF-01", "INF-02"}));
-    EXPECT_EQ(ids(select_rules({"INF", "ONA-01"}, {"INF-02"})), (std::vector<std::string>{"INF-01", "ONA-01"}));
+    EXPECT_EQ(ids(select_rules({"TRM"}, {})), (std::vector<std::string>{"TRM-01", "TRM-02", "TRM-03", "TRM-04", "TRM-05"}));
+    EXPECT_EQ(ids(select_rules({"INF-0", "ONA-01"}, {"INF-02", "INF-03", "INF-04", "INF-05"})),
+              (std::vector<std::string>{"INF-01", "INF-06", "ONA-01"}));
+    EXPECT_EQ(all_rules().size(), 26u);
     EXPECT_EQ(select_rules({}, {}).size(), all_rules().size());
     EXPECT_THROW(select_rules({"XYZ"}, {}), Error);
     EXPECT_THROW(select_rules({}, {"INF-99"}), Error);
@@ -199,4 +204,112 @@ TEST(Engine, FindingsSortedByCaseRuleDateLine) {
     for (const CaseFinding& f : c.result.findings)
         order.push_back(std::string(c.log.str(c.log.cases[f.case_pos].id)) + " " + std::string(c.result.rules[f.rule]->info().id));
     EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << ::testing::PrintToString(order);
+}
+
+namespace {
+const Finding& only_finding(const Checked& c) {
+    EXPECT_EQ(c.result.findings.size(), 1u);
+    return c.result.findings.at(0).finding;
+}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+// The example of the issue: the message says when, until when, and why the term ended there.
+TEST(RuleTrm01, MessageExplainsTheTermAndCarriesTheDeadline) {
+    const Checked c = check_csv("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-05-20,verslag\n", "TRM-01");
+    const Finding& f = only_finding(c);
+    EXPECT_EQ(f.date.iso(), "2024-05-20");
+    ASSERT_TRUE(f.deadline);
+    EXPECT_EQ(f.deadline->iso(), "2024-05-13");
+    EXPECT_TRUE(contains(f.message, "Verslag pas op 20 mei 2024 verstrekt; de termijn liep tot en met 13 mei 2024 "
+                                    "(zes weken na de melding van 28 maart 2024, verlengd om Hemelvaartsdag (9 mei 2024), "
+                                    "10 mei 2024 (gelijkgestelde dag) en het weekend)"))
+        << f.message;
+    EXPECT_EQ(c.result.findings[0].event_indices.size(), 2u);  // the melding and the verslag
+}
+
+TEST(RuleTrm01, MissingVerslagIsDatedTheDayAfterTheTerm) {
+    const Checked c = check_csv("case_id,timestamp,activity\nD,2026-03-23,melding\nE,2026-06-01,melding\n", "TRM-01");
+    const Finding& f = only_finding(c);
+    EXPECT_EQ(f.deadline->iso(), "2026-05-04");  // worked example: 5 May the day after does not matter
+    EXPECT_EQ(f.date.iso(), "2026-05-05");
+    EXPECT_TRUE(contains(f.message, "Geen verslag van het onderzoek")) << f.message;
+}
+
+TEST(RuleTrm01, AnEquatedDayFromTheCalendarChangesTheOutcome) {
+    // Without the decree for 10 May 2024 the term would end on Friday 10 May.
+    const std::string path = test::write_file("trm.csv", "case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-05-13,verslag\n");
+    EventLog log;
+    Diagnostics diag;
+    import_canonical_csv(path, {}, log, diag);
+    log.finalize();
+    const auto with = run_check(log, {find_rule("TRM-01")}, Calendar{}, log.latest_date());
+    const auto without = run_check(log, {find_rule("TRM-01")}, Calendar::without_equated_days(), log.latest_date());
+    EXPECT_EQ(with.outcome(0, 0), Outcome::voldaan);
+    EXPECT_EQ(without.outcome(0, 0), Outcome::overtreden);
+}
+
+TEST(RuleTrm02, SuspensionWorkedExampleAndVerdagingNotice) {
+    const Checked c = check_csv(
+        "case_id,timestamp,activity\nD,2024-04-22,aanvraag\nD,2024-04-24,opschorting_start\nD,2024-04-30,opschorting_einde\n"
+        "D,2024-05-07,verdaging\nD,2024-05-14,besluit\n",
+        "TRM-02");
+    const Finding& f = only_finding(c);
+    EXPECT_EQ(f.deadline->iso(), "2024-05-13");
+    EXPECT_TRUE(contains(f.message, "twee weken na de aanvraag van 22 april 2024, plus 5 dagen opschorting, verlengd om het weekend"))
+        << f.message;
+    EXPECT_TRUE(contains(f.message, "de verdaging van 7 mei 2024 verschuift deze wettelijke termijn niet (Awb 4:14)")) << f.message;
+}
+
+TEST(RuleTrm03, DeadlineCountsFromTheEndOfTheBezwaarTermAndVerdaging) {
+    const Checked c = check_csv(
+        "case_id,timestamp,activity\nD,2025-12-12,besluit\nD,2026-01-05,bezwaar\nD,2026-02-20,verdaging\n"
+        "D,2026-04-20,besluit_op_bezwaar\n",
+        "TRM-03");
+    const Finding& f = only_finding(c);
+    EXPECT_EQ(f.deadline->iso(), "2026-04-17");  // 23 Jan + 6 weeks = 6 Mar, verdaagd + 6 weeks
+    EXPECT_TRUE(contains(f.message, "zes weken na het einde van de bezwaartermijn van 23 januari 2026, verdaagd")) << f.message;
+}
+
+TEST(RuleTrm04, PostedObjectionMessage) {
+    const Checked c = check_csv(
+        "case_id,timestamp,activity,verzonden\nD,2025-12-12,besluit,\nD,2026-01-31,bezwaar,2026-01-22\n", "TRM-04");
+    const Finding& f = only_finding(c);
+    EXPECT_EQ(f.deadline->iso(), "2026-01-23");
+    EXPECT_TRUE(contains(f.message, "wel op tijd verzonden (22 januari 2026)")) << f.message;
+}
+
+TEST(Terms, DecisionTermWorkedExamples) {
+    const Checked c = check_csv("case_id,timestamp,activity\nA,2025-04-12,aanvraag\nB,2025-12-12,aanvraag\n"
+                                "C,2024-04-22,aanvraag\nC,2024-04-24,opschorting_start\nC,2024-04-30,opschorting_einde\n",
+                                "TRM-02");
+    const Calendar cal;
+    for (const auto& [kase, last] : std::vector<std::pair<std::size_t, const char*>>{{0, "2025-04-28"}, {1, "2025-12-29"}, {2, "2024-05-13"}}) {
+        const CaseFacts f = replay(c.log, c.log.cases[kase], cal);
+        const DecisionTerm t = decision_term(f, f.date(0), 2, 0, Pos(f.size()), std::nullopt, TermKind::aanvraag, cal);
+        EXPECT_EQ(t.last.iso(), last) << kase;
+    }
+}
+
+TEST(Settings, FourteenDayTermsAreSettings) {
+    const std::string path = test::write_file("toe.csv",
+                                              "case_id,timestamp,activity,actor\nD,2024-03-01,clientondersteuning_gevraagd,\n"
+                                              "D,2024-03-18,ondersteuner_toegewezen,O1\nD,2024-03-20,andere_ondersteuner_verzocht,\n"
+                                              "D,2024-04-06,ondersteuner_toegewezen,O2\n");
+    EventLog log;
+    Diagnostics diag;
+    import_canonical_csv(path, {}, log, diag);
+    log.finalize();
+    const std::vector<const Rule*> rules{find_rule("ONA-04"), find_rule("TOE-03")};
+    const auto standard = run_check(log, rules, Calendar{}, log.latest_date());
+    EXPECT_EQ(standard.outcome(0, 0), Outcome::overtreden);  // 17 days > 14
+    EXPECT_EQ(standard.outcome(0, 1), Outcome::overtreden);
+    ASSERT_EQ(standard.findings.size(), 2u);
+    EXPECT_EQ(standard.findings[0].finding.deadline->iso(), "2024-04-03");
+    Settings longer;
+    longer.andere_ondersteuner_dagen = 21;
+    longer.wachttijd_ondersteuner_dagen = 21;
+    const auto relaxed = run_check(log, rules, Calendar{}, log.latest_date(), {}, longer);
+    EXPECT_EQ(relaxed.outcome(0, 0), Outcome::voldaan);
+    EXPECT_EQ(relaxed.outcome(0, 1), Outcome::voldaan);
 }

@@ -29,13 +29,13 @@ std::vector<const Rule*> select_rules(const std::vector<std::string>& select, co
 }
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress) {
+                      Date peildatum, const Progress& progress, const Settings& settings) {
     CheckResult result;
     result.rules = rules;
     result.peildatum = peildatum;
     const std::size_t n_cases = log.cases.size(), n_rules = rules.size();
     result.outcomes.assign(n_cases * n_rules, Outcome::niet_van_toepassing);
-    const RuleContext ctx{cal, peildatum};
+    const RuleContext ctx{cal, peildatum, settings};
 
     const unsigned n_threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
     const std::size_t block = 4096;

@@ -34,6 +34,6 @@ std::vector<const Rule*> select_rules(const std::vector<std::string>& select, co
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress = {});
+                      Date peildatum, const Progress& progress = {}, const Settings& settings = Settings{});
 
 }  // namespace wmotoets

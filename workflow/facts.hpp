@@ -48,6 +48,14 @@ struct CaseFacts {
 
     const Event& event(Pos p) const { return log->events[events[p]]; }
     Activity activity(Pos p) const { return event(p).activity; }
+    Date date(Pos p) const { return event(p).date; }
+    std::string_view attr(Pos p, std::string_view key) const { return log->attr(event(p), key); }
+    // The first event of activity `a` in [from, to), if any.
+    std::optional<Pos> first(Activity a, Pos from, Pos to) const {
+        for (Pos p = from; p < to; ++p)
+            if (activity(p) == a) return p;
+        return std::nullopt;
+    }
     std::size_t size() const { return events.size(); }
     bool opened_by_melding(const Cycle& c) const { return c.opener && activity(*c.opener) == Activity::melding; }
     std::string_view case_id() const { return log->str(kase->id); }

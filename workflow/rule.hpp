@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/calendar.hpp"
+#include "model/settings.hpp"
 #include "workflow/facts.hpp"
 
 namespace wmotoets {
@@ -30,6 +31,7 @@ struct RuleInfo {
     std::string_view what;      // wat wordt gecontroleerd
     std::string_view why;       // waarom dat ertoe doet
     std::string_view example;   // een voorbeeld
+    bool can_be_unknown;        // the rule can give `onbekend` (a term still running, a missing attribute)
 };
 
 struct Finding {
@@ -48,6 +50,7 @@ struct RuleResult {
 struct RuleContext {
     const Calendar& calendar;
     Date peildatum;
+    const Settings& settings;
 };
 
 class Rule {

@@ -23,7 +23,8 @@ public:
             "cliëntondersteuning, zodat de cliënt het keukentafelgesprek niet alleen hoeft te voeren. "
             "Een wijzing achteraf komt te laat om er nog gebruik van te maken.",
             "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op "
-            "20 maart: overtreden, want de cliënt hoorde er pas na het gesprek van."};
+            "20 maart: overtreden, want de cliënt hoorde er pas na het gesprek van.",
+            false};
         return i;
     }
 

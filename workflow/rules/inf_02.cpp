@@ -22,7 +22,8 @@ public:
             "De wet noemt de mantelzorger uitdrukkelijk: ook die moet weten dat er gratis, onafhankelijke "
             "ondersteuning is, vóórdat het onderzoek begint. Mantelzorgers dragen vaak het gesprek.",
             "Melding met mantelzorger=ja, brief over cliëntondersteuning alleen aan de cliënt, daarna het "
-            "gesprek: overtreden; met aan=beide: voldaan."};
+            "gesprek: overtreden; met aan=beide: voldaan.",
+            false};
         return i;
     }
 

@@ -63,3 +63,44 @@ RuleResult judge_notice_before_onderzoek(const CaseFacts& f, std::string_view wh
 }
 
 }  // namespace wmotoets::rules
+
+namespace wmotoets::rules {
+
+// INF-03 / INF-04: the cycle's notices before its onderzoek moment (all of them when it has
+// none) must say `key`=ja in at least one; overtreden when all say nee; otherwise onbekend.
+// `says` is what the notice should have said ("dat de ondersteuning gratis is").
+inline RuleResult judge_notice_attribute(const CaseFacts& f, std::string_view key, std::string_view says) {
+    return per_cycle(f, [&](const Cycle& c) {
+        RuleResult r;
+        const auto moment = c.onderzoek_moment();
+        const Pos until = moment ? *moment : c.end;
+        std::vector<Pos> notices;
+        bool yes = false, all_no = true;
+        for (Pos p = c.begin; p < until; ++p) {
+            if (f.activity(p) != Activity::informatie_clientondersteuning) continue;
+            notices.push_back(p);
+            const auto v = parse_yes_no(f.attr(p, key));
+            yes = yes || v.value_or(false);
+            all_no = all_no && v.has_value() && !*v;
+        }
+        if (notices.empty()) return r;
+        if (yes) r.outcome = Outcome::voldaan;
+        else if (!all_no) r.outcome = Outcome::onbekend;
+        else {
+            r.outcome = Outcome::overtreden;
+            Finding fi;
+            fi.date = f.date(notices.back());
+            fi.events = notices;
+            fi.message = (notices.size() == 1 ? "De wijzing op cliëntondersteuning van " + f.date(notices[0]).dutch_long() +
+                                                    " vermeldt niet "
+                                              : "Geen van de " + std::to_string(notices.size()) +
+                                                    " wijzingen op cliëntondersteuning vermeldt ") +
+                         std::string(says) + " (" + std::string(key) + "=nee)";
+            if (moment) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
+            r.findings.push_back(std::move(fi));
+        }
+        return r;
+    });
+}
+
+}  // namespace wmotoets::rules

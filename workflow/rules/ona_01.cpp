@@ -1,7 +1,6 @@
 // ONA-01 — Cliëntondersteuner beslist zelf over de maatwerkvoorziening.
-#include <algorithm>
-
 #include "workflow/rule.hpp"
+#include "workflow/rules/persons.hpp"
 
 namespace wmotoets::rules {
 
@@ -25,34 +24,13 @@ public:
             "naast de gemeente. Wie de cliënt ondersteunt mag niet ook beslissen over diens "
             "maatwerkvoorziening (scheiding van functies).",
             "Medewerker M17 wordt op 3 april als cliëntondersteuner toegewezen en neemt op 20 mei zelf het "
-            "besluit op de aanvraag: overtreden, één bevinding op 20 mei."};
+            "besluit op de aanvraag: overtreden, één bevinding op 20 mei.",
+            false};
         return i;
     }
 
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
-        RuleResult r;
-        if (f.ondersteuners.empty() || f.beslissers.empty()) return r;
-        r.outcome = Outcome::voldaan;
-        std::vector<StrId> seen;
-        for (const RoleAct& o : f.ondersteuners) {
-            if (std::find(seen.begin(), seen.end(), o.actor) != seen.end()) continue;
-            seen.push_back(o.actor);  // o is this person's first ondersteuner event
-            const auto b = std::find_if(f.beslissers.begin(), f.beslissers.end(),
-                                        [&](const RoleAct& x) { return x.actor == o.actor; });
-            if (b == f.beslissers.end()) continue;
-            r.outcome = Outcome::overtreden;
-            const Pos later = std::max(o.pos, b->pos);
-            Finding fi;
-            fi.cycle = f.cycle_of[later] + 1;
-            fi.date = f.event(later).date;
-            fi.events = {std::min(o.pos, b->pos), later};
-            fi.message = "Medewerker " + std::string(f.log->str(o.actor)) + " is in dit dossier zowel cliëntondersteuner (" +
-                         std::string(activity_name(f.activity(o.pos))) + " op " + f.event(o.pos).date.dutch_long() +
-                         ") als beslisser (" + std::string(activity_name(f.activity(b->pos))) + " op " +
-                         f.event(b->pos).date.dutch_long() + ")";
-            r.findings.push_back(std::move(fi));
-        }
-        return r;
+        return judge_ondersteuner_also(f, f.beslissers, "beslisser");
     }
 };
 

@@ -21,7 +21,8 @@ public:
             "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Het is ook een "
             "aanwijzing dat andere bevindingen in dit dossier op onvolledige gegevens berusten.",
             "Een besluit zonder voorafgaande aanvraag (toestand Onderzocht), of een aanvraag twee weken na "
-            "de melding terwijl het onderzoek nog loopt: beide overtreden."};
+            "de melding terwijl het onderzoek nog loopt: beide overtreden.",
+            false};
         return i;
     }
 

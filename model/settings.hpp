@@ -1,0 +1,13 @@
+#pragma once
+// Settings that change how rules judge (a settings file, TOML: --instellingen). Defaults are
+// those of rules.md.
+namespace wmotoets {
+
+struct Settings {
+    // ONA-04: days within which a request for another ondersteuner must be honoured.
+    int andere_ondersteuner_dagen = 14;
+    // TOE-03: days within which a requested ondersteuner must be assigned.
+    int wachttijd_ondersteuner_dagen = 14;
+};
+
+}  // namespace wmotoets

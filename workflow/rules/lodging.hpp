@@ -1,0 +1,29 @@
+#pragma once
+// Shared by TRM-04 and TRM-05: a bezwaar or beroep lodged after its decision, per cycle.
+#include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
+
+namespace wmotoets::rules {
+
+inline RuleResult judge_lodging_rule(const CaseFacts& f, const RuleContext& ctx, Activity decision, Activity lodged) {
+    return per_cycle(f, [&](const Cycle& c) {
+        RuleResult r;
+        const auto d = f.first(decision, c.begin, c.end);
+        if (!d) return r;
+        const auto l = f.first(lodged, *d + 1, c.end);
+        if (!l) return r;
+        Lodging j = judge_lodging(f, *d, *l, ctx.calendar);
+        r.outcome = j.outcome;
+        if (j.outcome == Outcome::overtreden) {
+            Finding fi;
+            fi.date = f.date(*l);
+            fi.deadline = j.last;
+            fi.events = {*d, *l};
+            fi.message = std::move(j.message);
+            r.findings.push_back(std::move(fi));
+        }
+        return r;
+    });
+}
+
+}  // namespace wmotoets::rules

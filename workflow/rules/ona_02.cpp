@@ -1,0 +1,40 @@
+// ONA-02 — Cliëntondersteuner voerde ook het onderzoek namens de gemeente.
+#include "workflow/rule.hpp"
+#include "workflow/rules/persons.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Ona02 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "ONA-02",
+            "Cliëntondersteuner voerde ook het onderzoek namens de gemeente",
+            Severity::aandachtspunt,
+            "Wmo 2015 art. 1.1.1 en 2.2.4 lid 2",
+            Scope::dossier,
+            "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
+            "Consulent is wie een 'gesprek' of 'verslag' registreerde zonder rol of met rol consulent.",
+            "Wie namens de gemeente het onderzoek doet, kan niet tegelijk onafhankelijk naast de cliënt "
+            "staan. Dezelfde persoon in beide rollen maakt de ondersteuning schijnonafhankelijk.",
+            "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
+            "keukentafelgesprek: één bevinding op 12 maart.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        return judge_ondersteuner_also(f, f.consulenten, "consulent die het onderzoek deed");
+    }
+};
+
+}  // namespace
+
+const Rule& ona_02() {
+    static const Ona02 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

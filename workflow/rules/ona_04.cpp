@@ -1,0 +1,94 @@
+// ONA-04 — Verzoek om een andere cliëntondersteuner niet gehonoreerd.
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Ona04 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "ONA-04",
+            "Verzoek om een andere cliëntondersteuner niet gehonoreerd",
+            Severity::overtreding,
+            "Memorie van toelichting Wmo 2015 (zoals in de VNG zelftest)",
+            Scope::dossier,
+            "Per verzoek om een andere ondersteuner ('andere_ondersteuner_verzocht', datum d): wordt "
+            "binnen 14 dagen (t/m d + 14; instelling andere_ondersteuner_dagen) een ondersteuner "
+            "toegewezen die een ander is dan de laatst toegewezen ondersteuner vóór het verzoek? "
+            "Overtreden bij een weigering, bij opnieuw dezelfde persoon, bij een latere toewijzing, of "
+            "als er na de termijn nog niemand is; onbekend zolang de termijn op de peildatum loopt of "
+            "als bij de toewijzing geen medewerker staat.",
+            "Een cliënt die twijfelt aan de objectiviteit van zijn ondersteuner moet een ander kunnen "
+            "krijgen; anders is de ondersteuning niet onafhankelijk in de ogen van de cliënt.",
+            "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: "
+            "overtreden.",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        RuleResult r;
+        const int days = ctx.settings.andere_ondersteuner_dagen;
+        StrId previous = 0;  // actor of the latest ondersteuner_toegewezen so far
+        for (Pos p = 0; p < f.size(); ++p) {
+            const Activity a = f.activity(p);
+            if (a == Activity::ondersteuner_toegewezen) previous = f.event(p).actor;
+            if (a != Activity::andere_ondersteuner_verzocht) continue;
+            const Date d = f.date(p), last = d + days;
+            Outcome o = Outcome::onbekend;
+            Finding fi;
+            fi.deadline = last;
+            fi.events = {p};
+            const std::string asked = "Verzoek om een andere cliëntondersteuner op " + d.dutch_long();
+            const std::string term = "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+            std::optional<Pos> next;
+            for (Pos q = p + 1; q < f.size() && !next; ++q)
+                if (f.activity(q) == Activity::ondersteuner_toegewezen || f.activity(q) == Activity::andere_ondersteuner_geweigerd)
+                    next = q;
+            if (!next) {
+                if (ctx.peildatum > last) {
+                    o = Outcome::overtreden;
+                    fi.date = last + 1;
+                    fi.message = asked + ", maar er is geen andere ondersteuner toegewezen; " + term;
+                }
+            } else if (f.activity(*next) == Activity::andere_ondersteuner_geweigerd) {
+                o = Outcome::overtreden;
+                fi.date = f.date(*next);
+                fi.events.push_back(*next);
+                fi.message = asked + " is op " + fi.date.dutch_long() + " geweigerd";
+            } else if (f.event(*next).actor == 0) {
+                o = Outcome::onbekend;  // who was assigned is not recorded
+            } else if (previous != 0 && f.event(*next).actor == previous) {
+                o = Outcome::overtreden;
+                fi.date = f.date(*next);
+                fi.events.push_back(*next);
+                fi.message = asked + "; op " + fi.date.dutch_long() + " is dezelfde ondersteuner " +
+                             std::string(f.log->str(previous)) + " opnieuw toegewezen";
+            } else if (f.date(*next) <= last) {
+                o = Outcome::voldaan;
+            } else {
+                o = Outcome::overtreden;
+                fi.date = f.date(*next);
+                fi.events.push_back(*next);
+                fi.message = asked + "; een andere ondersteuner kwam pas op " + fi.date.dutch_long() + "; " + term;
+            }
+            if (o > r.outcome) r.outcome = o;
+            if (o == Outcome::overtreden) {
+                fi.cycle = f.cycle_of[p] + 1;
+                r.findings.push_back(std::move(fi));
+            }
+        }
+        return r;
+    }
+};
+
+}  // namespace
+
+const Rule& ona_04() {
+    static const Ona04 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

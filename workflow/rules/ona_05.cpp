@@ -1,0 +1,71 @@
+// ONA-05 — Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening.
+#include "model/text.hpp"
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Ona05 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "ONA-05",
+            "Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening",
+            Severity::aandachtspunt,
+            "Wmo 2015 art. 2.2.4 lid 2",
+            Scope::dossier,
+            "Per dossier met een besluit met uitkomst toegekend of deels en een aanbieder, en een "
+            "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen "
+            "worden vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
+            "Een ondersteuner die in dienst is van de zorgaanbieder die de voorziening levert, heeft "
+            "belang bij de uitkomst. De wet vraagt dat cliëntondersteuning onafhankelijk is van "
+            "aanbieders.",
+            "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
+            "'zorggroep oost': overtreden.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        RuleResult r;
+        std::vector<std::pair<Pos, std::string>> granted;  // besluit, folded aanbieder
+        for (Pos p = 0; p < f.size(); ++p) {
+            if (f.activity(p) != Activity::besluit) continue;
+            const std::string uitkomst = fold_label(f.attr(p, "uitkomst"));
+            const std::string aanbieder = fold_text(f.attr(p, "aanbieder"));
+            if ((uitkomst == "toegekend" || uitkomst == "deels") && !aanbieder.empty()) granted.emplace_back(p, aanbieder);
+        }
+        if (granted.empty()) return r;
+        std::vector<std::pair<const RoleAct*, std::string>> supporters;
+        for (const RoleAct& o : f.ondersteuners)
+            if (o.organisatie != 0) supporters.emplace_back(&o, fold_text(f.log->str(o.organisatie)));
+        if (supporters.empty()) return r;
+        r.outcome = Outcome::voldaan;
+        for (const auto& [besluit, aanbieder] : granted) {
+            const RoleAct* match = nullptr;
+            for (const auto& [o, org] : supporters)
+                if (org == aanbieder && !match) match = o;
+            if (!match) continue;
+            r.outcome = Outcome::overtreden;
+            Finding fi;
+            fi.cycle = f.cycle_of[besluit] + 1;
+            fi.date = f.date(besluit);
+            fi.events = {match->pos, besluit};
+            fi.message = "Het besluit van " + fi.date.dutch_long() + " kent een voorziening toe bij aanbieder '" +
+                         std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
+                         std::string(f.log->str(match->actor)) + " werkt";
+            r.findings.push_back(std::move(fi));
+        }
+        return r;
+    }
+};
+
+}  // namespace
+
+const Rule& ona_05() {
+    static const Ona05 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

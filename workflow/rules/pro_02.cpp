@@ -1,0 +1,57 @@
+// PRO-02 — Besluit zonder schriftelijk verslag van het onderzoek.
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Pro02 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "PRO-02",
+            "Besluit zonder schriftelijk verslag van het onderzoek",
+            Severity::overtreding,
+            "Wmo 2015 art. 2.3.2 lid 8",
+            Scope::cyclus,
+            "Per cyclus met een besluit: is er vóór het (eerste) besluit een verslag van het onderzoek "
+            "verstrekt in dezelfde cyclus?",
+            "Het verslag legt vast wat in het onderzoek is besproken en is de basis voor de aanvraag en "
+            "het besluit. Zonder verslag kan de cliënt niet nagaan waarop de beslissing rust.",
+            "Melding, gesprek, aanvraag na zes weken, besluit op 20 mei zonder verslag: overtreden.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!c.first_besluit) return r;
+            const Pos besluit = *c.first_besluit;
+            if (c.first_verslag && *c.first_verslag < besluit) {
+                r.outcome = Outcome::voldaan;
+                return r;
+            }
+            r.outcome = Outcome::overtreden;
+            Finding fi;
+            fi.date = f.date(besluit);
+            fi.events = {besluit};
+            fi.message = "Besluit op " + fi.date.dutch_long() + " zonder dat eerst een verslag van het onderzoek is verstrekt";
+            if (c.first_verslag) {
+                fi.message += " (het verslag kwam pas op " + f.date(*c.first_verslag).dutch_long() + ")";
+                fi.events.push_back(*c.first_verslag);
+            }
+            r.findings.push_back(std::move(fi));
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& pro_02() {
+    static const Pro02 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

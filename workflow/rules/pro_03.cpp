@@ -1,0 +1,54 @@
+// PRO-03 — Verslag zonder gesprek met de cliënt.
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Pro03 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "PRO-03",
+            "Verslag zonder gesprek met de cliënt",
+            Severity::aandachtspunt,
+            "Wmo 2015 art. 2.3.2 lid 1 en lid 4",
+            Scope::cyclus,
+            "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt "
+            "geweest in dezelfde cyclus?",
+            "Het onderzoek gebeurt in overleg met de cliënt (het keukentafelgesprek). Een verslag zonder "
+            "gesprek wijst op een onderzoek van achter het bureau, waarin de cliënt en zijn ondersteuner "
+            "niet zijn gehoord.",
+            "Melding op 1 maart, verslag op 20 maart, geen gesprek: overtreden.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!c.first_verslag) return r;
+            const Pos verslag = *c.first_verslag;
+            if (c.first_gesprek && *c.first_gesprek < verslag) {
+                r.outcome = Outcome::voldaan;
+                return r;
+            }
+            r.outcome = Outcome::overtreden;
+            Finding fi;
+            fi.date = f.date(verslag);
+            fi.events = {verslag};
+            fi.message = "Verslag op " + fi.date.dutch_long() + " zonder voorafgaand gesprek met de cliënt";
+            r.findings.push_back(std::move(fi));
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& pro_03() {
+    static const Pro03 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

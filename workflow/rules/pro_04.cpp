@@ -1,0 +1,61 @@
+// PRO-04 — Besluit zonder reactie van de cliënt op het verslag.
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Pro04 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "PRO-04",
+            "Besluit zonder reactie van de cliënt op het verslag",
+            Severity::aandachtspunt,
+            "Wmo 2015 art. 2.3.2 lid 8; NOOM-handreiking (verslag: is dit wat er gezegd is?)",
+            Scope::cyclus,
+            "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) "
+            "verslag en het eerste besluit daarna op het verslag gereageerd ('verslag_reactie': "
+            "gecontroleerd, getekend of aangevuld)?",
+            "De cliënt mag opmerkingen of aanvullingen op het verslag geven. Een besluit zonder die "
+            "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is.",
+            "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: overtreden.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!c.first_verslag) return r;
+            const Pos verslag = *c.first_verslag;
+            const auto besluit = f.first(Activity::besluit, verslag + 1, c.end);
+            if (!besluit) return r;
+            if (f.first(Activity::verslag_reactie, verslag + 1, *besluit)) {
+                r.outcome = Outcome::voldaan;
+                return r;
+            }
+            r.outcome = Outcome::overtreden;
+            Finding fi;
+            fi.date = f.date(*besluit);
+            fi.events = {verslag, *besluit};
+            fi.message = "Besluit op " + fi.date.dutch_long() + " zonder reactie van de cliënt op het verslag van " +
+                         f.date(verslag).dutch_long();
+            if (const auto late = f.first(Activity::verslag_reactie, *besluit + 1, c.end)) {
+                fi.message += " (de reactie kwam pas op " + f.date(*late).dutch_long() + ")";
+                fi.events.push_back(*late);
+            }
+            r.findings.push_back(std::move(fi));
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& pro_04() {
+    static const Pro04 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

@@ -1,0 +1,66 @@
+// TOE-01 — Eigen bijdrage gevraagd voor cliëntondersteuning.
+#include "model/text.hpp"
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Toe01 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TOE-01",
+            "Eigen bijdrage gevraagd voor cliëntondersteuning",
+            Severity::overtreding,
+            "Wmo 2015 art. 2.1.4",
+            Scope::dossier,
+            "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een eigen "
+            "bijdrage voor cliëntondersteuning): is er een 'eigen_bijdrage' met "
+            "voorziening=clientondersteuning en een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
+            "te lezen is, geeft onbekend.",
+            "Cliëntondersteuning is gratis: de wet staat geen eigen bijdrage toe. Een bijdrage houdt juist "
+            "de mensen weg die de ondersteuning het meest nodig hebben.",
+            "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. "
+            "Hetzelfde met bedrag 0: voldaan.",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        RuleResult r;
+        bool applies = false, unknown = false;
+        for (Pos p = 0; p < f.size(); ++p) {
+            const Activity a = f.activity(p);
+            if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
+            if (a != Activity::eigen_bijdrage || fold_compact(f.attr(p, "voorziening")) != "clientondersteuning") continue;
+            applies = true;
+            const std::string_view text = trim(f.attr(p, "bedrag"));
+            const auto amount = text.empty() ? std::optional<double>{} : parse_amount(text);
+            if (!text.empty() && !amount) {
+                unknown = true;
+                continue;
+            }
+            if (amount && *amount <= 0) continue;
+            Finding fi;
+            fi.cycle = f.cycle_of[p] + 1;
+            fi.date = f.date(p);
+            fi.events = {p};
+            fi.message = "Op " + fi.date.dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
+                         (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789"))) : std::string(" (zonder bedrag)"));
+            r.findings.push_back(std::move(fi));
+        }
+        if (!applies) return r;
+        r.outcome = !r.findings.empty() ? Outcome::overtreden : unknown ? Outcome::onbekend : Outcome::voldaan;
+        return r;
+    }
+};
+
+}  // namespace
+
+const Rule& toe_01() {
+    static const Toe01 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

@@ -1,0 +1,57 @@
+// TOE-02 — Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking).
+#include "model/text.hpp"
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Toe02 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TOE-02",
+            "Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking)",
+            Severity::overtreding,
+            "Wmo 2015 art. 1.1.1 en 2.2.4 lid 1 (algemene voorziening)",
+            Scope::dossier,
+            "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een "
+            "besluit over cliëntondersteuning): is er een 'besluit' met voorziening=clientondersteuning?",
+            "Cliëntondersteuning is een algemene voorziening: vrij toegankelijk, zonder aanvraag, "
+            "onderzoek of beschikking. Wie er eerst een beschikking voor moet krijgen, krijgt haar te laat "
+            "of niet.",
+            "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
+            false};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        RuleResult r;
+        bool applies = false;
+        for (Pos p = 0; p < f.size(); ++p) {
+            const Activity a = f.activity(p);
+            if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
+            if (a != Activity::besluit || fold_compact(f.attr(p, "voorziening")) != "clientondersteuning") continue;
+            applies = true;
+            Finding fi;
+            fi.cycle = f.cycle_of[p] + 1;
+            fi.date = f.date(p);
+            fi.events = {p};
+            fi.message = "Op " + fi.date.dutch_long() +
+                         " is cliëntondersteuning bij beschikking verstrekt, als maatwerkvoorziening in plaats van als "
+                         "algemene voorziening";
+            r.findings.push_back(std::move(fi));
+        }
+        if (applies) r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;
+        return r;
+    }
+};
+
+}  // namespace
+
+const Rule& toe_02() {
+    static const Toe02 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

@@ -1,0 +1,74 @@
+// TOE-03 — Lange wachttijd voor een cliëntondersteuner.
+#include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Toe03 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TOE-03",
+            "Lange wachttijd voor een cliëntondersteuner",
+            Severity::aandachtspunt,
+            "Wmo 2015 art. 2.2.4 lid 1",
+            Scope::dossier,
+            "Per vraag om een cliëntondersteuner ('clientondersteuning_gevraagd', datum d): volgt binnen "
+            "14 dagen (t/m d + 14; instelling wachttijd_ondersteuner_dagen) een 'ondersteuner_toegewezen'? "
+            "Niet van toepassing als de cliënt binnen die termijn en vóór een toewijzing afziet, intrekt "
+            "of het dossier sluit; onbekend zolang de termijn op de peildatum nog loopt.",
+            "Cliëntondersteuning helpt alleen als ze er is wanneer de cliënt haar nodig heeft: vóór het "
+            "gesprek en vóór de beslissing. Een wachtlijst maakt het recht leeg.",
+            "Gevraagd op 1 maart, toegewezen op 20 maart: overtreden (de termijn liep tot en met 15 maart).",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        RuleResult r;
+        const int days = ctx.settings.wachttijd_ondersteuner_dagen;
+        for (Pos p = 0; p < f.size(); ++p) {
+            if (f.activity(p) != Activity::clientondersteuning_gevraagd) continue;
+            const Date d = f.date(p), last = d + days;
+            std::optional<Pos> assigned, stopped;
+            for (Pos q = p + 1; q < f.size() && !assigned && !stopped; ++q) {
+                const Activity a = f.activity(q);
+                if (a == Activity::ondersteuner_toegewezen) assigned = q;
+                else if ((a == Activity::clientondersteuning_afgezien || a == Activity::intrekking ||
+                          a == Activity::afsluiting) && f.date(q) <= last)
+                    stopped = q;
+            }
+            if (stopped) continue;  // niet van toepassing for this request
+            const Outcome o = judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
+            if (o > r.outcome) r.outcome = o;
+            if (o != Outcome::overtreden) continue;
+            Finding fi;
+            fi.cycle = f.cycle_of[p] + 1;
+            fi.deadline = last;
+            fi.events = {p};
+            const std::string term = "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+            if (assigned) {
+                fi.date = f.date(*assigned);
+                fi.events.push_back(*assigned);
+                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() + ", een ondersteuner pas toegewezen op " +
+                             fi.date.dutch_long() + " (" + std::to_string(fi.date - d) + " dagen later); " + term;
+            } else {
+                fi.date = last + 1;
+                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() + ", maar er is geen ondersteuner toegewezen; " + term;
+            }
+            r.findings.push_back(std::move(fi));
+        }
+        return r;
+    }
+};
+
+}  // namespace
+
+const Rule& toe_03() {
+    static const Toe03 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

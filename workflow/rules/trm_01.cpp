@@ -1,0 +1,72 @@
+// TRM-01 — Onderzoek niet binnen zes weken na de melding afgerond.
+#include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Trm01 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TRM-01",
+            "Onderzoek niet binnen zes weken na de melding afgerond",
+            Severity::overtreding,
+            "Wmo 2015 art. 2.3.2 lid 1 en lid 8; Algemene termijnenwet",
+            Scope::cyclus,
+            "Per cyclus die met een melding begint: is het verslag (het einde van het onderzoek) uiterlijk "
+            "op de laatste dag van de termijn verstrekt? De termijn is zes weken na de datum van de "
+            "melding, verlengd tot de eerstvolgende werkdag als die dag in een weekend, op een feestdag of "
+            "een gelijkgestelde dag valt (Algemene termijnenwet). Niet van toepassing als de cliënt binnen "
+            "de termijn en vóór een verslag intrekt of het dossier gesloten wordt; onbekend zolang de "
+            "termijn op de peildatum loopt. Een herbeoordeling heeft deze termijn niet.",
+            "Binnen zes weken na de melding moet het onderzoek klaar zijn en de cliënt het verslag hebben; "
+            "pas dan kan hij een aanvraag doen. Wie langer wacht, wacht op zijn ondersteuning.",
+            "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
+            "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!f.opened_by_melding(c)) return r;
+            const Pos melding = *c.opener;
+            DecisionTerm t;
+            t.start = f.date(melding);
+            t.weeks = 6;
+            t.raw = t.start + 42;
+            t.last = ctx.calendar.atw(t.raw);
+            const auto verslag = c.first_verslag;
+            if (const auto w = withdrawal_before(f, melding, c.end, t.last); w && (!verslag || *verslag > *w)) return r;
+            r.outcome = judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
+            if (r.outcome != Outcome::overtreden) return r;
+            Finding fi;
+            fi.deadline = t.last;
+            fi.events = {melding};
+            const std::string term = "de termijn liep tot en met " + t.last.dutch_long() + " (" +
+                                     term_explanation(t, "de melding", ctx.calendar) + ")";
+            if (verslag) {
+                fi.date = f.date(*verslag);
+                fi.events.push_back(*verslag);
+                fi.message = "Verslag pas op " + fi.date.dutch_long() + " verstrekt; " + term;
+            } else {
+                fi.date = t.last + 1;
+                fi.message = "Geen verslag van het onderzoek; " + term;
+            }
+            r.findings.push_back(std::move(fi));
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& trm_01() {
+    static const Trm01 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

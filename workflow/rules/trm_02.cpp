@@ -1,0 +1,76 @@
+// TRM-02 — Beschikking niet binnen twee weken na de aanvraag.
+#include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Trm02 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TRM-02",
+            "Beschikking niet binnen twee weken na de aanvraag",
+            Severity::overtreding,
+            "Wmo 2015 art. 2.3.5 lid 2; Awb 4:13–4:15; Algemene termijnenwet",
+            Scope::cyclus,
+            "Per cyclus met een aanvraag: volgt het besluit uiterlijk op de laatste dag van de termijn? "
+            "De termijn is twee weken na de eerste aanvraag, plus de dagen dat hij was opgeschort (Awb "
+            "4:15: van de dag na de opschorting tot en met de dag van het einde), verlengd volgens de "
+            "Algemene termijnenwet. Een verdaging (Awb 4:14) verschuift deze wettelijke termijn niet. Niet "
+            "van toepassing als de cliënt binnen de termijn en vóór het besluit intrekt of het dossier "
+            "gesloten wordt; onbekend zolang de termijn loopt of een opschorting nog openstaat.",
+            "De wet geeft de gemeente twee weken om op een aanvraag te beslissen. Daarna wacht de cliënt "
+            "op zijn voorziening zonder dat hij ertegen in bezwaar kan.",
+            "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), besluit op "
+            "14 mei: overtreden; de termijn liep tot en met maandag 13 mei.",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!c.first_aanvraag) return r;
+            const Pos aanvraag = *c.first_aanvraag;
+            const auto besluit = f.first(Activity::besluit, aanvraag + 1, c.end);
+            const DecisionTerm t = decision_term(f, f.date(aanvraag), 2, aanvraag, besluit.value_or(c.end), besluit,
+                                                 TermKind::aanvraag, ctx.calendar);
+            if (const auto w = withdrawal_before(f, aanvraag, c.end, t.last); w && (!besluit || *besluit > *w)) return r;
+            r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last, ctx.peildatum,
+                                   t.suspension_open);
+            if (r.outcome != Outcome::overtreden) return r;
+            Finding fi;
+            fi.deadline = t.last;
+            fi.events = {aanvraag};
+            fi.events.insert(fi.events.end(), t.events.begin(), t.events.end());
+            const std::string term = "de termijn liep tot en met " + t.last.dutch_long() + " (" +
+                                     term_explanation(t, "de aanvraag", ctx.calendar) + ")";
+            if (besluit) {
+                fi.date = f.date(*besluit);
+                fi.events.push_back(*besluit);
+                fi.message = "Besluit pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term;
+            } else {
+                fi.date = t.last + 1;
+                fi.message = "Geen besluit op de aanvraag; " + term;
+            }
+            if (!t.verdagingen.empty()) {
+                fi.message += "; de verdaging van " + f.date(t.verdagingen.front()).dutch_long() +
+                              " verschuift deze wettelijke termijn niet (Awb 4:14)";
+                fi.events.push_back(t.verdagingen.front());
+            }
+            r.findings.push_back(std::move(fi));
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& trm_02() {
+    static const Trm02 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

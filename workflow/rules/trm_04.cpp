@@ -1,0 +1,41 @@
+// TRM-04 — Bezwaar na afloop van de bezwaartermijn ontvangen.
+#include "workflow/rules/lodging.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Trm04 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TRM-04",
+            "Bezwaar na afloop van de bezwaartermijn ontvangen",
+            Severity::signaal,
+            "Awb 6:7, 6:8, 6:9, 6:11",
+            Scope::cyclus,
+            "Per cyclus met een besluit en daarna een bezwaar: is het bezwaar binnen zes weken na het "
+            "besluit ontvangen (Algemene termijnenwet)? Later ontvangen is toch op tijd als het vóór het "
+            "einde van de termijn is verzonden (kolom verzonden) en binnen een week daarna binnenkwam "
+            "(Awb 6:9); binnen die week ontvangen zonder verzenddatum geeft onbekend.",
+            "Een te laat bezwaar kan niet-ontvankelijk worden verklaard. Het is een signaal: vaak wist de "
+            "cliënt de termijn niet, en dat is een vraag voor de voorlichting in het besluit (Awb 6:11).",
+            "Besluit op vrijdag 12 december 2025, bezwaar ontvangen op 27 januari 2026 en verzonden op "
+            "22 januari: op tijd (de termijn liep tot en met 23 januari).",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        return judge_lodging_rule(f, ctx, Activity::besluit, Activity::bezwaar);
+    }
+};
+
+}  // namespace
+
+const Rule& trm_04() {
+    static const Trm04 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

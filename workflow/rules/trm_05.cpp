@@ -1,0 +1,41 @@
+// TRM-05 — Beroep na afloop van de beroepstermijn ingesteld.
+#include "workflow/rules/lodging.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Trm05 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            "TRM-05",
+            "Beroep na afloop van de beroepstermijn ingesteld",
+            Severity::signaal,
+            "Awb 6:7, 6:8, 6:9, 6:11",
+            Scope::cyclus,
+            "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroep binnen zes "
+            "weken na de beslissing op bezwaar ingesteld (Algemene termijnenwet)? Later ontvangen is toch "
+            "op tijd als het vóór het einde van de termijn is verzonden (kolom verzonden) en binnen een "
+            "week daarna binnenkwam (Awb 6:9); binnen die week zonder verzenddatum geeft onbekend.",
+            "Een te laat beroep is niet-ontvankelijk. Vaak is de termijn niet goed uitgelegd in de "
+            "beslissing op bezwaar (Awb 6:11).",
+            "Beslissing op bezwaar op 1 maart 2024, beroep ingesteld op 20 april zonder verzenddatum: "
+            "overtreden (de termijn liep tot en met 12 april, de postweek tot en met 19 april).",
+            true};
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        return judge_lodging_rule(f, ctx, Activity::besluit_op_bezwaar, Activity::beroep);
+    }
+};
+
+}  // namespace
+
+const Rule& trm_05() {
+    static const Trm05 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules

@@ -1,0 +1,120 @@
+#include "workflow/terms.hpp"
+
+namespace wmotoets {
+
+std::string number_word(int n) {
+    static const char* const words[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
+                                        "acht", "negen", "tien", "elf", "twaalf"};
+    return n >= 0 && n <= 12 ? words[n] : std::to_string(n);
+}
+
+DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
+                           TermKind kind, const Calendar& cal) {
+    DecisionTerm t;
+    t.start = start;
+    t.weeks = weeks;
+    // Suspensions (Awb 4:15 lid 1, 7:10 lid 2): from the day after the start until the day of
+    // the end; only a suspension that starts while the term still runs counts.
+    // The open suspension's start, as a position (no optional: GCC 12 misreads it here).
+    bool open = false;
+    Pos open_at = 0;
+    for (Pos p = from + 1; p < until; ++p) {
+        const Activity a = f.activity(p);
+        if (a == Activity::opschorting_start && !open) {
+            if (f.date(p) <= cal.weeks_after(start, weeks, t.suspension_days)) {
+                open = true;
+                open_at = p;
+            }
+        } else if (a == Activity::opschorting_einde && open) {
+            t.suspension_days += std::max(0, f.date(p) - f.date(open_at) - 1);
+            t.events.push_back(open_at);
+            t.events.push_back(p);
+            open = false;
+        } else if (a == Activity::verdaging) {
+            t.verdagingen.push_back(p);
+        }
+    }
+    if (open) {
+        t.events.push_back(open_at);
+        if (decision) t.suspension_days += std::max(0, f.date(*decision) - f.date(open_at) - 1);  // ends with the decision
+        else t.suspension_open = true;
+    }
+    t.raw = start + 7 * weeks + t.suspension_days;
+    t.last = cal.atw(t.raw);
+    if (kind == TermKind::bezwaar) {
+        // Awb 7:10 lid 3: the first verdaging in time adds six weeks; lid 4: a further one with
+        // consent moves the last day to its `tot` date when that is later.
+        bool first_used = false;
+        for (Pos p : t.verdagingen) {
+            if (f.date(p) > t.last) continue;
+            if (!first_used) {
+                first_used = true;
+                t.raw = t.last + 42;
+                t.last = cal.atw(t.raw);
+                t.verdaagd = true;
+                t.events.push_back(p);
+            } else if (const auto tot = parse_date_value(f.attr(p, "tot"))) {
+                if (cal.atw(*tot) > t.last) {
+                    t.raw = *tot;
+                    t.last = cal.atw(*tot);
+                    t.events.push_back(p);
+                }
+            }
+        }
+    }
+    return t;
+}
+
+std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last) {
+    for (Pos p = after + 1; p < end; ++p) {
+        const Activity a = f.activity(p);
+        if ((a == Activity::intrekking || a == Activity::afsluiting) && f.date(p) <= last) return p;
+    }
+    return std::nullopt;
+}
+
+Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open) {
+    if (act) return *act <= last ? Outcome::voldaan : Outcome::overtreden;
+    if (open) return Outcome::onbekend;
+    return peildatum > last ? Outcome::overtreden : Outcome::onbekend;
+}
+
+std::string term_explanation(const DecisionTerm& t, std::string_view after_what, const Calendar& cal) {
+    std::string s = number_word(t.weeks) + " weken na " + std::string(after_what) + " van " + t.start.dutch_long();
+    if (t.suspension_days > 0)
+        s += ", plus " + std::to_string(t.suspension_days) + (t.suspension_days == 1 ? " dag" : " dagen") + " opschorting";
+    if (t.verdaagd) s += ", verdaagd";
+    if (const std::string why = cal.extension_reasons(t.raw, t.last); !why.empty()) s += ", verlengd om " + why;
+    return s;
+}
+
+Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
+    Lodging l;
+    const Date raw = f.date(decision) + 42;
+    l.last = cal.atw(raw);
+    const Date received = f.date(lodged);
+    if (received <= l.last) return l;
+    const std::string what(activity_name(f.activity(lodged)));
+    std::string term = "de termijn liep tot en met " + l.last.dutch_long() + " (zes weken na " +
+                       std::string(f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar") +
+                       " van " + f.date(decision).dutch_long();
+    if (const std::string why = cal.extension_reasons(raw, l.last); !why.empty()) term += ", verlengd om " + why;
+    term += ")";
+    const std::string_view verzonden_text = f.attr(lodged, "verzonden");
+    const auto verzonden = parse_date_value(verzonden_text);
+    const Date grace = l.last + 7;
+    if (verzonden && *verzonden <= l.last && received <= grace) return l;  // Awb 6:9 lid 2
+    if (!verzonden && received <= grace) {
+        l.outcome = Outcome::onbekend;  // posted in time? the log does not say
+        return l;
+    }
+    l.outcome = Outcome::overtreden;
+    l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term;
+    if (verzonden && *verzonden > l.last) l.message += ", en het is pas op " + verzonden->dutch_long() + " verzonden";
+    else if (verzonden) l.message += "; het is wel op tijd verzonden (" + verzonden->dutch_long() +
+                                     "), maar kwam later dan een week na de termijn binnen (Awb 6:9 lid 2)";
+    else l.message += ", en ook niet binnen de week die Awb 6:9 geeft voor een per post verzonden " + what;
+    return l;
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,58 @@
+#pragma once
+// The statutory terms of deadlines.md on a replayed case: decision terms with suspension
+// (Awb 4:15, 7:10 lid 2) and verdaging (Awb 4:14, 7:10 lid 3–4), lodging terms with posted
+// objections (Awb 6:9), the exception for withdrawn or closed cases, and the Dutch wording of a
+// term for findings. Shared by the TRM rules; tested on the worked examples.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/rule.hpp"
+
+namespace wmotoets {
+
+struct DecisionTerm {
+    Date start;                 // day 0
+    int weeks = 0;
+    int suspension_days = 0;    // added before the Atw step
+    bool suspension_open = false;  // a suspension still running and no decision yet
+    Date raw;                   // the day the last Atw step started from
+    Date last;                  // the last day of the term
+    std::vector<Pos> events;    // the suspensions and verdagingen that count
+    std::vector<Pos> verdagingen;  // every verdaging in the term (aanvraag: notices only)
+    bool verdaagd = false;      // bezwaar: the last day was moved by a verdaging
+};
+
+enum class TermKind { aanvraag, bezwaar };
+
+// The term "binnen `weeks` weken na `start`" for a decision expected in positions (from, until):
+// `from` is the aanvraag or bezwaar, `until` the decision (exclusive) or the end of the cycle.
+// `decision` ends a suspension that is still open.
+DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
+                           TermKind kind, const Calendar& cal);
+
+// The first `intrekking` or `afsluiting` in (after, end) dated on or before `last`.
+std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last);
+
+// Judges "act on or before last": voldaan, overtreden, or onbekend while the term still runs
+// on the peildatum (or a suspension is still open).
+Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open = false);
+
+// "zes weken na de melding van 28 maart 2024, plus 5 dagen opschorting, verlengd om …": the
+// parenthesised explanation of a term's last day, for findings.
+std::string term_explanation(const DecisionTerm& t, std::string_view after_what, const Calendar& cal);
+
+// A bezwaar or beroep (`lodged`) against the decision at `decision`: six weeks (Awb 6:7) from
+// the decision's date, on time per Awb 6:9 when posted in time (`verzonden`) and received within
+// a week after the last day; onbekend when received in that week without a `verzonden` date.
+struct Lodging {
+    Outcome outcome = Outcome::voldaan;
+    Date last;
+    std::string message;  // for overtreden
+};
+Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calendar& cal);
+
+// A Dutch number word for small counts of weeks ("twee", "zes", "twaalf").
+std::string number_word(int n);
+
+}  // namespace wmotoets
