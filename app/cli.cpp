@@ -12,7 +12,10 @@
 
 #include "app/generator.hpp"
 #include "import/canonical_csv.hpp"
+#include "import/toml_files.hpp"
+#include "workflow/local_rules.hpp"
 #include "model/error.hpp"
+#include "reports/rulebook.hpp"
 #include "reports/writers.hpp"
 
 namespace wmotoets {
@@ -29,6 +32,18 @@ Voorbeelden:
       alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
   wmotoets controleer dossiers.csv --strict
       stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
+  wmotoets controleer export.csv --behoud-onbekend --regels lokale-regels.toml
+      ook de eigen werkinstructies van de gemeente (LOK-regels), ook op eigen labels
+  wmotoets controleer dossiers.csv --instellingen wmotoets.toml --feestdagen besluit-2029.txt
+      eigen termijnen (14 dagen voor ONA-04/TOE-03) en nieuw gelijkgestelde dagen
+
+Instellingenbestand (TOML):
+  [termijnen]
+  andere_ondersteuner_dagen = 14      # ONA-04
+  wachttijd_ondersteuner_dagen = 14   # TOE-03
+  [kalender]
+  gelijkgestelde_dagen = ["2029-05-11"]   # Atw art. 3 lid 3, bovenop de meegeleverde lijst
+  feestdagen = ["extra-dagen.txt"]        # lijsten in het formaat van data/kalender/
 
 
 Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met ernst overtreding
@@ -40,6 +55,20 @@ constexpr const char* kRulesExamples = R"(
 Voorbeelden:
   wmotoets regels            het regelboek: ID, ernst, titel en grondslag
   wmotoets regels ONA-01     uitleg van één regel: wat wordt gecontroleerd, waarom, een voorbeeld
+  wmotoets regels --regels lokale-regels.toml
+                             het regelboek met de lokale regels (LOK-) erbij
+  wmotoets regels --markdown het regelboek als Markdown (zo ontstaat docs/regels.md)
+
+Lokaal regelbestand (TOML), per regel een [[regel]]-tabel:
+  [[regel]]
+  id = "LOK-01"                      # moet met LOK- beginnen
+  titel = "Tweede collega toetst elke beschikking"
+  ernst = "aandachtspunt"            # overtreding, aandachtspunt of signaal
+  grondslag = "Werkinstructie Wmo 2024, par. 3"
+  sjabloon = "vier_ogen"             # voorafgaand, gevolgd_door, vier_ogen, verplicht, verboden
+  a = "besluit"                      # canonieke activiteit, of een eigen label precies zoals in de invoer
+  b = "Collegiale toets"
+  # binnen_dagen = 5                 # alleen bij gevolgd_door
 )";
 
 constexpr const char* kGenerateExamples = R"(
@@ -55,6 +84,8 @@ struct CheckOptions {
     std::string out;
     std::string peildatum;
     std::vector<std::string> select, ignore;
+    std::string settings_file, local_rules_file;
+    std::vector<std::string> holiday_files;
     bool outcomes = false, strict = false, keep_unknown = false, exit_zero = false;
 };
 
@@ -83,8 +114,25 @@ private:
     std::chrono::steady_clock::time_point start_;
 };
 
+// The settings and calendar of a run: defaults, then the settings file, then --feestdagen.
+void load_settings(const CheckOptions& o, Settings& settings, Calendar& calendar) {
+    if (!o.settings_file.empty()) read_settings_file(o.settings_file, settings, calendar);
+    for (const std::string& f : o.holiday_files) read_equated_days_file(f, calendar);
+}
+
+LocalRules load_local_rules(const std::string& path) {
+    if (path.empty()) return {};
+    LocalRules local(read_local_rules_file(path));
+    spdlog::info("{}: {} lokale regel(s)", path, local.rules().size());
+    return local;
+}
+
 int run_check_command(const CheckOptions& o) {
-    const std::vector<const Rule*> rules = select_rules(o.select, o.ignore);
+    Settings settings;
+    Calendar calendar;
+    load_settings(o, settings, calendar);
+    const LocalRules local = load_local_rules(o.local_rules_file);
+    const std::vector<const Rule*> rules = select_rules(rules_with(local), o.select, o.ignore);
     std::optional<Date> peildatum;
     if (!o.peildatum.empty()) {
         peildatum = parse_iso_date(o.peildatum);
@@ -114,7 +162,6 @@ int run_check_command(const CheckOptions& o) {
         log.finalize();
     }
 
-    const Calendar calendar;
     Progress progress;
     if (tty && log.cases.size() >= 20000)
         progress = [](std::size_t done, std::size_t total) {
@@ -124,7 +171,7 @@ int run_check_command(const CheckOptions& o) {
     CheckResult result;
     {
         const PhaseTimer timer("afspelen en beoordelen");
-        result = run_check(log, rules, calendar, peildatum.value_or(log.latest_date()), progress);
+        result = run_check(log, rules, calendar, peildatum.value_or(log.latest_date()), progress, settings);
     }
     const PhaseTimer write_timer("schrijven");
     result.peildatum_known = peildatum.has_value() || log.has_events();
@@ -147,27 +194,26 @@ int run_check_command(const CheckOptions& o) {
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;
 }
 
-int run_rules_command(const std::string& id) {
-    if (id.empty()) {
-        std::cout << fmt::format("{:<8} {:<13} {:<8} {}\n", "regel", "ernst", "bereik", "titel — grondslag");
-        for (const Rule* r : all_rules()) {
-            const RuleInfo& i = r->info();
-            std::cout << fmt::format("{:<8} {:<13} {:<8} {} — {}\n", i.id, severity_name(i.severity), scope_name(i.scope),
-                                     i.title, i.basis);
-        }
+struct RulesOptions {
+    std::string id, local_rules_file;
+    bool markdown = false;
+};
+
+int run_rules_command(const RulesOptions& o) {
+    const LocalRules local = load_local_rules(o.local_rules_file);
+    const std::vector<const Rule*> rules = rules_with(local);
+    if (o.markdown) {
+        write_rulebook_markdown(std::cout, rules);
+        return 0;
+    }
+    if (o.id.empty()) {
+        write_rulebook_list(std::cout, rules);
         std::cout << "\nUitleg van één regel: wmotoets regels ID (bijvoorbeeld: wmotoets regels INF-01)\n";
         return 0;
     }
-    const Rule* r = find_rule(id);
-    if (!r) throw Error("onbekende regel '" + id + "' (zie 'wmotoets regels' voor de lijst)");
-    const RuleInfo& i = r->info();
-    std::cout << i.id << " — " << i.title << "\n\n"
-              << "Ernst:      " << severity_name(i.severity) << "\n"
-              << "Grondslag:  " << i.basis << "\n"
-              << "Bereik:     per " << scope_name(i.scope) << "\n\n"
-              << "Wat wordt gecontroleerd\n  " << i.what << "\n\n"
-              << "Waarom dat ertoe doet\n  " << i.why << "\n\n"
-              << "Voorbeeld\n  " << i.example << "\n";
+    const auto r = std::find_if(rules.begin(), rules.end(), [&](const Rule* x) { return x->info().id == o.id; });
+    if (r == rules.end()) throw Error("onbekende regel '" + o.id + "' (zie 'wmotoets regels' voor de lijst)");
+    write_rule_explanation(std::cout, **r);
     return 0;
 }
 
@@ -231,12 +277,20 @@ int run_cli(int argc, char** argv) {
     check->add_flag("--behoud-onbekend", co.keep_unknown,
                     "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
     check->add_flag("--exit-zero", co.exit_zero, "Exitcode 0, ook als er overtredingen zijn");
+    check->add_option("--regels", co.local_rules_file,
+                      "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
+    check->add_option("--instellingen", co.settings_file,
+                      "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
+    check->add_option("--feestdagen", co.holiday_files,
+                      "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
 
-    std::string rule_id;
+    RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
     rules->alias("rules");
     rules->footer(kRulesExamples);
-    rules->add_option("ID", rule_id, "Een regel-ID, bijv. INF-01");
+    rules->add_option("ID", ro.id, "Een regel-ID, bijv. INF-01");
+    rules->add_option("--regels", ro.local_rules_file, "Lokaal regelbestand (TOML) met LOK-regels, die dan meetellen");
+    rules->add_flag("--markdown", ro.markdown, "Het hele regelboek als Markdown (docs/regels.md)");
 
     GeneratorOptions go;
     std::string gen_out, gen_sep = ",";
@@ -269,7 +323,7 @@ int run_cli(int argc, char** argv) {
     if (verbose) spdlog::set_level(spdlog::level::debug);
     try {
         if (check->parsed()) return run_check_command(co);
-        if (rules->parsed()) return run_rules_command(rule_id);
+        if (rules->parsed()) return run_rules_command(ro);
         if (gen->parsed()) {
             go.separator = gen_sep == "tab" ? '\t' : gen_sep[0];
             for (const std::string& kv : gen_shares) {

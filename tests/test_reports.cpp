@@ -1,6 +1,10 @@
 // Figures (Wilson interval, honest denominators) and the JSON contract of output.md.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+#include "reports/rulebook.hpp"
+
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -129,4 +133,17 @@ TEST(Json, StreamedDocumentEscapesAndRoundTrips) {
     for (const auto& f : doc["findings"]) tab_actor |= f["message"].get<std::string>().find("O\t1") != std::string::npos;
     EXPECT_TRUE(tab_actor);
     EXPECT_NE(doc["inputs"][0]["path"].get<std::string>().find("esc\"ape.csv"), std::string::npos);
+}
+
+// docs/regels.md is generated from the rule files; this fails when someone changes a rule and
+// forgets to regenerate it (wmotoets regels --markdown > docs/regels.md).
+TEST(Rulebook, DocsAreUpToDate) {
+    std::ostringstream generated;
+    write_rulebook_markdown(generated, all_rules());
+    std::ifstream in(test::source_dir() + "/docs/regels.md", std::ios::binary);
+    ASSERT_TRUE(in) << "docs/regels.md missing";
+    std::stringstream current;
+    current << in.rdbuf();
+    EXPECT_TRUE(current.str() == generated.str())
+        << "docs/regels.md is stale: run  build/wmotoets regels --markdown > docs/regels.md";
 }

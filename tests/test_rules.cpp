@@ -10,7 +10,9 @@
 
 #include "helpers.hpp"
 #include "model/error.hpp"
+#include "import/toml_files.hpp"
 #include "workflow/engine.hpp"
+#include "workflow/local_rules.hpp"
 #include "workflow/terms.hpp"
 
 using namespace wmotoets;
@@ -312,4 +314,139 @@ TEST(Settings, FourteenDayTermsAreSettings) {
     const auto relaxed = run_check(log, rules, Calendar{}, log.latest_date(), {}, longer);
     EXPECT_EQ(relaxed.outcome(0, 0), Outcome::voldaan);
     EXPECT_EQ(relaxed.outcome(0, 1), Outcome::voldaan);
+}
+
+// Local rules (LOK-): every template on canonical activities and on labels kept from the input.
+namespace {
+const char* kLocalRules = R"(# lokale regels
+[[regel]]
+id = "LOK-01"
+titel = "Collegiale toets vóór elk besluit"
+ernst = "aandachtspunt"
+grondslag = "Werkinstructie 3.2"
+sjabloon = "voorafgaand"
+a = "Collegiale toets"
+b = "besluit"
+
+[[regel]]
+id = "LOK-02"
+titel = "Ontvangstbevestiging binnen vijf dagen"
+ernst = "overtreding"
+grondslag = "Werkinstructie 2.1"
+sjabloon = "gevolgd_door"
+a = "melding"
+b = "ontvangstbevestiging"
+binnen_dagen = 5
+
+[[regel]]
+id = "LOK-03"
+titel = "Vier ogen bij gesprek en besluit"
+ernst = "signaal"
+grondslag = "Werkinstructie 4"
+sjabloon = "vier_ogen"
+a = "gesprek"
+b = "besluit"
+
+[[regel]]
+id = "LOK-04"
+titel = "Elk dossier heeft een melding"
+ernst = "overtreding"
+grondslag = "Werkinstructie 1"
+sjabloon = "verplicht"
+a = "melding"
+
+[[regel]]
+id = "LOK-05"
+titel = "Geen dossier zonder toestemming gedeeld"
+ernst = "overtreding"
+grondslag = "AVG-protocol"
+sjabloon = "verboden"
+a = "Dossier gedeeld zonder toestemming"
+)";
+}  // namespace
+
+TEST(LocalRules, EveryTemplateOnCanonicalAndKeptLabels) {
+    const std::string rules_path = test::write_file("lokaal.toml", kLocalRules);
+    const LocalRules local(read_local_rules_file(rules_path));
+    ASSERT_EQ(local.rules().size(), 5u);
+    EXPECT_EQ(local.rules()[1]->info().severity, Severity::overtreding);
+    EXPECT_TRUE(local.rules()[1]->info().can_be_unknown);  // gevolgd_door with binnen_dagen
+    const Checked c = check_file(test::write_file("lokaal.csv",
+        "case_id,timestamp,activity,actor\n"
+        "A,2024-03-01,melding,\nA,2024-03-04,ontvangstbevestiging,\nA,2024-03-10,gesprek,C1\nA,2024-03-20,Collegiale toets,C2\n"
+        "A,2024-03-21,besluit,B1\n"
+        "B,2024-03-01,melding,\nB,2024-03-07,ontvangstbevestiging,\nB,2024-03-10,gesprek,C1\nB,2024-03-21,besluit,C1\n"
+        "B,2024-03-22,Collegiale toets,C2\nB,2024-03-23,Dossier gedeeld zonder toestemming,\n"
+        "C,2024-03-05,vraagverheldering,\nC,2024-03-10,collegiale toets,\n"
+        "D,2024-06-28,melding,\n"), rules_with(local));
+    // Case order A, B, C, D; rules: 26 built-in, then LOK-01..05.
+    auto out = [&](std::size_t kase, std::size_t lok) { return std::string(outcome_name(c.result.outcome(kase, 26 + lok))); };
+    EXPECT_EQ(out(0, 0), "voldaan");
+    EXPECT_EQ(out(1, 0), "overtreden");  // the toets came after the besluit
+    EXPECT_EQ(out(2, 0), "niet_van_toepassing");
+    EXPECT_EQ(out(0, 1), "voldaan");     // 3 days
+    EXPECT_EQ(out(1, 1), "overtreden");  // 6 days
+    EXPECT_EQ(out(3, 1), "onbekend");    // the five days still run on the peildatum
+    EXPECT_EQ(out(0, 2), "voldaan");
+    EXPECT_EQ(out(1, 2), "overtreden");  // C1 did both
+    EXPECT_EQ(out(2, 2), "niet_van_toepassing");
+    EXPECT_EQ(out(2, 3), "overtreden");  // no melding
+    EXPECT_EQ(out(0, 3), "voldaan");
+    EXPECT_EQ(out(1, 4), "overtreden");
+    EXPECT_EQ(out(0, 4), "voldaan");
+    // The label match is exact: "collegiale toets" in C is not "Collegiale toets".
+    std::size_t c_findings = 0;
+    for (const CaseFinding& f : c.result.findings) c_findings += f.case_pos == 2 && f.rule >= 26;
+    EXPECT_EQ(c_findings, 1u);
+    // Local rules can be selected like built-in ones, and come last.
+    const auto selected = select_rules(rules_with(local), {"LOK-02", "TRM-01"}, {});
+    ASSERT_EQ(selected.size(), 2u);
+    EXPECT_EQ(selected[1]->info().id, "LOK-02");
+}
+
+TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
+    const std::string head = "[[regel]]\nid = \"LOK-01\"\ntitel = \"T\"\nernst = \"signaal\"\ngrondslag = \"G\"\n";
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {head + "sjabloon = \"volgorde\"\na = \"melding\"\n", "bad.toml:6: onbekend sjabloon 'volgorde'"},
+        {head + "sjabloon = \"voorafgaand\"\na = \"melding\"\n", "bad.toml:1: [[regel]] mist 'b'"},
+        {head + "sjabloon = \"verplicht\"\na = \"melding\"\n" + head + "sjabloon = \"verplicht\"\na = \"besluit\"\n",
+         "bad.toml:9: id 'LOK-01' komt twee keer voor"},
+        {"[[regel]]\nid = \"INF-09\"\n", "bad.toml:2: id 'INF-09' moet met LOK- beginnen"},
+        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nbinnen_dagen = 3\n", "bad.toml:8: binnen_dagen hoort alleen bij"},
+        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nernstt = \"x\"\n", "bad.toml:8: onbekende sleutel 'ernstt'"},
+        {"[[regel]\nid = 3\n", "bad.toml:1: geen geldige TOML"},
+        {head + "ernst2 = 1\n", "bad.toml:6: onbekende sleutel 'ernst2'"},
+    };
+    for (const auto& [text, message] : cases) {
+        const std::string path = test::write_file("bad.toml", text);
+        try {
+            read_local_rules_file(path);
+            ADD_FAILURE() << "accepted: " << text;
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(SettingsFile, TermsAndEquatedDays) {
+    test::write_file("extra-dagen.txt", "2029-05-11 vrijdag na Hemelvaartsdag\n");
+    const std::string path = test::write_file("instellingen.toml",
+        "[termijnen]\nandere_ondersteuner_dagen = 21\n[kalender]\ngelijkgestelde_dagen = [\"2030-05-31\", 2031-05-23]\n"
+        "feestdagen = \"extra-dagen.txt\"\n");
+    Settings s;
+    Calendar cal;
+    read_settings_file(path, s, cal);
+    EXPECT_EQ(s.andere_ondersteuner_dagen, 21);
+    EXPECT_EQ(s.wachttijd_ondersteuner_dagen, 14);
+    for (const char* d : {"2029-05-11", "2030-05-31", "2031-05-23", "2024-05-10"}) EXPECT_TRUE(cal.is_equated(*parse_iso_date(d))) << d;
+    const std::string bad = test::write_file("slecht.toml", "[termijnen]\nandere_ondersteuner_dagen = -3\n");
+    Settings untouched;
+    try {
+        read_settings_file(bad, untouched, cal);
+        ADD_FAILURE();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("slecht.toml:2: andere_ondersteuner_dagen moet een geheel aantal dagen zijn"),
+                  std::string::npos) << e.what();
+    }
+    EXPECT_EQ(untouched.andere_ondersteuner_dagen, 14);
 }

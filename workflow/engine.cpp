@@ -9,17 +9,22 @@
 namespace wmotoets {
 
 std::vector<const Rule*> select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore) {
+    return select_rules(all_rules(), select, ignore);
+}
+
+std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates, const std::vector<std::string>& select,
+                                     const std::vector<std::string>& ignore) {
     auto matches = [](const Rule* r, const std::string& prefix) {
         return r->info().id.substr(0, prefix.size()) == prefix;
     };
     for (const auto* list : {&select, &ignore})
         for (const std::string& p : *list) {
-            const bool any = std::any_of(all_rules().begin(), all_rules().end(),
+            const bool any = std::any_of(candidates.begin(), candidates.end(),
                                          [&](const Rule* r) { return matches(r, p); });
             if (!any) throw Error("onbekende regel of regelgroep '" + p + "' (zie 'wmotoets regels')");
         }
     std::vector<const Rule*> out;
-    for (const Rule* r : all_rules()) {
+    for (const Rule* r : candidates) {
         const bool selected = select.empty() || std::any_of(select.begin(), select.end(),
                                                             [&](const std::string& p) { return matches(r, p); });
         const bool ignored = std::any_of(ignore.begin(), ignore.end(), [&](const std::string& p) { return matches(r, p); });

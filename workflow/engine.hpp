@@ -29,6 +29,9 @@ struct CheckResult {
 
 // Rules whose ID starts with one of `select` (all when empty) and with none of `ignore`.
 // A prefix that matches no rule is an Error (a typo must not silently check nothing).
+std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates, const std::vector<std::string>& select,
+                                     const std::vector<std::string>& ignore);
+// The same over the built-in rules.
 std::vector<const Rule*> select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore);
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;

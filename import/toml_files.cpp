@@ -1,0 +1,186 @@
+// The only translation unit that includes toml++.
+#include "import/toml_files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+toml::table parse(const std::string& path) {
+    const std::string text = read_text(path);
+    try {
+        return toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        throw Error(path + ":" + std::to_string(e.source().begin.line) + ": geen geldige TOML: " +
+                    std::string(e.description()));
+    }
+}
+
+std::string where(const std::string& path, const toml::node& n) {
+    return path + ":" + std::to_string(n.source().begin.line);
+}
+
+// Refuses keys that are not in `known` (a typo must not silently do nothing).
+void only_known_keys(const std::string& path, const toml::table& t, std::initializer_list<std::string_view> known,
+                     std::string_view what) {
+    for (const auto& [key, node] : t) {
+        bool ok = false;
+        for (std::string_view k : known) ok = ok || key.str() == k;
+        if (!ok) {
+            std::string list;
+            for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+            throw Error(where(path, node) + ": onbekende sleutel '" + std::string(key.str()) + "' in " + std::string(what) +
+                        " (mogelijk: " + list + ")");
+        }
+    }
+}
+
+int days_value(const std::string& path, const toml::node& n, std::string_view key) {
+    const auto v = n.value<std::int64_t>();
+    if (!n.is_integer() || !v || *v < 0 || *v > 3650)
+        throw Error(where(path, n) + ": " + std::string(key) + " moet een geheel aantal dagen zijn (0 tot en met 3650)");
+    return int(*v);
+}
+
+}  // namespace
+
+void read_equated_days_file(const std::string& path, Calendar& calendar) {
+    calendar.load_equated_days(read_text(path), path);
+}
+
+void read_settings_file(const std::string& path, Settings& settings, Calendar& calendar) {
+    const toml::table root = parse(path);
+    only_known_keys(path, root, {"termijnen", "kalender"}, "het instellingenbestand");
+    Settings s = settings;
+    Calendar cal = calendar;  // applied only when the whole file is good
+    if (const toml::node* n = root.get("termijnen")) {
+        const toml::table* t = n->as_table();
+        if (!t) throw Error(where(path, *n) + ": [termijnen] moet een tabel zijn");
+        only_known_keys(path, *t, {"andere_ondersteuner_dagen", "wachttijd_ondersteuner_dagen"}, "[termijnen]");
+        if (const toml::node* v = t->get("andere_ondersteuner_dagen"))
+            s.andere_ondersteuner_dagen = days_value(path, *v, "andere_ondersteuner_dagen");
+        if (const toml::node* v = t->get("wachttijd_ondersteuner_dagen"))
+            s.wachttijd_ondersteuner_dagen = days_value(path, *v, "wachttijd_ondersteuner_dagen");
+    }
+    if (const toml::node* n = root.get("kalender")) {
+        const toml::table* t = n->as_table();
+        if (!t) throw Error(where(path, *n) + ": [kalender] moet een tabel zijn");
+        only_known_keys(path, *t, {"gelijkgestelde_dagen", "feestdagen"}, "[kalender]");
+        if (const toml::node* v = t->get("gelijkgestelde_dagen")) {
+            const toml::array* days = v->as_array();
+            if (!days) throw Error(where(path, *v) + ": gelijkgestelde_dagen moet een lijst van datums zijn");
+            for (const toml::node& d : *days) {
+                std::optional<Date> date;
+                if (const auto* td = d.as_date()) {
+                    const toml::date x = td->get();
+                    if (valid_ymd(x.year, x.month, x.day)) date = Date::from_ymd(x.year, x.month, x.day);
+                } else if (const auto* ts = d.as_string()) {
+                    date = parse_iso_date(ts->get());
+                }
+                if (!date) throw Error(where(path, d) + ": gelijkgestelde_dagen: verwacht een datum JJJJ-MM-DD");
+                cal.add_equated_day(*date, "uit " + std::filesystem::path(path).filename().string());
+            }
+        }
+        if (const toml::node* v = t->get("feestdagen")) {
+            std::vector<const toml::node*> files;
+            if (const toml::array* list = v->as_array())
+                for (const toml::node& f : *list) files.push_back(&f);
+            else
+                files.push_back(v);
+            for (const toml::node* f : files) {
+                const auto name = f->value<std::string>();
+                if (!f->is_string() || !name) throw Error(where(path, *f) + ": feestdagen: verwacht een bestandsnaam");
+                std::filesystem::path file(*name);
+                if (file.is_relative()) file = std::filesystem::path(path).parent_path() / file;
+                read_equated_days_file(file.string(), cal);
+            }
+        }
+    }
+    settings = s;
+    calendar = std::move(cal);
+}
+
+std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
+    const toml::table root = parse(path);
+    only_known_keys(path, root, {"regel"}, "het regelbestand (alleen [[regel]]-tabellen)");
+    const toml::node* list = root.get("regel");
+    if (!list) throw Error(path + ":1: geen enkele [[regel]] gevonden");
+    const toml::array* rules = list->as_array();
+    if (!rules) throw Error(where(path, *list) + ": 'regel' moet een lijst van [[regel]]-tabellen zijn");
+    std::vector<LocalRuleSpec> out;
+    std::set<std::string> ids;
+    for (const toml::node& node : *rules) {
+        const toml::table* t = node.as_table();
+        if (!t) throw Error(where(path, node) + ": elke regel moet een [[regel]]-tabel zijn");
+        const std::string at = where(path, node);
+        only_known_keys(path, *t, {"id", "titel", "ernst", "grondslag", "uitleg", "sjabloon", "a", "b", "binnen_dagen"},
+                        "[[regel]]");
+        auto text = [&](std::string_view key, bool required) -> std::string {
+            const toml::node* v = t->get(key);
+            if (!v) {
+                if (required) throw Error(at + ": [[regel]] mist '" + std::string(key) + "'");
+                return {};
+            }
+            const auto s = v->value<std::string>();
+            if (!v->is_string() || !s || trim(*s).empty())
+                throw Error(where(path, *v) + ": '" + std::string(key) + "' moet een niet-lege tekst zijn");
+            return std::string(trim(*s));
+        };
+        LocalRuleSpec r;
+        r.source = at;
+        r.id = text("id", true);
+        const std::string id_at = where(path, *t->get("id"));
+        if (r.id.rfind("LOK-", 0) != 0 || r.id.size() < 5)
+            throw Error(id_at + ": id '" + r.id + "' moet met LOK- beginnen (bijv. LOK-01); andere voorvoegsels zijn van het regelboek");
+        for (char c : r.id)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
+                throw Error(id_at + ": id '" + r.id + "' mag alleen letters, cijfers, - en _ bevatten");
+        if (!ids.insert(r.id).second) throw Error(id_at + ": id '" + r.id + "' komt twee keer voor");
+        r.titel = text("titel", true);
+        r.ernst = text("ernst", true);
+        if (r.ernst != "overtreding" && r.ernst != "aandachtspunt" && r.ernst != "signaal")
+            throw Error(where(path, *t->get("ernst")) + ": ernst '" + r.ernst + "' onbekend (overtreding, aandachtspunt of signaal)");
+        r.grondslag = text("grondslag", true);
+        r.uitleg = text("uitleg", false);
+        const std::string sjabloon = text("sjabloon", true);
+        const std::string sj_at = where(path, *t->get("sjabloon"));
+        if (sjabloon == "voorafgaand") r.sjabloon = LocalTemplate::voorafgaand;
+        else if (sjabloon == "gevolgd_door") r.sjabloon = LocalTemplate::gevolgd_door;
+        else if (sjabloon == "vier_ogen") r.sjabloon = LocalTemplate::vier_ogen;
+        else if (sjabloon == "verplicht") r.sjabloon = LocalTemplate::verplicht;
+        else if (sjabloon == "verboden") r.sjabloon = LocalTemplate::verboden;
+        else
+            throw Error(sj_at + ": onbekend sjabloon '" + sjabloon +
+                        "' (voorafgaand, gevolgd_door, vier_ogen, verplicht of verboden)");
+        const bool needs_b = r.sjabloon == LocalTemplate::voorafgaand || r.sjabloon == LocalTemplate::gevolgd_door ||
+                             r.sjabloon == LocalTemplate::vier_ogen;
+        r.a = text("a", true);
+        if (needs_b) r.b = text("b", true);
+        else if (t->get("b")) throw Error(where(path, *t->get("b")) + ": sjabloon " + sjabloon + " kent geen 'b'");
+        if (const toml::node* v = t->get("binnen_dagen")) {
+            if (r.sjabloon != LocalTemplate::gevolgd_door)
+                throw Error(where(path, *v) + ": binnen_dagen hoort alleen bij sjabloon gevolgd_door");
+            r.binnen_dagen = days_value(path, *v, "binnen_dagen");
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace wmotoets

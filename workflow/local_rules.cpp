@@ -1,0 +1,207 @@
+#include "workflow/local_rules.hpp"
+
+#include <algorithm>
+
+namespace wmotoets {
+
+namespace {
+
+Severity severity_of(const std::string& ernst) {
+    if (ernst == "overtreding") return Severity::overtreding;
+    if (ernst == "aandachtspunt") return Severity::aandachtspunt;
+    return Severity::signaal;
+}
+
+// A template parameter: a canonical activity by its name, or a kept label exactly as in the input.
+struct Matcher {
+    std::string text;
+    Activity canonical = Activity::onbekend;
+
+    explicit Matcher(std::string t) : text(std::move(t)) {
+        const auto a = activity_from_folded(text);
+        if (a && *a != Activity::onbekend && activity_name(*a) == text) canonical = *a;
+    }
+    // The label's string id in this log (0: no kept event can match).
+    StrId label_id(const EventLog& log) const { return canonical == Activity::onbekend ? log.strings.find(text) : 0; }
+    bool matches(const Event& e, StrId label) const {
+        if (canonical != Activity::onbekend) return e.activity == canonical;
+        return label != 0 && e.activity == Activity::onbekend && e.label == label;
+    }
+};
+
+class LocalRule final : public Rule {
+public:
+    explicit LocalRule(const LocalRuleSpec& s) : spec_(s), a_(s.a), b_(s.b) {
+        what_ = describe();
+        why_ = s.uitleg.empty() ? "Lokale werkinstructie van de gemeente (" + s.grondslag + "), vastgelegd in " + s.source + "."
+                                : s.uitleg;
+        example_ = example();
+        info_ = RuleInfo{spec_.id, spec_.titel, severity_of(spec_.ernst), spec_.grondslag, Scope::dossier,
+                         what_,    why_,        example_,                 spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value()};
+    }
+    const RuleInfo& info() const override { return info_; }
+
+    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+        const StrId la = a_.label_id(*f.log), lb = b_.label_id(*f.log);
+        auto is_a = [&](Pos p) { return a_.matches(f.event(p), la); };
+        auto is_b = [&](Pos p) { return b_.matches(f.event(p), lb); };
+        RuleResult r;
+        auto finding = [&](Pos at, std::vector<Pos> events, std::string message) {
+            Finding fi;
+            fi.cycle = f.cycle_of[at] + 1;
+            fi.date = f.date(at);
+            fi.events = std::move(events);
+            fi.message = std::move(message);
+            r.findings.push_back(std::move(fi));
+        };
+        const Pos n = Pos(f.size());
+        switch (spec_.sjabloon) {
+            case LocalTemplate::voorafgaand: {
+                std::optional<Pos> first_b;
+                for (Pos p = 0; p < n && !first_b; ++p)
+                    if (is_b(p)) first_b = p;
+                if (!first_b) return r;
+                bool before = false;
+                for (Pos p = 0; p < *first_b; ++p) before = before || is_a(p);
+                r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
+                if (!before)
+                    finding(*first_b, {*first_b},
+                            "'" + spec_.b + "' op " + f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
+                return r;
+            }
+            case LocalTemplate::gevolgd_door: {
+                for (Pos p = 0; p < n; ++p) {
+                    if (!is_a(p)) continue;
+                    if (r.outcome == Outcome::niet_van_toepassing) r.outcome = Outcome::voldaan;
+                    const std::optional<Date> last =
+                        spec_.binnen_dagen ? std::optional<Date>(f.date(p) + *spec_.binnen_dagen) : std::nullopt;
+                    std::optional<Pos> next;
+                    for (Pos q = p + 1; q < n && !next; ++q)
+                        if (is_b(q)) next = q;
+                    if (next && (!last || f.date(*next) <= *last)) continue;
+                    if (!next && last && ctx.peildatum <= *last) {  // the term still runs
+                        r.outcome = std::max(r.outcome, Outcome::onbekend);
+                        continue;
+                    }
+                    r.outcome = Outcome::overtreden;
+                    std::string msg = "'" + spec_.a + "' op " + f.date(p).dutch_long();
+                    if (next)
+                        msg += " werd pas op " + f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
+                    else
+                        msg += " werd niet gevolgd door '" + spec_.b + "'";
+                    if (last) msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " + last->dutch_long();
+                    finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
+                    r.findings.back().deadline = last;
+                }
+                return r;
+            }
+            case LocalTemplate::vier_ogen: {
+                std::vector<std::pair<StrId, Pos>> as, bs;
+                for (Pos p = 0; p < n; ++p) {
+                    const StrId actor = f.event(p).actor;
+                    if (actor == 0) continue;
+                    if (is_a(p)) as.emplace_back(actor, p);
+                    if (is_b(p)) bs.emplace_back(actor, p);
+                }
+                if (as.empty() || bs.empty()) return r;
+                r.outcome = Outcome::voldaan;
+                std::vector<StrId> seen;
+                for (const auto& [actor, pa] : as) {
+                    if (std::find(seen.begin(), seen.end(), actor) != seen.end()) continue;
+                    const auto hit = std::find_if(bs.begin(), bs.end(), [&](const auto& x) { return x.first == actor; });
+                    if (hit == bs.end()) continue;
+                    seen.push_back(actor);
+                    r.outcome = Outcome::overtreden;
+                    const Pos later = std::max(pa, hit->second);
+                    finding(later, {std::min(pa, hit->second), later},
+                            "Medewerker " + std::string(f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
+                                f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + f.date(hit->second).dutch_long() + ")");
+                }
+                return r;
+            }
+            case LocalTemplate::verplicht: {
+                if (n == 0) return r;
+                for (Pos p = 0; p < n; ++p)
+                    if (is_a(p)) {
+                        r.outcome = Outcome::voldaan;
+                        return r;
+                    }
+                r.outcome = Outcome::overtreden;
+                finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
+                return r;
+            }
+            case LocalTemplate::verboden: {
+                if (n == 0) return r;
+                r.outcome = Outcome::voldaan;
+                for (Pos p = 0; p < n; ++p)
+                    if (is_a(p)) {
+                        r.outcome = Outcome::overtreden;
+                        finding(p, {p}, "'" + spec_.a + "' op " + f.date(p).dutch_long() + " komt niet voor in een goed dossier");
+                        break;
+                    }
+                return r;
+            }
+        }
+        return r;
+    }
+
+private:
+    std::string describe() const {
+        const std::string a = "'" + spec_.a + "'", b = "'" + spec_.b + "'";
+        switch (spec_.sjabloon) {
+            case LocalTemplate::voorafgaand:
+                return "Sjabloon voorafgaand: van toepassing op dossiers met " + b + "; overtreden als vóór de eerste " + b +
+                       " geen " + a + " komt.";
+            case LocalTemplate::gevolgd_door:
+                return "Sjabloon gevolgd_door: van toepassing op dossiers met " + a + "; overtreden als een " + a +
+                       " niet gevolgd wordt door " + b +
+                       (spec_.binnen_dagen ? " binnen " + std::to_string(*spec_.binnen_dagen) +
+                                                 " dagen (onbekend zolang die termijn op de peildatum loopt)"
+                                           : std::string()) +
+                       ".";
+            case LocalTemplate::vier_ogen:
+                return "Sjabloon vier_ogen: van toepassing op dossiers waarin " + a + " en " + b +
+                       " allebei voorkomen met een bekende medewerker; overtreden als één medewerker beide deed.";
+            case LocalTemplate::verplicht:
+                return "Sjabloon verplicht: elk dossier moet " + a + " bevatten.";
+            case LocalTemplate::verboden:
+                return "Sjabloon verboden: " + a + " mag in geen dossier voorkomen.";
+        }
+        return {};
+    }
+    std::string example() const {
+        switch (spec_.sjabloon) {
+            case LocalTemplate::voorafgaand: return "Een dossier met '" + spec_.b + "' maar zonder '" + spec_.a + "' ervoor: overtreden.";
+            case LocalTemplate::gevolgd_door: return "Een dossier met '" + spec_.a + "' waarop geen '" + spec_.b + "' volgt: overtreden.";
+            case LocalTemplate::vier_ogen: return "Medewerker M1 doet '" + spec_.a + "' en ook '" + spec_.b + "': overtreden.";
+            case LocalTemplate::verplicht: return "Een dossier zonder '" + spec_.a + "': overtreden.";
+            case LocalTemplate::verboden: return "Een dossier met '" + spec_.a + "': overtreden.";
+        }
+        return {};
+    }
+
+    LocalRuleSpec spec_;
+    Matcher a_, b_;
+    std::string what_, why_, example_;
+    RuleInfo info_{};
+};
+
+}  // namespace
+
+LocalRules::LocalRules(const std::vector<LocalRuleSpec>& specs) {
+    for (const LocalRuleSpec& s : specs) {
+        owned_.push_back(std::make_unique<LocalRule>(s));
+        view_.push_back(owned_.back().get());
+    }
+}
+LocalRules::LocalRules(LocalRules&&) noexcept = default;
+LocalRules& LocalRules::operator=(LocalRules&&) noexcept = default;
+LocalRules::~LocalRules() = default;
+
+std::vector<const Rule*> rules_with(const LocalRules& local) {
+    std::vector<const Rule*> out = all_rules();
+    out.insert(out.end(), local.rules().begin(), local.rules().end());
+    return out;
+}
+
+}  // namespace wmotoets
