@@ -301,10 +301,14 @@ int run_cli(int argc, char** argv) {
     gen->add_option("--zaad", go.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
     std::vector<std::string> gen_shares;
     gen->add_option("--aandeel", gen_shares,
-                    "Aandeel dossiers met een opzettelijke overtreding, per soort (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
-                    "soorten: INF-01, INF-02 (van de dossiers met mantelzorger), ONA-01, PRO-01. Standaard: "
-                    "INF-01=0.03,INF-02=0.10,ONA-01=0.03,PRO-01=0.02")
+                    "Aandeel dossiers met een opzettelijke overtreding, per regel (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
+                    "elke ingebouwde regel kan (INF-02 van de dossiers met mantelzorger, TRM-03/TRM-04/PRO-05 van de "
+                    "bezwaren, TRM-05 van de beroepen, PRO-07 van de Wlz-indicaties). Standaard een paar procent per regel")
         ->delimiter(',');
+    gen->add_option("--eigen-labels", go.eigen_labels,
+                    "Aandeel dossiers met eigen labels van de gemeente (zoals 'Notitie toegevoegd'), voor lokale regels; "
+                    "lees zo'n logboek met --behoud-onbekend")
+        ->check(CLI::Range(0.0, 1.0));
     gen->add_option("--scheidingsteken", gen_sep, "Scheidingsteken: ',' ';' of 'tab'")->check(CLI::IsMember({",", ";", "tab"}));
     gen->add_option("--uit", gen_out, "Schrijf naar dit bestand in plaats van naar stdout");
 
@@ -330,7 +334,7 @@ int run_cli(int argc, char** argv) {
                 const auto eq = kv.find('=');
                 const std::string kind = kv.substr(0, eq);
                 if (eq == std::string::npos || !go.shares.count(kind))
-                    throw Error("--aandeel '" + kv + "': verwacht SOORT=AANDEEL met SOORT een van INF-01, INF-02, ONA-01, PRO-01");
+                    throw Error("--aandeel '" + kv + "': verwacht REGEL=AANDEEL met REGEL een ingebouwde regel, bijv. TRM-01=0.1");
                 char* end = nullptr;
                 const double v = std::strtod(kv.c_str() + eq + 1, &end);
                 if (*end != '\0' || end == kv.c_str() + eq + 1 || v < 0 || v > 1)

@@ -1,6 +1,7 @@
 #include "app/generator.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <random>
 #include <string>
@@ -9,6 +10,15 @@
 #include "model/date.hpp"
 
 namespace wmotoets {
+
+std::map<std::string, double> default_generator_shares() {
+    return {{"INF-01", 0.03}, {"INF-02", 0.10}, {"INF-03", 0.02}, {"INF-04", 0.05}, {"INF-05", 0.03},
+            {"INF-06", 0.03}, {"ONA-01", 0.03}, {"ONA-02", 0.02}, {"ONA-03", 0.05}, {"ONA-04", 0.30},
+            {"ONA-05", 0.02}, {"TOE-01", 0.02}, {"TOE-02", 0.02}, {"TOE-03", 0.05}, {"TRM-01", 0.08},
+            {"TRM-02", 0.08}, {"TRM-03", 0.10}, {"TRM-04", 0.05}, {"TRM-05", 0.05}, {"PRO-01", 0.02},
+            {"PRO-02", 0.01}, {"PRO-03", 0.01}, {"PRO-04", 0.10}, {"PRO-05", 0.10}, {"PRO-06", 0.04},
+            {"PRO-07", 0.20}};
+}
 
 namespace {
 
@@ -23,30 +33,27 @@ private:
     std::mt19937_64 eng_;  // its output sequence is fixed by the standard
 };
 
+// The attribute columns, in output order.
+enum Col { aan, gratis, onafhankelijk, kanaal, mantelzorger, voorziening, uitkomst, aanbieder, bedrag,
+           adviescommissie, verzonden, geen_hoorzitting_reden, tot, kCols };
+constexpr const char* kColNames[kCols] = {"aan", "gratis", "onafhankelijk", "kanaal", "mantelzorger", "voorziening",
+                                          "uitkomst", "aanbieder", "bedrag", "adviescommissie", "verzonden",
+                                          "geen_hoorzitting_reden", "tot"};
+using Attrs = std::array<std::string, kCols>;
+
 struct Row {
     Date date;
+    int seq = 0;      // order of the steps within the dossier
     int minute = -1;  // -1: date-only
-    const char* activity;
-    std::string actor, role, team, org, attrs;  // attrs: values of the attribute columns, joined
+    std::string activity, actor, role, team, org;
+    Attrs attrs;
 };
 
 constexpr const char* kTeams[] = {"Wijkteam Noord", "Wijkteam Zuid", "Wijkteam Oost", "Wijkteam West", "Wijkteam Centrum"};
 constexpr const char* kOrgs[] = {"MEE", "Zorgbelang", "Gemeente"};
-constexpr const char* kVoorzieningen[] = {"hulp_bij_het_huishouden", "begeleiding", "woningaanpassing",
-                                          "scootmobiel", "dagbesteding"};
-// Attribute columns, in this order: aan, gratis, onafhankelijk, kanaal, mantelzorger, voorziening, uitkomst, aanbieder
-constexpr int kAttrCols = 8;
-
-std::string attrs(std::initializer_list<std::pair<int, std::string>> kv) {
-    std::vector<std::string> cols(kAttrCols);
-    for (const auto& [i, v] : kv) cols[std::size_t(i)] = v;
-    std::string s;
-    for (int i = 0; i < kAttrCols; ++i) {
-        if (i) s += ',';
-        s += cols[std::size_t(i)];
-    }
-    return s;
-}
+constexpr const char* kAanbieders[] = {"Thuiszorg West", "Zorggroep Oost"};
+constexpr const char* kVoorzieningen[] = {"hulp_bij_het_huishouden", "begeleiding", "woningaanpassing", "scootmobiel",
+                                          "dagbesteding"};
 
 Date workday_after(Date d, int days) {
     Date r = d + days;
@@ -61,104 +68,255 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
         const auto it = o.shares.find(kind);
         return it == o.shares.end() ? 0.0 : it->second;
     };
-    const double share_inf01 = share("INF-01"), share_inf02 = share("INF-02"), share_ona01 = share("ONA-01"),
-                 share_pro01 = share("PRO-01");
+    std::map<std::string, double> s;
+    for (const auto& [k, v] : default_generator_shares()) s[k] = share(k.c_str());
     Rng rng(o.seed);
     const char sep = o.separator;
     std::string buf;
     buf.reserve(1 << 20);
-    fmt::format_to(std::back_inserter(buf),
-                   "case_id{0}timestamp{0}activity{0}actor{0}role{0}team{0}organisatie{0}aan{0}gratis{0}onafhankelijk{0}"
-                   "kanaal{0}mantelzorger{0}voorziening{0}uitkomst{0}aanbieder\n",
-                   sep);
+    buf += fmt::format("case_id{0}timestamp{0}activity{0}actor{0}role{0}team{0}organisatie", sep);
+    for (const char* c : kColNames) buf += fmt::format("{}{}", sep, c);
+    buf += '\n';
     const Date first = Date::from_ymd(2023, 1, 2);
-    const int span_days = 900;
+    const int span_days = 960;
+    const Date cut = first + span_days;  // the log was exported on this day: later steps have not happened yet
     std::vector<Row> rows;
     for (std::uint64_t n = 0; n < o.dossiers; ++n) {
         rows.clear();
+        int seq = 0;
+        auto add = [&](Date d, const char* act, const std::string& actor, const char* role, const std::string& team,
+                       const std::string& org, Attrs a = {}) -> Row& {
+            rows.push_back(Row{d, seq++, -1, act, actor, role, team, org, std::move(a)});
+            return rows.back();
+        };
         const std::string team = kTeams[rng.below(5)];
         const std::string consulent = fmt::format("C{:03}", rng.below(200) + 1);
         const std::string beslisser = fmt::format("B{:03}", rng.below(40) + 1);
         const std::string admin = fmt::format("A{:03}", rng.below(30) + 1);
         const std::string ondersteuner = fmt::format("O{:03}", rng.below(150) + 1);
-        const std::string ond_org = kOrgs[rng.below(3)];
-        const bool mantelzorger = rng.chance(0.3);
-        // Deliberate violations, each kind drawn on its own.
-        const bool late_notice = rng.chance(share_inf01);
-        const bool no_mantelzorger_notice = rng.chance(share_inf02) && mantelzorger;
-        const bool ondersteuner_decides = rng.chance(share_ona01);
-        const bool early_aanvraag = rng.chance(share_pro01);
-        const bool supported = ondersteuner_decides || rng.chance(0.35);
-        auto add = [&](Date d, const char* act, const std::string& actor, const char* role, const std::string& t,
-                       const std::string& org, std::string a) {
-            rows.push_back(Row{d, -1, act, actor, role, t, org, std::move(a)});
-        };
-        const Date melding = workday_after(first, int(rng.below(span_days)));
-        if (rng.chance(0.3)) add(melding - 3, "vraagverheldering", consulent, "consulent", team, "Gemeente", attrs({}));
-        add(melding, "melding", admin, "administratie", team, "Gemeente", attrs({{4, mantelzorger ? "ja" : "nee"}}));
-        if (!rng.chance(0.04)) add(workday_after(melding, rng.between(0, 2)), "ontvangstbevestiging", admin, "administratie", team, "Gemeente", attrs({}));
-        const Date gesprek = workday_after(melding, rng.between(7, 24));
-        const Date notice = late_notice ? gesprek + rng.between(1, 5) : workday_after(melding, rng.between(1, 3));
-        const char* aan = no_mantelzorger_notice || !mantelzorger ? "client" : "beide";
-        add(notice, "informatie_clientondersteuning", consulent, "consulent", team, "Gemeente",
-            attrs({{0, aan}, {1, rng.chance(0.96) ? "ja" : "nee"}, {2, rng.chance(0.9) ? "ja" : "nee"},
-                   {3, rng.chance(0.7) ? "brief" : "mondeling"}}));
-        add(workday_after(melding, rng.between(1, 3)), "informatie_persoonlijk_plan", consulent, "consulent", team, "Gemeente", attrs({}));
-        if (supported) {
-            const Date asked = workday_after(melding, rng.between(2, 5));
-            add(asked, "clientondersteuning_gevraagd", "", "client", "", "", attrs({}));
-            add(workday_after(asked, rng.between(1, 9)), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org, attrs({}));
-        }
-        add(gesprek, "gesprek", consulent, "consulent", team, "Gemeente", attrs({}));
-        const Date verslag = workday_after(gesprek, rng.between(4, rng.chance(0.1) ? 40 : 18));
-        Date aanvraag = workday_after(verslag, rng.between(1, 6));
-        if (early_aanvraag) aanvraag = workday_after(melding, rng.between(3, 6));  // before the onderzoek is done
-        add(verslag, "verslag", consulent, "consulent", team, "Gemeente", attrs({}));
-        Date ready = std::max(aanvraag, verslag);  // the besluit follows the aanvraag and the reactie
-        if (rng.chance(0.7)) {
-            const Date reactie = workday_after(verslag, rng.between(1, 5));
-            add(reactie, "verslag_reactie", "", "client", "", "", attrs({}));
-            ready = std::max(ready, reactie);
-        }
-        add(aanvraag, "aanvraag", "", "client", "", "", attrs({}));
-        const Date besluit = workday_after(ready, rng.between(3, rng.chance(0.1) ? 25 : 13));
-        const std::string& who_decides = ondersteuner_decides ? ondersteuner : beslisser;
-        const char* uitkomst = rng.chance(0.75) ? "toegekend" : (rng.chance(0.5) ? "deels" : "afgewezen");
-        add(besluit, "besluit", who_decides, "beslisser", team, "Gemeente",
-            attrs({{5, kVoorzieningen[rng.below(5)]}, {6, uitkomst}, {7, rng.chance(0.5) ? "Thuiszorg West" : "Zorggroep Oost"}}));
-        Date end = besluit;
-        if (rng.chance(0.08)) {
-            const Date bezwaar = workday_after(besluit, rng.between(10, 45));
-            add(bezwaar, "bezwaar", "", "client", "", "", attrs({}));
-            if (rng.chance(0.85)) add(workday_after(bezwaar, rng.between(14, 35)), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente", attrs({}));
-            end = workday_after(bezwaar, rng.between(40, 90));
-            const std::string jurist_beslisser = fmt::format("B{:03}", rng.below(40) + 1);
-            const char* bob_uitkomst = rng.chance(0.7) ? "ongegrond" : "gegrond";
-            add(end, "besluit_op_bezwaar", jurist_beslisser, "beslisser", "Juridische zaken", "Gemeente",
-                attrs({{6, bob_uitkomst}}));
-        }
-        add(workday_after(end, rng.between(1, 10)), "afsluiting", admin, "administratie", team, "Gemeente", attrs({}));
+        std::string ond_org = kOrgs[rng.below(3)];
+        const bool has_mantelzorger = rng.chance(0.3);
+        const bool own_labels = rng.chance(o.eigen_labels);
+        if (own_labels && rng.chance(0.1)) {  // a dossier only in the municipality's own words
+            const Date d = workday_after(first, int(rng.below(span_days)));
+            add(d, "Dossier aangemaakt", admin, "administratie", team, "Gemeente");
+            add(workday_after(d, 2), "Notitie toegevoegd", consulent, "consulent", team, "Gemeente");
+        } else {
+            // Deliberate violations, each kind drawn on its own.
+            auto v = [&](const char* kind) { return rng.chance(s[kind]); };
+            const bool late_notice = v("INF-01"), no_mz_notice = v("INF-02") && has_mantelzorger;
+            const bool notice_not_free = v("INF-03"), notice_not_independent = v("INF-04");
+            const bool no_pp_info = v("INF-05"), early_gesprek = v("INF-06");
+            const bool ond_decides = v("ONA-01"), ond_consults = v("ONA-02"), same_team = v("ONA-03");
+            const bool ond_at_provider = v("ONA-05");
+            const bool slow_support = v("TOE-03");
+            const bool late_verslag = v("TRM-01"), late_besluit = v("TRM-02");
+            const bool early_aanvraag = v("PRO-01"), no_verslag = v("PRO-02"), no_gesprek = v("PRO-03") && !no_verslag;
+            const bool no_reactie = v("PRO-04"), no_bevestiging = v("PRO-06");
+            const bool supported = ond_decides || ond_consults || ond_at_provider || rng.chance(0.35);
+            if (ond_at_provider) ond_org = kAanbieders[rng.below(2)];
 
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date < b.date; });
-        // A few percent date-only rows, and a few rows written out of order.
+            const Date melding = workday_after(first, int(rng.below(span_days)));
+            if (rng.chance(0.3)) add(melding - 3, "vraagverheldering", consulent, "consulent", team, "Gemeente");
+            Attrs ma;
+            ma[mantelzorger] = has_mantelzorger ? "ja" : "nee";
+            add(melding, "melding", admin, "administratie", team, "Gemeente", ma);
+            // The onderzoek: the first gesprek normally a week or more after the melding.
+            const bool pp_handed_in = rng.chance(0.1) || (rng.chance(0.03) && !early_gesprek);
+            const int gesprek_after = early_gesprek || pp_handed_in ? rng.between(2, 6) : rng.between(7, 24);
+            const Date gesprek = melding + gesprek_after;
+            auto early = [&](int lo) { return melding + std::min(gesprek_after - 1, rng.between(lo, 3)); };
+            if (!no_bevestiging) add(early(0), "ontvangstbevestiging", admin, "administratie", team, "Gemeente");
+            Attrs na;
+            na[aan] = no_mz_notice || !has_mantelzorger ? "client" : "beide";
+            na[gratis] = notice_not_free ? "nee" : rng.chance(0.02) ? "" : "ja";
+            na[onafhankelijk] = notice_not_independent ? "nee" : rng.chance(0.03) ? "" : "ja";
+            na[kanaal] = rng.chance(0.7) ? "brief" : "mondeling";
+            add(late_notice ? gesprek + rng.between(1, 5) : early(1), "informatie_clientondersteuning", consulent, "consulent",
+                team, "Gemeente", na);
+            if (!no_pp_info) add(early(1), "informatie_persoonlijk_plan", consulent, "consulent", team, "Gemeente");
+            if (pp_handed_in) add(early(1), "persoonlijk_plan", "", "client", "", "");
+            Date last_step = melding;
+            if (supported) {
+                const Date asked = melding + rng.between(1, 5);
+                add(asked, "clientondersteuning_gevraagd", "", "client", "", "");
+                if (rng.chance(0.03) && !ond_decides && !ond_consults && !ond_at_provider) {
+                    add(asked + rng.between(1, 10), "clientondersteuning_afgezien", "", "client", "", "");
+                } else {
+                    const Date assigned = asked + (slow_support ? rng.between(15, 30) : rng.between(1, 13));
+                    add(assigned, "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
+                    if (rng.chance(0.03)) {  // the client asks for another ondersteuner
+                        const Date req = assigned + rng.between(3, 20);
+                        add(req, "andere_ondersteuner_verzocht", "", "client", "", "");
+                        if (v("ONA-04")) {
+                            const int how = int(rng.below(3));
+                            if (how == 0) add(req + rng.between(1, 10), "andere_ondersteuner_geweigerd", consulent, "consulent", team, "Gemeente");
+                            else if (how == 1) add(req + rng.between(1, 10), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
+                            else add(req + rng.between(15, 30), "ondersteuner_toegewezen", fmt::format("O{:03}", 151 + rng.below(50)), "ondersteuner", team, ond_org);
+                        } else {
+                            add(req + rng.between(1, 14), "ondersteuner_toegewezen",
+                                rng.chance(0.05) ? std::string() : fmt::format("O{:03}", 151 + rng.below(50)), "ondersteuner",
+                                team, ond_org);
+                        }
+                    }
+                }
+            }
+            const std::string& gesprek_actor = ond_consults ? ondersteuner : consulent;
+            if (!no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", team, "Gemeente");
+            // Withdrawn during the onderzoek, within the six weeks.
+            if (rng.chance(0.02)) {
+                add(gesprek + rng.between(1, 10), "intrekking", "", "client", "", "");
+            } else {
+                const Date verslag = late_verslag ? melding + rng.between(50, 70) : gesprek + rng.between(4, std::max(4, 38 - gesprek_after));
+                if (!no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", team, "Gemeente");
+                Date ready = no_verslag ? melding + rng.between(45, 55) : verslag;
+                if (!no_reactie && !no_verslag) {
+                    ready = ready + rng.between(1, 5);
+                    add(ready, "verslag_reactie", "", "client", "", "");
+                }
+                const Date aanvraag = early_aanvraag ? melding + std::min(gesprek_after + 1, 20) : ready + rng.between(1, 6);
+                add(aanvraag, "aanvraag", "", "client", "", "");
+                int suspended = 0;
+                const bool aanvraag_withdrawn = rng.chance(0.01);
+                if (!aanvraag_withdrawn && rng.chance(0.05)) {  // the applicant is asked to supplement
+                    const Date start = aanvraag + rng.between(1, 5), end = start + rng.between(3, 10);
+                    add(start, "opschorting_start", consulent, "consulent", team, "Gemeente");
+                    add(end, "opschorting_einde", consulent, "consulent", team, "Gemeente");
+                    suspended = end - start - 1;
+                }
+                if (!aanvraag_withdrawn && rng.chance(0.02)) add(aanvraag + rng.between(3, 10), "verdaging", consulent, "consulent", team, "Gemeente");
+                if (aanvraag_withdrawn) {
+                    add(aanvraag + rng.between(1, 12), "intrekking", "", "client", "", "");
+                } else {
+                    const Date besluit = std::max(aanvraag + suspended + (late_besluit ? rng.between(20, 40) : rng.between(3, 13)),
+                                                  rows.back().date);
+                    Attrs ba;
+                    const bool about_support = supported && v("TOE-02");
+                    ba[voorziening] = about_support ? "clientondersteuning" : kVoorzieningen[rng.below(5)];
+                    ba[uitkomst] = ond_at_provider || rng.chance(0.75) ? "toegekend" : (rng.chance(0.5) ? "deels" : "afgewezen");
+                    ba[aanbieder] = ond_at_provider ? ond_org : kAanbieders[rng.below(2)];
+                    add(besluit, "besluit", ond_decides ? ondersteuner : beslisser, "beslisser",
+                        same_team ? team : (rng.chance(0.1) ? "" : "Team Wmo-besluiten"), "Gemeente", ba);
+                    last_step = besluit;
+                    if (supported && ba[uitkomst] != "afgewezen") {
+                        Attrs ea;
+                        const bool bad_fee = v("TOE-01");
+                        if (bad_fee || rng.chance(0.03)) {
+                            ea[voorziening] = "clientondersteuning";
+                            ea[bedrag] = bad_fee ? (rng.chance(0.5) ? "12,50" : "") : rng.chance(0.1) ? "n.t.b." : "0";
+                            add(besluit + rng.between(5, 20), "eigen_bijdrage", admin, "administratie", team, "Gemeente", ea);
+                        }
+                    } else if (rng.chance(0.2)) {
+                        Attrs ea;
+                        ea[voorziening] = ba[voorziening];
+                        ea[bedrag] = "19,50";
+                        add(besluit + rng.between(5, 20), "eigen_bijdrage", admin, "administratie", team, "Gemeente", ea);
+                    }
+                    if (rng.chance(0.08)) {  // bezwaar
+                        Attrs za;
+                        const int kind = int(rng.below(100));
+                        int received = rng.between(10, 40);
+                        if (v("TRM-04")) received = rng.between(55, 80);
+                        else if (kind < 3) { received = rng.between(44, 47); za[verzonden] = (besluit + rng.between(35, 41)).iso(); }
+                        else if (kind < 6) received = rng.between(44, 47);
+                        const bool commissie = rng.chance(0.3);
+                        za[adviescommissie] = commissie ? "ja" : "nee";
+                        const Date bezwaar = besluit + received;
+                        add(bezwaar, "bezwaar", "", "client", "", "", za);
+                        // The decision term runs from the end of the bezwaar term (≥ besluit + 42).
+                        const Date term = besluit + 42 + (commissie ? 84 : 42);
+                        const bool hearing = !v("PRO-05");
+                        const bool withdrawn = rng.chance(0.03);
+                        Attrs oa;
+                        if (withdrawn) {}
+                        else if (hearing && rng.chance(0.9)) add(bezwaar + rng.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
+                        else if (hearing) oa[geen_hoorzitting_reden] = "kennelijk ongegrond";
+                        Date bob = std::max(bezwaar + 30, term - rng.between(1, 20));
+                        if (v("TRM-03")) bob = term + rng.between(8, 40);
+                        else if (!withdrawn && rng.chance(0.1)) {
+                            add(term - rng.between(3, 10), "verdaging", "J01", "jurist", "Juridische zaken", "Gemeente");
+                            bob = term + rng.between(1, 35);
+                        }
+                        if (withdrawn) {
+                            add(bezwaar + rng.between(5, 20), "intrekking", "", "client", "", "");
+                        } else {
+                            oa[uitkomst] = rng.chance(0.7) ? "ongegrond" : "gegrond";
+                            add(bob, "besluit_op_bezwaar", fmt::format("B{:03}", rng.below(40) + 1), "beslisser", "Juridische zaken", "Gemeente", oa);
+                            last_step = bob;
+                            if (rng.chance(0.2)) {
+                                Attrs ra;
+                                int after = rng.between(10, 40);
+                                if (v("TRM-05")) after = rng.between(55, 80);
+                                else if (rng.chance(0.06)) { after = rng.between(44, 47); if (rng.chance(0.5)) ra[verzonden] = (bob + 40).iso(); }
+                                add(bob + after, "beroep", "", "client", "", "", ra);
+                                last_step = bob + after;
+                                if (rng.chance(0.5)) { last_step = last_step + rng.between(60, 200); add(last_step, "uitspraak", "", "", "", ""); }
+                            }
+                        }
+                    }
+                    if (rng.chance(0.03)) {  // the client moves to the Wlz
+                        const Date wlz = last_step + rng.between(10, 60);
+                        add(wlz, "wlz_indicatie", "", "", "", "");
+                        if (v("PRO-07")) add(wlz + rng.between(3, 20), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
+                        last_step = wlz + 20;
+                    }
+                }
+            }
+            last_step = std::max(last_step, rows.back().date);
+            add(workday_after(last_step, rng.between(1, 10)), "afsluiting", admin, "administratie", team, "Gemeente");
+            if (rng.chance(0.05)) {  // a herbeoordeling, a year or so later: a second cycle
+                const Date h = workday_after(rows.back().date, rng.between(200, 400));
+                add(h, "herbeoordeling", consulent, "consulent", team, "Gemeente");
+                Attrs hn;
+                hn[aan] = has_mantelzorger ? "beide" : "client";
+                hn[gratis] = hn[onafhankelijk] = "ja";
+                hn[kanaal] = "brief";
+                add(h + 1, "informatie_clientondersteuning", consulent, "consulent", team, "Gemeente", hn);
+                add(h + 1, "informatie_persoonlijk_plan", consulent, "consulent", team, "Gemeente");
+                const Date g = h + rng.between(7, 20), vs = g + rng.between(5, 15);
+                add(g, "gesprek", consulent, "consulent", team, "Gemeente");
+                add(vs, "verslag", consulent, "consulent", team, "Gemeente");
+                add(vs + 2, "verslag_reactie", "", "client", "", "");
+                add(vs + 4, "aanvraag", "", "client", "", "");
+                Attrs ba;
+                ba[voorziening] = kVoorzieningen[rng.below(5)];
+                ba[uitkomst] = "toegekend";
+                ba[aanbieder] = kAanbieders[rng.below(2)];
+                add(vs + rng.between(6, 15), "besluit", beslisser, "beslisser", "Team Wmo-besluiten", "Gemeente", ba);
+                add(workday_after(rows.back().date, 3), "afsluiting", admin, "administratie", team, "Gemeente");
+            }
+            if (own_labels) add(melding + rng.between(1, 30), "Notitie toegevoegd", consulent, "consulent", team, "Gemeente");
+        }
+
+        // Steps after the export day have not happened yet.
+        std::erase_if(rows, [&](const Row& r) { return r.date > cut; });
+        if (rows.empty()) continue;
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+            return a.date != b.date ? a.date < b.date : a.seq < b.seq;
+        });
         // Times rise within a day, in the order the steps were made; a few percent are date-only.
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const bool same_day = i > 0 && rows[i].date == rows[i - 1].date && rows[i - 1].minute >= 0;
             rows[i].minute = same_day ? rows[i - 1].minute + 5 + int(rng.below(60)) : 8 * 60 + int(rng.below(5 * 60));
             if (rng.chance(0.03)) rows[i].minute = -1;
         }
+        // A few rows written out of order (on different days, so the order of events is unchanged).
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (rng.chance(0.02) && rows[i].date != rows[i - 1].date) std::swap(rows[i], rows[i - 1]);
         const std::string id = fmt::format("G{:07}", n + 1);
         for (const Row& r : rows) {
-            std::string attr_text = r.attrs;
-            if (sep != ',') std::replace(attr_text.begin(), attr_text.end(), ',', sep);
             const std::string ts = r.minute < 0 ? r.date.iso()
                                                 : fmt::format("{}T{:02}:{:02}:00", r.date.iso(), r.minute / 60, r.minute % 60);
-            fmt::format_to(std::back_inserter(buf), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}{0}{8}\n", sep, id, ts,
-                           r.activity, r.actor, r.role, r.team, r.org, attr_text);
+            fmt::format_to(std::back_inserter(buf), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}", sep, id, ts, r.activity,
+                           r.actor, r.role, r.team, r.org);
+            for (const std::string& a : r.attrs) {
+                buf += sep;
+                if (a.find(sep) != std::string::npos) buf += '"' + a + '"';
+                else buf += a;
+            }
+            buf += '\n';
         }
-        if (buf.size() > (1 << 20) - 4096) {
+        if (buf.size() > (1 << 20) - 8192) {
             out.write(buf.data(), std::streamsize(buf.size()));
             buf.clear();
         }
