@@ -240,11 +240,7 @@ TEST(RuleTrm01, MissingVerslagIsDatedTheDayAfterTheTerm) {
 
 TEST(RuleTrm01, AnEquatedDayFromTheCalendarChangesTheOutcome) {
     // Without the decree for 10 May 2024 the term would end on Friday 10 May.
-    const std::string path = test::write_file("trm.csv", "case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-05-13,verslag\n");
-    EventLog log;
-    Diagnostics diag;
-    import_canonical_csv(path, {}, log, diag);
-    log.finalize();
+    const EventLog log = test::load("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-05-13,verslag\n");
     const auto with = run_check(log, {find_rule("TRM-01")}, Calendar{}, log.latest_date());
     const auto without = run_check(log, {find_rule("TRM-01")}, Calendar::without_equated_days(), log.latest_date());
     EXPECT_EQ(with.outcome(0, 0), Outcome::voldaan);
@@ -294,14 +290,9 @@ TEST(Terms, DecisionTermWorkedExamples) {
 }
 
 TEST(Settings, FourteenDayTermsAreSettings) {
-    const std::string path = test::write_file("toe.csv",
-                                              "case_id,timestamp,activity,actor\nD,2024-03-01,clientondersteuning_gevraagd,\n"
+    const EventLog log = test::load("case_id,timestamp,activity,actor\nD,2024-03-01,clientondersteuning_gevraagd,\n"
                                               "D,2024-03-18,ondersteuner_toegewezen,O1\nD,2024-03-20,andere_ondersteuner_verzocht,\n"
                                               "D,2024-04-06,ondersteuner_toegewezen,O2\n");
-    EventLog log;
-    Diagnostics diag;
-    import_canonical_csv(path, {}, log, diag);
-    log.finalize();
     const std::vector<const Rule*> rules{find_rule("ONA-04"), find_rule("TOE-03")};
     const auto standard = run_check(log, rules, Calendar{}, log.latest_date());
     EXPECT_EQ(standard.outcome(0, 0), Outcome::overtreden);  // 17 days > 14
