@@ -10,9 +10,7 @@ std::string number_word(int n) {
 
 DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
                            TermKind kind, const Calendar& cal) {
-    DecisionTerm t;
-    t.start = start;
-    t.weeks = weeks;
+    DecisionTerm t = week_term(start, weeks, cal);
     // Suspensions (Awb 4:15 lid 1, 7:10 lid 2): from the day after the start until the day of
     // the end; only a suspension that starts while the term still runs counts.
     // The open suspension's start, as a position (no optional: GCC 12 misreads it here).
@@ -79,27 +77,37 @@ Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open
     return peildatum > last ? Outcome::overtreden : Outcome::onbekend;
 }
 
-std::string term_explanation(const DecisionTerm& t, std::string_view after_what, const Calendar& cal) {
-    std::string s = number_word(t.weeks) + " weken na " + std::string(after_what) + " van " + t.start.dutch_long();
+DecisionTerm week_term(Date start, int weeks, const Calendar& cal) {
+    DecisionTerm t;
+    t.start = start;
+    t.weeks = weeks;
+    t.raw = start + 7 * weeks;
+    t.last = cal.atw(t.raw);
+    return t;
+}
+
+std::string day_term_clause(Date last, int days) {
+    return "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+}
+
+std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal, std::string_view extra) {
+    std::string s = "de termijn liep tot en met " + t.last.dutch_long() + " (" + number_word(t.weeks) + " weken na " + std::string(after_what) + " van " + t.start.dutch_long();
     if (t.suspension_days > 0)
         s += ", plus " + std::to_string(t.suspension_days) + (t.suspension_days == 1 ? " dag" : " dagen") + " opschorting";
     if (t.verdaagd) s += ", verdaagd";
     if (const std::string why = cal.extension_reasons(t.raw, t.last); !why.empty()) s += ", verlengd om " + why;
-    return s;
+    return s + std::string(extra) + ")";
 }
 
 Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
     Lodging l;
-    const Date raw = f.date(decision) + 42;
-    l.last = cal.atw(raw);
+    const DecisionTerm t = week_term(f.date(decision), 6, cal);  // Awb 6:7, 6:8
+    l.last = t.last;
     const Date received = f.date(lodged);
     if (received <= l.last) return l;
     const std::string what(activity_name(f.activity(lodged)));
-    std::string term = "de termijn liep tot en met " + l.last.dutch_long() + " (zes weken na " +
-                       std::string(f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar") +
-                       " van " + f.date(decision).dutch_long();
-    if (const std::string why = cal.extension_reasons(raw, l.last); !why.empty()) term += ", verlengd om " + why;
-    term += ")";
+    const std::string term =
+        term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar", cal);
     const std::string_view verzonden_text = f.attr(lodged, "verzonden");
     const auto verzonden = parse_date_value(verzonden_text);
     const Date grace = l.last + 7;

@@ -38,9 +38,16 @@ std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Dat
 // on the peildatum (or a suspension is still open).
 Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open = false);
 
-// "zes weken na de melding van 28 maart 2024, plus 5 dagen opschorting, verlengd om …": the
-// parenthesised explanation of a term's last day, for findings.
-std::string term_explanation(const DecisionTerm& t, std::string_view after_what, const Calendar& cal);
+// "binnen `weeks` weken na `start`" without suspension: its raw and (Atw) last day.
+DecisionTerm week_term(Date start, int weeks, const Calendar& cal);
+
+// "de termijn liep tot en met 13 mei 2024 (zes weken na de melding van 28 maart 2024, plus 5 dagen
+// opschorting, verlengd om …)": the term of a finding, with its last day explained; `extra` goes
+// inside the parentheses.
+std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal,
+                        std::string_view extra = {});
+// "de termijn liep tot en met 24 maart 2024 (14 dagen)": a term in plain days (ONA-04, TOE-03).
+std::string day_term_clause(Date last, int days);
 
 // A bezwaar or beroep (`lodged`) against the decision at `decision`: six weeks (Awb 6:7) from
 // the decision's date, on time per Awb 6:9 when posted in time (`verzonden`) and received within

@@ -1,5 +1,6 @@
 // ONA-04 — Verzoek om een andere cliëntondersteuner niet gehonoreerd.
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -42,7 +43,7 @@ public:
             fi.deadline = last;
             fi.events = {p};
             const std::string asked = "Verzoek om een andere cliëntondersteuner op " + d.dutch_long();
-            const std::string term = "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+            const std::string term = day_term_clause(last, days);
             std::optional<Pos> next;
             for (Pos q = p + 1; q < f.size() && !next; ++q)
                 if (f.activity(q) == Activity::ondersteuner_toegewezen || f.activity(q) == Activity::andere_ondersteuner_geweigerd)

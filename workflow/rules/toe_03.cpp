@@ -48,7 +48,7 @@ public:
             fi.cycle = f.cycle_of[p] + 1;
             fi.deadline = last;
             fi.events = {p};
-            const std::string term = "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+            const std::string term = day_term_clause(last, days);
             if (assigned) {
                 fi.date = f.date(*assigned);
                 fi.events.push_back(*assigned);

@@ -34,11 +34,7 @@ public:
             RuleResult r;
             if (!f.opened_by_melding(c)) return r;
             const Pos melding = *c.opener;
-            DecisionTerm t;
-            t.start = f.date(melding);
-            t.weeks = 6;
-            t.raw = t.start + 42;
-            t.last = ctx.calendar.atw(t.raw);
+            const DecisionTerm t = week_term(f.date(melding), 6, ctx.calendar);
             const auto verslag = c.first_verslag;
             if (const auto w = withdrawal_before(f, melding, c.end, t.last); w && (!verslag || *verslag > *w)) return r;
             r.outcome = judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
@@ -46,8 +42,7 @@ public:
             Finding fi;
             fi.deadline = t.last;
             fi.events = {melding};
-            const std::string term = "de termijn liep tot en met " + t.last.dutch_long() + " (" +
-                                     term_explanation(t, "de melding", ctx.calendar) + ")";
+            const std::string term = term_clause(t, "de melding", ctx.calendar);
             if (verslag) {
                 fi.date = f.date(*verslag);
                 fi.events.push_back(*verslag);

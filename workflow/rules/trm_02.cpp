@@ -45,8 +45,7 @@ public:
             fi.deadline = t.last;
             fi.events = {aanvraag};
             fi.events.insert(fi.events.end(), t.events.begin(), t.events.end());
-            const std::string term = "de termijn liep tot en met " + t.last.dutch_long() + " (" +
-                                     term_explanation(t, "de aanvraag", ctx.calendar) + ")";
+            const std::string term = term_clause(t, "de aanvraag", ctx.calendar);
             if (besluit) {
                 fi.date = f.date(*besluit);
                 fi.events.push_back(*besluit);

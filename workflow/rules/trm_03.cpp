@@ -51,9 +51,8 @@ public:
             fi.deadline = t.last;
             fi.events = {*c.first_besluit, *bezwaar};
             fi.events.insert(fi.events.end(), t.events.begin(), t.events.end());
-            const std::string term = "de termijn liep tot en met " + t.last.dutch_long() + " (" +
-                                     term_explanation(t, "het einde van de bezwaartermijn", ctx.calendar) +
-                                     (commissie ? "; met adviescommissie" : "") + ")";
+            const std::string term = term_clause(t, "het einde van de bezwaartermijn", ctx.calendar,
+                                                 commissie ? "; met adviescommissie" : "");
             if (bob) {
                 fi.date = f.date(*bob);
                 fi.events.push_back(*bob);
