@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -106,7 +107,16 @@ public:
     explicit PhaseTimer(const char* what) : what_(what), start_(std::chrono::steady_clock::now()) {}
     ~PhaseTimer() {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
-        spdlog::debug("tijd: {} {} ms", what_, ms.count());
+        spdlog::debug("tijd: {} {} ms (piekgeheugen tot nu toe {} MiB)", what_, ms.count(), peak_mib());
+    }
+
+    // The process's peak resident memory (VmHWM), 0 where /proc is not available.
+    static long peak_mib() {
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line))
+            if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6) / 1024;
+        return 0;
     }
 
 private:

@@ -61,9 +61,13 @@ StrId StringPool::intern(std::string_view s) {
 
 std::uint32_t EventLog::case_index(std::string_view case_id) {
     const StrId id = strings.intern(case_id);
-    auto [it, inserted] = case_by_id_.try_emplace(id, static_cast<std::uint32_t>(case_ids_.size()));
-    if (inserted) case_ids_.push_back(id);
-    return it->second;
+    if (case_by_id_.size() <= id) case_by_id_.resize(std::max<std::size_t>(id + 1, case_by_id_.size() * 3 / 2), 0);
+    std::uint32_t& slot = case_by_id_[id];
+    if (slot == 0) {
+        case_ids_.push_back(id);
+        slot = static_cast<std::uint32_t>(case_ids_.size());
+    }
+    return slot - 1;
 }
 
 std::string_view EventLog::attr(const Event& e, StrId key) const {
@@ -81,7 +85,7 @@ void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, st
     events.resize(std::min(events.size(), event_count));
     attributes.resize(std::min(attributes.size(), attribute_count));
     while (case_ids_.size() > case_count) {
-        case_by_id_.erase(case_ids_.back());
+        case_by_id_[case_ids_.back()] = 0;
         case_ids_.pop_back();
     }
 }

@@ -6,7 +6,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/activity.hpp"
@@ -106,7 +105,7 @@ public:
 
 private:
     std::vector<StrId> case_ids_;
-    std::unordered_map<StrId, std::uint32_t> case_by_id_;
+    std::vector<std::uint32_t> case_by_id_;  // per string id: its case index + 1, 0 = not a case id
 };
 
 }  // namespace wmotoets

@@ -19,8 +19,8 @@ std::string percent_nl(double v) {
 
 
 std::string where(const EventLog& log, const CaseFinding& f) {
-    if (f.event_indices.empty()) return "-";
-    const Event& e = log.events[f.event_indices.front()];
+    if (f.events.empty()) return "-";
+    const Event& e = log.events[f.events.front()];
     return log.inputs[e.file].path + ":" + std::to_string(e.line);
 }
 
@@ -50,7 +50,7 @@ void write_text(std::ostream& out, const ReportData& d) {
         last_case = f.case_pos;
         const RuleInfo& info = d.result.rules[f.rule]->info();
         out << log.str(log.cases[f.case_pos].id) << ' ' << where(log, f) << ": " << severity_name(info.severity)
-            << ' ' << info.id << ' ' << info.title << " — " << f.finding.message << '\n';
+            << ' ' << info.id << ' ' << info.title << " — " << f.message << '\n';
     }
     if (!d.result.findings.empty()) out << '\n';
 
@@ -128,15 +128,15 @@ void write_json(std::ostream& out, const ReportData& d) {
             "{}\n    {{\n      \"case_id\": {},\n      \"rule\": {},\n      \"severity\": {},\n      \"cycle\": {},\n"
             "      \"date\": {},\n      \"deadline\": {},\n      \"message\": {},\n      \"basis\": {},\n      \"events\": [",
             first ? "" : ",", json_string(log.str(log.cases[f.case_pos].id)), json_string(info.id),
-            json_string(severity_name(info.severity)), f.finding.cycle, json_string(f.finding.date.iso()),
-            f.finding.deadline ? json_string(f.finding.deadline->iso()) : "null", json_string(f.finding.message),
+            json_string(severity_name(info.severity)), f.cycle, json_string(f.date.iso()),
+            f.deadline ? json_string(f.deadline->iso()) : "null", json_string(f.message),
             json_string(info.basis));
-        for (std::size_t k = 0; k < f.event_indices.size(); ++k) {
-            const Event& e = log.events[f.event_indices[k]];
+        for (std::size_t k = 0; k < f.events.size(); ++k) {
+            const Event& e = log.events[f.events[k]];
             buf += fmt::format("{}\n        {{\n          \"file\": {},\n          \"line\": {},\n          \"activity\": {}\n        }}",
                                k ? "," : "", json_string(log.inputs[e.file].path), e.line, json_string(log.label(e)));
         }
-        buf += f.event_indices.empty() ? "]\n    }" : "\n      ]\n    }";
+        buf += f.events.empty() ? "]\n    }" : "\n      ]\n    }";
         first = false;
         flush(false);
     }
@@ -181,16 +181,16 @@ void write_csv(std::ostream& out, const ReportData& d) {
     for (const CaseFinding& f : d.result.findings) {
         const RuleInfo& info = d.result.rules[f.rule]->info();
         std::string file, line, activity;
-        if (!f.event_indices.empty()) {
-            const Event& e = log.events[f.event_indices.front()];
+        if (!f.events.empty()) {
+            const Event& e = log.events[f.events.front()];
             file = log.inputs[e.file].path;
             line = std::to_string(e.line);
             activity = std::string(log.label(e));
         }
         out << csv_field(log.str(log.cases[f.case_pos].id)) << ';' << info.id << ';' << severity_name(info.severity)
-            << ';' << f.finding.cycle << ';' << f.finding.date.iso() << ';'
-            << (f.finding.deadline ? f.finding.deadline->iso() : "") << ';' << csv_field(file) << ';' << line << ';'
-            << csv_field(activity) << ';' << csv_field(f.finding.message) << ';' << csv_field(info.basis) << '\n';
+            << ';' << f.cycle << ';' << f.date.iso() << ';'
+            << (f.deadline ? f.deadline->iso() : "") << ';' << csv_field(file) << ';' << line << ';'
+            << csv_field(activity) << ';' << csv_field(f.message) << ';' << csv_field(info.basis) << '\n';
     }
 }
 

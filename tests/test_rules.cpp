@@ -137,14 +137,14 @@ TEST(RuleInf01, FindingNamesTheOnderzoekAndTheLateNotice) {
         "INF-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
     const CaseFinding& f = c.result.findings[0];
-    EXPECT_EQ(f.finding.cycle, 1);
-    EXPECT_EQ(f.finding.date.iso(), "2024-03-12");
-    EXPECT_FALSE(f.finding.deadline);
-    EXPECT_NE(f.finding.message.find("Geen wijzing aan de cliënt vóór het gesprek op 12 maart 2024"), std::string::npos) << f.finding.message;
-    EXPECT_NE(f.finding.message.find("pas na het onderzoek, op 20 maart 2024"), std::string::npos) << f.finding.message;
-    ASSERT_EQ(f.event_indices.size(), 2u);
-    EXPECT_EQ(c.log.events[f.event_indices[0]].line, 3u);
-    EXPECT_EQ(c.log.events[f.event_indices[1]].line, 4u);
+    EXPECT_EQ(f.cycle, 1);
+    EXPECT_EQ(f.date.iso(), "2024-03-12");
+    EXPECT_FALSE(f.deadline);
+    EXPECT_NE(f.message.find("Geen wijzing aan de cliënt vóór het gesprek op 12 maart 2024"), std::string::npos) << f.message;
+    EXPECT_NE(f.message.find("pas na het onderzoek, op 20 maart 2024"), std::string::npos) << f.message;
+    ASSERT_EQ(f.events.size(), 2u);
+    EXPECT_EQ(c.log.events[f.events[0]].line, 3u);
+    EXPECT_EQ(c.log.events[f.events[1]].line, 4u);
 }
 
 TEST(RuleInf01, SecondCycleFindingCarriesItsCycle) {
@@ -154,7 +154,7 @@ TEST(RuleInf01, SecondCycleFindingCarriesItsCycle) {
         "D,2023-01-21,aanvraag\nD,2023-01-30,besluit\nD,2024-01-02,melding\nD,2024-01-10,gesprek\n",
         "INF-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
-    EXPECT_EQ(c.result.findings[0].finding.cycle, 2);
+    EXPECT_EQ(c.result.findings[0].cycle, 2);
 }
 
 TEST(RuleOna01, DatedAtTheLaterOfTheTwoRoles) {
@@ -163,7 +163,7 @@ TEST(RuleOna01, DatedAtTheLaterOfTheTwoRoles) {
         "D,2024-06-01,ondersteuner_toegewezen,M17\n",
         "ONA-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
-    const Finding& f = c.result.findings[0].finding;
+    const CaseFinding& f = c.result.findings[0];
     EXPECT_EQ(f.date.iso(), "2024-05-20");  // later of first ondersteuner (04-03) and first beslisser (05-20)
     EXPECT_NE(f.message.find("M17"), std::string::npos);
     EXPECT_NE(f.message.find("3 april 2024"), std::string::npos) << f.message;
@@ -174,10 +174,10 @@ TEST(RulePro01, FindingNamesEventStateAndReason) {
         "case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-18,gesprek\nD,2024-06-24,aanvraag\n", "PRO-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
     const CaseFinding& f = c.result.findings[0];
-    EXPECT_NE(f.finding.message.find("'aanvraag'"), std::string::npos);
-    EXPECT_NE(f.finding.message.find("InOnderzoek"), std::string::npos);
-    EXPECT_NE(f.finding.message.find("binnen zes weken na de melding"), std::string::npos);
-    EXPECT_EQ(c.log.events[f.event_indices[0]].line, 4u);
+    EXPECT_NE(f.message.find("'aanvraag'"), std::string::npos);
+    EXPECT_NE(f.message.find("InOnderzoek"), std::string::npos);
+    EXPECT_NE(f.message.find("binnen zes weken na de melding"), std::string::npos);
+    EXPECT_EQ(c.log.events[f.events[0]].line, 4u);
 }
 
 TEST(Engine, SelectAndIgnoreByPrefix) {
@@ -209,17 +209,17 @@ TEST(Engine, FindingsSortedByCaseRuleDateLine) {
 }
 
 namespace {
-const Finding& only_finding(const Checked& c) {
+const CaseFinding& only_finding(const Checked& c) {
     EXPECT_EQ(c.result.findings.size(), 1u);
-    return c.result.findings.at(0).finding;
+    return c.result.findings.at(0);
 }
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 }  // namespace
 
 // The example of the issue: the message says when, until when, and why the term ended there.
 TEST(RuleTrm01, MessageExplainsTheTermAndCarriesTheDeadline) {
     const Checked c = check_csv("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-05-20,verslag\n", "TRM-01");
-    const Finding& f = only_finding(c);
+    const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.date.iso(), "2024-05-20");
     ASSERT_TRUE(f.deadline);
     EXPECT_EQ(f.deadline->iso(), "2024-05-13");
@@ -227,12 +227,12 @@ TEST(RuleTrm01, MessageExplainsTheTermAndCarriesTheDeadline) {
                                     "(zes weken na de melding van 28 maart 2024, verlengd om Hemelvaartsdag (9 mei 2024), "
                                     "10 mei 2024 (gelijkgestelde dag) en het weekend)"))
         << f.message;
-    EXPECT_EQ(c.result.findings[0].event_indices.size(), 2u);  // the melding and the verslag
+    EXPECT_EQ(c.result.findings[0].events.size(), 2u);  // the melding and the verslag
 }
 
 TEST(RuleTrm01, MissingVerslagIsDatedTheDayAfterTheTerm) {
     const Checked c = check_csv("case_id,timestamp,activity\nD,2026-03-23,melding\nE,2026-06-01,melding\n", "TRM-01");
-    const Finding& f = only_finding(c);
+    const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2026-05-04");  // worked example: 5 May the day after does not matter
     EXPECT_EQ(f.date.iso(), "2026-05-05");
     EXPECT_TRUE(contains(f.message, "Geen verslag van het onderzoek")) << f.message;
@@ -252,7 +252,7 @@ TEST(RuleTrm02, SuspensionWorkedExampleAndVerdagingNotice) {
         "case_id,timestamp,activity\nD,2024-04-22,aanvraag\nD,2024-04-24,opschorting_start\nD,2024-04-30,opschorting_einde\n"
         "D,2024-05-07,verdaging\nD,2024-05-14,besluit\n",
         "TRM-02");
-    const Finding& f = only_finding(c);
+    const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2024-05-13");
     EXPECT_TRUE(contains(f.message, "twee weken na de aanvraag van 22 april 2024, plus 5 dagen opschorting, verlengd om het weekend"))
         << f.message;
@@ -264,7 +264,7 @@ TEST(RuleTrm03, DeadlineCountsFromTheEndOfTheBezwaarTermAndVerdaging) {
         "case_id,timestamp,activity\nD,2025-12-12,besluit\nD,2026-01-05,bezwaar\nD,2026-02-20,verdaging\n"
         "D,2026-04-20,besluit_op_bezwaar\n",
         "TRM-03");
-    const Finding& f = only_finding(c);
+    const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2026-04-17");  // 23 Jan + 6 weeks = 6 Mar, verdaagd + 6 weeks
     EXPECT_TRUE(contains(f.message, "zes weken na het einde van de bezwaartermijn van 23 januari 2026, verdaagd")) << f.message;
 }
@@ -272,7 +272,7 @@ TEST(RuleTrm03, DeadlineCountsFromTheEndOfTheBezwaarTermAndVerdaging) {
 TEST(RuleTrm04, PostedObjectionMessage) {
     const Checked c = check_csv(
         "case_id,timestamp,activity,verzonden\nD,2025-12-12,besluit,\nD,2026-01-31,bezwaar,2026-01-22\n", "TRM-04");
-    const Finding& f = only_finding(c);
+    const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2026-01-23");
     EXPECT_TRUE(contains(f.message, "wel op tijd verzonden (22 januari 2026)")) << f.message;
 }
@@ -298,7 +298,7 @@ TEST(Settings, FourteenDayTermsAreSettings) {
     EXPECT_EQ(standard.outcome(0, 0), Outcome::overtreden);  // 17 days > 14
     EXPECT_EQ(standard.outcome(0, 1), Outcome::overtreden);
     ASSERT_EQ(standard.findings.size(), 2u);
-    EXPECT_EQ(standard.findings[0].finding.deadline->iso(), "2024-04-03");
+    EXPECT_EQ(standard.findings[0].deadline->iso(), "2024-04-03");
     Settings longer;
     longer.andere_ondersteuner_dagen = 21;
     longer.wachttijd_ondersteuner_dagen = 21;

@@ -45,30 +45,71 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     const unsigned n_threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
     const std::size_t block = 4096;
     const std::size_t n_blocks = (n_cases + block - 1) / block;
-    std::vector<std::vector<CaseFinding>> per_block(n_blocks);
+
+    // A finding while its block is worked on: message and events as offsets into the block's
+    // buffers, which still grow; they become views when the block is done.
+    struct Pending {
+        CaseFinding f;
+        std::uint32_t text_at = 0, text_len = 0, ids_at = 0, ids_len = 0;
+    };
+    struct BlockOut {
+        std::vector<CaseFinding> findings;
+        std::vector<char> text;
+        std::vector<std::uint32_t> ids;
+    };
+    std::vector<BlockOut> per_block(n_blocks);
     std::atomic<std::size_t> next{0}, done{0};
 
-    // Workers take blocks of cases; the calling thread works too and reports progress.
+    // Workers take blocks of cases; the calling thread works too and reports progress. Cases
+    // are in id order; within a case findings go by rule id, date, line, so each worker sorts
+    // the findings of one case and the blocks need only be concatenated.
     auto work = [&](bool report) {
+        std::vector<Pending> pending;
         for (;;) {
             const std::size_t b = next.fetch_add(1);
             if (b >= n_blocks) return;
-            auto& out = per_block[b];
+            BlockOut& out = per_block[b];
+            pending.clear();
             const std::size_t first = b * block, last = std::min(n_cases, first + block);
             for (std::size_t c = first; c < last; ++c) {
                 const CaseFacts facts = replay(log, log.cases[c], cal);
+                const std::size_t case_first = pending.size();
                 for (std::size_t r = 0; r < n_rules; ++r) {
                     RuleResult rr = rules[r]->check(facts, ctx);
                     result.outcomes[c * n_rules + r] = rr.outcome;
-                    for (Finding& fi : rr.findings) {
-                        CaseFinding cf;
-                        cf.case_pos = static_cast<std::uint32_t>(c);
-                        cf.rule = static_cast<std::uint16_t>(r);
-                        for (Pos p : fi.events) cf.event_indices.push_back(facts.events[p]);
-                        cf.finding = std::move(fi);
-                        out.push_back(std::move(cf));
+                    for (const Finding& fi : rr.findings) {
+                        Pending p;
+                        p.f.case_pos = static_cast<std::uint32_t>(c);
+                        p.f.rule = static_cast<std::uint16_t>(r);
+                        p.f.cycle = static_cast<std::uint16_t>(fi.cycle);
+                        p.f.date = fi.date;
+                        p.f.deadline = fi.deadline;
+                        p.text_at = static_cast<std::uint32_t>(out.text.size());
+                        p.text_len = static_cast<std::uint32_t>(fi.message.size());
+                        out.text.insert(out.text.end(), fi.message.begin(), fi.message.end());
+                        p.ids_at = static_cast<std::uint32_t>(out.ids.size());
+                        p.ids_len = static_cast<std::uint32_t>(fi.events.size());
+                        for (Pos pos : fi.events) out.ids.push_back(facts.events[pos]);
+                        pending.push_back(p);
                     }
                 }
+                std::stable_sort(pending.begin() + std::ptrdiff_t(case_first), pending.end(),
+                                 [&](const Pending& a, const Pending& b) {
+                                     const auto ida = rules[a.f.rule]->info().id, idb = rules[b.f.rule]->info().id;
+                                     if (ida != idb) return ida < idb;
+                                     if (a.f.date != b.f.date) return a.f.date < b.f.date;
+                                     const auto la = a.ids_len ? log.events[out.ids[a.ids_at]].line : 0u;
+                                     const auto lb = b.ids_len ? log.events[out.ids[b.ids_at]].line : 0u;
+                                     return la < lb;
+                                 });
+            }
+            out.text.shrink_to_fit();
+            out.ids.shrink_to_fit();
+            out.findings.reserve(pending.size());
+            for (Pending& p : pending) {
+                p.f.message = std::string_view(out.text.data() + p.text_at, p.text_len);
+                p.f.events = std::span<const std::uint32_t>(out.ids.data() + p.ids_at, p.ids_len);
+                out.findings.push_back(p.f);
             }
             const std::size_t now = done.fetch_add(last - first) + (last - first);
             if (report && progress) progress(now, n_cases);
@@ -80,18 +121,16 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     for (auto& t : threads) t.join();
     if (progress) progress(n_cases, n_cases);
 
-    for (auto& v : per_block)
-        for (auto& f : v) result.findings.push_back(std::move(f));
-    // Cases are already in id order; within a case: rule id, date, line.
-    std::stable_sort(result.findings.begin(), result.findings.end(), [&](const CaseFinding& a, const CaseFinding& b) {
-        if (a.case_pos != b.case_pos) return a.case_pos < b.case_pos;
-        const auto ida = rules[a.rule]->info().id, idb = rules[b.rule]->info().id;
-        if (ida != idb) return ida < idb;
-        if (a.finding.date != b.finding.date) return a.finding.date < b.finding.date;
-        const auto la = a.event_indices.empty() ? 0u : log.events[a.event_indices.front()].line;
-        const auto lb = b.event_indices.empty() ? 0u : log.events[b.event_indices.front()].line;
-        return la < lb;
-    });
+    std::size_t total = 0;
+    for (const auto& o : per_block) total += o.findings.size();
+    result.findings.reserve(total);
+    for (BlockOut& o : per_block) {
+        result.findings.insert(result.findings.end(), o.findings.begin(), o.findings.end());
+        std::vector<CaseFinding>().swap(o.findings);
+        // Moving a vector keeps its buffer, so the views stay valid.
+        if (!o.text.empty()) result.text_.push_back(std::move(o.text));
+        if (!o.ids.empty()) result.ids_.push_back(std::move(o.ids));
+    }
     return result;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Replays every case and runs the selected rules: outcomes per case and rule, and findings.
 #include <functional>
+#include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -8,14 +11,26 @@
 
 namespace wmotoets {
 
+// One finding of a run, compact: a million dossiers give hundreds of thousands of them. The
+// message and the event indices live in storage owned by the CheckResult.
 struct CaseFinding {
     std::uint32_t case_pos = 0;  // index into EventLog::cases
     std::uint16_t rule = 0;      // index into CheckResult::rules
-    Finding finding;
-    std::vector<std::uint32_t> event_indices;  // into EventLog::events
+    std::uint16_t cycle = 1;     // 1-based
+    Date date;
+    std::optional<Date> deadline;              // last day of the term, for rules with a term
+    std::string_view message;                  // Dutch, for a non-lawyer
+    std::span<const std::uint32_t> events;     // into EventLog::events: the rows that prove it
 };
 
 struct CheckResult {
+    CheckResult() = default;
+    // Move-only: the findings point into `text_` and `ids_`, whose buffers a move keeps.
+    CheckResult(CheckResult&&) = default;
+    CheckResult& operator=(CheckResult&&) = default;
+    CheckResult(const CheckResult&) = delete;
+    CheckResult& operator=(const CheckResult&) = delete;
+
     std::vector<const Rule*> rules;
     Date peildatum;
     bool peildatum_known = true;  // false: no events and no --peildatum
@@ -25,6 +40,10 @@ struct CheckResult {
     Outcome outcome(std::size_t case_pos, std::size_t rule) const {
         return outcomes[case_pos * rules.size() + rule];
     }
+
+    // Storage of the findings' messages and event indices (one buffer per block of cases).
+    std::vector<std::vector<char>> text_;
+    std::vector<std::vector<std::uint32_t>> ids_;
 };
 
 // Rules whose ID starts with one of `select` (all when empty) and with none of `ignore`.
