@@ -151,7 +151,9 @@ int run_check_command(const CheckOptions& o) {
     EventLog log;
     Diagnostics diag;
     const bool tty = isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info;
-    ImportOptions import_options{o.strict, o.keep_unknown, {}};
+    ImportOptions import_options;
+    import_options.strict = o.strict;
+    import_options.keep_unknown = o.keep_unknown;
     for (const std::string& path : o.logs) {
         if (tty)
             import_options.progress = [&path](std::uint64_t done, std::uint64_t total) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <optional>
+#include <thread>
 
 #include "import/csv_reader.hpp"
 #include "import/sha256.hpp"
@@ -107,6 +109,224 @@ std::string shorten(std::string_view s) {
     return std::string(s.substr(0, 57)) + "...";
 }
 
+// The columns of a file, from its header line.
+struct Layout {
+    std::size_t ncols = 0;
+    int col_case = -1, col_ts = -1, col_act = -1, col_eid = -1, col_actor = -1, col_role = -1, col_team = -1,
+        col_org = -1;
+    std::vector<std::string> names;  // folded header names
+    std::vector<bool> attribute;     // the column is an attribute
+    std::vector<bool> bsn_column;
+};
+
+Layout read_header(CsvReader& reader, const std::string& path, std::vector<std::string_view>& fields) {
+    std::uint64_t line = 0;
+    if (!reader.next(fields, line))
+        throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
+    Layout l;
+    l.ncols = fields.size();
+    l.names.resize(l.ncols);
+    l.attribute.assign(l.ncols, false);
+    l.bsn_column.assign(l.ncols, false);
+    for (std::size_t i = 0; i < l.ncols; ++i) {
+        l.names[i] = ascii_lower(trim(fields[i]));
+        for (std::size_t j = 0; j < i; ++j)
+            if (!l.names[i].empty() && l.names[j] == l.names[i])
+                throw Error(path + ":" + std::to_string(line) + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
+        const std::string& n = l.names[i];
+        const int col = static_cast<int>(i);
+        if (n == "case_id") l.col_case = col;
+        else if (n == "timestamp") l.col_ts = col;
+        else if (n == "activity") l.col_act = col;
+        else if (n == "event_id") l.col_eid = col;
+        else if (n == "actor") l.col_actor = col;
+        else if (n == "role") l.col_role = col;
+        else if (n == "team") l.col_team = col;
+        else if (n == "organisatie") l.col_org = col;
+        else if (!n.empty()) l.attribute[i] = true;
+        l.bsn_column[i] = bsn_column_name(n);
+    }
+    std::string missing;
+    if (l.col_case < 0) missing += " case_id";
+    if (l.col_ts < 0) missing += " timestamp";
+    if (l.col_act < 0) missing += " activity";
+    if (!missing.empty()) {
+        std::string found;
+        for (const auto& n : l.names) found += (found.empty() ? "" : ", ") + n;
+        throw Error(path + ":" + std::to_string(line) + ": verplichte kolom(men) ontbreken:" + missing +
+                    " (gevonden: " + found + "; scheidingsteken '" +
+                    (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) + "')");
+    }
+    return l;
+}
+
+// Turns rows into events of one EventLog: the whole file's, or a part's that is merged later.
+class RowParser {
+public:
+    RowParser(const Layout& layout, const std::string& path, std::uint16_t file_index, const ImportOptions& options,
+              EventLog& log, Diagnostics& diag, InputFile& input)
+        : l_(layout), path_(path), file_index_(file_index), options_(options), log_(log), diag_(diag), input_(input),
+          attr_key_(layout.ncols, 0), attr_cache_(layout.ncols) {
+        for (std::size_t i = 0; i < l_.ncols; ++i)
+            if (l_.attribute[i]) attr_key_[i] = log_.strings.intern(l_.names[i]);
+    }
+
+    void row(const std::vector<std::string_view>& fields, std::uint64_t line, bool unterminated) {
+        ++input_.rows;
+        if (unterminated) {
+            reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
+            return;
+        }
+        const std::size_t ncols = l_.ncols;
+        if (fields.size() != ncols) {
+            reject(line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " + std::to_string(ncols));
+            return;
+        }
+        // Privacy first: never store a value that may be a BSN in a BSN column.
+        for (std::size_t i = 0; i < ncols; ++i) {
+            const std::string_view v = fields[i];
+            if (v.size() < 8 || v.size() > 13 || !looks_like_bsn(v)) continue;
+            if (l_.bsn_column[i]) {
+                throw Error(path_ + ":" + std::to_string(line) + ": kolom '" + l_.names[i] + "' bevat een mogelijk BSN (" +
+                            mask_number(v) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
+            }
+            ++input_.possible_bsn;
+            if (bsn_warnings_++ < kMaxBsnWarningsPerFile)
+                diag_.warnings.push_back({path_, line, "mogelijk BSN in kolom '" + l_.names[i] + "' (" + mask_number(v) +
+                                                           "); controleer of het bestand geanonimiseerd is"});
+        }
+
+        const std::string_view case_id = trim(fields[std::size_t(l_.col_case)]);
+        const std::string_view ts_text = trim(fields[std::size_t(l_.col_ts)]);
+        const std::string_view act_text = trim(fields[std::size_t(l_.col_act)]);
+        if (case_id.empty()) return reject(line, "case_id is leeg");
+        if (ts_text.empty()) return reject(line, "timestamp is leeg");
+        if (act_text.empty()) return reject(line, "activity is leeg");
+        const std::optional<LocalTimestamp> ts = parse_timestamp(ts_text);
+        if (!ts) {
+            return reject(line, "onleesbare datum/tijd '" + shorten(ts_text) +
+                                    "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
+        }
+        const std::optional<Activity> act =
+            activities_.get(act_text, [](std::string_view t) { return activity_from_folded(fold_label(t)); });
+        if (!act && !options_.keep_unknown) {
+            return reject(line, "onbekende activiteit '" + shorten(act_text) +
+                                    "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
+                                    "om onbekende activiteiten te bewaren voor lokale regels");
+        }
+
+        EventLog& log = log_;
+        const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
+        Event e;
+        e.date = ts->date;
+        e.ms = ts->ms;
+        e.case_index = case_cache_.get(case_id, [&log](std::string_view id) { return log.case_index(id); });
+        e.activity = act.value_or(Activity::onbekend);
+        if (!act) e.label = log.strings.intern(act_text);  // canonical labels are known by name
+        e.file = file_index_;
+        e.line = static_cast<std::uint32_t>(line);
+        auto cell = [&](int col) -> std::string_view {
+            return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
+        };
+        e.event_id = log.strings.intern(cell(l_.col_eid));
+        e.actor = actor_cache_.get(cell(l_.col_actor), intern);
+        e.team = team_cache_.get(cell(l_.col_team), intern);
+        e.organisatie = org_cache_.get(cell(l_.col_org), intern);
+        if (const std::string_view role = cell(l_.col_role); !role.empty()) {
+            e.role = roles_.get(role, [&](std::string_view text) {
+                // The roles of event-log.md are folded to their canonical spelling; others kept as given.
+                const std::string r = fold_label(text);
+                for (std::string_view k : kRoles)
+                    if (k == r) return log.strings.intern(k);
+                return log.strings.intern(text);
+            });
+        }
+        e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+        for (std::size_t i = 0; i < ncols; ++i) {
+            if (attr_key_[i] == 0) continue;
+            const std::string_view v = trim(fields[i]);
+            if (v.empty()) continue;
+            log.attributes.push_back({attr_key_[i], attr_cache_[i].get(v, intern)});
+            ++e.attr_count;
+        }
+        log.events.push_back(e);
+        ++input_.used;
+    }
+
+private:
+    void reject(std::uint64_t at, std::string reason) {
+        ++input_.rejected;
+        if (options_.strict)
+            throw Error(path_ + ":" + std::to_string(at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
+        diag_.bad_rows.push_back({path_, at, std::move(reason)});
+    }
+
+    const Layout& l_;
+    const std::string& path_;
+    std::uint16_t file_index_;
+    const ImportOptions& options_;
+    EventLog& log_;
+    Diagnostics& diag_;
+    InputFile& input_;
+    std::vector<StrId> attr_key_;
+    std::size_t bsn_warnings_ = 0;
+    LastValue case_cache_, actor_cache_, team_cache_, org_cache_;
+    std::vector<LastValue> attr_cache_;
+    LabelCache<std::optional<Activity>> activities_;
+    LabelCache<StrId> roles_;
+};
+
+// The second half of a large file, parsed on another core into its own EventLog while the
+// first half is parsed into the real one. It assumes a record starts at `start` (just after a
+// line break); the first half's reader confirms that when it gets there, else it is discarded.
+struct Part {
+    EventLog log;
+    Diagnostics diag;
+    InputFile input;
+    std::exception_ptr error;
+};
+
+void parse_part(const std::string& path, const Layout& layout, char sep, std::uint64_t start, std::uint64_t size,
+                std::uint16_t file_index, const ImportOptions& options, const std::atomic<bool>& cancel, Part& part) {
+    try {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+        in.seekg(static_cast<std::streamoff>(start));
+        part.log.events.reserve(size / 40);
+        part.log.attributes.reserve(size / 40);
+        CsvReader reader(in, sep, start);
+        RowParser parser(layout, path, file_index, options, part.log, part.diag, part.input);
+        std::vector<std::string_view> fields;
+        std::uint64_t line = 0;
+        while (reader.next(fields, line)) {
+            if ((part.input.rows & 0xFFF) == 0 && cancel.load(std::memory_order_relaxed)) return;
+            parser.row(fields, line, reader.unterminated_quote());
+        }
+    } catch (...) {
+        part.error = std::current_exception();
+    }
+}
+
+// Where the second part of a file may start: just after the first line break past the middle;
+// 0 = read the file on one core (small, Windows-1252, --strict, or one core only).
+std::uint64_t part_start(const std::string& path, std::uint64_t file_size, bool windows1252, const ImportOptions& options) {
+    if (windows1252 || options.strict || file_size < options.parallel_min_bytes || std::thread::hardware_concurrency() < 2)
+        return 0;
+    std::ifstream in(path, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(file_size / 2));
+    std::string chunk(1 << 16, '\0');
+    std::uint64_t at = file_size / 2;
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        if (const void* nl = std::memchr(chunk.data(), '\n', n))
+            return at + static_cast<std::uint64_t>(static_cast<const char*>(nl) - chunk.data()) + 1;
+        at += n;
+    }
+    return 0;
+}
+
 // Parses the file (as UTF-8, or as Windows-1252) into `log`; returns its provenance record
 // (without hash). Throws Error for fatal problems; `log` may then hold part of the file, which
 // import_canonical_csv rolls back.
@@ -131,146 +351,68 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
 
     CsvReader reader(in, input.windows1252);
     std::vector<std::string_view> fields;
-    std::uint64_t line = 0;
-    if (!reader.next(fields, line))
-        throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
-
-    // Header.
-    const std::size_t ncols = fields.size();
-    int col_case = -1, col_ts = -1, col_act = -1, col_eid = -1, col_actor = -1, col_role = -1, col_team = -1,
-        col_org = -1;
-    std::vector<StrId> attr_key(ncols, 0);
-    std::vector<bool> bsn_column(ncols, false);
-    std::vector<std::string> names(ncols);
-    for (std::size_t i = 0; i < ncols; ++i) {
-        names[i] = ascii_lower(trim(fields[i]));
-        for (std::size_t j = 0; j < i; ++j)
-            if (!names[i].empty() && names[j] == names[i])
-                throw Error(path + ":" + std::to_string(line) + ": kolom '" + names[i] + "' staat twee keer in de kopregel");
-        const std::string& n = names[i];
-        const int col = static_cast<int>(i);
-        if (n == "case_id") col_case = col;
-        else if (n == "timestamp") col_ts = col;
-        else if (n == "activity") col_act = col;
-        else if (n == "event_id") col_eid = col;
-        else if (n == "actor") col_actor = col;
-        else if (n == "role") col_role = col;
-        else if (n == "team") col_team = col;
-        else if (n == "organisatie") col_org = col;
-        else if (!n.empty()) attr_key[i] = log.strings.intern(n);
-        bsn_column[i] = bsn_column_name(n);
-    }
-    std::string missing;
-    if (col_case < 0) missing += " case_id";
-    if (col_ts < 0) missing += " timestamp";
-    if (col_act < 0) missing += " activity";
-    if (!missing.empty()) {
-        std::string found;
-        for (const auto& n : names) found += (found.empty() ? "" : ", ") + n;
-        throw Error(path + ":" + std::to_string(line) + ": verplichte kolom(men) ontbreken:" + missing +
-                    " (gevonden: " + found + "; scheidingsteken '" +
-                    (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) + "')");
-    }
-
+    const Layout layout = read_header(reader, path, fields);
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
-    std::size_t bsn_warnings = 0;
-    LastValue case_cache, actor_cache, team_cache, org_cache;
-    std::vector<LastValue> attr_cache(ncols);
-    const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
-    LabelCache<std::optional<Activity>> activities;
-    LabelCache<StrId> roles;
+    const std::size_t warn0 = diag.warnings.size();
+    RowParser parser(layout, path, file_index, options, log, diag, input);
 
-    auto reject = [&](std::uint64_t at, std::string reason) {
-        ++input.rejected;
-        if (options.strict) {
-            throw Error(path + ":" + std::to_string(at) + ": " + reason +
-                        " (--strict: niets uit dit bestand is ingelezen)");
+    // A large file is read on two cores: this thread reads up to `split`, another the rest.
+    const std::uint64_t split = ec ? 0 : part_start(path, file_size, windows1252, options);
+    std::atomic<bool> cancel{false};
+    Part part;
+    std::thread helper;
+    if (split > reader.offset())
+        helper = std::thread(parse_part, std::cref(path), std::cref(layout), reader.separator(), split, file_size - split,
+                             file_index, std::cref(options), std::cref(cancel), std::ref(part));
+    struct Joiner {  // the helper never outlives this function, also when a row throws
+        std::thread& t;
+        std::atomic<bool>& cancel;
+        ~Joiner() {
+            cancel = true;
+            if (t.joinable()) t.join();
         }
-        diag.bad_rows.push_back({path, at, std::move(reason)});
+    } joiner{helper, cancel};
+
+    const std::uint64_t stop = helper.joinable() ? split : ~std::uint64_t(0);
+    const std::uint64_t progress_total = helper.joinable() ? split : file_size;
+    std::uint64_t line = 0;
+    auto read_rows = [&](std::uint64_t until) {
+        while (reader.offset() < until && reader.next(fields, line)) {
+            if (options.progress && (input.rows & 0xFFFF) == 0 && !ec)
+                options.progress(std::min(reader.offset(), progress_total) * file_size / std::max<std::uint64_t>(progress_total, 1),
+                                 file_size);
+            parser.row(fields, line, reader.unterminated_quote());
+        }
     };
-
-    while (reader.next(fields, line)) {
-        ++input.rows;
-        if (options.progress && (input.rows & 0xFFFF) == 0 && !ec)
-            options.progress(static_cast<std::uint64_t>(in.tellg()), file_size);
-        if (reader.unterminated_quote()) {
-            reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
-            continue;
-        }
-        if (fields.size() != ncols) {
-            reject(line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " +
-                             std::to_string(ncols));
-            continue;
-        }
-        // Privacy first: never store a value that may be a BSN in a BSN column.
-        for (std::size_t i = 0; i < ncols; ++i) {
-            const std::string_view v = fields[i];
-            if (v.size() < 8 || v.size() > 13 || !looks_like_bsn(v)) continue;
-            if (bsn_column[i]) {
-                throw Error(path + ":" + std::to_string(line) + ": kolom '" + names[i] + "' bevat een mogelijk BSN (" +
-                            mask_number(v) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
+    read_rows(stop);
+    if (helper.joinable()) {
+        const bool aligned = reader.offset() == split;
+        if (!aligned) cancel = true;
+        helper.join();
+        if (aligned && !part.error) {
+            // The guess was right: take the second part over, with its lines counted on.
+            const std::uint64_t line_offset = reader.line() - 1;
+            log.append_part(std::move(part.log), file_index, static_cast<std::uint32_t>(line_offset));
+            input.rows += part.input.rows;
+            input.used += part.input.used;
+            input.rejected += part.input.rejected;
+            input.possible_bsn += part.input.possible_bsn;
+            for (Problem& p : part.diag.bad_rows) {
+                p.line += line_offset;
+                diag.bad_rows.push_back(std::move(p));
             }
-            ++input.possible_bsn;
-            if (bsn_warnings++ < kMaxBsnWarningsPerFile)
-                diag.warnings.push_back({path, line, "mogelijk BSN in kolom '" + names[i] + "' (" + mask_number(v) +
-                                                         "); controleer of het bestand geanonimiseerd is"});
+            std::size_t shown = diag.warnings.size() - warn0;
+            for (Problem& p : part.diag.warnings)
+                if (shown++ < kMaxBsnWarningsPerFile) {
+                    p.line += line_offset;
+                    diag.warnings.push_back(std::move(p));
+                }
+        } else {
+            // A quoted line break across the middle, or a fatal row there: read on here, so
+            // every message is exactly that of a read on one core.
+            part = Part{};
+            read_rows(~std::uint64_t(0));
         }
-
-        const std::string_view case_id = trim(fields[std::size_t(col_case)]);
-        const std::string_view ts_text = trim(fields[std::size_t(col_ts)]);
-        const std::string_view act_text = trim(fields[std::size_t(col_act)]);
-        if (case_id.empty()) { reject(line, "case_id is leeg"); continue; }
-        if (ts_text.empty()) { reject(line, "timestamp is leeg"); continue; }
-        if (act_text.empty()) { reject(line, "activity is leeg"); continue; }
-        const std::optional<LocalTimestamp> ts = parse_timestamp(ts_text);
-        if (!ts) {
-            reject(line, "onleesbare datum/tijd '" + shorten(ts_text) +
-                             "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
-            continue;
-        }
-        const std::optional<Activity> act =
-            activities.get(act_text, [](std::string_view t) { return activity_from_folded(fold_label(t)); });
-        if (!act && !options.keep_unknown) {
-            reject(line, "onbekende activiteit '" + shorten(act_text) +
-                             "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
-                             "om onbekende activiteiten te bewaren voor lokale regels");
-            continue;
-        }
-
-        Event e;
-        e.date = ts->date;
-        e.ms = ts->ms;
-        e.case_index = case_cache.get(case_id, [&log](std::string_view id) { return log.case_index(id); });
-        e.activity = act.value_or(Activity::onbekend);
-        if (!act) e.label = log.strings.intern(act_text);  // canonical labels are known by name
-        e.file = file_index;
-        e.line = static_cast<std::uint32_t>(line);
-        auto cell = [&](int col) -> std::string_view {
-            return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
-        };
-        e.event_id = log.strings.intern(cell(col_eid));
-        e.actor = actor_cache.get(cell(col_actor), intern);
-        e.team = team_cache.get(cell(col_team), intern);
-        e.organisatie = org_cache.get(cell(col_org), intern);
-        if (const std::string_view role = cell(col_role); !role.empty()) {
-            e.role = roles.get(role, [&](std::string_view text) {
-                // The roles of event-log.md are folded to their canonical spelling; others kept as given.
-                const std::string r = fold_label(text);
-                for (std::string_view k : kRoles)
-                    if (k == r) return log.strings.intern(k);
-                return log.strings.intern(text);
-            });
-        }
-        e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
-        for (std::size_t i = 0; i < ncols; ++i) {
-            if (attr_key[i] == 0) continue;
-            const std::string_view v = trim(fields[i]);
-            if (v.empty()) continue;
-            log.attributes.push_back({attr_key[i], attr_cache[i].get(v, intern)});
-            ++e.attr_count;
-        }
-        log.events.push_back(e);
-        ++input.used;
     }
     if (reader.unterminated_quote() && input.rows == 0)
         throw Error(path + ": aanhalingsteken in de kopregel niet afgesloten");

@@ -1,5 +1,7 @@
 #include "import/csv_reader.hpp"
 
+#include <cstring>
+
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -10,10 +12,16 @@ CsvReader::CsvReader(std::istream& in, bool windows1252) : in_(in), cp1252_(wind
     detect_separator();
 }
 
+CsvReader::CsvReader(std::istream& in, char separator, std::uint64_t start)
+    : in_(in), cp1252_(false), base_(start), sep_(separator) {
+    fill();
+}
+
 bool CsvReader::fill() {
     constexpr std::size_t kChunk = 1 << 20;
     // Keep the unread rest at the front and read behind it, reusing the same buffers.
     if (pos_ > 0) {
+        base_ += pos_;
         buf_.erase(0, pos_);
         pos_ = 0;
     }
@@ -56,8 +64,43 @@ void CsvReader::detect_separator() {
     else sep_ = ',';
 }
 
+// The common row: complete in the buffer, no quotes, no lone CR. Its fields are views into
+// the buffer itself. Returns 0 when the slow path must read it, 1 for a row, 2 for a blank line.
+int CsvReader::fast_row(std::vector<std::string_view>& fields) {
+    const char* p = buf_.data() + pos_;
+    const std::size_t avail = buf_.size() - pos_;
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', avail));
+    if (!nl) return 0;
+    const char* end = nl;
+    if (end > p && end[-1] == '\r') --end;
+    if (end == p) {
+        pos_ += std::size_t(nl - p) + 1;
+        ++line_;
+        return 2;
+    }
+    fields.clear();
+    const char* field = p;
+    for (const char* q = p; q < end; ++q) {
+        const char c = *q;
+        if (c == sep_) {
+            fields.emplace_back(field, std::size_t(q - field));
+            field = q + 1;
+        } else if (c == '"' || c == '\r') {
+            return 0;
+        }
+    }
+    fields.emplace_back(field, std::size_t(end - field));
+    pos_ += std::size_t(nl - p) + 1;
+    ++line_;
+    return 1;
+}
+
 bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line) {
     for (;;) {
+        unterminated_ = false;
+        line = line_;
+        if (const int fast = fast_row(fields); fast == 1) return true;
+        else if (fast == 2) continue;
         row_.clear();
         bounds_.clear();
         unterminated_ = false;

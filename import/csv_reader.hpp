@@ -15,6 +15,9 @@ namespace wmotoets {
 class CsvReader {
 public:
     CsvReader(std::istream& in, bool windows1252);
+    // A reader for a part of a UTF-8 file: `in` is positioned at byte `start`, a record start,
+    // the separator is known from the header and lines are counted from 1 again.
+    CsvReader(std::istream& in, char separator, std::uint64_t start);
 
     // Reads the next record; false at the end of input. Blank lines are skipped. The views
     // stay valid until the next call. `line` is the physical line where the record starts.
@@ -22,8 +25,13 @@ public:
     // True when the last record ended inside an unclosed quote.
     bool unterminated_quote() const { return unterminated_; }
     char separator() const { return sep_; }
+    // Bytes of the input consumed so far (UTF-8 input): where the next record starts.
+    std::uint64_t offset() const { return base_ + pos_; }
+    // The physical line where the next record starts.
+    std::uint64_t line() const { return line_; }
 
 private:
+    int fast_row(std::vector<std::string_view>& fields);
     bool fill();
     bool more() { return pos_ < buf_.size() || fill(); }
     void detect_separator();
@@ -33,6 +41,7 @@ private:
     std::string buf_, raw_, row_;
     std::vector<std::pair<std::size_t, std::size_t>> bounds_;
     std::size_t pos_ = 0;
+    std::uint64_t base_ = 0;  // input bytes before buf_[0]
     std::uint64_t line_ = 1;
     char sep_ = ',';
     bool unterminated_ = false;

@@ -23,6 +23,8 @@ struct Diagnostics {
 struct ImportOptions {
     bool strict = false;        // the first bad row is fatal; nothing of that file is kept
     bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
+    // Files of at least this size are read on two cores (the second half parsed in parallel).
+    std::uint64_t parallel_min_bytes = std::uint64_t(16) << 20;
     // Called now and then while a file is read: bytes read so far, file size.
     std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };

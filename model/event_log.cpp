@@ -81,6 +81,45 @@ std::string_view EventLog::label(const Event& e) const {
     return e.activity == Activity::onbekend ? strings.str(e.label) : activity_name(e.activity);
 }
 
+void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {
+    std::vector<StrId> map(part.strings.size(), 0);
+    for (StrId id = 1; id < map.size(); ++id) map[id] = strings.intern(part.strings.str(id));
+    std::vector<std::uint32_t> case_map(part.case_ids_.size());
+    for (std::size_t c = 0; c < case_map.size(); ++c) case_map[c] = case_index(part.strings.str(part.case_ids_[c]));
+
+    const auto attr_base = static_cast<std::uint32_t>(attributes.size());
+    // Copied in slices; each slice's source pages are released at once, so the peak stays
+    // close to one copy of the events.
+    constexpr std::size_t kSlice = std::size_t(1) << 18;
+    attributes.reserve(attributes.size() + part.attributes.size());
+    for (std::size_t i = 0; i < part.attributes.size(); i += kSlice) {
+        const std::size_t end = std::min(part.attributes.size(), i + kSlice);
+        for (std::size_t k = i; k < end; ++k)
+            attributes.push_back({map[part.attributes[k].key], map[part.attributes[k].value]});
+        release_pages(part.attributes.data() + i, part.attributes.data() + end);
+    }
+    events.reserve(events.size() + part.events.size());
+    for (std::size_t i = 0; i < part.events.size(); i += kSlice) {
+        const std::size_t end = std::min(part.events.size(), i + kSlice);
+        for (std::size_t k = i; k < end; ++k) {
+            Event e = part.events[k];
+            e.case_index = case_map[e.case_index];
+            e.actor = map[e.actor];
+            e.role = map[e.role];
+            e.team = map[e.team];
+            e.organisatie = map[e.organisatie];
+            e.label = map[e.label];
+            e.event_id = map[e.event_id];
+            e.attr_begin += attr_base;
+            e.line += line_offset;
+            e.file = file;
+            events.push_back(e);
+        }
+        release_pages(part.events.data() + i, part.events.data() + end);
+    }
+    part = EventLog{};
+}
+
 void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count) {
     events.resize(std::min(events.size(), event_count));
     attributes.resize(std::min(attributes.size(), attribute_count));

@@ -96,6 +96,11 @@ public:
     std::string_view str(StrId id) const { return strings.str(id); }
     std::string_view label(const Event& e) const;
 
+    // Appends the events of `part` (the rest of input file `file`, read into its own log) as if
+    // they had been read here: strings and cases mapped, lines counted on by `line_offset`.
+    // `part` is consumed: its memory is given back while it is copied.
+    void append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset);
+
     // Forget every event and attribute from position (events, attributes) on: undoes a file.
     void truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count);
 

@@ -3,6 +3,7 @@
 // more are 2 MiB-aligned and marked for transparent huge pages, so filling them costs a few
 // hundred page faults instead of hundreds of thousands (each one slow in a virtual machine).
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <sys/mman.h>
@@ -32,5 +33,15 @@ struct HugePageAllocator {
     template <class U>
     bool operator==(const HugePageAllocator<U>&) const { return true; }
 };
+
+// Gives the whole pages inside [from, to) of a block from HugePageAllocator back to the system
+// while the block stays allocated (its contents there become zero): used to copy one large
+// array into another without holding both at once.
+inline void release_pages(const void* from, const void* to) noexcept {
+    constexpr std::uintptr_t page = 4096;
+    const auto b = (reinterpret_cast<std::uintptr_t>(from) + page - 1) & ~(page - 1);
+    const auto e = reinterpret_cast<std::uintptr_t>(to) & ~(page - 1);
+    if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);
+}
 
 }  // namespace wmotoets

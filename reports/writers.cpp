@@ -1,6 +1,10 @@
 #include "reports/writers.hpp"
 
 #include <cmath>
+#include <deque>
+#include <future>
+#include <iterator>
+#include <thread>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -74,23 +78,63 @@ void write_text(std::ostream& out, const ReportData& d) {
 
 namespace {
 
-// A JSON string literal (UTF-8 passes through; quotes, backslashes and control characters escaped).
-std::string json_string(std::string_view v) {
-    std::string out = "\"";
-    for (const char ch : v) {
-        const auto c = static_cast<unsigned char>(ch);
+// Appends a JSON string literal (UTF-8 passes through; quotes, backslashes and control
+// characters escaped).
+void append_json_string(std::string& out, std::string_view v) {
+    out += '"';
+    std::size_t plain = 0;  // start of the run of characters that need no escape
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(v.data() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += ch;
+            default: out += fmt::format("\\u{:04x}", c);
         }
     }
-    return out + "\"";
+    out.append(v.data() + plain, v.size() - plain);
+    out += '"';
+}
+
+std::string json_string(std::string_view v) {
+    std::string out;
+    append_json_string(out, v);
+    return out;
+}
+
+// One finding as JSON, as nlohmann's dump(2) lays it out.
+void append_finding_json(std::string& buf, const ReportData& d, const CaseFinding& f, bool first) {
+    const EventLog& log = d.log;
+    const RuleInfo& info = d.result.rules[f.rule]->info();
+    buf += first ? "\n    {\n      \"case_id\": " : ",\n    {\n      \"case_id\": ";
+    append_json_string(buf, log.str(log.cases[f.case_pos].id));
+    buf += ",\n      \"rule\": ";
+    append_json_string(buf, info.id);
+    buf += ",\n      \"severity\": ";
+    append_json_string(buf, severity_name(info.severity));
+    fmt::format_to(std::back_inserter(buf), ",\n      \"cycle\": {},\n      \"date\": \"{}\",\n      \"deadline\": ", f.cycle,
+                   f.date.iso());
+    if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
+    else buf += "null";
+    buf += ",\n      \"message\": ";
+    append_json_string(buf, f.message);
+    buf += ",\n      \"basis\": ";
+    append_json_string(buf, info.basis);
+    buf += ",\n      \"events\": [";
+    for (std::size_t k = 0; k < f.events.size(); ++k) {
+        const Event& e = log.events[f.events[k]];
+        buf += k ? ",\n        {\n          \"file\": " : "\n        {\n          \"file\": ";
+        append_json_string(buf, log.inputs[e.file].path);
+        fmt::format_to(std::back_inserter(buf), ",\n          \"line\": {},\n          \"activity\": ", e.line);
+        append_json_string(buf, log.label(e));
+        buf += "\n        }";
+    }
+    buf += f.events.empty() ? "]\n    }" : "\n      ]\n    }";
 }
 
 std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
@@ -121,25 +165,30 @@ void write_json(std::ostream& out, const ReportData& d) {
     }
     buf += log.inputs.empty() ? "]" : "\n  ]";
     buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
-    bool first = true;
-    for (const CaseFinding& f : d.result.findings) {
-        const RuleInfo& info = d.result.rules[f.rule]->info();
-        buf += fmt::format(
-            "{}\n    {{\n      \"case_id\": {},\n      \"rule\": {},\n      \"severity\": {},\n      \"cycle\": {},\n"
-            "      \"date\": {},\n      \"deadline\": {},\n      \"message\": {},\n      \"basis\": {},\n      \"events\": [",
-            first ? "" : ",", json_string(log.str(log.cases[f.case_pos].id)), json_string(info.id),
-            json_string(severity_name(info.severity)), f.cycle, json_string(f.date.iso()),
-            f.deadline ? json_string(f.deadline->iso()) : "null", json_string(f.message),
-            json_string(info.basis));
-        for (std::size_t k = 0; k < f.events.size(); ++k) {
-            const Event& e = log.events[f.events[k]];
-            buf += fmt::format("{}\n        {{\n          \"file\": {},\n          \"line\": {},\n          \"activity\": {}\n        }}",
-                               k ? "," : "", json_string(log.inputs[e.file].path), e.line, json_string(log.label(e)));
-        }
-        buf += f.events.empty() ? "]\n    }" : "\n      ]\n    }";
-        first = false;
-        flush(false);
+    // The findings are formatted in slices on all cores, and written in order.
+    const auto& findings = d.result.findings;
+    constexpr std::size_t kSlice = 8192;
+    const std::size_t n_slices = (findings.size() + kSlice - 1) / kSlice;
+    auto format_slice = [&](std::size_t s) {
+        std::string text;
+        text.reserve(kSlice * 700);
+        for (std::size_t i = s * kSlice; i < std::min(findings.size(), (s + 1) * kSlice); ++i)
+            append_finding_json(text, d, findings[i], i == 0);
+        return text;
+    };
+    const std::size_t ahead = std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<std::string>> pending;
+    auto write_next = [&] {
+        flush(true);
+        buf = pending.front().get();
+        pending.pop_front();
+    };
+    for (std::size_t s = 0; s < n_slices; ++s) {
+        pending.push_back(std::async(std::launch::async, format_slice, s));
+        if (pending.size() > ahead) write_next();
     }
+    while (!pending.empty()) write_next();
+    const bool first = findings.empty();
     buf += first ? "]" : "\n  ]";
     buf += ",\n  \"figures\": [";
     for (std::size_t i = 0; i < d.figures.size(); ++i) {
