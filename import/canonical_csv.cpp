@@ -51,6 +51,34 @@ private:
     bool valid_ = false;
 };
 
+// A column with a few hundred distinct values (actors, teams, attribute values): a small
+// direct-mapped cache in front of the string pool, whose table (a million dossier ids and
+// more) costs cache misses on every lookup.
+class ValueCache {
+public:
+    template <class Make>
+    std::uint32_t get(std::string_view v, Make make) {
+        std::uint32_t h = 2166136261u;
+        for (const char c : v) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        Entry& e = entries_[(h ^ (h >> 16)) & (kSize - 1)];
+        if (!e.valid || e.text != v) {
+            e.text.assign(v);
+            e.id = make(v);
+            e.valid = true;
+        }
+        return e.id;
+    }
+
+private:
+    static constexpr std::size_t kSize = 256;
+    struct Entry {
+        std::string text;
+        std::uint32_t id = 0;
+        bool valid = false;
+    };
+    std::array<Entry, kSize> entries_;
+};
+
 // A handful of distinct labels (activities, roles) repeat on every row: a short list that is
 // searched linearly beats folding and hashing each time. Past kMax entries it stops growing.
 template <class T>
@@ -270,8 +298,9 @@ private:
     InputFile& input_;
     std::vector<StrId> attr_key_;
     std::size_t bsn_warnings_ = 0;
-    LastValue case_cache_, actor_cache_, team_cache_, org_cache_;
-    std::vector<LastValue> attr_cache_;
+    LastValue case_cache_;
+    ValueCache actor_cache_, team_cache_, org_cache_;
+    std::vector<ValueCache> attr_cache_;
     LabelCache<std::optional<Activity>> activities_;
     LabelCache<StrId> roles_;
 };

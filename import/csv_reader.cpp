@@ -1,6 +1,9 @@
 #include "import/csv_reader.hpp"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "model/text.hpp"
 
@@ -66,32 +69,55 @@ void CsvReader::detect_separator() {
 
 // The common row: complete in the buffer, no quotes, no lone CR. Its fields are views into
 // the buffer itself. Returns 0 when the slow path must read it, 1 for a row, 2 for a blank line.
+// Sixteen bytes are classified at a time where SSE2 is available (every x86-64).
 int CsvReader::fast_row(std::vector<std::string_view>& fields) {
-    const char* p = buf_.data() + pos_;
-    const std::size_t avail = buf_.size() - pos_;
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', avail));
-    if (!nl) return 0;
-    const char* end = nl;
-    if (end > p && end[-1] == '\r') --end;
-    if (end == p) {
-        pos_ += std::size_t(nl - p) + 1;
-        ++line_;
-        return 2;
-    }
+    const char* const p = buf_.data() + pos_;
+    const char* const end = buf_.data() + buf_.size();
     fields.clear();
     const char* field = p;
-    for (const char* q = p; q < end; ++q) {
+    const char* q = p;
+#if defined(__SSE2__)
+    const __m128i v_sep = _mm_set1_epi8(sep_), v_nl = _mm_set1_epi8('\n'), v_quote = _mm_set1_epi8('"'),
+                  v_cr = _mm_set1_epi8('\r');
+    for (;; q += 16) {
+        if (end - q < 16) break;
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        const auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, v_sep)));
+        const auto special = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v_nl), _mm_cmpeq_epi8(x, v_quote)), _mm_cmpeq_epi8(x, v_cr))));
+        const unsigned stop = special ? static_cast<unsigned>(__builtin_ctz(special)) : 16u;
+        for (unsigned m = stop == 16 ? seps : seps & ((1u << stop) - 1); m != 0; m &= m - 1) {
+            const char* at = q + __builtin_ctz(m);
+            fields.emplace_back(field, std::size_t(at - field));
+            field = at + 1;
+        }
+        if (special) {
+            q += stop;
+            goto special_char;
+        }
+    }
+#endif
+    for (; q < end; ++q) {
         const char c = *q;
         if (c == sep_) {
             fields.emplace_back(field, std::size_t(q - field));
             field = q + 1;
-        } else if (c == '"' || c == '\r') {
-            return 0;
+        } else if (c == '\n' || c == '"' || c == '\r') {
+            goto special_char;
         }
     }
-    fields.emplace_back(field, std::size_t(end - field));
-    pos_ += std::size_t(nl - p) + 1;
+    return 0;  // the row goes on past the buffer
+special_char:
+    const char* row_end = q;  // the row's text ends here
+    if (*q == '\r') {
+        if (q + 1 >= end || q[1] != '\n') return 0;  // a lone CR (a line end too), or CR at the buffer's end
+        ++q;
+    }
+    if (*q != '\n') return 0;  // a quote
+    pos_ = std::size_t(q + 1 - buf_.data());
     ++line_;
+    if (row_end == p) return 2;
+    fields.emplace_back(field, std::size_t(row_end - field));
     return 1;
 }
 
