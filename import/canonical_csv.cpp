@@ -257,11 +257,12 @@ public:
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
         };
         e.event_id = log.strings.intern(cell(l_.col_eid));
-        e.actor = actor_cache_.get(cell(l_.col_actor), intern);
-        e.team = team_cache_.get(cell(l_.col_team), intern);
-        e.organisatie = org_cache_.get(cell(l_.col_org), intern);
+        Who who;
+        who.actor = actor_cache_.get(cell(l_.col_actor), intern);
+        who.team = team_cache_.get(cell(l_.col_team), intern);
+        who.organisatie = org_cache_.get(cell(l_.col_org), intern);
         if (const std::string_view role = cell(l_.col_role); !role.empty()) {
-            e.role = roles_.get(role, [&](std::string_view text) {
+            who.role = roles_.get(role, [&](std::string_view text) {
                 // The roles of event-log.md are folded to their canonical spelling; others kept as given.
                 const std::string r = fold_label(text);
                 for (std::string_view k : kRoles)
@@ -269,6 +270,11 @@ public:
                 return log.strings.intern(text);
             });
         }
+        if (!(who == last_who_)) {
+            last_who_ = who;
+            last_who_index_ = log.who_index(who);
+        }
+        e.who = last_who_index_;
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
         for (std::size_t i = 0; i < ncols; ++i) {
             if (attr_key_[i] == 0) continue;
@@ -299,6 +305,8 @@ private:
     std::vector<StrId> attr_key_;
     std::size_t bsn_warnings_ = 0;
     LastValue case_cache_;
+    Who last_who_;
+    std::uint32_t last_who_index_ = 0;
     ValueCache actor_cache_, team_cache_, org_cache_;
     std::vector<ValueCache> attr_cache_;
     LabelCache<std::optional<Activity>> activities_;

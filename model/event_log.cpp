@@ -70,6 +70,13 @@ std::uint32_t EventLog::case_index(std::string_view case_id) {
     return slot - 1;
 }
 
+std::uint32_t EventLog::who_index(const Who& w) {
+    if (w == Who{}) return 0;
+    auto [it, inserted] = who_by_value_.try_emplace(w, static_cast<std::uint32_t>(whos_.size()));
+    if (inserted) whos_.push_back(w);
+    return it->second;
+}
+
 std::string_view EventLog::attr(const Event& e, StrId key) const {
     if (key == 0) return {};
     for (std::uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count; ++i)
@@ -86,6 +93,12 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
     for (StrId id = 1; id < map.size(); ++id) map[id] = strings.intern(part.strings.str(id));
     std::vector<std::uint32_t> case_map(part.case_ids_.size());
     for (std::size_t c = 0; c < case_map.size(); ++c) case_map[c] = case_index(part.strings.str(part.case_ids_[c]));
+
+    std::vector<std::uint32_t> who_map(part.whos_.size(), 0);
+    for (std::size_t i = 1; i < who_map.size(); ++i) {
+        const Who& w = part.whos_[i];
+        who_map[i] = who_index(Who{map[w.actor], map[w.role], map[w.team], map[w.organisatie]});
+    }
 
     const auto attr_base = static_cast<std::uint32_t>(attributes.size());
     // Copied in slices; each slice's source pages are released at once, so the peak stays
@@ -104,10 +117,7 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
         for (std::size_t k = i; k < end; ++k) {
             Event e = part.events[k];
             e.case_index = case_map[e.case_index];
-            e.actor = map[e.actor];
-            e.role = map[e.role];
-            e.team = map[e.team];
-            e.organisatie = map[e.organisatie];
+            e.who = who_map[e.who];
             e.label = map[e.label];
             e.event_id = map[e.event_id];
             e.attr_begin += attr_base;

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/activity.hpp"
@@ -48,11 +49,18 @@ struct Attribute {
     StrId key, value;
 };
 
+// Who acted: person, role, team, organisation. Few distinct combinations, so events refer to
+// them by index (EventLog::whos) instead of carrying four string ids each.
+struct Who {
+    StrId actor = 0, role = 0, team = 0, organisatie = 0;
+    bool operator==(const Who&) const = default;
+};
+
 struct Event {
     Date date;
     std::int32_t ms = -1;  // milliseconds since local midnight; -1 = date-only
     std::uint32_t case_index = 0;
-    StrId actor = 0, role = 0, team = 0, organisatie = 0;
+    std::uint32_t who = 0;  // index into EventLog::whos; 0 = nobody given
     StrId label = 0;      // the activity label as given in the input
     StrId event_id = 0;
     std::uint32_t attr_begin = 0;
@@ -81,6 +89,10 @@ public:
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order;
 
     std::uint32_t case_index(std::string_view case_id);
+    // The index of `w` in whos, added when new.
+    std::uint32_t who_index(const Who& w);
+    const Who& who(const Event& e) const { return whos_[e.who]; }
+    std::size_t who_count() const { return whos_.size(); }
     std::size_t case_count() const { return case_ids_.size(); }
     std::string_view case_id_of(const Event& e) const { return strings.str(case_ids_[e.case_index]); }
 
@@ -110,7 +122,16 @@ public:
 
 private:
     std::vector<StrId> case_ids_;
-    std::vector<std::uint32_t> case_by_id_;  // per string id: its case index + 1, 0 = not a case id
+    std::vector<std::uint32_t> case_by_id_;
+    struct WhoHash {
+        std::size_t operator()(const Who& w) const {
+            std::uint64_t h = w.actor;
+            for (StrId x : {w.role, w.team, w.organisatie}) h = h * 0x9E3779B97F4A7C15ULL + x;
+            return static_cast<std::size_t>(h ^ (h >> 32));
+        }
+    };
+    std::vector<Who> whos_{Who{}};
+    std::unordered_map<Who, std::uint32_t, WhoHash> who_by_value_;  // per string id: its case index + 1, 0 = not a case id
 };
 
 }  // namespace wmotoets

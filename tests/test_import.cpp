@@ -95,7 +95,7 @@ TEST(CsvImport, CommaDialectWithAttributes) {
     EXPECT_TRUE(diag.bad_rows.empty());
     const Event& notice = log.events[1];
     EXPECT_EQ(notice.activity, Activity::informatie_clientondersteuning);
-    EXPECT_EQ(log.str(notice.role), "consulent");
+    EXPECT_EQ(log.str(log.who(notice).role), "consulent");
     EXPECT_EQ(log.attr(notice, "aan"), "beide");  // column names lower-cased
     EXPECT_EQ(log.attr(notice, "gratis"), "ja");
     EXPECT_EQ(log.attr(log.events[0], "aan"), "");  // empty cell = absent
@@ -304,7 +304,8 @@ std::string dump_import(const std::string& path, std::uint64_t parallel_min_byte
             add("|", log.label(e));
             add("|", e.date.iso());
             add("|", std::to_string(e.ms));
-            for (StrId id : {e.actor, e.role, e.team, e.organisatie}) add("|", log.str(id));
+            const Who& w = log.who(e);
+            for (StrId id : {w.actor, w.role, w.team, w.organisatie}) add("|", log.str(id));
             add("|", std::to_string(e.file));
             for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a) {
                 add("|", log.str(log.attributes[a].key));

@@ -49,6 +49,7 @@ struct CaseFacts {
     const Event& event(Pos p) const { return log->events[events[p]]; }
     Activity activity(Pos p) const { return event(p).activity; }
     Date date(Pos p) const { return event(p).date; }
+    StrId actor(Pos p) const { return log->who(event(p)).actor; }
     std::string_view attr(Pos p, std::string_view key) const { return log->attr(event(p), key); }
     // The first event of activity `a` in [from, to), if any.
     std::optional<Pos> first(Activity a, Pos from, Pos to) const {

@@ -98,7 +98,7 @@ public:
             case LocalTemplate::vier_ogen: {
                 std::vector<std::pair<StrId, Pos>> as, bs;
                 for (Pos p = 0; p < n; ++p) {
-                    const StrId actor = f.event(p).actor;
+                    const StrId actor = f.actor(p);
                     if (actor == 0) continue;
                     if (is_a(p)) as.emplace_back(actor, p);
                     if (is_b(p)) bs.emplace_back(actor, p);

@@ -24,9 +24,7 @@ CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
 
     // A role that never occurs in the input has no id; StrId 0 means "no role", so compare
     // only with roles that exist.
-    auto has_role = [&](const Event& e, std::string_view role) {
-        return e.role != 0 && log.str(e.role) == role;
-    };
+    auto has_role = [&](const Who& w, std::string_view role) { return w.role != 0 && log.str(w.role) == role; };
     const StrId key_mantelzorger = log.strings.find("mantelzorger");
 
     for (Pos p = 0; p < f.events.size(); ++p) {
@@ -62,15 +60,16 @@ CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
             default: break;
         }
         // Who acted as what (event-log.md).
-        if (e.actor != 0) {
-            const RoleAct act{e.actor, p, e.team, e.organisatie};
-            if (a == Activity::ondersteuner_toegewezen || has_role(e, "ondersteuner")) f.ondersteuners.push_back(act);
-            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(e, "beslisser"))
+        const Who& w = log.who(e);
+        if (w.actor != 0) {
+            const RoleAct act{w.actor, p, w.team, w.organisatie};
+            if (a == Activity::ondersteuner_toegewezen || has_role(w, "ondersteuner")) f.ondersteuners.push_back(act);
+            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(w, "beslisser"))
                 f.beslissers.push_back(act);
-            if ((a == Activity::gesprek || a == Activity::verslag) && (e.role == 0 || has_role(e, "consulent")))
+            if ((a == Activity::gesprek || a == Activity::verslag) && (w.role == 0 || has_role(w, "consulent")))
                 f.consulenten.push_back(act);
         }
-        if (has_role(e, "mantelzorger")) f.has_mantelzorger = true;
+        if (has_role(w, "mantelzorger")) f.has_mantelzorger = true;
         if ((a == Activity::melding || a == Activity::herbeoordeling) && key_mantelzorger != 0) {
             if (parse_yes_no(log.attr(e, key_mantelzorger)).value_or(false)) f.has_mantelzorger = true;
         }

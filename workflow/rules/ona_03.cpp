@@ -36,8 +36,8 @@ public:
                 if (b.team != o.team) continue;
                 // One finding per (ondersteuner, beslisser) pair, at their first shared-team events.
                 bool dup = false;
-                for (const Finding& fi : r.findings) dup = dup || (f.event(fi.events[0]).actor == o.actor &&
-                                                                   f.event(fi.events[1]).actor == b.actor);
+                for (const Finding& fi : r.findings) dup = dup || (f.actor(fi.events[0]) == o.actor &&
+                                                                   f.actor(fi.events[1]) == b.actor);
                 if (dup) continue;
                 Finding fi;
                 const Pos later = std::max(o.pos, b.pos);

@@ -35,7 +35,7 @@ public:
         StrId previous = 0;  // actor of the latest ondersteuner_toegewezen so far
         for (Pos p = 0; p < f.size(); ++p) {
             const Activity a = f.activity(p);
-            if (a == Activity::ondersteuner_toegewezen) previous = f.event(p).actor;
+            if (a == Activity::ondersteuner_toegewezen) previous = f.actor(p);
             if (a != Activity::andere_ondersteuner_verzocht) continue;
             const Date d = f.date(p), last = d + days;
             Outcome o = Outcome::onbekend;
@@ -59,9 +59,9 @@ public:
                 fi.date = f.date(*next);
                 fi.events.push_back(*next);
                 fi.message = asked + " is op " + fi.date.dutch_long() + " geweigerd";
-            } else if (f.event(*next).actor == 0) {
+            } else if (f.actor(*next) == 0) {
                 o = Outcome::onbekend;  // who was assigned is not recorded
-            } else if (previous != 0 && f.event(*next).actor == previous) {
+            } else if (previous != 0 && f.actor(*next) == previous) {
                 o = Outcome::overtreden;
                 fi.date = f.date(*next);
                 fi.events.push_back(*next);

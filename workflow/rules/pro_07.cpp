@@ -32,7 +32,7 @@ public:
         const StrId ondersteuner = f.log->strings.find("ondersteuner");
         for (Pos p = *wlz + 1; p < f.size(); ++p) {
             const Event& e = f.event(p);
-            if (e.activity != Activity::ondersteuner_toegewezen && (ondersteuner == 0 || e.role != ondersteuner)) continue;
+            if (e.activity != Activity::ondersteuner_toegewezen && (ondersteuner == 0 || f.log->who(e).role != ondersteuner)) continue;
             r.outcome = Outcome::overtreden;
             Finding fi;
             fi.cycle = f.cycle_of[p] + 1;
@@ -40,7 +40,7 @@ public:
             fi.events = {*wlz, p};
             fi.message = "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + fi.date.dutch_long() +
                          " nog een Wmo-cliëntondersteuner op ('" + std::string(activity_name(e.activity)) + "'" +
-                         (e.actor ? ", " + std::string(f.log->str(e.actor)) : std::string()) + ")";
+                         (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")";
             r.findings.push_back(std::move(fi));
             break;  // one finding: the first time
         }
