@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "import/csv_reader.hpp"
+#include "import/event_builder.hpp"
 #include "import/sha256.hpp"
 #include "import/timestamp.hpp"
 #include "model/bsn.hpp"
@@ -21,81 +22,9 @@ namespace wmotoets {
 
 namespace {
 
-constexpr std::size_t kMaxBsnWarningsPerFile = 20;
-constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent", "beslisser", "client",
-                                                 "mantelzorger", "vertegenwoordiger", "jurist",
-                                                 "administratie"};
-
 struct FirstPass {
     std::string sha256;
     bool utf8 = true;
-};
-
-// Consecutive rows often repeat a column's value (the same dossier, team, actor): remembering
-// the last one saves a hash lookup.
-class LastValue {
-public:
-    template <class Make>
-    std::uint32_t get(std::string_view v, Make make) {
-        if (!valid_ || v != text_) {
-            text_.assign(v);
-            id_ = make(v);
-            valid_ = true;
-        }
-        return id_;
-    }
-
-private:
-    std::string text_;
-    std::uint32_t id_ = 0;
-    bool valid_ = false;
-};
-
-// A column with a few hundred distinct values (actors, teams, attribute values): a small
-// direct-mapped cache in front of the string pool, whose table (a million dossier ids and
-// more) costs cache misses on every lookup.
-class ValueCache {
-public:
-    template <class Make>
-    std::uint32_t get(std::string_view v, Make make) {
-        std::uint32_t h = 2166136261u;
-        for (const char c : v) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-        Entry& e = entries_[(h ^ (h >> 16)) & (kSize - 1)];
-        if (!e.valid || e.text != v) {
-            e.text.assign(v);
-            e.id = make(v);
-            e.valid = true;
-        }
-        return e.id;
-    }
-
-private:
-    static constexpr std::size_t kSize = 256;
-    struct Entry {
-        std::string text;
-        std::uint32_t id = 0;
-        bool valid = false;
-    };
-    std::array<Entry, kSize> entries_;
-};
-
-// A handful of distinct labels (activities, roles) repeat on every row: a short list that is
-// searched linearly beats folding and hashing each time. Past kMax entries it stops growing.
-template <class T>
-class LabelCache {
-public:
-    static constexpr std::size_t kMax = 64;
-    template <class Make>
-    T get(std::string_view text, Make make) {
-        for (auto& [k, v] : entries_)
-            if (k == text) return v;
-        T v = make(text);
-        if (entries_.size() < kMax) entries_.emplace_back(std::string(text), v);
-        return v;
-    }
-
-private:
-    std::vector<std::pair<std::string, T>> entries_;
 };
 
 // Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
@@ -132,22 +61,19 @@ FirstPass scan(const std::string& path) {
     return fp;
 }
 
-std::string shorten(std::string_view s) {
-    if (s.size() <= 60) return std::string(s);
-    return std::string(s.substr(0, 57)) + "...";
-}
-
-// The columns of a file, from its header line.
+// The columns of a file, from its header line (and the mapping's [kolommen]).
 struct Layout {
     std::size_t ncols = 0;
     int col_case = -1, col_ts = -1, col_act = -1, col_eid = -1, col_actor = -1, col_role = -1, col_team = -1,
         col_org = -1;
-    std::vector<std::string> names;  // folded header names
-    std::vector<bool> attribute;     // the column is an attribute
+    std::vector<std::string> names;      // header names, lower-cased: for messages
+    std::vector<std::string> canonical;  // the canonical column each one is read as
+    std::vector<bool> attribute;         // the column is an attribute (under its canonical name)
     std::vector<bool> bsn_column;
 };
 
-Layout read_header(CsvReader& reader, const std::string& path, std::vector<std::string_view>& fields) {
+Layout read_header(CsvReader& reader, const std::string& path, const Mapping* mapping,
+                   std::vector<std::string_view>& fields) {
     std::uint64_t line = 0;
     if (!reader.next(fields, line))
         throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
@@ -161,7 +87,33 @@ Layout read_header(CsvReader& reader, const std::string& path, std::vector<std::
         for (std::size_t j = 0; j < i; ++j)
             if (!l.names[i].empty() && l.names[j] == l.names[i])
                 throw Error(path + ":" + std::to_string(line) + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
-        const std::string& n = l.names[i];
+        l.bsn_column[i] = bsn_column_name(l.names[i]);
+    }
+    auto found = [&] {
+        std::string list;
+        for (const auto& n : l.names) list += (list.empty() ? "" : ", ") + n;
+        return list;
+    };
+    l.canonical = l.names;
+    if (mapping) {
+        // A mapped column is read as its canonical name; a column whose own name is claimed by a
+        // mapped one stays an attribute under its own name.
+        std::vector<bool> mapped(l.ncols, false);
+        for (const auto& [canon, col] : mapping->columns) {
+            const std::string source = ascii_lower(trim(col.source));
+            const auto it = std::find(l.names.begin(), l.names.end(), source);
+            if (it == l.names.end())
+                throw Error(mapping->path + ":" + std::to_string(col.line) + ": kolom '" + col.source + "' (voor " + canon +
+                            ") staat niet in " + path + " (gevonden: " + found() + ")");
+            const auto i = static_cast<std::size_t>(it - l.names.begin());
+            l.canonical[i] = canon;
+            mapped[i] = true;
+        }
+        for (std::size_t i = 0; i < l.ncols; ++i)
+            if (!mapped[i] && mapping->columns.count(l.names[i])) l.canonical[i] = "bron:" + l.names[i];
+    }
+    for (std::size_t i = 0; i < l.ncols; ++i) {
+        const std::string& n = l.canonical[i];
         const int col = static_cast<int>(i);
         if (n == "case_id") l.col_case = col;
         else if (n == "timestamp") l.col_ts = col;
@@ -172,18 +124,16 @@ Layout read_header(CsvReader& reader, const std::string& path, std::vector<std::
         else if (n == "team") l.col_team = col;
         else if (n == "organisatie") l.col_org = col;
         else if (!n.empty()) l.attribute[i] = true;
-        l.bsn_column[i] = bsn_column_name(n);
     }
     std::string missing;
     if (l.col_case < 0) missing += " case_id";
     if (l.col_ts < 0) missing += " timestamp";
     if (l.col_act < 0) missing += " activity";
     if (!missing.empty()) {
-        std::string found;
-        for (const auto& n : l.names) found += (found.empty() ? "" : ", ") + n;
         throw Error(path + ":" + std::to_string(line) + ": verplichte kolom(men) ontbreken:" + missing +
-                    " (gevonden: " + found + "; scheidingsteken '" +
-                    (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) + "')");
+                    " (gevonden: " + found() + "; scheidingsteken '" +
+                    (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) +
+                    "'; andere kolomnamen? Gebruik --mapping)");
     }
     return l;
 }
@@ -193,124 +143,53 @@ class RowParser {
 public:
     RowParser(const Layout& layout, const std::string& path, std::uint16_t file_index, const ImportOptions& options,
               EventLog& log, Diagnostics& diag, InputFile& input)
-        : l_(layout), path_(path), file_index_(file_index), options_(options), log_(log), diag_(diag), input_(input),
-          attr_key_(layout.ncols, 0), attr_cache_(layout.ncols) {
+        : l_(layout), builder_(path, file_index, options, log, diag, input), input_(input), slot_(layout.ncols, 0) {
         for (std::size_t i = 0; i < l_.ncols; ++i)
-            if (l_.attribute[i]) attr_key_[i] = log_.strings.intern(l_.names[i]);
+            if (l_.attribute[i]) slot_[i] = builder_.attribute_slot(l_.canonical[i]);
     }
 
     void row(const std::vector<std::string_view>& fields, std::uint64_t line, bool unterminated) {
         ++input_.rows;
         if (unterminated) {
-            reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
+            builder_.reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
             return;
         }
         const std::size_t ncols = l_.ncols;
         if (fields.size() != ncols) {
-            reject(line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " + std::to_string(ncols));
+            builder_.reject(line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " +
+                                      std::to_string(ncols));
             return;
         }
         // Privacy first: never store a value that may be a BSN in a BSN column.
-        for (std::size_t i = 0; i < ncols; ++i) {
-            const std::string_view v = fields[i];
-            if (v.size() < 8 || v.size() > 13 || !looks_like_bsn(v)) continue;
-            if (l_.bsn_column[i]) {
-                throw Error(path_ + ":" + std::to_string(line) + ": kolom '" + l_.names[i] + "' bevat een mogelijk BSN (" +
-                            mask_number(v) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
-            }
-            ++input_.possible_bsn;
-            if (bsn_warnings_++ < kMaxBsnWarningsPerFile)
-                diag_.warnings.push_back({path_, line, "mogelijk BSN in kolom '" + l_.names[i] + "' (" + mask_number(v) +
-                                                           "); controleer of het bestand geanonimiseerd is"});
-        }
+        for (std::size_t i = 0; i < ncols; ++i) builder_.check_privacy(l_.names[i], l_.bsn_column[i], fields[i], line);
 
-        const std::string_view case_id = trim(fields[std::size_t(l_.col_case)]);
-        const std::string_view ts_text = trim(fields[std::size_t(l_.col_ts)]);
-        const std::string_view act_text = trim(fields[std::size_t(l_.col_act)]);
-        if (case_id.empty()) return reject(line, "case_id is leeg");
-        if (ts_text.empty()) return reject(line, "timestamp is leeg");
-        if (act_text.empty()) return reject(line, "activity is leeg");
-        const std::optional<LocalTimestamp> ts = parse_timestamp(ts_text);
-        if (!ts) {
-            return reject(line, "onleesbare datum/tijd '" + shorten(ts_text) +
-                                    "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
-        }
-        const std::optional<Activity> act =
-            activities_.get(act_text, [](std::string_view t) { return activity_from_folded(fold_label(t)); });
-        if (!act && !options_.keep_unknown) {
-            return reject(line, "onbekende activiteit '" + shorten(act_text) +
-                                    "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
-                                    "om onbekende activiteiten te bewaren voor lokale regels");
-        }
-
-        EventLog& log = log_;
-        const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
-        Event e;
-        e.date = ts->date;
-        e.ms = ts->ms;
-        e.case_index = case_cache_.get(case_id, [&log](std::string_view id) { return log.case_index(id); });
-        e.activity = act.value_or(Activity::onbekend);
-        if (!act) e.label = log.strings.intern(act_text);  // canonical labels are known by name
-        e.file = file_index_;
-        e.line = static_cast<std::uint32_t>(line);
         auto cell = [&](int col) -> std::string_view {
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
         };
-        e.event_id = log.strings.intern(cell(l_.col_eid));
-        Who who;
-        who.actor = actor_cache_.get(cell(l_.col_actor), intern);
-        who.team = team_cache_.get(cell(l_.col_team), intern);
-        who.organisatie = org_cache_.get(cell(l_.col_org), intern);
-        if (const std::string_view role = cell(l_.col_role); !role.empty()) {
-            who.role = roles_.get(role, [&](std::string_view text) {
-                // The roles of event-log.md are folded to their canonical spelling; others kept as given.
-                const std::string r = fold_label(text);
-                for (std::string_view k : kRoles)
-                    if (k == r) return log.strings.intern(k);
-                return log.strings.intern(text);
-            });
-        }
-        if (!(who == last_who_)) {
-            last_who_ = who;
-            last_who_index_ = log.who_index(who);
-        }
-        e.who = last_who_index_;
-        e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+        raw_.line = line;
+        raw_.case_id = cell(l_.col_case);
+        raw_.timestamp = cell(l_.col_ts);
+        raw_.activity = cell(l_.col_act);
+        raw_.event_id = cell(l_.col_eid);
+        raw_.actor = cell(l_.col_actor);
+        raw_.role = cell(l_.col_role);
+        raw_.team = cell(l_.col_team);
+        raw_.organisatie = cell(l_.col_org);
+        raw_.attributes.clear();
         for (std::size_t i = 0; i < ncols; ++i) {
-            if (attr_key_[i] == 0) continue;
+            if (!l_.attribute[i]) continue;
             const std::string_view v = trim(fields[i]);
-            if (v.empty()) continue;
-            log.attributes.push_back({attr_key_[i], attr_cache_[i].get(v, intern)});
-            ++e.attr_count;
+            if (!v.empty()) raw_.attributes.emplace_back(slot_[i], v);
         }
-        log.events.push_back(e);
-        ++input_.used;
+        builder_.add(raw_);
     }
 
 private:
-    void reject(std::uint64_t at, std::string reason) {
-        ++input_.rejected;
-        if (options_.strict)
-            throw Error(path_ + ":" + std::to_string(at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
-        diag_.bad_rows.push_back({path_, at, std::move(reason)});
-    }
-
     const Layout& l_;
-    const std::string& path_;
-    std::uint16_t file_index_;
-    const ImportOptions& options_;
-    EventLog& log_;
-    Diagnostics& diag_;
+    EventBuilder builder_;
     InputFile& input_;
-    std::vector<StrId> attr_key_;
-    std::size_t bsn_warnings_ = 0;
-    LastValue case_cache_;
-    Who last_who_;
-    std::uint32_t last_who_index_ = 0;
-    ValueCache actor_cache_, team_cache_, org_cache_;
-    std::vector<ValueCache> attr_cache_;
-    LabelCache<std::optional<Activity>> activities_;
-    LabelCache<StrId> roles_;
+    std::vector<std::uint32_t> slot_;
+    RawEvent raw_;
 };
 
 // The second half of a large file, parsed on another core into its own EventLog while the
@@ -388,7 +267,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
 
     CsvReader reader(in, input.windows1252);
     std::vector<std::string_view> fields;
-    const Layout layout = read_header(reader, path, fields);
+    const Layout layout = read_header(reader, path, options.mapping, fields);
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
     const std::size_t warn0 = diag.warnings.size();
     RowParser parser(layout, path, file_index, options, log, diag, input);

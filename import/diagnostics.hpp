@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/mapping.hpp"
+
 namespace wmotoets {
 
 struct Problem {
@@ -23,6 +25,8 @@ struct Diagnostics {
 struct ImportOptions {
     bool strict = false;        // the first bad row is fatal; nothing of that file is kept
     bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
+    bool all_lifecycles = false;  // XES: --levenscyclus alle (else only `complete` or no transition)
+    const Mapping* mapping = nullptr;  // --mapping: column names, labels, roles, values of the source
     // Files of at least this size are read on two cores (the second half parsed in parallel).
     std::uint64_t parallel_min_bytes = std::uint64_t(16) << 20;
     // Called now and then while a file is read: bytes read so far, file size.

@@ -183,4 +183,73 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
     return out;
 }
 
+Mapping read_mapping_file(const std::string& path) {
+    const toml::table root = parse(path);
+    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten"},
+                    "het mappingbestand");
+    Mapping m;
+    m.path = path;
+    auto table = [&](std::string_view name) -> const toml::table* {
+        const toml::node* n = root.get(name);
+        if (!n) return nullptr;
+        if (!n->is_table()) throw Error(where(path, *n) + ": [" + std::string(name) + "] moet een tabel zijn");
+        return n->as_table();
+    };
+    auto text = [&](const toml::node& n, const std::string& what) {
+        const auto v = n.value<std::string>();
+        if (!n.is_string() || !v || trim(*v).empty())
+            throw Error(where(path, n) + ": " + what + " moet een niet-lege tekst zijn (tussen aanhalingstekens)");
+        return std::string(trim(*v));
+    };
+    static constexpr std::string_view kRoles[] = {"ondersteuner", "consulent", "beslisser", "client",
+                                                  "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
+    if (const toml::table* t = table("kolommen")) {
+        for (const auto& [key, node] : *t) {
+            const std::string canonical = ascii_lower(trim(key.str()));
+            m.columns[canonical] = {text(node, "kolommen." + std::string(key.str())), node.source().begin.line};
+        }
+    }
+    if (const toml::table* t = table("activiteiten")) {
+        for (const auto& [key, node] : *t) {
+            const std::string target = text(node, "activiteiten.\"" + std::string(key.str()) + "\"");
+            const std::optional<Activity> a = activity_from_folded(fold_label(target));
+            if (!a) {
+                std::string list;
+                for (int i = 0; i < kCanonicalActivityCount; ++i)
+                    list += (list.empty() ? "" : ", ") + std::string(activity_name(static_cast<Activity>(i)));
+                throw Error(where(path, node) + ": '" + target + "' is geen canonieke activiteit (mogelijk: " + list + ")");
+            }
+            m.activities[std::string(key.str())] = *a;
+        }
+    }
+    if (const toml::table* t = table("rollen")) {
+        for (const auto& [key, node] : *t) {
+            const std::string target = fold_label(text(node, "rollen.\"" + std::string(key.str()) + "\""));
+            bool ok = false;
+            for (std::string_view r : kRoles) ok = ok || r == target;
+            if (!ok)
+                throw Error(where(path, node) + ": '" + target +
+                            "' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
+                            "vertegenwoordiger, jurist, administratie)");
+            m.roles[std::string(key.str())] = target;
+        }
+    }
+    if (const toml::table* t = table("waarden")) {
+        for (const auto& [attr, node] : *t) {
+            const toml::table* vt = node.as_table();
+            if (!vt) throw Error(where(path, node) + ": [waarden." + std::string(attr.str()) + "] moet een tabel zijn");
+            auto& values = m.values[ascii_lower(trim(attr.str()))];
+            for (const auto& [key, v] : *vt)
+                values[std::string(key.str())] = text(v, "waarden." + std::string(attr.str()) + ".\"" + std::string(key.str()) + "\"");
+        }
+    }
+    if (const toml::node* n = root.get("onbekende_activiteiten")) {
+        const std::string v = text(*n, "onbekende_activiteiten");
+        if (v == "behouden") m.keep_unknown = true;
+        else if (v == "weigeren") m.keep_unknown = false;
+        else throw Error(where(path, *n) + ": onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet '" + v + "'");
+    }
+    return m;
+}
+
 }  // namespace wmotoets

@@ -6,6 +6,7 @@
 
 #include "model/calendar.hpp"
 #include "model/local_rule.hpp"
+#include "model/mapping.hpp"
 #include "model/settings.hpp"
 
 namespace wmotoets {
@@ -23,5 +24,9 @@ void read_equated_days_file(const std::string& path, Calendar& calendar);
 // binnen_dagen (and optionally uitleg). Refuses unknown templates or keys, missing parameters,
 // duplicate ids and ids without LOK-.
 std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path);
+
+// Reads a mapping file (model/mapping.hpp). Refuses unknown sections or keys, an activity that is
+// not canonical, a role that is not canonical, values that are not strings, and TOML errors.
+Mapping read_mapping_file(const std::string& path);
 
 }  // namespace wmotoets

@@ -1,0 +1,140 @@
+#include "import/event_builder.hpp"
+
+#include <memory>
+
+#include "import/timestamp.hpp"
+#include "model/bsn.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+namespace {
+constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent", "beslisser", "client",
+                                                 "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
+}  // namespace
+
+std::string shorten(std::string_view s) {
+    if (s.size() <= 60) return std::string(s);
+    return std::string(s.substr(0, 57)) + "...";
+}
+
+EventBuilder::EventBuilder(const std::string& path, std::uint16_t file_index, const ImportOptions& options,
+                           EventLog& log, Diagnostics& diag, InputFile& input)
+    : path_(path), file_index_(file_index), options_(options), mapping_(options.mapping),
+      keep_unknown_(options.keep_unknown || (options.mapping && options.mapping->keep_unknown.value_or(false))),
+      log_(log), diag_(diag), input_(input) {}
+
+std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
+    const StrId key = log_.strings.intern(name);
+    for (std::uint32_t i = 0; i < slots_.size(); ++i)
+        if (slots_[i].key == key) return i;
+    Slot s;
+    s.key = key;
+    if (mapping_) {
+        const auto it = mapping_->values.find(std::string(name));
+        if (it != mapping_->values.end()) s.values = &it->second;
+    }
+    s.cache = std::make_unique<ValueCache>();
+    slots_.push_back(std::move(s));
+    return static_cast<std::uint32_t>(slots_.size() - 1);
+}
+
+void EventBuilder::check_number(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
+                                std::string_view what) {
+    if (!looks_like_bsn(value)) return;
+    const std::string place = std::string(what) + " '" + std::string(field) + "'";
+    if (bsn_field) {
+        throw Error(path_ + ":" + std::to_string(line) + ": " + place + " bevat een mogelijk BSN (" + mask_number(value) +
+                    "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
+    }
+    ++input_.possible_bsn;
+    if (bsn_warnings_++ < kMaxBsnWarningsPerFile)
+        diag_.warnings.push_back({path_, line, "mogelijk BSN in " + place + " (" + mask_number(value) +
+                                                   "); controleer of het bestand geanonimiseerd is"});
+}
+
+void EventBuilder::reject(std::uint64_t at, std::string reason) {
+    ++input_.rejected;
+    if (options_.strict)
+        throw Error(path_ + ":" + std::to_string(at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
+    diag_.bad_rows.push_back({path_, at, std::move(reason)});
+}
+
+std::optional<Activity> EventBuilder::activity_of(std::string_view label) const {
+    if (mapping_) {
+        const auto it = mapping_->activities.find(std::string(label));
+        if (it != mapping_->activities.end()) return it->second;
+    }
+    return activity_from_folded(fold_label(label));
+}
+
+StrId EventBuilder::role_of(std::string_view text) {
+    if (mapping_) {
+        const auto it = mapping_->roles.find(std::string(text));
+        if (it != mapping_->roles.end()) return log_.strings.intern(it->second);
+    }
+    // The roles of event-log.md are folded to their canonical spelling; others kept as given.
+    const std::string r = fold_label(text);
+    for (std::string_view k : kRoles)
+        if (k == r) return log_.strings.intern(k);
+    return log_.strings.intern(text);
+}
+
+void EventBuilder::add(const RawEvent& r) {
+    const std::uint64_t line = r.line;
+    if (r.case_id.empty()) return reject(line, "case_id is leeg");
+    if (r.timestamp.empty()) return reject(line, "timestamp is leeg");
+    if (r.activity.empty()) return reject(line, "activity is leeg");
+    const std::optional<LocalTimestamp> ts = parse_timestamp(r.timestamp);
+    if (!ts) {
+        return reject(line, "onleesbare datum/tijd '" + shorten(r.timestamp) +
+                                "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
+    }
+    const std::optional<Activity> act =
+        activities_.get(r.activity, [this](std::string_view t) { return activity_of(t); });
+    if (!act && !keep_unknown_) {
+        return reject(line, "onbekende activiteit '" + shorten(r.activity) +
+                                "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
+                                "om onbekende activiteiten te bewaren voor lokale regels");
+    }
+
+    EventLog& log = log_;
+    const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
+    Event e;
+    e.date = ts->date;
+    e.ms = ts->ms;
+    e.case_index = case_cache_.get(r.case_id, [&log](std::string_view id) { return log.case_index(id); });
+    e.activity = act.value_or(Activity::onbekend);
+    if (!act) e.label = log.strings.intern(r.activity);  // canonical labels are known by name
+    e.file = file_index_;
+    e.line = static_cast<std::uint32_t>(line);
+    e.event_id = log.strings.intern(r.event_id);
+    Who who;
+    who.actor = actor_cache_.get(r.actor, intern);
+    who.team = team_cache_.get(r.team, intern);
+    who.organisatie = org_cache_.get(r.organisatie, intern);
+    if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
+    if (!(who == last_who_)) {
+        last_who_ = who;
+        last_who_index_ = log.who_index(who);
+    }
+    e.who = last_who_index_;
+    e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+    for (const auto& [slot, value] : r.attributes) {
+        Slot& s = slots_[slot];
+        StrId v = 0;
+        if (s.values) {
+            const auto it = s.values->find(std::string(value));
+            v = log.strings.intern(it == s.values->end() ? value : std::string_view(it->second));
+        } else {
+            v = s.cache->get(value, intern);
+        }
+        log.attributes.push_back({s.key, v});
+        ++e.attr_count;
+    }
+    log.events.push_back(e);
+    ++input_.used;
+}
+
+}  // namespace wmotoets

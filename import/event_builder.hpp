@@ -1,0 +1,142 @@
+#pragma once
+// Turns one source record (a CSV row, an XES event, a ZGW resource) into an event of the log,
+// the same way for every format: privacy check, required fields, timestamp, the mapping of
+// activity labels, roles and values, interning. Bad records are rejected with FILE:LINE.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "import/diagnostics.hpp"
+#include "model/event_log.hpp"
+#include "model/mapping.hpp"
+
+namespace wmotoets {
+
+// One record's fields, as views into the source (valid during EventBuilder::add).
+struct RawEvent {
+    std::uint64_t line = 0;  // where the record starts in its file
+    std::string_view case_id, timestamp, activity, event_id, actor, role, team, organisatie;
+    std::vector<std::pair<std::uint32_t, std::string_view>> attributes;  // attribute slot, value
+};
+
+class EventBuilder {
+public:
+    EventBuilder(const std::string& path, std::uint16_t file_index, const ImportOptions& options, EventLog& log,
+                 Diagnostics& diag, InputFile& input);
+
+    // The slot of attribute `name` (canonical, lower-cased where the format says so).
+    std::uint32_t attribute_slot(std::string_view name);
+    // The privacy check of event-log.md on one source value: in a field whose name suggests a
+    // BSN the file is refused (Error, the number never echoed); elsewhere a warning "mogelijk BSN".
+    void check_privacy(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
+                       std::string_view what = "kolom") {
+        if (value.size() >= 8 && value.size() <= 13) check_number(field, bsn_field, value, line, what);
+    }
+    // Adds the event, or rejects it (counted, reported) when it cannot be used.
+    void add(const RawEvent& r);
+    void reject(std::uint64_t line, std::string reason);
+    bool keep_unknown() const { return keep_unknown_; }
+
+private:
+    class LastValue {
+    public:
+        template <class Make>
+        std::uint32_t get(std::string_view v, Make make) {
+            if (!valid_ || v != text_) {
+                text_.assign(v);
+                id_ = make(v);
+                valid_ = true;
+            }
+            return id_;
+        }
+
+    private:
+        std::string text_;
+        std::uint32_t id_ = 0;
+        bool valid_ = false;
+    };
+    // A column with a few hundred distinct values (actors, teams, attribute values): a small
+    // direct-mapped cache in front of the string pool, whose table (a million dossier ids and
+    // more) costs cache misses on every lookup.
+    class ValueCache {
+    public:
+        template <class Make>
+        std::uint32_t get(std::string_view v, Make make) {
+            std::uint32_t h = 2166136261u;
+            for (const char c : v) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+            Entry& e = entries_[(h ^ (h >> 16)) & (kSize - 1)];
+            if (!e.valid || e.text != v) {
+                e.text.assign(v);
+                e.id = make(v);
+                e.valid = true;
+            }
+            return e.id;
+        }
+
+    private:
+        static constexpr std::size_t kSize = 256;
+        struct Entry {
+            std::string text;
+            std::uint32_t id = 0;
+            bool valid = false;
+        };
+        std::array<Entry, kSize> entries_;
+    };
+    // A handful of distinct labels (activities, roles) repeat on every row: a short list that
+    // is searched linearly beats folding and hashing each time. Past kMax it stops growing.
+    template <class T>
+    class LabelCache {
+    public:
+        static constexpr std::size_t kMax = 64;
+        template <class Make>
+        T get(std::string_view text, Make make) {
+            for (auto& [k, v] : entries_)
+                if (k == text) return v;
+            T v = make(text);
+            if (entries_.size() < kMax) entries_.emplace_back(std::string(text), v);
+            return v;
+        }
+
+    private:
+        std::vector<std::pair<std::string, T>> entries_;
+    };
+    struct Slot {
+        StrId key = 0;
+        const std::map<std::string, std::string>* values = nullptr;  // [waarden.ATTR] of the mapping
+        std::unique_ptr<ValueCache> cache;
+    };
+
+    void check_number(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
+                      std::string_view what);
+    std::optional<Activity> activity_of(std::string_view label) const;
+    StrId role_of(std::string_view role);
+
+    const std::string& path_;
+    std::uint16_t file_index_;
+    const ImportOptions& options_;
+    const Mapping* mapping_;
+    bool keep_unknown_;
+    EventLog& log_;
+    Diagnostics& diag_;
+    InputFile& input_;
+    std::size_t bsn_warnings_ = 0;
+    std::vector<Slot> slots_;
+    LastValue case_cache_;
+    Who last_who_;
+    std::uint32_t last_who_index_ = 0;
+    ValueCache actor_cache_, team_cache_, org_cache_;
+    LabelCache<std::optional<Activity>> activities_;
+    LabelCache<StrId> roles_;
+};
+
+// At most this many "mogelijk BSN" warnings per file (all are counted).
+inline constexpr std::size_t kMaxBsnWarningsPerFile = 20;
+
+// A value shortened for a message.
+std::string shorten(std::string_view s);
+
+}  // namespace wmotoets

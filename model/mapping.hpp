@@ -1,0 +1,37 @@
+#pragma once
+// A mapping file (--mapping): how one municipality's export becomes the canonical event log.
+// Data, never code: column names, activity labels, roles and values of that export.
+//   [kolommen]      canonical column = source column (CSV) or key (XES)
+//   [activiteiten]  source label = canonical activity
+//   [rollen]        source role = canonical role
+//   [waarden.ATTR]  source value = canonical value, for canonical attribute ATTR
+//   onbekende_activiteiten = "behouden" | "weigeren"
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "model/activity.hpp"
+
+namespace wmotoets {
+
+struct Mapping {
+    struct Column {
+        std::string source;
+        std::uint64_t line = 0;  // in the mapping file, for messages
+    };
+    std::string path;                           // the mapping file, for messages and provenance
+    std::map<std::string, Column> columns;      // canonical name → source
+    std::map<std::string, Activity> activities; // source label (exact) → canonical activity
+    std::map<std::string, std::string> roles;   // source role (exact) → canonical role
+    std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
+    std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
+
+    // The source of canonical column `name`, or `fallback` when the mapping does not name it.
+    std::string source_of(const std::string& name, const std::string& fallback) const {
+        const auto it = columns.find(name);
+        return it == columns.end() ? fallback : it->second.source;
+    }
+};
+
+}  // namespace wmotoets
