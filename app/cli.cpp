@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "app/generator.hpp"
-#include "import/canonical_csv.hpp"
+#include "import/import_file.hpp"
 #include "import/toml_files.hpp"
 #include "workflow/local_rules.hpp"
 #include "model/error.hpp"
@@ -86,7 +86,8 @@ struct CheckOptions {
     std::string out;
     std::string peildatum;
     std::vector<std::string> select, ignore;
-    std::string settings_file, local_rules_file;
+    std::string settings_file, local_rules_file, mapping_file;
+    std::string input_format = "auto", lifecycle = "complete";
     std::vector<std::string> holiday_files;
     bool outcomes = false, strict = false, keep_unknown = false, exit_zero = false;
 };
@@ -155,6 +156,12 @@ int run_check_command(const CheckOptions& o) {
     ImportOptions import_options;
     import_options.strict = o.strict;
     import_options.keep_unknown = o.keep_unknown;
+    import_options.all_lifecycles = o.lifecycle == "alle";
+    std::optional<Mapping> mapping;
+    if (!o.mapping_file.empty()) {
+        mapping = read_mapping_file(o.mapping_file);
+        import_options.mapping = &*mapping;
+    }
     for (const std::string& path : o.logs) {
         if (tty)
             import_options.progress = [&path](std::uint64_t done, std::uint64_t total) {
@@ -162,12 +169,14 @@ int run_check_command(const CheckOptions& o) {
             };
         const PhaseTimer timer("inlezen");
         const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
-        import_canonical_csv(path, import_options, log, diag);
+        import_log_file(path, o.input_format, import_options, log, diag);
         for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
         for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
         if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
         const InputFile& in = log.inputs.back();
-        spdlog::info("{}: {} rijen gelezen, {} gebruikt, {} afgekeurd{}", path, in.rows, in.used, in.rejected,
+        spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, in.format == "xes" ? "events" : "rijen",
+                     in.used, in.rejected,
+                     in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
                      in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
     }
     {
@@ -282,7 +291,16 @@ int run_cli(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
     check->alias("check");
     check->footer(kCheckExamples);
-    check->add_option("logboek", co.logs, "Een of meer eventlogs in het canonieke CSV-formaat")->required();
+    check->add_option("logboek", co.logs,
+                      "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export")
+        ->required();
+    check->add_option("--mapping", co.mapping_file,
+                      "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
+    check->add_option("--formaat", co.input_format, "Invoerformaat: auto (naar de bestandsnaam), csv of xes")
+        ->check(CLI::IsMember({"auto", "csv", "xes"}));
+    check->add_option("--levenscyclus", co.lifecycle,
+                      "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
+        ->check(CLI::IsMember({"complete", "alle"}));
     check->add_option("--format", co.format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     check->add_option("--uit", co.out, "Schrijf de uitvoer naar dit bestand in plaats van naar stdout");

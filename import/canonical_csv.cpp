@@ -99,7 +99,8 @@ Layout read_header(CsvReader& reader, const std::string& path, const Mapping* ma
         // A mapped column is read as its canonical name; a column whose own name is claimed by a
         // mapped one stays an attribute under its own name.
         std::vector<bool> mapped(l.ncols, false);
-        for (const auto& [canon, col] : mapping->columns) {
+        for (const auto& [canon, colp] : mapping->columns_in_file_order()) {
+            const Mapping::Column& col = *colp;
             const std::string source = ascii_lower(trim(col.source));
             const auto it = std::find(l.names.begin(), l.names.end(), source);
             if (it == l.names.end())

@@ -41,7 +41,10 @@ struct InputFile {
     std::string path;
     std::string sha256;
     std::string format = "csv";
+    std::string mapping;  // the mapping file used, if any
     std::size_t rows = 0, used = 0, rejected = 0, possible_bsn = 0;
+    std::size_t skipped = 0;  // XES: events left out by the lifecycle filter (not bad input)
+    std::size_t traces = 0;   // XES: traces read (a trace whose events are all unusable is no dossier)
     bool windows1252 = false;
 };
 

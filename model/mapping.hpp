@@ -6,10 +6,13 @@
 //   [rollen]        source role = canonical role
 //   [waarden.ATTR]  source value = canonical value, for canonical attribute ATTR
 //   onbekende_activiteiten = "behouden" | "weigeren"
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/activity.hpp"
 
@@ -26,6 +29,14 @@ struct Mapping {
     std::map<std::string, std::string> roles;   // source role (exact) → canonical role
     std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
     std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
+
+    // The columns in the order of the mapping file (messages name the first problem there).
+    std::vector<std::pair<std::string, const Column*>> columns_in_file_order() const {
+        std::vector<std::pair<std::string, const Column*>> out;
+        for (const auto& [name, c] : columns) out.emplace_back(name, &c);
+        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second->line < b.second->line; });
+        return out;
+    }
 
     // The source of canonical column `name`, or `fallback` when the mapping does not name it.
     std::string source_of(const std::string& name, const std::string& fallback) const {

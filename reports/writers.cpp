@@ -158,10 +158,12 @@ void write_json(std::ostream& out, const ReportData& d) {
     for (std::size_t i = 0; i < log.inputs.size(); ++i) {
         const InputFile& in = log.inputs[i];
         buf += fmt::format(
-            "{}\n    {{\n      \"path\": {},\n      \"sha256\": {},\n      \"format\": {},\n      \"rows\": {},\n"
-            "      \"used\": {},\n      \"rejected\": {},\n      \"possible_bsn\": {},\n      \"windows1252\": {}\n    }}",
-            i ? "," : "", json_string(in.path), json_string(in.sha256), json_string(in.format), in.rows, in.used,
-            in.rejected, in.possible_bsn, in.windows1252 ? "true" : "false");
+            "{}\n    {{\n      \"path\": {},\n      \"sha256\": {},\n      \"format\": {},\n      \"mapping\": {},\n"
+            "      \"rows\": {},\n      \"used\": {},\n      \"rejected\": {},\n      \"skipped\": {},\n"
+            "      \"possible_bsn\": {},\n      \"windows1252\": {}\n    }}",
+            i ? "," : "", json_string(in.path), json_string(in.sha256), json_string(in.format),
+            in.mapping.empty() ? std::string("null") : json_string(in.mapping), in.rows, in.used, in.rejected, in.skipped,
+            in.possible_bsn, in.windows1252 ? "true" : "false");
     }
     buf += log.inputs.empty() ? "]" : "\n  ]";
     buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
