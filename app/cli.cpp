@@ -38,6 +38,17 @@ Voorbeelden:
       ook de eigen werkinstructies van de gemeente (LOK-regels), ook op eigen labels
   wmotoets controleer dossiers.csv --instellingen wmotoets.toml --feestdagen besluit-2029.txt
       eigen termijnen (14 dagen voor ONA-04/TOE-03) en nieuw gelijkgestelde dagen
+  wmotoets controleer export.csv --mapping data/mapping/zaaksysteem-export.toml
+      een eigen export: kolomnamen, statusomschrijvingen, rollen en waarden via een mappingbestand
+  wmotoets controleer logboek.xes.gz --behoud-onbekend --regels lokale-regels.toml
+      een XES-logboek (process mining); alleen events met lifecycle 'complete' (--levenscyclus alle)
+
+Mappingbestand (TOML), zie data/mapping/:
+  onbekende_activiteiten = "weigeren"  # of "behouden" (voor lokale regels)
+  [kolommen]        case_id = "Zaaknummer"   timestamp = "Datum status"   activity = "Statusomschrijving"
+  [activiteiten]    "Keukentafelgesprek" = "gesprek"
+  [rollen]          "Wmo-consulent" = "consulent"
+  [waarden.aan]     "Cliënt" = "client"
 
 Instellingenbestand (TOML):
   [termijnen]
