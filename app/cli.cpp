@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <malloc.h>
 #include <fstream>
@@ -14,6 +15,7 @@
 
 #include "app/generator.hpp"
 #include "import/import_file.hpp"
+#include "model/store.hpp"
 #include "import/toml_files.hpp"
 #include "workflow/local_rules.hpp"
 #include "model/error.hpp"
@@ -64,6 +66,18 @@ Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met
 Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.
 )";
 
+constexpr const char* kImportExamples = R"(
+Voorbeelden:
+  wmotoets importeer export-2024-01.csv --db audit.db
+      voeg de export van januari toe (één transactie per bestand: alles of niets)
+  wmotoets importeer export-2024-02.csv --db audit.db
+      een nieuwere export: dossiers die erin staan vervangen hun eerdere versie; de rest blijft
+  wmotoets importeer logboek.xes.gz zaaksysteem.csv --mapping zaaksysteem.toml --db audit.db
+  wmotoets controleer --db audit.db --format json --uit bevindingen.json
+      controleer alles wat is opgeslagen en bewaar de controle voor 'wmotoets rapport'
+Hetzelfde bestand nog eens importeren voegt niets toe (herkend aan de SHA-256).
+)";
+
 constexpr const char* kRulesExamples = R"(
 Voorbeelden:
   wmotoets regels            het regelboek: ID, ernst, titel en grondslag
@@ -99,6 +113,7 @@ struct CheckOptions {
     std::vector<std::string> select, ignore;
     std::string settings_file, local_rules_file, mapping_file;
     std::string input_format = "auto", lifecycle = "complete";
+    std::string db;  // --db: work on (and store into) this database
     std::vector<std::string> holiday_files;
     bool outcomes = false, strict = false, keep_unknown = false, exit_zero = false;
 };
@@ -150,6 +165,118 @@ LocalRules load_local_rules(const std::string& path) {
     return local;
 }
 
+// The import options of a command, with its mapping file read once.
+struct ImportSetup {
+    explicit ImportSetup(const CheckOptions& o) {
+        options.strict = o.strict;
+        options.keep_unknown = o.keep_unknown;
+        options.all_lifecycles = o.lifecycle == "alle";
+        if (!o.mapping_file.empty()) {
+            mapping = read_mapping_file(o.mapping_file);
+            options.mapping = &*mapping;
+        }
+    }
+    ImportSetup(const ImportSetup&) = delete;
+    ImportSetup& operator=(const ImportSetup&) = delete;
+    std::optional<Mapping> mapping;
+    ImportOptions options;
+};
+
+// Reads one log into `log`, reporting bad rows, warnings and a summary line on stderr.
+void read_log(const std::string& path, const CheckOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {
+    const bool tty = isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info;
+    if (tty)
+        options.progress = [&path](std::uint64_t done, std::uint64_t total) {
+            if (total > 0)
+                std::fprintf(stderr, "\rinlezen %s: %3d %%", path.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
+        };
+    const PhaseTimer timer("inlezen");
+    const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
+    import_log_file(path, o.input_format, options, log, diag);
+    for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
+    for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
+    if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
+    const InputFile& in = log.inputs.back();
+    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, in.format == "xes" ? "events" : "rijen",
+                 in.used, in.rejected,
+                 in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
+                 in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+}
+
+// The local time of an import, as provenance in the database (never in a report).
+std::string now_text() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", std::localtime(&t));
+    return buf;
+}
+
+// Adds every log of the command to the store, each file in one transaction.
+void import_into_store(const CheckOptions& o, Store& store) {
+    const ImportSetup setup(o);
+    for (const std::string& path : o.logs) {
+        EventLog log;
+        Diagnostics diag;
+        read_log(path, o, setup.options, log, diag);
+        log.finalize();
+        const PhaseTimer timer("opslaan");
+        const ImportSummary sum = store.add_import(log, 0, now_text());
+        if (sum.already_imported)
+            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd", path, sum.import_id,
+                         sum.earlier_path);
+        else
+            spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd", path,
+                         store.path(), sum.import_id, sum.added, sum.replaced, sum.unchanged);
+    }
+}
+
+// The run as the store keeps it: rule ids and texts, findings with their rows.
+StoredRun stored_run(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                     const Settings& settings) {
+    StoredRun run;
+    run.peildatum = result.peildatum_known ? result.peildatum.iso() : std::string();
+    run.settings = fmt::format("andere_ondersteuner_dagen={};wachttijd_ondersteuner_dagen={}",
+                               settings.andere_ondersteuner_dagen, settings.wachttijd_ondersteuner_dagen);
+    for (const Rule* r : result.rules) run.rules.emplace_back(r->info().id);
+    static constexpr char kCode[] = {'n', 'v', 'o', 'x'};  // niet van toepassing, voldaan, onbekend, overtreden
+    for (std::size_t c = 0; c < log.cases.size(); ++c) {
+        run.case_ids.emplace_back(log.str(log.cases[c].id));
+        std::string codes;
+        for (std::size_t r = 0; r < result.rules.size(); ++r) codes += kCode[static_cast<int>(result.outcome(c, r))];
+        run.outcomes.push_back(std::move(codes));
+    }
+    for (const CaseFinding& f : result.findings) {
+        StoredRun::Finding x;
+        x.case_id = std::string(log.str(log.cases[f.case_pos].id));
+        x.rule = std::string(result.rules[f.rule]->info().id);
+        x.cycle = f.cycle;
+        x.date = f.date.iso();
+        x.deadline = f.deadline ? f.deadline->iso() : std::string();
+        x.message = std::string(f.message);
+        for (std::uint32_t e : f.events)
+            x.events.emplace_back(std::size_t(log.inputs[log.events[e].file].store_id), log.events[e].line);
+        run.findings.push_back(std::move(x));
+    }
+    for (const Figure& f : figures) {
+        StoredRun::Figure x;
+        const RuleInfo& info = f.rule->info();
+        x.rule = std::string(info.id);
+        x.title = std::string(info.title);
+        x.severity = std::string(severity_name(info.severity));
+        x.applicable = f.applicable;
+        x.compliant = f.compliant;
+        x.violations = f.violations;
+        x.unknown = f.unknown;
+        x.rate = f.rate;
+        if (f.ci95) {
+            x.lo = f.ci95->first;
+            x.hi = f.ci95->second;
+        }
+        run.figures.push_back(std::move(x));
+    }
+    return run;
+}
+
 int run_check_command(const CheckOptions& o) {
     Settings settings;
     Calendar calendar;
@@ -162,33 +289,19 @@ int run_check_command(const CheckOptions& o) {
         if (!peildatum) throw Error("--peildatum '" + o.peildatum + "' is geen geldige datum (verwacht JJJJ-MM-DD)");
     }
     EventLog log;
-    Diagnostics diag;
-    const bool tty = isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info;
-    ImportOptions import_options;
-    import_options.strict = o.strict;
-    import_options.keep_unknown = o.keep_unknown;
-    import_options.all_lifecycles = o.lifecycle == "alle";
-    std::optional<Mapping> mapping;
-    if (!o.mapping_file.empty()) {
-        mapping = read_mapping_file(o.mapping_file);
-        import_options.mapping = &*mapping;
-    }
-    for (const std::string& path : o.logs) {
-        if (tty)
-            import_options.progress = [&path](std::uint64_t done, std::uint64_t total) {
-                if (total > 0) std::fprintf(stderr, "\rinlezen %s: %3d %%", path.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
-            };
-        const PhaseTimer timer("inlezen");
-        const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
-        import_log_file(path, o.input_format, import_options, log, diag);
-        for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
-        for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
-        if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
-        const InputFile& in = log.inputs.back();
-        spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, in.format == "xes" ? "events" : "rijen",
-                     in.used, in.rejected,
-                     in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
-                     in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    std::unique_ptr<Store> store;
+    if (!o.db.empty()) {
+        // With a database: the given logs are added to it first, then everything stored is checked.
+        store = std::make_unique<Store>(o.db);
+        import_into_store(o, *store);
+        const PhaseTimer timer("inlezen uit de database");
+        log = store->load();
+        spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", o.db, log.case_count(), log.events.size(),
+                     log.inputs.size());
+    } else {
+        Diagnostics diag;
+        const ImportSetup setup(o);
+        for (const std::string& path : o.logs) read_log(path, o, setup.options, log, diag);
     }
     {
         const PhaseTimer timer("sorteren");
@@ -196,6 +309,7 @@ int run_check_command(const CheckOptions& o) {
     }
 
     Progress progress;
+    const bool tty = isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info;
     if (tty && log.cases.size() >= 20000)
         progress = [](std::size_t done, std::size_t total) {
             std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
@@ -224,6 +338,10 @@ int run_check_command(const CheckOptions& o) {
     if (!*out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
     if (!o.out.empty())
         spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.findings.size(), log.cases.size(), o.out);
+    if (store) {
+        const std::int64_t id = store->add_run(stored_run(log, result, figures, settings));
+        spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, id);
+    }
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;
 }
 
@@ -302,16 +420,25 @@ int run_cli(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
     check->alias("check");
     check->footer(kCheckExamples);
-    check->add_option("logboek", co.logs,
-                      "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export")
-        ->required();
-    check->add_option("--mapping", co.mapping_file,
-                      "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
-    check->add_option("--formaat", co.input_format, "Invoerformaat: auto (naar de bestandsnaam), csv of xes")
-        ->check(CLI::IsMember({"auto", "csv", "xes"}));
-    check->add_option("--levenscyclus", co.lifecycle,
-                      "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
-        ->check(CLI::IsMember({"complete", "alle"}));
+    // The options that say how logs are read, shared by controleer and importeer.
+    auto add_input_options = [](CLI::App* cmd, CheckOptions& opt) {
+        cmd->add_option("logboek", opt.logs,
+                        "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export");
+        cmd->add_option("--mapping", opt.mapping_file,
+                        "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
+        cmd->add_option("--formaat", opt.input_format, "Invoerformaat: auto (naar de bestandsnaam), csv of xes")
+            ->check(CLI::IsMember({"auto", "csv", "xes"}));
+        cmd->add_option("--levenscyclus", opt.lifecycle,
+                        "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
+            ->check(CLI::IsMember({"complete", "alle"}));
+        cmd->add_flag("--strict", opt.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
+        cmd->add_flag("--behoud-onbekend", opt.keep_unknown,
+                      "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
+    };
+    add_input_options(check, co);
+    check->add_option("--db", co.db,
+                      "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
+                      "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
     check->add_option("--format", co.format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     check->add_option("--uit", co.out, "Schrijf de uitvoer naar dit bestand in plaats van naar stdout");
@@ -320,9 +447,6 @@ int run_cli(int argc, char** argv) {
                       "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
     check->add_option("--select", co.select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
     check->add_option("--ignore", co.ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
-    check->add_flag("--strict", co.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
-    check->add_flag("--behoud-onbekend", co.keep_unknown,
-                    "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
     check->add_flag("--exit-zero", co.exit_zero, "Exitcode 0, ook als er overtredingen zijn");
     check->add_option("--regels", co.local_rules_file,
                       "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
@@ -330,6 +454,14 @@ int run_cli(int argc, char** argv) {
                       "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
     check->add_option("--feestdagen", co.holiday_files,
                       "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
+
+    CheckOptions io;
+    io.db = "wmotoets.db";
+    CLI::App* imp = app.add_subcommand("importeer", "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst");
+    imp->alias("import");
+    imp->footer(kImportExamples);
+    add_input_options(imp, io);
+    imp->add_option("--db", io.db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
 
     RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
@@ -373,7 +505,19 @@ int run_cli(int argc, char** argv) {
     if (quiet) spdlog::set_level(spdlog::level::warn);
     if (verbose) spdlog::set_level(spdlog::level::debug);
     try {
-        if (check->parsed()) return run_check_command(co);
+        if (check->parsed()) {
+            if (co.logs.empty() && co.db.empty())
+                throw Error("geef een of meer logboeken, of --db DATABASE (zie 'wmotoets controleer --help')");
+            return run_check_command(co);
+        }
+        if (imp->parsed()) {
+            if (io.logs.empty()) throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
+            Store store(io.db);
+            import_into_store(io, store);
+            spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", io.db, store.case_count(),
+                         store.event_count(), store.import_count());
+            return 0;
+        }
         if (rules->parsed()) return run_rules_command(ro);
         if (gen->parsed()) {
             go.separator = gen_sep == "tab" ? '\t' : gen_sep[0];

@@ -42,6 +42,7 @@ struct InputFile {
     std::string sha256;
     std::string format = "csv";
     std::string mapping;  // the mapping file used, if any
+    std::int64_t store_id = 0;  // its import id in the audit database, when loaded from one
     std::size_t rows = 0, used = 0, rejected = 0, possible_bsn = 0;
     std::size_t skipped = 0;  // XES: events left out by the lifecycle filter (not bad input)
     std::size_t traces = 0;   // XES: traces read (a trace whose events are all unusable is no dossier)

@@ -1,0 +1,561 @@
+// The only translation unit that includes sqlite3.h.
+#include "model/store.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "model/error.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+// The schema, one step per version: a database of version N gets steps N+1… in one transaction.
+constexpr const char* kMigrations[] = {
+    // 1: imports, strings, dossiers, events; runs with outcomes, findings, figures.
+    R"(
+CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, format TEXT NOT NULL, mapping TEXT,
+  rows INTEGER NOT NULL, used INTEGER NOT NULL, rejected INTEGER NOT NULL, skipped INTEGER NOT NULL,
+  possible_bsn INTEGER NOT NULL, windows1252 INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,  -- provenance only, never in reports
+  added INTEGER NOT NULL DEFAULT 0, replaced INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE cases(
+  case_str INTEGER PRIMARY KEY REFERENCES strings(id),
+  hash INTEGER NOT NULL,      -- of its events, to tell a changed dossier from an unchanged one
+  import_id INTEGER NOT NULL REFERENCES imports(id));
+CREATE TABLE events(
+  case_str INTEGER NOT NULL, import_id INTEGER NOT NULL, seq INTEGER NOT NULL,  -- seq: row order in its file
+  line INTEGER NOT NULL, date INTEGER NOT NULL, ms INTEGER NOT NULL, activity INTEGER NOT NULL,
+  label INTEGER, actor INTEGER, role INTEGER, team INTEGER, organisatie INTEGER, event_id INTEGER,
+  attrs BLOB,                 -- (key, value) string ids, 4 bytes each, little endian
+  PRIMARY KEY(case_str, import_id, seq)) WITHOUT ROWID;
+CREATE TABLE runs(id INTEGER PRIMARY KEY, peildatum TEXT, settings TEXT NOT NULL, rules TEXT NOT NULL);
+CREATE TABLE outcomes(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, case_id TEXT NOT NULL,
+  codes TEXT NOT NULL, PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+CREATE TABLE findings(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, case_id TEXT NOT NULL,
+  rule TEXT NOT NULL, cycle INTEGER NOT NULL, date TEXT NOT NULL, deadline TEXT, message TEXT NOT NULL,
+  events TEXT NOT NULL,       -- import_id:line;…
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+CREATE TABLE figures(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, rule TEXT NOT NULL,
+  title TEXT NOT NULL, severity TEXT NOT NULL, applicable INTEGER NOT NULL, compliant INTEGER NOT NULL,
+  violations INTEGER NOT NULL, unknown INTEGER NOT NULL, rate REAL, lo REAL, hi REAL,
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
+};
+constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+static_assert(kVersions == Store::kSchemaVersion);
+
+std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return (h ^ 0xFF) * 1099511628211ULL;  // a separator, so "ab"+"c" differs from "a"+"bc"
+}
+std::uint64_t fnv(std::uint64_t h, std::int64_t v) {
+    for (int i = 0; i < 8; ++i) h = (h ^ std::uint64_t((v >> (8 * i)) & 0xFF)) * 1099511628211ULL;
+    return h;
+}
+
+}  // namespace
+
+struct Store::Db {
+    sqlite3* db = nullptr;
+    std::string path;
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw Error(path + ": databasefout bij " + what + ": " + sqlite3_errmsg(db));
+    }
+    void exec(const char* sql, const char* what) const {
+        char* err = nullptr;
+        if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            const std::string msg = err ? err : "?";
+            sqlite3_free(err);
+            throw Error(path + ": databasefout bij " + what + ": " + msg);
+        }
+    }
+};
+
+namespace {
+
+class Stmt {
+public:
+    Stmt(const Store::Db& db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db.db, sql, -1, &s_, nullptr) != SQLITE_OK) db.fail(std::string("voorbereiden van ") + sql);
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, std::string_view v) {
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, const std::optional<double>& v) {
+        if (v) sqlite3_bind_double(s_, i, *v);
+        else sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    Stmt& bind_blob(int i, const void* p, std::size_t n) {
+        sqlite3_bind_blob(s_, i, p, static_cast<int>(n), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind_null(int i) {
+        sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    // True for a row, false when done.
+    bool step(const char* what) {
+        const int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) db_.fail(what);
+        return false;
+    }
+    void run(const char* what) {
+        step(what);
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
+    void reset() {
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
+    std::int64_t i64(int c) const { return sqlite3_column_int64(s_, c); }
+    bool null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+    double real(int c) const { return sqlite3_column_double(s_, c); }
+    std::string_view text(int c) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string_view{};
+    }
+    std::string_view blob(int c) const {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(s_, c));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string_view{};
+    }
+
+private:
+    const Store::Db& db_;
+    sqlite3_stmt* s_ = nullptr;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolled back unless committed (also when the process dies: the
+// journal undoes an unfinished transaction when the database is next opened).
+class Transaction {
+public:
+    explicit Transaction(const Store::Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE", "het starten van een transactie"); }
+    ~Transaction() {
+        if (!done_) sqlite3_exec(db_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    void commit() {
+        db_.exec("COMMIT", "het vastleggen van de transactie");
+        done_ = true;
+    }
+
+private:
+    const Store::Db& db_;
+    bool done_ = false;
+};
+
+std::int64_t scalar(const Store::Db& db, const char* sql) {
+    Stmt s(db, sql);
+    return s.step(sql) ? s.i64(0) : 0;
+}
+
+}  // namespace
+
+Store::Store(const std::string& path) : path_(path), db_(std::make_unique<Db>()) {
+    db_->path = path;
+    // One connection per Store, used by one thread at a time: no mutex around every call (they
+    // cost an eighth of a large import), and no global memory statistics.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+    if (sqlite3_open_v2(path.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string msg = db_->db ? sqlite3_errmsg(db_->db) : "?";
+        sqlite3_close(db_->db);
+        db_->db = nullptr;
+        throw Error(path + ": database kan niet worden geopend: " + msg);
+    }
+    sqlite3_busy_timeout(db_->db, 10000);
+    // Not a database at all (e.g. a CSV given as --db) fails here with a clear message.
+    char* err = nullptr;
+    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, &err) != SQLITE_OK) {
+        const std::string msg = err ? err : "?";
+        sqlite3_free(err);
+        sqlite3_close(db_->db);
+        db_->db = nullptr;
+        throw Error(path + ": geen bruikbare wmotoets-database (" + msg + ")");
+    }
+    db_->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+              "het instellen van de database");
+    const auto version = static_cast<int>(scalar(*db_, "PRAGMA user_version"));
+    if (version > kSchemaVersion)
+        throw Error(path + ": database heeft schemaversie " + std::to_string(version) + ", deze wmotoets kent tot en met " +
+                    std::to_string(kSchemaVersion) + "; gebruik een nieuwere wmotoets");
+    if (version < kSchemaVersion) {
+        Transaction t(*db_);
+        for (int v = version; v < kSchemaVersion; ++v) db_->exec(kMigrations[v], "het bijwerken van het schema");
+        db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), "het bijwerken van het schema");
+        t.commit();
+    }
+}
+
+Store::~Store() {
+    if (db_ && db_->db) sqlite3_close(db_->db);
+}
+
+std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases")); }
+std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
+std::size_t Store::import_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports")); }
+
+std::string Store::integrity_check() const {
+    Stmt q(*db_, "PRAGMA integrity_check");
+    std::string out;
+    while (q.step("de integriteitscontrole")) {
+        if (!out.empty()) out += '\n';
+        out += q.text(0);
+    }
+    return out;
+}
+
+ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std::string& imported_at) {
+    const InputFile& in = log.inputs.at(file);
+    ImportSummary sum;
+    Transaction t(*db_);
+    {
+        Stmt q(*db_, "SELECT id, path FROM imports WHERE sha256 = ?");
+        q.bind(1, in.sha256);
+        if (q.step("het zoeken van eerdere imports")) {
+            sum.already_imported = true;
+            sum.import_id = q.i64(0);
+            sum.earlier_path = std::string(q.text(1));
+            return sum;  // rolled back: nothing changed
+        }
+    }
+    {
+        Stmt ins(*db_,
+                 "INSERT INTO imports(path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, "
+                 "windows1252, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, in.path).bind(2, in.sha256).bind(3, in.format);
+        if (in.mapping.empty()) ins.bind_null(4);
+        else ins.bind(4, in.mapping);
+        ins.bind(5, std::int64_t(in.rows)).bind(6, std::int64_t(in.used)).bind(7, std::int64_t(in.rejected));
+        ins.bind(8, std::int64_t(in.skipped)).bind(9, std::int64_t(in.possible_bsn)).bind(10, std::int64_t(in.windows1252));
+        ins.bind(11, imported_at);
+        ins.run("het vastleggen van de import");
+        sum.import_id = sqlite3_last_insert_rowid(db_->db);
+    }
+
+    // Strings: the pool's ids mapped to the database's, new ones added.
+    std::unordered_map<std::string, std::int64_t> known;
+    {
+        Stmt q(*db_, "SELECT id, text FROM strings");
+        while (q.step("het lezen van de teksten")) known.emplace(std::string(q.text(1)), q.i64(0));
+    }
+    std::int64_t next_id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM strings") + 1;
+    std::vector<std::int64_t> db_id(log.strings.size(), 0);
+    Stmt add_string(*db_, "INSERT INTO strings(id, text) VALUES(?, ?)");
+    auto id_of = [&](StrId s) -> std::int64_t {
+        if (s == 0) return 0;
+        if (db_id[s] != 0) return db_id[s];
+        const std::string_view text = log.str(s);
+        auto [it, inserted] = known.try_emplace(std::string(text), next_id);
+        if (inserted) {
+            add_string.bind(1, next_id).bind(2, text).run("het vastleggen van een tekst");
+            ++next_id;
+        }
+        return db_id[s] = it->second;
+    };
+
+    // Dossiers in the order their ids first appear (appending to the tables' keys).
+    std::vector<std::size_t> order(log.cases.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::vector<std::int64_t> case_db(log.cases.size());
+    for (std::size_t i = 0; i < order.size(); ++i) case_db[i] = id_of(log.cases[i].id);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return case_db[a] < case_db[b]; });
+
+    // The first event index of the file: seq is the row order within it.
+    std::uint32_t first_event = 0;
+    for (std::uint32_t i = 0; i < log.events.size(); ++i)
+        if (log.events[i].file == file) {
+            first_event = i;
+            break;
+        }
+
+    // Into an empty store every dossier is new: no need to look each one up.
+    const bool store_was_empty = scalar(*db_, "SELECT count(*) FROM cases") == 0;
+    Stmt find_case(*db_, "SELECT hash FROM cases WHERE case_str = ?");
+    Stmt put_case(*db_, "INSERT OR REPLACE INTO cases(case_str, hash, import_id) VALUES(?,?,?)");
+    Stmt drop_events(*db_, "DELETE FROM events WHERE case_str = ?");
+    Stmt put_event(*db_,
+                   "INSERT INTO events(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, "
+                   "organisatie, event_id, attrs) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    std::vector<std::uint32_t> attrs;
+    for (std::size_t ci : order) {
+        const Case& c = log.cases[ci];
+        const auto events = log.events_of(c);
+        // The dossier's content, as text: equal exports give equal hashes.
+        std::uint64_t h = 1469598103934665603ULL;
+        for (std::uint32_t ei : events) {
+            const Event& e = log.events[ei];
+            if (e.file != file) continue;
+            const Who& w = log.who(e);
+            h = fnv(h, std::int64_t(e.date.days));
+            h = fnv(h, std::int64_t(e.ms));
+            h = fnv(h, log.label(e));
+            for (StrId s : {w.actor, w.role, w.team, w.organisatie, e.event_id}) h = fnv(h, log.str(s));
+            for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a)
+                h = fnv(fnv(h, log.str(log.attributes[a].key)), log.str(log.attributes[a].value));
+        }
+        const auto hash = static_cast<std::int64_t>(h);
+        bool exists = false;
+        std::int64_t old_hash = 0;
+        if (!store_was_empty) {
+            find_case.bind(1, case_db[ci]);
+            exists = find_case.step("het zoeken van een dossier");
+            old_hash = exists ? find_case.i64(0) : 0;
+            find_case.reset();
+        }
+        if (exists && old_hash == hash) {
+            ++sum.unchanged;
+            continue;
+        }
+        if (exists) {
+            drop_events.bind(1, case_db[ci]).run("het vervangen van een dossier");
+            ++sum.replaced;
+        } else {
+            ++sum.added;
+        }
+        put_case.bind(1, case_db[ci]).bind(2, hash).bind(3, sum.import_id).run("het vastleggen van een dossier");
+        for (std::uint32_t ei : events) {
+            const Event& e = log.events[ei];
+            if (e.file != file) continue;
+            const Who& w = log.who(e);
+            put_event.bind(1, case_db[ci]).bind(2, sum.import_id).bind(3, std::int64_t(ei - first_event));
+            put_event.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
+            put_event.bind(7, std::int64_t(e.activity));
+            int col = 8;
+            for (StrId s : {e.label, w.actor, w.role, w.team, w.organisatie, e.event_id}) {
+                if (s == 0) put_event.bind_null(col);
+                else put_event.bind(col, id_of(s));
+                ++col;
+            }
+            attrs.clear();
+            for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a) {
+                attrs.push_back(static_cast<std::uint32_t>(id_of(log.attributes[a].key)));
+                attrs.push_back(static_cast<std::uint32_t>(id_of(log.attributes[a].value)));
+            }
+            if (attrs.empty()) put_event.bind_null(14);
+            else put_event.bind_blob(14, attrs.data(), attrs.size() * sizeof(std::uint32_t));
+            put_event.run("het vastleggen van een gebeurtenis");
+        }
+    }
+    {
+        Stmt upd(*db_, "UPDATE imports SET added = ?, replaced = ?, unchanged = ? WHERE id = ?");
+        upd.bind(1, std::int64_t(sum.added)).bind(2, std::int64_t(sum.replaced)).bind(3, std::int64_t(sum.unchanged));
+        upd.bind(4, sum.import_id).run("het vastleggen van de import");
+    }
+    t.commit();
+    return sum;
+}
+
+EventLog Store::load() const {
+    EventLog log;
+    std::unordered_map<std::int64_t, std::uint16_t> file_of;
+    {
+        Stmt q(*db_,
+               "SELECT id, path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, windows1252 "
+               "FROM imports ORDER BY id");
+        while (q.step("het lezen van de imports")) {
+            InputFile in;
+            in.store_id = q.i64(0);
+            in.path = std::string(q.text(1));
+            in.sha256 = std::string(q.text(2));
+            in.format = std::string(q.text(3));
+            in.mapping = std::string(q.text(4));
+            in.rows = std::size_t(q.i64(5));
+            in.used = std::size_t(q.i64(6));
+            in.rejected = std::size_t(q.i64(7));
+            in.skipped = std::size_t(q.i64(8));
+            in.possible_bsn = std::size_t(q.i64(9));
+            in.windows1252 = q.i64(10) != 0;
+            file_of[in.store_id] = static_cast<std::uint16_t>(log.inputs.size());
+            log.inputs.push_back(std::move(in));
+        }
+    }
+    std::vector<StrId> str(static_cast<std::size_t>(scalar(*db_, "SELECT coalesce(max(id), 0) FROM strings")) + 1, 0);
+    {
+        Stmt q(*db_, "SELECT id, text FROM strings");
+        while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
+    }
+    auto s = [&](const Stmt& q, int c) -> StrId { return q.null(c) ? 0 : str.at(std::size_t(q.i64(c))); };
+    const auto n_events = static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events"));
+    log.events.reserve(n_events);
+    // Dossier by dossier, and within one in the order of its import and rows: the input order.
+    Stmt q(*db_,
+           "SELECT case_str, import_id, line, date, ms, activity, label, actor, role, team, organisatie, event_id, attrs "
+           "FROM events ORDER BY case_str, import_id, seq");
+    std::int64_t last_case = -1;
+    std::uint32_t case_index = 0;
+    while (q.step("het lezen van de gebeurtenissen")) {
+        Event e;
+        if (q.i64(0) != last_case) {
+            last_case = q.i64(0);
+            case_index = log.case_index(log.str(str.at(std::size_t(last_case))));
+        }
+        e.case_index = case_index;
+        e.file = file_of.at(q.i64(1));
+        e.line = static_cast<std::uint32_t>(q.i64(2));
+        e.date = Date{static_cast<std::int32_t>(q.i64(3))};
+        e.ms = static_cast<std::int32_t>(q.i64(4));
+        e.activity = static_cast<Activity>(q.i64(5));
+        e.label = s(q, 6);
+        e.who = log.who_index(Who{s(q, 7), s(q, 8), s(q, 9), s(q, 10)});
+        e.event_id = s(q, 11);
+        const std::string_view blob = q.blob(12);
+        e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+        for (std::size_t i = 0; i + 8 <= blob.size(); i += 8) {
+            std::uint32_t k = 0, v = 0;
+            std::memcpy(&k, blob.data() + i, 4);
+            std::memcpy(&v, blob.data() + i + 4, 4);
+            log.attributes.push_back({str.at(k), str.at(v)});
+            ++e.attr_count;
+        }
+        log.events.push_back(e);
+    }
+    return log;
+}
+
+std::int64_t Store::add_run(const StoredRun& run) {
+    Transaction t(*db_);
+    std::string rules;
+    for (const std::string& r : run.rules) {
+        if (!rules.empty()) rules += ',';
+        rules += r;
+    }
+    Stmt ins(*db_, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
+    if (run.peildatum.empty()) ins.bind_null(1);
+    else ins.bind(1, run.peildatum);
+    ins.bind(2, run.settings).bind(3, rules).run("het vastleggen van de controle");
+    const std::int64_t id = sqlite3_last_insert_rowid(db_->db);
+    {
+        Stmt o(*db_, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)");
+        for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+            o.bind(1, id).bind(2, std::int64_t(i)).bind(3, run.case_ids[i]).bind(4, run.outcomes.at(i)).run("het vastleggen van uitkomsten");
+    }
+    {
+        Stmt f(*db_,
+               "INSERT INTO findings(run_id, pos, case_id, rule, cycle, date, deadline, message, events) "
+               "VALUES(?,?,?,?,?,?,?,?,?)");
+        std::string ev;
+        for (std::size_t i = 0; i < run.findings.size(); ++i) {
+            const StoredRun::Finding& x = run.findings[i];
+            ev.clear();
+            for (const auto& [file, line] : x.events) {
+                if (!ev.empty()) ev += ';';
+                ev += std::to_string(file);
+                ev += ':';
+                ev += std::to_string(line);
+            }
+            f.bind(1, id).bind(2, std::int64_t(i)).bind(3, x.case_id).bind(4, x.rule).bind(5, std::int64_t(x.cycle));
+            f.bind(6, x.date);
+            if (x.deadline.empty()) f.bind_null(7);
+            else f.bind(7, x.deadline);
+            f.bind(8, x.message).bind(9, ev).run("het vastleggen van bevindingen");
+        }
+    }
+    {
+        Stmt g(*db_,
+               "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, rate, "
+               "lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (std::size_t i = 0; i < run.figures.size(); ++i) {
+            const StoredRun::Figure& x = run.figures[i];
+            g.bind(1, id).bind(2, std::int64_t(i)).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
+            g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
+            g.bind(9, std::int64_t(x.unknown)).bind(10, x.rate).bind(11, x.lo).bind(12, x.hi).run("het vastleggen van cijfers");
+        }
+    }
+    t.commit();
+    return id;
+}
+
+std::optional<StoredRun> Store::latest_run() const {
+    const std::int64_t id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs");
+    if (id == 0) return std::nullopt;
+    StoredRun run;
+    {
+        Stmt q(*db_, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
+        q.bind(1, id);
+        q.step("het lezen van de controle");
+        run.peildatum = std::string(q.text(0));
+        run.settings = std::string(q.text(1));
+        std::string_view rules = q.text(2);
+        while (!rules.empty()) {
+            const auto comma = rules.find(',');
+            run.rules.emplace_back(rules.substr(0, comma));
+            rules = comma == std::string_view::npos ? std::string_view{} : rules.substr(comma + 1);
+        }
+    }
+    {
+        Stmt q(*db_, "SELECT case_id, codes FROM outcomes WHERE run_id = ? ORDER BY pos");
+        q.bind(1, id);
+        while (q.step("het lezen van uitkomsten")) {
+            run.case_ids.emplace_back(q.text(0));
+            run.outcomes.emplace_back(q.text(1));
+        }
+    }
+    {
+        Stmt q(*db_, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
+        q.bind(1, id);
+        while (q.step("het lezen van bevindingen")) {
+            StoredRun::Finding f;
+            f.case_id = std::string(q.text(0));
+            f.rule = std::string(q.text(1));
+            f.cycle = static_cast<int>(q.i64(2));
+            f.date = std::string(q.text(3));
+            f.deadline = std::string(q.text(4));
+            f.message = std::string(q.text(5));
+            std::string_view ev = q.text(6);
+            while (!ev.empty()) {
+                const auto semi = ev.find(';');
+                const std::string_view item = ev.substr(0, semi);
+                const auto colon = item.find(':');
+                f.events.emplace_back(std::stoull(std::string(item.substr(0, colon))),
+                                      static_cast<std::uint32_t>(std::stoul(std::string(item.substr(colon + 1)))));
+                ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
+            }
+            run.findings.push_back(std::move(f));
+        }
+    }
+    {
+        Stmt q(*db_,
+               "SELECT rule, title, severity, applicable, compliant, violations, unknown, rate, lo, hi FROM figures "
+               "WHERE run_id = ? ORDER BY pos");
+        q.bind(1, id);
+        while (q.step("het lezen van cijfers")) {
+            StoredRun::Figure f;
+            f.rule = std::string(q.text(0));
+            f.title = std::string(q.text(1));
+            f.severity = std::string(q.text(2));
+            f.applicable = std::size_t(q.i64(3));
+            f.compliant = std::size_t(q.i64(4));
+            f.violations = std::size_t(q.i64(5));
+            f.unknown = std::size_t(q.i64(6));
+            if (!q.null(7)) f.rate = q.real(7);
+            if (!q.null(8)) f.lo = q.real(8);
+            if (!q.null(9)) f.hi = q.real(9);
+            run.figures.push_back(std::move(f));
+        }
+    }
+    return run;
+}
+
+}  // namespace wmotoets

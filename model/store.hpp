@@ -1,0 +1,83 @@
+#pragma once
+// The audit database (SQLite): every imported file with its provenance, the events of every
+// dossier (a newer export of a dossier replaces its events), and the check runs with their
+// outcomes, findings and figures, so that reports can be written later. The only part of the
+// program that includes sqlite3.h (store.cpp).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/event_log.hpp"
+
+namespace wmotoets {
+
+// What importing one file into the store did.
+struct ImportSummary {
+    bool already_imported = false;  // the same file (SHA-256) is in the store: nothing changed
+    std::int64_t import_id = 0;     // the new import, or the earlier one when already imported
+    std::string earlier_path;       // when already imported: the path it was imported from
+    std::size_t added = 0, replaced = 0, unchanged = 0;  // dossiers
+};
+
+// One check run, in the store's own terms (rule ids and texts, not rule objects).
+struct StoredRun {
+    struct Finding {
+        std::string case_id, rule;
+        int cycle = 1;
+        std::string date, deadline;  // ISO; deadline empty = none
+        std::string message;
+        std::vector<std::pair<std::size_t, std::uint32_t>> events;  // (input file index, line)
+    };
+    struct Figure {
+        std::string rule, title, severity;
+        std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+        std::optional<double> rate, lo, hi;
+    };
+    std::string peildatum;  // ISO, empty = unknown
+    std::string settings;   // the settings of the run, as text (for provenance)
+    std::vector<std::string> rules;             // rule ids, in run order
+    std::vector<std::string> case_ids;          // dossiers in report order
+    std::vector<std::string> outcomes;          // per dossier: one letter per rule (n, v, o, x)
+    std::vector<Finding> findings;
+    std::vector<Figure> figures;
+};
+
+class Store {
+public:
+    // Opens (creating when absent) the database at `path` and brings its schema up to date.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static constexpr int kSchemaVersion = 1;
+
+    // Stores input `file` of `log` (finalized, holding only that file's events) in one
+    // transaction: all or nothing. `imported_at` is provenance only (never in reports).
+    ImportSummary add_import(const EventLog& log, std::size_t file, const std::string& imported_at);
+
+    // Every stored event, as the log of one run over all imports (finalize() it).
+    EventLog load() const;
+    std::size_t case_count() const;
+    std::size_t event_count() const;
+    std::size_t import_count() const;
+    // "ok", or what SQLite's integrity check found.
+    std::string integrity_check() const;
+
+    // Stores a run in one transaction; returns its id.
+    std::int64_t add_run(const StoredRun& run);
+    // The latest run, if any.
+    std::optional<StoredRun> latest_run() const;
+
+    const std::string& path() const { return path_; }
+
+    struct Db;  // the connection (defined in store.cpp only)
+
+private:
+    std::string path_;
+    std::unique_ptr<Db> db_;
+};
+
+}  // namespace wmotoets

@@ -1,0 +1,226 @@
+// The audit database: imports all or nothing (also when the process is killed), re-imports,
+// newer exports that replace dossiers, and a check from the database equal to one in memory.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "helpers.hpp"
+#include "model/error.hpp"
+#include "model/store.hpp"
+#include "reports/figures.hpp"
+#include "reports/writers.hpp"
+#include "workflow/engine.hpp"
+
+using namespace wmotoets;
+using wmotoets::test::write_file;
+
+namespace {
+
+std::string fresh_db(const std::string& name) {
+    const auto path = test::temp_dir() / name;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+    return path.string();
+}
+
+// Imports one file into the store the way `wmotoets importeer` does.
+ImportSummary import_file(Store& store, const std::string& path) {
+    EventLog log;
+    Diagnostics diag;
+    ImportOptions o;
+    o.keep_unknown = true;
+    import_canonical_csv(path, o, log, diag);
+    log.finalize();
+    return store.add_import(log, 0, "2026-01-01T00:00:00");
+}
+
+std::string json_of(EventLog& log) {
+    const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    const auto figures = compute_figures(r);
+    std::ostringstream out;
+    write_json(out, ReportData{log, r, figures, true});
+    return out.str();
+}
+
+std::vector<std::string> events_of(const EventLog& log, const std::string& case_id) {
+    std::vector<std::string> out;
+    for (const Case& c : log.cases)
+        if (log.str(c.id) == case_id)
+            for (auto i : log.events_of(c))
+                out.push_back(std::string(log.label(log.events[i])) + "@" + log.events[i].date.iso() + " " +
+                              log.inputs[log.events[i].file].path + ":" + std::to_string(log.events[i].line));
+    return out;
+}
+
+}  // namespace
+
+TEST(Store, SameFileTwiceAddsNothing) {
+    const std::string db = fresh_db("twice.db");
+    Store store(db);
+    const std::string csv = test::source_dir() + "/data/voorbeeld/dossiers.csv";
+    const ImportSummary first = import_file(store, csv);
+    EXPECT_FALSE(first.already_imported);
+    EXPECT_EQ(first.added, 22u);
+    const std::size_t events = store.event_count();
+    const ImportSummary again = import_file(store, csv);
+    EXPECT_TRUE(again.already_imported);
+    EXPECT_EQ(again.import_id, first.import_id);
+    EXPECT_EQ(again.earlier_path, csv);
+    EXPECT_EQ(store.import_count(), 1u);
+    EXPECT_EQ(store.case_count(), 22u);
+    EXPECT_EQ(store.event_count(), events);
+}
+
+TEST(Store, NewerExportReplacesItsDossiersOnly) {
+    const std::string db = fresh_db("newer.db");
+    const std::string jan = write_file("jan.csv",
+                                       "case_id,timestamp,activity,actor\n"
+                                       "D1,2024-01-02,melding,M1\nD1,2024-01-03,ontvangstbevestiging,M1\n"
+                                       "D2,2024-01-05,melding,M2\n");
+    const std::string feb = write_file("feb.csv",
+                                       "case_id,timestamp,activity,actor\n"
+                                       "D2,2024-01-05,melding,M2\nD2,2024-02-01,gesprek,C1\n"
+                                       "D3,2024-02-03,melding,M3\n"
+                                       "D1,2024-01-02,melding,M1\nD1,2024-01-03,ontvangstbevestiging,M1\n");
+    Store store(db);
+    EXPECT_EQ(import_file(store, jan).added, 2u);
+    const ImportSummary s = import_file(store, feb);
+    EXPECT_EQ(s.added, 1u);      // D3
+    EXPECT_EQ(s.replaced, 1u);   // D2: a gesprek more
+    EXPECT_EQ(s.unchanged, 1u);  // D1: the same events
+    EventLog log = store.load();
+    log.finalize();
+    EXPECT_EQ(log.cases.size(), 3u);
+    EXPECT_EQ(events_of(log, "D1"), (std::vector<std::string>{"melding@2024-01-02 " + jan + ":2",
+                                                              "ontvangstbevestiging@2024-01-03 " + jan + ":3"}));
+    EXPECT_EQ(events_of(log, "D2"), (std::vector<std::string>{"melding@2024-01-05 " + feb + ":2",
+                                                              "gesprek@2024-02-01 " + feb + ":3"}));
+    EXPECT_EQ(store.event_count(), 5u);
+}
+
+TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
+    const std::string db = fresh_db("same.db");
+    const std::vector<std::string> files = {test::source_dir() + "/data/voorbeeld/dossiers.csv",
+                                            test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"};
+    EventLog memory;
+    Diagnostics diag;
+    ImportOptions o;
+    o.keep_unknown = true;
+    for (const auto& f : files) import_canonical_csv(f, o, memory, diag);
+    memory.finalize();
+    {
+        Store store(db);
+        for (const auto& f : files) import_file(store, f);
+    }
+    Store reopened(db);  // from disk, in a new connection
+    EventLog stored = reopened.load();
+    stored.finalize();
+    EXPECT_EQ(json_of(stored), json_of(memory));
+}
+
+TEST(Store, RunsAreKeptForReports) {
+    const std::string db = fresh_db("run.db");
+    Store store(db);
+    EXPECT_FALSE(store.latest_run());
+    StoredRun run;
+    run.peildatum = "2024-06-30";
+    run.settings = "x=1";
+    run.rules = {"INF-01", "ONA-01"};
+    run.case_ids = {"D1", "D2"};
+    run.outcomes = {"vx", "nn"};
+    run.findings.push_back({"D1", "ONA-01", 2, "2024-03-01", "", "Medewerker M1 …", {{1, 4}, {1, 9}}});
+    run.figures.push_back({"INF-01", "titel", "overtreding", 1, 1, 0, 0, 0.0, 0.0, 0.79});
+    store.add_run(run);
+    run.peildatum = "2024-07-31";
+    store.add_run(run);
+    const auto latest = store.latest_run();
+    ASSERT_TRUE(latest);
+    EXPECT_EQ(latest->peildatum, "2024-07-31");
+    EXPECT_EQ(latest->rules, run.rules);
+    EXPECT_EQ(latest->outcomes, run.outcomes);
+    ASSERT_EQ(latest->findings.size(), 1u);
+    EXPECT_EQ(latest->findings[0].message, "Medewerker M1 …");
+    EXPECT_EQ(latest->findings[0].events, run.findings[0].events);
+    EXPECT_EQ(latest->findings[0].deadline, "");
+    ASSERT_EQ(latest->figures.size(), 1u);
+    EXPECT_DOUBLE_EQ(*latest->figures[0].hi, 0.79);
+}
+
+TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
+    const std::string db = fresh_db("future.db");
+    { Store store(db); }
+    {
+        // PRAGMA user_version lives at byte 60 of the header (big endian).
+        std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(60);
+        const char v[4] = {0, 0, 0, 99};
+        f.write(v, 4);
+    }
+    try {
+        Store store(db);
+        FAIL() << "geen fout";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  db + ": database heeft schemaversie 99, deze wmotoets kent tot en met 1; gebruik een nieuwere wmotoets");
+    }
+    const std::string csv = write_file("geen.db", "case_id,timestamp,activity\nD1,2024-01-01,melding\n");
+    try {
+        Store store(csv);
+        FAIL() << "geen fout";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), csv + ": geen bruikbare wmotoets-database (file is not a database)");
+    }
+}
+
+TEST(Store, KilledDuringAnImportLeavesTheDatabaseAsItWas) {
+    // A real process, killed with SIGKILL while it writes a large file into the database.
+    const std::string exe = WMOTOETS_EXE;
+    const std::string db = fresh_db("killed.db");
+    const std::string big = (test::temp_dir() / "groot.csv").string();
+    ASSERT_EQ(std::system((exe + " -q genereer --dossiers 60000 --zaad 3 --uit " + big).c_str()), 0);
+    const std::string sample = test::source_dir() + "/data/voorbeeld/dossiers.csv";
+    std::size_t cases = 0, events = 0;
+    {
+        Store store(db);
+        import_file(store, sample);
+        cases = store.case_count();
+        events = store.event_count();
+    }
+    int err[2];
+    ASSERT_EQ(pipe(err), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        dup2(err[1], STDERR_FILENO);
+        close(err[0]);
+        execl(exe.c_str(), exe.c_str(), "-v", "importeer", big.c_str(), "--db", db.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(err[1]);
+    // Wait until the file is read (the storing starts right after), then kill it mid-transaction.
+    std::string seen;
+    char buf[512];
+    while (seen.find("tijd: inlezen") == std::string::npos) {
+        const ssize_t n = read(err[0], buf, sizeof buf);
+        if (n <= 0) break;
+        seen.append(buf, std::size_t(n));
+    }
+    usleep(300 * 1000);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    close(err[0]);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the import ended before it could be killed:\n" << seen;
+    Store store(db);
+    EXPECT_EQ(store.integrity_check(), "ok");
+    EXPECT_EQ(store.import_count(), 1u);
+    EXPECT_EQ(store.case_count(), cases);
+    EXPECT_EQ(store.event_count(), events);
+    // And the same import, run to the end, works.
+    EXPECT_EQ(import_file(store, big).added, 60000u);
+}
