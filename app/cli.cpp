@@ -44,6 +44,8 @@ Voorbeelden:
       een eigen export: kolomnamen, statusomschrijvingen, rollen en waarden via een mappingbestand
   wmotoets controleer logboek.xes.gz --behoud-onbekend --regels lokale-regels.toml
       een XES-logboek (process mining); alleen events met lifecycle 'complete' (--levenscyclus alle)
+  wmotoets controleer zaken.json --mapping data/mapping/zgw.toml
+      een JSON-export uit de ZGW-API's (zaken, statussen, rollen, besluiten, klantcontacten)
 
 Mappingbestand (TOML), zie data/mapping/:
   onbekende_activiteiten = "weigeren"  # of "behouden" (voor lokale regels)
@@ -197,10 +199,14 @@ void read_log(const std::string& path, const CheckOptions& o, ImportOptions opti
     for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
     if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
     const InputFile& in = log.inputs.back();
-    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, in.format == "xes" ? "events" : "rijen",
+    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows,
+                 in.format == "xes" ? "events" : in.format == "zgw" ? "resources" : "rijen",
                  in.used, in.rejected,
                  in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
                  in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    if (in.bsn_skipped)
+        spdlog::info("{}: {} BSN-veld(en) van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
+                     in.bsn_skipped);
 }
 
 // The local time of an import, as provenance in the database (never in a report).
@@ -426,8 +432,10 @@ int run_cli(int argc, char** argv) {
                         "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export");
         cmd->add_option("--mapping", opt.mapping_file,
                         "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
-        cmd->add_option("--formaat", opt.input_format, "Invoerformaat: auto (naar de bestandsnaam), csv of xes")
-            ->check(CLI::IsMember({"auto", "csv", "xes"}));
+        cmd->add_option("--formaat", opt.input_format,
+                        "Invoerformaat: auto (naar de bestandsnaam: .xes/.xes.gz, .json = zgw, anders csv), csv, xes of zgw (JSON uit de "
+                        "ZGW-API's, met een mappingbestand met [zgw.statustypen] enz.)")
+            ->check(CLI::IsMember({"auto", "csv", "xes", "zgw"}));
         cmd->add_option("--levenscyclus", opt.lifecycle,
                         "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
             ->check(CLI::IsMember({"complete", "alle"}));

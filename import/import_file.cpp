@@ -2,21 +2,30 @@
 
 #include "import/canonical_csv.hpp"
 #include "import/xes.hpp"
+#include "import/zgw.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
 void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag) {
-    const std::string f = format == "auto" ? (is_xes_path(path) ? "xes" : "csv") : format;
+    auto ends_with_json = [&] {
+        const std::string p = ascii_lower(path);
+        return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
+    };
+    const std::string f = format != "auto" ? format : is_xes_path(path) ? "xes" : ends_with_json() ? "zgw" : "csv";
     if (f == "csv") {
         import_canonical_csv(path, options, log, diag);
         if (options.mapping) log.inputs.back().mapping = options.mapping->path;
     } else if (f == "xes") {
         import_xes(path, options, log, diag);
         if (options.mapping) log.inputs.back().mapping = options.mapping->path;
+    } else if (f == "zgw") {
+        import_zgw(path, options, log, diag);
+        if (options.mapping) log.inputs.back().mapping = options.mapping->path;
     } else {
-        throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xes)");
+        throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xes, zgw)");
     }
 }
 

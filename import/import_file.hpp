@@ -7,7 +7,7 @@
 
 namespace wmotoets {
 
-// "auto" (by extension: .xes/.xes.gz → xes, else csv), "csv" or "xes". Throws Error for an
+// "auto" (by extension: .xes/.xes.gz → xes, .json → zgw, else csv), "csv", "xes" or "zgw". Throws Error for an
 // unknown format; otherwise as import_canonical_csv / import_xes.
 void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag);

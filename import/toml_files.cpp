@@ -185,7 +185,7 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
 
 Mapping read_mapping_file(const std::string& path) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten"},
+    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "zgw"},
                     "het mappingbestand");
     Mapping m;
     m.path = path;
@@ -203,6 +203,27 @@ Mapping read_mapping_file(const std::string& path) {
     };
     static constexpr std::string_view kRoles[] = {"ondersteuner", "consulent", "beslisser", "client",
                                                   "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
+    auto canonical_activity = [&](const toml::node& node, const std::string& what) {
+        const std::string target = text(node, what);
+        const std::optional<Activity> a = activity_from_folded(fold_label(target));
+        if (!a) {
+            std::string list;
+            for (int i = 0; i < kCanonicalActivityCount; ++i)
+                list += (list.empty() ? "" : ", ") + std::string(activity_name(static_cast<Activity>(i)));
+            throw Error(where(path, node) + ": '" + target + "' is geen canonieke activiteit (mogelijk: " + list + ")");
+        }
+        return *a;
+    };
+    auto canonical_role = [&](const toml::node& node, const std::string& what) {
+        const std::string target = fold_label(text(node, what));
+        bool ok = false;
+        for (std::string_view r : kRoles) ok = ok || r == target;
+        if (!ok)
+            throw Error(where(path, node) + ": '" + target +
+                        "' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
+                        "vertegenwoordiger, jurist, administratie)");
+        return target;
+    };
     if (const toml::table* t = table("kolommen")) {
         for (const auto& [key, node] : *t) {
             const std::string canonical = ascii_lower(trim(key.str()));
@@ -211,27 +232,12 @@ Mapping read_mapping_file(const std::string& path) {
     }
     if (const toml::table* t = table("activiteiten")) {
         for (const auto& [key, node] : *t) {
-            const std::string target = text(node, "activiteiten.\"" + std::string(key.str()) + "\"");
-            const std::optional<Activity> a = activity_from_folded(fold_label(target));
-            if (!a) {
-                std::string list;
-                for (int i = 0; i < kCanonicalActivityCount; ++i)
-                    list += (list.empty() ? "" : ", ") + std::string(activity_name(static_cast<Activity>(i)));
-                throw Error(where(path, node) + ": '" + target + "' is geen canonieke activiteit (mogelijk: " + list + ")");
-            }
-            m.activities[std::string(key.str())] = *a;
+            m.activities[std::string(key.str())] = canonical_activity(node, "activiteiten.\"" + std::string(key.str()) + "\"");
         }
     }
     if (const toml::table* t = table("rollen")) {
         for (const auto& [key, node] : *t) {
-            const std::string target = fold_label(text(node, "rollen.\"" + std::string(key.str()) + "\""));
-            bool ok = false;
-            for (std::string_view r : kRoles) ok = ok || r == target;
-            if (!ok)
-                throw Error(where(path, node) + ": '" + target +
-                            "' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
-                            "vertegenwoordiger, jurist, administratie)");
-            m.roles[std::string(key.str())] = target;
+            m.roles[std::string(key.str())] = canonical_role(node, "rollen.\"" + std::string(key.str()) + "\"");
         }
     }
     if (const toml::table* t = table("waarden")) {
@@ -242,6 +248,37 @@ Mapping read_mapping_file(const std::string& path) {
             for (const auto& [key, v] : *vt)
                 values[std::string(key.str())] = text(v, "waarden." + std::string(attr.str()) + ".\"" + std::string(key.str()) + "\"");
         }
+    }
+    if (const toml::table* z = table("zgw")) {
+        only_known_keys(path, *z, {"statustypen", "roltypen", "klantcontacten"}, "[zgw]");
+        auto sub = [&](std::string_view name) -> const toml::table* {
+            const toml::node* n = z->get(name);
+            if (!n) return nullptr;
+            if (!n->is_table()) throw Error(where(path, *n) + ": [zgw." + std::string(name) + "] moet een tabel zijn");
+            return n->as_table();
+        };
+        if (const toml::table* t = sub("statustypen"))
+            for (const auto& [key, node] : *t)
+                m.zgw_statustypen[std::string(key.str())] =
+                    canonical_activity(node, "zgw.statustypen.\"" + std::string(key.str()) + "\"");
+        if (const toml::table* t = sub("klantcontacten"))
+            for (const auto& [key, node] : *t)
+                m.zgw_klantcontacten[std::string(key.str())] =
+                    canonical_activity(node, "zgw.klantcontacten.\"" + std::string(key.str()) + "\"");
+        if (const toml::table* t = sub("roltypen"))
+            for (const auto& [key, node] : *t) {
+                const std::string what = "zgw.roltypen.\"" + std::string(key.str()) + "\"";
+                const toml::table* rt = node.as_table();
+                if (!rt)
+                    throw Error(where(path, node) + ": " + what +
+                                " moet een tabel zijn, bijv. { activiteit = \"ondersteuner_toegewezen\", rol = \"ondersteuner\" }");
+                only_known_keys(path, *rt, {"activiteit", "rol"}, what);
+                const toml::node* act = rt->get("activiteit");
+                if (!act) throw Error(where(path, node) + ": " + what + " mist 'activiteit'");
+                Mapping::RolType r{canonical_activity(*act, what + ".activiteit"), {}};
+                if (const toml::node* role = rt->get("rol")) r.role = canonical_role(*role, what + ".rol");
+                m.zgw_roltypen[std::string(key.str())] = r;
+            }
     }
     if (const toml::node* n = root.get("onbekende_activiteiten")) {
         const std::string v = text(*n, "onbekende_activiteiten");

@@ -46,6 +46,7 @@ struct InputFile {
     std::size_t rows = 0, used = 0, rejected = 0, possible_bsn = 0;
     std::size_t skipped = 0;  // XES: events left out by the lifecycle filter (not bad input)
     std::size_t traces = 0;   // XES: traces read (a trace whose events are all unusable is no dossier)
+    std::size_t bsn_skipped = 0;  // ZGW: BSN fields of natural persons passed over (never read)
     bool windows1252 = false;
 };
 

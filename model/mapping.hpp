@@ -6,6 +6,7 @@
 //   [rollen]        source role = canonical role
 //   [waarden.ATTR]  source value = canonical value, for canonical attribute ATTR
 //   onbekende_activiteiten = "behouden" | "weigeren"
+//   [zgw.statustypen], [zgw.roltypen], [zgw.klantcontacten]: see below
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -29,6 +30,18 @@ struct Mapping {
     std::map<std::string, std::string> roles;   // source role (exact) → canonical role
     std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
     std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
+
+    // ZGW exports (--formaat zgw):
+    //   [zgw.statustypen]    StatusType.omschrijving = canonical activity
+    //   [zgw.roltypen]       RolType.omschrijving = { activiteit = "…", rol = "…" }
+    //   [zgw.klantcontacten] KlantContact.onderwerp = canonical activity
+    struct RolType {
+        Activity activity;
+        std::string role;  // canonical role, may be empty
+    };
+    std::map<std::string, Activity> zgw_statustypen;
+    std::map<std::string, RolType> zgw_roltypen;
+    std::map<std::string, Activity> zgw_klantcontacten;
 
     // The columns in the order of the mapping file (messages name the first problem there).
     std::vector<std::pair<std::string, const Column*>> columns_in_file_order() const {

@@ -356,11 +356,15 @@ TEST(Mapping, RefusalsNameFileAndLine) {
     EXPECT_EQ(refused("m3.toml", "[rollen]\nBaas = \"chef\"\n"),
               ":2: 'chef' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
               "vertegenwoordiger, jurist, administratie)");
+    EXPECT_EQ(refused("m7.toml", "[zgw.roltypen]\n\"Cliëntondersteuner\" = { rol = \"ondersteuner\" }\n"),
+              ":2: zgw.roltypen.\"Cliëntondersteuner\" mist 'activiteit'");
+    EXPECT_EQ(refused("m8.toml", "[zgw.statustypen]\n\"Gesprek\" = \"keukentafel\"\n").substr(0, 48),
+              ":2: 'keukentafel' is geen canonieke activiteit (");
     EXPECT_EQ(refused("m4.toml", "onbekende_activiteiten = \"negeren\"\n"),
               ":1: onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet 'negeren'");
     EXPECT_EQ(refused("m5.toml", "[kolom]\ncase_id = \"Zaak\"\n"),
               ":1: onbekende sleutel 'kolom' in het mappingbestand (mogelijk: kolommen, activiteiten, rollen, waarden, "
-              "onbekende_activiteiten)");
+              "onbekende_activiteiten, zgw)");
     // A column the file lacks: refused with the mapping's file and line, naming the export.
     const std::string mapping_path = write_file("m6.toml", "[kolommen]\ncase_id = \"Zaak\"\nactivity = \"Stap\"\n");
     const Mapping m = read_mapping_file(mapping_path);
