@@ -6,6 +6,7 @@
 #include <ctime>
 #include <cstdlib>
 #include <malloc.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -15,6 +16,7 @@
 
 #include "app/generator.hpp"
 #include "import/import_file.hpp"
+#include "import/pseudonym.hpp"
 #include "model/store.hpp"
 #include "import/toml_files.hpp"
 #include "workflow/local_rules.hpp"
@@ -116,6 +118,7 @@ struct CheckOptions {
     std::string settings_file, local_rules_file, mapping_file;
     std::string input_format = "auto", lifecycle = "complete";
     std::string db;  // --db: work on (and store into) this database
+    std::string key_file;  // --pseudonimiseer
     std::vector<std::string> holiday_files;
     bool outcomes = false, strict = false, keep_unknown = false, exit_zero = false;
 };
@@ -177,10 +180,15 @@ struct ImportSetup {
             mapping = read_mapping_file(o.mapping_file);
             options.mapping = &*mapping;
         }
+        if (!o.key_file.empty()) {
+            key = PseudonymKey::from_file(o.key_file);
+            options.pseudonymise = &*key;
+        }
     }
     ImportSetup(const ImportSetup&) = delete;
     ImportSetup& operator=(const ImportSetup&) = delete;
     std::optional<Mapping> mapping;
+    std::optional<PseudonymKey> key;
     ImportOptions options;
 };
 
@@ -442,6 +450,10 @@ int run_cli(int argc, char** argv) {
         cmd->add_flag("--strict", opt.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
         cmd->add_flag("--behoud-onbekend", opt.keep_unknown,
                       "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
+        cmd->add_option("--pseudonimiseer", opt.key_file,
+                        "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
+                        "bestand; maak er een met 'wmotoets sleutel'). Dezelfde sleutel geeft elke maand dezelfde "
+                        "pseudoniemen");
     };
     add_input_options(check, co);
     check->add_option("--db", co.db,
@@ -470,6 +482,12 @@ int run_cli(int argc, char** argv) {
     imp->footer(kImportExamples);
     add_input_options(imp, io);
     imp->add_option("--db", io.db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
+
+    std::string key_out;
+    CLI::App* keygen = app.add_subcommand("sleutel", "Maak een geheime sleutel voor --pseudonimiseer");
+    keygen->add_option("--uit", key_out, "Het sleutelbestand (wordt niet overschreven als het al bestaat)")->required();
+    keygen->footer("\nBewaar de sleutel buiten de database en deel hem niet: wie hem heeft, kan pseudoniemen narekenen.\n"
+                   "Gebruik elke maand dezelfde sleutel, dan blijven dossiers over exports heen te volgen.\n");
 
     RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
@@ -527,6 +545,20 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
+        if (keygen->parsed()) {
+            if (std::filesystem::exists(key_out))
+                throw Error(key_out + ": bestaat al; een sleutel wordt nooit overschreven (kies een andere naam)");
+            {
+                std::ofstream f(key_out, std::ios::binary);
+                if (!f) throw Error(key_out + ": kan sleutelbestand niet schrijven");
+                f << PseudonymKey::generate() << '\n';
+                if (!f) throw Error(key_out + ": schrijven mislukt");
+            }
+            std::filesystem::permissions(key_out, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                         std::filesystem::perm_options::replace);
+            spdlog::info("{}: nieuwe sleutel geschreven (alleen leesbaar voor de eigenaar)", key_out);
+            return 0;
+        }
         if (gen->parsed()) {
             go.separator = gen_sep == "tab" ? '\t' : gen_sep[0];
             for (const std::string& kv : gen_shares) {

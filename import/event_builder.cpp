@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "import/pseudonym.hpp"
 #include "import/timestamp.hpp"
 #include "model/bsn.hpp"
 #include "model/error.hpp"
@@ -104,14 +105,20 @@ void EventBuilder::add(const RawEvent& r) {
     Event e;
     e.date = ts->date;
     e.ms = ts->ms;
-    e.case_index = case_cache_.get(r.case_id, [&log](std::string_view id) { return log.case_index(id); });
+    const PseudonymKey* key = options_.pseudonymise;
+    e.case_index = case_cache_.get(r.case_id, [&log, key](std::string_view id) {
+        return key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
+    });
     e.activity = act.value_or(Activity::onbekend);
     if (!act) e.label = log.strings.intern(r.activity);  // canonical labels are known by name
     e.file = file_index_;
     e.line = static_cast<std::uint32_t>(line);
     e.event_id = log.strings.intern(r.event_id);
     Who who;
-    who.actor = actor_cache_.get(r.actor, intern);
+    who.actor = actor_cache_.get(r.actor, [&log, key](std::string_view actor) -> StrId {
+        if (actor.empty()) return 0;
+        return key ? log.strings.intern(key->pseudonym("medewerker", actor)) : log.strings.intern(actor);
+    });
     who.team = team_cache_.get(r.team, intern);
     who.organisatie = org_cache_.get(r.organisatie, intern);
     if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });

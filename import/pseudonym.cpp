@@ -1,0 +1,58 @@
+#include "import/pseudonym.hpp"
+
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+namespace {
+constexpr char kHex[] = "0123456789abcdef";
+}
+
+PseudonymKey PseudonymKey::from_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": sleutelbestand bestaat niet of is niet leesbaar (maak er een met 'wmotoets sleutel --uit " + path + "')");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string key(trim(ss.str()));
+    if (key.size() < 32)
+        throw Error(path + ": sleutel te kort (" + std::to_string(key.size()) +
+                    " tekens; ten minste 32, bijvoorbeeld de 64 hexadecimale tekens van 'wmotoets sleutel')");
+    return PseudonymKey(key);
+}
+
+std::string PseudonymKey::generate() {
+    unsigned char bytes[32];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) throw Error("geen willekeurige sleutel beschikbaar (OpenSSL RAND_bytes)");
+    std::string out;
+    for (unsigned char b : bytes) {
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+    }
+    return out;
+}
+
+std::string PseudonymKey::pseudonym(std::string_view kind, std::string_view value) const {
+    std::string message(kind);
+    message += ':';
+    message += value;
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(message.data()),
+              message.size(), mac, &len))
+        throw Error("HMAC-SHA-256 niet beschikbaar");
+    std::string out = "ps-";
+    for (unsigned int i = 0; i < 10 && i < len; ++i) {
+        out += kHex[mac[i] >> 4];
+        out += kHex[mac[i] & 0xF];
+    }
+    return out;
+}
+
+}  // namespace wmotoets
