@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times `wmotoets controleer` on generated logs of 100k and 1M dossiers (about 11 events each)
 # and prints Markdown rows for bench/RESULTS.md: wall time, events per second, peak memory.
-# Reference point: sqlite3 .import of the same CSV. Not a test: figures to record, by hand.
+# Also times `wmotoets importeer` of the same log into a fresh SQLite database (the audit
+# store), against the reference point: sqlite3 .import of the same CSV. Not a test: figures to
+# record, by hand.
 # Usage: bench/run.sh [build-dir] [sizes…]   (default: build 100000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +16,8 @@ exe="$build/wmotoets"
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
 work=${BENCH_DIR:-/tmp/wmotoets-bench}
 mkdir -p "$work"
-echo "| dossiers | events | CSV size | wall (s) | events/s | peak RSS (MiB) | sqlite3 .import (s) |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| dossiers | events | CSV size | wall (s) | events/s | peak RSS (MiB) | importeer (s) | importeer peak (MiB) | sqlite3 .import (s) |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   log="$work/gen-$n.csv"
   [[ -s "$log" ]] || "$exe" genereer --dossiers "$n" --zaad 1 --uit "$log" --stil
@@ -25,10 +27,13 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$exe" controleer "$log" --format json --uit "$work/out.json" --stil --exit-zero
   read -r wall rss_kb < "$work/time.txt"
   eps=$(awk -v e="$events" -v w="$wall" 'BEGIN { printf "%.0f", e / (w > 0 ? w : 0.01) }')
+  rm -f "$work/store.db" "$work/store.db-wal" "$work/store.db-shm"
+  /usr/bin/time -f "%e %M" -o "$work/time-import.txt" "$exe" importeer "$log" --db "$work/store.db" --stil
+  read -r imp_wall imp_kb < "$work/time-import.txt"
   sq="-"
   if command -v sqlite3 >/dev/null; then
     rm -f "$work/ref.db"
     sq=$( { /usr/bin/time -f "%e" sqlite3 "$work/ref.db" ".mode csv" ".import $log events" 2>&1 >/dev/null; } | tail -1)
   fi
-  echo "| $n | $events | ${size} MiB | $wall | $eps | $((rss_kb / 1024)) | $sq |"
+  echo "| $n | $events | ${size} MiB | $wall | $eps | $((rss_kb / 1024)) | $imp_wall | $((imp_kb / 1024)) | $sq |"
 done
