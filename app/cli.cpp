@@ -244,51 +244,53 @@ void import_into_store(const CheckOptions& o, Store& store) {
     }
 }
 
-// The run as the store keeps it: rule ids and texts, findings with their rows.
-StoredRun stored_run(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
-                     const Settings& settings) {
-    StoredRun run;
-    run.peildatum = result.peildatum_known ? result.peildatum.iso() : std::string();
-    run.settings = fmt::format("andere_ondersteuner_dagen={};wachttijd_ondersteuner_dagen={}",
-                               settings.andere_ondersteuner_dagen, settings.wachttijd_ondersteuner_dagen);
-    for (const Rule* r : result.rules) run.rules.emplace_back(r->info().id);
+// Stores the run (rule ids and texts, outcomes, findings with their rows, figures), streamed.
+std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                       const Settings& settings) {
+    std::vector<std::string> rule_ids;
+    for (const Rule* r : result.rules) rule_ids.emplace_back(r->info().id);
+    Store::RunWriter w(store, result.peildatum_known ? result.peildatum.iso() : std::string(),
+                       fmt::format("andere_ondersteuner_dagen={};wachttijd_ondersteuner_dagen={}",
+                                   settings.andere_ondersteuner_dagen, settings.wachttijd_ondersteuner_dagen),
+                       rule_ids);
     static constexpr char kCode[] = {'n', 'v', 'o', 'x'};  // niet van toepassing, voldaan, onbekend, overtreden
+    std::string codes;
     for (std::size_t c = 0; c < log.cases.size(); ++c) {
-        run.case_ids.emplace_back(log.str(log.cases[c].id));
-        std::string codes;
+        codes.clear();
         for (std::size_t r = 0; r < result.rules.size(); ++r) codes += kCode[static_cast<int>(result.outcome(c, r))];
-        run.outcomes.push_back(std::move(codes));
+        w.outcome(log.str(log.cases[c].id), codes);
     }
+    StoredRun::Finding x;
     for (const CaseFinding& f : result.findings) {
-        StoredRun::Finding x;
-        x.case_id = std::string(log.str(log.cases[f.case_pos].id));
-        x.rule = std::string(result.rules[f.rule]->info().id);
+        x.case_id.assign(log.str(log.cases[f.case_pos].id));
+        x.rule.assign(result.rules[f.rule]->info().id);
         x.cycle = f.cycle;
         x.date = f.date.iso();
         x.deadline = f.deadline ? f.deadline->iso() : std::string();
-        x.message = std::string(f.message);
+        x.message.assign(f.message);
+        x.events.clear();
         for (std::uint32_t e : f.events)
             x.events.emplace_back(std::size_t(log.inputs[log.events[e].file].store_id), log.events[e].line);
-        run.findings.push_back(std::move(x));
+        w.finding(x);
     }
     for (const Figure& f : figures) {
-        StoredRun::Figure x;
+        StoredRun::Figure y;
         const RuleInfo& info = f.rule->info();
-        x.rule = std::string(info.id);
-        x.title = std::string(info.title);
-        x.severity = std::string(severity_name(info.severity));
-        x.applicable = f.applicable;
-        x.compliant = f.compliant;
-        x.violations = f.violations;
-        x.unknown = f.unknown;
-        x.rate = f.rate;
+        y.rule = std::string(info.id);
+        y.title = std::string(info.title);
+        y.severity = std::string(severity_name(info.severity));
+        y.applicable = f.applicable;
+        y.compliant = f.compliant;
+        y.violations = f.violations;
+        y.unknown = f.unknown;
+        y.rate = f.rate;
         if (f.ci95) {
-            x.lo = f.ci95->first;
-            x.hi = f.ci95->second;
+            y.lo = f.ci95->first;
+            y.hi = f.ci95->second;
         }
-        run.figures.push_back(std::move(x));
+        w.figure(y);
     }
-    return run;
+    return w.commit();
 }
 
 int run_check_command(const CheckOptions& o) {
@@ -353,7 +355,8 @@ int run_check_command(const CheckOptions& o) {
     if (!o.out.empty())
         spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.findings.size(), log.cases.size(), o.out);
     if (store) {
-        const std::int64_t id = store->add_run(stored_run(log, result, figures, settings));
+        const PhaseTimer timer("controle opslaan");
+        const std::int64_t id = store_run(*store, log, result, figures, settings);
         spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, id);
     }
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;

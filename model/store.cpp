@@ -434,57 +434,78 @@ EventLog Store::load() const {
     return log;
 }
 
+struct Store::RunWriter::Impl {
+    explicit Impl(Store::Db& db)
+        : t(db), outcomes(db, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)"),
+          findings(db,
+                   "INSERT INTO findings(run_id, pos, case_id, rule, cycle, date, deadline, message, events) "
+                   "VALUES(?,?,?,?,?,?,?,?,?)"),
+          figures(db,
+                  "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, "
+                  "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)") {}
+    Transaction t;
+    Stmt outcomes, findings, figures;
+    std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0;
+    std::string events;
+};
+
+Store::RunWriter::RunWriter(Store& store, const std::string& peildatum, const std::string& settings,
+                            const std::vector<std::string>& rules)
+    : impl_(std::make_unique<Impl>(*store.db_)) {
+    std::string list;
+    for (const std::string& r : rules) {
+        if (!list.empty()) list += ',';
+        list += r;
+    }
+    Stmt ins(*store.db_, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
+    if (peildatum.empty()) ins.bind_null(1);
+    else ins.bind(1, peildatum);
+    ins.bind(2, settings).bind(3, list).run("het vastleggen van de controle");
+    impl_->id = sqlite3_last_insert_rowid(store.db_->db);
+}
+
+Store::RunWriter::~RunWriter() = default;
+
+void Store::RunWriter::outcome(std::string_view case_id, std::string_view codes) {
+    impl_->outcomes.bind(1, impl_->id).bind(2, impl_->n_outcomes++).bind(3, case_id).bind(4, codes);
+    impl_->outcomes.run("het vastleggen van uitkomsten");
+}
+
+void Store::RunWriter::finding(const StoredRun::Finding& x) {
+    std::string& ev = impl_->events;
+    ev.clear();
+    for (const auto& [file, line] : x.events) {
+        if (!ev.empty()) ev += ';';
+        ev += std::to_string(file);
+        ev += ':';
+        ev += std::to_string(line);
+    }
+    Stmt& f = impl_->findings;
+    f.bind(1, impl_->id).bind(2, impl_->n_findings++).bind(3, x.case_id).bind(4, x.rule).bind(5, std::int64_t(x.cycle));
+    f.bind(6, x.date);
+    if (x.deadline.empty()) f.bind_null(7);
+    else f.bind(7, x.deadline);
+    f.bind(8, x.message).bind(9, ev).run("het vastleggen van bevindingen");
+}
+
+void Store::RunWriter::figure(const StoredRun::Figure& x) {
+    Stmt& g = impl_->figures;
+    g.bind(1, impl_->id).bind(2, impl_->n_figures++).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
+    g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
+    g.bind(9, std::int64_t(x.unknown)).bind(10, x.rate).bind(11, x.lo).bind(12, x.hi).run("het vastleggen van cijfers");
+}
+
+std::int64_t Store::RunWriter::commit() {
+    impl_->t.commit();
+    return impl_->id;
+}
+
 std::int64_t Store::add_run(const StoredRun& run) {
-    Transaction t(*db_);
-    std::string rules;
-    for (const std::string& r : run.rules) {
-        if (!rules.empty()) rules += ',';
-        rules += r;
-    }
-    Stmt ins(*db_, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
-    if (run.peildatum.empty()) ins.bind_null(1);
-    else ins.bind(1, run.peildatum);
-    ins.bind(2, run.settings).bind(3, rules).run("het vastleggen van de controle");
-    const std::int64_t id = sqlite3_last_insert_rowid(db_->db);
-    {
-        Stmt o(*db_, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)");
-        for (std::size_t i = 0; i < run.case_ids.size(); ++i)
-            o.bind(1, id).bind(2, std::int64_t(i)).bind(3, run.case_ids[i]).bind(4, run.outcomes.at(i)).run("het vastleggen van uitkomsten");
-    }
-    {
-        Stmt f(*db_,
-               "INSERT INTO findings(run_id, pos, case_id, rule, cycle, date, deadline, message, events) "
-               "VALUES(?,?,?,?,?,?,?,?,?)");
-        std::string ev;
-        for (std::size_t i = 0; i < run.findings.size(); ++i) {
-            const StoredRun::Finding& x = run.findings[i];
-            ev.clear();
-            for (const auto& [file, line] : x.events) {
-                if (!ev.empty()) ev += ';';
-                ev += std::to_string(file);
-                ev += ':';
-                ev += std::to_string(line);
-            }
-            f.bind(1, id).bind(2, std::int64_t(i)).bind(3, x.case_id).bind(4, x.rule).bind(5, std::int64_t(x.cycle));
-            f.bind(6, x.date);
-            if (x.deadline.empty()) f.bind_null(7);
-            else f.bind(7, x.deadline);
-            f.bind(8, x.message).bind(9, ev).run("het vastleggen van bevindingen");
-        }
-    }
-    {
-        Stmt g(*db_,
-               "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, rate, "
-               "lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-        for (std::size_t i = 0; i < run.figures.size(); ++i) {
-            const StoredRun::Figure& x = run.figures[i];
-            g.bind(1, id).bind(2, std::int64_t(i)).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
-            g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
-            g.bind(9, std::int64_t(x.unknown)).bind(10, x.rate).bind(11, x.lo).bind(12, x.hi).run("het vastleggen van cijfers");
-        }
-    }
-    t.commit();
-    return id;
+    RunWriter w(*this, run.peildatum, run.settings, run.rules);
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i) w.outcome(run.case_ids[i], run.outcomes.at(i));
+    for (const StoredRun::Finding& f : run.findings) w.finding(f);
+    for (const StoredRun::Figure& f : run.figures) w.figure(f);
+    return w.commit();
 }
 
 std::optional<StoredRun> Store::latest_run() const {

@@ -68,6 +68,25 @@ public:
 
     // Stores a run in one transaction; returns its id.
     std::int64_t add_run(const StoredRun& run);
+
+    // Streams a run into the store row by row (a million dossiers need not be copied first), in
+    // one transaction: nothing is kept unless commit() is reached.
+    class RunWriter {
+    public:
+        RunWriter(Store& store, const std::string& peildatum, const std::string& settings,
+                  const std::vector<std::string>& rules);
+        ~RunWriter();
+        RunWriter(const RunWriter&) = delete;
+        RunWriter& operator=(const RunWriter&) = delete;
+        void outcome(std::string_view case_id, std::string_view codes);
+        void finding(const StoredRun::Finding& f);
+        void figure(const StoredRun::Figure& f);
+        std::int64_t commit();  // the run's id
+
+    private:
+        struct Impl;
+        std::unique_ptr<Impl> impl_;
+    };
     // The latest run, if any.
     std::optional<StoredRun> latest_run() const;
 
