@@ -64,6 +64,10 @@ std::uint64_t fnv(std::uint64_t h, std::int64_t v) {
 struct Store::Db {
     sqlite3* db = nullptr;
     std::string path;
+    // Closed here, so a constructor that throws after opening leaks nothing.
+    ~Db() {
+        if (db) sqlite3_close(db);
+    }
 
     [[noreturn]] void fail(const std::string& what) const {
         throw Error(path + ": databasefout bij " + what + ": " + sqlite3_errmsg(db));
@@ -208,9 +212,7 @@ Store::Store(const std::string& path) : path_(path), db_(std::make_unique<Db>())
     }
 }
 
-Store::~Store() {
-    if (db_ && db_->db) sqlite3_close(db_->db);
-}
+Store::~Store() = default;
 
 std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases")); }
 std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
