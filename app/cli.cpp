@@ -22,6 +22,7 @@
 #include "workflow/local_rules.hpp"
 #include "model/error.hpp"
 #include "reports/rulebook.hpp"
+#include "reports/sampling.hpp"
 #include "reports/writers.hpp"
 
 namespace wmotoets {
@@ -492,6 +493,33 @@ int run_cli(int argc, char** argv) {
     keygen->footer("\nBewaar de sleutel buiten de database en deel hem niet: wie hem heeft, kan pseudoniemen narekenen.\n"
                    "Gebruik elke maand dezelfde sleutel, dan blijven dossiers over exports heen te volgen.\n");
 
+    // steekproef: attribute sampling for the auditor.
+    struct SampleOptions {
+        double confidence = 95, tolerable = 5;
+        std::size_t deviations = 0, size = 0;
+        std::optional<std::size_t> population;
+    } so;
+    CLI::App* sample = app.add_subcommand("steekproef", "Steekproeven voor de auditor: omvang en evaluatie");
+    sample->alias("sample");
+    sample->require_subcommand(1);
+    auto add_common = [&so](CLI::App* c) {
+        c->add_option("--betrouwbaarheid", so.confidence, "Betrouwbaarheid in procenten (standaard 95)")
+            ->check(CLI::Range(50.0, 99.9));
+        c->add_option("--tolerantie", so.tolerable, "Aanvaardbaar afwijkingspercentage (standaard 5)")->check(CLI::Range(0.1, 50.0));
+        c->add_option("--populatie", so.population, "Aantal dossiers in de populatie (dan hypergeometrisch)")
+            ->check(CLI::Range(std::size_t(1), std::size_t(100000000)));
+    };
+    CLI::App* sample_size = sample->add_subcommand("omvang", "Hoeveel dossiers moet u beoordelen?");
+    add_common(sample_size);
+    sample_size->add_option("--fouten", so.deviations, "Aantal afwijkingen dat u in de steekproef verwacht (standaard 0)");
+    sample_size->footer("\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
+                        "  wmotoets steekproef omvang --fouten 1            93\n"
+                        "  wmotoets steekproef omvang --populatie 100       45\n");
+    CLI::App* sample_eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
+    add_common(sample_eval);
+    sample_eval->add_option("--omvang", so.size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
+    sample_eval->add_option("--afwijkingen", so.deviations, "Aantal dossiers met een afwijking")->required();
+
     RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
     rules->alias("rules");
@@ -548,6 +576,39 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
+        if (sample_size->parsed()) {
+            const auto n = attribute_sample_size(so.confidence / 100, so.tolerable / 100, so.deviations, so.population);
+            const std::string conf = fmt::format("{:g}", so.confidence), tol = fmt::format("{:g}", so.tolerable);
+            if (!n)
+                throw Error("geen steekproef is groot genoeg: bij " + conf + " % betrouwbaarheid en " + tol + " % "
+                            "tolerantie zijn " + std::to_string(so.deviations) + " afwijkingen te veel voor deze populatie");
+            std::cout << "Steekproefomvang: " << *n << " dossiers\n"
+                      << "Betekenis: vindt u in " << *n << " willekeurig getrokken dossiers ten hoogste " << so.deviations
+                      << (so.deviations == 1 ? " afwijking" : " afwijkingen")
+                      << ", dan ligt het afwijkingspercentage van alle dossiers met " << conf
+                      << " % betrouwbaarheid niet boven " << tol << " %.\n"
+                      << "Methode: attribuutsteekproef (AICPA, Audit Sampling), "
+                      << (so.population ? "hypergeometrisch met een populatie van " + std::to_string(*so.population) + " dossiers"
+                                        : std::string("binomiaal (grote populatie)"))
+                      << ".\n";
+            return 0;
+        }
+        if (sample_eval->parsed()) {
+            if (so.deviations > so.size) throw Error("--afwijkingen kan niet groter zijn dan --omvang");
+            const double upper = upper_deviation_limit(so.confidence / 100, so.size, so.deviations, so.population);
+            const std::string conf = fmt::format("{:g}", so.confidence), tol = fmt::format("{:g}", so.tolerable);
+            const bool met = upper <= so.tolerable / 100 + 1e-12;
+            std::string upper_text = fmt::format("{:.2f}", upper * 100);
+            std::replace(upper_text.begin(), upper_text.end(), '.', ',');
+            std::cout << "Bovengrens afwijkingspercentage: " << upper_text << " % (" << conf << " % betrouwbaarheid; "
+                      << so.deviations << (so.deviations == 1 ? " afwijking" : " afwijkingen") << " in " << so.size
+                      << " dossiers)\n"
+                      << "Oordeel: " << (met ? "de bovengrens ligt niet boven" : "de bovengrens ligt boven")
+                      << " het aanvaardbare percentage van " << tol << " %: "
+                      << (met ? "de toets is geslaagd." : "de toets is niet geslaagd; het afwijkingspercentage kan hoger zijn dan aanvaardbaar.")
+                      << "\n";
+            return met ? 0 : 1;
+        }
         if (keygen->parsed()) {
             if (std::filesystem::exists(key_out))
                 throw Error(key_out + ": bestaat al; een sleutel wordt nooit overschreven (kies een andere naam)");

@@ -10,16 +10,16 @@
 
 namespace wmotoets {
 
-namespace {
-
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
-
 std::string percent_nl(double v) {
     std::string s = fmt::format("{:.1f}", v * 100.0);
     for (char& c : s)
         if (c == '.') c = ',';
     return s;
 }
+
+namespace {
+
+double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
 
 
 std::string where(const EventLog& log, const CaseFinding& f) {

@@ -22,5 +22,7 @@ void write_csv(std::ostream& out, const ReportData& d);
 
 // Does any finding have severity overtreding? (exit code 1)
 bool has_overtreding(const CheckResult& result);
+// A fraction as a Dutch percentage with one decimal and a decimal comma: 0.5 → "50,0".
+std::string percent_nl(double v);
 
 }  // namespace wmotoets

@@ -1,0 +1,26 @@
+#pragma once
+// Attribute sampling for the auditor (AICPA audit guide "Audit Sampling"): how many dossiers to
+// judge, and what the deviations found in them say about all dossiers. Confidence and rates are
+// fractions (0.95, 0.05).
+#include <cstddef>
+#include <optional>
+
+namespace wmotoets {
+
+// The smallest sample size n such that, were the population's deviation rate the tolerable
+// rate, finding at most `deviations` deviations would have a chance of at most 1 − confidence
+// (binomial; with a population of N dossiers, hypergeometric with round(tolerable · N) deviant
+// ones). nullopt when no sample up to the population (or 100000) suffices.
+std::optional<std::size_t> attribute_sample_size(double confidence, double tolerable, std::size_t deviations,
+                                                 std::optional<std::size_t> population = std::nullopt);
+
+// The upper limit of the population deviation rate at `confidence` after finding `deviations`
+// deviations in a sample of n (one-sided exact bound: binomial, or hypergeometric with a population).
+double upper_deviation_limit(double confidence, std::size_t n, std::size_t deviations,
+                             std::optional<std::size_t> population = std::nullopt);
+
+// P(X ≤ k) for X binomial(n, p), and hypergeometric (population N with D deviant, sample n).
+double binomial_cdf(std::size_t k, std::size_t n, double p);
+double hypergeometric_cdf(std::size_t k, std::size_t N, std::size_t D, std::size_t n);
+
+}  // namespace wmotoets
