@@ -12,6 +12,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sstream>
+#include <unordered_map>
 #include <unistd.h>
 
 #include "app/generator.hpp"
@@ -22,6 +23,8 @@
 #include "workflow/local_rules.hpp"
 #include "model/error.hpp"
 #include "reports/rulebook.hpp"
+#include "reports/audit_sheet.hpp"
+#include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 #include "reports/writers.hpp"
 
@@ -400,6 +403,76 @@ int run_generate_command(const GeneratorOptions& g, const std::string& out_path)
     return 0;
 }
 
+// The stratum of a dossier: its most frequent team (ties: the first), or the quarter of its first event.
+std::string stratum_of(const EventLog& log, const Case& c, const std::string& strata) {
+    const auto events = log.events_of(c);
+    if (strata == "kwartaal") {
+        if (events.empty()) return "(geen datum)";
+        const Date d = log.events[events.front()].date;
+        return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+    }
+    std::vector<std::pair<StrId, std::size_t>> counts;
+    for (std::uint32_t i : events) {
+        const StrId team = log.who(log.events[i]).team;
+        if (team == 0) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == team; });
+        if (it == counts.end()) counts.emplace_back(team, 1);
+        else ++it->second;
+    }
+    if (counts.empty()) return "(geen team)";
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    return std::string(log.str(best->first));
+}
+
+int run_draw_command(const std::string& db, std::size_t size, std::uint64_t seed, const std::string& strata,
+                     const std::string& out_dir) {
+    Store store(db);
+    const std::optional<StoredRun> run = store.latest_run();
+    if (!run) throw Error(db + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " + db + "' uit");
+    EventLog log = store.load();
+    log.finalize();
+    std::unordered_map<std::string_view, std::size_t> pos;
+    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
+    std::vector<SampleUnit> population;
+    for (const std::string& id : run->case_ids) {
+        const auto it = pos.find(id);
+        if (it == pos.end()) continue;  // not stored (cannot happen: dossiers are never removed)
+        population.push_back({id, strata.empty() ? std::string() : stratum_of(log, log.cases[it->second], strata)});
+    }
+    const DrawnSample s = draw_sample(population, size, seed);
+    std::ostringstream list;
+    list << "# steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle (peildatum "
+         << (run->peildatum.empty() ? "onbekend" : run->peildatum) << "), zaad " << seed << "\n"
+         << "# methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
+         << (strata.empty() ? std::string() : "; proportioneel gelaagd naar " + strata + " (grootste rest)") << "\n";
+    if (!strata.empty())
+        for (const auto& [name, n] : s.stratum_sizes)
+            list << "# stratum " << name << ": " << s.allocation.at(name) << " van " << n << "\n";
+    list << "nr;dossier" << (strata.empty() ? "" : ";stratum") << "\n";
+    for (std::size_t i = 0; i < s.drawn.size(); ++i)
+        list << i + 1 << ';' << s.drawn[i].case_id << (strata.empty() ? std::string() : ";" + s.drawn[i].stratum) << "\n";
+    std::cout << list.str();
+    if (!out_dir.empty()) {
+        std::filesystem::create_directories(out_dir);
+        {
+            auto f = open_output(out_dir + "/steekproef.csv");
+            *f << list.str();
+            if (!*f) throw Error(out_dir + "/steekproef.csv: schrijven mislukt");
+        }
+        for (std::size_t i = 0; i < s.drawn.size(); ++i) {
+            const std::string path =
+                fmt::format("{}/auditblad-{:03}-{}.html", out_dir, i + 1, file_name_for(s.drawn[i].case_id));
+            auto f = open_output(path);
+            write_audit_sheet(*f, log, pos.at(s.drawn[i].case_id), *run,
+                              AuditSheetInfo{i + 1, s.drawn.size(), seed, s.drawn[i].stratum});
+            if (!*f) throw Error(path + ": schrijven mislukt");
+        }
+        spdlog::info("{}: steekproef.csv en {} auditbladen geschreven", out_dir, s.drawn.size());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -515,6 +588,20 @@ int run_cli(int argc, char** argv) {
     sample_size->footer("\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
                         "  wmotoets steekproef omvang --fouten 1            93\n"
                         "  wmotoets steekproef omvang --populatie 100       45\n");
+    struct DrawOptions {
+        std::string db = "wmotoets.db", strata, out;
+        std::size_t size = 0;
+        std::uint64_t seed = 0;
+    } dro;
+    CLI::App* sample_draw = sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
+    sample_draw->add_option("--db", dro.db, "De database met een controle (standaard wmotoets.db)");
+    sample_draw->add_option("--omvang", dro.size, "Aantal dossiers (zie 'steekproef omvang')")->required()->check(CLI::PositiveNumber);
+    sample_draw->add_option("--zaad", dro.seed, "Zaad: hetzelfde zaad geeft op elke machine dezelfde dossiers")->required();
+    sample_draw->add_option("--strata", dro.strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
+        ->check(CLI::IsMember({"team", "kwartaal"}));
+    sample_draw->add_option("--uit", dro.out, "Map voor steekproef.csv en één printbaar auditblad (HTML) per dossier");
+    sample_draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
+                        "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
     CLI::App* sample_eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
     add_common(sample_eval);
     sample_eval->add_option("--omvang", so.size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
@@ -593,6 +680,7 @@ int run_cli(int argc, char** argv) {
                       << ".\n";
             return 0;
         }
+        if (sample_draw->parsed()) return run_draw_command(dro.db, dro.size, dro.seed, dro.strata, dro.out);
         if (sample_eval->parsed()) {
             if (so.deviations > so.size) throw Error("--afwijkingen kan niet groter zijn dan --omvang");
             const double upper = upper_deviation_limit(so.confidence / 100, so.size, so.deviations, so.population);

@@ -1,7 +1,13 @@
 // Attribute sampling: sample sizes of the AICPA tables and the evaluation of a sample.
 #include <gtest/gtest.h>
 
+#include "model/error.hpp"
+#include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 using namespace wmotoets;
 
@@ -46,4 +52,70 @@ TEST(Sampling, DistributionFunctions) {
     EXPECT_NEAR(binomial_cdf(1, 10, 0.5), 11.0 / 1024, 1e-12);
     EXPECT_NEAR(hypergeometric_cdf(0, 100, 5, 45), 0.046206, 0.000001);  // C(95,45) / C(100,45)
     EXPECT_DOUBLE_EQ(binomial_cdf(3, 3, 0.2), 1.0);
+}
+
+namespace {
+std::string first_three_for_seed_7() { return "D1487,D1037,D1398"; }
+std::vector<SampleUnit> units(std::size_t n, std::size_t strata) {
+    std::vector<SampleUnit> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        SampleUnit u;
+        u.case_id = 'D';
+        u.case_id += std::to_string(1000 + i);
+        if (strata) {
+            u.stratum = 'S';
+            u.stratum += std::to_string(i % strata);
+        }
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+}  // namespace
+
+TEST(SampleDraw, SplitMix64KnownValues) {
+    // The reference outputs of SplitMix64 for seed 0 (Vigna): the same on every machine.
+    SplitMix64 g(0);
+    EXPECT_EQ(g.next(), 0xE220A8397B1DCDAFULL);
+    EXPECT_EQ(g.next(), 0x6E789E6AA1B965F4ULL);
+    EXPECT_EQ(g.next(), 0x06C45D188009454FULL);
+}
+
+TEST(SampleDraw, ReproducibleIndependentOfInputOrder) {
+    auto pop = units(500, 0);
+    const DrawnSample a = draw_sample(pop, 59, 7);
+    std::reverse(pop.begin(), pop.end());
+    const DrawnSample b = draw_sample(pop, 59, 7);
+    ASSERT_EQ(a.drawn.size(), 59u);
+    for (std::size_t i = 0; i < a.drawn.size(); ++i) EXPECT_EQ(a.drawn[i].case_id, b.drawn[i].case_id);
+    // Without repetition.
+    std::set<std::string> ids;
+    for (const auto& u : a.drawn) ids.insert(u.case_id);
+    EXPECT_EQ(ids.size(), 59u);
+    // A fixed answer for seed 7, so a change of algorithm cannot pass unnoticed.
+    EXPECT_EQ(a.drawn[0].case_id + "," + a.drawn[1].case_id + "," + a.drawn[2].case_id, first_three_for_seed_7());
+    // Another seed, another sample.
+    const DrawnSample c = draw_sample(units(500, 0), 59, 8);
+    EXPECT_NE(a.drawn[0].case_id + a.drawn[1].case_id, c.drawn[0].case_id + c.drawn[1].case_id);
+}
+
+TEST(SampleDraw, StrataAddUpToTheSampleSize) {
+    for (std::size_t n : {1u, 7u, 59u, 100u, 333u}) {
+        const DrawnSample s = draw_sample(units(333, 7), n, 42);
+        std::size_t sum = 0;
+        for (const auto& [name, k] : s.allocation) {
+            sum += k;
+            // Proportional: within one of the exact share.
+            const double exact = double(s.stratum_sizes.at(name)) * double(n) / 333.0;
+            EXPECT_LT(std::abs(double(k) - exact), 1.0) << name << " n=" << n;
+        }
+        EXPECT_EQ(sum, n);
+        EXPECT_EQ(s.drawn.size(), n);
+        for (const auto& u : s.drawn) {  // every unit keeps its own stratum
+            std::string expected = "S";
+            expected += std::to_string((std::stoul(u.case_id.substr(1)) - 1000) % 7);
+            EXPECT_EQ(u.stratum, expected);
+        }
+    }
+    EXPECT_EQ(allocate({{"a", 21}, {"b", 11}}, 8), (std::map<std::string, std::size_t>{{"a", 5}, {"b", 3}}));
+    EXPECT_THROW(draw_sample(units(10, 0), 11, 1), Error);
 }

@@ -1,0 +1,28 @@
+#pragma once
+// One printable audit sheet per sampled dossier: its events, what Wmo-toets found, and blank
+// fields for the auditor's own verdict per rule. Self-contained HTML (inline CSS, no network).
+#include <ostream>
+#include <string>
+
+#include "model/event_log.hpp"
+#include "model/store.hpp"
+
+namespace wmotoets {
+
+struct AuditSheetInfo {
+    std::size_t number = 0, of = 0;  // place in the sample
+    std::uint64_t seed = 0;
+    std::string stratum;             // empty without strata
+};
+
+// Writes the sheet of dossier `case_pos` of `log` (finalized, as loaded from the store), with the
+// findings and outcomes of `run` for that dossier.
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const StoredRun& run,
+                       const AuditSheetInfo& info);
+
+// A dossier id made safe as a file name: letters, digits, '-' and '_' kept, the rest '_'.
+std::string file_name_for(std::string_view case_id);
+
+std::string html_escape(std::string_view s);
+
+}  // namespace wmotoets
