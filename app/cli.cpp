@@ -24,6 +24,7 @@
 #include "model/error.hpp"
 #include "reports/rulebook.hpp"
 #include "reports/audit_sheet.hpp"
+#include "reports/report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 #include "reports/writers.hpp"
@@ -403,26 +404,33 @@ int run_generate_command(const GeneratorOptions& g, const std::string& out_path)
     return 0;
 }
 
-// The stratum of a dossier: its most frequent team (ties: the first), or the quarter of its first event.
+// The stratum of a dossier: its team, or the quarter of its first event.
 std::string stratum_of(const EventLog& log, const Case& c, const std::string& strata) {
-    const auto events = log.events_of(c);
-    if (strata == "kwartaal") {
-        if (events.empty()) return "(geen datum)";
-        const Date d = log.events[events.front()].date;
-        return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+    std::string s = strata == "kwartaal" ? dossier_quarter(log, c) : dossier_team(log, c);
+    if (s.empty()) s = strata == "kwartaal" ? "(geen datum)" : "(geen team)";
+    return s;
+}
+
+int run_report_command(const std::string& db, const std::string& out_dir) {
+    Store store(db);
+    const std::optional<StoredRun> run = store.latest_run();
+    if (!run) throw Error(db + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " + db + "' uit");
+    EventLog log = store.load();
+    log.finalize();
+    std::filesystem::create_directories(out_dir);
+    {
+        auto f = open_output(out_dir + "/rapport.html");
+        write_report_html(*f, log, *run);
+        if (!*f) throw Error(out_dir + "/rapport.html: schrijven mislukt");
     }
-    std::vector<std::pair<StrId, std::size_t>> counts;
-    for (std::uint32_t i : events) {
-        const StrId team = log.who(log.events[i]).team;
-        if (team == 0) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == team; });
-        if (it == counts.end()) counts.emplace_back(team, 1);
-        else ++it->second;
+    {
+        auto f = open_output(out_dir + "/bevindingen.csv");
+        write_findings_csv(*f, log, *run);
+        if (!*f) throw Error(out_dir + "/bevindingen.csv: schrijven mislukt");
     }
-    if (counts.empty()) return "(geen team)";
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    return std::string(log.str(best->first));
+    spdlog::info("{}: rapport.html en bevindingen.csv geschreven ({} dossiers, {} bevindingen, peildatum {})", out_dir,
+                 run->case_ids.size(), run->findings.size(), run->peildatum.empty() ? "onbekend" : run->peildatum);
+    return 0;
 }
 
 int run_draw_command(const std::string& db, std::size_t size, std::uint64_t seed, const std::string& strata,
@@ -607,6 +615,15 @@ int run_cli(int argc, char** argv) {
     sample_eval->add_option("--omvang", so.size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
     sample_eval->add_option("--afwijkingen", so.deviations, "Aantal dossiers met een afwijking")->required();
 
+    std::string report_db = "wmotoets.db", report_out;
+    CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
+    report->alias("report");
+    report->add_option("--db", report_db, "De database (standaard wmotoets.db)");
+    report->add_option("--uit", report_out, "Map voor rapport.html en bevindingen.csv")->required();
+    report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
+                   "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
+                   "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
+
     RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
     rules->alias("rules");
@@ -663,6 +680,7 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
+        if (report->parsed()) return run_report_command(report_db, report_out);
         if (sample_size->parsed()) {
             const auto n = attribute_sample_size(so.confidence / 100, so.tolerable / 100, so.deviations, so.population);
             const std::string conf = fmt::format("{:g}", so.confidence), tol = fmt::format("{:g}", so.tolerable);

@@ -28,6 +28,8 @@ std::string where(const EventLog& log, const CaseFinding& f) {
     return log.inputs[e.file].path + ":" + std::to_string(e.line);
 }
 
+}  // namespace
+
 std::string csv_field(std::string_view v) {
     if (v.find_first_of(";\"\n\r") == std::string_view::npos) return std::string(v);
     std::string out = "\"";
@@ -37,8 +39,6 @@ std::string csv_field(std::string_view v) {
     }
     return out + "\"";
 }
-
-}  // namespace
 
 bool has_overtreding(const CheckResult& result) {
     for (const CaseFinding& f : result.findings)

@@ -24,5 +24,7 @@ void write_csv(std::ostream& out, const ReportData& d);
 bool has_overtreding(const CheckResult& result);
 // A fraction as a Dutch percentage with one decimal and a decimal comma: 0.5 → "50,0".
 std::string percent_nl(double v);
+// A field for a ';'-separated CSV file, quoted when needed.
+std::string csv_field(std::string_view v);
 
 }  // namespace wmotoets

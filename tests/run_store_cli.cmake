@@ -74,3 +74,47 @@ foreach(part "<h2>Gebeurtenissen</h2>" "<h2>Bevindingen van Wmo-toets</h2>" "oor
     message(FATAL_ERROR "audit sheet ${sheet} lacks '${part}'")
   endif()
 endforeach()
+
+# The reports of the stored run: deterministic, and what the users look for is there.
+foreach(i 1 2)
+  file(REMOVE_RECURSE "${OUTDIR}/rapport${i}")
+  run(0 rapport --db "${db}" --uit "${OUTDIR}/rapport${i}")
+endforeach()
+foreach(f rapport.html bevindingen.csv)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${OUTDIR}/rapport1/${f}" "${OUTDIR}/rapport2/${f}"
+                  RESULT_VARIABLE diff)
+  if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "${f} differs between two runs of rapport on the same database")
+  endif()
+endforeach()
+file(READ "${OUTDIR}/rapport1/rapport.html" html)
+foreach(part "<h2>Wat is gecontroleerd</h2>" "52c87ca7df87139dc90466ccc4db1b50da4476248450a075c0d8d56273075116"
+             "<h2>Cijfers per regel</h2>" "<svg role=\"img\"" "<h2>Verloop per kwartaal</h2>" "<h2>Per team</h2>"
+             "Wijkteam Zuid" "<h3 id=\"dossier-D002\">" "(cyclus 2; Wmo 2015 art. 2.3.2 lid 3)"
+             "<h3 id=\"regel-ONA-01\">" "Wat:")
+  string(FIND "${html}" "${part}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "rapport.html lacks '${part}'")
+  endif()
+endforeach()
+file(READ "${OUTDIR}/rapport1/bevindingen.csv" csv HEX LIMIT 3)
+if(NOT csv STREQUAL "efbbbf")
+  message(FATAL_ERROR "bevindingen.csv does not start with a UTF-8 BOM (${csv})")
+endif()
+file(STRINGS "${OUTDIR}/rapport1/bevindingen.csv" lines)
+list(LENGTH lines n)
+if(NOT n EQUAL 71)  # header + the 70 findings of the sample
+  message(FATAL_ERROR "bevindingen.csv has ${n} lines, expected 71")
+endif()
+
+# An empty database: a clear report, not an error.
+set(empty "${OUTDIR}/store-empty.db")
+file(REMOVE "${empty}" "${empty}-wal" "${empty}-shm")
+file(REMOVE_RECURSE "${OUTDIR}/rapport-leeg")
+run(0 controleer --db "${empty}")
+run(0 rapport --db "${empty}" --uit "${OUTDIR}/rapport-leeg")
+file(READ "${OUTDIR}/rapport-leeg/rapport.html" html)
+string(FIND "${html}" "Deze controle bevat geen dossiers." at)
+if(at LESS 0)
+  message(FATAL_ERROR "the report of an empty run does not say so")
+endif()

@@ -1,0 +1,280 @@
+#include "reports/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "reports/audit_sheet.hpp"
+#include "reports/figures.hpp"
+#include "reports/writers.hpp"
+#include "workflow/rule.hpp"
+
+namespace wmotoets {
+
+std::string dossier_team(const EventLog& log, const Case& c) {
+    std::vector<std::pair<StrId, std::size_t>> counts;
+    for (std::uint32_t i : log.events_of(c)) {
+        const StrId team = log.who(log.events[i]).team;
+        if (team == 0) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == team; });
+        if (it == counts.end()) counts.emplace_back(team, 1);
+        else ++it->second;
+    }
+    if (counts.empty()) return {};
+    const auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return std::string(log.str(best->first));
+}
+
+std::string dossier_quarter(const EventLog& log, const Case& c) {
+    const auto events = log.events_of(c);
+    if (events.empty()) return {};
+    const Date d = log.events[events.front()].date;
+    return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+}
+
+namespace {
+
+// The basis, title and severity of a rule of the run: from the rulebook, else (a local rule) from
+// the run's figures.
+struct RuleText {
+    std::string id, title, severity, basis, what, why, example;
+};
+
+RuleText rule_text(const StoredRun& run, const std::string& id) {
+    RuleText t;
+    t.id = id;
+    if (const Rule* r = find_rule(id)) {
+        const RuleInfo& i = r->info();
+        t.title = i.title;
+        t.severity = severity_name(i.severity);
+        t.basis = i.basis;
+        t.what = i.what;
+        t.why = i.why;
+        t.example = i.example;
+        return t;
+    }
+    for (const StoredRun::Figure& f : run.figures)
+        if (f.rule == id) {
+            t.title = f.title;
+            t.severity = f.severity;
+        }
+    t.basis = "lokale regel";
+    return t;
+}
+
+// Counts per rule over a group of dossiers (a team, a quarter).
+struct Counts {
+    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+};
+
+std::string cell(const Counts& c) {
+    if (c.applicable == 0) return "–";
+    const std::size_t judged = c.compliant + c.violations;
+    std::string s = fmt::format("{}/{}", c.violations, judged);
+    if (judged > 0) s += " (" + percent_nl(double(c.violations) / double(judged)) + " %)";
+    if (c.unknown) s += fmt::format(" +{} onb.", c.unknown);
+    return s;
+}
+
+constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#111;line-height:1.4;padding:0 1em}
+h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-bottom:2px solid #1f4e79;color:#1f4e79}
+h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
+th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#555}.x{color:#a00;font-weight:600}
+.finding{background:#fff4f4}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
+)";
+
+}  // namespace
+
+void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run) {
+    std::unordered_map<std::int64_t, std::size_t> file_of;
+    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
+    out << "\xEF\xBB\xBF" << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
+    std::map<std::string, RuleText> texts;
+    for (const StoredRun::Finding& f : run.findings) {
+        auto it = texts.find(f.rule);
+        if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
+        std::string source;
+        for (const auto& [import_id, line] : f.events) {
+            const auto fi = file_of.find(std::int64_t(import_id));
+            if (!source.empty()) source += ", ";
+            source += (fi == file_of.end() ? std::string("?") : log.inputs[fi->second].path) + ":" + std::to_string(line);
+        }
+        out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
+            << it->second.severity << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';' << csv_field(f.message)
+            << ';' << csv_field(it->second.basis) << ';' << csv_field(source) << "\r\n";
+    }
+}
+
+void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run) {
+    std::vector<RuleText> rules;
+    for (const std::string& id : run.rules) rules.push_back(rule_text(run, id));
+    std::unordered_map<std::string_view, std::size_t> pos;
+    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
+
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<title>Wmo-toets — rapport</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
+           "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << run.case_ids.size()
+        << " dossiers; " << run.rules.size() << " regels.</p>\n";
+
+    // What was checked.
+    out << "<h2>Wat is gecontroleerd</h2>\n<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
+           "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
+    for (const InputFile& in : log.inputs)
+        out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"small\">"
+            << in.sha256 << "</td><td class=\"n\">" << in.rows << "</td><td class=\"n\">" << in.used << "</td><td class=\"n\">"
+            << in.rejected << "</td></tr>\n";
+    out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings) << "</p>\n";
+    if (run.case_ids.empty()) {
+        out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
+               "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
+    }
+
+    // Figures per rule: table and chart.
+    out << "<h2>Cijfers per regel</h2>\n<p>Percentage = overtreden / (voldaan + overtreden), met het 95%-"
+           "betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
+           "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<tr><th>regel</th>"
+           "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>overtreden</th>"
+           "<th>onbekend</th><th>% overtr.</th><th>95%-interval</th></tr>\n";
+    for (const StoredRun::Figure& f : run.figures) {
+        const RuleText t = rule_text(run, f.rule);
+        out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
+            << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
+            << html_escape(t.basis) << "</td><td class=\"n\">" << f.applicable << "</td><td class=\"n\">" << f.compliant
+            << "</td><td class=\"n\">" << f.violations << "</td><td class=\"n\">" << f.unknown << "</td><td class=\"n\">"
+            << (f.rate ? percent_nl(*f.rate) : "–") << "</td><td class=\"n\">"
+            << (f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "–") << "</td></tr>\n";
+    }
+    out << "</table>\n";
+    // The chart: per rule a bar for the rate, a whisker for the interval, the unknown count beside.
+    const std::size_t rows = run.figures.size();
+    const int row_h = 18, left = 70, width = 420, top = 20;
+    out << "<svg role=\"img\" aria-label=\"Percentage overtreden per regel met 95%-interval\" width=\"640\" height=\""
+        << top + int(rows) * row_h + 10 << "\" viewBox=\"0 0 640 " << top + int(rows) * row_h + 10 << "\">\n";
+    for (int p = 0; p <= 100; p += 25) {
+        const int x = left + width * p / 100;
+        out << "<line x1=\"" << x << "\" y1=\"" << top - 4 << "\" x2=\"" << x << "\" y2=\"" << top + int(rows) * row_h
+            << "\" stroke=\"#ddd\"/><text x=\"" << x << "\" y=\"" << top - 8 << "\" text-anchor=\"middle\">" << p
+            << " %</text>\n";
+    }
+    for (std::size_t i = 0; i < rows; ++i) {
+        const StoredRun::Figure& f = run.figures[i];
+        const int y = top + int(i) * row_h;
+        out << "<text x=\"0\" y=\"" << y + 12 << "\">" << html_escape(f.rule) << "</text>\n";
+        if (f.rate) {
+            const double w = *f.rate * width;
+            out << "<rect x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << fmt::format("{:.1f}", w)
+                << "\" height=\"12\" fill=\"" << (f.severity == "overtreding" ? "#c0392b" : "#e67e22") << "\"/>\n";
+            if (f.lo && f.hi)
+                out << "<line x1=\"" << fmt::format("{:.1f}", left + *f.lo * width) << "\" y1=\"" << y + 9 << "\" x2=\""
+                    << fmt::format("{:.1f}", left + *f.hi * width) << "\" y2=\"" << y + 9
+                    << "\" stroke=\"#111\" stroke-width=\"1.5\"/>\n";
+        } else {
+            out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
+        }
+        out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << f.violations << "/"
+            << f.compliant + f.violations << (f.unknown ? fmt::format(", {} onbekend", f.unknown) : std::string())
+            << "</text>\n";
+    }
+    out << "</svg>\n";
+
+    // Per quarter and per team: violations / judged per rule.
+    auto grouped = [&](const char* heading, const char* intro, auto&& key_of) {
+        std::map<std::string, std::vector<Counts>> groups;
+        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
+            const auto it = pos.find(run.case_ids[c]);
+            if (it == pos.end()) continue;
+            std::string key = key_of(log.cases[it->second]);
+            if (key.empty()) key = "(onbekend)";
+            auto& counts = groups[key];
+            counts.resize(run.rules.size());
+            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
+                const char o = run.outcomes[c][r];
+                if (o == 'n') continue;
+                ++counts[r].applicable;
+                if (o == 'v') ++counts[r].compliant;
+                else if (o == 'x') ++counts[r].violations;
+                else ++counts[r].unknown;
+            }
+        }
+        out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
+        if (groups.empty()) {
+            out << "<p class=\"muted\">Geen dossiers.</p>\n";
+            return;
+        }
+        out << "<table>\n<tr><th>regel</th>";
+        for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
+        out << "</tr>\n";
+        for (std::size_t r = 0; r < run.rules.size(); ++r) {
+            out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
+            for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << cell(counts[r]) << "</td>";
+            out << "</tr>\n";
+        }
+        out << "</table>\n";
+    };
+    grouped("Verloop per kwartaal",
+            "Per kwartaal van de eerste gebeurtenis (meestal de melding): overtreden / beoordeeld (percentage), en het "
+            "aantal dossiers met uitkomst onbekend.",
+            [&](const Case& c) { return dossier_quarter(log, c); });
+    grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
+            [&](const Case& c) { return dossier_team(log, c); });
+
+    // Findings per dossier, with the timeline of its events.
+    out << "<h2>Bevindingen per dossier</h2>\n";
+    std::map<std::string, std::vector<const StoredRun::Finding*>> by_case;
+    for (const StoredRun::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
+    if (by_case.empty()) out << "<p>Geen bevindingen.</p>\n";
+    std::unordered_map<std::int64_t, std::size_t> file_of;
+    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
+    for (const auto& [id, findings] : by_case) {
+        out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
+            << "<tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr>\n";
+        const auto it = pos.find(id);
+        if (it != pos.end()) {
+            for (std::uint32_t i : log.events_of(log.cases[it->second])) {
+                const Event& e = log.events[i];
+                std::string marks;
+                for (const StoredRun::Finding* f : findings)
+                    for (const auto& [import_id, line] : f->events) {
+                        const auto fi = file_of.find(std::int64_t(import_id));
+                        if (fi != file_of.end() && fi->second == e.file && line == e.line) {
+                            const RuleText t = rule_text(run, f->rule);
+                            marks += "<div><span class=\"x\">" + html_escape(f->rule) + "</span> (cyclus " +
+                                     std::to_string(f->cycle) + "; " + html_escape(t.basis) + "): " + html_escape(f->message) +
+                                     "</div>";
+                            break;
+                        }
+                    }
+                out << "<tr" << (marks.empty() ? "" : " class=\"finding\"") << "><td>" << e.date.iso() << "</td><td>"
+                    << html_escape(log.label(e)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
+                    << html_escape(log.inputs[e.file].path) << ":" << e.line << "</td><td>" << marks << "</td></tr>\n";
+            }
+        }
+        out << "</table>\n";
+        // Findings that point at no event (a missing step) are listed below the timeline.
+        for (const StoredRun::Finding* f : findings)
+            if (f->events.empty())
+                out << "<p class=\"small\"><span class=\"x\">" << html_escape(f->rule) << "</span> (cyclus " << f->cycle
+                    << "): " << html_escape(f->message) << "</p>\n";
+    }
+
+    // What each rule means.
+    out << "<h2>Uitleg per regel</h2>\n";
+    for (const RuleText& t : rules) {
+        out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
+            << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis) << "</p>\n";
+        if (!t.what.empty()) out << "<p><b>Wat:</b> " << html_escape(t.what) << "</p>\n";
+        if (!t.why.empty()) out << "<p><b>Waarom:</b> " << html_escape(t.why) << "</p>\n";
+        if (!t.example.empty()) out << "<p><b>Voorbeeld:</b> " << html_escape(t.example) << "</p>\n";
+    }
+    out << "<p class=\"small muted\">Gemaakt met Wmo-toets. Dit rapport bevat geen tijdstip van aanmaak: dezelfde "
+           "controle geeft hetzelfde rapport.</p>\n</body>\n</html>\n";
+}
+
+}  // namespace wmotoets
