@@ -82,7 +82,7 @@ constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sa
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-bottom:2px solid #1f4e79;color:#1f4e79}
 h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
 th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#555}.x{color:#a00;font-weight:600}
+td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}td.hash{word-break:break-all;font-size:.75em}.muted{color:#555}.x{color:#a00;font-weight:600}
 .finding{background:#fff4f4}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
@@ -127,7 +127,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     out << "<h2>Wat is gecontroleerd</h2>\n<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
            "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
     for (const InputFile& in : log.inputs)
-        out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"small\">"
+        out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
             << in.sha256 << "</td><td class=\"n\">" << in.rows << "</td><td class=\"n\">" << in.used << "</td><td class=\"n\">"
             << in.rejected << "</td></tr>\n";
     out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings) << "</p>\n";
