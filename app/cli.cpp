@@ -25,6 +25,7 @@
 #include "reports/rulebook.hpp"
 #include "reports/audit_sheet.hpp"
 #include "reports/report.hpp"
+#include "reports/xlsx_report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 #include "reports/writers.hpp"
@@ -428,7 +429,8 @@ int run_report_command(const std::string& db, const std::string& out_dir) {
         write_findings_csv(*f, log, *run);
         if (!*f) throw Error(out_dir + "/bevindingen.csv: schrijven mislukt");
     }
-    spdlog::info("{}: rapport.html en bevindingen.csv geschreven ({} dossiers, {} bevindingen, peildatum {})", out_dir,
+    write_report_xlsx(out_dir + "/rapport.xlsx", log, *run);
+    spdlog::info("{}: rapport.html, rapport.xlsx en bevindingen.csv geschreven ({} dossiers, {} bevindingen, peildatum {})", out_dir,
                  run->case_ids.size(), run->findings.size(), run->peildatum.empty() ? "onbekend" : run->peildatum);
     return 0;
 }
@@ -489,7 +491,8 @@ int run_cli(int argc, char** argv) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_TOP_PAD, 64 << 20);
-    auto logger = spdlog::stderr_logger_st("wmotoets");
+    auto logger = spdlog::get("wmotoets");  // one logger, also when run_cli is called more than once
+    if (!logger) logger = spdlog::stderr_logger_st("wmotoets");
     logger->set_pattern("%v");
     spdlog::set_default_logger(logger);
 
@@ -619,7 +622,7 @@ int run_cli(int argc, char** argv) {
     CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
     report->alias("report");
     report->add_option("--db", report_db, "De database (standaard wmotoets.db)");
-    report->add_option("--uit", report_out, "Map voor rapport.html en bevindingen.csv")->required();
+    report->add_option("--uit", report_out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv")->required();
     report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");

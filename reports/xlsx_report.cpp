@@ -1,0 +1,270 @@
+// The only translation unit that includes xlsxwriter.h.
+#include "reports/xlsx_report.hpp"
+
+#include <xlsxwriter.h>
+
+#include <ctime>
+#include <map>
+#include <unordered_map>
+
+#include "model/error.hpp"
+#include "reports/report.hpp"
+#include "workflow/rule.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+struct Book {
+    lxw_workbook* wb = nullptr;
+    lxw_format *header = nullptr, *pct = nullptr, *date = nullptr, *wrap = nullptr;
+};
+
+lxw_datetime to_datetime(const std::string& iso) {
+    lxw_datetime d{};
+    if (iso.size() >= 10) {
+        d.year = std::stoi(iso.substr(0, 4));
+        d.month = std::stoi(iso.substr(5, 2));
+        d.day = std::stoi(iso.substr(8, 2));
+    }
+    return d;
+}
+
+class Sheet {
+public:
+    Sheet(Book& b, const char* name, std::initializer_list<std::pair<const char*, double>> columns) : b_(b) {
+        ws_ = workbook_add_worksheet(b.wb, name);
+        lxw_col_t c = 0;
+        for (const auto& [title, width] : columns) {
+            worksheet_write_string(ws_, 0, c, title, b.header);
+            worksheet_set_column(ws_, c, c, width, nullptr);
+            ++c;
+        }
+        cols_ = c;
+        worksheet_freeze_panes(ws_, 1, 0);
+    }
+    lxw_worksheet* ws() { return ws_; }
+    void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
+        if (!s.empty()) worksheet_write_string(ws_, r, c, s.c_str(), f);
+    }
+    void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) { worksheet_write_number(ws_, r, c, v, f); }
+    void day(lxw_row_t r, lxw_col_t c, const std::string& iso) {
+        if (iso.empty()) return;
+        lxw_datetime d = to_datetime(iso);
+        worksheet_write_datetime(ws_, r, c, &d, b_.date);
+    }
+    void finish(lxw_row_t rows) {
+        if (cols_ > 0) worksheet_autofilter(ws_, 0, 0, rows, static_cast<lxw_col_t>(cols_ - 1));
+    }
+
+private:
+    Book& b_;
+    lxw_worksheet* ws_ = nullptr;
+    lxw_col_t cols_ = 0;
+};
+
+struct RuleText {
+    std::string title, severity, basis, what, why, example;
+};
+
+RuleText text_of(const StoredRun& run, const std::string& id) {
+    RuleText t;
+    if (const Rule* r = find_rule(id)) {
+        const RuleInfo& i = r->info();
+        return {std::string(i.title), std::string(severity_name(i.severity)), std::string(i.basis),
+                std::string(i.what), std::string(i.why), std::string(i.example)};
+    }
+    for (const StoredRun::Figure& f : run.figures)
+        if (f.rule == id) {
+            t.title = f.title;
+            t.severity = f.severity;
+        }
+    t.basis = "lokale regel";
+    return t;
+}
+
+const char* outcome_word(char c) {
+    switch (c) {
+        case 'v': return "voldaan";
+        case 'x': return "overtreden";
+        case 'o': return "onbekend";
+        default: return "n.v.t.";
+    }
+}
+
+}  // namespace
+
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run) {
+    Book b;
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    b.wb = workbook_new_opt(path.c_str(), &options);
+    if (!b.wb) throw Error(path + ": kan rapport.xlsx niet aanmaken");
+    // Fixed properties: the same run gives the same file.
+    lxw_doc_properties props{};
+    props.title = const_cast<char*>("Wmo-toets — rapport");
+    props.subject = const_cast<char*>("Toetsing van Wmo-dossiers aan de Wmo 2015");
+    props.author = const_cast<char*>("Wmo-toets");
+    props.company = const_cast<char*>("");
+    props.comments = const_cast<char*>("Gemaakt met wmotoets rapport");
+    {
+        const lxw_datetime d = to_datetime(run.peildatum.empty() ? "2000-01-01" : run.peildatum);
+        std::tm when{};
+        when.tm_year = d.year - 1900;
+        when.tm_mon = d.month - 1;
+        when.tm_mday = d.day;
+        props.created = timegm(&when);
+    }
+    workbook_set_properties(b.wb, &props);
+    b.header = workbook_add_format(b.wb);
+    format_set_bold(b.header);
+    format_set_bg_color(b.header, 0xE8EEF5);
+    format_set_text_wrap(b.header);
+    b.pct = workbook_add_format(b.wb);
+    format_set_num_format(b.pct, "0.0%");
+    b.date = workbook_add_format(b.wb);
+    format_set_num_format(b.date, "dd-mm-yyyy");
+    b.wrap = workbook_add_format(b.wb);
+    format_set_text_wrap(b.wrap);
+
+    {  // Samenvatting: exactly the figures of the run.
+        Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
+                                    {"voldaan", 9}, {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12},
+                                    {"interval ondergrens", 11}, {"interval bovengrens", 11}});
+        lxw_row_t r = 0;
+        for (const StoredRun::Figure& f : run.figures) {
+            ++r;
+            const RuleText t = text_of(run, f.rule);
+            s.text(r, 0, f.rule);
+            s.text(r, 1, f.title);
+            s.text(r, 2, f.severity);
+            s.text(r, 3, t.basis);
+            s.number(r, 4, double(f.applicable));
+            s.number(r, 5, double(f.compliant));
+            s.number(r, 6, double(f.violations));
+            s.number(r, 7, double(f.unknown));
+            if (f.rate) s.number(r, 8, *f.rate, b.pct);
+            if (f.lo) s.number(r, 9, *f.lo, b.pct);
+            if (f.hi) s.number(r, 10, *f.hi, b.pct);
+        }
+        s.finish(r);
+    }
+    std::unordered_map<std::int64_t, std::size_t> file_of;
+    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
+    {
+        Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
+                                   {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
+        lxw_row_t r = 0;
+        std::map<std::string, RuleText> texts;
+        for (const StoredRun::Finding& f : run.findings) {
+            ++r;
+            auto it = texts.find(f.rule);
+            if (it == texts.end()) it = texts.emplace(f.rule, text_of(run, f.rule)).first;
+            std::string source;
+            for (const auto& [import_id, line] : f.events) {
+                const auto fi = file_of.find(std::int64_t(import_id));
+                if (!source.empty()) source += ", ";
+                source += (fi == file_of.end() ? std::string("?") : log.inputs[fi->second].path) + ":" + std::to_string(line);
+            }
+            s.text(r, 0, f.case_id);
+            s.text(r, 1, f.rule);
+            s.text(r, 2, it->second.title);
+            s.text(r, 3, it->second.severity);
+            s.number(r, 4, f.cycle);
+            s.day(r, 5, f.date);
+            s.day(r, 6, f.deadline);
+            s.text(r, 7, f.message);
+            s.text(r, 8, it->second.basis);
+            s.text(r, 9, source);
+        }
+        s.finish(r);
+    }
+    {
+        Sheet s(b, "Regels", {{"regel", 9}, {"titel", 40}, {"ernst", 13}, {"grondslag", 30}, {"wat wordt gecontroleerd", 60},
+                              {"waarom", 60}, {"voorbeeld", 60}});
+        lxw_row_t r = 0;
+        for (const std::string& id : run.rules) {
+            ++r;
+            const RuleText t = text_of(run, id);
+            s.text(r, 0, id);
+            s.text(r, 1, t.title);
+            s.text(r, 2, t.severity);
+            s.text(r, 3, t.basis);
+            s.text(r, 4, t.what, b.wrap);
+            s.text(r, 5, t.why, b.wrap);
+            s.text(r, 6, t.example, b.wrap);
+        }
+        s.finish(r);
+    }
+    std::unordered_map<std::string_view, std::size_t> pos;
+    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
+    {
+        lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
+        const char* fixed[] = {"dossier", "team", "kwartaal"};
+        for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
+        worksheet_set_column(ws, 0, 0, 16, nullptr);
+        worksheet_set_column(ws, 1, 2, 16, nullptr);
+        for (std::size_t r = 0; r < run.rules.size(); ++r)
+            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
+        if (!run.rules.empty())
+            worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
+        worksheet_freeze_panes(ws, 1, 1);
+        lxw_row_t row = 0;
+        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
+            ++row;
+            worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
+            if (const auto it = pos.find(run.case_ids[c]); it != pos.end()) {
+                const std::string team = dossier_team(log, log.cases[it->second]);
+                const std::string quarter = dossier_quarter(log, log.cases[it->second]);
+                if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
+                if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
+            }
+            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r)
+                worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcomes[c][r]), nullptr);
+        }
+        worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
+    }
+    {
+        // Teams: per team and rule the counts and the rate.
+        struct Counts {
+            std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+        };
+        std::map<std::string, std::vector<Counts>> teams;
+        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
+            const auto it = pos.find(run.case_ids[c]);
+            std::string team = it == pos.end() ? std::string() : dossier_team(log, log.cases[it->second]);
+            if (team.empty()) team = "(geen team)";
+            auto& v = teams[team];
+            v.resize(run.rules.size());
+            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
+                const char o = run.outcomes[c][r];
+                if (o == 'n') continue;
+                ++v[r].applicable;
+                if (o == 'v') ++v[r].compliant;
+                else if (o == 'x') ++v[r].violations;
+                else ++v[r].unknown;
+            }
+        }
+        Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
+                             {"onbekend", 9}, {"percentage overtreden", 12}});
+        lxw_row_t r = 0;
+        for (const auto& [team, counts] : teams)
+            for (std::size_t k = 0; k < counts.size(); ++k) {
+                ++r;
+                const Counts& x = counts[k];
+                s.text(r, 0, team);
+                s.text(r, 1, run.rules[k]);
+                s.number(r, 2, double(x.applicable));
+                s.number(r, 3, double(x.compliant));
+                s.number(r, 4, double(x.violations));
+                s.number(r, 5, double(x.unknown));
+                if (x.compliant + x.violations > 0)
+                    s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
+            }
+        s.finish(r);
+    }
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,15 @@
+#pragma once
+// rapport.xlsx (libxlsxwriter): sheets Samenvatting, Bevindingen, Regels, Dossiers and Teams, with
+// typed cells (numbers, dates, percentages), frozen header rows, filters and column widths.
+// Deterministic: fixed document properties (the creation time is the run's peildatum).
+#include <string>
+
+#include "model/event_log.hpp"
+#include "model/store.hpp"
+
+namespace wmotoets {
+
+// Writes the workbook to `path` (libxlsxwriter writes files, not streams). Throws Error on failure.
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run);
+
+}  // namespace wmotoets
