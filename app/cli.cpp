@@ -412,7 +412,15 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
     return s;
 }
 
-int run_report_command(const std::string& db, const std::string& out_dir) {
+int run_report_command(const std::string& db, const std::string& out_dir, bool publication,
+                       const std::string& settings_file) {
+    Settings settings;
+    Calendar calendar;
+    if (!settings_file.empty()) read_settings_file(settings_file, settings, calendar);
+    Disclosure disclosure;
+    disclosure.publication = publication;
+    disclosure.threshold = std::size_t(settings.publicatie_drempel);
+    disclosure.base = std::size_t(settings.publicatie_afronding);
     Store store(db);
     const std::optional<StoredRun> run = store.latest_run();
     if (!run) throw Error(db + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " + db + "' uit");
@@ -421,17 +429,23 @@ int run_report_command(const std::string& db, const std::string& out_dir) {
     std::filesystem::create_directories(out_dir);
     {
         auto f = open_output(out_dir + "/rapport.html");
-        write_report_html(*f, log, *run);
+        write_report_html(*f, log, *run, disclosure);
         if (!*f) throw Error(out_dir + "/rapport.html: schrijven mislukt");
     }
-    {
+    if (!publication) {  // findings per dossier never leave the organisation
         auto f = open_output(out_dir + "/bevindingen.csv");
         write_findings_csv(*f, log, *run);
         if (!*f) throw Error(out_dir + "/bevindingen.csv: schrijven mislukt");
+    } else {
+        std::filesystem::remove(out_dir + "/bevindingen.csv");
     }
-    write_report_xlsx(out_dir + "/rapport.xlsx", log, *run);
-    spdlog::info("{}: rapport.html, rapport.xlsx en bevindingen.csv geschreven ({} dossiers, {} bevindingen, peildatum {})", out_dir,
-                 run->case_ids.size(), run->findings.size(), run->peildatum.empty() ? "onbekend" : run->peildatum);
+    write_report_xlsx(out_dir + "/rapport.xlsx", log, *run, disclosure);
+    if (publication)
+        spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
+                     out_dir, disclosure.threshold, disclosure.base);
+    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", out_dir,
+                 publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv", run->case_ids.size(), run->findings.size(),
+                 run->peildatum.empty() ? "onbekend" : run->peildatum);
     return 0;
 }
 
@@ -618,11 +632,17 @@ int run_cli(int argc, char** argv) {
     sample_eval->add_option("--omvang", so.size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
     sample_eval->add_option("--afwijkingen", so.deviations, "Aantal dossiers met een afwijking")->required();
 
-    std::string report_db = "wmotoets.db", report_out;
+    std::string report_db = "wmotoets.db", report_out, report_settings;
+    bool report_publication = false;
     CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
     report->alias("report");
     report->add_option("--db", report_db, "De database (standaard wmotoets.db)");
     report->add_option("--uit", report_out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv")->required();
+    report->add_flag("--publicatie", report_publication,
+                     "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
+                     "percentage bij kleine aantallen, geen gegevens per dossier");
+    report->add_option("--instellingen", report_settings,
+                       "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
     report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
@@ -683,7 +703,7 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
-        if (report->parsed()) return run_report_command(report_db, report_out);
+        if (report->parsed()) return run_report_command(report_db, report_out, report_publication, report_settings);
         if (sample_size->parsed()) {
             const auto n = attribute_sample_size(so.confidence / 100, so.tolerable / 100, so.deviations, so.population);
             const std::string conf = fmt::format("{:g}", so.confidence), tol = fmt::format("{:g}", so.tolerable);

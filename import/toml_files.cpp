@@ -66,7 +66,7 @@ void read_equated_days_file(const std::string& path, Calendar& calendar) {
 
 void read_settings_file(const std::string& path, Settings& settings, Calendar& calendar) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"termijnen", "kalender"}, "het instellingenbestand");
+    only_known_keys(path, root, {"termijnen", "kalender", "publicatie"}, "het instellingenbestand");
     Settings s = settings;
     Calendar cal = calendar;  // applied only when the whole file is good
     if (const toml::node* n = root.get("termijnen")) {
@@ -77,6 +77,19 @@ void read_settings_file(const std::string& path, Settings& settings, Calendar& c
             s.andere_ondersteuner_dagen = days_value(path, *v, "andere_ondersteuner_dagen");
         if (const toml::node* v = t->get("wachttijd_ondersteuner_dagen"))
             s.wachttijd_ondersteuner_dagen = days_value(path, *v, "wachttijd_ondersteuner_dagen");
+    }
+    if (const toml::node* n = root.get("publicatie")) {
+        const toml::table* t = n->as_table();
+        if (!t) throw Error(where(path, *n) + ": [publicatie] moet een tabel zijn");
+        only_known_keys(path, *t, {"drempel", "afronding"}, "[publicatie]");
+        auto positive = [&](const toml::node& v, std::string_view key) {
+            const auto x = v.value<std::int64_t>();
+            if (!v.is_integer() || !x || *x < 1 || *x > 1000)
+                throw Error(where(path, v) + ": " + std::string(key) + " moet een geheel getal van 1 tot en met 1000 zijn");
+            return int(*x);
+        };
+        if (const toml::node* v = t->get("drempel")) s.publicatie_drempel = positive(*v, "drempel");
+        if (const toml::node* v = t->get("afronding")) s.publicatie_afronding = positive(*v, "afronding");
     }
     if (const toml::node* n = root.get("kalender")) {
         const toml::table* t = n->as_table();

@@ -8,6 +8,10 @@ struct Settings {
     int andere_ondersteuner_dagen = 14;
     // TOE-03: days within which a requested ondersteuner must be assigned.
     int wachttijd_ondersteuner_dagen = 14;
+    // rapport --publicatie (statistical disclosure control): counts below `publicatie_drempel`
+    // are suppressed, other counts rounded to a multiple of `publicatie_afronding`.
+    int publicatie_drempel = 10;
+    int publicatie_afronding = 5;
 };
 
 }  // namespace wmotoets

@@ -69,12 +69,12 @@ struct Counts {
     std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
 };
 
-std::string cell(const Counts& c) {
+std::string cell(const Counts& c, const Disclosure& d) {
     if (c.applicable == 0) return "–";
     const std::size_t judged = c.compliant + c.violations;
-    std::string s = fmt::format("{}/{}", c.violations, judged);
-    if (judged > 0) s += " (" + percent_nl(double(c.violations) / double(judged)) + " %)";
-    if (c.unknown) s += fmt::format(" +{} onb.", c.unknown);
+    std::string s = d.text(c.violations) + "/" + d.text(judged);
+    if (judged > 0 && d.rate_shown(judged)) s += " (" + percent_nl(double(c.violations) / double(judged)) + " %)";
+    if (c.unknown) s += " +" + d.text(c.unknown) + " onb.";
     return s;
 }
 
@@ -109,7 +109,16 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun&
     }
 }
 
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run) {
+std::string Disclosure::rule() const {
+    return fmt::format("Publicatieversie: aantallen onder {0} zijn onderdrukt (weergegeven als &lt;{0}), de andere "
+                       "aantallen zijn afgerond op een veelvoud van {1}, en bij minder dan {0} beoordeelde dossiers staat "
+                       "er geen percentage. Gegevens per dossier zijn weggelaten. Zo is geen cliënt of medewerker uit de "
+                       "cijfers te herleiden.",
+                       threshold, base);
+}
+
+void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d) {
+    auto ht = [&d](std::size_t n) { return html_escape(d.text(n)); };
     std::vector<RuleText> rules;
     for (const std::string& id : run.rules) rules.push_back(rule_text(run, id));
     std::unordered_map<std::string_view, std::size_t> pos;
@@ -120,22 +129,24 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
            "<title>Wmo-toets — rapport</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
            "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << run.case_ids.size()
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << ht(run.case_ids.size())
         << " dossiers; " << run.rules.size() << " regels.</p>\n";
+    if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
 
     // What was checked.
     out << "<h2>Wat is gecontroleerd</h2>\n<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
            "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
     for (const InputFile& in : log.inputs)
         out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
-            << in.sha256 << "</td><td class=\"n\">" << in.rows << "</td><td class=\"n\">" << in.used << "</td><td class=\"n\">"
-            << in.rejected << "</td></tr>\n";
+            << in.sha256 << "</td><td class=\"n\">" << ht(in.rows) << "</td><td class=\"n\">" << ht(in.used)
+            << "</td><td class=\"n\">" << ht(in.rejected) << "</td></tr>\n";
     out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings) << "</p>\n";
     if (run.case_ids.empty()) {
         out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
                "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
     }
 
+    auto rate_shown = [&](const StoredRun::Figure& f) { return f.rate && d.rate_shown(f.compliant + f.violations); };
     // Figures per rule: table and chart.
     out << "<h2>Cijfers per regel</h2>\n<p>Percentage = overtreden / (voldaan + overtreden), met het 95%-"
            "betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
@@ -146,10 +157,11 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         const RuleText t = rule_text(run, f.rule);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
-            << html_escape(t.basis) << "</td><td class=\"n\">" << f.applicable << "</td><td class=\"n\">" << f.compliant
-            << "</td><td class=\"n\">" << f.violations << "</td><td class=\"n\">" << f.unknown << "</td><td class=\"n\">"
-            << (f.rate ? percent_nl(*f.rate) : "–") << "</td><td class=\"n\">"
-            << (f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "–") << "</td></tr>\n";
+            << html_escape(t.basis) << "</td><td class=\"n\">" << ht(f.applicable) << "</td><td class=\"n\">"
+            << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations) << "</td><td class=\"n\">"
+            << ht(f.unknown) << "</td><td class=\"n\">" << (rate_shown(f) ? percent_nl(*f.rate) : "–")
+            << "</td><td class=\"n\">" << (rate_shown(f) && f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "–")
+            << "</td></tr>\n";
     }
     out << "</table>\n";
     // The chart: per rule a bar for the rate, a whisker for the interval, the unknown count beside.
@@ -167,7 +179,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         const StoredRun::Figure& f = run.figures[i];
         const int y = top + int(i) * row_h;
         out << "<text x=\"0\" y=\"" << y + 12 << "\">" << html_escape(f.rule) << "</text>\n";
-        if (f.rate) {
+        if (rate_shown(f)) {
             const double w = *f.rate * width;
             out << "<rect x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << fmt::format("{:.1f}", w)
                 << "\" height=\"12\" fill=\"" << (f.severity == "overtreding" ? "#c0392b" : "#e67e22") << "\"/>\n";
@@ -178,9 +190,9 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         } else {
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
         }
-        out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << f.violations << "/"
-            << f.compliant + f.violations << (f.unknown ? fmt::format(", {} onbekend", f.unknown) : std::string())
-            << "</text>\n";
+        out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << ht(f.violations) << "/"
+            << ht(f.compliant + f.violations)
+            << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
     }
     out << "</svg>\n";
 
@@ -213,7 +225,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         out << "</tr>\n";
         for (std::size_t r = 0; r < run.rules.size(); ++r) {
             out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
-            for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << cell(counts[r]) << "</td>";
+            for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
             out << "</tr>\n";
         }
         out << "</table>\n";
@@ -225,11 +237,13 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
             [&](const Case& c) { return dossier_team(log, c); });
 
-    // Findings per dossier, with the timeline of its events.
+    // Findings per dossier, with the timeline of its events (not in a publication).
     out << "<h2>Bevindingen per dossier</h2>\n";
+    if (d.publication) out << "<p>Weggelaten in de publicatieversie.</p>\n";
     std::map<std::string, std::vector<const StoredRun::Finding*>> by_case;
-    for (const StoredRun::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
-    if (by_case.empty()) out << "<p>Geen bevindingen.</p>\n";
+    if (!d.publication)
+        for (const StoredRun::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
+    if (by_case.empty() && !d.publication) out << "<p>Geen bevindingen.</p>\n";
     std::unordered_map<std::int64_t, std::size_t> file_of;
     for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
     for (const auto& [id, findings] : by_case) {

@@ -14,11 +14,39 @@ std::string dossier_team(const EventLog& log, const Case& c);
 // The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
 std::string dossier_quarter(const EventLog& log, const Case& c);
 
+// Statistical disclosure control for reports that leave the organisation (rapport --publicatie),
+// as in CBS tables: counts below the threshold suppressed, other counts rounded to the base, no
+// rate on a denominator below the threshold, no dossier-level output.
+struct Disclosure {
+    bool publication = false;
+    std::size_t threshold = 10, base = 5;
+
+    bool suppressed(std::size_t n) const { return publication && n < threshold; }
+    // The count as shown: rounded to the nearest multiple of the base in publication mode, but
+    // never below the threshold (a shown count must not look like a suppressed one). Only
+    // meaningful when not suppressed.
+    std::size_t shown(std::size_t n) const {
+        if (!publication) return n;
+        const std::size_t rounded = (n + base / 2) / base * base;
+        const std::size_t floor = (threshold + base - 1) / base * base;
+        return rounded < floor ? floor : rounded;
+    }
+    std::string text(std::size_t n) const {
+        if (!suppressed(n)) return std::to_string(shown(n));
+        std::string s = "<";
+        s += std::to_string(threshold);
+        return s;
+    }
+    bool rate_shown(std::size_t denominator) const { return !publication || denominator >= threshold; }
+    // The rule applied, in Dutch, for the report.
+    std::string rule() const;
+};
+
 // bevindingen.csv: UTF-8 with BOM, ';' separated, one row per finding.
 void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run);
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run);
+void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d = {});
 
 }  // namespace wmotoets

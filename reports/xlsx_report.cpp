@@ -48,6 +48,11 @@ public:
         if (!s.empty()) worksheet_write_string(ws_, r, c, s.c_str(), f);
     }
     void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) { worksheet_write_number(ws_, r, c, v, f); }
+    // A count: a number, or in a publication "<10" (suppressed) or rounded.
+    void count(lxw_row_t r, lxw_col_t c, std::size_t n, const Disclosure& d) {
+        if (d.suppressed(n)) text(r, c, d.text(n));
+        else number(r, c, double(d.shown(n)));
+    }
     void day(lxw_row_t r, lxw_col_t c, const std::string& iso) {
         if (iso.empty()) return;
         lxw_datetime d = to_datetime(iso);
@@ -94,7 +99,7 @@ const char* outcome_word(char c) {
 
 }  // namespace
 
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run) {
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d) {
     Book b;
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
@@ -139,19 +144,26 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
             s.text(r, 1, f.title);
             s.text(r, 2, f.severity);
             s.text(r, 3, t.basis);
-            s.number(r, 4, double(f.applicable));
-            s.number(r, 5, double(f.compliant));
-            s.number(r, 6, double(f.violations));
-            s.number(r, 7, double(f.unknown));
-            if (f.rate) s.number(r, 8, *f.rate, b.pct);
-            if (f.lo) s.number(r, 9, *f.lo, b.pct);
-            if (f.hi) s.number(r, 10, *f.hi, b.pct);
+            s.count(r, 4, f.applicable, d);
+            s.count(r, 5, f.compliant, d);
+            s.count(r, 6, f.violations, d);
+            s.count(r, 7, f.unknown, d);
+            if (f.rate && d.rate_shown(f.compliant + f.violations)) {
+                s.number(r, 8, *f.rate, b.pct);
+                if (f.lo) s.number(r, 9, *f.lo, b.pct);
+                if (f.hi) s.number(r, 10, *f.hi, b.pct);
+            }
         }
         s.finish(r);
+        if (d.publication) {
+            std::string rule = d.rule();
+            for (std::size_t p = rule.find("&lt;"); p != std::string::npos; p = rule.find("&lt;")) rule.replace(p, 4, "<");
+            s.text(r + 2, 0, rule);
+        }
     }
     std::unordered_map<std::int64_t, std::size_t> file_of;
     for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
-    {
+    if (!d.publication) {
         Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
                                    {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
         lxw_row_t r = 0;
@@ -198,7 +210,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
     }
     std::unordered_map<std::string_view, std::size_t> pos;
     for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
-    {
+    if (!d.publication) {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
         const char* fixed[] = {"dossier", "team", "kwartaal"};
         for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
@@ -254,11 +266,11 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
                 const Counts& x = counts[k];
                 s.text(r, 0, team);
                 s.text(r, 1, run.rules[k]);
-                s.number(r, 2, double(x.applicable));
-                s.number(r, 3, double(x.compliant));
-                s.number(r, 4, double(x.violations));
-                s.number(r, 5, double(x.unknown));
-                if (x.compliant + x.violations > 0)
+                s.count(r, 2, x.applicable, d);
+                s.count(r, 3, x.compliant, d);
+                s.count(r, 4, x.violations, d);
+                s.count(r, 5, x.unknown, d);
+                if (x.compliant + x.violations > 0 && d.rate_shown(x.compliant + x.violations))
                     s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
             }
         s.finish(r);

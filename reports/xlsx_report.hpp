@@ -6,10 +6,13 @@
 
 #include "model/event_log.hpp"
 #include "model/store.hpp"
+#include "reports/report.hpp"
 
 namespace wmotoets {
 
 // Writes the workbook to `path` (libxlsxwriter writes files, not streams). Throws Error on failure.
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run);
+// In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
+// denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d = {});
 
 }  // namespace wmotoets
