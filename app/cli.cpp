@@ -25,6 +25,7 @@
 #include "reports/rulebook.hpp"
 #include "reports/audit_sheet.hpp"
 #include "reports/report.hpp"
+#include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
@@ -413,7 +414,7 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
 }
 
 int run_report_command(const std::string& db, const std::string& out_dir, bool publication,
-                       const std::string& settings_file) {
+                       const std::string& settings_file, bool separation) {
     Settings settings;
     Calendar calendar;
     if (!settings_file.empty()) read_settings_file(settings_file, settings, calendar);
@@ -427,9 +428,11 @@ int run_report_command(const std::string& db, const std::string& out_dir, bool p
     EventLog log = store.load();
     log.finalize();
     std::filesystem::create_directories(out_dir);
+    std::optional<SeparationView> view;
+    if (separation) view = separation_view(log, *run);
     {
         auto f = open_output(out_dir + "/rapport.html");
-        write_report_html(*f, log, *run, disclosure);
+        write_report_html(*f, log, *run, disclosure, view ? &*view : nullptr);
         if (!*f) throw Error(out_dir + "/rapport.html: schrijven mislukt");
     }
     if (!publication) {  // findings per dossier never leave the organisation
@@ -439,7 +442,7 @@ int run_report_command(const std::string& db, const std::string& out_dir, bool p
     } else {
         std::filesystem::remove(out_dir + "/bevindingen.csv");
     }
-    write_report_xlsx(out_dir + "/rapport.xlsx", log, *run, disclosure);
+    write_report_xlsx(out_dir + "/rapport.xlsx", log, *run, disclosure, view ? &*view : nullptr);
     if (publication)
         spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
                      out_dir, disclosure.threshold, disclosure.base);
@@ -633,7 +636,7 @@ int run_cli(int argc, char** argv) {
     sample_eval->add_option("--afwijkingen", so.deviations, "Aantal dossiers met een afwijking")->required();
 
     std::string report_db = "wmotoets.db", report_out, report_settings;
-    bool report_publication = false;
+    bool report_publication = false, report_separation = false;
     CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
     report->alias("report");
     report->add_option("--db", report_db, "De database (standaard wmotoets.db)");
@@ -641,6 +644,9 @@ int run_cli(int argc, char** argv) {
     report->add_flag("--publicatie", report_publication,
                      "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
                      "percentage bij kleine aantallen, geen gegevens per dossier");
+    report->add_flag("--scheiding", report_separation,
+                     "Voeg het overzicht voor de wijkteamcoördinator toe: ONA-01/02/03 per team en medewerker per maand, "
+                     "en wie zowel ondersteuner als beslisser is (HTML en blad Scheiding)");
     report->add_option("--instellingen", report_settings,
                        "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
     report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
@@ -703,7 +709,8 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
-        if (report->parsed()) return run_report_command(report_db, report_out, report_publication, report_settings);
+        if (report->parsed()) return run_report_command(report_db, report_out, report_publication, report_settings,
+                                                            report_separation);
         if (sample_size->parsed()) {
             const auto n = attribute_sample_size(so.confidence / 100, so.tolerable / 100, so.deviations, so.population);
             const std::string conf = fmt::format("{:g}", so.confidence), tol = fmt::format("{:g}", so.tolerable);

@@ -8,6 +8,7 @@
 
 #include "reports/audit_sheet.hpp"
 #include "reports/figures.hpp"
+#include "reports/separation.hpp"
 #include "reports/writers.hpp"
 #include "workflow/rule.hpp"
 
@@ -117,7 +118,8 @@ std::string Disclosure::rule() const {
                        threshold, base);
 }
 
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d) {
+void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d,
+                       const SeparationView* separation) {
     auto ht = [&d](std::size_t n) { return html_escape(d.text(n)); };
     std::vector<RuleText> rules;
     for (const std::string& id : run.rules) rules.push_back(rule_text(run, id));
@@ -236,6 +238,55 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
             [&](const Case& c) { return dossier_quarter(log, c); });
     grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
             [&](const Case& c) { return dossier_team(log, c); });
+
+    if (separation) {
+        const SeparationView& v = *separation;
+        out << "<h2 id=\"scheiding\">Scheiding van functies</h2>\n<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
+               "ONA-02 (ondersteuner voert ook het onderzoek) of ONA-03 (ondersteuner en beslisser in hetzelfde team) "
+               "een bevinding geeft, per maand van de bevinding: links oud, rechts nieuw.</p>\n";
+        auto table = [&](const char* what, const std::map<std::string, std::map<std::string, std::size_t>>& rows) {
+            if (rows.empty()) {
+                out << "<p class=\"muted\">Geen bevindingen over de scheiding van functies.</p>\n";
+                return;
+            }
+            out << "<table>\n<tr><th>" << what << "</th>";
+            for (const std::string& m : v.months) out << "<th>" << m << "</th>";
+            out << "<th>totaal</th></tr>\n";
+            for (const auto& [who, per_month] : rows) {
+                out << "<tr><td>" << html_escape(who) << "</td>";
+                std::size_t total = 0;
+                for (const std::string& m : v.months) {
+                    const auto it = per_month.find(m);
+                    const std::size_t n = it == per_month.end() ? 0 : it->second;
+                    total += n;
+                    out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
+                }
+                out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
+            }
+            out << "</table>\n";
+        };
+        out << "<h3>Per team</h3>\n";
+        table("team", v.per_team);
+        if (d.publication) {
+            out << "<p>Gegevens per medewerker zijn weggelaten in de publicatieversie.</p>\n";
+        } else {
+            out << "<h3>Per medewerker</h3>\n<p class=\"small muted\">De medewerker van de eerste gebeurtenis die de "
+                   "bevinding aantoont (bij ONA-01 en ONA-03 de cliëntondersteuner).</p>\n";
+            table("medewerker", v.per_person);
+            out << "<h3>Zowel ondersteuner als beslisser</h3>\n";
+            if (v.both_roles.empty()) {
+                out << "<p>Niemand treedt in de dossiers zowel als cliëntondersteuner als als beslisser op.</p>\n";
+            } else {
+                out << "<table>\n<tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
+                       "<th>in hetzelfde dossier beide</th></tr>\n";
+                for (const auto& p : v.both_roles)
+                    out << "<tr><td>" << html_escape(p.id) << "</td><td class=\"n\">" << p.as_ondersteuner
+                        << "</td><td class=\"n\">" << p.as_beslisser << "</td><td class=\"n" << (p.both ? " x" : "")
+                        << "\">" << p.both << "</td></tr>\n";
+                out << "</table>\n";
+            }
+        }
+    }
 
     // Findings per dossier, with the timeline of its events (not in a publication).
     out << "<h2>Bevindingen per dossier</h2>\n";

@@ -47,6 +47,8 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun&
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d = {});
+// With `separation` (rapport --scheiding) a section for the wijkteam coordinator is added.
+void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d = {},
+                       const struct SeparationView* separation = nullptr);
 
 }  // namespace wmotoets

@@ -9,6 +9,7 @@
 
 #include "model/error.hpp"
 #include "reports/report.hpp"
+#include "reports/separation.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets {
@@ -99,7 +100,8 @@ const char* outcome_word(char c) {
 
 }  // namespace
 
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d) {
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d,
+                       const SeparationView* separation) {
     Book b;
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
@@ -273,6 +275,33 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
                 if (x.compliant + x.violations > 0 && d.rate_shown(x.compliant + x.violations))
                     s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
             }
+        s.finish(r);
+    }
+    if (separation) {
+        // Scheiding: one row per team (and, outside a publication, per medewerker) and month.
+        Sheet s(b, "Scheiding", {{"soort", 12}, {"team of medewerker", 22}, {"maand", 10}, {"dossiers met ONA-01/02/03", 14}});
+        lxw_row_t r = 0;
+        auto rows = [&](const char* kind, const std::map<std::string, std::map<std::string, std::size_t>>& m) {
+            for (const auto& [who, per_month] : m)
+                for (const auto& [month, n] : per_month) {
+                    ++r;
+                    s.text(r, 0, kind);
+                    s.text(r, 1, who);
+                    s.text(r, 2, month);
+                    s.count(r, 3, n, d);
+                }
+        };
+        rows("team", separation->per_team);
+        if (!d.publication) {
+            rows("medewerker", separation->per_person);
+            for (const auto& p : separation->both_roles) {
+                ++r;
+                s.text(r, 0, "beide rollen");
+                s.text(r, 1, p.id);
+                s.text(r, 2, "");
+                s.number(r, 3, double(p.both));
+            }
+        }
         s.finish(r);
     }
     const lxw_error err = workbook_close(b.wb);

@@ -13,6 +13,8 @@ namespace wmotoets {
 // Writes the workbook to `path` (libxlsxwriter writes files, not streams). Throws Error on failure.
 // In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d = {});
+// With `separation` (rapport --scheiding) a sheet Scheiding is added.
+void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d = {},
+                       const struct SeparationView* separation = nullptr);
 
 }  // namespace wmotoets

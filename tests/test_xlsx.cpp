@@ -212,3 +212,33 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     }
     EXPECT_EQ(counts, 26u * 4);
 }
+
+TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / "scheiding";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "audit.db").string(), src = wmotoets::test::source_dir();
+    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
+                   "--db", db}), 0);
+    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero"}), 0);
+    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string(), "--scheiding"}), 0);
+    const std::string html = read_all((dir / "r" / "rapport.html").string());
+    const std::size_t at = html.find("<h2 id=\"scheiding\">");
+    ASSERT_NE(at, std::string::npos);
+    const std::string section = html.substr(at, html.find("<h2>Bevindingen per dossier</h2>") - at);
+    // Per team and month, per medewerker, and who is both ondersteuner and beslisser.
+    EXPECT_NE(section.find("<tr><td>Wijkteam Zuid</td><td class=\"n\">1</td><td class=\"n\">1</td>"), std::string::npos);
+    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">1</td>"), std::string::npos);
+    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n x\">1</td></tr>"),
+              std::string::npos);
+    const auto files = unzip(read_all((dir / "r" / "rapport.xlsx").string()));
+    const std::string workbook = files.at("xl/workbook.xml");
+    EXPECT_NE(workbook.find("name=\"Scheiding\""), std::string::npos);
+    const auto sheet = cells(files, "xl/worksheets/sheet6.xml");
+    EXPECT_EQ(sheet.at("A1"), "soort");
+    EXPECT_EQ(sheet.at("A2"), "team");
+    // Without --scheiding there is no such section or sheet.
+    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "zonder").string()}), 0);
+    EXPECT_EQ(read_all((dir / "zonder" / "rapport.html").string()).find("id=\"scheiding\""), std::string::npos);
+}

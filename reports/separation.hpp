@@ -1,0 +1,28 @@
+#pragma once
+// The wijkteam coordinator's view of the scheiding van functies (ondersteuner ≠ beslisser): per
+// team and per medewerker (pseudonym), the dossiers where ONA-01, ONA-02 or ONA-03 fired, per
+// month; and the persons who act both as ondersteuner and as beslisser.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/event_log.hpp"
+#include "model/store.hpp"
+
+namespace wmotoets {
+
+struct SeparationView {
+    std::vector<std::string> months;  // "2024-03", sorted: the trend runs left to right
+    // team / medewerker → month → number of dossiers with an ONA-01/02/03 finding that month
+    std::map<std::string, std::map<std::string, std::size_t>> per_team, per_person;
+    struct Person {
+        std::string id;
+        std::size_t as_ondersteuner = 0, as_beslisser = 0, both = 0;  // dossiers
+    };
+    std::vector<Person> both_roles;  // persons who are ondersteuner in one dossier and beslisser in one
+};
+
+// `log` finalized, as loaded from the store the run judged.
+SeparationView separation_view(const EventLog& log, const StoredRun& run);
+
+}  // namespace wmotoets
