@@ -242,3 +242,41 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "zonder").string()}), 0);
     EXPECT_EQ(read_all((dir / "zonder" / "rapport.html").string()).find("id=\"scheiding\""), std::string::npos);
 }
+
+TEST(Xlsx, EveryFindingOfEveryDossierIsOnItsTimeline) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / "tijdlijn";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
+    const std::string src = wmotoets::test::source_dir();
+    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
+                   "--db", db}), 0);
+    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", json, "--exit-zero"}), 0);
+    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string()}), 0);
+    const std::string html = read_all((dir / "r" / "rapport.html").string());
+    auto escape = [](std::string s) {
+        std::string out;
+        for (char c : s) out += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;")
+                                          : c == '"' ? std::string("&quot;") : std::string(1, c);
+        return out;
+    };
+    std::size_t multi_cycle = 0;
+    const nlohmann::json check = nlohmann::json::parse(read_all(json));  // kept: the loop refers into it
+    for (const auto& f : check["findings"]) {
+        const std::string id = f["case_id"];
+        std::string head = "<h3 id=\"dossier-";
+        head += id;
+        head += "\">";
+        const std::size_t start = html.find(head);
+        ASSERT_NE(start, std::string::npos) << id;
+        const std::string section = html.substr(start, html.find("<h3", start + 1) - start);
+        std::string expected = escape(f["rule"].get<std::string>());
+        expected += "</span> (cyclus ";
+        expected += std::to_string(f["cycle"].get<int>());
+        EXPECT_NE(section.find(expected), std::string::npos) << id << " " << f["rule"];
+        EXPECT_NE(section.find(escape(f["message"].get<std::string>())), std::string::npos) << id << " " << f["rule"];
+        multi_cycle += f["cycle"].get<int>() > 1;
+    }
+    EXPECT_GT(multi_cycle, 0u);  // the sample has herbeoordeling cycles with findings
+}
