@@ -28,21 +28,6 @@ std::string dossier_team(const EventLog& log, const Case& c) {
     return std::string(log.str(best->first));
 }
 
-std::string dossier_quarter(const EventLog& log, const Case& c) {
-    const auto events = log.events_of(c);
-    if (events.empty()) return {};
-    const Date d = log.events[events.front()].date;
-    return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
-}
-
-namespace {
-
-// The basis, title and severity of a rule of the run: from the rulebook, else (a local rule) from
-// the run's figures.
-struct RuleText {
-    std::string id, title, severity, basis, what, why, example;
-};
-
 RuleText rule_text(const StoredRun& run, const std::string& id) {
     RuleText t;
     t.id = id;
@@ -65,12 +50,53 @@ RuleText rule_text(const StoredRun& run, const std::string& id) {
     return t;
 }
 
-// Counts per rule over a group of dossiers (a team, a quarter).
-struct Counts {
-    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-};
+std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const StoredRun& run,
+                                                          const std::function<std::string(const Case&)>& key_of,
+                                                          const std::string& unnamed) {
+    std::unordered_map<std::string_view, std::size_t> pos;
+    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
+    std::map<std::string, std::vector<RuleCounts>> groups;
+    for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
+        const auto it = pos.find(run.case_ids[c]);
+        std::string key = it == pos.end() ? std::string() : key_of(log.cases[it->second]);
+        if (key.empty()) key = unnamed;
+        auto& counts = groups[key];
+        counts.resize(run.rules.size());
+        for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
+            const char o = run.outcomes[c][r];
+            if (o == 'n') continue;
+            ++counts[r].applicable;
+            if (o == 'v') ++counts[r].compliant;
+            else if (o == 'x') ++counts[r].violations;
+            else ++counts[r].unknown;
+        }
+    }
+    return groups;
+}
 
-std::string cell(const Counts& c, const Disclosure& d) {
+std::string finding_sources(const EventLog& log, const StoredRun::Finding& f) {
+    std::string out;
+    for (const auto& [import_id, line] : f.events) {
+        const auto in = std::find_if(log.inputs.begin(), log.inputs.end(),
+                                     [&](const InputFile& x) { return x.store_id == std::int64_t(import_id); });
+        if (!out.empty()) out += ", ";
+        out += in == log.inputs.end() ? std::string("?") : in->path;
+        out += ':';
+        out += std::to_string(line);
+    }
+    return out;
+}
+
+std::string dossier_quarter(const EventLog& log, const Case& c) {
+    const auto events = log.events_of(c);
+    if (events.empty()) return {};
+    const Date d = log.events[events.front()].date;
+    return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+}
+
+namespace {
+
+std::string cell(const RuleCounts& c, const Disclosure& d) {
     if (c.applicable == 0) return "–";
     const std::size_t judged = c.compliant + c.violations;
     std::string s = d.text(c.violations) + "/" + d.text(judged);
@@ -91,31 +117,23 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-spa
 }  // namespace
 
 void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run) {
-    std::unordered_map<std::int64_t, std::size_t> file_of;
-    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
     out << "\xEF\xBB\xBF" << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
     std::map<std::string, RuleText> texts;
     for (const StoredRun::Finding& f : run.findings) {
         auto it = texts.find(f.rule);
         if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
-        std::string source;
-        for (const auto& [import_id, line] : f.events) {
-            const auto fi = file_of.find(std::int64_t(import_id));
-            if (!source.empty()) source += ", ";
-            source += (fi == file_of.end() ? std::string("?") : log.inputs[fi->second].path) + ":" + std::to_string(line);
-        }
         out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
             << it->second.severity << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';' << csv_field(f.message)
-            << ';' << csv_field(it->second.basis) << ';' << csv_field(source) << "\r\n";
+            << ';' << csv_field(it->second.basis) << ';' << csv_field(finding_sources(log, f)) << "\r\n";
     }
 }
 
-std::string Disclosure::rule() const {
-    return fmt::format("Publicatieversie: aantallen onder {0} zijn onderdrukt (weergegeven als &lt;{0}), de andere "
-                       "aantallen zijn afgerond op een veelvoud van {1}, en bij minder dan {0} beoordeelde dossiers staat "
-                       "er geen percentage. Gegevens per dossier zijn weggelaten. Zo is geen cliënt of medewerker uit de "
-                       "cijfers te herleiden.",
-                       threshold, base);
+std::string Disclosure::rule(bool html) const {
+    return fmt::format("Publicatieversie: aantallen onder {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
+                       "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}), en bij minder dan {0} "
+                       "beoordeelde dossiers staat er geen percentage. Gegevens per dossier zijn weggelaten. Zo is geen "
+                       "cliënt of medewerker uit de cijfers te herleiden.",
+                       threshold, base, html ? "&lt;" : "<");
 }
 
 void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d,
@@ -199,24 +217,8 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     out << "</svg>\n";
 
     // Per quarter and per team: violations / judged per rule.
-    auto grouped = [&](const char* heading, const char* intro, auto&& key_of) {
-        std::map<std::string, std::vector<Counts>> groups;
-        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-            const auto it = pos.find(run.case_ids[c]);
-            if (it == pos.end()) continue;
-            std::string key = key_of(log.cases[it->second]);
-            if (key.empty()) key = "(onbekend)";
-            auto& counts = groups[key];
-            counts.resize(run.rules.size());
-            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
-                const char o = run.outcomes[c][r];
-                if (o == 'n') continue;
-                ++counts[r].applicable;
-                if (o == 'v') ++counts[r].compliant;
-                else if (o == 'x') ++counts[r].violations;
-                else ++counts[r].unknown;
-            }
-        }
+    auto grouped = [&](const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of) {
+        const auto groups = counts_by(log, run, key_of, "(onbekend)");
         out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
         if (groups.empty()) {
             out << "<p class=\"muted\">Geen dossiers.</p>\n";

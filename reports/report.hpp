@@ -1,7 +1,10 @@
 #pragma once
 // The reports of a stored check run (`wmotoets rapport`): rapport.html for the rekenkamer and the
 // gemeenteraad, bevindingen.csv for Excel. Deterministic: the same run gives the same bytes.
+#include <functional>
+#include <map>
 #include <ostream>
+#include <vector>
 #include <string>
 
 #include "model/event_log.hpp"
@@ -38,9 +41,28 @@ struct Disclosure {
         return s;
     }
     bool rate_shown(std::size_t denominator) const { return !publication || denominator >= threshold; }
-    // The rule applied, in Dutch, for the report.
-    std::string rule() const;
+    // The rule applied, in Dutch, for the report (as HTML text, or plain).
+    std::string rule(bool html = true) const;
 };
+
+// The texts of a rule of a run: from the rulebook, else (a local rule) title and severity from the
+// run's figures.
+struct RuleText {
+    std::string id, title, severity, basis, what, why, example;
+};
+RuleText rule_text(const StoredRun& run, const std::string& id);
+
+// Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
+// names a dossier's group ("" becomes `unnamed`).
+struct RuleCounts {
+    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+};
+std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const StoredRun& run,
+                                                          const std::function<std::string(const Case&)>& key_of,
+                                                          const std::string& unnamed);
+
+// The rows that prove a finding, as "FILE:LINE, FILE:LINE" (files of the log loaded from the store).
+std::string finding_sources(const EventLog& log, const StoredRun::Finding& f);
 
 // bevindingen.csv: UTF-8 with BOM, ';' separated, one row per finding.
 void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run);

@@ -69,26 +69,6 @@ private:
     lxw_col_t cols_ = 0;
 };
 
-struct RuleText {
-    std::string title, severity, basis, what, why, example;
-};
-
-RuleText text_of(const StoredRun& run, const std::string& id) {
-    RuleText t;
-    if (const Rule* r = find_rule(id)) {
-        const RuleInfo& i = r->info();
-        return {std::string(i.title), std::string(severity_name(i.severity)), std::string(i.basis),
-                std::string(i.what), std::string(i.why), std::string(i.example)};
-    }
-    for (const StoredRun::Figure& f : run.figures)
-        if (f.rule == id) {
-            t.title = f.title;
-            t.severity = f.severity;
-        }
-    t.basis = "lokale regel";
-    return t;
-}
-
 const char* outcome_word(char c) {
     switch (c) {
         case 'v': return "voldaan";
@@ -141,7 +121,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         lxw_row_t r = 0;
         for (const StoredRun::Figure& f : run.figures) {
             ++r;
-            const RuleText t = text_of(run, f.rule);
+            const RuleText t = rule_text(run, f.rule);
             s.text(r, 0, f.rule);
             s.text(r, 1, f.title);
             s.text(r, 2, f.severity);
@@ -158,13 +138,9 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         }
         s.finish(r);
         if (d.publication) {
-            std::string rule = d.rule();
-            for (std::size_t p = rule.find("&lt;"); p != std::string::npos; p = rule.find("&lt;")) rule.replace(p, 4, "<");
-            s.text(r + 2, 0, rule);
+            s.text(r + 2, 0, d.rule(false));
         }
     }
-    std::unordered_map<std::int64_t, std::size_t> file_of;
-    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
     if (!d.publication) {
         Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
                                    {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
@@ -173,13 +149,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         for (const StoredRun::Finding& f : run.findings) {
             ++r;
             auto it = texts.find(f.rule);
-            if (it == texts.end()) it = texts.emplace(f.rule, text_of(run, f.rule)).first;
-            std::string source;
-            for (const auto& [import_id, line] : f.events) {
-                const auto fi = file_of.find(std::int64_t(import_id));
-                if (!source.empty()) source += ", ";
-                source += (fi == file_of.end() ? std::string("?") : log.inputs[fi->second].path) + ":" + std::to_string(line);
-            }
+            if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
             s.text(r, 0, f.case_id);
             s.text(r, 1, f.rule);
             s.text(r, 2, it->second.title);
@@ -189,7 +159,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
             s.day(r, 6, f.deadline);
             s.text(r, 7, f.message);
             s.text(r, 8, it->second.basis);
-            s.text(r, 9, source);
+            s.text(r, 9, finding_sources(log, f));
         }
         s.finish(r);
     }
@@ -199,7 +169,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         lxw_row_t r = 0;
         for (const std::string& id : run.rules) {
             ++r;
-            const RuleText t = text_of(run, id);
+            const RuleText t = rule_text(run, id);
             s.text(r, 0, id);
             s.text(r, 1, t.title);
             s.text(r, 2, t.severity);
@@ -240,32 +210,14 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
     }
     {
         // Teams: per team and rule the counts and the rate.
-        struct Counts {
-            std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-        };
-        std::map<std::string, std::vector<Counts>> teams;
-        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-            const auto it = pos.find(run.case_ids[c]);
-            std::string team = it == pos.end() ? std::string() : dossier_team(log, log.cases[it->second]);
-            if (team.empty()) team = "(geen team)";
-            auto& v = teams[team];
-            v.resize(run.rules.size());
-            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
-                const char o = run.outcomes[c][r];
-                if (o == 'n') continue;
-                ++v[r].applicable;
-                if (o == 'v') ++v[r].compliant;
-                else if (o == 'x') ++v[r].violations;
-                else ++v[r].unknown;
-            }
-        }
+        const auto teams = counts_by(log, run, [&log](const Case& c) { return dossier_team(log, c); }, "(geen team)");
         Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
                              {"onbekend", 9}, {"percentage overtreden", 12}});
         lxw_row_t r = 0;
         for (const auto& [team, counts] : teams)
             for (std::size_t k = 0; k < counts.size(); ++k) {
                 ++r;
-                const Counts& x = counts[k];
+                const RuleCounts& x = counts[k];
                 s.text(r, 0, team);
                 s.text(r, 1, run.rules[k]);
                 s.count(r, 2, x.applicable, d);
