@@ -1,6 +1,8 @@
 #pragma once
 // The TOML files a user writes: the settings file (--instellingen) and the local rules file
 // (--regels). Every error is a wmotoets::Error naming FILE:LINE.
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,5 +30,9 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path);
 // Reads a mapping file (model/mapping.hpp). Refuses unknown sections or keys, an activity that is
 // not canonical, a role that is not canonical, values that are not strings, and TOML errors.
 Mapping read_mapping_file(const std::string& path);
+
+// A TOML file as JSON text of the same structure (strings, numbers, booleans, tables, arrays);
+// `lines` receives the TOML line of every JSON path ("antwoorden.ZT-BEL-1.antwoord").
+std::string zelftest_toml_as_json(const std::string& path, std::map<std::string, std::uint64_t>& lines);
 
 }  // namespace wmotoets

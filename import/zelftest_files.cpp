@@ -1,0 +1,145 @@
+#include "import/zelftest_files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "import/toml_files.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+const ZelftestQuestions& shipped_questions() {
+    static const ZelftestQuestions q = read_zelftest_questions(shipped_zelftest_questions(), "data/zelftest/vragen.toml");
+    return q;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+// Checks one answer file's structure; errors name the file, the TOML line when known, and the place.
+class AnswerReader {
+public:
+    AnswerReader(const std::string& path, const ZelftestQuestions& q, const std::map<std::string, std::uint64_t>* lines)
+        : path_(path), q_(q), lines_(lines) {}
+
+    [[noreturn]] void fail(const std::string& at, const std::string& message) const {
+        std::string where = path_;
+        if (lines_) {
+            const auto it = lines_->find(at);
+            if (it != lines_->end()) where += ":" + std::to_string(it->second);
+        }
+        throw Error(where + ": " + (at.empty() ? std::string() : at + ": ") + message);
+    }
+
+    std::string text(const json& o, const std::string& key, const std::string& at, bool required) const {
+        const auto it = o.find(key);
+        if (it == o.end() || it->is_null()) {
+            if (required) fail(at, "'" + key + "' ontbreekt");
+            return {};
+        }
+        if (!it->is_string()) fail(at.empty() ? key : at + "." + key, "moet tekst zijn (tussen aanhalingstekens)");
+        return std::string(trim(it->get<std::string>()));
+    }
+
+    std::string answer(const json& v, const std::string& at) const {
+        if (!v.is_string()) fail(at, "moet een antwoord zijn: ja, deels, nee of weet_niet");
+        const std::string a = v.get<std::string>();
+        if (!q_.valid_answer(a)) fail(at, "'" + a + "' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
+        return a;
+    }
+
+    ZelftestAnswers read(const json& root) const {
+        if (!root.is_object()) fail("", "verwacht een object met gemeente, perspectief, ingevuld_door, datum en antwoorden");
+        static const char* known[] = {"gemeente", "perspectief", "ingevuld_door", "datum", "antwoorden"};
+        for (const auto& [key, value] : root.items())
+            if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+                fail(key, "onbekende sleutel (mogelijk: gemeente, perspectief, ingevuld_door, datum, antwoorden)");
+        ZelftestAnswers a;
+        a.source = path_;
+        a.gemeente = text(root, "gemeente", "", true);
+        a.perspectief = text(root, "perspectief", "", true);
+        a.ingevuld_door = text(root, "ingevuld_door", "", false);
+        a.datum = text(root, "datum", "", false);
+        const auto answers = root.find("antwoorden");
+        if (answers == root.end()) return a;  // nothing answered yet
+        if (!answers->is_object()) fail("antwoorden", "moet een object zijn met per vraag-ID een antwoord");
+        std::string ids;
+        for (const auto& qq : q_.questions) ids += (ids.empty() ? "" : ", ") + qq.id;
+        for (const auto& [id, v] : answers->items()) {
+            const std::string at = "antwoorden." + id;
+            const ZelftestQuestion* question = q_.find(id);
+            if (!question) fail(at, "onbekende vraag '" + id + "' (mogelijk: " + ids + ")");
+            if (!v.is_object()) fail(at, "moet een object zijn met antwoord, toelichting en bron");
+            ZelftestAnswer ans;
+            for (const auto& [key, value] : v.items()) {
+                const bool ok = key == "toelichting" || key == "bron" ||
+                                (question->levensgebieden.empty() ? key == "antwoord" : key == "levensgebieden");
+                if (!ok)
+                    fail(at + "." + key, question->levensgebieden.empty()
+                                             ? "onbekende sleutel (mogelijk: antwoord, toelichting, bron)"
+                                             : "onbekende sleutel (mogelijk: levensgebieden, toelichting, bron)");
+            }
+            if (question->levensgebieden.empty()) {
+                if (v.contains("antwoord") && !v["antwoord"].is_null()) ans.answer = answer(v["antwoord"], at + ".antwoord");
+            } else if (v.contains("levensgebieden")) {
+                const json& areas = v["levensgebieden"];
+                if (!areas.is_object()) fail(at + ".levensgebieden", "moet een object zijn met per levensgebied een antwoord");
+                for (const auto& [area, value] : areas.items()) {
+                    const bool known_area = std::any_of(question->levensgebieden.begin(), question->levensgebieden.end(),
+                                                        [&](const auto& p) { return p.first == area; });
+                    if (!known_area) {
+                        std::string list;
+                        for (const auto& p : question->levensgebieden) list += (list.empty() ? "" : ", ") + p.first;
+                        fail(at + ".levensgebieden." + area, "onbekend levensgebied (mogelijk: " + list + ")");
+                    }
+                    ans.per_area[area] = answer(value, at + ".levensgebieden." + area);
+                }
+            }
+            ans.toelichting = text(v, "toelichting", at, false);
+            ans.bron = text(v, "bron", at, false);
+            a.answers[id] = std::move(ans);
+        }
+        return a;
+    }
+
+private:
+    const std::string& path_;
+    const ZelftestQuestions& q_;
+    const std::map<std::string, std::uint64_t>* lines_;
+};
+
+}  // namespace
+
+ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQuestions& questions) {
+    const std::string lower = ascii_lower(path);
+    if (lower.size() >= 5 && lower.compare(lower.size() - 5, 5, ".toml") == 0) {
+        std::map<std::string, std::uint64_t> lines;
+        const std::string text = zelftest_toml_as_json(path, lines);
+        return AnswerReader(path, questions, &lines).read(json::parse(text));
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        std::uint64_t line = 1;
+        for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
+        std::string what = e.what();
+        const auto column = what.find("column ");
+        const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
+        if (colon != std::string::npos) what = what.substr(colon + 2);
+        throw Error(path + ":" + std::to_string(line) + ": geen geldige JSON (" + what + ")");
+    }
+    return AnswerReader(path, questions, nullptr).read(root);
+}
+
+}  // namespace wmotoets

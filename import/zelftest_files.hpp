@@ -1,0 +1,19 @@
+#pragma once
+// Reading the zelftest questions (shipped TOML) and answer files (JSON or TOML, spec/zelftest.md).
+// Every error is a wmotoets::Error naming the file and the place (JSON path; for TOML also the line).
+#include <string>
+#include <string_view>
+
+#include "model/zelftest.hpp"
+
+namespace wmotoets {
+
+// Parses the questions file (data/zelftest/vragen.toml format).
+ZelftestQuestions read_zelftest_questions(std::string_view text, const std::string& source);
+// The questions built into the executable.
+const ZelftestQuestions& shipped_questions();
+
+// Reads an answer file: TOML when it ends in .toml, else JSON.
+ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQuestions& questions);
+
+}  // namespace wmotoets

@@ -1,0 +1,56 @@
+#pragma once
+// The VNG zelftest cliëntondersteuning (spec/zelftest.md): the 15 questions in 7 themes, shipped
+// as data (data/zelftest/vragen.toml, built into the executable), and the answer sets of the
+// parties that fill it in.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wmotoets {
+
+struct ZelftestTheme {
+    std::string id, name, explanation;
+    std::vector<std::string> law;
+};
+
+struct ZelftestQuestion {
+    std::string id, theme, text;
+    // ZT-LEV-1: answered per levensgebied (id, name); empty for the other questions.
+    std::vector<std::pair<std::string, std::string>> levensgebieden;
+};
+
+struct ZelftestQuestions {
+    std::vector<std::string> answers;  // ja, deels, nee, weet_niet
+    std::vector<ZelftestTheme> themes;
+    std::vector<ZelftestQuestion> questions;  // in the order of the zelftest
+
+    const ZelftestQuestion* find(std::string_view id) const {
+        for (const auto& q : questions)
+            if (q.id == id) return &q;
+        return nullptr;
+    }
+    bool valid_answer(std::string_view a) const {
+        for (const auto& x : answers)
+            if (x == a) return true;
+        return false;
+    }
+};
+
+// The text of data/zelftest/vragen.toml as built into the executable.
+std::string_view shipped_zelftest_questions();
+
+struct ZelftestAnswer {
+    std::string answer;                             // "" for ZT-LEV-1 (see per_area)
+    std::map<std::string, std::string> per_area;    // ZT-LEV-1: levensgebied → answer
+    std::string toelichting, bron;
+};
+
+struct ZelftestAnswers {
+    std::string source;  // the file
+    std::string gemeente, perspectief, ingevuld_door, datum;
+    std::map<std::string, ZelftestAnswer> answers;  // question id → answer; absent = unanswered
+};
+
+}  // namespace wmotoets

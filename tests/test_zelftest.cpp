@@ -1,0 +1,105 @@
+// The zelftest questions as shipped, and answer files (JSON and TOML) with every refusal's message.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+#include "import/zelftest_files.hpp"
+#include "model/error.hpp"
+
+using namespace wmotoets;
+using wmotoets::test::write_file;
+
+namespace {
+std::string error_of(const std::string& path) {
+    try {
+        (void)read_zelftest_answers(path, shipped_questions());
+    } catch (const Error& e) {
+        return std::string(e.what()).substr(path.size());
+    }
+    return "(geen fout)";
+}
+
+const char* kExample = R"({"gemeente": "Voorbeeldstad", "perspectief": "wmo-adviesraad", "ingevuld_door": "werkgroep cliëntondersteuning",
+ "datum": "2026-01-15",
+ "antwoorden": {
+   "ZT-BEL-1": {"antwoord": "deels", "toelichting": "alleen in hoofdlijnen", "bron": "Beleidsplan Sociaal Domein 2024, §4.2"},
+   "ZT-LEV-1": {"levensgebieden": {"maatschappelijke_ondersteuning": "ja", "preventieve_zorg": "nee", "zorg": "ja",
+                "jeugdhulp": "weet_niet", "onderwijs": "nee", "welzijn": "ja", "wonen": "ja", "werk_en_inkomen": "deels"},
+                "toelichting": "", "bron": "Verordening 2024"}}})";
+}  // namespace
+
+TEST(Zelftest, TheFifteenQuestionsInSevenThemes) {
+    const ZelftestQuestions& q = shipped_questions();
+    std::vector<std::string> ids;
+    for (const auto& x : q.questions) ids.push_back(x.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"ZT-BEL-1", "ZT-BEL-2", "ZT-ONA-1", "ZT-ONA-2", "ZT-ONA-3", "ZT-LEV-1",
+                                             "ZT-LEV-2", "ZT-TOE-1", "ZT-TOE-2", "ZT-INF-1", "ZT-INF-2", "ZT-INF-3",
+                                             "ZT-KWA-1", "ZT-INS-1", "ZT-INS-2"}));
+    ASSERT_EQ(q.themes.size(), 7u);
+    for (const auto& x : q.questions) {
+        EXPECT_FALSE(x.text.empty()) << x.id;
+        const bool theme_known = std::any_of(q.themes.begin(), q.themes.end(), [&](const auto& t) { return t.id == x.theme; });
+        EXPECT_TRUE(theme_known) << x.id;
+        EXPECT_EQ(x.id.substr(3, 3), x.theme) << x.id;
+    }
+    for (const auto& t : q.themes) {
+        EXPECT_FALSE(t.explanation.empty()) << t.id;
+        EXPECT_FALSE(t.law.empty()) << t.id;
+    }
+    ASSERT_EQ(q.find("ZT-LEV-1")->levensgebieden.size(), 8u);
+    EXPECT_EQ(q.find("ZT-LEV-1")->levensgebieden[7].second, "werk en inkomen");
+    EXPECT_EQ(q.answers, (std::vector<std::string>{"ja", "deels", "nee", "weet_niet"}));
+    EXPECT_NE(q.find("ZT-TOE-2")->text.find("gratis"), std::string::npos);
+}
+
+TEST(Zelftest, AnswerFilesInJsonAndToml) {
+    const ZelftestAnswers a = read_zelftest_answers(write_file("antwoorden.json", kExample), shipped_questions());
+    EXPECT_EQ(a.gemeente, "Voorbeeldstad");
+    EXPECT_EQ(a.perspectief, "wmo-adviesraad");
+    ASSERT_EQ(a.answers.size(), 2u);
+    EXPECT_EQ(a.answers.at("ZT-BEL-1").answer, "deels");
+    EXPECT_EQ(a.answers.at("ZT-BEL-1").bron, "Beleidsplan Sociaal Domein 2024, §4.2");
+    EXPECT_EQ(a.answers.at("ZT-LEV-1").per_area.at("jeugdhulp"), "weet_niet");
+    EXPECT_EQ(a.answers.at("ZT-LEV-1").per_area.size(), 8u);
+    const ZelftestAnswers t = read_zelftest_answers(write_file("antwoorden.toml", R"(gemeente = "Voorbeeldstad"
+perspectief = "wmo-adviesraad"
+ingevuld_door = "werkgroep cliëntondersteuning"
+datum = 2026-01-15
+
+[antwoorden.ZT-BEL-1]
+antwoord = "deels"
+toelichting = "alleen in hoofdlijnen"
+bron = "Beleidsplan Sociaal Domein 2024, §4.2"
+
+[antwoorden.ZT-LEV-1]
+levensgebieden = { maatschappelijke_ondersteuning = "ja", preventieve_zorg = "nee", zorg = "ja", jeugdhulp = "weet_niet", onderwijs = "nee", welzijn = "ja", wonen = "ja", werk_en_inkomen = "deels" }
+bron = "Verordening 2024"
+)"), shipped_questions());
+    EXPECT_EQ(t.datum, "2026-01-15");
+    EXPECT_EQ(t.answers.at("ZT-BEL-1").answer, a.answers.at("ZT-BEL-1").answer);
+    EXPECT_EQ(t.answers.at("ZT-LEV-1").per_area, a.answers.at("ZT-LEV-1").per_area);
+}
+
+TEST(Zelftest, RefusalsNameTheFileAndThePlace) {
+    EXPECT_EQ(error_of(write_file("a1.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-XYZ-9": {"antwoord": "ja"}}})")),
+              ": antwoorden.ZT-XYZ-9: onbekende vraag 'ZT-XYZ-9' (mogelijk: ZT-BEL-1, ZT-BEL-2, ZT-ONA-1, ZT-ONA-2, "
+              "ZT-ONA-3, ZT-LEV-1, ZT-LEV-2, ZT-TOE-1, ZT-TOE-2, ZT-INF-1, ZT-INF-2, ZT-INF-3, ZT-KWA-1, ZT-INS-1, ZT-INS-2)");
+    EXPECT_EQ(error_of(write_file("a2.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "misschien"}}})")),
+              ": antwoorden.ZT-TOE-2.antwoord: 'misschien' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
+    EXPECT_EQ(error_of(write_file("a3.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": 1}}})")),
+              ": antwoorden.ZT-TOE-2.antwoord: moet een antwoord zijn: ja, deels, nee of weet_niet");
+    EXPECT_EQ(error_of(write_file("a4.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "ja", "bron": 3}}})")),
+              ": antwoorden.ZT-TOE-2.bron: moet tekst zijn (tussen aanhalingstekens)");
+    EXPECT_EQ(error_of(write_file("a5.json", "{\"gemeente\": \"X\",\n \"perspectief\": \"gemeente\",\n \"antwoorden\": {\n}\n,}")),
+              ":5: geen geldige JSON (syntax error while parsing object key - unexpected '}'; expected string literal)");
+    EXPECT_EQ(error_of(write_file("a6.json", R"({"perspectief": "gemeente"})")), ": 'gemeente' ontbreekt");
+    EXPECT_EQ(error_of(write_file("a7.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-LEV-1": {"levensgebieden": {"sport": "ja"}}}})")),
+              ": antwoorden.ZT-LEV-1.levensgebieden.sport: onbekend levensgebied (mogelijk: maatschappelijke_ondersteuning, "
+              "preventieve_zorg, zorg, jeugdhulp, onderwijs, welzijn, wonen, werk_en_inkomen)");
+    // TOML: the same checks, with the line.
+    EXPECT_EQ(error_of(write_file("a8.toml", "gemeente = \"X\"\nperspectief = \"gemeente\"\n\n[antwoorden.ZT-TOE-2]\nantwoord = \"vaak\"\n")),
+              ":5: antwoorden.ZT-TOE-2.antwoord: 'vaak' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
+    EXPECT_EQ(error_of(write_file("a9.toml", "gemeente = \"X\"\nperspectief = \"gemeente\"\n[antwoorden.ZT-ABC-1]\nantwoord = \"ja\"\n"))
+                  .find(":3: antwoorden.ZT-ABC-1: onbekende vraag 'ZT-ABC-1' (mogelijk: ZT-BEL-1"),
+              0u);
+    EXPECT_EQ(error_of(write_file("a10.toml", "gemeente = \"X\"\nperspectief = \n")).substr(0, 23), ":2: geen geldige TOML: ");
+}
