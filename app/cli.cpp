@@ -27,6 +27,9 @@
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
+#include "reports/zelftest_report.hpp"
+#include "import/zelftest_files.hpp"
+#include <nlohmann/json.hpp>
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 #include "reports/writers.hpp"
@@ -413,6 +416,68 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
     return s;
 }
 
+struct ZelftestOptions {
+    std::vector<std::string> answers;
+    std::string db, check_json, out, settings_file;
+    std::optional<double> threshold;
+};
+
+// The figures per rule of a check: from controleer --format json, or the latest run in a database.
+std::map<std::string, CheckFigure> check_figures(const ZelftestOptions& o) {
+    std::map<std::string, CheckFigure> out;
+    if (!o.db.empty()) {
+        Store store(o.db);
+        const auto run = store.latest_run();
+        if (!run) throw Error(o.db + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " + o.db + "' uit");
+        for (const auto& f : run->figures)
+            out[f.rule] = CheckFigure{f.rule, f.title, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
+    } else if (!o.check_json.empty()) {
+        std::ifstream in(o.check_json, std::ios::binary);
+        if (!in) throw Error(o.check_json + ": bestand bestaat niet of is niet leesbaar");
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(in);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(o.check_json + ": geen geldige JSON van 'wmotoets controleer --format json' (" + e.what() + ")");
+        }
+        if (!j.is_object() || !j.contains("figures") || !j["figures"].is_array())
+            throw Error(o.check_json + ": geen uitvoer van 'wmotoets controleer --format json' (de lijst 'figures' ontbreekt)");
+        for (const auto& f : j["figures"]) {
+            CheckFigure c;
+            c.rule = f.value("rule", "");
+            c.title = f.value("title", "");
+            c.applicable = f.value("applicable", std::size_t(0));
+            c.compliant = f.value("compliant", std::size_t(0));
+            c.violations = f.value("violations", std::size_t(0));
+            c.unknown = f.value("unknown", std::size_t(0));
+            if (f.contains("rate") && f["rate"].is_number()) c.rate = f["rate"].get<double>();
+            out[c.rule] = c;
+        }
+    }
+    return out;
+}
+
+int run_zelftest_report(const ZelftestOptions& o) {
+    Settings settings;
+    Calendar calendar;
+    if (!o.settings_file.empty()) read_settings_file(o.settings_file, settings, calendar);
+    const double threshold = o.threshold.value_or(settings.zelftest_drempel_procent) / 100.0;
+    const ZelftestQuestions& q = shipped_questions();
+    std::vector<ZelftestAnswers> sets;
+    for (const std::string& f : o.answers) sets.push_back(read_zelftest_answers(f, q));
+    const ZelftestDialogue d = zelftest_dialogue(q, sets, check_figures(o), threshold);
+    std::filesystem::create_directories(o.out);
+    {
+        auto f = open_output(o.out + "/zelftest.html");
+        write_zelftest_html(*f, q, sets, d);
+        if (!*f) throw Error(o.out + "/zelftest.html: schrijven mislukt");
+    }
+    write_zelftest_xlsx(o.out + "/zelftest.xlsx", q, sets, d);
+    spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({} antwoordset(s), {} gesprekspunt(en){})", o.out, sets.size(),
+                 d.points.size(), d.with_case_data ? ", met de toets aan de dossiers" : "");
+    return 0;
+}
+
 int run_report_command(const std::string& db, const std::string& out_dir, bool publication,
                        const std::string& settings_file, bool separation) {
     Settings settings;
@@ -653,6 +718,20 @@ int run_cli(int argc, char** argv) {
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
 
+    ZelftestOptions zo;
+    CLI::App* zelftest = app.add_subcommand("zelftest", "De VNG-zelftest cliëntondersteuning: gespreksrapport");
+    zelftest->require_subcommand(1);
+    CLI::App* zelftest_report = zelftest->add_subcommand("rapport", "Zet de antwoorden naast elkaar, met gesprekspunten");
+    zelftest_report->add_option("antwoorden", zo.answers, "Antwoordbestanden (JSON of TOML), één per perspectief")->required();
+    auto* zdb = zelftest_report->add_option("--db", zo.db, "Toets de antwoorden aan de laatste controle in deze database");
+    zelftest_report->add_option("--controle", zo.check_json, "… of aan de uitvoer van 'wmotoets controleer --format json'")
+        ->excludes(zdb);
+    zelftest_report->add_option("--uit", zo.out, "Map voor zelftest.html en zelftest.xlsx")->required();
+    zelftest_report->add_option("--drempel", zo.threshold,
+                                "Percentage overtredingen waarboven een 'ja' een gesprekspunt wordt (standaard 5)")
+        ->check(CLI::Range(0.0, 100.0));
+    zelftest_report->add_option("--instellingen", zo.settings_file, "Instellingenbestand (TOML); [zelftest] drempel = 5");
+
     RulesOptions ro;
     CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
     rules->alias("rules");
@@ -709,6 +788,7 @@ int run_cli(int argc, char** argv) {
             return 0;
         }
         if (rules->parsed()) return run_rules_command(ro);
+        if (zelftest_report->parsed()) return run_zelftest_report(zo);
         if (report->parsed()) return run_report_command(report_db, report_out, report_publication, report_settings,
                                                             report_separation);
         if (sample_size->parsed()) {

@@ -72,9 +72,19 @@ void read_equated_days_file(const std::string& path, Calendar& calendar) {
 
 void read_settings_file(const std::string& path, Settings& settings, Calendar& calendar) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"termijnen", "kalender", "publicatie"}, "het instellingenbestand");
+    only_known_keys(path, root, {"termijnen", "kalender", "publicatie", "zelftest"}, "het instellingenbestand");
     Settings s = settings;
     Calendar cal = calendar;  // applied only when the whole file is good
+    if (const toml::node* n = root.get("zelftest")) {
+        const toml::table* t = n->as_table();
+        if (!t) throw Error(where(path, *n) + ": [zelftest] moet een tabel zijn");
+        only_known_keys(path, *t, {"drempel"}, "[zelftest]");
+        if (const toml::node* v = t->get("drempel")) {
+            const auto x = v->value<double>();
+            if (!x || *x < 0 || *x > 100) throw Error(where(path, *v) + ": drempel moet een percentage van 0 tot en met 100 zijn");
+            s.zelftest_drempel_procent = *x;
+        }
+    }
     if (const toml::node* n = root.get("termijnen")) {
         const toml::table* t = n->as_table();
         if (!t) throw Error(where(path, *n) + ": [termijnen] moet een tabel zijn");

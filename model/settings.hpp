@@ -12,6 +12,8 @@ struct Settings {
     // are suppressed, other counts rounded to a multiple of `publicatie_afronding`.
     int publicatie_drempel = 10;
     int publicatie_afronding = 5;
+    // zelftest rapport: an answer 'ja' meets a violation rate above this percentage → gesprekspunt.
+    double zelftest_drempel_procent = 5.0;
 };
 
 }  // namespace wmotoets

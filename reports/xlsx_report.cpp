@@ -10,6 +10,7 @@
 #include "model/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
+#include "reports/zelftest_report.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets {
@@ -258,6 +259,96 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
     }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
+}
+
+void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
+                         const ZelftestDialogue& d) {
+    Book b;
+    lxw_workbook_options options{};
+    b.wb = workbook_new_opt(path.c_str(), &options);
+    if (!b.wb) throw Error(path + ": kan zelftest.xlsx niet aanmaken");
+    lxw_doc_properties props{};
+    props.title = const_cast<char*>("Zelftest cliëntondersteuning — gespreksrapport");
+    props.author = const_cast<char*>("Wmo-toets");
+    props.created = 946684800;  // fixed (2000-01-01): the same answers give the same file
+    workbook_set_properties(b.wb, &props);
+    b.header = workbook_add_format(b.wb);
+    format_set_bold(b.header);
+    format_set_bg_color(b.header, 0xE8EEF5);
+    format_set_text_wrap(b.header);
+    b.pct = workbook_add_format(b.wb);
+    format_set_num_format(b.pct, "0.0%");
+    b.wrap = workbook_add_format(b.wb);
+    format_set_text_wrap(b.wrap);
+    {
+        lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Antwoorden");
+        worksheet_write_string(ws, 0, 0, "vraag", b.header);
+        worksheet_write_string(ws, 0, 1, "thema", b.header);
+        worksheet_write_string(ws, 0, 2, "tekst", b.header);
+        worksheet_set_column(ws, 0, 1, 12, nullptr);
+        worksheet_set_column(ws, 2, 2, 60, nullptr);
+        lxw_col_t c = 3;
+        for (const ZelftestAnswers& s : sets) {
+            for (const char* what : {"antwoord", "toelichting", "bron"}) {
+                const std::string h = s.perspectief + ": " + what;
+                worksheet_write_string(ws, 0, c, h.c_str(), b.header);
+                worksheet_set_column(ws, c, c, std::string(what) == "antwoord" ? 14 : 30, nullptr);
+                ++c;
+            }
+        }
+        worksheet_freeze_panes(ws, 1, 1);
+        lxw_row_t r = 0;
+        for (const ZelftestQuestion& question : q.questions) {
+            ++r;
+            worksheet_write_string(ws, r, 0, question.id.c_str(), nullptr);
+            worksheet_write_string(ws, r, 1, question.theme.c_str(), nullptr);
+            worksheet_write_string(ws, r, 2, question.text.c_str(), b.wrap);
+            lxw_col_t col = 3;
+            for (const ZelftestAnswers& s : sets) {
+                const auto it = s.answers.find(question.id);
+                std::string answer;
+                if (it != s.answers.end()) {
+                    answer = it->second.answer;
+                    for (const auto& [area, a] : it->second.per_area) answer += (answer.empty() ? "" : "; ") + area + ": " + a;
+                    if (!answer.empty()) worksheet_write_string(ws, r, col, answer.c_str(), nullptr);
+                    if (!it->second.toelichting.empty()) worksheet_write_string(ws, r, col + 1, it->second.toelichting.c_str(), b.wrap);
+                    if (!it->second.bron.empty()) worksheet_write_string(ws, r, col + 2, it->second.bron.c_str(), b.wrap);
+                }
+                col += 3;
+            }
+        }
+        worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(c - 1));
+    }
+    {
+        Sheet s(b, "Gesprekspunten", {{"vraag", 12}, {"waarom", 90}});
+        lxw_row_t r = 0;
+        for (const Gesprekspunt& p : d.points) {
+            ++r;
+            s.text(r, 0, p.question);
+            s.text(r, 1, p.why, b.wrap);
+        }
+        s.finish(r);
+    }
+    {
+        Sheet s(b, "Dossiers", {{"vraag", 12}, {"regel", 9}, {"titel", 45}, {"van toepassing", 11}, {"voldaan", 9},
+                                {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12}});
+        lxw_row_t r = 0;
+        for (const auto& [question, figures] : d.dossier_figures)
+            for (const CheckFigure& f : figures) {
+                ++r;
+                s.text(r, 0, question);
+                s.text(r, 1, f.rule);
+                s.text(r, 2, f.title);
+                s.number(r, 3, double(f.applicable));
+                s.number(r, 4, double(f.compliant));
+                s.number(r, 5, double(f.violations));
+                s.number(r, 6, double(f.unknown));
+                if (f.rate) s.number(r, 7, *f.rate, b.pct);
+            }
+        s.finish(r);
+    }
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR) throw Error(path + ": zelftest.xlsx schrijven mislukt: " + lxw_strerror(err));
 }
 
 }  // namespace wmotoets

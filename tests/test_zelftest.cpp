@@ -4,6 +4,11 @@
 #include "helpers.hpp"
 #include "import/zelftest_files.hpp"
 #include "model/error.hpp"
+#include "reports/zelftest_report.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <sstream>
 
 using namespace wmotoets;
 using wmotoets::test::write_file;
@@ -102,4 +107,78 @@ TEST(Zelftest, RefusalsNameTheFileAndThePlace) {
                   .find(":3: antwoorden.ZT-ABC-1: onbekende vraag 'ZT-ABC-1' (mogelijk: ZT-BEL-1"),
               0u);
     EXPECT_EQ(error_of(write_file("a10.toml", "gemeente = \"X\"\nperspectief = \n")).substr(0, 23), ":2: geen geldige TOML: ");
+}
+
+namespace {
+// An answer set with 'ja' and a bron on every question, then changed by `edit`.
+std::string answer_set(const std::string& name, const std::string& perspective,
+                       const std::function<void(std::map<std::string, std::string>&)>& edit) {
+    std::map<std::string, std::string> answers;
+    for (const auto& q : shipped_questions().questions) answers[q.id] = "ja";
+    edit(answers);
+    std::string json = "{\"gemeente\": \"Voorbeeldstad\", \"perspectief\": \"" + perspective + "\", \"antwoorden\": {";
+    bool first = true;
+    for (const auto& [id, a] : answers) {
+        if (a == "-") continue;  // left unanswered
+        json += first ? "" : ",";
+        first = false;
+        if (id == "ZT-LEV-1") {
+            json += "\"ZT-LEV-1\": {\"levensgebieden\": {";
+            bool f2 = true;
+            for (const auto& [area, n] : shipped_questions().find("ZT-LEV-1")->levensgebieden) {
+                json += (f2 ? "\"" : ",\"") + area + "\": \"" + a + "\"";
+                f2 = false;
+            }
+            json += "}, \"bron\": \"Verordening 2024, art. 3\"}";
+        } else {
+            json += "\"" + id + "\": {\"antwoord\": \"" + a + "\", \"bron\": \"Beleidsplan 2024\"}";
+        }
+    }
+    return write_file(name, json + "}}");
+}
+}  // namespace
+
+TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
+    const ZelftestQuestions& q = shipped_questions();
+    const std::vector<ZelftestAnswers> sets = {
+        read_zelftest_answers(answer_set("gemeente.json", "gemeente", [](auto& a) { a["ZT-KWA-1"] = "-"; }), q),
+        read_zelftest_answers(answer_set("adviesraad.json", "wmo-adviesraad",
+                                         [](auto& a) {
+                                             a["ZT-BEL-2"] = "nee";
+                                             a["ZT-INS-1"] = "weet_niet";
+                                         }),
+                              q)};
+    // Without case data: exactly the three.
+    const ZelftestDialogue plain = zelftest_dialogue(q, sets, {}, 0.05);
+    std::vector<std::string> got;
+    for (const auto& p : plain.points) got.push_back(p.question + ": " + p.why);
+    EXPECT_EQ(got, (std::vector<std::string>{"ZT-BEL-2: verschillende antwoorden: gemeente: ja, wmo-adviesraad: nee",
+                                             "ZT-KWA-1: niet beantwoord door gemeente",
+                                             "ZT-INS-1: 'weet niet' van wmo-adviesraad"}));
+
+    // With the figures of a check: plus one gesprekspunt per 'ja' against a rule above 5 %.
+    std::map<std::string, CheckFigure> figures;
+    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", 10, 8, 2, 0, 0.2};   // above 5 %
+    figures["ONA-03"] = {"ONA-03", "Zelfde team", 10, 10, 0, 0, 0.0};
+    figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", 10, 10, 0, 0, 0.0};
+    figures["INF-01"] = {"INF-01", "Niet gewezen", 20, 19, 1, 0, 0.05};                   // exactly 5 %: not above
+    const ZelftestDialogue with = zelftest_dialogue(q, sets, figures, 0.05);
+    std::vector<std::string> extra;
+    for (const auto& p : with.points)
+        if (std::find(got.begin(), got.end(), p.question + ": " + p.why) == got.end()) extra.push_back(p.question + ": " + p.why);
+    EXPECT_EQ(extra, (std::vector<std::string>{
+                         "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers overtreden "
+                         "(20,0 %, drempel 5,0 %)",
+                         "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
+                         "overtreden (20,0 %, drempel 5,0 %)"}));
+    EXPECT_EQ(with.dossier_figures.at("ZT-ONA-2").size(), 2u);  // ONA-01 and ONA-03 shown
+    EXPECT_EQ(with.dossier_figures.count("ZT-BEL-1"), 0u);      // not informed by dossiers
+
+    // The report shows both sets side by side and the gesprekspunten.
+    std::ostringstream html;
+    write_zelftest_html(html, q, sets, with);
+    EXPECT_NE(html.str().find("<h2>Gesprekspunten</h2>"), std::string::npos);
+    EXPECT_NE(html.str().find("verschillende antwoorden: gemeente: ja, wmo-adviesraad: nee"), std::string::npos);
+    EXPECT_NE(html.str().find("<h3 id=\"ZT-LEV-1\">"), std::string::npos);
+    EXPECT_NE(html.str().find("Toets aan de dossiers"), std::string::npos);
 }
