@@ -28,6 +28,7 @@
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
 #include "reports/zelftest_report.hpp"
+#include "reports/zelftest_form.hpp"
 #include "import/zelftest_files.hpp"
 #include <nlohmann/json.hpp>
 #include "reports/sample_draw.hpp"
@@ -721,6 +722,12 @@ int run_cli(int argc, char** argv) {
     ZelftestOptions zo;
     CLI::App* zelftest = app.add_subcommand("zelftest", "De VNG-zelftest cliëntondersteuning: gespreksrapport");
     zelftest->require_subcommand(1);
+    std::string form_out;
+    CLI::App* zelftest_form = zelftest->add_subcommand("formulier", "Schrijf het invulformulier (één HTML-pagina, werkt offline)");
+    zelftest_form->add_option("--uit", form_out, "Het HTML-bestand (standaard: naar stdout)");
+    zelftest_form->footer("\nVoorbeeld:\n  wmotoets zelftest formulier --uit zelftest-formulier.html\n"
+                          "Open het bestand in een browser, vul in en kies 'Opslaan als bestand': dat JSON-bestand leest\n"
+                          "'wmotoets zelftest rapport'. Een eerder bestand laden om verder te gaan kan ook.\n");
     CLI::App* zelftest_report = zelftest->add_subcommand("rapport", "Zet de antwoorden naast elkaar, met gesprekspunten");
     zelftest_report->add_option("antwoorden", zo.answers, "Antwoordbestanden (JSON of TOML), één per perspectief")->required();
     auto* zdb = zelftest_report->add_option("--db", zo.db, "Toets de antwoorden aan de laatste controle in deze database");
@@ -789,6 +796,17 @@ int run_cli(int argc, char** argv) {
         }
         if (rules->parsed()) return run_rules_command(ro);
         if (zelftest_report->parsed()) return run_zelftest_report(zo);
+        if (zelftest_form->parsed()) {
+            if (form_out.empty()) {
+                write_zelftest_form(std::cout, shipped_questions());
+                return 0;
+            }
+            auto f = open_output(form_out);
+            write_zelftest_form(*f, shipped_questions());
+            if (!*f) throw Error(form_out + ": schrijven mislukt");
+            spdlog::info("{}: invulformulier geschreven ({} vragen)", form_out, shipped_questions().questions.size());
+            return 0;
+        }
         if (report->parsed()) return run_report_command(report_db, report_out, report_publication, report_settings,
                                                             report_separation);
         if (sample_size->parsed()) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs form_test.mjs (the zelftest form in headless Chromium) and reads the saved answer file with
+# `wmotoets zelftest rapport`. Exit 77 = skipped (no chromium, node or playwright-core: run
+# `bash .ci/setup tests`).
+# Usage: form_test.sh WMOTOETS SOURCE_DIR OUT_DIR
+set -euo pipefail
+exe=$1 src=$2 out=$3
+here="$src/tests/browser"
+if ! command -v chromium >/dev/null || ! command -v node >/dev/null || [[ ! -d "$here/node_modules/playwright-core" ]]; then
+  echo "chromium, node of playwright-core ontbreekt (bash .ci/setup tests installeert ze): formuliertest overgeslagen"
+  exit 77
+fi
+rm -rf "$out" && mkdir -p "$out"
+"$exe" -q zelftest formulier --uit "$out/formulier.html"
+node "$here/form_test.mjs" "$out/formulier.html" "$out/opgeslagen.json"
+"$exe" zelftest rapport "$out/opgeslagen.json" --uit "$out/rapport" 2> "$out/rapport.err"
+grep -q "zelftest.html en zelftest.xlsx geschreven (1 antwoordset(s)" "$out/rapport.err" || { cat "$out/rapport.err"; exit 1; }
+grep -q "ZT-INF-1.*weet niet" <(sed 's/<[^>]*>/ /g' "$out/rapport/zelftest.html") || { echo "gesprekspunt 'weet niet' ontbreekt"; exit 1; }
+echo "opgeslagen antwoorden gelezen door zelftest rapport"
