@@ -67,7 +67,8 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                     list += (list.empty() ? "" : ", ") + who(sets[s]) + ": " + a;
                 }
             }
-            if (given.size() > 1) {
+            // Spec: "questions where perspectives differ (ja against nee or deels)".
+            if (given.count("ja") && (given.count("nee") || given.count("deels"))) {
                 const std::string part = per_set[0][p].first;
                 d.points.push_back({question.id, "verschillende antwoorden" + (part.empty() ? "" : " (" + part + ")") +
                                                      ": " + list});

@@ -280,3 +280,36 @@ TEST(Xlsx, EveryFindingOfEveryDossierIsOnItsTimeline) {
     }
     EXPECT_GT(multi_cycle, 0u);  // the sample has herbeoordeling cycles with findings
 }
+
+TEST(Xlsx, ZelftestWorkbookHasItsThreeSheets) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / "zelftest-xlsx";
+    fs::remove_all(dir);
+    const std::string src = wmotoets::test::source_dir();
+    ASSERT_EQ(cli({"-q", "zelftest", "rapport", src + "/tests/fixtures/zelftest/gemeente.json",
+                   src + "/tests/fixtures/zelftest/adviesraad.toml", "--controle", src + "/tests/golden/voorbeeld.json",
+                   "--uit", dir.string()}), 0);
+    const auto files = unzip(read_all((dir / "zelftest.xlsx").string()));
+    const std::string workbook = files.at("xl/workbook.xml");
+    for (const char* sheet : {"Antwoorden", "Gesprekspunten", "Dossiers"}) {
+        std::string attr = "name=\"";
+        attr += sheet;
+        attr += '"';
+        EXPECT_NE(workbook.find(attr), std::string::npos) << sheet;
+    }
+    const auto answers = cells(files, "xl/worksheets/sheet1.xml");
+    EXPECT_EQ(answers.at("A2"), "ZT-BEL-1");
+    EXPECT_EQ(answers.at("D2"), "ja");     // gemeente
+    EXPECT_EQ(answers.at("G2"), "deels");  // wmo-adviesraad
+    const auto points = cells(files, "xl/worksheets/sheet2.xml");
+    EXPECT_EQ(points.at("A2"), "ZT-BEL-1");
+    EXPECT_NE(points.at("B2").find("verschillende antwoorden"), std::string::npos);
+    const auto dossiers = cells(files, "xl/worksheets/sheet3.xml");
+    EXPECT_TRUE(dossiers.count("B2"));  // figures of the rules behind the questions
+    // The same answers give the same bytes.
+    const std::string first = read_all((dir / "zelftest.xlsx").string());
+    ASSERT_EQ(cli({"-q", "zelftest", "rapport", src + "/tests/fixtures/zelftest/gemeente.json",
+                   src + "/tests/fixtures/zelftest/adviesraad.toml", "--controle", src + "/tests/golden/voorbeeld.json",
+                   "--uit", dir.string()}), 0);
+    EXPECT_EQ(read_all((dir / "zelftest.xlsx").string()), first);
+}
