@@ -1,6 +1,9 @@
 #include "import/event_builder.hpp"
 
+#include <algorithm>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "import/pseudonym.hpp"
 #include "import/timestamp.hpp"
@@ -14,6 +17,25 @@ namespace {
 constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent", "beslisser", "client",
                                                  "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
 }  // namespace
+
+std::string read_whole_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(path + ": leesfout");
+    return ss.str();
+}
+
+std::string json_syntax_message(const std::string& path, const std::string& text, std::size_t byte, std::string what) {
+    std::uint64_t line = 1;
+    for (std::size_t i = 0; i < std::min(byte, text.size()); ++i) line += text[i] == '\n';
+    // "[json.exception.parse_error.101] parse error at line 3, column 28: syntax error …"
+    const auto column = what.find("column ");
+    const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    return path + ":" + std::to_string(line) + ": geen geldige JSON (" + what + ")";
+}
 
 std::string shorten(std::string_view s) {
     if (s.size() <= 60) return std::string(s);

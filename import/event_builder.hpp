@@ -133,6 +133,32 @@ private:
     LabelCache<StrId> roles_;
 };
 
+// Remembers how far the log and the diagnostics were before a file, to undo that file when it
+// turns out to be unusable: nothing of a refused file stays behind.
+class ImportRollback {
+public:
+    ImportRollback(EventLog& log, Diagnostics& diag)
+        : log_(log), diag_(diag), events_(log.events.size()), attrs_(log.attributes.size()), cases_(log.case_count()),
+          bad_(diag.bad_rows.size()), warn_(diag.warnings.size()) {}
+    void undo() {
+        log_.truncate(events_, attrs_, cases_);
+        diag_.bad_rows.resize(bad_);
+        diag_.warnings.resize(warn_);
+    }
+
+private:
+    EventLog& log_;
+    Diagnostics& diag_;
+    std::size_t events_, attrs_, cases_, bad_, warn_;
+};
+
+// The whole of a (text) file, or an Error naming it.
+std::string read_whole_file(const std::string& path);
+
+// "PATH:LINE: geen geldige JSON (what)" for a parse error at byte `byte` of `text`; nlohmann's
+// message without its own prefix and position.
+std::string json_syntax_message(const std::string& path, const std::string& text, std::size_t byte, std::string what);
+
 // At most this many "mogelijk BSN" warnings per file (all are counted).
 inline constexpr std::size_t kMaxBsnWarningsPerFile = 20;
 

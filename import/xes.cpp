@@ -343,8 +343,7 @@ bool is_xes_path(const std::string& path) {
 void import_xes(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
     if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
     auto hashed = std::async(std::launch::async, file_sha256, path);
-    const std::size_t events0 = log.events.size(), attrs0 = log.attributes.size(), cases0 = log.case_count(),
-                      bad0 = diag.bad_rows.size(), warn0 = diag.warnings.size();
+    ImportRollback rollback(log, diag);
     InputFile input;
     input.path = path;
     input.format = "xes";
@@ -354,9 +353,7 @@ void import_xes(const std::string& path, const ImportOptions& options, EventLog&
         input.sha256 = hashed.get();
     } catch (...) {
         if (hashed.valid()) hashed.wait();
-        log.truncate(events0, attrs0, cases0);
-        diag.bad_rows.resize(bad0);
-        diag.warnings.resize(warn0);
+        rollback.undo();
         throw;
     }
     log.inputs.push_back(std::move(input));

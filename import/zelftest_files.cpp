@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "import/event_builder.hpp"
 #include "import/toml_files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -28,12 +29,21 @@ public:
         : path_(path), q_(q), lines_(lines) {}
 
     [[noreturn]] void fail(const std::string& at, const std::string& message) const {
-        std::string where = path_;
+        std::string text = path_;
         if (lines_) {
             const auto it = lines_->find(at);
-            if (it != lines_->end()) where += ":" + std::to_string(it->second);
+            if (it != lines_->end()) {
+                text += ':';
+                text += std::to_string(it->second);
+            }
         }
-        throw Error(where + ": " + (at.empty() ? std::string() : at + ": ") + message);
+        text += ": ";
+        if (!at.empty()) {
+            text += at;
+            text += ": ";
+        }
+        text += message;
+        throw Error(text);
     }
 
     std::string text(const json& o, const std::string& key, const std::string& at, bool required) const {
@@ -122,22 +132,12 @@ ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQue
         const std::string text = zelftest_toml_as_json(path, lines);
         return AnswerReader(path, questions, &lines).read(json::parse(text));
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    const std::string text = read_whole_file(path);
     json root;
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        std::uint64_t line = 1;
-        for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
-        std::string what = e.what();
-        const auto column = what.find("column ");
-        const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
-        if (colon != std::string::npos) what = what.substr(colon + 2);
-        throw Error(path + ":" + std::to_string(line) + ": geen geldige JSON (" + what + ")");
+        throw Error(json_syntax_message(path, text, e.byte, e.what()));
     }
     return AnswerReader(path, questions, nullptr).read(root);
 }

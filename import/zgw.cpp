@@ -97,15 +97,7 @@ public:
         try {
             root = json::parse(text);
         } catch (const json::parse_error& e) {
-            std::uint64_t line = 1;
-            for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
-            std::string what = e.what();
-            // "[json.exception.parse_error.101] parse error at line 3, column 28: syntax error …"
-            const auto column = what.find("column ");
-            const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
-            if (colon != std::string::npos) what = what.substr(colon + 2);
-            throw Error(path_ + ":" + std::to_string(line) + ": geen geldige JSON (" + what +
-                        "); niets uit dit bestand is ingelezen");
+            throw Error(json_syntax_message(path_, text, e.byte, e.what()) + "; niets uit dit bestand is ingelezen");
         }
         if (!root.is_object() || !root.contains("zaken"))
             throw Error(path_ + ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en "
@@ -279,13 +271,8 @@ private:
 
 void import_zgw(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
     if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    const std::size_t events0 = log.events.size(), attrs0 = log.attributes.size(), cases0 = log.case_count(),
-                      bad0 = diag.bad_rows.size(), warn0 = diag.warnings.size();
+    const std::string text = read_whole_file(path);
+    ImportRollback rollback(log, diag);
     InputFile input;
     input.path = path;
     input.format = "zgw";
@@ -293,9 +280,7 @@ void import_zgw(const std::string& path, const ImportOptions& options, EventLog&
         ZgwReader reader(path, options, log, diag, input);
         reader.run(text);
     } catch (...) {
-        log.truncate(events0, attrs0, cases0);
-        diag.bad_rows.resize(bad0);
-        diag.warnings.resize(warn0);
+        rollback.undo();
         throw;
     }
     Sha256 sha;
