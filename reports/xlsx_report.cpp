@@ -32,6 +32,33 @@ lxw_datetime to_datetime(const std::string& iso) {
     return d;
 }
 
+// A new workbook with fixed document properties (`created` is part of them: the same input gives
+// the same file) and the shared cell formats.
+Book open_book(const std::string& path, const char* title, std::time_t created) {
+    Book b;
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    b.wb = workbook_new_opt(path.c_str(), &options);
+    if (!b.wb) throw Error(path + ": kan het werkboek niet aanmaken");
+    lxw_doc_properties props{};
+    props.title = const_cast<char*>(title);
+    props.author = const_cast<char*>("Wmo-toets");
+    props.comments = const_cast<char*>("Gemaakt met wmotoets");
+    props.created = created;
+    workbook_set_properties(b.wb, &props);
+    b.header = workbook_add_format(b.wb);
+    format_set_bold(b.header);
+    format_set_bg_color(b.header, 0xE8EEF5);
+    format_set_text_wrap(b.header);
+    b.pct = workbook_add_format(b.wb);
+    format_set_num_format(b.pct, "0.0%");
+    b.date = workbook_add_format(b.wb);
+    format_set_num_format(b.date, "dd-mm-yyyy");
+    b.wrap = workbook_add_format(b.wb);
+    format_set_text_wrap(b.wrap);
+    return b;
+}
+
 class Sheet {
 public:
     Sheet(Book& b, const char* name, std::initializer_list<std::pair<const char*, double>> columns) : b_(b) {
@@ -83,37 +110,16 @@ const char* outcome_word(char c) {
 
 void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d,
                        const SeparationView* separation) {
-    Book b;
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    b.wb = workbook_new_opt(path.c_str(), &options);
-    if (!b.wb) throw Error(path + ": kan rapport.xlsx niet aanmaken");
-    // Fixed properties: the same run gives the same file.
-    lxw_doc_properties props{};
-    props.title = const_cast<char*>("Wmo-toets — rapport");
-    props.subject = const_cast<char*>("Toetsing van Wmo-dossiers aan de Wmo 2015");
-    props.author = const_cast<char*>("Wmo-toets");
-    props.company = const_cast<char*>("");
-    props.comments = const_cast<char*>("Gemaakt met wmotoets rapport");
+    std::time_t created = 0;
     {
         const lxw_datetime d = to_datetime(run.peildatum.empty() ? "2000-01-01" : run.peildatum);
         std::tm when{};
         when.tm_year = d.year - 1900;
         when.tm_mon = d.month - 1;
         when.tm_mday = d.day;
-        props.created = timegm(&when);
+        created = timegm(&when);
     }
-    workbook_set_properties(b.wb, &props);
-    b.header = workbook_add_format(b.wb);
-    format_set_bold(b.header);
-    format_set_bg_color(b.header, 0xE8EEF5);
-    format_set_text_wrap(b.header);
-    b.pct = workbook_add_format(b.wb);
-    format_set_num_format(b.pct, "0.0%");
-    b.date = workbook_add_format(b.wb);
-    format_set_num_format(b.date, "dd-mm-yyyy");
-    b.wrap = workbook_add_format(b.wb);
-    format_set_text_wrap(b.wrap);
+    Book b = open_book(path, "Wmo-toets — rapport", created);
 
     {  // Samenvatting: exactly the figures of the run.
         Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
@@ -263,23 +269,8 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
 
 void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                          const ZelftestDialogue& d) {
-    Book b;
-    lxw_workbook_options options{};
-    b.wb = workbook_new_opt(path.c_str(), &options);
-    if (!b.wb) throw Error(path + ": kan zelftest.xlsx niet aanmaken");
-    lxw_doc_properties props{};
-    props.title = const_cast<char*>("Zelftest cliëntondersteuning — gespreksrapport");
-    props.author = const_cast<char*>("Wmo-toets");
-    props.created = 946684800;  // fixed (2000-01-01): the same answers give the same file
-    workbook_set_properties(b.wb, &props);
-    b.header = workbook_add_format(b.wb);
-    format_set_bold(b.header);
-    format_set_bg_color(b.header, 0xE8EEF5);
-    format_set_text_wrap(b.header);
-    b.pct = workbook_add_format(b.wb);
-    format_set_num_format(b.pct, "0.0%");
-    b.wrap = workbook_add_format(b.wb);
-    format_set_text_wrap(b.wrap);
+    Book b = open_book(path, "Zelftest cliëntondersteuning — gespreksrapport", 946684800);  // 2000-01-01: fixed
+
     {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Antwoorden");
         worksheet_write_string(ws, 0, 0, "vraag", b.header);
