@@ -12,7 +12,6 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sstream>
-#include <unordered_map>
 #include <unistd.h>
 
 #include "app/generator.hpp"
@@ -525,13 +524,11 @@ int run_draw_command(const std::string& db, std::size_t size, std::uint64_t seed
     if (!run) throw Error(db + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " + db + "' uit");
     EventLog log = store.load();
     log.finalize();
-    std::unordered_map<std::string_view, std::size_t> pos;
-    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
     std::vector<SampleUnit> population;
     for (const std::string& id : run->case_ids) {
-        const auto it = pos.find(id);
-        if (it == pos.end()) continue;  // not stored (cannot happen: dossiers are never removed)
-        population.push_back({id, strata.empty() ? std::string() : stratum_of(log, log.cases[it->second], strata)});
+        const auto at = log.case_position(id);
+        if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
+        population.push_back({id, strata.empty() ? std::string() : stratum_of(log, log.cases[*at], strata)});
     }
     const DrawnSample s = draw_sample(population, size, seed);
     std::ostringstream list;
@@ -557,7 +554,7 @@ int run_draw_command(const std::string& db, std::size_t size, std::uint64_t seed
             const std::string path =
                 fmt::format("{}/auditblad-{:03}-{}.html", out_dir, i + 1, file_name_for(s.drawn[i].case_id));
             auto f = open_output(path);
-            write_audit_sheet(*f, log, pos.at(s.drawn[i].case_id), *run,
+            write_audit_sheet(*f, log, *log.case_position(s.drawn[i].case_id), *run,
                               AuditSheetInfo{i + 1, s.drawn.size(), seed, s.drawn[i].stratum});
             if (!*f) throw Error(path + ": schrijven mislukt");
         }

@@ -139,6 +139,13 @@ void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, st
     }
 }
 
+std::optional<std::size_t> EventLog::case_position(std::string_view case_id) const {
+    const auto it = std::lower_bound(cases.begin(), cases.end(), case_id,
+                                     [&](const Case& c, std::string_view id) { return strings.str(c.id) < id; });
+    if (it == cases.end() || strings.str(it->id) != case_id) return std::nullopt;
+    return static_cast<std::size_t>(it - cases.begin());
+}
+
 Date EventLog::latest_date() const {
     Date d{};
     bool first = true;

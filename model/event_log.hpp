@@ -3,6 +3,7 @@
 // order of event-log.md ("Order within a case"). Memory grows with events, not with text.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -103,6 +104,9 @@ public:
 
     // Sorts every case per event-log.md; call after all inputs are read.
     void finalize();
+    // The position in `cases` of the dossier with this id (binary search: cases are sorted by id
+    // after finalize()), or nullopt.
+    std::optional<std::size_t> case_position(std::string_view case_id) const;
     std::span<const std::uint32_t> events_of(const Case& c) const {
         return {order.data() + c.begin, order.data() + c.end};
     }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 #include "reports/audit_sheet.hpp"
 #include "reports/figures.hpp"
@@ -53,12 +52,10 @@ RuleText rule_text(const StoredRun& run, const std::string& id) {
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const StoredRun& run,
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed) {
-    std::unordered_map<std::string_view, std::size_t> pos;
-    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
     std::map<std::string, std::vector<RuleCounts>> groups;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-        const auto it = pos.find(run.case_ids[c]);
-        std::string key = it == pos.end() ? std::string() : key_of(log.cases[it->second]);
+        const auto at = log.case_position(run.case_ids[c]);
+        std::string key = at ? key_of(log.cases[*at]) : std::string();
         if (key.empty()) key = unnamed;
         auto& counts = groups[key];
         counts.resize(run.rules.size());
@@ -141,8 +138,6 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     auto ht = [&d](std::size_t n) { return html_escape(d.text(n)); };
     std::vector<RuleText> rules;
     for (const std::string& id : run.rules) rules.push_back(rule_text(run, id));
-    std::unordered_map<std::string_view, std::size_t> pos;
-    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
 
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -297,20 +292,16 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     if (!d.publication)
         for (const StoredRun::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
     if (by_case.empty() && !d.publication) out << "<p>Geen bevindingen.</p>\n";
-    std::unordered_map<std::int64_t, std::size_t> file_of;
-    for (std::size_t i = 0; i < log.inputs.size(); ++i) file_of[log.inputs[i].store_id] = i;
     for (const auto& [id, findings] : by_case) {
         out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
             << "<tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr>\n";
-        const auto it = pos.find(id);
-        if (it != pos.end()) {
-            for (std::uint32_t i : log.events_of(log.cases[it->second])) {
+        if (const auto at = log.case_position(id)) {
+            for (std::uint32_t i : log.events_of(log.cases[*at])) {
                 const Event& e = log.events[i];
                 std::string marks;
                 for (const StoredRun::Finding* f : findings)
-                    for (const auto& [import_id, line] : f->events) {
-                        const auto fi = file_of.find(std::int64_t(import_id));
-                        if (fi != file_of.end() && fi->second == e.file && line == e.line) {
+                    for (const auto& row : f->events) {
+                        if (is_row(log, e, row)) {
                             const RuleText t = rule_text(run, f->rule);
                             marks += "<div><span class=\"x\">" + html_escape(f->rule) + "</span> (cyclus " +
                                      std::to_string(f->cycle) + "; " + html_escape(t.basis) + "): " + html_escape(f->message) +

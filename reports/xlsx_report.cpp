@@ -5,7 +5,6 @@
 
 #include <ctime>
 #include <map>
-#include <unordered_map>
 
 #include "model/error.hpp"
 #include "reports/report.hpp"
@@ -187,8 +186,6 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         }
         s.finish(r);
     }
-    std::unordered_map<std::string_view, std::size_t> pos;
-    for (std::size_t i = 0; i < log.cases.size(); ++i) pos.emplace(log.str(log.cases[i].id), i);
     if (!d.publication) {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
         const char* fixed[] = {"dossier", "team", "kwartaal"};
@@ -204,9 +201,9 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
         for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
             ++row;
             worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
-            if (const auto it = pos.find(run.case_ids[c]); it != pos.end()) {
-                const std::string team = dossier_team(log, log.cases[it->second]);
-                const std::string quarter = dossier_quarter(log, log.cases[it->second]);
+            if (const auto at = log.case_position(run.case_ids[c])) {
+                const std::string team = dossier_team(log, log.cases[*at]);
+                const std::string quarter = dossier_quarter(log, log.cases[*at]);
                 if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
                 if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
             }
