@@ -99,18 +99,28 @@ int cli(std::vector<std::string> args) {
     return wmotoets::run_cli(static_cast<int>(argv.size()), argv.data());
 }
 
+// A fresh directory `name` with the sample dossiers imported into audit.db and checked (the JSON of
+// the check in check.json); returns the directory.
+std::filesystem::path checked_sample(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "audit.db").string(), src = wmotoets::test::source_dir();
+    EXPECT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
+                   "--db", db}), 0);
+    EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", (dir / "check.json").string(), "--exit-zero"}),
+              0);
+    return dir;
+}
+
 }  // namespace
 
 TEST(Xlsx, SamenvattingHoldsTheFiguresOfTheJsonCheck) {
     namespace fs = std::filesystem;
-    const fs::path dir = wmotoets::test::temp_dir() / "xlsx";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = checked_sample("xlsx");
     const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
     const std::string src = wmotoets::test::source_dir();
-    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
-                   "--db", db}), 0);
-    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", json, "--exit-zero"}), 0);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r1").string()}), 0);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r2").string()}), 0);
     const std::string xlsx = read_all((dir / "r1" / "rapport.xlsx").string());
@@ -163,13 +173,9 @@ TEST(Xlsx, SamenvattingHoldsTheFiguresOfTheJsonCheck) {
 
 TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     namespace fs = std::filesystem;
-    const fs::path dir = wmotoets::test::temp_dir() / "publicatie";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string db = (dir / "audit.db").string(), src = wmotoets::test::source_dir();
-    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
-                   "--db", db}), 0);
-    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero"}), 0);
+    const fs::path dir = checked_sample("publicatie");
+    const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
+    const std::string src = wmotoets::test::source_dir();
     const std::string settings = wmotoets::test::write_file("publicatie.toml", "[publicatie]\ndrempel = 12\nafronding = 5\n");
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--instellingen", settings}), 0);
     EXPECT_FALSE(fs::exists(dir / "pub" / "bevindingen.csv"));  // no dossier-level output
@@ -215,13 +221,9 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
 
 TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     namespace fs = std::filesystem;
-    const fs::path dir = wmotoets::test::temp_dir() / "scheiding";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string db = (dir / "audit.db").string(), src = wmotoets::test::source_dir();
-    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
-                   "--db", db}), 0);
-    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero"}), 0);
+    const fs::path dir = checked_sample("scheiding");
+    const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
+    const std::string src = wmotoets::test::source_dir();
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string(), "--scheiding"}), 0);
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     const std::size_t at = html.find("<h2 id=\"scheiding\">");
@@ -245,14 +247,9 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
 
 TEST(Xlsx, EveryFindingOfEveryDossierIsOnItsTimeline) {
     namespace fs = std::filesystem;
-    const fs::path dir = wmotoets::test::temp_dir() / "tijdlijn";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = checked_sample("tijdlijn");
     const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
     const std::string src = wmotoets::test::source_dir();
-    ASSERT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
-                   "--db", db}), 0);
-    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", json, "--exit-zero"}), 0);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string()}), 0);
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     auto escape = [](std::string s) {
