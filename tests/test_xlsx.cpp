@@ -120,7 +120,6 @@ TEST(Xlsx, SamenvattingHoldsTheFiguresOfTheJsonCheck) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("xlsx");
     const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
-    const std::string src = wmotoets::test::source_dir();
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r1").string()}), 0);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r2").string()}), 0);
     const std::string xlsx = read_all((dir / "r1" / "rapport.xlsx").string());
@@ -174,8 +173,7 @@ TEST(Xlsx, SamenvattingHoldsTheFiguresOfTheJsonCheck) {
 TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("publicatie");
-    const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
-    const std::string src = wmotoets::test::source_dir();
+    const std::string db = (dir / "audit.db").string();
     const std::string settings = wmotoets::test::write_file("publicatie.toml", "[publicatie]\ndrempel = 12\nafronding = 5\n");
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--instellingen", settings}), 0);
     EXPECT_FALSE(fs::exists(dir / "pub" / "bevindingen.csv"));  // no dossier-level output
@@ -222,8 +220,7 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
 TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("scheiding");
-    const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
-    const std::string src = wmotoets::test::source_dir();
+    const std::string db = (dir / "audit.db").string();
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string(), "--scheiding"}), 0);
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     const std::size_t at = html.find("<h2 id=\"scheiding\">");
@@ -249,7 +246,6 @@ TEST(Xlsx, EveryFindingOfEveryDossierIsOnItsTimeline) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("tijdlijn");
     const std::string db = (dir / "audit.db").string(), json = (dir / "check.json").string();
-    const std::string src = wmotoets::test::source_dir();
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string()}), 0);
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     auto escape = [](std::string s) {
