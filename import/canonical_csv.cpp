@@ -27,6 +27,21 @@ struct FirstPass {
     bool utf8 = true;
 };
 
+// The line (1-based) that byte `offset` of the file is on: only for a message, so read again.
+std::uint64_t line_at(const std::string& path, std::uint64_t offset) {
+    std::ifstream in(path, std::ios::binary);
+    std::string chunk(1 << 20, '\0');
+    std::uint64_t line = 1;
+    while (offset > 0 && in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(chunk.size(), offset)));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        line += static_cast<std::uint64_t>(std::count(chunk.data(), chunk.data() + n, '\n'));
+        offset -= n;
+    }
+    return line;
+}
+
 // Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
 FirstPass scan(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -35,7 +50,7 @@ FirstPass scan(const std::string& path) {
     Sha256 sha;
     std::string chunk(1 << 20, '\0');
     int utf8_state = 0;
-    std::uint64_t offset = 0, line = 1;
+    std::uint64_t offset = 0;
     bool any = false;
     while (in) {
         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
@@ -45,12 +60,10 @@ FirstPass scan(const std::string& path) {
         const std::string_view view(chunk.data(), n);
         sha.update(view);
         if (const void* nul = std::memchr(view.data(), '\0', n)) {
-            const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - view.data());
-            line += static_cast<std::uint64_t>(std::count(view.begin(), view.begin() + std::ptrdiff_t(at), '\n'));
-            throw Error(path + ":" + std::to_string(line) + ": dit is geen tekstbestand (binaire inhoud bij byte " +
-                        std::to_string(offset + at) + "); verwacht een CSV-bestand met een kopregel");
+            const auto at = offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - view.data());
+            throw Error(path + ":" + std::to_string(line_at(path, at)) + ": dit is geen tekstbestand (binaire inhoud bij byte " +
+                        std::to_string(at) + "); verwacht een CSV-bestand met een kopregel");
         }
-        line += static_cast<std::uint64_t>(std::count(view.begin(), view.end(), '\n'));
         if (fp.utf8 && !utf8_valid_chunk(view, utf8_state)) fp.utf8 = false;
         offset += n;
     }
@@ -144,9 +157,10 @@ class RowParser {
 public:
     RowParser(const Layout& layout, const std::string& path, std::uint16_t file_index, const ImportOptions& options,
               EventLog& log, Diagnostics& diag, InputFile& input)
-        : l_(layout), builder_(path, file_index, options, log, diag, input), input_(input), slot_(layout.ncols, 0) {
+        : l_(layout), builder_(path, file_index, options, log, diag, input), input_(input),
+          bsn_column_(layout.bsn_column.begin(), layout.bsn_column.end()) {
         for (std::size_t i = 0; i < l_.ncols; ++i)
-            if (l_.attribute[i]) slot_[i] = builder_.attribute_slot(l_.canonical[i]);
+            if (l_.attribute[i]) attribute_columns_.emplace_back(i, builder_.attribute_slot(l_.canonical[i]));
     }
 
     void row(const std::vector<std::string_view>& fields, std::uint64_t line, bool unterminated) {
@@ -162,7 +176,8 @@ public:
             return;
         }
         // Privacy first: never store a value that may be a BSN in a BSN column.
-        for (std::size_t i = 0; i < ncols; ++i) builder_.check_privacy(l_.names[i], l_.bsn_column[i], fields[i], line);
+        for (std::size_t i = 0; i < ncols; ++i)
+            builder_.check_privacy(l_.names[i], bsn_column_[i] != 0, fields[i], line);
 
         auto cell = [&](int col) -> std::string_view {
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
@@ -177,10 +192,9 @@ public:
         raw_.team = cell(l_.col_team);
         raw_.organisatie = cell(l_.col_org);
         raw_.attributes.clear();
-        for (std::size_t i = 0; i < ncols; ++i) {
-            if (!l_.attribute[i]) continue;
-            const std::string_view v = trim(fields[i]);
-            if (!v.empty()) raw_.attributes.emplace_back(slot_[i], v);
+        for (const auto& [col, slot] : attribute_columns_) {
+            const std::string_view v = trim(fields[col]);
+            if (!v.empty()) raw_.attributes.emplace_back(slot, v);
         }
         builder_.add(raw_);
     }
@@ -189,7 +203,8 @@ private:
     const Layout& l_;
     EventBuilder builder_;
     InputFile& input_;
-    std::vector<std::uint32_t> slot_;
+    std::vector<std::uint8_t> bsn_column_;                               // per column: its name suggests a BSN
+    std::vector<std::pair<std::size_t, std::uint32_t>> attribute_columns_;  // column, attribute slot
     RawEvent raw_;
 };
 

@@ -58,7 +58,7 @@ std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
         const auto it = mapping_->values.find(std::string(name));
         if (it != mapping_->values.end()) s.values = &it->second;
     }
-    s.cache = std::make_unique<ValueCache>();
+    s.cache = std::make_unique<ValueCache<StrId>>();
     slots_.push_back(std::move(s));
     return static_cast<std::uint32_t>(slots_.size() - 1);
 }
@@ -144,11 +144,7 @@ void EventBuilder::add(const RawEvent& r) {
     who.team = team_cache_.get(r.team, intern);
     who.organisatie = org_cache_.get(r.organisatie, intern);
     if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
-    if (!(who == last_who_)) {
-        last_who_ = who;
-        last_who_index_ = log.who_index(who);
-    }
-    e.who = last_who_index_;
+    e.who = whos_.get(who, log);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     for (const auto& [slot, value] : r.attributes) {
         Slot& s = slots_[slot];

@@ -2,7 +2,10 @@
 // Turns one source record (a CSV row, an XES event, a ZGW resource) into an event of the log,
 // the same way for every format: privacy check, required fields, timestamp, the mapping of
 // activity labels, roles and values, interning. Bad records are rejected with FILE:LINE.
+#include <algorithm>
 #include <array>
+#include <cstring>
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,55 +62,72 @@ private:
         std::uint32_t id_ = 0;
         bool valid_ = false;
     };
-    // A column with a few hundred distinct values (actors, teams, attribute values): a small
-    // direct-mapped cache in front of the string pool, whose table (a million dossier ids and
-    // more) costs cache misses on every lookup.
+    // A small direct-mapped cache in front of a costlier lookup: for columns with a few hundred
+    // distinct values (actors, teams, attribute values, activity labels, roles) it spares the
+    // string pool, whose table (a million dossier ids and more) costs cache misses, and the
+    // folding of labels. A collision only costs a lookup.
+    template <class T>
     class ValueCache {
     public:
         template <class Make>
-        std::uint32_t get(std::string_view v, Make make) {
-            std::uint32_t h = 2166136261u;
-            for (const char c : v) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-            Entry& e = entries_[(h ^ (h >> 16)) & (kSize - 1)];
+        T get(std::string_view v, Make make) {
+            Entry& e = entries_[index(v)];
             if (!e.valid || e.text != v) {
                 e.text.assign(v);
-                e.id = make(v);
+                e.value = make(v);
                 e.valid = true;
             }
-            return e.id;
+            return e.value;
         }
 
     private:
         static constexpr std::size_t kSize = 256;
+        // From the length and the first and last eight bytes: enough to spread a column's values.
+        static std::size_t index(std::string_view v) {
+            std::uint64_t a = 0, b = 0;
+            const std::size_t n = v.size();
+            if (n > 0) std::memcpy(&a, v.data(), std::min<std::size_t>(n, 8));
+            if (n > 8) std::memcpy(&b, v.data() + (n >= 16 ? n - 8 : 8), std::min<std::size_t>(n - 8, 8));
+            std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n;
+            h ^= h >> 29;
+            h *= 0xBF58476D1CE4E5B9ULL;
+            return static_cast<std::size_t>(h >> 56) & (kSize - 1);
+        }
         struct Entry {
             std::string text;
-            std::uint32_t id = 0;
+            T value{};
             bool valid = false;
         };
         std::array<Entry, kSize> entries_;
     };
-    // A handful of distinct labels (activities, roles) repeat on every row: a short list that
-    // is searched linearly beats folding and hashing each time. Past kMax it stops growing.
-    template <class T>
-    class LabelCache {
+    // Who acted: a few hundred combinations, looked up for nearly every row.
+    class WhoCache {
     public:
-        static constexpr std::size_t kMax = 64;
-        template <class Make>
-        T get(std::string_view text, Make make) {
-            for (auto& [k, v] : entries_)
-                if (k == text) return v;
-            T v = make(text);
-            if (entries_.size() < kMax) entries_.emplace_back(std::string(text), v);
-            return v;
+        std::uint32_t get(const Who& w, EventLog& log) {
+            std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
+                              (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;
+            h ^= h >> 31;
+            Entry& e = entries_[(h * 0xBF58476D1CE4E5B9ULL) >> 56];
+            if (!e.valid || !(e.who == w)) {
+                e.who = w;
+                e.index = log.who_index(w);
+                e.valid = true;
+            }
+            return e.index;
         }
 
     private:
-        std::vector<std::pair<std::string, T>> entries_;
+        struct Entry {
+            Who who;
+            std::uint32_t index = 0;
+            bool valid = false;
+        };
+        std::array<Entry, 256> entries_;
     };
     struct Slot {
         StrId key = 0;
         const std::map<std::string, std::string>* values = nullptr;  // [waarden.ATTR] of the mapping
-        std::unique_ptr<ValueCache> cache;
+        std::unique_ptr<ValueCache<StrId>> cache;
     };
 
     void check_number(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
@@ -126,11 +146,9 @@ private:
     std::size_t bsn_warnings_ = 0;
     std::vector<Slot> slots_;
     LastValue case_cache_;
-    Who last_who_;
-    std::uint32_t last_who_index_ = 0;
-    ValueCache actor_cache_, team_cache_, org_cache_;
-    LabelCache<std::optional<Activity>> activities_;
-    LabelCache<StrId> roles_;
+    WhoCache whos_;
+    ValueCache<StrId> actor_cache_, team_cache_, org_cache_, roles_;
+    ValueCache<std::optional<Activity>> activities_;
 };
 
 // Remembers how far the log and the diagnostics were before a file, to undo that file when it

@@ -5,44 +5,45 @@
 
 namespace wmotoets {
 
-StringPool::StringPool() : views_(1), hashes_(1, 0), slots_(1024, 0) {}  // id 0: absent
+StringPool::StringPool() : views_(1), slots_(1024) {}  // id 0: absent
 
-std::uint64_t StringPool::hash(std::string_view s) {
+std::uint32_t StringPool::hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
     for (unsigned char c : s) {
         h ^= c;
         h *= 1099511628211ULL;
     }
-    return h ^ (h >> 29);
+    return static_cast<std::uint32_t>(h ^ (h >> 29));
 }
 
 void StringPool::grow() {
-    std::vector<StrId> slots(slots_.size() * 2, 0);
+    std::vector<Slot> slots(slots_.size() * 2);
     const std::size_t mask = slots.size() - 1;
-    for (StrId id = 1; id < views_.size(); ++id) {
-        std::size_t i = hashes_[id] & mask;
-        while (slots[i] != 0) i = (i + 1) & mask;
-        slots[i] = id;
+    for (const Slot& s : slots_) {
+        if (s.id == 0) continue;
+        std::size_t i = s.hash & mask;
+        while (slots[i].id != 0) i = (i + 1) & mask;
+        slots[i] = s;
     }
     slots_ = std::move(slots);
 }
 
 StrId StringPool::find(std::string_view s) const {
     if (s.empty()) return 0;
-    const std::uint64_t h = hash(s);
+    const std::uint32_t h = hash(s);
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask)
-        if (hashes_[slots_[i]] == h && views_[slots_[i]] == s) return slots_[i];
+    for (std::size_t i = h & mask; slots_[i].id != 0; i = (i + 1) & mask)
+        if (slots_[i].hash == h && views_[slots_[i].id] == s) return slots_[i].id;
     return 0;
 }
 
 StrId StringPool::intern(std::string_view s) {
     if (s.empty()) return 0;
-    const std::uint64_t h = hash(s);
+    const std::uint32_t h = hash(s);
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
-    for (; slots_[i] != 0; i = (i + 1) & mask)
-        if (hashes_[slots_[i]] == h && views_[slots_[i]] == s) return slots_[i];
+    for (; slots_[i].id != 0; i = (i + 1) & mask)
+        if (slots_[i].hash == h && views_[slots_[i].id] == s) return slots_[i].id;
     if (chunk_used_ + s.size() > chunk_size_) {
         chunk_size_ = std::max<std::size_t>(64 * 1024, s.size());
         chunks_.push_back(std::make_unique<char[]>(chunk_size_));
@@ -53,14 +54,14 @@ StrId StringPool::intern(std::string_view s) {
     chunk_used_ += s.size();
     const StrId id = static_cast<StrId>(views_.size());
     views_.emplace_back(p, s.size());
-    hashes_.push_back(h);
-    slots_[i] = id;
+    slots_[i] = Slot{id, h};
     if (views_.size() * 2 > slots_.size()) grow();
     return id;
 }
 
-std::uint32_t EventLog::case_index(std::string_view case_id) {
-    const StrId id = strings.intern(case_id);
+std::uint32_t EventLog::case_index(std::string_view case_id) { return case_index(strings.intern(case_id)); }
+
+std::uint32_t EventLog::case_index(StrId id) {
     if (case_by_id_.size() <= id) case_by_id_.resize(std::max<std::size_t>(id + 1, case_by_id_.size() * 3 / 2), 0);
     std::uint32_t& slot = case_by_id_[id];
     if (slot == 0) {
@@ -92,7 +93,7 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
     std::vector<StrId> map(part.strings.size(), 0);
     for (StrId id = 1; id < map.size(); ++id) map[id] = strings.intern(part.strings.str(id));
     std::vector<std::uint32_t> case_map(part.case_ids_.size());
-    for (std::size_t c = 0; c < case_map.size(); ++c) case_map[c] = case_index(part.strings.str(part.case_ids_[c]));
+    for (std::size_t c = 0; c < case_map.size(); ++c) case_map[c] = case_index(map[part.case_ids_[c]]);
 
     std::vector<std::uint32_t> who_map(part.whos_.size(), 0);
     for (std::size_t i = 1; i < who_map.size(); ++i) {

@@ -28,14 +28,19 @@ public:
     std::size_t size() const { return views_.size(); }
 
 private:
-    static std::uint64_t hash(std::string_view s);
+    static std::uint32_t hash(std::string_view s);
     void grow();
 
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunk_used_ = 0, chunk_size_ = 0;
     std::vector<std::string_view> views_;
-    std::vector<std::uint64_t> hashes_;  // per id
-    std::vector<StrId> slots_;           // open addressing, linear probing; 0 = empty
+    // Open addressing, linear probing; id 0 = empty. A slot keeps 32 bits of its string's hash
+    // beside the id, so a probe rarely has to look at the string (a cache miss) to move on.
+    struct Slot {
+        StrId id = 0;
+        std::uint32_t hash = 0;
+    };
+    std::vector<Slot> slots_;
 };
 
 struct InputFile {
@@ -95,6 +100,8 @@ public:
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order;
 
     std::uint32_t case_index(std::string_view case_id);
+    // The same for a dossier id already interned in `strings`.
+    std::uint32_t case_index(StrId id);
     // The index of `w` in whos, added when new.
     std::uint32_t who_index(const Who& w);
     const Who& who(const Event& e) const { return whos_[e.who]; }
