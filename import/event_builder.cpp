@@ -144,7 +144,7 @@ void EventBuilder::add(const RawEvent& r) {
     who.team = team_cache_.get(r.team, intern);
     who.organisatie = org_cache_.get(r.organisatie, intern);
     if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
-    e.who = whos_.get(who, log);
+    e.who = whos_->get(who, log);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     for (const auto& [slot, value] : r.attributes) {
         Slot& s = slots_[slot];

@@ -66,7 +66,7 @@ private:
     // distinct values (actors, teams, attribute values, activity labels, roles) it spares the
     // string pool, whose table (a million dossier ids and more) costs cache misses, and the
     // folding of labels. A collision only costs a lookup.
-    template <class T>
+    template <class T, std::size_t kSize = 256>
     class ValueCache {
     public:
         template <class Make>
@@ -81,7 +81,7 @@ private:
         }
 
     private:
-        static constexpr std::size_t kSize = 256;
+        static_assert((kSize & (kSize - 1)) == 0 && kSize <= 65536);
         // From the length and the first and last eight bytes: enough to spread a column's values.
         static std::size_t index(std::string_view v) {
             std::uint64_t a = 0, b = 0;
@@ -91,7 +91,7 @@ private:
             std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n;
             h ^= h >> 29;
             h *= 0xBF58476D1CE4E5B9ULL;
-            return static_cast<std::size_t>(h >> 56) & (kSize - 1);
+            return static_cast<std::size_t>(h >> 48) & (kSize - 1);
         }
         struct Entry {
             std::string text;
@@ -100,14 +100,15 @@ private:
         };
         std::array<Entry, kSize> entries_;
     };
-    // Who acted: a few hundred combinations, looked up for nearly every row.
+    // Who acted: thousands of combinations of person, role and team, looked up for nearly every
+    // row.
     class WhoCache {
     public:
         std::uint32_t get(const Who& w, EventLog& log) {
             std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
                               (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;
             h ^= h >> 31;
-            Entry& e = entries_[(h * 0xBF58476D1CE4E5B9ULL) >> 56];
+            Entry& e = entries_[(h * 0xBF58476D1CE4E5B9ULL) >> (64 - kBits)];
             if (!e.valid || !(e.who == w)) {
                 e.who = w;
                 e.index = log.who_index(w);
@@ -117,12 +118,13 @@ private:
         }
 
     private:
+        static constexpr int kBits = 13;
         struct Entry {
             Who who;
             std::uint32_t index = 0;
             bool valid = false;
         };
-        std::array<Entry, 256> entries_;
+        std::array<Entry, std::size_t(1) << kBits> entries_;
     };
     struct Slot {
         StrId key = 0;
@@ -146,8 +148,9 @@ private:
     std::size_t bsn_warnings_ = 0;
     std::vector<Slot> slots_;
     LastValue case_cache_;
-    WhoCache whos_;
-    ValueCache<StrId> actor_cache_, team_cache_, org_cache_, roles_;
+    std::unique_ptr<WhoCache> whos_ = std::make_unique<WhoCache>();
+    ValueCache<StrId, 2048> actor_cache_;
+    ValueCache<StrId> team_cache_, org_cache_, roles_;
     ValueCache<std::optional<Activity>> activities_;
 };
 

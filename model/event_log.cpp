@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 namespace wmotoets {
 
@@ -169,24 +170,40 @@ void EventLog::finalize() {
         for (std::uint32_t i = 0; i < events.size(); ++i) order[pos[events[i].case_index]++] = i;
     }
     // Within a case: by date; within a date by time only when every event of that date has one.
-    for (std::size_t c = 0; c < n_cases; ++c) {
-        auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
-        std::stable_sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
-            return events[a].date < events[b].date;
-        });
-        for (auto it = first; it != last;) {
-            auto group_end = it;
-            bool all_timed = true;
-            while (group_end != last && events[*group_end].date == events[*it].date) {
-                all_timed = all_timed && events[*group_end].has_time();
-                ++group_end;
-            }
-            if (all_timed && group_end - it > 1)
-                std::stable_sort(it, group_end, [&](std::uint32_t a, std::uint32_t b) {
-                    return events[a].ms < events[b].ms;
-                });
-            it = group_end;
+    // Cases are a dozen events, mostly in order already: insertion sort (stable) for those.
+    auto sort_stable = [](auto first, auto last, auto less) {
+        if (last - first > 32) return std::stable_sort(first, last, less);
+        for (auto it = first + (first != last); it < last; ++it) {
+            const auto v = *it;
+            auto hole = it;
+            for (; hole != first && less(v, *(hole - 1)); --hole) *hole = *(hole - 1);
+            *hole = v;
         }
+    };
+    auto sort_cases = [&](std::size_t from, std::size_t to) {
+        for (std::size_t c = from; c < to; ++c) {
+            auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
+            sort_stable(first, last, [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
+            for (auto it = first; it != last;) {
+                auto group_end = it;
+                bool all_timed = true;
+                while (group_end != last && events[*group_end].date == events[*it].date) {
+                    all_timed = all_timed && events[*group_end].has_time();
+                    ++group_end;
+                }
+                if (all_timed && group_end - it > 1)
+                    sort_stable(it, group_end, [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
+                it = group_end;
+            }
+        }
+    };
+    // On two cores for a large log: the cases are independent.
+    if (n_cases >= 100000 && std::thread::hardware_concurrency() >= 2) {
+        std::thread other(sort_cases, n_cases / 2, n_cases);
+        sort_cases(0, n_cases / 2);
+        other.join();
+    } else {
+        sort_cases(0, n_cases);
     }
     cases.clear();
     cases.reserve(n_cases);
