@@ -107,34 +107,33 @@ std::string json_string(std::string_view v) {
     return out;
 }
 
-// One finding as JSON, as nlohmann's dump(2) lays it out.
+// One finding as JSON, on one line (so that grep on a dossier id gives whole findings).
 void append_finding_json(std::string& buf, const ReportData& d, const CaseFinding& f, bool first) {
     const EventLog& log = d.log;
     const RuleInfo& info = d.result.rules[f.rule]->info();
-    buf += first ? "\n    {\n      \"case_id\": " : ",\n    {\n      \"case_id\": ";
+    buf += first ? "\n    {\"case_id\": " : ",\n    {\"case_id\": ";
     append_json_string(buf, log.str(log.cases[f.case_pos].id));
-    buf += ",\n      \"rule\": ";
+    buf += ", \"rule\": ";
     append_json_string(buf, info.id);
-    buf += ",\n      \"severity\": ";
+    buf += ", \"severity\": ";
     append_json_string(buf, severity_name(info.severity));
-    fmt::format_to(std::back_inserter(buf), ",\n      \"cycle\": {},\n      \"date\": \"{}\",\n      \"deadline\": ", f.cycle,
-                   f.date.iso());
+    fmt::format_to(std::back_inserter(buf), ", \"cycle\": {}, \"date\": \"{}\", \"deadline\": ", f.cycle, f.date.iso());
     if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
     else buf += "null";
-    buf += ",\n      \"message\": ";
+    buf += ", \"message\": ";
     append_json_string(buf, f.message);
-    buf += ",\n      \"basis\": ";
+    buf += ", \"basis\": ";
     append_json_string(buf, info.basis);
-    buf += ",\n      \"events\": [";
+    buf += ", \"events\": [";
     for (std::size_t k = 0; k < f.events.size(); ++k) {
         const Event& e = log.events[f.events[k]];
-        buf += k ? ",\n        {\n          \"file\": " : "\n        {\n          \"file\": ";
+        buf += k ? ", {\"file\": " : "{\"file\": ";
         append_json_string(buf, log.inputs[e.file].path);
-        fmt::format_to(std::back_inserter(buf), ",\n          \"line\": {},\n          \"activity\": ", e.line);
+        fmt::format_to(std::back_inserter(buf), ", \"line\": {}, \"activity\": ", e.line);
         append_json_string(buf, log.label(e));
-        buf += "\n        }";
+        buf += '}';
     }
-    buf += f.events.empty() ? "]\n    }" : "\n      ]\n    }";
+    buf += "]}";
 }
 
 std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
@@ -142,7 +141,8 @@ std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
 }  // namespace
 
 // Streams the document: a run of a million dossiers has hundreds of thousands of findings,
-// which must not be built up in memory first. Layout as nlohmann's dump(2).
+// which must not be built up in memory first. Every input, finding, figure and outcome is one
+// line: readable, and a line per finding for grep.
 void write_json(std::ostream& out, const ReportData& d) {
     const EventLog& log = d.log;
     std::string buf;
@@ -158,9 +158,8 @@ void write_json(std::ostream& out, const ReportData& d) {
     for (std::size_t i = 0; i < log.inputs.size(); ++i) {
         const InputFile& in = log.inputs[i];
         buf += fmt::format(
-            "{}\n    {{\n      \"path\": {},\n      \"sha256\": {},\n      \"format\": {},\n      \"mapping\": {},\n"
-            "      \"rows\": {},\n      \"used\": {},\n      \"rejected\": {},\n      \"skipped\": {},\n"
-            "      \"possible_bsn\": {},\n      \"windows1252\": {}\n    }}",
+            "{}\n    {{\"path\": {}, \"sha256\": {}, \"format\": {}, \"mapping\": {}, \"rows\": {}, \"used\": {}, "
+            "\"rejected\": {}, \"skipped\": {}, \"possible_bsn\": {}, \"windows1252\": {}}}",
             i ? "," : "", json_string(in.path), json_string(in.sha256), json_string(in.format),
             in.mapping.empty() ? std::string("null") : json_string(in.mapping), in.rows, in.used, in.rejected, in.skipped,
             in.possible_bsn, in.windows1252 ? "true" : "false");
@@ -173,7 +172,7 @@ void write_json(std::ostream& out, const ReportData& d) {
     const std::size_t n_slices = (findings.size() + kSlice - 1) / kSlice;
     auto format_slice = [&](std::size_t s) {
         std::string text;
-        text.reserve(kSlice * 700);
+        text.reserve(kSlice * 500);
         for (std::size_t i = s * kSlice; i < std::min(findings.size(), (s + 1) * kSlice); ++i)
             append_finding_json(text, d, findings[i], i == 0);
         return text;
@@ -190,19 +189,16 @@ void write_json(std::ostream& out, const ReportData& d) {
         if (pending.size() > ahead) write_next();
     }
     while (!pending.empty()) write_next();
-    const bool first = findings.empty();
-    buf += first ? "]" : "\n  ]";
+    buf += findings.empty() ? "]" : "\n  ]";
     buf += ",\n  \"figures\": [";
     for (std::size_t i = 0; i < d.figures.size(); ++i) {
         const Figure& f = d.figures[i];
         const RuleInfo& info = f.rule->info();
-        const std::string ci = f.ci95 ? fmt::format("[\n        {},\n        {}\n      ]", json_number(f.ci95->first),
-                                                     json_number(f.ci95->second))
-                                      : "null";
+        const std::string ci =
+            f.ci95 ? fmt::format("[{}, {}]", json_number(f.ci95->first), json_number(f.ci95->second)) : "null";
         buf += fmt::format(
-            "{}\n    {{\n      \"rule\": {},\n      \"title\": {},\n      \"severity\": {},\n      \"applicable\": {},\n"
-            "      \"compliant\": {},\n      \"violations\": {},\n      \"unknown\": {},\n      \"rate\": {},\n"
-            "      \"ci95\": {}\n    }}",
+            "{}\n    {{\"rule\": {}, \"title\": {}, \"severity\": {}, \"applicable\": {}, \"compliant\": {}, "
+            "\"violations\": {}, \"unknown\": {}, \"rate\": {}, \"ci95\": {}}}",
             i ? "," : "", json_string(info.id), json_string(info.title), json_string(severity_name(info.severity)),
             f.applicable, f.compliant, f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
     }
@@ -214,9 +210,13 @@ void write_json(std::ostream& out, const ReportData& d) {
             for (std::size_t r = 0; r < d.result.rules.size(); ++r) {
                 const Outcome o = d.result.outcome(c, r);
                 if (o == Outcome::niet_van_toepassing) continue;
-                buf += fmt::format("{}\n    {{\n      \"case_id\": {},\n      \"rule\": {},\n      \"outcome\": {}\n    }}",
-                                   any ? "," : "", json_string(log.str(log.cases[c].id)),
-                                   json_string(d.result.rules[r]->info().id), json_string(outcome_name(o)));
+                buf += any ? ",\n    {\"case_id\": " : "\n    {\"case_id\": ";
+                append_json_string(buf, log.str(log.cases[c].id));
+                buf += ", \"rule\": ";
+                append_json_string(buf, d.result.rules[r]->info().id);
+                buf += ", \"outcome\": ";
+                append_json_string(buf, outcome_name(o));
+                buf += '}';
                 any = true;
                 flush(false);
             }
