@@ -73,30 +73,41 @@ std::string Calendar::extension_reasons(Date raw, Date last) const {
     return out;
 }
 
-std::string Calendar::holiday_name(Date d) const {
+namespace {
+// The Atw art. 3 holiday on this date, or nullptr.
+const char* holiday_of(Date d) {
     int y; unsigned m, day;
     d.to_ymd(y, m, day);
-    if (m == 1 && day == 1) return "Nieuwjaarsdag";
-    if (m == 12 && day == 25) return "Eerste Kerstdag";
-    if (m == 12 && day == 26) return "Tweede Kerstdag";
+    if (m == 1) return day == 1 ? "Nieuwjaarsdag" : nullptr;
+    if (m == 12) return day == 25 ? "Eerste Kerstdag" : day == 26 ? "Tweede Kerstdag" : nullptr;
+    if (m < 3 || m > 6) return nullptr;  // Easter falls from 22 March to 25 April
     if (m == 5 && day == 5) return "Bevrijdingsdag";
     // The King's (before 2014: the Queen's) birthday, moved to the day before when it is a Sunday.
-    if (y >= 2014) {
-        const Date k = Date::from_ymd(y, 4, 27);
-        if (d == (k.iso_weekday() == 6 ? k - 1 : k)) return "Koningsdag";
-    } else {
-        const Date k = Date::from_ymd(y, 4, 30);
-        if (d == (k.iso_weekday() == 6 ? k - 1 : k)) return "Koninginnedag";
+    if (m == 4 && (day == 26 || day == 27 || day == 29 || day == 30)) {
+        if (y >= 2014) {
+            const Date k = Date::from_ymd(y, 4, 27);
+            if (d == (k.iso_weekday() == 6 ? k - 1 : k)) return "Koningsdag";
+        } else {
+            const Date k = Date::from_ymd(y, 4, 30);
+            if (d == (k.iso_weekday() == 6 ? k - 1 : k)) return "Koninginnedag";
+        }
     }
-    const int off = d - easter_sunday(y);
-    switch (off) {
+    switch (d - easter_sunday(y)) {
         case -2: return "Goede Vrijdag";
         case 1: return "Tweede Paasdag";
         case 39: return "Hemelvaartsdag";
         case 50: return "Tweede Pinksterdag";
-        default: return {};
+        default: return nullptr;
     }
 }
+}  // namespace
+
+std::string Calendar::holiday_name(Date d) const {
+    const char* name = holiday_of(d);
+    return name ? name : std::string();
+}
+
+bool Calendar::is_holiday(Date d) const { return holiday_of(d) != nullptr; }
 
 bool Calendar::is_non_working_day(Date d) const {
     return d.is_weekend() || is_holiday(d) || is_equated(d);

@@ -32,7 +32,7 @@ public:
 
     // Name of the Atw art. 3 holiday on this date ("Hemelvaartsdag"), or empty.
     std::string holiday_name(Date d) const;
-    bool is_holiday(Date d) const { return !holiday_name(d).empty(); }
+    bool is_holiday(Date d) const;
     bool is_equated(Date d) const { return equated_.count(d) != 0; }
     // A Saturday, a Sunday, an Atw holiday or an equated day.
     bool is_non_working_day(Date d) const;

@@ -120,7 +120,9 @@ public:
 
     // Value of attribute `key` (already interned id) on e, or empty.
     std::string_view attr(const Event& e, StrId key) const;
-    std::string_view attr(const Event& e, std::string_view key) const { return attr(e, strings.find(key)); }
+    std::string_view attr(const Event& e, std::string_view key) const {
+        return e.attr_count == 0 ? std::string_view{} : attr(e, strings.find(key));
+    }
     std::string_view str(StrId id) const { return strings.str(id); }
     std::string_view label(const Event& e) const;
 

@@ -63,8 +63,10 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     // Workers take blocks of cases; the calling thread works too and reports progress. Cases
     // are in id order; within a case findings go by rule id, date, line, so each worker sorts
     // the findings of one case and the blocks need only be concatenated.
+    const ReplayIds ids(log);
     auto work = [&](bool report) {
         std::vector<Pending> pending;
+        CaseFacts facts;
         for (;;) {
             const std::size_t b = next.fetch_add(1);
             if (b >= n_blocks) return;
@@ -72,7 +74,7 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
             pending.clear();
             const std::size_t first = b * block, last = std::min(n_cases, first + block);
             for (std::size_t c = first; c < last; ++c) {
-                const CaseFacts facts = replay(log, log.cases[c], cal);
+                replay(log, log.cases[c], cal, ids, facts);
                 const std::size_t case_first = pending.size();
                 for (std::size_t r = 0; r < n_rules; ++r) {
                     RuleResult rr = rules[r]->check(facts, ctx);

@@ -65,7 +65,17 @@ struct CaseFacts {
 // The six-week onderzoek term of a cycle opened by a melding (deadlines.md), else none.
 std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal);
 
-// Replays one case through the procedure machine and collects its facts.
+// The ids of the strings the replay looks for (roles, the mantelzorger attribute), found once
+// per log instead of once per case; 0 where the log never has the string.
+struct ReplayIds {
+    explicit ReplayIds(const EventLog& log);
+    StrId ondersteuner = 0, beslisser = 0, consulent = 0, mantelzorger = 0;
+};
+
+// Replays one case through the procedure machine and collects its facts into `f` (whose
+// buffers are reused: a worker replays a million cases with one CaseFacts).
+void replay(const EventLog& log, const Case& kase, const Calendar& cal, const ReplayIds& ids, CaseFacts& f);
+// The same, for one case.
 CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal);
 
 }  // namespace wmotoets

@@ -9,23 +9,38 @@ std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const
     return cal.weeks_after(f.event(*c.opener).date, 6);
 }
 
+ReplayIds::ReplayIds(const EventLog& log)
+    : ondersteuner(log.strings.find("ondersteuner")), beslisser(log.strings.find("beslisser")),
+      consulent(log.strings.find("consulent")), mantelzorger(log.strings.find("mantelzorger")) {}
+
 CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
+    CaseFacts f;
+    replay(log, kase, cal, ReplayIds(log), f);
+    return f;
+}
+
+void replay(const EventLog& log, const Case& kase, const Calendar& cal, const ReplayIds& ids, CaseFacts& f) {
     // One machine per thread, reset in place for every case.
     thread_local Procedure machine;
     machine.reset();
 
-    CaseFacts f;
     f.log = &log;
     f.kase = &kase;
     const auto span = log.events_of(kase);
     f.events.assign(span.begin(), span.end());
-    f.cycle_of.resize(f.events.size(), 0);
+    f.cycle_of.assign(f.events.size(), 0);
+    f.cycles.clear();
     f.cycles.push_back(Cycle{});
+    f.deviations.clear();
+    f.ondersteuners.clear();
+    f.beslissers.clear();
+    f.consulenten.clear();
+    f.has_mantelzorger = false;
 
     // A role that never occurs in the input has no id; StrId 0 means "no role", so compare
     // only with roles that exist.
-    auto has_role = [&](const Who& w, std::string_view role) { return w.role != 0 && log.str(w.role) == role; };
-    const StrId key_mantelzorger = log.strings.find("mantelzorger");
+    auto has_role = [](const Who& w, StrId role) { return w.role != 0 && w.role == role; };
+    const StrId key_mantelzorger = ids.mantelzorger;
 
     for (Pos p = 0; p < f.events.size(); ++p) {
         const Event& e = f.event(p);
@@ -63,19 +78,18 @@ CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
         const Who& w = log.who(e);
         if (w.actor != 0) {
             const RoleAct act{w.actor, p, w.team, w.organisatie};
-            if (a == Activity::ondersteuner_toegewezen || has_role(w, "ondersteuner")) f.ondersteuners.push_back(act);
-            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(w, "beslisser"))
+            if (a == Activity::ondersteuner_toegewezen || has_role(w, ids.ondersteuner)) f.ondersteuners.push_back(act);
+            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(w, ids.beslisser))
                 f.beslissers.push_back(act);
-            if ((a == Activity::gesprek || a == Activity::verslag) && (w.role == 0 || has_role(w, "consulent")))
+            if ((a == Activity::gesprek || a == Activity::verslag) && (w.role == 0 || has_role(w, ids.consulent)))
                 f.consulenten.push_back(act);
         }
-        if (has_role(w, "mantelzorger")) f.has_mantelzorger = true;
+        if (has_role(w, ids.mantelzorger)) f.has_mantelzorger = true;
         if ((a == Activity::melding || a == Activity::herbeoordeling) && key_mantelzorger != 0) {
             if (parse_yes_no(log.attr(e, key_mantelzorger)).value_or(false)) f.has_mantelzorger = true;
         }
     }
     f.cycles.back().end = static_cast<Pos>(f.events.size());
-    return f;
 }
 
 }  // namespace wmotoets
