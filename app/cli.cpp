@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sstream>
@@ -143,6 +144,38 @@ std::unique_ptr<std::ostream> open_output(const std::string& path) {
     if (!*f) throw Error(path + ": kan uitvoerbestand niet schrijven");
     return f;
 }
+
+// The --uit file of `controleer`, written under a temporary name beside it and put in its
+// place only when complete: a check that fails halfway leaves an earlier file as it was.
+class OutputFile {
+public:
+    explicit OutputFile(std::string path) : path_(std::move(path)), part_(path_ + ".deel") {
+        out_.open(part_, std::ios::binary | std::ios::trunc);
+        if (!out_) throw Error(path_ + ": kan uitvoerbestand niet schrijven");
+    }
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    ~OutputFile() {
+        if (committed_) return;
+        out_.close();
+        std::error_code ec;
+        std::filesystem::remove(part_, ec);
+    }
+    std::ostream& stream() { return out_; }
+    void commit() {
+        out_.close();
+        if (!out_) throw Error(path_ + ": schrijven mislukt");
+        std::error_code ec;
+        std::filesystem::rename(part_, path_, ec);
+        if (ec) throw Error(path_ + ": kan uitvoerbestand niet schrijven (" + ec.message() + ")");
+        committed_ = true;
+    }
+
+private:
+    std::string path_, part_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
 
 // Logs how long a phase took (with --uitgebreid).
 class PhaseTimer {
@@ -341,29 +374,52 @@ int run_check_command(const CheckOptions& o) {
             std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
                          done == total ? "\n" : "");
         };
-    CheckResult result;
-    {
-        const PhaseTimer timer("afspelen en beoordelen");
-        result = run_check(log, rules, calendar, peildatum.value_or(log.latest_date()), progress, settings);
-    }
-    const PhaseTimer write_timer("schrijven");
-    result.peildatum_known = peildatum.has_value() || log.has_events();
-    const std::vector<Figure> figures = compute_figures(result);
-
-    std::unique_ptr<std::ostream> file;
+    std::optional<OutputFile> file;
     std::ostream* out = &std::cout;
     if (!o.out.empty()) {
-        file = open_output(o.out);
-        out = file.get();
+        file.emplace(o.out);
+        out = &file->stream();
     }
-    const ReportData data{log, result, figures, o.outcomes};
-    if (o.format == "json") write_json(*out, data);
-    else if (o.format == "csv") write_csv(*out, data);
-    else write_text(*out, data);
+    const OutputFormat& format = output_format(o.format);
+    const Date pd = peildatum.value_or(log.latest_date());
+    const bool peildatum_known = peildatum.has_value() || log.has_events();
+    CheckResult result;
+    std::vector<Figure> figures;
+    OrderedOutput ordered(*out, format);
+    if (store) {
+        // The run is stored too, so its findings are kept: written when the check is done.
+        {
+            const PhaseTimer timer("afspelen en beoordelen");
+            result = run_check(log, rules, calendar, pd, progress, settings);
+        }
+        const PhaseTimer write_timer("schrijven");
+        result.peildatum_known = peildatum_known;
+        figures = compute_figures(result);
+        write_report(*out, ReportData{log, result, figures, o.outcomes}, format);
+    } else {
+        // The findings are written while the check runs, block by block, and never all held.
+        const std::string head = format.head(log, peildatum_known ? std::optional<Date>(pd) : std::nullopt);
+        out->write(head.data(), static_cast<std::streamsize>(head.size()));
+        const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
+                                       format.findings(text, log, rules, fs);
+                                   },
+                                   [&](std::string&& text) { ordered.write(text); }};
+        {
+            const PhaseTimer timer("afspelen, beoordelen en bevindingen schrijven");
+            result = run_check(log, rules, calendar, pd, progress, settings, &stream);
+        }
+        const PhaseTimer write_timer("cijfers schrijven");
+        result.peildatum_known = peildatum_known;
+        figures = compute_figures(result);
+        const std::string tail = format.tail(ReportData{log, result, figures, o.outcomes}, ordered.any());
+        out->write(tail.data(), static_cast<std::streamsize>(tail.size()));
+    }
     out->flush();
     if (!*out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
-    if (!o.out.empty())
-        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.findings.size(), log.cases.size(), o.out);
+    if (file) {
+        file->commit();
+        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.cases.size(), o.out);
+    }
     if (store) {
         const PhaseTimer timer("controle opslaan");
         const std::int64_t id = store_run(*store, log, result, figures, settings);

@@ -4,6 +4,7 @@
 #include <deque>
 #include <future>
 #include <iterator>
+#include <span>
 #include <thread>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -41,39 +42,10 @@ std::string csv_field(std::string_view v) {
 }
 
 bool has_overtreding(const CheckResult& result) {
+    if (result.any_overtreding) return true;
     for (const CaseFinding& f : result.findings)
         if (result.rules[f.rule]->info().severity == Severity::overtreding) return true;
     return false;
-}
-
-void write_text(std::ostream& out, const ReportData& d) {
-    const EventLog& log = d.log;
-    std::uint32_t last_case = UINT32_MAX;
-    for (const CaseFinding& f : d.result.findings) {
-        if (f.case_pos != last_case && last_case != UINT32_MAX) out << '\n';
-        last_case = f.case_pos;
-        const RuleInfo& info = d.result.rules[f.rule]->info();
-        out << log.str(log.cases[f.case_pos].id) << ' ' << where(log, f) << ": " << severity_name(info.severity)
-            << ' ' << info.id << ' ' << info.title << " — " << f.message << '\n';
-    }
-    if (!d.result.findings.empty()) out << '\n';
-
-    std::size_t rows = 0, used = 0, rejected = 0;
-    for (const InputFile& in : log.inputs) { rows += in.rows; used += in.used; rejected += in.rejected; }
-    out << fmt::format("Cijfers per regel — {} dossiers, {} gebeurtenissen gebruikt ({} rijen gelezen, {} afgekeurd); "
-                       "peildatum {}\n",
-                       log.cases.size(), used, rows, rejected,
-                       d.result.peildatum_known ? d.result.peildatum.iso() : std::string("onbekend (geen gebeurtenissen)"));
-    out << fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", "regel", "ernst", "van toep.", "voldaan",
-                       "overtreden", "onbekend", "% overtr", "95%-interval");
-    for (const Figure& f : d.figures) {
-        const RuleInfo& info = f.rule->info();
-        const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
-        const std::string ci = f.ci95 ? percent_nl(f.ci95->first) + "–" + percent_nl(f.ci95->second) : "-";
-        out << fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", info.id, severity_name(info.severity),
-                           f.applicable, f.compliant, f.violations, f.unknown, rate, ci);
-    }
-    out << "percentage = overtreden / (voldaan + overtreden); onbekend staat ernaast en telt in geen van beide mee.\n";
 }
 
 namespace {
@@ -107,53 +79,65 @@ std::string json_string(std::string_view v) {
     return out;
 }
 
-// One finding as JSON, on one line (so that grep on a dossier id gives whole findings).
-void append_finding_json(std::string& buf, const ReportData& d, const CaseFinding& f, bool first) {
-    const EventLog& log = d.log;
-    const RuleInfo& info = d.result.rules[f.rule]->info();
-    buf += first ? "\n    {\"case_id\": " : ",\n    {\"case_id\": ";
-    append_json_string(buf, log.str(log.cases[f.case_pos].id));
-    buf += ", \"rule\": ";
-    append_json_string(buf, info.id);
-    buf += ", \"severity\": ";
-    append_json_string(buf, severity_name(info.severity));
-    fmt::format_to(std::back_inserter(buf), ", \"cycle\": {}, \"date\": \"{}\", \"deadline\": ", f.cycle, f.date.iso());
-    if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
-    else buf += "null";
-    buf += ", \"message\": ";
-    append_json_string(buf, f.message);
-    buf += ", \"basis\": ";
-    append_json_string(buf, info.basis);
-    buf += ", \"events\": [";
-    for (std::size_t k = 0; k < f.events.size(); ++k) {
-        const Event& e = log.events[f.events[k]];
-        buf += k ? ", {\"file\": " : "{\"file\": ";
-        append_json_string(buf, log.inputs[e.file].path);
-        fmt::format_to(std::back_inserter(buf), ", \"line\": {}, \"activity\": ", e.line);
-        append_json_string(buf, log.label(e));
-        buf += '}';
-    }
-    buf += "]}";
-}
-
 std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
 
-}  // namespace
+// ---- text: one line per finding, cases apart by a blank line, then the figures ----
 
-// Streams the document: a run of a million dossiers has hundreds of thousands of findings,
-// which must not be built up in memory first. Every input, finding, figure and outcome is one
-// line: readable, and a line per finding for grep.
-void write_json(std::ostream& out, const ReportData& d) {
+std::string text_head(const EventLog&, std::optional<Date>) { return {}; }
+
+void text_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
+                   std::span<const CaseFinding> fs) {
+    std::uint32_t last_case = UINT32_MAX;
+    for (const CaseFinding& f : fs) {
+        if (f.case_pos != last_case) buf += '\n';  // before every case (the very first one goes)
+        last_case = f.case_pos;
+        const RuleInfo& info = rules[f.rule]->info();
+        buf += log.str(log.cases[f.case_pos].id);
+        buf += ' ';
+        buf += where(log, f);
+        buf += ": ";
+        buf += severity_name(info.severity);
+        buf += ' ';
+        buf += info.id;
+        buf += ' ';
+        buf += info.title;
+        buf += " — ";
+        buf += f.message;
+        buf += '\n';
+    }
+}
+
+std::string text_tail(const ReportData& d, bool any_findings) {
     const EventLog& log = d.log;
-    std::string buf;
-    auto flush = [&](bool force) {
-        if (force || buf.size() > (1 << 16)) {
-            out.write(buf.data(), std::streamsize(buf.size()));
-            buf.clear();
-        }
-    };
-    buf += "{\n  \"schema\": \"wmotoets/1\",\n  \"peildatum\": ";
-    buf += d.result.peildatum_known ? json_string(d.result.peildatum.iso()) : "null";
+    std::string out = any_findings ? "\n" : "";
+    std::size_t rows = 0, used = 0, rejected = 0;
+    for (const InputFile& in : log.inputs) {
+        rows += in.rows;
+        used += in.used;
+        rejected += in.rejected;
+    }
+    out += fmt::format("Cijfers per regel — {} dossiers, {} gebeurtenissen gebruikt ({} rijen gelezen, {} afgekeurd); "
+                       "peildatum {}\n",
+                       log.cases.size(), used, rows, rejected,
+                       d.result.peildatum_known ? d.result.peildatum.iso() : std::string("onbekend (geen gebeurtenissen)"));
+    out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", "regel", "ernst", "van toep.", "voldaan",
+                       "overtreden", "onbekend", "% overtr", "95%-interval");
+    for (const Figure& f : d.figures) {
+        const RuleInfo& info = f.rule->info();
+        const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
+        const std::string ci = f.ci95 ? percent_nl(f.ci95->first) + "–" + percent_nl(f.ci95->second) : "-";
+        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", info.id, severity_name(info.severity),
+                           f.applicable, f.compliant, f.violations, f.unknown, rate, ci);
+    }
+    out += "percentage = overtreden / (voldaan + overtreden); onbekend staat ernaast en telt in geen van beide mee.\n";
+    return out;
+}
+
+// ---- JSON (schema wmotoets/1): every input, finding, figure and outcome on one line ----
+
+std::string json_head(const EventLog& log, std::optional<Date> peildatum) {
+    std::string buf = "{\n  \"schema\": \"wmotoets/1\",\n  \"peildatum\": ";
+    buf += peildatum ? json_string(peildatum->iso()) : "null";
     buf += ",\n  \"inputs\": [";
     for (std::size_t i = 0; i < log.inputs.size(); ++i) {
         const InputFile& in = log.inputs[i];
@@ -166,30 +150,43 @@ void write_json(std::ostream& out, const ReportData& d) {
     }
     buf += log.inputs.empty() ? "]" : "\n  ]";
     buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
-    // The findings are formatted in slices on all cores, and written in order.
-    const auto& findings = d.result.findings;
-    constexpr std::size_t kSlice = 8192;
-    const std::size_t n_slices = (findings.size() + kSlice - 1) / kSlice;
-    auto format_slice = [&](std::size_t s) {
-        std::string text;
-        text.reserve(kSlice * 500);
-        for (std::size_t i = s * kSlice; i < std::min(findings.size(), (s + 1) * kSlice); ++i)
-            append_finding_json(text, d, findings[i], i == 0);
-        return text;
-    };
-    const std::size_t ahead = std::max(1u, std::thread::hardware_concurrency());
-    std::deque<std::future<std::string>> pending;
-    auto write_next = [&] {
-        flush(true);
-        buf = pending.front().get();
-        pending.pop_front();
-    };
-    for (std::size_t s = 0; s < n_slices; ++s) {
-        pending.push_back(std::async(std::launch::async, format_slice, s));
-        if (pending.size() > ahead) write_next();
+    return buf;
+}
+
+// Each finding on a line of its own, after a separating comma (the very first one's goes).
+void json_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
+                   std::span<const CaseFinding> fs) {
+    for (const CaseFinding& f : fs) {
+        const RuleInfo& info = rules[f.rule]->info();
+        buf += ",\n    {\"case_id\": ";
+        append_json_string(buf, log.str(log.cases[f.case_pos].id));
+        buf += ", \"rule\": ";
+        append_json_string(buf, info.id);
+        buf += ", \"severity\": ";
+        append_json_string(buf, severity_name(info.severity));
+        fmt::format_to(std::back_inserter(buf), ", \"cycle\": {}, \"date\": \"{}\", \"deadline\": ", f.cycle, f.date.iso());
+        if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
+        else buf += "null";
+        buf += ", \"message\": ";
+        append_json_string(buf, f.message);
+        buf += ", \"basis\": ";
+        append_json_string(buf, info.basis);
+        buf += ", \"events\": [";
+        for (std::size_t k = 0; k < f.events.size(); ++k) {
+            const Event& e = log.events[f.events[k]];
+            buf += k ? ", {\"file\": " : "{\"file\": ";
+            append_json_string(buf, log.inputs[e.file].path);
+            fmt::format_to(std::back_inserter(buf), ", \"line\": {}, \"activity\": ", e.line);
+            append_json_string(buf, log.label(e));
+            buf += '}';
+        }
+        buf += "]}";
     }
-    while (!pending.empty()) write_next();
-    buf += findings.empty() ? "]" : "\n  ]";
+}
+
+std::string json_tail(const ReportData& d, bool any_findings) {
+    const EventLog& log = d.log;
+    std::string buf = any_findings ? "\n  ]" : "]";
     buf += ",\n  \"figures\": [";
     for (std::size_t i = 0; i < d.figures.size(); ++i) {
         const Figure& f = d.figures[i];
@@ -218,19 +215,23 @@ void write_json(std::ostream& out, const ReportData& d) {
                 append_json_string(buf, outcome_name(o));
                 buf += '}';
                 any = true;
-                flush(false);
             }
         buf += any ? "\n  ]" : "]";
     }
     buf += "\n}\n";
-    flush(true);
+    return buf;
 }
 
-void write_csv(std::ostream& out, const ReportData& d) {
-    const EventLog& log = d.log;
-    out << "dossier;regel;ernst;cyclus;datum;termijn;bestand;regelnummer;activiteit;bevinding;grondslag\n";
-    for (const CaseFinding& f : d.result.findings) {
-        const RuleInfo& info = d.result.rules[f.rule]->info();
+// ---- CSV (';', for spreadsheets): one row per finding ----
+
+std::string csv_head(const EventLog&, std::optional<Date>) {
+    return "dossier;regel;ernst;cyclus;datum;termijn;bestand;regelnummer;activiteit;bevinding;grondslag\n";
+}
+
+void csv_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
+                  std::span<const CaseFinding> fs) {
+    for (const CaseFinding& f : fs) {
+        const RuleInfo& info = rules[f.rule]->info();
         std::string file, line, activity;
         if (!f.events.empty()) {
             const Event& e = log.events[f.events.front()];
@@ -238,11 +239,76 @@ void write_csv(std::ostream& out, const ReportData& d) {
             line = std::to_string(e.line);
             activity = std::string(log.label(e));
         }
-        out << csv_field(log.str(log.cases[f.case_pos].id)) << ';' << info.id << ';' << severity_name(info.severity)
-            << ';' << f.cycle << ';' << f.date.iso() << ';'
-            << (f.deadline ? f.deadline->iso() : "") << ';' << csv_field(file) << ';' << line << ';'
-            << csv_field(activity) << ';' << csv_field(f.message) << ';' << csv_field(info.basis) << '\n';
+        for (const std::string& field :
+             {csv_field(log.str(log.cases[f.case_pos].id)), std::string(info.id), std::string(severity_name(info.severity)),
+              std::to_string(f.cycle), f.date.iso(), f.deadline ? f.deadline->iso() : std::string(), csv_field(file), line,
+              csv_field(activity), csv_field(f.message)}) {
+            buf += field;
+            buf += ';';
+        }
+        buf += csv_field(info.basis);
+        buf += '\n';
     }
 }
+
+std::string csv_tail(const ReportData&, bool) { return {}; }
+
+constexpr OutputFormat kText{text_head, text_findings, text_tail, 1};
+constexpr OutputFormat kJson{json_head, json_findings, json_tail, 1};
+constexpr OutputFormat kCsv{csv_head, csv_findings, csv_tail, 0};
+
+}  // namespace
+
+const OutputFormat& output_format(std::string_view name) {
+    if (name == "json") return kJson;
+    if (name == "csv") return kCsv;
+    return kText;
+}
+
+void OrderedOutput::write(std::string_view text) {
+    if (text.empty()) return;
+    if (!any_) {
+        text.remove_prefix(std::min(text.size(), format_.separator));
+        any_ = true;
+    }
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void write_report(std::ostream& out, const ReportData& d, const OutputFormat& format) {
+    const std::string head =
+        format.head(d.log, d.result.peildatum_known ? std::optional<Date>(d.result.peildatum) : std::nullopt);
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    // The findings are formatted in slices of whole cases on all cores, and written in order.
+    const auto& findings = d.result.findings;
+    constexpr std::size_t kSlice = 8192;
+    std::vector<std::size_t> cuts{0};
+    while (cuts.back() < findings.size()) {
+        std::size_t end = std::min(findings.size(), cuts.back() + kSlice);
+        while (end < findings.size() && findings[end].case_pos == findings[end - 1].case_pos) ++end;
+        cuts.push_back(end);
+    }
+    auto format_slice = [&](std::size_t s) {
+        std::string text;
+        format.findings(text, d.log, d.result.rules, std::span(findings).subspan(cuts[s], cuts[s + 1] - cuts[s]));
+        return text;
+    };
+    OrderedOutput ordered(out, format);
+    const std::size_t ahead = std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<std::string>> pending;
+    for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
+        pending.push_back(std::async(std::launch::async, format_slice, s));
+        if (pending.size() > ahead) {
+            ordered.write(pending.front().get());
+            pending.pop_front();
+        }
+    }
+    for (; !pending.empty(); pending.pop_front()) ordered.write(pending.front().get());
+    const std::string tail = format.tail(d, ordered.any());
+    out.write(tail.data(), static_cast<std::streamsize>(tail.size()));
+}
+
+void write_text(std::ostream& out, const ReportData& d) { write_report(out, d, kText); }
+void write_json(std::ostream& out, const ReportData& d) { write_report(out, d, kJson); }
+void write_csv(std::ostream& out, const ReportData& d) { write_report(out, d, kCsv); }
 
 }  // namespace wmotoets

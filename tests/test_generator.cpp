@@ -9,6 +9,7 @@
 #include "app/generator.hpp"
 #include "helpers.hpp"
 #include "reports/figures.hpp"
+#include "reports/writers.hpp"
 
 using namespace wmotoets;
 
@@ -83,4 +84,43 @@ TEST(Generator, EveryRuleShowsEveryOutcomeOn100kDossiers) {
         else EXPECT_EQ(count[std::size_t(Outcome::onbekend)], 0u);
     }
     std::remove(path.c_str());
+}
+
+// controleer writes its findings while the check runs (FindingStream, block by block from both
+// workers); the output must be byte for byte what writing them afterwards gives, in every
+// format, also across many blocks and with a case's findings never split.
+TEST(Generator, StreamedOutputIsTheWrittenOutput) {
+    GeneratorOptions o;
+    o.dossiers = 20000;  // five blocks of 4096 dossiers
+    o.seed = 3;
+    const EventLog log = test::load(generate(o), nullptr, {}, "stream.csv");
+    const Calendar cal;
+    const std::vector<const Rule*> rules = all_rules();
+    const CheckResult held = run_check(log, rules, cal, log.latest_date());
+    ASSERT_GT(held.findings.size(), 5000u);
+    const auto figures = compute_figures(held);
+    for (const char* name : {"json", "text", "csv"}) {
+        const OutputFormat& format = output_format(name);
+        std::ostringstream written;
+        write_report(written, ReportData{log, held, figures, true}, format);
+
+        std::ostringstream streamed;
+        streamed << format.head(log, held.peildatum);
+        OrderedOutput ordered(streamed, format);
+        std::size_t blocks = 0;
+        const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
+                                       format.findings(text, log, rules, fs);
+                                   },
+                                   [&](std::string&& text) {
+                                       ++blocks;
+                                       ordered.write(text);
+                                   }};
+        const CheckResult result = run_check(log, rules, cal, log.latest_date(), {}, Settings{}, &stream);
+        EXPECT_TRUE(result.findings.empty());
+        EXPECT_EQ(result.finding_count, held.findings.size());
+        EXPECT_EQ(result.any_overtreding, has_overtreding(held));
+        streamed << format.tail(ReportData{log, result, compute_figures(result), true}, ordered.any());
+        EXPECT_EQ(blocks, 5u);
+        EXPECT_EQ(streamed.str(), written.str()) << name;
+    }
 }

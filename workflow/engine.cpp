@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "model/error.hpp"
@@ -34,7 +37,7 @@ std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates
 }
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress, const Settings& settings) {
+                      Date peildatum, const Progress& progress, const Settings& settings, const FindingStream* stream) {
     CheckResult result;
     result.rules = rules;
     result.peildatum = peildatum;
@@ -58,7 +61,13 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
         std::vector<std::uint32_t> ids;
     };
     std::vector<BlockOut> per_block(n_blocks);
-    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<std::size_t> next{0}, done{0}, finding_count{0};
+    std::atomic<bool> any_overtreding{false};
+    // Streamed: the text of each block waits here until the blocks before it are written.
+    std::mutex write_mutex;
+    std::vector<std::optional<std::string>> texts(stream ? n_blocks : 0);
+    std::size_t next_to_write = 0;
+    std::exception_ptr write_error;
 
     // Workers take blocks of cases; the calling thread works too and reports progress. Cases
     // are in id order; within a case findings go by rule id, date, line, so each worker sorts
@@ -112,6 +121,25 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
                 p.f.message = std::string_view(out.text.data() + p.text_at, p.text_len);
                 p.f.events = std::span<const std::uint32_t>(out.ids.data() + p.ids_at, p.ids_len);
                 out.findings.push_back(p.f);
+                if (rules[p.f.rule]->info().severity == Severity::overtreding) any_overtreding = true;
+            }
+            finding_count += out.findings.size();
+            if (stream) {
+                std::string text;
+                stream->format(out.findings, text);
+                out = BlockOut{};
+                std::lock_guard lock(write_mutex);
+                texts[b] = std::move(text);
+                for (; next_to_write < n_blocks && texts[next_to_write]; ++next_to_write) {
+                    if (!write_error) {
+                        try {
+                            stream->write(std::move(*texts[next_to_write]));
+                        } catch (...) {
+                            write_error = std::current_exception();
+                        }
+                    }
+                    texts[next_to_write].reset();
+                }
             }
             const std::size_t now = done.fetch_add(last - first) + (last - first);
             if (report && progress) progress(now, n_cases);
@@ -121,7 +149,10 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     for (unsigned t = 1; t < n_threads && n_blocks > 1; ++t) threads.emplace_back(work, false);
     work(true);
     for (auto& t : threads) t.join();
+    if (write_error) std::rethrow_exception(write_error);
     if (progress) progress(n_cases, n_cases);
+    result.finding_count = finding_count;
+    result.any_overtreding = any_overtreding;
 
     std::size_t total = 0;
     for (const auto& o : per_block) total += o.findings.size();

@@ -35,7 +35,9 @@ struct CheckResult {
     Date peildatum;
     bool peildatum_known = true;  // false: no events and no --peildatum
     std::vector<Outcome> outcomes;  // [case_pos * rules.size() + rule]
-    std::vector<CaseFinding> findings;  // by case id, rule id, date, line
+    std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
+    std::size_t finding_count = 0;      // also when the findings were streamed
+    bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
 
     Outcome outcome(std::size_t case_pos, std::size_t rule) const {
         return outcomes[case_pos * rules.size() + rule];
@@ -55,7 +57,18 @@ std::vector<const Rule*> select_rules(const std::vector<std::string>& select, co
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
+// Hands the findings of a run over block by block while the run goes on, instead of keeping
+// them all (a million dossiers give hundreds of thousands): CheckResult::findings stays empty.
+struct FindingStream {
+    // Turns the findings of a block of consecutive cases (in their final order) into output
+    // text. Called on the worker threads, several at once.
+    std::function<void(std::span<const CaseFinding> findings, std::string& text)> format;
+    // Writes the text of the blocks, one at a time and in case order.
+    std::function<void(std::string&& text)> write;
+};
+
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress = {}, const Settings& settings = Settings{});
+                      Date peildatum, const Progress& progress = {}, const Settings& settings = Settings{},
+                      const FindingStream* stream = nullptr);
 
 }  // namespace wmotoets
