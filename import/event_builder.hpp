@@ -16,6 +16,7 @@
 #include "import/diagnostics.hpp"
 #include "model/event_log.hpp"
 #include "model/mapping.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -37,7 +38,11 @@ public:
     // BSN the file is refused (Error, the number never echoed); elsewhere a warning "mogelijk BSN".
     void check_privacy(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
                        std::string_view what = "kolom") {
-        if (value.size() >= 8 && value.size() <= 13) check_number(field, bsn_field, value, line, what);
+        // A BSN has 8 to 11 characters and starts and ends with a digit: most values are out at once.
+        if (value.size() < 8 || value.size() > 13) return;
+        const std::string_view t = trim(value);
+        if (t.size() >= 8 && t.size() <= 11 && t.front() >= '0' && t.front() <= '9' && t.back() >= '0' && t.back() <= '9')
+            check_number(field, bsn_field, t, line, what);
     }
     // Adds the event, or rejects it (counted, reported) when it cannot be used.
     void add(const RawEvent& r);

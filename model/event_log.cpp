@@ -18,7 +18,7 @@ std::uint32_t StringPool::hash(std::string_view s) {
 }
 
 void StringPool::grow() {
-    std::vector<Slot> slots(slots_.size() * 2);
+    decltype(slots_) slots(slots_.size() * 2);
     const std::size_t mask = slots.size() - 1;
     for (const Slot& s : slots_) {
         if (s.id == 0) continue;

@@ -33,14 +33,15 @@ private:
 
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunk_used_ = 0, chunk_size_ = 0;
-    std::vector<std::string_view> views_;
+    // Large and looked up at random (a million dossier ids): on huge pages, as TLB misses are dear.
+    std::vector<std::string_view, HugePageAllocator<std::string_view>> views_;
     // Open addressing, linear probing; id 0 = empty. A slot keeps 32 bits of its string's hash
     // beside the id, so a probe rarely has to look at the string (a cache miss) to move on.
     struct Slot {
         StrId id = 0;
         std::uint32_t hash = 0;
     };
-    std::vector<Slot> slots_;
+    std::vector<Slot, HugePageAllocator<Slot>> slots_;
 };
 
 struct InputFile {
@@ -139,8 +140,8 @@ public:
     Date latest_date() const;
 
 private:
-    std::vector<StrId> case_ids_;
-    std::vector<std::uint32_t> case_by_id_;
+    std::vector<StrId, HugePageAllocator<StrId>> case_ids_;
+    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> case_by_id_;
     struct WhoHash {
         std::size_t operator()(const Who& w) const {
             std::uint64_t h = w.actor;
