@@ -132,10 +132,8 @@ void EventBuilder::add(const RawEvent& r) {
         return key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
     });
     e.activity = act.value_or(Activity::onbekend);
-    if (!act) e.label = log.strings.intern(r.activity);  // canonical labels are known by name
     e.file = file_index_;
     e.line = static_cast<std::uint32_t>(line);
-    e.event_id = log.strings.intern(r.event_id);
     Who who;
     who.actor = actor_cache_.get(r.actor, [&log, key](std::string_view actor) -> StrId {
         if (actor.empty()) return 0;
@@ -146,6 +144,14 @@ void EventBuilder::add(const RawEvent& r) {
     if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
     e.who = whos_->get(who, log);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+    if (!act) {  // canonical labels are known by name
+        log.attributes.push_back({kLabelKey, log.strings.intern(r.activity)});
+        ++e.attr_count;
+    }
+    if (!r.event_id.empty()) {
+        log.attributes.push_back({kEventIdKey, log.strings.intern(r.event_id)});
+        ++e.attr_count;
+    }
     for (const auto& [slot, value] : r.attributes) {
         Slot& s = slots_[slot];
         StrId v = 0;

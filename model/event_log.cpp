@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <thread>
 
 namespace wmotoets {
@@ -53,6 +54,7 @@ StrId StringPool::intern(std::string_view s) {
     char* p = chunks_.back().get() + chunk_used_;
     std::memcpy(p, s.data(), s.size());
     chunk_used_ += s.size();
+    if (views_.size() >= 0xFFFFFFF0u) throw std::length_error("StringPool: more than four billion strings");
     const StrId id = static_cast<StrId>(views_.size());
     views_.emplace_back(p, s.size());
     slots_[i] = Slot{id, h};
@@ -87,7 +89,7 @@ std::string_view EventLog::attr(const Event& e, StrId key) const {
 }
 
 std::string_view EventLog::label(const Event& e) const {
-    return e.activity == Activity::onbekend ? strings.str(e.label) : activity_name(e.activity);
+    return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_name(e.activity);
 }
 
 void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {
@@ -109,8 +111,10 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
     attributes.reserve(attributes.size() + part.attributes.size());
     for (std::size_t i = 0; i < part.attributes.size(); i += kSlice) {
         const std::size_t end = std::min(part.attributes.size(), i + kSlice);
-        for (std::size_t k = i; k < end; ++k)
-            attributes.push_back({map[part.attributes[k].key], map[part.attributes[k].value]});
+        for (std::size_t k = i; k < end; ++k) {
+            const Attribute& a = part.attributes[k];
+            attributes.push_back({a.key >= kEventIdKey ? a.key : map[a.key], map[a.value]});
+        }
         release_pages(part.attributes.data() + i, part.attributes.data() + end);
     }
     events.reserve(events.size() + part.events.size());
@@ -120,8 +124,6 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
             Event e = part.events[k];
             e.case_index = case_map[e.case_index];
             e.who = who_map[e.who];
-            e.label = map[e.label];
-            e.event_id = map[e.event_id];
             e.attr_begin += attr_base;
             e.line += line_offset;
             e.file = file;

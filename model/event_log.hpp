@@ -60,6 +60,10 @@ struct InputFile {
 struct Attribute {
     StrId key, value;
 };
+// Keys in an event's attribute range that are no attributes: its label (a non-canonical
+// activity, kept as given) and its event id ride along in front, so that every event is 32
+// bytes and only the events that have them pay for them.
+inline constexpr StrId kLabelKey = 0xFFFFFFFFu, kEventIdKey = 0xFFFFFFFEu;
 
 // Who acted: person, role, team, organisation. Few distinct combinations, so events refer to
 // them by index (EventLog::whos) instead of carrying four string ids each.
@@ -73,9 +77,7 @@ struct Event {
     std::int32_t ms = -1;  // milliseconds since local midnight; -1 = date-only
     std::uint32_t case_index = 0;
     std::uint32_t who = 0;  // index into EventLog::whos; 0 = nobody given
-    StrId label = 0;      // the activity label as given in the input
-    StrId event_id = 0;
-    std::uint32_t attr_begin = 0;
+    std::uint32_t attr_begin = 0;  // its attributes in EventLog::attributes (label and event id first)
     std::uint32_t line = 0;  // physical line in its file where the row starts
     std::uint16_t attr_count = 0;
     std::uint16_t file = 0;  // index into EventLog::inputs
@@ -83,6 +85,7 @@ struct Event {
 
     bool has_time() const { return ms >= 0; }
 };
+static_assert(sizeof(Event) == 32, "ten million events: every byte counts");
 
 struct Case {
     StrId id;
@@ -126,6 +129,16 @@ public:
     }
     std::string_view str(StrId id) const { return strings.str(id); }
     std::string_view label(const Event& e) const;
+    // The label as given, for an event of a non-canonical activity (else 0), and the event id (0: none).
+    StrId label_id(const Event& e) const { return extra(e, kLabelKey); }
+    StrId event_id(const Event& e) const { return extra(e, kEventIdKey); }
+    // The event's attributes proper (without label and event id).
+    std::span<const Attribute> attributes_of(const Event& e) const {
+        const Attribute* first = attributes.data() + e.attr_begin;
+        const Attribute* last = first + e.attr_count;
+        while (first != last && first->key >= kEventIdKey) ++first;
+        return {first, last};
+    }
 
     // Appends the events of `part` (the rest of input file `file`, read into its own log) as if
     // they had been read here: strings and cases mapped, lines counted on by `line_offset`.
@@ -140,6 +153,12 @@ public:
     Date latest_date() const;
 
 private:
+    StrId extra(const Event& e, StrId key) const {
+        for (std::uint32_t i = e.attr_begin; i < e.attr_begin + e.attr_count && attributes[i].key >= kEventIdKey; ++i)
+            if (attributes[i].key == key) return attributes[i].value;
+        return 0;
+    }
+
     std::vector<StrId, HugePageAllocator<StrId>> case_ids_;
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> case_by_id_;
     struct WhoHash {

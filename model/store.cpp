@@ -313,9 +313,8 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
             h = fnv(h, std::int64_t(e.date.days));
             h = fnv(h, std::int64_t(e.ms));
             h = fnv(h, log.label(e));
-            for (StrId s : {w.actor, w.role, w.team, w.organisatie, e.event_id}) h = fnv(h, log.str(s));
-            for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a)
-                h = fnv(fnv(h, log.str(log.attributes[a].key)), log.str(log.attributes[a].value));
+            for (StrId s : {w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) h = fnv(h, log.str(s));
+            for (const Attribute& a : log.attributes_of(e)) h = fnv(fnv(h, log.str(a.key)), log.str(a.value));
         }
         const auto hash = static_cast<std::int64_t>(h);
         bool exists = false;
@@ -345,15 +344,15 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
             put_event.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
             put_event.bind(7, std::int64_t(e.activity));
             int col = 8;
-            for (StrId s : {e.label, w.actor, w.role, w.team, w.organisatie, e.event_id}) {
+            for (StrId s : {log.label_id(e), w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) {
                 if (s == 0) put_event.bind_null(col);
                 else put_event.bind(col, id_of(s));
                 ++col;
             }
             attrs.clear();
-            for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a) {
-                attrs.push_back(static_cast<std::uint32_t>(id_of(log.attributes[a].key)));
-                attrs.push_back(static_cast<std::uint32_t>(id_of(log.attributes[a].value)));
+            for (const Attribute& a : log.attributes_of(e)) {
+                attrs.push_back(static_cast<std::uint32_t>(id_of(a.key)));
+                attrs.push_back(static_cast<std::uint32_t>(id_of(a.value)));
             }
             if (attrs.empty()) put_event.bind_null(14);
             else put_event.bind_blob(14, attrs.data(), attrs.size() * sizeof(std::uint32_t));
@@ -419,11 +418,14 @@ EventLog Store::load() const {
         e.date = Date{static_cast<std::int32_t>(q.i64(3))};
         e.ms = static_cast<std::int32_t>(q.i64(4));
         e.activity = static_cast<Activity>(q.i64(5));
-        e.label = s(q, 6);
         e.who = log.who_index(Who{s(q, 7), s(q, 8), s(q, 9), s(q, 10)});
-        e.event_id = s(q, 11);
         const std::string_view blob = q.blob(12);
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+        for (const auto& [key, value] : {std::pair{kLabelKey, s(q, 6)}, std::pair{kEventIdKey, s(q, 11)}})
+            if (value != 0) {
+                log.attributes.push_back({key, value});
+                ++e.attr_count;
+            }
         for (std::size_t i = 0; i + 8 <= blob.size(); i += 8) {
             std::uint32_t k = 0, v = 0;
             std::memcpy(&k, blob.data() + i, 4);

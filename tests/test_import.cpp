@@ -307,9 +307,10 @@ std::string dump_import(const std::string& path, std::uint64_t parallel_min_byte
             const Who& w = log.who(e);
             for (StrId id : {w.actor, w.role, w.team, w.organisatie}) add("|", log.str(id));
             add("|", std::to_string(e.file));
-            for (std::uint32_t a = e.attr_begin; a < e.attr_begin + e.attr_count; ++a) {
-                add("|", log.str(log.attributes[a].key));
-                add("=", log.str(log.attributes[a].value));
+            add("|", log.str(log.event_id(e)));
+            for (const Attribute& a : log.attributes_of(e)) {
+                add("|", log.str(a.key));
+                add("=", log.str(a.value));
             }
             out += "\n";
         }

@@ -351,3 +351,44 @@ TEST(Pseudonyms, KeyedHmacLinkableAndNeverABsn) {
     EXPECT_EQ(ss.str().find(",M1"), std::string::npos);
     EXPECT_EQ(ss.str().find("D1"), std::string::npos);
 }
+
+// An event's kept label (a non-canonical activity) and its event id ride in front of its
+// attribute range; they are no attributes, and they survive the database.
+TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
+    const std::string csv = test::temp_dir() / "extras.csv";
+    write_file(csv,
+               "case_id,timestamp,activity,event_id,kanaal,aan\n"
+               "D1,2024-03-01,Notitie toegevoegd,E-1,telefoon,\n"
+               "D1,2024-03-02,melding,E-2,,client\n"
+               "D1,2024-03-03,informatie_clientondersteuning,,brief,client\n");
+    const std::string db = fresh_db("extras.db");
+    {
+        Store store(db);
+        import_file(store, csv);
+    }
+    EventLog memory;
+    Diagnostics diag;
+    ImportOptions o;
+    o.keep_unknown = true;
+    import_canonical_csv(csv, o, memory, diag);
+    memory.finalize();
+    Store reopened(db);
+    EventLog stored = reopened.load();
+    stored.finalize();
+    for (const EventLog* log : {&memory, &stored}) {
+        ASSERT_EQ(log->events.size(), 3u);
+        std::vector<std::string> seen;
+        for (auto i : log->events_of(log->cases.at(0))) {
+            const Event& e = log->events[i];
+            std::string s = std::string(log->label(e)) + " id=" + std::string(log->str(log->event_id(e))) +
+                            " label_id=" + std::string(log->str(log->label_id(e))) + " kanaal=" +
+                            std::string(log->attr(e, "kanaal")) + " attrs=";
+            for (const Attribute& a : log->attributes_of(e)) s += std::string(log->str(a.key)) + ",";
+            seen.push_back(s);
+        }
+        EXPECT_EQ(seen, (std::vector<std::string>{
+                            "Notitie toegevoegd id=E-1 label_id=Notitie toegevoegd kanaal=telefoon attrs=kanaal,",
+                            "melding id=E-2 label_id= kanaal= attrs=aan,",
+                            "informatie_clientondersteuning id= label_id= kanaal=brief attrs=kanaal,aan,"}));
+    }
+}

@@ -23,9 +23,9 @@ struct Matcher {
     }
     // The label's string id in this log (0: no kept event can match).
     StrId label_id(const EventLog& log) const { return canonical == Activity::onbekend ? log.strings.find(text) : 0; }
-    bool matches(const Event& e, StrId label) const {
+    bool matches(const EventLog& log, const Event& e, StrId label) const {
         if (canonical != Activity::onbekend) return e.activity == canonical;
-        return label != 0 && e.activity == Activity::onbekend && e.label == label;
+        return label != 0 && e.activity == Activity::onbekend && log.label_id(e) == label;
     }
 };
 
@@ -43,8 +43,8 @@ public:
 
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
         const StrId la = a_.label_id(*f.log), lb = b_.label_id(*f.log);
-        auto is_a = [&](Pos p) { return a_.matches(f.event(p), la); };
-        auto is_b = [&](Pos p) { return b_.matches(f.event(p), lb); };
+        auto is_a = [&](Pos p) { return a_.matches(*f.log, f.event(p), la); };
+        auto is_b = [&](Pos p) { return b_.matches(*f.log, f.event(p), lb); };
         RuleResult r;
         auto finding = [&](Pos at, std::vector<Pos> events, std::string message) {
             Finding fi;
