@@ -47,7 +47,38 @@ int amsterdam_offset_minutes(std::int64_t utc_seconds) {
     return (utc_seconds >= start && utc_seconds < end) ? 120 : 60;
 }
 
+namespace {
+// The common shapes, YYYY-MM-DD and YYYY-MM-DD[T ]HH:MM[:SS] without zone, read directly; nullopt
+// means "not one of those", and the general reader decides.
+std::optional<LocalTimestamp> parse_common(std::string_view s) {
+    if (s.size() != 10 && s.size() != 16 && s.size() != 19) return std::nullopt;
+    auto digit = [&](std::size_t i) { return static_cast<unsigned>(s[i] - '0'); };
+    auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (digit(i) > 9) return std::nullopt;
+    if (s[4] != '-' || s[7] != '-') return std::nullopt;
+    const int y = static_cast<int>(two(0) * 100 + two(2));
+    const unsigned m = two(5), d = two(8);
+    if (!valid_ymd(y, m, d)) return std::nullopt;
+    LocalTimestamp ts{Date::from_ymd(y, m, d), -1};
+    if (s.size() == 10) return ts;
+    if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
+    for (std::size_t i : {11, 12, 14, 15})
+        if (digit(i) > 9) return std::nullopt;
+    unsigned ss = 0;
+    if (s.size() == 19) {
+        if (s[16] != ':' || digit(17) > 9 || digit(18) > 9) return std::nullopt;
+        ss = two(17);
+    }
+    const unsigned hh = two(11), mm = two(14);
+    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    ts.ms = static_cast<std::int32_t>((hh * 3600 + mm * 60 + ss) * 1000);
+    return ts;
+}
+}  // namespace
+
 std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
+    if (auto ts = parse_common(text)) return ts;
     Cursor c{trim(text)};
     int y = 0, mo = 0, d = 0;
     bool dutch = false;

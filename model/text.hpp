@@ -7,15 +7,13 @@
 namespace wmotoets {
 
 // Without surrounding spaces, tabs, line breaks and no-break spaces (U+00A0, as exported by
-// spreadsheets). Inline: it runs on every field of every row.
+// spreadsheets). The common case (nothing to trim) inline: it runs on every field of every row.
+std::string_view trim_edges(std::string_view s);
 inline std::string_view trim(std::string_view s) {
-    const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    if (!s.empty() && !ws(s.front()) && !ws(s.back()) && s.front() != '\xC2' && s.back() != '\xA0') return s;
-    while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-    while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-    while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
-    while (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
-    return s;
+    if (s.empty()) return s;
+    const auto f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
+    if (f > ' ' && f != 0xC2 && b > ' ' && b != 0xA0) return s;
+    return trim_edges(s);
 }
 std::string ascii_lower(std::string_view s);
 // Lower-case, diacritics folded (UTF-8 Latin-1 letters: ë → e), spaces and hyphens read as '_',
