@@ -124,8 +124,12 @@ public:
 
     // Value of attribute `key` (already interned id) on e, or empty.
     std::string_view attr(const Event& e, StrId key) const;
+    // By name: an event has a few attributes, and comparing their keys beats hashing the name
+    // and probing the string pool's large table.
     std::string_view attr(const Event& e, std::string_view key) const {
-        return e.attr_count == 0 ? std::string_view{} : attr(e, strings.find(key));
+        for (const Attribute& a : attributes_of(e))
+            if (strings.str(a.key) == key) return strings.str(a.value);
+        return {};
     }
     std::string_view str(StrId id) const { return strings.str(id); }
     std::string_view label(const Event& e) const;

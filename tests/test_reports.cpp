@@ -147,3 +147,37 @@ TEST(Rulebook, DocsAreUpToDate) {
     EXPECT_TRUE(current.str() == generated.str())
         << "docs/regels.md is stale: run  build/wmotoets regels --markdown > docs/regels.md";
 }
+
+// Every text in the JSON is escaped (quotes, backslashes, control characters) wherever it falls
+// in the sixteen-byte steps of the scanner, and UTF-8 passes through: the parsed document gives
+// back exactly the dossier ids of the input.
+TEST(Json, EscapesWhateverTheIdsHold) {
+    const std::vector<std::string> ids = {
+        "A\"quote",
+        "back\\slash and a tail of text well beyond sixteen bytes",
+        "sixteen bytes ok\"then a quote at byte sixteen",
+        "tab\there and a control \x01 character after it, plus a quote at the end\"",
+        "Cli\xC3\xABnt-dossier \xE2\x82\xAC 12",
+    };
+    std::string csv = "case_id,timestamp,activity\n";
+    for (const std::string& id : ids) {
+        std::string quoted = "\"";
+        for (char c : id) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += '"';
+        csv += quoted + ",2024-03-01,melding\n" + quoted + ",2024-03-10,gesprek\n";
+    }
+    const EventLog log = test::load(csv, nullptr, {}, "escapes.csv");
+    const CheckResult result = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    const auto figures = compute_figures(result);
+    std::ostringstream out;
+    write_json(out, ReportData{log, result, figures, true});
+    const auto doc = nlohmann::json::parse(out.str());
+    std::set<std::string> found, outcomes;
+    for (const auto& f : doc["findings"]) found.insert(f["case_id"].get<std::string>());
+    for (const auto& o : doc["outcomes"]) outcomes.insert(o["case_id"].get<std::string>());
+    const std::set<std::string> expected(ids.begin(), ids.end());
+    EXPECT_EQ(found, expected);
+    EXPECT_EQ(outcomes, expected);
+    EXPECT_NE(out.str().find("\\u0001"), std::string::npos);
+    EXPECT_NE(out.str().find("\\t"), std::string::npos);
+}
