@@ -152,9 +152,22 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n_threads && n_blocks > 1; ++t) threads.emplace_back(work, false);
-    work(true);
+    // A failure on any thread (a rule, the stream) stops the others and is rethrown here.
+    std::mutex error_mutex;
+    std::exception_ptr error;
+    auto guarded = [&](bool report) {
+        try {
+            work(report);
+        } catch (...) {
+            next = n_blocks;
+            const std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+        }
+    };
+    for (unsigned t = 1; t < n_threads && n_blocks > 1; ++t) threads.emplace_back(guarded, false);
+    guarded(true);
     for (auto& t : threads) t.join();
+    if (error) std::rethrow_exception(error);
     if (write_error) std::rethrow_exception(write_error);
     if (progress) progress(n_cases, n_cases);
     result.finding_count = finding_count;
