@@ -685,7 +685,9 @@ int run_cli(int argc, char** argv) {
                       "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
     check->add_option("--format", co.format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
-    check->add_option("--uit", co.out, "Schrijf de uitvoer naar dit bestand in plaats van naar stdout");
+    check->add_option("--uit", co.out,
+                      "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als BESTAND.deel, "
+                      "pas op zijn plaats gezet als de controle klaar is)");
     check->add_flag("--outcomes", co.outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
     check->add_option("--peildatum", co.peildatum,
                       "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");

@@ -32,6 +32,23 @@ if(NOT err MATCHES "controle 1 opgeslagen")
   message(FATAL_ERROR "the run was not stored:\n${err}")
 endif()
 
+# --uit: the same document in a file, put in place when complete (no FILE.deel left behind),
+# with and without a database (without one the findings are written while the check runs).
+foreach(db_args IN ITEMS "--db;${db}" "${sample}")
+  file(WRITE "${OUTDIR}/uit.json" "an earlier file\n")
+  run(1 controleer ${db_args} --format json --outcomes --uit "${OUTDIR}/uit.json")
+  file(READ "${OUTDIR}/uit.json" written)
+  if(NOT written STREQUAL golden OR EXISTS "${OUTDIR}/uit.json.deel")
+    message(FATAL_ERROR "controleer ${db_args} --uit: not the golden document, or uit.json.deel left behind")
+  endif()
+endforeach()
+# A check that cannot run leaves an earlier file as it was.
+run(2 controleer data/voorbeeld/bestaat-niet.csv --format json --uit "${OUTDIR}/uit.json")
+file(READ "${OUTDIR}/uit.json" kept)
+if(NOT kept STREQUAL golden)
+  message(FATAL_ERROR "a failed check changed the earlier --uit file")
+endif()
+
 # A reproducible sample from the stored run, with audit sheets: the same seed gives the same
 # list (golden), strata add up, one sheet per dossier.
 set(trek "${OUTDIR}/trek")
