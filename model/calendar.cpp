@@ -17,11 +17,27 @@ Date easter_sunday(int year) {
     return Date::from_ymd(year, unsigned(month), unsigned(day));
 }
 
-Calendar::Calendar() { load_equated_days(shipped_equated_days(), "gelijkgestelde-dagen.txt (ingebouwd)"); }
+Calendar::Calendar() {
+    // The table starts empty (every day looked up the long way) and is filled from that.
+    const Date first = Date::from_ymd(kTableFirstYear, 1, 1), end = Date::from_ymd(kTableLastYear + 1, 1, 1);
+    std::vector<std::uint64_t> bits(std::size_t(end - first + 63) / 64, 0);
+    for (Date d = first; d < end; d = d + 1)
+        if (compute_non_working_day(d)) bits[std::size_t(d - first) >> 6] |= std::uint64_t(1) << ((d - first) & 63);
+    non_working_ = std::move(bits);
+    table_first_ = first.days;
+    table_size_ = static_cast<std::uint32_t>(end - first);
+    load_equated_days(shipped_equated_days(), "gelijkgestelde-dagen.txt (ingebouwd)");
+}
+
+void Calendar::mark_non_working(Date d) {
+    const auto i = static_cast<std::uint32_t>(d.days - table_first_);
+    if (i < table_size_) non_working_[i >> 6] |= std::uint64_t(1) << (i & 63);
+}
 
 void Calendar::add_equated_day(Date d, std::string description) {
     auto& slot = equated_[d];
     if (slot.empty()) slot = std::move(description);
+    mark_non_working(d);
 }
 
 void Calendar::load_equated_days(std::string_view text, const std::string& source) {
@@ -50,7 +66,14 @@ void Calendar::load_equated_days(std::string_view text, const std::string& sourc
 
 Calendar Calendar::without_equated_days() {
     Calendar c;
+    // Unmark the shipped days again (weekends and holidays among them stay non-working).
+    const auto shipped = std::move(c.equated_);
     c.equated_.clear();
+    for (const auto& [d, description] : shipped) {
+        const auto i = static_cast<std::uint32_t>(d.days - c.table_first_);
+        if (i < c.table_size_ && !c.compute_non_working_day(d))
+            c.non_working_[i >> 6] &= ~(std::uint64_t(1) << (i & 63));
+    }
     return c;
 }
 
@@ -109,7 +132,7 @@ std::string Calendar::holiday_name(Date d) const {
 
 bool Calendar::is_holiday(Date d) const { return holiday_of(d) != nullptr; }
 
-bool Calendar::is_non_working_day(Date d) const {
+bool Calendar::compute_non_working_day(Date d) const {
     return d.is_weekend() || is_holiday(d) || is_equated(d);
 }
 

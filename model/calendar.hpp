@@ -1,6 +1,7 @@
 #pragma once
 // The Algemene termijnenwet (BWBR0002448) calendar: which days a term may not end on,
 // and the "binnen N weken na X" computation of deadlines.md.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -34,8 +35,14 @@ public:
     std::string holiday_name(Date d) const;
     bool is_holiday(Date d) const;
     bool is_equated(Date d) const { return equated_.count(d) != 0; }
-    // A Saturday, a Sunday, an Atw holiday or an equated day.
-    bool is_non_working_day(Date d) const;
+    // A Saturday, a Sunday, an Atw holiday or an equated day. From a table for the years
+    // kTableFirstYear … kTableLastYear (every term of every dossier asks, day by day).
+    bool is_non_working_day(Date d) const {
+        const auto i = static_cast<std::uint32_t>(d.days - table_first_);
+        if (i < table_size_) return (non_working_[i >> 6] >> (i & 63)) & 1;
+        return compute_non_working_day(d);
+    }
+    static constexpr int kTableFirstYear = 1990, kTableLastYear = 2100;
     // Why a term cannot end on this day ("zaterdag", "Hemelvaartsdag", "gelijkgestelde dag"), or empty.
     std::string reason_not_last_day(Date d) const;
 
@@ -51,7 +58,13 @@ public:
     std::string extension_reasons(Date raw, Date last) const;
 
 private:
+    bool compute_non_working_day(Date d) const;
+    void mark_non_working(Date d);
+
     std::map<Date, std::string> equated_;
+    std::int32_t table_first_ = 0;
+    std::uint32_t table_size_ = 0;
+    std::vector<std::uint64_t> non_working_;  // one bit per day from table_first_
 };
 
 }  // namespace wmotoets

@@ -210,8 +210,9 @@ void EventLog::finalize() {
     cases.clear();
     cases.reserve(n_cases);
     for (std::size_t c = 0; c < n_cases; ++c) cases.push_back(Case{case_ids_[c], start[c], start[c + 1]});
-    std::sort(cases.begin(), cases.end(),
-              [&](const Case& a, const Case& b) { return strings.str(a.id) < strings.str(b.id); });
+    // Exports usually list dossiers in order already: then a check is all it takes.
+    const auto by_id = [&](const Case& a, const Case& b) { return strings.str(a.id) < strings.str(b.id); };
+    if (!std::is_sorted(cases.begin(), cases.end(), by_id)) std::sort(cases.begin(), cases.end(), by_id);
 }
 
 }  // namespace wmotoets

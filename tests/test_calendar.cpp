@@ -162,3 +162,24 @@ TEST(Deadlines, ExtensionReasonsForMessages) {
     EXPECT_EQ(cal.extension_reasons(d("2025-04-26"), d("2025-04-28")), "Koningsdag (26 april 2025) en het weekend");
     EXPECT_EQ(cal.extension_reasons(d("2026-05-04"), d("2026-05-04")), "");
 }
+
+// The day table behind is_non_working_day says what the rules say, day by day, inside its years
+// and past both ends, for the shipped list, an added day and a calendar without the list.
+TEST(Calendar, DayTableAgreesWithTheRules) {
+    Calendar with;
+    with.add_equated_day(d("2029-05-11"));
+    with.add_equated_day(d("2150-05-15"));  // outside the table: looked up the long way
+    const Calendar without = Calendar::without_equated_days();
+    int non_working = 0;
+    for (Date x = d("1985-01-01"); x < d("2160-01-01"); x = x + 1) {
+        for (const Calendar* cal : {static_cast<const Calendar*>(&with), &without}) {
+            const bool expected = x.is_weekend() || cal->is_holiday(x) || cal->is_equated(x);
+            ASSERT_EQ(cal->is_non_working_day(x), expected) << x.iso();
+            non_working += expected;
+        }
+    }
+    EXPECT_TRUE(with.is_non_working_day(d("2024-05-10")));
+    EXPECT_FALSE(without.is_non_working_day(d("2024-05-10")));  // a Friday, equated only by the list
+    EXPECT_TRUE(with.is_non_working_day(d("2150-05-15")));
+    EXPECT_GT(non_working, 2 * 175 * 104);
+}

@@ -12,7 +12,12 @@ enum class NoticeFor { client, mantelzorger, beide, anders };
 
 // The `aan` attribute of a notice; absent counts as client (event-log.md).
 inline NoticeFor notice_for(const CaseFacts& f, Pos p) {
-    const std::string v = fold_label(f.log->attr(f.event(p), "aan"));
+    const std::string_view given = f.log->attr(f.event(p), "aan");
+    // Mostly already written as the spec writes it: then no folding.
+    if (given.empty() || given == "client") return NoticeFor::client;
+    if (given == "mantelzorger") return NoticeFor::mantelzorger;
+    if (given == "beide") return NoticeFor::beide;
+    const std::string v = fold_label(given);
     if (v.empty() || v == "client") return NoticeFor::client;
     if (v == "mantelzorger") return NoticeFor::mantelzorger;
     if (v == "beide") return NoticeFor::beide;

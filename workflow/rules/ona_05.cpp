@@ -32,9 +32,12 @@ public:
         std::vector<std::pair<Pos, std::string>> granted;  // besluit, folded aanbieder
         for (Pos p = 0; p < f.size(); ++p) {
             if (f.activity(p) != Activity::besluit) continue;
-            const std::string uitkomst = fold_label(f.attr(p, "uitkomst"));
-            const std::string aanbieder = fold_text(f.attr(p, "aanbieder"));
-            if ((uitkomst == "toegekend" || uitkomst == "deels") && !aanbieder.empty()) granted.emplace_back(p, aanbieder);
+            const std::string_view given = f.attr(p, "uitkomst");
+            if (given == "afgewezen") continue;  // the usual spelling of the one outcome that never counts
+            const std::string uitkomst = given == "toegekend" || given == "deels" ? std::string(given) : fold_label(given);
+            if (uitkomst != "toegekend" && uitkomst != "deels") continue;
+            std::string aanbieder = fold_text(f.attr(p, "aanbieder"));
+            if (!aanbieder.empty()) granted.emplace_back(p, std::move(aanbieder));
         }
         if (granted.empty()) return r;
         std::vector<std::pair<const RoleAct*, std::string>> supporters;
