@@ -142,7 +142,7 @@ void EventBuilder::add(const RawEvent& r) {
     who.team = team_cache_.get(r.team, intern);
     who.organisatie = org_cache_.get(r.organisatie, intern);
     if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
-    e.who = whos_->get(who, log);
+    e.who = log.who_index(who);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     if (!act) {  // canonical labels are known by name
         log.attributes.push_back({kLabelKey, log.strings.intern(r.activity)});

@@ -118,32 +118,6 @@ private:
         };
         std::array<Entry, kSize> entries_;
     };
-    // Who acted: thousands of combinations of person, role and team, looked up for nearly every
-    // row.
-    class WhoCache {
-    public:
-        std::uint32_t get(const Who& w, EventLog& log) {
-            std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
-                              (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;
-            h ^= h >> 31;
-            Entry& e = entries_[(h * 0xBF58476D1CE4E5B9ULL) >> (64 - kBits)];
-            if (!e.valid || !(e.who == w)) {
-                e.who = w;
-                e.index = log.who_index(w);
-                e.valid = true;
-            }
-            return e.index;
-        }
-
-    private:
-        static constexpr int kBits = 13;
-        struct Entry {
-            Who who;
-            std::uint32_t index = 0;
-            bool valid = false;
-        };
-        std::array<Entry, std::size_t(1) << kBits> entries_;
-    };
     struct Slot {
         StrId key = 0;
         const std::map<std::string, std::string>* values = nullptr;  // [waarden.ATTR] of the mapping
@@ -166,7 +140,6 @@ private:
     std::size_t bsn_warnings_ = 0;
     std::vector<Slot> slots_;
     LastValue case_cache_;
-    std::unique_ptr<WhoCache> whos_ = std::make_unique<WhoCache>();
     ValueCache<StrId, 2048> actor_cache_;
     ValueCache<StrId> team_cache_, org_cache_, roles_;
     ValueCache<std::optional<Activity>> activities_;

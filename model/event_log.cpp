@@ -74,11 +74,21 @@ std::uint32_t EventLog::case_index(StrId id) {
     return slot - 1;
 }
 
-std::uint32_t EventLog::who_index(const Who& w) {
-    if (w == Who{}) return 0;
-    auto [it, inserted] = who_by_value_.try_emplace(w, static_cast<std::uint32_t>(whos_.size()));
-    if (inserted) whos_.push_back(w);
-    return it->second;
+std::uint32_t EventLog::add_who(const Who& w, std::size_t slot) {
+    const auto index = static_cast<std::uint32_t>(whos_.size());
+    whos_.push_back(w);
+    who_slots_[slot] = index;
+    if (whos_.size() * 2 > who_slots_.size()) {  // at most half full
+        who_slots_.assign(who_slots_.size() * 2, 0);
+        --who_shift_;
+        const std::size_t mask = who_slots_.size() - 1;
+        for (std::uint32_t i = 1; i < whos_.size(); ++i) {
+            std::size_t at = who_slot(whos_[i]);
+            while (who_slots_[at] != 0) at = (at + 1) & mask;
+            who_slots_[at] = i;
+        }
+    }
+    return index;
 }
 
 std::string_view EventLog::attr(const Event& e, StrId key) const {

@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/activity.hpp"
@@ -106,8 +105,17 @@ public:
     std::uint32_t case_index(std::string_view case_id);
     // The same for a dossier id already interned in `strings`.
     std::uint32_t case_index(StrId id);
-    // The index of `w` in whos, added when new.
-    std::uint32_t who_index(const Who& w);
+    // The index of `w` in whos, added when new. Asked for nearly every event: one probe of a
+    // small open-addressing table, inline.
+    std::uint32_t who_index(const Who& w) {
+        if (w == Who{}) return 0;
+        const std::size_t mask = who_slots_.size() - 1;
+        for (std::size_t i = who_slot(w); ; i = (i + 1) & mask) {
+            const std::uint32_t at = who_slots_[i];
+            if (at == 0) return add_who(w, i);
+            if (whos_[at] == w) return at;
+        }
+    }
     const Who& who(const Event& e) const { return whos_[e.who]; }
     std::size_t who_count() const { return whos_.size(); }
     std::size_t case_count() const { return case_ids_.size(); }
@@ -165,15 +173,17 @@ private:
 
     std::vector<StrId, HugePageAllocator<StrId>> case_ids_;
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> case_by_id_;
-    struct WhoHash {
-        std::size_t operator()(const Who& w) const {
-            std::uint64_t h = w.actor;
-            for (StrId x : {w.role, w.team, w.organisatie}) h = h * 0x9E3779B97F4A7C15ULL + x;
-            return static_cast<std::size_t>(h ^ (h >> 32));
-        }
-    };
+    std::size_t who_slot(const Who& w) const {
+        std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
+                          (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;
+        h ^= h >> 31;
+        return static_cast<std::size_t>((h * 0xBF58476D1CE4E5B9ULL) >> who_shift_);
+    }
+    std::uint32_t add_who(const Who& w, std::size_t slot);
+
     std::vector<Who> whos_{Who{}};
-    std::unordered_map<Who, std::uint32_t, WhoHash> who_by_value_;  // per string id: its case index + 1, 0 = not a case id
+    std::vector<std::uint32_t> who_slots_ = std::vector<std::uint32_t>(1024, 0);  // index into whos_; 0 = empty
+    int who_shift_ = 64 - 10;
 };
 
 }  // namespace wmotoets
