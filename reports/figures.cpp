@@ -1,5 +1,6 @@
 #include "reports/figures.hpp"
 
+#include <array>
 #include <cmath>
 
 namespace wmotoets {
@@ -16,14 +17,16 @@ std::vector<Figure> compute_figures(const CheckResult& result) {
     std::vector<Figure> out(result.rules.size());
     for (std::size_t r = 0; r < result.rules.size(); ++r) out[r].rule = result.rules[r];
     const std::size_t n_rules = result.rules.size();
-    for (std::size_t i = 0; i < result.outcomes.size(); ++i) {
-        Figure& f = out[i % n_rules];
-        switch (result.outcomes[i]) {
-            case Outcome::voldaan: ++f.compliant; break;
-            case Outcome::overtreden: ++f.violations; break;
-            case Outcome::onbekend: ++f.unknown; break;
-            case Outcome::niet_van_toepassing: break;
-        }
+    // Outcomes are case-major (one row of n_rules per case): counted per rule and outcome value.
+    std::vector<std::array<std::size_t, 4>> counts(n_rules, std::array<std::size_t, 4>{});
+    const Outcome* row = result.outcomes.data();
+    for (std::size_t c = 0; n_rules > 0 && c < result.outcomes.size() / n_rules; ++c, row += n_rules)
+        for (std::size_t r = 0; r < n_rules; ++r) ++counts[r][static_cast<std::uint8_t>(row[r]) & 3];
+    for (std::size_t r = 0; r < n_rules; ++r) {
+        Figure& f = out[r];
+        f.compliant = counts[r][static_cast<std::uint8_t>(Outcome::voldaan)];
+        f.violations = counts[r][static_cast<std::uint8_t>(Outcome::overtreden)];
+        f.unknown = counts[r][static_cast<std::uint8_t>(Outcome::onbekend)];
     }
     for (Figure& f : out) {
         f.applicable = f.compliant + f.violations + f.unknown;
