@@ -24,6 +24,20 @@ std::string fold_label(std::string_view s);
 std::string fold_compact(std::string_view s);
 // Lower-case and diacritics folded, spaces kept; for comparing organisations.
 std::string fold_text(std::string_view s);
+// Whether `s` compacted (fold_compact) is `folded` (a lower-case ASCII word such as
+// "clientondersteuning"): without folding when s is already written that way.
+inline bool compacts_to(std::string_view s, std::string_view folded) {
+    // Lower-case letters, digits and '_' only: compare with the '_' skipped, nothing to fold.
+    std::size_t j = 0;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '_') continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return fold_compact(s) == folded;
+        if (j == folded.size() || folded[j] != ch) return false;
+        ++j;
+    }
+    return j == folded.size();
+}
 
 // Validates UTF-8; `state` carries an incomplete sequence across chunk boundaries
 // (0 = at a character boundary). Returns false at the first invalid byte.

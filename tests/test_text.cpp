@@ -15,6 +15,16 @@ TEST(Text, FoldLabel) {
     EXPECT_EQ(fold_text("Zorggroep Óost"), "zorggroep oost");
 }
 
+// compacts_to is fold_compact(s) == folded, with a shortcut for values already written plainly.
+TEST(Text, CompactsToIsFoldCompactCompared) {
+    for (const char* v : {"clientondersteuning", "client_ondersteuning", "Cliënt-ondersteuning", " clientondersteuning ",
+                          "client ondersteuning", "clientondersteuningen", "clientondersteunin", "", "_", "hbh",
+                          "huishoudelijke_ondersteuning", "xlientOndersteuning", "clientondersteuning_", "__client__ondersteuning"})
+        EXPECT_EQ(compacts_to(v, "clientondersteuning"), fold_compact(v) == "clientondersteuning") << v;
+    EXPECT_TRUE(compacts_to("Cliënt ondersteuning", "clientondersteuning"));
+    EXPECT_FALSE(compacts_to("begeleiding", "clientondersteuning"));
+}
+
 TEST(Text, YesNo) {
     for (const char* s : {"ja", "J", "yes", "Y", "TRUE", "1", " ja "}) EXPECT_EQ(parse_yes_no(s), true) << s;
     for (const char* s : {"nee", "N", "no", "false", "0"}) EXPECT_EQ(parse_yes_no(s), false) << s;

@@ -33,7 +33,7 @@ public:
         for (Pos p = 0; p < f.size(); ++p) {
             const Activity a = f.activity(p);
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
-            if (a != Activity::eigen_bijdrage || fold_compact(f.attr(p, "voorziening")) != "clientondersteuning") continue;
+            if (a != Activity::eigen_bijdrage || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
             applies = true;
             const std::string_view text = trim(f.attr(p, "bedrag"));
             const auto amount = text.empty() ? std::optional<double>{} : parse_amount(text);

@@ -31,7 +31,7 @@ public:
         for (Pos p = 0; p < f.size(); ++p) {
             const Activity a = f.activity(p);
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
-            if (a != Activity::besluit || fold_compact(f.attr(p, "voorziening")) != "clientondersteuning") continue;
+            if (a != Activity::besluit || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
             applies = true;
             Finding fi;
             fi.cycle = f.cycle_of[p] + 1;
