@@ -392,3 +392,21 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
                             "informatie_clientondersteuning id= label_id= kanaal=brief attrs=kanaal,aan,"}));
     }
 }
+
+// Who acted is interned by value: the same combination gets the same index, across the growth
+// of the table, and the empty combination is index 0.
+TEST(EventLog, WhoIndexInternsByValueAcrossGrowth) {
+    EventLog log;
+    EXPECT_EQ(log.who_index(Who{}), 0u);
+    std::vector<std::uint32_t> first;
+    for (StrId i = 1; i <= 5000; ++i) first.push_back(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}));
+    EXPECT_EQ(log.who_count(), 5001u);
+    for (StrId i = 5000; i >= 1; --i) {
+        ASSERT_EQ(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}), first[i - 1]) << i;
+        Event e;
+        e.who = first[i - 1];
+        ASSERT_EQ(log.who(e).actor, i);
+    }
+    EXPECT_EQ(log.who_count(), 5001u);
+    EXPECT_NE(log.who_index(Who{1, 2, 3, 4}), log.who_index(Who{1, 2, 3, 5}));
+}
