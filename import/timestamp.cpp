@@ -1,5 +1,9 @@
 #include "import/timestamp.hpp"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
+
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -57,10 +61,29 @@ std::optional<LocalTimestamp> parse_common(std::string_view s) {
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (digit(i) > 9) return std::nullopt;
     if (s[4] != '-' || s[7] != '-') return std::nullopt;
-    const int y = static_cast<int>(two(0) * 100 + two(2));
-    const unsigned m = two(5), d = two(8);
-    if (!valid_ymd(y, m, d)) return std::nullopt;
-    LocalTimestamp ts{Date::from_ymd(y, m, d), -1};
+    // A log spans a few thousand days at most: the day number of a date text is remembered
+    // (per thread) instead of validated and computed again for every row.
+    struct DayCache {
+        std::uint64_t key = 0;  // bytes 0-7 of the text ("YYYY-MM-")
+        std::uint16_t tail = 0;  // bytes 8-9 ("DD")
+        std::int32_t days = 0;
+    };
+    thread_local std::array<DayCache, 1024> days_of;
+    std::uint64_t key;
+    std::uint16_t tail;
+    std::memcpy(&key, s.data(), 8);
+    std::memcpy(&tail, s.data() + 8, 2);
+    DayCache& slot = days_of[((key ^ (std::uint64_t(tail) << 24)) * 0x9E3779B97F4A7C15ULL) >> 54];
+    LocalTimestamp ts{{}, -1};
+    if (slot.key == key && slot.tail == tail) {
+        ts.date.days = slot.days;
+    } else {
+        const int y = static_cast<int>(two(0) * 100 + two(2));
+        const unsigned m = two(5), d = two(8);
+        if (!valid_ymd(y, m, d)) return std::nullopt;
+        ts.date = Date::from_ymd(y, m, d);
+        slot = DayCache{key, tail, ts.date.days};
+    }
     if (s.size() == 10) return ts;
     if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
     for (std::size_t i : {11, 12, 14, 15})

@@ -79,6 +79,23 @@ TEST(Timestamp, Rejected) {
         EXPECT_FALSE(parse_timestamp(s)) << s;
 }
 
+// Day numbers are remembered per date text: every day of four years read twice, in two orders,
+// gives the day number computed directly, and a bad date next to good ones stays bad.
+TEST(Timestamp, RememberedDaysAreTheComputedDays) {
+    const Date first = Date::from_ymd(2023, 1, 1);
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < 4 * 366; ++i) {
+            const Date d = first + (pass == 0 ? i : 4 * 366 - 1 - i);
+            const auto ts = parse_timestamp(d.iso() + "T10:15:00");
+            ASSERT_TRUE(ts) << d.iso();
+            ASSERT_EQ(ts->date, d) << d.iso();
+            ASSERT_EQ(parse_timestamp(d.iso())->date, d) << d.iso();
+        }
+    EXPECT_FALSE(parse_timestamp("2023-02-29"));
+    EXPECT_TRUE(parse_timestamp("2024-02-29"));
+    EXPECT_FALSE(parse_timestamp("2023-02-29T10:15"));
+}
+
 TEST(CsvImport, CommaDialectWithAttributes) {
     Diagnostics diag;
     const EventLog log = load(
