@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "model/short_sort.hpp"
+
 namespace wmotoets {
 
 StringPool::StringPool() : views_(1), slots_(1024) {}  // id 0: absent
@@ -182,20 +184,11 @@ void EventLog::finalize() {
         for (std::uint32_t i = 0; i < events.size(); ++i) order[pos[events[i].case_index]++] = i;
     }
     // Within a case: by date; within a date by time only when every event of that date has one.
-    // Cases are a dozen events, mostly in order already: insertion sort (stable) for those.
-    auto sort_stable = [](auto first, auto last, auto less) {
-        if (last - first > 32) return std::stable_sort(first, last, less);
-        for (auto it = first + (first != last); it < last; ++it) {
-            const auto v = *it;
-            auto hole = it;
-            for (; hole != first && less(v, *(hole - 1)); --hole) *hole = *(hole - 1);
-            *hole = v;
-        }
-    };
+    // Cases are a dozen events, mostly in order already.
     auto sort_cases = [&](std::size_t from, std::size_t to) {
         for (std::size_t c = from; c < to; ++c) {
             auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
-            sort_stable(first, last, [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
+            stable_sort_short(first, last, [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
             for (auto it = first; it != last;) {
                 auto group_end = it;
                 bool all_timed = true;
@@ -204,7 +197,7 @@ void EventLog::finalize() {
                     ++group_end;
                 }
                 if (all_timed && group_end - it > 1)
-                    sort_stable(it, group_end, [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
+                    stable_sort_short(it, group_end, [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
                 it = group_end;
             }
         }

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/error.hpp"
+#include "model/short_sort.hpp"
 
 namespace wmotoets {
 
@@ -104,21 +105,16 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
                         pending.push_back(p);
                     }
                 }
-                // A case has a few findings: insertion sort (stable, and no buffer to allocate).
-                auto before = [&](const Pending& a, const Pending& b) {
-                    const auto ida = rules[a.f.rule]->info().id, idb = rules[b.f.rule]->info().id;
-                    if (ida != idb) return ida < idb;
-                    if (a.f.date != b.f.date) return a.f.date < b.f.date;
-                    const auto la = a.ids_len ? log.events[out.ids[a.ids_at]].line : 0u;
-                    const auto lb = b.ids_len ? log.events[out.ids[b.ids_at]].line : 0u;
-                    return la < lb;
-                };
-                for (std::size_t i = case_first + 1; i < pending.size(); ++i) {
-                    const Pending p = pending[i];
-                    std::size_t hole = i;
-                    for (; hole > case_first && before(p, pending[hole - 1]); --hole) pending[hole] = pending[hole - 1];
-                    pending[hole] = p;
-                }
+                // A case has a few findings.
+                stable_sort_short(pending.begin() + std::ptrdiff_t(case_first), pending.end(),
+                                  [&](const Pending& a, const Pending& b) {
+                                      const auto ida = rules[a.f.rule]->info().id, idb = rules[b.f.rule]->info().id;
+                                      if (ida != idb) return ida < idb;
+                                      if (a.f.date != b.f.date) return a.f.date < b.f.date;
+                                      const auto la = a.ids_len ? log.events[out.ids[a.ids_at]].line : 0u;
+                                      const auto lb = b.ids_len ? log.events[out.ids[b.ids_at]].line : 0u;
+                                      return la < lb;
+                                  });
             }
             out.text.shrink_to_fit();
             out.ids.shrink_to_fit();
