@@ -32,14 +32,20 @@ std::string fresh_db(const std::string& name) {
     return path.string();
 }
 
-// Imports one file into the store the way `wmotoets importeer` does.
-ImportSummary import_file(Store& store, const std::string& path) {
+// One CSV file read into memory, non-canonical activities kept, cases ordered.
+EventLog read_log(const std::string& path) {
     EventLog log;
     Diagnostics diag;
     ImportOptions o;
     o.keep_unknown = true;
     import_canonical_csv(path, o, log, diag);
     log.finalize();
+    return log;
+}
+
+// Imports one file into the store the way `wmotoets importeer` does.
+ImportSummary import_file(Store& store, const std::string& path) {
+    const EventLog log = read_log(path);
     return store.add_import(log, 0, "2026-01-01T00:00:00");
 }
 
@@ -366,12 +372,7 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
         Store store(db);
         import_file(store, csv);
     }
-    EventLog memory;
-    Diagnostics diag;
-    ImportOptions o;
-    o.keep_unknown = true;
-    import_canonical_csv(csv, o, memory, diag);
-    memory.finalize();
+    EventLog memory = read_log(csv);
     Store reopened(db);
     EventLog stored = reopened.load();
     stored.finalize();
