@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -45,6 +46,24 @@ CREATE TABLE figures(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NO
   title TEXT NOT NULL, severity TEXT NOT NULL, applicable INTEGER NOT NULL, compliant INTEGER NOT NULL,
   violations INTEGER NOT NULL, unknown INTEGER NOT NULL, rate REAL, lo REAL, hi REAL,
   PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
+    // 2: events.activity names the activity through the strings table instead of holding the
+    // ordinal of the program's enum (inserting an activity would have shifted every later one).
+    // The ordinals of version 1, frozen here: never edit this list.
+    R"(
+CREATE TEMP TABLE v1_activities(ordinal INTEGER PRIMARY KEY, name TEXT NOT NULL);
+INSERT INTO v1_activities(ordinal, name) VALUES
+  (0,'vraagverheldering'),(1,'melding'),(2,'herbeoordeling'),(3,'ontvangstbevestiging'),
+  (4,'informatie_persoonlijk_plan'),(5,'informatie_clientondersteuning'),(6,'clientondersteuning_gevraagd'),
+  (7,'ondersteuner_toegewezen'),(8,'clientondersteuning_afgezien'),(9,'andere_ondersteuner_verzocht'),
+  (10,'andere_ondersteuner_geweigerd'),(11,'persoonlijk_plan'),(12,'gesprek'),(13,'verslag'),(14,'verslag_reactie'),
+  (15,'aanvraag'),(16,'opschorting_start'),(17,'opschorting_einde'),(18,'verdaging'),(19,'besluit'),
+  (20,'eigen_bijdrage'),(21,'bezwaar'),(22,'hoorzitting'),(23,'besluit_op_bezwaar'),(24,'beroep'),(25,'uitspraak'),
+  (26,'intrekking'),(27,'afsluiting'),(28,'wlz_indicatie'),(29,'onbekend');
+INSERT OR IGNORE INTO strings(text) SELECT name FROM v1_activities WHERE ordinal IN (SELECT DISTINCT activity FROM events);
+UPDATE events SET activity = (SELECT s.id FROM v1_activities a JOIN strings s ON s.text = a.name
+                              WHERE a.ordinal = events.activity);
+DROP TABLE v1_activities;
 )",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
@@ -277,6 +296,20 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
         return db_id[s] = it->second;
     };
 
+    // Activities by name (schema 2): the program's enum may grow in any order.
+    std::array<std::int64_t, kCanonicalActivityCount + 1> activity_ids{};
+    auto activity_id = [&](Activity a) -> std::int64_t {
+        std::int64_t& id = activity_ids[static_cast<std::size_t>(a)];
+        if (id != 0) return id;
+        const std::string_view name = activity_name(a);
+        auto [it, inserted] = known.try_emplace(std::string(name), next_id);
+        if (inserted) {
+            add_string.bind(1, next_id).bind(2, name).run("het vastleggen van een tekst");
+            ++next_id;
+        }
+        return id = it->second;
+    };
+
     // Dossiers in the order their ids first appear (appending to the tables' keys).
     std::vector<std::size_t> order(log.cases.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -342,7 +375,7 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
             const Who& w = log.who(e);
             put_event.bind(1, case_db[ci]).bind(2, sum.import_id).bind(3, std::int64_t(ei - first_event));
             put_event.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
-            put_event.bind(7, std::int64_t(e.activity));
+            put_event.bind(7, activity_id(e.activity));
             int col = 8;
             for (StrId s : {log.label_id(e), w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) {
                 if (s == 0) put_event.bind_null(col);
@@ -398,6 +431,19 @@ EventLog Store::load() const {
         while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
     }
     auto s = [&](const Stmt& q, int c) -> StrId { return q.null(c) ? 0 : str.at(std::size_t(q.i64(c))); };
+    // The activity of a stored name; a name this program does not know is refused, never guessed.
+    std::vector<std::optional<Activity>> activities(str.size());
+    auto activity_of = [&](std::int64_t id) -> Activity {
+        std::optional<Activity>& a = activities.at(std::size_t(id));
+        if (!a) {
+            const std::string_view name = log.str(str.at(std::size_t(id)));
+            a = name == activity_name(Activity::onbekend) ? Activity::onbekend : activity_from_folded(name).value_or(Activity::onbekend);
+            if (*a == Activity::onbekend && name != activity_name(Activity::onbekend))
+                throw Error(path_ + ": onbekende activiteit '" + std::string(name) +
+                            "' in de database (gemaakt met een nieuwere wmotoets?)");
+        }
+        return *a;
+    };
     const auto n_events = static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events"));
     log.events.reserve(n_events);
     // Dossier by dossier, and within one in the order of its import and rows: the input order.
@@ -417,7 +463,7 @@ EventLog Store::load() const {
         e.line = static_cast<std::uint32_t>(q.i64(2));
         e.date = Date{static_cast<std::int32_t>(q.i64(3))};
         e.ms = static_cast<std::int32_t>(q.i64(4));
-        e.activity = static_cast<Activity>(q.i64(5));
+        e.activity = activity_of(q.i64(5));
         e.who = log.who_index(Who{s(q, 7), s(q, 8), s(q, 9), s(q, 10)});
         const std::string_view blob = q.blob(12);
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());

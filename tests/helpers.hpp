@@ -2,6 +2,7 @@
 // Shared by the unit tests: temporary input files and a quick import of canonical CSV text.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <unistd.h>
 
@@ -37,5 +38,10 @@ inline EventLog load(const std::string& csv, Diagnostics* diag = nullptr, Import
 }
 
 inline std::string source_dir() { return WMOTOETS_SOURCE_DIR; }
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 }  // namespace wmotoets::test

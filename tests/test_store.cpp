@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -161,6 +162,48 @@ TEST(Store, RunsAreKeptForReports) {
     EXPECT_DOUBLE_EQ(*latest->figures[0].hi, 0.79);
 }
 
+// A database of schema 1, written by the release before activities were stored by name
+// (tests/fixtures/store/v1.db: the two sample logs and the case-system export with a kept
+// label, and one run), is brought up to date and checks exactly as that release checked it.
+TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
+    const std::string db = fresh_db("v1.db");
+    std::filesystem::copy_file(test::source_dir() + "/tests/fixtures/store/v1.db", db);
+    Store store(db);
+    EXPECT_EQ(store.integrity_check(), "ok");
+    EXPECT_EQ(store.case_count(), 34u);
+    EXPECT_EQ(store.event_count(), 248u);
+    EventLog log = store.load();
+    log.finalize();
+    const CheckResult result = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    const std::vector<Figure> figures = compute_figures(result);
+    std::ostringstream json;
+    write_json(json, ReportData{log, result, figures, true});
+    EXPECT_EQ(json.str(), test::read_file(test::source_dir() + "/tests/fixtures/store/v1-controle.json"));
+    ASSERT_TRUE(store.latest_run());  // the run of the old release is kept
+    EXPECT_EQ(store.latest_run()->rules.size(), 26u);
+}
+
+// Every activity survives the store by name, whatever its place in the program's enum.
+TEST(Store, ActivitiesAreStoredByName) {
+    std::string csv = "case_id,timestamp,activity\n";
+    for (int a = 0; a < kCanonicalActivityCount; ++a)
+        csv += "D1,2024-01-" + std::to_string(10 + a % 20) + "," + std::string(activity_name(Activity(a))) + "\n";
+    csv += "D1,2024-02-01,Eigen label\n";
+    const std::string db = fresh_db("names.db");
+    {
+        Store store(db);
+        import_file(store, write_file("alle-activiteiten.csv", csv));
+    }
+    Store store(db);
+    EventLog log = store.load();
+    log.finalize();
+    std::multiset<std::string> names;
+    for (const Event& e : log.events) names.insert(std::string(activity_name(e.activity)));
+    std::multiset<std::string> expected{"onbekend"};
+    for (int a = 0; a < kCanonicalActivityCount; ++a) expected.insert(std::string(activity_name(Activity(a))));
+    EXPECT_EQ(names, expected);
+}
+
 TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
     const std::string db = fresh_db("future.db");
     { Store store(db); }
@@ -176,7 +219,8 @@ TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
         FAIL() << "geen fout";
     } catch (const Error& e) {
         EXPECT_EQ(std::string(e.what()),
-                  db + ": database heeft schemaversie 99, deze wmotoets kent tot en met 1; gebruik een nieuwere wmotoets");
+                  db + ": database heeft schemaversie 99, deze wmotoets kent tot en met " +
+                      std::to_string(Store::kSchemaVersion) + "; gebruik een nieuwere wmotoets");
     }
     const std::string csv = write_file("geen.db", "case_id,timestamp,activity\nD1,2024-01-01,melding\n");
     try {
