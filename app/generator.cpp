@@ -1,6 +1,7 @@
 #include "app/generator.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <fmt/format.h>
 #include <random>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/error.hpp"
 
 namespace wmotoets {
 
@@ -18,6 +20,18 @@ std::map<std::string, double> default_generator_shares() {
             {"TRM-02", 0.08}, {"TRM-03", 0.10}, {"TRM-04", 0.05}, {"TRM-05", 0.05}, {"PRO-01", 0.02},
             {"PRO-02", 0.01}, {"PRO-03", 0.01}, {"PRO-04", 0.10}, {"PRO-05", 0.10}, {"PRO-06", 0.04},
             {"PRO-07", 0.20}};
+}
+
+void set_generator_share(GeneratorOptions& o, const std::string& kv) {
+    const auto eq = kv.find('=');
+    const std::string kind = kv.substr(0, eq);
+    if (eq == std::string::npos || !o.shares.count(kind))
+        throw Error("--aandeel '" + kv + "': verwacht REGEL=AANDEEL met REGEL een ingebouwde regel, bijv. TRM-01=0.1");
+    char* end = nullptr;
+    const double v = std::strtod(kv.c_str() + eq + 1, &end);
+    if (*end != '\0' || end == kv.c_str() + eq + 1 || v < 0 || v > 1)
+        throw Error("--aandeel '" + kv + "': het aandeel moet een getal van 0 tot en met 1 zijn");
+    o.shares[kind] = v;
 }
 
 namespace {

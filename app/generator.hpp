@@ -23,6 +23,10 @@ struct GeneratorOptions {
     char separator = ',';
 };
 
+// Sets one share from "RULE=SHARE" (--aandeel): an Error unless RULE is a rule the generator can
+// violate and SHARE a number from 0 to 1.
+void set_generator_share(GeneratorOptions& options, const std::string& rule_is_share);
+
 // Deterministic per seed on every machine (own sampling on top of mt19937_64). Besides the
 // deliberate violations, dossiers vary the way real ones do: some still running on the last day
 // of the log (terms running: onbekend), withdrawn, suspended, objected to, re-assessed.

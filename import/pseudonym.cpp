@@ -3,6 +3,10 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -36,6 +40,19 @@ std::string PseudonymKey::generate() {
         out += kHex[b & 0xF];
     }
     return out;
+}
+
+void PseudonymKey::write_new_key_file(const std::string& path) {
+    // O_EXCL: an existing file (or a link planted in its place) is never written through.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            throw Error(path + ": bestaat al; een sleutel wordt nooit overschreven (kies een andere naam)");
+        throw Error(path + ": kan sleutelbestand niet schrijven");
+    }
+    const std::string text = generate() + "\n";
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    if (::close(fd) != 0 || !written) throw Error(path + ": schrijven mislukt");
 }
 
 std::string PseudonymKey::pseudonym(std::string_view kind, std::string_view value) const {

@@ -13,6 +13,9 @@ public:
     static PseudonymKey from_file(const std::string& path);
     // A new random key as 64 hex digits (OpenSSL's random generator).
     static std::string generate();
+    // Writes a new key to `path`, readable by its owner only; never overwrites (an Error when the
+    // file exists).
+    static void write_new_key_file(const std::string& path);
 
     // "ps-" and 20 hex digits of HMAC-SHA-256(key, kind + ":" + value): starts with letters, so it
     // can never look like (or pass the elfproef of) a BSN. `kind` keeps dossier and actor

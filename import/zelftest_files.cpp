@@ -142,4 +142,30 @@ ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQue
     return AnswerReader(path, questions, nullptr).read(root);
 }
 
+std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path + ": geen geldige JSON van 'wmotoets controleer --format json' (" + e.what() + ")");
+    }
+    if (!j.is_object() || !j.contains("figures") || !j["figures"].is_array())
+        throw Error(path + ": geen uitvoer van 'wmotoets controleer --format json' (de lijst 'figures' ontbreekt)");
+    std::map<std::string, CheckFigure> out;
+    for (const auto& f : j["figures"]) {
+        CheckFigure c;
+        c.rule = f.value("rule", "");
+        c.title = f.value("title", "");
+        c.applicable = f.value("applicable", std::size_t(0));
+        c.compliant = f.value("compliant", std::size_t(0));
+        c.violations = f.value("violations", std::size_t(0));
+        c.unknown = f.value("unknown", std::size_t(0));
+        if (f.contains("rate") && f["rate"].is_number()) c.rate = f["rate"].get<double>();
+        out[c.rule] = c;
+    }
+    return out;
+}
+
 }  // namespace wmotoets

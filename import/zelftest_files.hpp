@@ -1,6 +1,7 @@
 #pragma once
 // Reading the zelftest questions (shipped TOML) and answer files (JSON or TOML, spec/zelftest.md).
 // Every error is a wmotoets::Error naming the file and the place (JSON path; for TOML also the line).
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,8 @@ const ZelftestQuestions& shipped_questions();
 
 // Reads an answer file: TOML when it ends in .toml, else JSON.
 ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQuestions& questions);
+
+// The figures per rule of the output of 'wmotoets controleer --format json', by rule id.
+std::map<std::string, CheckFigure> read_check_figures(const std::string& path);
 
 }  // namespace wmotoets

@@ -10,6 +10,14 @@
 
 namespace wmotoets {
 
+// The figures of one rule from a check (controleer --format json, or the latest run in a database),
+// against which the zelftest answers are held.
+struct CheckFigure {
+    std::string rule, title;
+    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+    std::optional<double> rate;
+};
+
 struct ZelftestTheme {
     std::string id, name, explanation;
     std::vector<std::string> law;

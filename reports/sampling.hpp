@@ -4,6 +4,7 @@
 // fractions (0.95, 0.05).
 #include <cstddef>
 #include <optional>
+#include <string>
 
 namespace wmotoets {
 
@@ -22,5 +23,21 @@ double upper_deviation_limit(double confidence, std::size_t n, std::size_t devia
 // P(X ≤ k) for X binomial(n, p), and hypergeometric (population N with D deviant, sample n).
 double binomial_cdf(std::size_t k, std::size_t n, double p);
 double hypergeometric_cdf(std::size_t k, std::size_t N, std::size_t D, std::size_t n);
+
+// The auditor's question, in percentages as typed (95, 5).
+struct SamplingQuestion {
+    double confidence_percent = 95, tolerable_percent = 5;
+    std::size_t deviations = 0;
+    std::optional<std::size_t> population;
+};
+// The sample size and what it means, in Dutch (steekproef omvang); an Error when no sample suffices.
+std::string sample_size_text(const SamplingQuestion& q);
+// The upper deviation limit after judging `size` dossiers with q.deviations deviations, and the verdict.
+struct SampleEvaluation {
+    double upper = 0;
+    bool met = false;  // the upper limit is not above the tolerable rate
+    std::string text;  // Dutch (steekproef evalueer)
+};
+SampleEvaluation evaluate_sample(const SamplingQuestion& q, std::size_t size);
 
 }  // namespace wmotoets

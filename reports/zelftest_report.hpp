@@ -11,13 +11,6 @@
 
 namespace wmotoets {
 
-// The figures of one rule from a check (controleer --format json, or the latest run in a database).
-struct CheckFigure {
-    std::string rule, title;
-    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-    std::optional<double> rate;
-};
-
 struct Gesprekspunt {
     std::string question;  // its ID
     std::string why;       // Dutch

@@ -1,0 +1,219 @@
+// wmotoets controleer: read logs (or a database), replay every dossier, judge it per rule.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/common.hpp"
+#include "model/error.hpp"
+#include "reports/figures.hpp"
+#include "reports/run_record.hpp"
+#include "reports/writers.hpp"
+#include "workflow/engine.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+constexpr const char* kExamples = R"(
+Voorbeelden:
+  wmotoets controleer data/voorbeeld/dossiers.csv
+      controleer de voorbeelddossiers; bevindingen per dossier en cijfers per regel
+  wmotoets controleer export-jan.csv export-feb.csv --format json --uit bevindingen.json
+      twee exports samen, als JSON (schema wmotoets/1) naar een bestand
+  wmotoets controleer dossiers.csv --select INF,ONA-01 --peildatum 2025-06-30
+      alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
+  wmotoets controleer dossiers.csv --strict
+      stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
+  wmotoets controleer export.csv --behoud-onbekend --regels lokale-regels.toml
+      ook de eigen werkinstructies van de gemeente (LOK-regels), ook op eigen labels
+  wmotoets controleer dossiers.csv --instellingen wmotoets.toml --feestdagen besluit-2029.txt
+      eigen termijnen (14 dagen voor ONA-04/TOE-03) en nieuw gelijkgestelde dagen
+  wmotoets controleer export.csv --mapping data/mapping/zaaksysteem-export.toml
+      een eigen export: kolomnamen, statusomschrijvingen, rollen en waarden via een mappingbestand
+  wmotoets controleer logboek.xes.gz --behoud-onbekend --regels lokale-regels.toml
+      een XES-logboek (process mining); alleen events met lifecycle 'complete' (--levenscyclus alle)
+  wmotoets controleer zaken.json --mapping data/mapping/zgw.toml
+      een JSON-export uit de ZGW-API's (zaken, statussen, rollen, besluiten, klantcontacten)
+
+Mappingbestand (TOML), zie data/mapping/:
+  onbekende_activiteiten = "weigeren"  # of "behouden" (voor lokale regels)
+  [kolommen]        case_id = "Zaaknummer"   timestamp = "Datum status"   activity = "Statusomschrijving"
+  [activiteiten]    "Keukentafelgesprek" = "gesprek"
+  [rollen]          "Wmo-consulent" = "consulent"
+  [waarden.aan]     "Cliënt" = "client"
+
+Instellingenbestand (TOML):
+  [termijnen]
+  andere_ondersteuner_dagen = 14      # ONA-04
+  wachttijd_ondersteuner_dagen = 14   # TOE-03
+  [kalender]
+  gelijkgestelde_dagen = ["2029-05-11"]   # Atw art. 3 lid 3, bovenop de meegeleverde lijst
+  feestdagen = ["extra-dagen.txt"]        # lijsten in het formaat van data/kalender/
+
+
+Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met ernst overtreding
+(--exit-zero maakt dat 0); 2 = fout (onbruikbare argumenten, onleesbaar bestand, --strict, privacy).
+Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.
+)";
+
+struct CheckOptions {
+    InputOptions input;
+    std::string format = "text";
+    std::string out;
+    std::string peildatum;
+    std::vector<std::string> select, ignore;
+    std::string settings_file, local_rules_file;
+    std::string db;  // --db: work on (and store into) this database
+    std::vector<std::string> holiday_files;
+    bool outcomes = false, exit_zero = false;
+};
+
+// What a check runs with: settings, calendar, rules and the peildatum asked for.
+struct CheckSetup {
+    Settings settings;
+    Calendar calendar;
+    LocalRules local;
+    std::vector<const Rule*> rules;
+    std::optional<Date> peildatum;
+};
+
+void prepare(const CheckOptions& o, CheckSetup& s) {
+    load_settings(o.settings_file, o.holiday_files, s.settings, s.calendar);
+    s.local = load_local_rules(o.local_rules_file);
+    s.rules = select_rules(rules_with(s.local), o.select, o.ignore);
+    if (!o.peildatum.empty()) {
+        s.peildatum = parse_iso_date(o.peildatum);
+        if (!s.peildatum) throw Error("--peildatum '" + o.peildatum + "' is geen geldige datum (verwacht JJJJ-MM-DD)");
+    }
+}
+
+// The log to check: the given logs in memory, or (with --db) everything stored after adding them.
+EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store) {
+    EventLog log;
+    if (!o.db.empty()) {
+        store = std::make_unique<Store>(o.db);
+        import_into_store(o.input, *store);
+        const PhaseTimer timer("inlezen uit de database");
+        log = store->load();
+        spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", o.db, log.case_count(), log.events.size(),
+                     log.inputs.size());
+    } else {
+        Diagnostics diag;
+        const ImportSetup setup(o.input);
+        for (const std::string& path : o.input.logs) read_log(path, o.input, setup.options, log, diag);
+    }
+    const PhaseTimer timer("sorteren");
+    log.finalize();
+    return log;
+}
+
+Progress progress_line(const EventLog& log) {
+    if (!show_progress() || log.cases.size() < 20000) return {};
+    return [](std::size_t done, std::size_t total) {
+        std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
+                     done == total ? "\n" : "");
+    };
+}
+
+void write_part(std::ostream& out, const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); }
+
+// With a database the run is stored too, so its findings are kept: written when the check is done.
+CheckResult check_and_write_held(const EventLog& log, const CheckSetup& s, Date pd, const CheckOptions& o,
+                                 std::ostream& out, std::vector<Figure>& figures) {
+    CheckResult result;
+    {
+        const PhaseTimer timer("afspelen en beoordelen");
+        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings);
+    }
+    const PhaseTimer write_timer("schrijven");
+    result.peildatum_known = s.peildatum.has_value() || log.has_events();
+    figures = compute_figures(result);
+    write_report(out, ReportData{log, result, figures, o.outcomes}, output_format(o.format));
+    return result;
+}
+
+// Without a database the findings are written while the check runs, block by block, never all held.
+CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, Date pd, const CheckOptions& o,
+                                     std::ostream& out) {
+    const OutputFormat& format = output_format(o.format);
+    const bool peildatum_known = s.peildatum.has_value() || log.has_events();
+    write_part(out, format.head(log, peildatum_known ? std::optional<Date>(pd) : std::nullopt));
+    OrderedOutput ordered(out, format);
+    const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
+                                   format.findings(text, log, s.rules, fs);
+                               },
+                               [&](std::string&& text) { ordered.write(text); }};
+    CheckResult result;
+    {
+        const PhaseTimer timer("afspelen, beoordelen en bevindingen schrijven");
+        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, &stream);
+    }
+    const PhaseTimer write_timer("cijfers schrijven");
+    result.peildatum_known = peildatum_known;
+    const std::vector<Figure> figures = compute_figures(result);
+    write_part(out, format.tail(ReportData{log, result, figures, o.outcomes}, ordered.any()));
+    return result;
+}
+
+int run_controleer(const CheckOptions& o) {
+    if (o.input.logs.empty() && o.db.empty())
+        throw Error("geef een of meer logboeken, of --db DATABASE (zie 'wmotoets controleer --help')");
+    CheckSetup setup;
+    prepare(o, setup);
+    std::unique_ptr<Store> store;
+    const EventLog log = load_log(o, store);
+    std::optional<OutputFile> file;
+    if (!o.out.empty()) file.emplace(o.out);
+    std::ostream& out = file ? file->stream() : std::cout;
+    const Date pd = setup.peildatum.value_or(log.latest_date());
+    std::vector<Figure> figures;
+    const CheckResult result = store ? check_and_write_held(log, setup, pd, o, out, figures)
+                                     : check_and_write_streamed(log, setup, pd, o, out);
+    out.flush();
+    if (!out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
+    if (file) {
+        file->commit();
+        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.cases.size(), o.out);
+    }
+    if (store) {
+        const PhaseTimer timer("controle opslaan");
+        const std::int64_t id = store_run(*store, log, result, figures, setup.settings);
+        spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, id);
+    }
+    return has_overtreding(result) && !o.exit_zero ? 1 : 0;
+}
+
+}  // namespace
+
+Command add_controleer(CLI::App& app) {
+    auto o = std::make_shared<CheckOptions>();
+    CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
+    check->alias("check");
+    check->footer(kExamples);
+    add_input_options(*check, o->input);
+    check->add_option("--db", o->db,
+                      "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
+                      "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
+    check->add_option("--format", o->format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    check->add_option("--uit", o->out,
+                      "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als BESTAND.deel, "
+                      "pas op zijn plaats gezet als de controle klaar is)");
+    check->add_flag("--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
+    check->add_option("--peildatum", o->peildatum,
+                      "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
+    check->add_option("--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
+    check->add_option("--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
+    check->add_flag("--exit-zero", o->exit_zero, "Exitcode 0, ook als er overtredingen zijn");
+    check->add_option("--regels", o->local_rules_file,
+                      "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
+    check->add_option("--instellingen", o->settings_file,
+                      "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
+    check->add_option("--feestdagen", o->holiday_files,
+                      "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
+    return {check, [o] { return run_controleer(*o); }};
+}
+
+}  // namespace wmotoets

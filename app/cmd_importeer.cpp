@@ -1,0 +1,50 @@
+// wmotoets importeer: add logs to the audit database, each file in one transaction.
+#include <spdlog/spdlog.h>
+
+#include "app/commands.hpp"
+#include "app/common.hpp"
+#include "model/error.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+constexpr const char* kExamples = R"(
+Voorbeelden:
+  wmotoets importeer export-2024-01.csv --db audit.db
+      voeg de export van januari toe (één transactie per bestand: alles of niets)
+  wmotoets importeer export-2024-02.csv --db audit.db
+      een nieuwere export: dossiers die erin staan vervangen hun eerdere versie; de rest blijft
+  wmotoets importeer logboek.xes.gz zaaksysteem.csv --mapping zaaksysteem.toml --db audit.db
+  wmotoets controleer --db audit.db --format json --uit bevindingen.json
+      controleer alles wat is opgeslagen en bewaar de controle voor 'wmotoets rapport'
+Hetzelfde bestand nog eens importeren voegt niets toe (herkend aan de SHA-256).
+)";
+
+struct ImportCommandOptions {
+    InputOptions input;
+    std::string db = "wmotoets.db";
+};
+
+int run_importeer(const ImportCommandOptions& o) {
+    if (o.input.logs.empty()) throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
+    Store store(o.db);
+    import_into_store(o.input, store);
+    spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", o.db, store.case_count(), store.event_count(),
+                 store.import_count());
+    return 0;
+}
+
+}  // namespace
+
+Command add_importeer(CLI::App& app) {
+    auto o = std::make_shared<ImportCommandOptions>();
+    CLI::App* imp = app.add_subcommand("importeer", "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst");
+    imp->alias("import");
+    imp->footer(kExamples);
+    add_input_options(*imp, o->input);
+    imp->add_option("--db", o->db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
+    return {imp, [o] { return run_importeer(*o); }};
+}
+
+}  // namespace wmotoets

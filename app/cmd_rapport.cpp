@@ -1,0 +1,78 @@
+// wmotoets rapport: rapport.html, rapport.xlsx and bevindingen.csv of the latest stored run.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "app/commands.hpp"
+#include "app/common.hpp"
+#include "import/toml_files.hpp"
+#include "reports/report.hpp"
+#include "reports/separation.hpp"
+#include "reports/xlsx_report.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+struct ReportOptions {
+    std::string db = "wmotoets.db", out, settings;
+    bool publication = false, separation = false;
+};
+
+Disclosure disclosure_of(const ReportOptions& o) {
+    Settings settings;
+    Calendar calendar;
+    if (!o.settings.empty()) read_settings_file(o.settings, settings, calendar);
+    Disclosure d;
+    d.publication = o.publication;
+    d.threshold = std::size_t(settings.publicatie_drempel);
+    d.base = std::size_t(settings.publicatie_afronding);
+    return d;
+}
+
+int run_rapport(const ReportOptions& o) {
+    const Disclosure disclosure = disclosure_of(o);
+    const LatestRun latest = load_latest_run(o.db);
+    const EventLog& log = latest.log;
+    const StoredRun& run = latest.run;
+    std::filesystem::create_directories(o.out);
+    std::optional<SeparationView> view;
+    if (o.separation) view = separation_view(log, run);
+    const SeparationView* sep = view ? &*view : nullptr;
+    write_output(o.out + "/rapport.html", [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep); });
+    if (!o.publication)  // findings per dossier never leave the organisation
+        write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
+    else
+        std::filesystem::remove(o.out + "/bevindingen.csv");
+    write_report_xlsx(o.out + "/rapport.xlsx", log, run, disclosure, sep);
+    if (o.publication)
+        spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
+                     o.out, disclosure.threshold, disclosure.base);
+    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out,
+                 o.publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv",
+                 run.case_ids.size(), run.findings.size(), run.peildatum.empty() ? "onbekend" : run.peildatum);
+    return 0;
+}
+
+}  // namespace
+
+Command add_rapport(CLI::App& app) {
+    auto o = std::make_shared<ReportOptions>();
+    CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
+    report->alias("report");
+    report->add_option("--db", o->db, "De database (standaard wmotoets.db)");
+    report->add_option("--uit", o->out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv")->required();
+    report->add_flag("--publicatie", o->publication,
+                     "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
+                     "percentage bij kleine aantallen, geen gegevens per dossier");
+    report->add_flag("--scheiding", o->separation,
+                     "Voeg het overzicht voor de wijkteamcoördinator toe: ONA-01/02/03 per team en medewerker per maand, "
+                     "en wie zowel ondersteuner als beslisser is (HTML en blad Scheiding)");
+    report->add_option("--instellingen", o->settings, "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+    report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
+                   "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
+                   "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
+    return {report, [o] { return run_rapport(*o); }};
+}
+
+}  // namespace wmotoets

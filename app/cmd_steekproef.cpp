@@ -1,0 +1,137 @@
+// wmotoets steekproef: attribute sampling for the auditor (size, draw with audit sheets, evaluation).
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/common.hpp"
+#include "model/error.hpp"
+#include "reports/audit_sheet.hpp"
+#include "reports/report.hpp"
+#include "reports/sample_draw.hpp"
+#include "reports/sampling.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+struct SampleOptions {
+    double confidence = 95, tolerable = 5;
+    std::size_t deviations = 0, size = 0;
+    std::optional<std::size_t> population;
+};
+
+struct DrawOptions {
+    std::string db = "wmotoets.db", strata, out;
+    std::size_t size = 0;
+    std::uint64_t seed = 0;
+};
+
+int run_omvang(const SampleOptions& so) {
+    const SamplingQuestion q{so.confidence, so.tolerable, so.deviations, so.population};
+    std::cout << sample_size_text(q);
+    return 0;
+}
+
+int run_evalueer(const SampleOptions& so) {
+    if (so.deviations > so.size) throw Error("--afwijkingen kan niet groter zijn dan --omvang");
+    const SamplingQuestion q{so.confidence, so.tolerable, so.deviations, so.population};
+    const SampleEvaluation e = evaluate_sample(q, so.size);
+    std::cout << e.text;
+    return e.met ? 0 : 1;
+}
+
+// The stratum of a dossier: its team, or the quarter of its first event.
+std::string stratum_of(const EventLog& log, const Case& c, const std::string& strata) {
+    std::string s = strata == "kwartaal" ? dossier_quarter(log, c) : dossier_team(log, c);
+    if (s.empty()) s = strata == "kwartaal" ? "(geen datum)" : "(geen team)";
+    return s;
+}
+
+std::string sample_list(const DrawnSample& s, const DrawOptions& o, const StoredRun& run) {
+    std::ostringstream list;
+    list << "# steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle (peildatum "
+         << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << "\n"
+         << "# methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
+         << (o.strata.empty() ? std::string() : "; proportioneel gelaagd naar " + o.strata + " (grootste rest)") << "\n";
+    if (!o.strata.empty())
+        for (const auto& [name, n] : s.stratum_sizes)
+            list << "# stratum " << name << ": " << s.allocation.at(name) << " van " << n << "\n";
+    list << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\n";
+    for (std::size_t i = 0; i < s.drawn.size(); ++i)
+        list << i + 1 << ';' << s.drawn[i].case_id << (o.strata.empty() ? std::string() : ";" + s.drawn[i].stratum) << "\n";
+    return list.str();
+}
+
+void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const std::string& list) {
+    std::filesystem::create_directories(o.out);
+    write_output(o.out + "/steekproef.csv", [&](std::ostream& f) { f << list; });
+    for (std::size_t i = 0; i < s.drawn.size(); ++i) {
+        const std::string path = fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
+        write_output(path, [&](std::ostream& f) {
+            write_audit_sheet(f, latest.log, *latest.log.case_position(s.drawn[i].case_id), latest.run,
+                              AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
+        });
+    }
+    spdlog::info("{}: steekproef.csv en {} auditbladen geschreven", o.out, s.drawn.size());
+}
+
+int run_trek(const DrawOptions& o) {
+    const LatestRun latest = load_latest_run(o.db);
+    std::vector<SampleUnit> population;
+    for (const std::string& id : latest.run.case_ids) {
+        const auto at = latest.log.case_position(id);
+        if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
+        population.push_back({id, o.strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], o.strata)});
+    }
+    const DrawnSample s = draw_sample(population, o.size, o.seed);
+    const std::string list = sample_list(s, o, latest.run);
+    std::cout << list;
+    if (!o.out.empty()) write_sample_files(s, o, latest, list);
+    return 0;
+}
+
+void add_common(CLI::App* c, SampleOptions& so) {
+    c->add_option("--betrouwbaarheid", so.confidence, "Betrouwbaarheid in procenten (standaard 95)")->check(CLI::Range(50.0, 99.9));
+    c->add_option("--tolerantie", so.tolerable, "Aanvaardbaar afwijkingspercentage (standaard 5)")->check(CLI::Range(0.1, 50.0));
+    c->add_option("--populatie", so.population, "Aantal dossiers in de populatie (dan hypergeometrisch)")
+        ->check(CLI::Range(std::size_t(1), std::size_t(100000000)));
+}
+
+}  // namespace
+
+Command add_steekproef(CLI::App& app) {
+    auto so = std::make_shared<SampleOptions>();
+    auto dro = std::make_shared<DrawOptions>();
+    CLI::App* sample = app.add_subcommand("steekproef", "Steekproeven voor de auditor: omvang en evaluatie");
+    sample->alias("sample");
+    sample->require_subcommand(1);
+    CLI::App* size = sample->add_subcommand("omvang", "Hoeveel dossiers moet u beoordelen?");
+    add_common(size, *so);
+    size->add_option("--fouten", so->deviations, "Aantal afwijkingen dat u in de steekproef verwacht (standaard 0)");
+    size->footer("\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
+                 "  wmotoets steekproef omvang --fouten 1            93\n"
+                 "  wmotoets steekproef omvang --populatie 100       45\n");
+    CLI::App* draw = sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
+    draw->add_option("--db", dro->db, "De database met een controle (standaard wmotoets.db)");
+    draw->add_option("--omvang", dro->size, "Aantal dossiers (zie 'steekproef omvang')")->required()->check(CLI::PositiveNumber);
+    draw->add_option("--zaad", dro->seed, "Zaad: hetzelfde zaad geeft op elke machine dezelfde dossiers")->required();
+    draw->add_option("--strata", dro->strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
+        ->check(CLI::IsMember({"team", "kwartaal"}));
+    draw->add_option("--uit", dro->out, "Map voor steekproef.csv en één printbaar auditblad (HTML) per dossier");
+    draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
+                 "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
+    CLI::App* eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
+    add_common(eval, *so);
+    eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
+    eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking")->required();
+    return {sample, [=] {
+                if (size->parsed()) return run_omvang(*so);
+                if (draw->parsed()) return run_trek(*dro);
+                return run_evalueer(*so);
+            }};
+}
+
+}  // namespace wmotoets

@@ -1,0 +1,193 @@
+#include "app/common.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "import/toml_files.hpp"
+#include "model/error.hpp"
+
+namespace wmotoets {
+
+void add_input_options(CLI::App& cmd, InputOptions& o) {
+    cmd.add_option("logboek", o.logs,
+                   "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export");
+    cmd.add_option("--mapping", o.mapping_file,
+                   "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
+    cmd.add_option("--formaat", o.input_format,
+                   "Invoerformaat: auto (naar de bestandsnaam: .xes/.xes.gz, .json = zgw, anders csv), csv, xes of zgw (JSON uit de "
+                   "ZGW-API's, met een mappingbestand met [zgw.statustypen] enz.)")
+        ->check(CLI::IsMember({"auto", "csv", "xes", "zgw"}));
+    cmd.add_option("--levenscyclus", o.lifecycle,
+                   "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
+        ->check(CLI::IsMember({"complete", "alle"}));
+    cmd.add_flag("--strict", o.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
+    cmd.add_flag("--behoud-onbekend", o.keep_unknown,
+                 "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
+    cmd.add_option("--pseudonimiseer", o.key_file,
+                   "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
+                   "bestand; maak er een met 'wmotoets sleutel'). Dezelfde sleutel geeft elke maand dezelfde "
+                   "pseudoniemen");
+}
+
+ImportSetup::ImportSetup(const InputOptions& o) {
+    options.strict = o.strict;
+    options.keep_unknown = o.keep_unknown;
+    options.all_lifecycles = o.lifecycle == "alle";
+    if (!o.mapping_file.empty()) {
+        mapping = read_mapping_file(o.mapping_file);
+        options.mapping = &*mapping;
+    }
+    if (!o.key_file.empty()) {
+        key = PseudonymKey::from_file(o.key_file);
+        options.pseudonymise = &*key;
+    }
+}
+
+bool show_progress() { return isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info; }
+
+namespace {
+
+void log_problem(const Problem& p, bool warning) {
+    if (warning) spdlog::warn("{}: waarschuwing: {}", p.where(), p.message);
+    else spdlog::warn("{}: {}", p.where(), p.message);
+}
+
+void log_read_summary(const std::string& path, const InputFile& in) {
+    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows,
+                 in.format == "xes" ? "events" : in.format == "zgw" ? "resources" : "rijen", in.used, in.rejected,
+                 in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
+                 in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    if (in.bsn_skipped)
+        spdlog::info("{}: {} BSN-veld(en) van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
+                     in.bsn_skipped);
+}
+
+// The local time of an import, as provenance in the database (never in a report).
+std::string now_text() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", std::localtime(&t));
+    return buf;
+}
+
+}  // namespace
+
+void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {
+    const bool tty = show_progress();
+    if (tty)
+        options.progress = [&path](std::uint64_t done, std::uint64_t total) {
+            if (total > 0)
+                std::fprintf(stderr, "\rinlezen %s: %3d %%", path.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
+        };
+    const PhaseTimer timer("inlezen");
+    const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
+    import_log_file(path, o.input_format, options, log, diag);
+    for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
+    for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
+    if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
+    log_read_summary(path, log.inputs.back());
+}
+
+void import_into_store(const InputOptions& o, Store& store) {
+    const ImportSetup setup(o);
+    for (const std::string& path : o.logs) {
+        EventLog log;
+        Diagnostics diag;
+        read_log(path, o, setup.options, log, diag);
+        log.finalize();
+        const PhaseTimer timer("opslaan");
+        const ImportSummary sum = store.add_import(log, 0, now_text());
+        if (sum.already_imported)
+            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd", path, sum.import_id,
+                         sum.earlier_path);
+        else
+            spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd", path,
+                         store.path(), sum.import_id, sum.added, sum.replaced, sum.unchanged);
+    }
+}
+
+void load_settings(const std::string& settings_file, const std::vector<std::string>& holiday_files, Settings& settings,
+                   Calendar& calendar) {
+    if (!settings_file.empty()) read_settings_file(settings_file, settings, calendar);
+    for (const std::string& f : holiday_files) read_equated_days_file(f, calendar);
+}
+
+LocalRules load_local_rules(const std::string& path) {
+    if (path.empty()) return {};
+    LocalRules local(read_local_rules_file(path));
+    spdlog::info("{}: {} lokale regel(s)", path, local.rules().size());
+    return local;
+}
+
+StoredRun latest_run_of(const Store& store) {
+    std::optional<StoredRun> run = store.latest_run();
+    if (!run)
+        throw Error(store.path() + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " +
+                    store.path() + "' uit");
+    return std::move(*run);
+}
+
+LatestRun load_latest_run(const std::string& db) {
+    Store store(db);
+    StoredRun run = latest_run_of(store);
+    LatestRun out{store.load(), std::move(run)};
+    out.log.finalize();
+    return out;
+}
+
+std::unique_ptr<std::ostream> open_output(const std::string& path) {
+    auto f = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+    if (!*f) throw Error(path + ": kan uitvoerbestand niet schrijven");
+    return f;
+}
+
+void write_output(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    auto f = open_output(path);
+    write(*f);
+    f->flush();
+    if (!*f) throw Error(path + ": schrijven mislukt");
+}
+
+OutputFile::OutputFile(std::string path) : path_(std::move(path)), part_(path_ + ".deel") {
+    out_.open(part_, std::ios::binary | std::ios::trunc);
+    if (!out_) throw Error(path_ + ": kan uitvoerbestand niet schrijven");
+}
+
+OutputFile::~OutputFile() {
+    if (committed_) return;
+    out_.close();
+    std::error_code ec;
+    std::filesystem::remove(part_, ec);
+}
+
+void OutputFile::commit() {
+    out_.close();
+    if (!out_) throw Error(path_ + ": schrijven mislukt");
+    std::error_code ec;
+    std::filesystem::rename(part_, path_, ec);
+    if (ec) throw Error(path_ + ": kan uitvoerbestand niet schrijven (" + ec.message() + ")");
+    committed_ = true;
+}
+
+namespace {
+// The process's peak resident memory (VmHWM), 0 where /proc is not available.
+long peak_mib() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6) / 1024;
+    return 0;
+}
+}  // namespace
+
+PhaseTimer::~PhaseTimer() {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+    spdlog::debug("tijd: {} {} ms (piekgeheugen tot nu toe {} MiB)", what_, ms.count(), peak_mib());
+}
+
+}  // namespace wmotoets

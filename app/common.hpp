@@ -1,0 +1,109 @@
+#pragma once
+// What the subcommands share: how logs are read (options, progress, summary lines), output
+// files written whole or not at all, phase timing, settings and local rules, the stored run.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "import/diagnostics.hpp"
+#include "import/import_file.hpp"
+#include "import/pseudonym.hpp"
+#include "model/calendar.hpp"
+#include "model/mapping.hpp"
+#include "model/settings.hpp"
+#include "model/store.hpp"
+#include "workflow/local_rules.hpp"
+
+namespace wmotoets {
+
+// A subcommand as registered in cli.cpp: its CLI11 app and what runs when it was given.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+// How logs are read: shared by controleer and importeer.
+struct InputOptions {
+    std::vector<std::string> logs;
+    std::string mapping_file, key_file;
+    std::string input_format = "auto", lifecycle = "complete";
+    bool strict = false, keep_unknown = false;
+};
+// Adds the options of InputOptions (the positional logs included) to a subcommand.
+void add_input_options(CLI::App& cmd, InputOptions& o);
+
+// The import options of a command, with its mapping file and key read once.
+struct ImportSetup {
+    explicit ImportSetup(const InputOptions& o);
+    ImportSetup(const ImportSetup&) = delete;
+    ImportSetup& operator=(const ImportSetup&) = delete;
+    std::optional<Mapping> mapping;
+    std::optional<PseudonymKey> key;
+    ImportOptions options;
+};
+
+// Reads one log into `log`, reporting bad rows, warnings and a summary line on stderr (with
+// progress when stderr is a terminal).
+void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag);
+// Adds every log of `o` to the store, each file in one transaction.
+void import_into_store(const InputOptions& o, Store& store);
+
+// The settings and calendar of a run: defaults, then the settings file, then the holiday files.
+void load_settings(const std::string& settings_file, const std::vector<std::string>& holiday_files, Settings& settings,
+                   Calendar& calendar);
+LocalRules load_local_rules(const std::string& path);
+
+// The latest run in `store`; an Error that says what to do when it has none.
+StoredRun latest_run_of(const Store& store);
+// The log of the database at `db` and its latest run.
+struct LatestRun {
+    EventLog log;  // finalized
+    StoredRun run;
+};
+LatestRun load_latest_run(const std::string& db);
+
+// A file opened for writing (truncated); an Error naming it when that fails.
+std::unique_ptr<std::ostream> open_output(const std::string& path);
+// Writes `path` through `write` and checks the stream afterwards.
+void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// An output file written under a temporary name beside it (FILE.deel) and put in its place only
+// when complete: a command that fails halfway leaves an earlier file as it was.
+class OutputFile {
+public:
+    explicit OutputFile(std::string path);
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    ~OutputFile();
+    std::ostream& stream() { return out_; }
+    void commit();
+
+private:
+    std::string path_, part_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
+
+// Logs how long a phase took and the peak memory so far (with --uitgebreid).
+class PhaseTimer {
+public:
+    explicit PhaseTimer(const char* what) : what_(what), start_(std::chrono::steady_clock::now()) {}
+    ~PhaseTimer();
+    PhaseTimer(const PhaseTimer&) = delete;
+    PhaseTimer& operator=(const PhaseTimer&) = delete;
+
+private:
+    const char* what_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+// Whether progress lines go to stderr (a terminal, and not --stil).
+bool show_progress();
+
+}  // namespace wmotoets

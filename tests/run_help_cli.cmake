@@ -1,0 +1,20 @@
+# Every (sub)command's --help has Dutch headings: none of CLI11's English ones may show
+# (the TEXT:{…} of a choice is issue 18's).
+foreach(cmd "" controleer importeer sleutel steekproef "steekproef omvang" "steekproef trek" "steekproef evalueer"
+        rapport zelftest "zelftest formulier" "zelftest rapport" regels genereer)
+  separate_arguments(args UNIX_COMMAND "${cmd} --help")
+  execute_process(COMMAND ${EXE} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "wmotoets ${cmd} --help: exit ${rc}: ${err}")
+  endif()
+  foreach(english "Options:" "Subcommands:" "Positionals:" "Usage:" "REQUIRED")
+    string(FIND "${out}" "${english}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "wmotoets ${cmd} --help shows the English '${english}':\n${out}")
+    endif()
+  endforeach()
+  string(FIND "${out}" "Gebruik: wmotoets" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "wmotoets ${cmd} --help has no 'Gebruik:' line:\n${out}")
+  endif()
+endforeach()
