@@ -29,7 +29,8 @@ if grep -E "CONSOLE|Uncaught|net::ERR" "$out/console.txt"; then
   exit 1
 fi
 fail=0
-for text in "Wmo-toets — rapport" "Peildatum: <b>2024-11-28</b>; 32 dossiers; 26 regels" "Cijfers per regel" \
+rules=$("$exe" regels | grep -cE '^[A-Z]{3}-[0-9]{2} ')  # the rulebook's size, from the registry
+for text in "Wmo-toets — rapport" "Peildatum: <b>2024-11-28</b>; 32 dossiers; $rules regels" "Cijfers per regel" \
             "<td class=\"n\">25,8</td><td class=\"n\">13,7–43,2</td>" "Verloop per kwartaal" "Wijkteam Zuid" \
             "Dossier D002" "Uitleg per regel"; do
   if ! grep -qF -- "$text" "$out/rendered.html"; then

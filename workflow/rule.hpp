@@ -22,16 +22,18 @@ std::string_view outcome_name(Outcome o);
 std::string_view severity_name(Severity s);
 std::string_view scope_name(Scope s);
 
+// What a rule is, for people. New rules name the fields (designated initializers, see
+// tools/nieuwe-regel); the order below is the order they must be given in.
 struct RuleInfo {
     std::string_view id;        // e.g. "INF-01"; stable, never reused
     std::string_view title;     // Dutch, as in rules.md
-    Severity severity;
+    Severity severity = Severity::overtreding;
     std::string_view basis;     // legal basis
-    Scope scope;
+    Scope scope = Scope::dossier;
     std::string_view what;      // wat wordt gecontroleerd
     std::string_view why;       // waarom dat ertoe doet
     std::string_view example;   // een voorbeeld
-    bool can_be_unknown;        // the rule can give `onbekend` (a term still running, a missing attribute)
+    bool can_be_unknown = false;  // the rule can give `onbekend` (a term still running, a missing attribute)
 };
 
 struct Finding {
@@ -45,6 +47,17 @@ struct Finding {
 struct RuleResult {
     Outcome outcome = Outcome::niet_van_toepassing;
     std::vector<Finding> findings;
+
+    // The rule is violated: outcome overtreden, and a finding dated `date`, proven by `events`,
+    // explained by `message`. Returns the finding (to add a deadline, say).
+    Finding& violated(Date date, std::vector<Pos> events, std::string message) {
+        outcome = Outcome::overtreden;
+        Finding& f = findings.emplace_back();
+        f.date = date;
+        f.events = std::move(events);
+        f.message = std::move(message);
+        return f;
+    }
 };
 
 struct RuleContext {
