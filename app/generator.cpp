@@ -10,16 +10,24 @@
 
 #include "model/date.hpp"
 #include "model/error.hpp"
+#include "workflow/rule.hpp"
 
 namespace wmotoets {
 
 std::map<std::string, double> default_generator_shares() {
-    return {{"INF-01", 0.03}, {"INF-02", 0.10}, {"INF-03", 0.02}, {"INF-04", 0.05}, {"INF-05", 0.03},
-            {"INF-06", 0.03}, {"ONA-01", 0.03}, {"ONA-02", 0.02}, {"ONA-03", 0.05}, {"ONA-04", 0.30},
-            {"ONA-05", 0.02}, {"TOE-01", 0.02}, {"TOE-02", 0.02}, {"TOE-03", 0.05}, {"TRM-01", 0.08},
-            {"TRM-02", 0.08}, {"TRM-03", 0.10}, {"TRM-04", 0.05}, {"TRM-05", 0.05}, {"PRO-01", 0.02},
-            {"PRO-02", 0.01}, {"PRO-03", 0.01}, {"PRO-04", 0.10}, {"PRO-05", 0.10}, {"PRO-06", 0.04},
-            {"PRO-07", 0.20}};
+    std::map<std::string, double> out;
+    for (const ViolationRecipe& r : violation_recipes()) out.emplace(r.rule, r.share);
+    return out;
+}
+
+std::vector<std::string> rules_without_recipe() {
+    std::vector<std::string> out;
+    for (const Rule* r : all_rules()) {
+        const auto& recipes = violation_recipes();
+        if (std::none_of(recipes.begin(), recipes.end(), [&](const ViolationRecipe& v) { return v.rule == r->info().id; }))
+            out.emplace_back(r->info().id);
+    }
+    return out;
 }
 
 void set_generator_share(GeneratorOptions& o, const std::string& kv) {
@@ -78,12 +86,12 @@ Date workday_after(Date d, int days) {
 }  // namespace
 
 void generate_log(std::ostream& out, const GeneratorOptions& o) {
-    auto share = [&](const char* kind) {
-        const auto it = o.shares.find(kind);
-        return it == o.shares.end() ? 0.0 : it->second;
-    };
-    std::map<std::string, double> s;
-    for (const auto& [k, v] : default_generator_shares()) s[k] = share(k.c_str());
+    // The share of every recipe, by its place in the table (a rule the options leave out: 0).
+    std::array<double, kRecipeCount> s{};
+    for (std::size_t i = 0; i < kRecipeCount; ++i) {
+        const auto it = o.shares.find(std::string(violation_recipes()[i].rule));
+        s[i] = it == o.shares.end() ? 0.0 : it->second;
+    }
     Rng rng(o.seed);
     const char sep = o.separator;
     std::string buf;
@@ -117,16 +125,16 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
             add(workday_after(d, 2), "Notitie toegevoegd", consulent, "consulent", team, "Gemeente");
         } else {
             // Deliberate violations, each kind drawn on its own.
-            auto v = [&](const char* kind) { return rng.chance(s[kind]); };
-            const bool late_notice = v("INF-01"), no_mz_notice = v("INF-02") && has_mantelzorger;
-            const bool notice_not_free = v("INF-03"), notice_not_independent = v("INF-04");
-            const bool no_pp_info = v("INF-05"), early_gesprek = v("INF-06");
-            const bool ond_decides = v("ONA-01"), ond_consults = v("ONA-02"), same_team = v("ONA-03");
-            const bool ond_at_provider = v("ONA-05");
-            const bool slow_support = v("TOE-03");
-            const bool late_verslag = v("TRM-01"), late_besluit = v("TRM-02");
-            const bool early_aanvraag = v("PRO-01"), no_verslag = v("PRO-02"), no_gesprek = v("PRO-03") && !no_verslag;
-            const bool no_reactie = v("PRO-04"), no_bevestiging = v("PRO-06");
+            auto v = [&](Recipe kind) { return rng.chance(s[static_cast<std::size_t>(kind)]); };
+            const bool late_notice = v(Recipe::inf_01), no_mz_notice = v(Recipe::inf_02) && has_mantelzorger;
+            const bool notice_not_free = v(Recipe::inf_03), notice_not_independent = v(Recipe::inf_04);
+            const bool no_pp_info = v(Recipe::inf_05), early_gesprek = v(Recipe::inf_06);
+            const bool ond_decides = v(Recipe::ona_01), ond_consults = v(Recipe::ona_02), same_team = v(Recipe::ona_03);
+            const bool ond_at_provider = v(Recipe::ona_05);
+            const bool slow_support = v(Recipe::toe_03);
+            const bool late_verslag = v(Recipe::trm_01), late_besluit = v(Recipe::trm_02);
+            const bool early_aanvraag = v(Recipe::pro_01), no_verslag = v(Recipe::pro_02), no_gesprek = v(Recipe::pro_03) && !no_verslag;
+            const bool no_reactie = v(Recipe::pro_04), no_bevestiging = v(Recipe::pro_06);
             const bool supported = ond_decides || ond_consults || ond_at_provider || rng.chance(0.35);
             if (ond_at_provider) ond_org = kAanbieders[rng.below(2)];
 
@@ -162,7 +170,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                     if (rng.chance(0.03)) {  // the client asks for another ondersteuner
                         const Date req = assigned + rng.between(3, 20);
                         add(req, "andere_ondersteuner_verzocht", "", "client", "", "");
-                        if (v("ONA-04")) {
+                        if (v(Recipe::ona_04)) {
                             const int how = int(rng.below(3));
                             if (how == 0) add(req + rng.between(1, 10), "andere_ondersteuner_geweigerd", consulent, "consulent", team, "Gemeente");
                             else if (how == 1) add(req + rng.between(1, 10), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
@@ -205,7 +213,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                     const Date besluit = std::max(aanvraag + suspended + (late_besluit ? rng.between(20, 40) : rng.between(3, 13)),
                                                   rows.back().date);
                     Attrs ba;
-                    const bool about_support = supported && v("TOE-02");
+                    const bool about_support = supported && v(Recipe::toe_02);
                     ba[voorziening] = about_support ? "clientondersteuning" : kVoorzieningen[rng.below(5)];
                     ba[uitkomst] = ond_at_provider || rng.chance(0.75) ? "toegekend" : (rng.chance(0.5) ? "deels" : "afgewezen");
                     ba[aanbieder] = ond_at_provider ? ond_org : kAanbieders[rng.below(2)];
@@ -214,7 +222,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                     last_step = besluit;
                     if (supported && ba[uitkomst] != "afgewezen") {
                         Attrs ea;
-                        const bool bad_fee = v("TOE-01");
+                        const bool bad_fee = v(Recipe::toe_01);
                         if (bad_fee || rng.chance(0.03)) {
                             ea[voorziening] = "clientondersteuning";
                             ea[bedrag] = bad_fee ? (rng.chance(0.5) ? "12,50" : "") : rng.chance(0.1) ? "n.t.b." : "0";
@@ -230,7 +238,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                         Attrs za;
                         const int kind = int(rng.below(100));
                         int received = rng.between(10, 40);
-                        if (v("TRM-04")) received = rng.between(55, 80);
+                        if (v(Recipe::trm_04)) received = rng.between(55, 80);
                         else if (kind < 3) { received = rng.between(44, 47); za[verzonden] = (besluit + rng.between(35, 41)).iso(); }
                         else if (kind < 6) received = rng.between(44, 47);
                         const bool commissie = rng.chance(0.3);
@@ -239,14 +247,14 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                         add(bezwaar, "bezwaar", "", "client", "", "", za);
                         // The decision term runs from the end of the bezwaar term (≥ besluit + 42).
                         const Date term = besluit + 42 + (commissie ? 84 : 42);
-                        const bool hearing = !v("PRO-05");
+                        const bool hearing = !v(Recipe::pro_05);
                         const bool withdrawn = rng.chance(0.03);
                         Attrs oa;
                         if (withdrawn) {}
                         else if (hearing && rng.chance(0.9)) add(bezwaar + rng.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
                         else if (hearing) oa[geen_hoorzitting_reden] = "kennelijk ongegrond";
                         Date bob = std::max(bezwaar + 30, term - rng.between(1, 20));
-                        if (v("TRM-03")) bob = term + rng.between(8, 40);
+                        if (v(Recipe::trm_03)) bob = term + rng.between(8, 40);
                         else if (!withdrawn && rng.chance(0.1)) {
                             add(term - rng.between(3, 10), "verdaging", "J01", "jurist", "Juridische zaken", "Gemeente");
                             bob = term + rng.between(1, 35);
@@ -260,7 +268,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                             if (rng.chance(0.2)) {
                                 Attrs ra;
                                 int after = rng.between(10, 40);
-                                if (v("TRM-05")) after = rng.between(55, 80);
+                                if (v(Recipe::trm_05)) after = rng.between(55, 80);
                                 else if (rng.chance(0.06)) { after = rng.between(44, 47); if (rng.chance(0.5)) ra[verzonden] = (bob + 40).iso(); }
                                 add(bob + after, "beroep", "", "client", "", "", ra);
                                 last_step = bob + after;
@@ -271,7 +279,7 @@ void generate_log(std::ostream& out, const GeneratorOptions& o) {
                     if (rng.chance(0.03)) {  // the client moves to the Wlz
                         const Date wlz = last_step + rng.between(10, 60);
                         add(wlz, "wlz_indicatie", "", "", "", "");
-                        if (v("PRO-07")) add(wlz + rng.between(3, 20), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
+                        if (v(Recipe::pro_07)) add(wlz + rng.between(3, 20), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
                         last_step = wlz + 20;
                     }
                 }

@@ -4,14 +4,18 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <vector>
+
+#include "app/generator_recipes.hpp"
 
 namespace wmotoets {
 
-// Default share of dossiers with a deliberate violation, per rule. For rules that only apply to
-// some dossiers the share is of those: INF-02 of dossiers with a mantelzorger, ONA-04 of requests
-// for another ondersteuner, TOE-01/TOE-02 of supported dossiers, TRM-03/TRM-04/PRO-05 of
-// bezwaren, TRM-05 of beroepen, PRO-07 of Wlz-indicaties.
+// Default share of dossiers with a deliberate violation, per rule with a recipe (generator_recipes.hpp;
+// for rules that only apply to some dossiers the share is of those).
 std::map<std::string, double> default_generator_shares();
+// The built-in rules the generator cannot violate on purpose yet: they need a recipe in
+// app/generator_recipes.hpp and its use in app/generator.cpp.
+std::vector<std::string> rules_without_recipe();
 
 struct GeneratorOptions {
     std::uint64_t dossiers = 1000;
