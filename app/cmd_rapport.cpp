@@ -34,7 +34,7 @@ int run_rapport(const ReportOptions& o) {
     const Disclosure disclosure = disclosure_of(o);
     const LatestRun latest = load_latest_run(o.db);
     const EventLog& log = latest.log;
-    const StoredRun& run = latest.run;
+    const RunRecord& run = latest.run;
     std::filesystem::create_directories(o.out);
     std::optional<SeparationView> view;
     if (o.separation) view = separation_view(log, run);

@@ -50,7 +50,7 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
     return s;
 }
 
-std::string sample_list(const DrawnSample& s, const DrawOptions& o, const StoredRun& run) {
+std::string sample_list(const DrawnSample& s, const DrawOptions& o, const RunRecord& run) {
     std::ostringstream list;
     list << "# steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle (peildatum "
          << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << "\n"

@@ -124,8 +124,8 @@ LocalRules load_local_rules(const std::string& path) {
     return local;
 }
 
-StoredRun latest_run_of(const Store& store) {
-    std::optional<StoredRun> run = store.latest_run();
+RunRecord latest_run_of(const Store& store) {
+    std::optional<RunRecord> run = store.latest_run();
     if (!run)
         throw Error(store.path() + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " +
                     store.path() + "' uit");
@@ -134,7 +134,7 @@ StoredRun latest_run_of(const Store& store) {
 
 LatestRun load_latest_run(const std::string& db) {
     Store store(db);
-    StoredRun run = latest_run_of(store);
+    RunRecord run = latest_run_of(store);
     LatestRun out{store.load(), std::move(run)};
     out.log.finalize();
     return out;

@@ -60,11 +60,11 @@ void load_settings(const std::string& settings_file, const std::vector<std::stri
 LocalRules load_local_rules(const std::string& path);
 
 // The latest run in `store`; an Error that says what to do when it has none.
-StoredRun latest_run_of(const Store& store);
+RunRecord latest_run_of(const Store& store);
 // The log of the database at `db` and its latest run.
 struct LatestRun {
     EventLog log;  // finalized
-    StoredRun run;
+    RunRecord run;
 };
 LatestRun load_latest_run(const std::string& db);
 

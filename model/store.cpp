@@ -485,44 +485,49 @@ EventLog Store::load() const {
 }
 
 struct Store::RunWriter::Impl {
-    explicit Impl(Store::Db& db)
-        : t(db), outcomes(db, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)"),
+    explicit Impl(Store& store)
+        : db(*store.db_), t(db), outcomes(db, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)"),
           findings(db,
                    "INSERT INTO findings(run_id, pos, case_id, rule, cycle, date, deadline, message, events) "
                    "VALUES(?,?,?,?,?,?,?,?,?)"),
           figures(db,
                   "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, "
                   "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)") {}
+    Store::Db& db;
     Transaction t;
     Stmt outcomes, findings, figures;
     std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0;
-    std::string events;
+    std::string text;  // the codes of a dossier, the rows of a finding
 };
 
-Store::RunWriter::RunWriter(Store& store, const std::string& peildatum, const std::string& settings,
-                            const std::vector<std::string>& rules)
-    : impl_(std::make_unique<Impl>(*store.db_)) {
+Store::RunWriter::RunWriter(Store& store) : impl_(std::make_unique<Impl>(store)) {}
+
+Store::RunWriter::~RunWriter() = default;
+
+void Store::RunWriter::begin(const std::string& peildatum, const RunSettings& settings,
+                             const std::vector<std::string>& rules) {
     std::string list;
     for (const std::string& r : rules) {
         if (!list.empty()) list += ',';
         list += r;
     }
-    Stmt ins(*store.db_, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
+    Stmt ins(impl_->db, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
     if (peildatum.empty()) ins.bind_null(1);
     else ins.bind(1, peildatum);
-    ins.bind(2, settings).bind(3, list).run("het vastleggen van de controle");
-    impl_->id = sqlite3_last_insert_rowid(store.db_->db);
+    ins.bind(2, settings.text()).bind(3, list).run("het vastleggen van de controle");
+    impl_->id = sqlite3_last_insert_rowid(impl_->db.db);
 }
 
-Store::RunWriter::~RunWriter() = default;
-
-void Store::RunWriter::outcome(std::string_view case_id, std::string_view codes) {
+void Store::RunWriter::outcomes(std::string_view case_id, std::span<const Outcome> row) {
+    std::string& codes = impl_->text;
+    codes.clear();
+    for (const Outcome o : row) codes += outcome_code(o);
     impl_->outcomes.bind(1, impl_->id).bind(2, impl_->n_outcomes++).bind(3, case_id).bind(4, codes);
     impl_->outcomes.run("het vastleggen van uitkomsten");
 }
 
-void Store::RunWriter::finding(const StoredRun::Finding& x) {
-    std::string& ev = impl_->events;
+void Store::RunWriter::finding(const RunRecord::Finding& x) {
+    std::string& ev = impl_->text;
     ev.clear();
     for (const auto& [file, line] : x.events) {
         if (!ev.empty()) ev += ';';
@@ -538,7 +543,7 @@ void Store::RunWriter::finding(const StoredRun::Finding& x) {
     f.bind(8, x.message).bind(9, ev).run("het vastleggen van bevindingen");
 }
 
-void Store::RunWriter::figure(const StoredRun::Figure& x) {
+void Store::RunWriter::figure(const RunRecord::Figure& x) {
     Stmt& g = impl_->figures;
     g.bind(1, impl_->id).bind(2, impl_->n_figures++).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
     g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
@@ -550,24 +555,22 @@ std::int64_t Store::RunWriter::commit() {
     return impl_->id;
 }
 
-std::int64_t Store::add_run(const StoredRun& run) {
-    RunWriter w(*this, run.peildatum, run.settings, run.rules);
-    for (std::size_t i = 0; i < run.case_ids.size(); ++i) w.outcome(run.case_ids[i], run.outcomes.at(i));
-    for (const StoredRun::Finding& f : run.findings) w.finding(f);
-    for (const StoredRun::Figure& f : run.figures) w.figure(f);
+std::int64_t Store::add_run(const RunRecord& run) {
+    RunWriter w(*this);
+    emit(run, w);
     return w.commit();
 }
 
-std::optional<StoredRun> Store::latest_run() const {
+std::optional<RunRecord> Store::latest_run() const {
     const std::int64_t id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs");
     if (id == 0) return std::nullopt;
-    StoredRun run;
+    RunRecord run;
     {
         Stmt q(*db_, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
         q.bind(1, id);
         q.step("het lezen van de controle");
         run.peildatum = std::string(q.text(0));
-        run.settings = std::string(q.text(1));
+        run.settings = RunSettings::parse(q.text(1));
         std::string_view rules = q.text(2);
         while (!rules.empty()) {
             const auto comma = rules.find(',');
@@ -580,14 +583,20 @@ std::optional<StoredRun> Store::latest_run() const {
         q.bind(1, id);
         while (q.step("het lezen van uitkomsten")) {
             run.case_ids.emplace_back(q.text(0));
-            run.outcomes.emplace_back(q.text(1));
+            const std::string_view codes = q.text(1);
+            for (std::size_t r = 0; r < run.rules.size(); ++r) {
+                const auto o = r < codes.size() ? outcome_from_code(codes[r]) : std::nullopt;
+                if (!o) throw Error(path_ + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) + "' in controle " +
+                                    std::to_string(id));
+                run.outcomes.push_back(*o);
+            }
         }
     }
     {
         Stmt q(*db_, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
         q.bind(1, id);
         while (q.step("het lezen van bevindingen")) {
-            StoredRun::Finding f;
+            RunRecord::Finding f;
             f.case_id = std::string(q.text(0));
             f.rule = std::string(q.text(1));
             f.cycle = static_cast<int>(q.i64(2));
@@ -612,7 +621,7 @@ std::optional<StoredRun> Store::latest_run() const {
                "WHERE run_id = ? ORDER BY pos");
         q.bind(1, id);
         while (q.step("het lezen van cijfers")) {
-            StoredRun::Figure f;
+            RunRecord::Figure f;
             f.rule = std::string(q.text(0));
             f.title = std::string(q.text(1));
             f.severity = std::string(q.text(2));

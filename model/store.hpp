@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/event_log.hpp"
+#include "model/run.hpp"
 
 namespace wmotoets {
 
@@ -19,29 +20,6 @@ struct ImportSummary {
     std::int64_t import_id = 0;     // the new import, or the earlier one when already imported
     std::string earlier_path;       // when already imported: the path it was imported from
     std::size_t added = 0, replaced = 0, unchanged = 0;  // dossiers
-};
-
-// One check run, in the store's own terms (rule ids and texts, not rule objects).
-struct StoredRun {
-    struct Finding {
-        std::string case_id, rule;
-        int cycle = 1;
-        std::string date, deadline;  // ISO; deadline empty = none
-        std::string message;
-        std::vector<std::pair<std::size_t, std::uint32_t>> events;  // (input file index, line)
-    };
-    struct Figure {
-        std::string rule, title, severity;
-        std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-        std::optional<double> rate, lo, hi;
-    };
-    std::string peildatum;  // ISO, empty = unknown
-    std::string settings;   // the settings of the run, as text (for provenance)
-    std::vector<std::string> rules;             // rule ids, in run order
-    std::vector<std::string> case_ids;          // dossiers in report order
-    std::vector<std::string> outcomes;          // per dossier: one letter per rule (n, v, o, x)
-    std::vector<Finding> findings;
-    std::vector<Figure> figures;
 };
 
 class Store {
@@ -67,20 +45,20 @@ public:
     std::string integrity_check() const;
 
     // Stores a run in one transaction; returns its id.
-    std::int64_t add_run(const StoredRun& run);
+    std::int64_t add_run(const RunRecord& run);
 
     // Streams a run into the store row by row (a million dossiers need not be copied first), in
     // one transaction: nothing is kept unless commit() is reached.
-    class RunWriter {
+    class RunWriter final : public RunSink {
     public:
-        RunWriter(Store& store, const std::string& peildatum, const std::string& settings,
-                  const std::vector<std::string>& rules);
-        ~RunWriter();
+        explicit RunWriter(Store& store);
+        ~RunWriter() override;
         RunWriter(const RunWriter&) = delete;
         RunWriter& operator=(const RunWriter&) = delete;
-        void outcome(std::string_view case_id, std::string_view codes);
-        void finding(const StoredRun::Finding& f);
-        void figure(const StoredRun::Figure& f);
+        void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override;
+        void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
+        void finding(const RunRecord::Finding& f) override;
+        void figure(const RunRecord::Figure& f) override;
         std::int64_t commit();  // the run's id
 
     private:
@@ -88,7 +66,7 @@ public:
         std::unique_ptr<Impl> impl_;
     };
     // The latest run, if any.
-    std::optional<StoredRun> latest_run() const;
+    std::optional<RunRecord> latest_run() const;
 
     const std::string& path() const { return path_; }
 

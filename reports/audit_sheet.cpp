@@ -1,5 +1,7 @@
 #include "reports/audit_sheet.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 namespace wmotoets {
@@ -38,18 +40,19 @@ th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.box{display:in
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}}
 )";
 
-std::string outcome_text(char c) {
-    switch (c) {
-        case 'v': return "voldaan";
-        case 'x': return "overtreden";
-        case 'o': return "onbekend";
-        default: return "niet van toepassing";
+std::string outcome_text(Outcome o) {
+    switch (o) {
+        case Outcome::voldaan: return "voldaan";
+        case Outcome::overtreden: return "overtreden";
+        case Outcome::onbekend: return "onbekend";
+        case Outcome::niet_van_toepassing: break;
     }
+    return "niet van toepassing";
 }
 
 }  // namespace
 
-void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const StoredRun& run,
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
                        const AuditSheetInfo& info) {
     const Case& c = log.cases.at(case_pos);
     const std::string id(log.str(c.id));
@@ -78,7 +81,7 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
 
     out << "<h2>Bevindingen van Wmo-toets</h2>\n";
     bool any = false;
-    for (const StoredRun::Finding& f : run.findings) {
+    for (const RunRecord::Finding& f : run.findings) {
         if (f.case_id != id) continue;
         if (!any) out << "<table>\n<tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr>\n";
         any = true;
@@ -88,18 +91,18 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
     out << (any ? "</table>\n" : "<p>Geen bevindingen.</p>\n");
 
     // The tool's outcome per rule, and room for the auditor's own.
-    std::string codes;
+    std::optional<std::size_t> at;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
-        if (run.case_ids[i] == id) codes = run.outcomes[i];
+        if (run.case_ids[i] == id) at = i;
     out << "<h2>Oordeel van de auditor per regel</h2>\n<table>\n<tr><th>regel</th><th>titel</th><th>Wmo-toets</th>"
            "<th>oordeel auditor</th><th>toelichting</th></tr>\n";
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
         std::string title;
-        for (const StoredRun::Figure& f : run.figures)
+        for (const RunRecord::Figure& f : run.figures)
             if (f.rule == run.rules[r]) title = f.title;
-        const char code = r < codes.size() ? codes[r] : 'n';
+        const Outcome o = at ? run.outcome(*at, r) : Outcome::niet_van_toepassing;
         out << "<tr><td>" << html_escape(run.rules[r]) << "</td><td>" << html_escape(title) << "</td><td"
-            << (code == 'x' ? " class=\"x\"" : "") << ">" << outcome_text(code) << "</td><td>"
+            << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">" << outcome_text(o) << "</td><td>"
             << "<span class=\"box\"></span>voldaan<span class=\"box\"></span>overtreden<span class=\"box\"></span>onbekend"
                "<span class=\"box\"></span>n.v.t.</td><td><span class=\"line\"></span></td></tr>\n";
     }

@@ -17,7 +17,7 @@ struct AuditSheetInfo {
 
 // Writes the sheet of dossier `case_pos` of `log` (finalized, as loaded from the store), with the
 // findings and outcomes of `run` for that dossier.
-void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const StoredRun& run,
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
                        const AuditSheetInfo& info);
 
 // A dossier id made safe as a file name: letters, digits, '-' and '_' kept, the rest '_'.

@@ -1,6 +1,5 @@
 #include "reports/figures.hpp"
 
-#include <array>
 #include <cmath>
 
 namespace wmotoets {
@@ -13,23 +12,32 @@ std::pair<double, double> wilson95(std::size_t k, std::size_t n) {
     return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
+void tally(std::span<const Outcome> row, std::span<RuleCounts> counts) {
+    for (std::size_t r = 0; r < row.size() && r < counts.size(); ++r) {
+        RuleCounts& c = counts[r];
+        switch (row[r]) {
+            case Outcome::niet_van_toepassing: continue;
+            case Outcome::voldaan: ++c.compliant; break;
+            case Outcome::overtreden: ++c.violations; break;
+            case Outcome::onbekend: ++c.unknown; break;
+        }
+        ++c.applicable;
+    }
+}
+
 std::vector<Figure> compute_figures(const CheckResult& result) {
-    std::vector<Figure> out(result.rules.size());
-    for (std::size_t r = 0; r < result.rules.size(); ++r) out[r].rule = result.rules[r];
     const std::size_t n_rules = result.rules.size();
-    // Outcomes are case-major (one row of n_rules per case): counted per rule and outcome value.
-    std::vector<std::array<std::size_t, 4>> counts(n_rules, std::array<std::size_t, 4>{});
-    const Outcome* row = result.outcomes.data();
-    for (std::size_t c = 0; n_rules > 0 && c < result.outcomes.size() / n_rules; ++c, row += n_rules)
-        for (std::size_t r = 0; r < n_rules; ++r) ++counts[r][static_cast<std::uint8_t>(row[r]) & 3];
+    std::vector<RuleCounts> counts(n_rules);
+    for (std::size_t c = 0; n_rules > 0 && c < result.outcomes.size() / n_rules; ++c)
+        tally(std::span(result.outcomes).subspan(c * n_rules, n_rules), counts);
+    std::vector<Figure> out(n_rules);
     for (std::size_t r = 0; r < n_rules; ++r) {
         Figure& f = out[r];
-        f.compliant = counts[r][static_cast<std::uint8_t>(Outcome::voldaan)];
-        f.violations = counts[r][static_cast<std::uint8_t>(Outcome::overtreden)];
-        f.unknown = counts[r][static_cast<std::uint8_t>(Outcome::onbekend)];
-    }
-    for (Figure& f : out) {
-        f.applicable = f.compliant + f.violations + f.unknown;
+        f.rule = result.rules[r];
+        f.applicable = counts[r].applicable;
+        f.compliant = counts[r].compliant;
+        f.violations = counts[r].violations;
+        f.unknown = counts[r].unknown;
         const std::size_t judged = f.compliant + f.violations;
         if (judged > 0) {
             f.rate = double(f.violations) / double(judged);

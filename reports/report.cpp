@@ -27,7 +27,7 @@ std::string dossier_team(const EventLog& log, const Case& c) {
     return std::string(log.str(best->first));
 }
 
-RuleText rule_text(const StoredRun& run, const std::string& id) {
+RuleText rule_text(const RunRecord& run, const std::string& id) {
     RuleText t;
     t.id = id;
     if (const Rule* r = find_rule(id)) {
@@ -40,7 +40,7 @@ RuleText rule_text(const StoredRun& run, const std::string& id) {
         t.example = i.example;
         return t;
     }
-    for (const StoredRun::Figure& f : run.figures)
+    for (const RunRecord::Figure& f : run.figures)
         if (f.rule == id) {
             t.title = f.title;
             t.severity = f.severity;
@@ -49,7 +49,7 @@ RuleText rule_text(const StoredRun& run, const std::string& id) {
     return t;
 }
 
-std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const StoredRun& run,
+std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed) {
     std::map<std::string, std::vector<RuleCounts>> groups;
@@ -59,19 +59,12 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
         if (key.empty()) key = unnamed;
         auto& counts = groups[key];
         counts.resize(run.rules.size());
-        for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r) {
-            const char o = run.outcomes[c][r];
-            if (o == 'n') continue;
-            ++counts[r].applicable;
-            if (o == 'v') ++counts[r].compliant;
-            else if (o == 'x') ++counts[r].violations;
-            else ++counts[r].unknown;
-        }
+        tally(run.outcomes_of(c), counts);
     }
     return groups;
 }
 
-std::string finding_sources(const EventLog& log, const StoredRun::Finding& f) {
+std::string finding_sources(const EventLog& log, const RunRecord::Finding& f) {
     std::string out;
     for (const auto& [import_id, line] : f.events) {
         const auto in = std::find_if(log.inputs.begin(), log.inputs.end(),
@@ -113,10 +106,10 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-spa
 
 }  // namespace
 
-void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run) {
+void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord& run) {
     out << "\xEF\xBB\xBF" << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
     std::map<std::string, RuleText> texts;
-    for (const StoredRun::Finding& f : run.findings) {
+    for (const RunRecord::Finding& f : run.findings) {
         auto it = texts.find(f.rule);
         if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
         out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
@@ -133,7 +126,7 @@ std::string Disclosure::rule(bool html) const {
                        threshold, base, html ? "&lt;" : "<");
 }
 
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d,
+void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const SeparationView* separation) {
     auto ht = [&d](std::size_t n) { return html_escape(d.text(n)); };
     std::vector<RuleText> rules;
@@ -155,20 +148,20 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
             << in.sha256 << "</td><td class=\"n\">" << ht(in.rows) << "</td><td class=\"n\">" << ht(in.used)
             << "</td><td class=\"n\">" << ht(in.rejected) << "</td></tr>\n";
-    out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings) << "</p>\n";
+    out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
     if (run.case_ids.empty()) {
         out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
                "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
     }
 
-    auto rate_shown = [&](const StoredRun::Figure& f) { return f.rate && d.rate_shown(f.compliant + f.violations); };
+    auto rate_shown = [&](const RunRecord::Figure& f) { return f.rate && d.rate_shown(f.compliant + f.violations); };
     // Figures per rule: table and chart.
     out << "<h2>Cijfers per regel</h2>\n<p>Percentage = overtreden / (voldaan + overtreden), met het 95%-"
            "betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
            "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<tr><th>regel</th>"
            "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>overtreden</th>"
            "<th>onbekend</th><th>% overtr.</th><th>95%-interval</th></tr>\n";
-    for (const StoredRun::Figure& f : run.figures) {
+    for (const RunRecord::Figure& f : run.figures) {
         const RuleText t = rule_text(run, f.rule);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
@@ -191,7 +184,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
             << " %</text>\n";
     }
     for (std::size_t i = 0; i < rows; ++i) {
-        const StoredRun::Figure& f = run.figures[i];
+        const RunRecord::Figure& f = run.figures[i];
         const int y = top + int(i) * row_h;
         out << "<text x=\"0\" y=\"" << y + 12 << "\">" << html_escape(f.rule) << "</text>\n";
         if (rate_shown(f)) {
@@ -288,9 +281,9 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
     // Findings per dossier, with the timeline of its events (not in a publication).
     out << "<h2>Bevindingen per dossier</h2>\n";
     if (d.publication) out << "<p>Weggelaten in de publicatieversie.</p>\n";
-    std::map<std::string, std::vector<const StoredRun::Finding*>> by_case;
+    std::map<std::string, std::vector<const RunRecord::Finding*>> by_case;
     if (!d.publication)
-        for (const StoredRun::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
+        for (const RunRecord::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
     if (by_case.empty() && !d.publication) out << "<p>Geen bevindingen.</p>\n";
     for (const auto& [id, findings] : by_case) {
         out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
@@ -299,7 +292,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
             for (std::uint32_t i : log.events_of(log.cases[*at])) {
                 const Event& e = log.events[i];
                 std::string marks;
-                for (const StoredRun::Finding* f : findings)
+                for (const RunRecord::Finding* f : findings)
                     for (const auto& row : f->events) {
                         if (is_row(log, e, row)) {
                             const RuleText t = rule_text(run, f->rule);
@@ -316,7 +309,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& 
         }
         out << "</table>\n";
         // Findings that point at no event (a missing step) are listed below the timeline.
-        for (const StoredRun::Finding* f : findings)
+        for (const RunRecord::Finding* f : findings)
             if (f->events.empty())
                 out << "<p class=\"small\"><span class=\"x\">" << html_escape(f->rule) << "</span> (cyclus " << f->cycle
                     << "): " << html_escape(f->message) << "</p>\n";

@@ -9,6 +9,7 @@
 
 #include "model/event_log.hpp"
 #include "model/store.hpp"
+#include "reports/figures.hpp"
 
 namespace wmotoets {
 
@@ -50,14 +51,11 @@ struct Disclosure {
 struct RuleText {
     std::string id, title, severity, basis, what, why, example;
 };
-RuleText rule_text(const StoredRun& run, const std::string& id);
+RuleText rule_text(const RunRecord& run, const std::string& id);
 
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).
-struct RuleCounts {
-    std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-};
-std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const StoredRun& run,
+std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed);
 
@@ -67,15 +65,15 @@ inline bool is_row(const EventLog& log, const Event& e, const std::pair<std::siz
 }
 
 // The rows that prove a finding, as "FILE:LINE, FILE:LINE" (files of the log loaded from the store).
-std::string finding_sources(const EventLog& log, const StoredRun::Finding& f);
+std::string finding_sources(const EventLog& log, const RunRecord::Finding& f);
 
 // bevindingen.csv: UTF-8 with BOM, ';' separated, one row per finding.
-void write_findings_csv(std::ostream& out, const EventLog& log, const StoredRun& run);
+void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord& run);
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
 // With `separation` (rapport --scheiding) a section for the wijkteam coordinator is added.
-void write_report_html(std::ostream& out, const EventLog& log, const StoredRun& run, const Disclosure& d = {},
+void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const struct SeparationView* separation = nullptr);
 
 }  // namespace wmotoets

@@ -1,25 +1,38 @@
 #include "reports/run_record.hpp"
 
-#include <fmt/format.h>
-
 namespace wmotoets {
 
-std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
-                       const Settings& settings) {
+namespace {
+
+RunRecord::Figure record_of(const Figure& f) {
+    RunRecord::Figure y;
+    const RuleInfo& info = f.rule->info();
+    y.rule = std::string(info.id);
+    y.title = std::string(info.title);
+    y.severity = std::string(severity_name(info.severity));
+    y.applicable = f.applicable;
+    y.compliant = f.compliant;
+    y.violations = f.violations;
+    y.unknown = f.unknown;
+    y.rate = f.rate;
+    if (f.ci95) {
+        y.lo = f.ci95->first;
+        y.hi = f.ci95->second;
+    }
+    return y;
+}
+
+}  // namespace
+
+void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                const Settings& settings, RunSink& sink) {
     std::vector<std::string> rule_ids;
     for (const Rule* r : result.rules) rule_ids.emplace_back(r->info().id);
-    Store::RunWriter w(store, result.peildatum_known ? result.peildatum.iso() : std::string(),
-                       fmt::format("andere_ondersteuner_dagen={};wachttijd_ondersteuner_dagen={}",
-                                   settings.andere_ondersteuner_dagen, settings.wachttijd_ondersteuner_dagen),
-                       rule_ids);
-    static constexpr char kCode[] = {'n', 'v', 'o', 'x'};  // niet van toepassing, voldaan, onbekend, overtreden
-    std::string codes;
-    for (std::size_t c = 0; c < log.cases.size(); ++c) {
-        codes.clear();
-        for (std::size_t r = 0; r < result.rules.size(); ++r) codes += kCode[static_cast<int>(result.outcome(c, r))];
-        w.outcome(log.str(log.cases[c].id), codes);
-    }
-    StoredRun::Finding x;
+    sink.begin(result.peildatum_known ? result.peildatum.iso() : std::string(), run_settings(settings), rule_ids);
+    const std::size_t n_rules = result.rules.size();
+    for (std::size_t c = 0; c < log.cases.size(); ++c)
+        sink.outcomes(log.str(log.cases[c].id), std::span(result.outcomes).subspan(c * n_rules, n_rules));
+    RunRecord::Finding x;
     for (const CaseFinding& f : result.findings) {
         x.case_id.assign(log.str(log.cases[f.case_pos].id));
         x.rule.assign(result.rules[f.rule]->info().id);
@@ -30,25 +43,15 @@ std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& res
         x.events.clear();
         for (std::uint32_t e : f.events)
             x.events.emplace_back(std::size_t(log.inputs[log.events[e].file].store_id), log.events[e].line);
-        w.finding(x);
+        sink.finding(x);
     }
-    for (const Figure& f : figures) {
-        StoredRun::Figure y;
-        const RuleInfo& info = f.rule->info();
-        y.rule = std::string(info.id);
-        y.title = std::string(info.title);
-        y.severity = std::string(severity_name(info.severity));
-        y.applicable = f.applicable;
-        y.compliant = f.compliant;
-        y.violations = f.violations;
-        y.unknown = f.unknown;
-        y.rate = f.rate;
-        if (f.ci95) {
-            y.lo = f.ci95->first;
-            y.hi = f.ci95->second;
-        }
-        w.figure(y);
-    }
+    for (const Figure& f : figures) sink.figure(record_of(f));
+}
+
+std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                       const Settings& settings) {
+    Store::RunWriter w(store);
+    emit_check(log, result, figures, settings, w);
     return w.commit();
 }
 

@@ -1,15 +1,21 @@
 #pragma once
-// A check run handed to the store: rule ids, outcomes per dossier, findings with their rows, figures.
+// A check run in memory (CheckResult and its figures) handed to any RunSink — the store, or a
+// RunCollector that keeps it as a RunRecord: rule ids, outcomes per dossier, findings with their
+// rows (import id and line), figures with the rules' titles and severities.
 #include <cstdint>
 #include <vector>
 
+#include "model/run.hpp"
 #include "model/settings.hpp"
 #include "model/store.hpp"
 #include "reports/figures.hpp"
 
 namespace wmotoets {
 
-// Stores the run (rule ids and texts, outcomes, findings with their rows, figures), streamed; its id.
+void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                const Settings& settings, RunSink& sink);
+
+// emit_check into the store, in one transaction; the run's id.
 std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
                        const Settings& settings);
 

@@ -6,7 +6,7 @@
 
 namespace wmotoets {
 
-SeparationView separation_view(const EventLog& log, const StoredRun& run) {
+SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     SeparationView v;
     // The actor of the event a finding points at (import id, line), within the dossier.
     auto actor_at = [&](const Case& c, const std::pair<std::size_t, std::uint32_t>& row) -> std::string {
@@ -16,7 +16,7 @@ SeparationView separation_view(const EventLog& log, const StoredRun& run) {
     };
     std::set<std::string> months;
     std::set<std::tuple<std::string, std::string, std::string>> team_seen, person_seen;  // (who, month, dossier)
-    for (const StoredRun::Finding& f : run.findings) {
+    for (const RunRecord::Finding& f : run.findings) {
         if (f.rule != "ONA-01" && f.rule != "ONA-02" && f.rule != "ONA-03") continue;
         const auto at = log.case_position(f.case_id);
         if (!at || f.date.size() < 7) continue;

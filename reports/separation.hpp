@@ -23,6 +23,6 @@ struct SeparationView {
 };
 
 // `log` finalized, as loaded from the store the run judged.
-SeparationView separation_view(const EventLog& log, const StoredRun& run);
+SeparationView separation_view(const EventLog& log, const RunRecord& run);
 
 }  // namespace wmotoets

@@ -96,18 +96,19 @@ private:
     lxw_col_t cols_ = 0;
 };
 
-const char* outcome_word(char c) {
-    switch (c) {
-        case 'v': return "voldaan";
-        case 'x': return "overtreden";
-        case 'o': return "onbekend";
-        default: return "n.v.t.";
+const char* outcome_word(Outcome o) {
+    switch (o) {
+        case Outcome::voldaan: return "voldaan";
+        case Outcome::overtreden: return "overtreden";
+        case Outcome::onbekend: return "onbekend";
+        case Outcome::niet_van_toepassing: break;
     }
+    return "n.v.t.";
 }
 
 }  // namespace
 
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d,
+void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const SeparationView* separation) {
     std::time_t created = 0;
     {
@@ -125,7 +126,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
                                     {"voldaan", 9}, {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12},
                                     {"interval ondergrens", 11}, {"interval bovengrens", 11}});
         lxw_row_t r = 0;
-        for (const StoredRun::Figure& f : run.figures) {
+        for (const RunRecord::Figure& f : run.figures) {
             ++r;
             const RuleText t = rule_text(run, f.rule);
             s.text(r, 0, f.rule);
@@ -152,7 +153,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
                                    {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
         lxw_row_t r = 0;
         std::map<std::string, RuleText> texts;
-        for (const StoredRun::Finding& f : run.findings) {
+        for (const RunRecord::Finding& f : run.findings) {
             ++r;
             auto it = texts.find(f.rule);
             if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
@@ -207,8 +208,8 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const Store
                 if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
                 if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
             }
-            for (std::size_t r = 0; r < run.rules.size() && r < run.outcomes[c].size(); ++r)
-                worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcomes[c][r]), nullptr);
+            for (std::size_t r = 0; r < run.rules.size(); ++r)
+                worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcome(c, r)), nullptr);
         }
         worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
     }

@@ -14,7 +14,7 @@ namespace wmotoets {
 // In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
 // With `separation` (rapport --scheiding) a sheet Scheiding is added.
-void write_report_xlsx(const std::string& path, const EventLog& log, const StoredRun& run, const Disclosure& d = {},
+void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const struct SeparationView* separation = nullptr);
 
 }  // namespace wmotoets

@@ -1,5 +1,6 @@
-// The one explicit list of built-in rules, in rulebook order. Adding a rule: its file in
-// workflow/rules/, one declaration and one entry here, and its fixture in tests/fixtures/rules/.
+// The one explicit list of built-in rules, in rulebook order. Adding a rule: tools/nieuwe-regel
+// writes its file in workflow/rules/, one declaration and one entry here, and its fixture in
+// tests/fixtures/rules/ (README, "Adding a rule").
 #include "workflow/rule.hpp"
 
 namespace wmotoets {
@@ -69,25 +70,6 @@ const Rule* find_rule(std::string_view id) {
     for (const Rule* r : all_rules())
         if (r->info().id == id) return r;
     return nullptr;
-}
-
-std::string_view outcome_name(Outcome o) {
-    switch (o) {
-        case Outcome::niet_van_toepassing: return "niet_van_toepassing";
-        case Outcome::voldaan: return "voldaan";
-        case Outcome::onbekend: return "onbekend";
-        case Outcome::overtreden: return "overtreden";
-    }
-    return "?";
-}
-
-std::string_view severity_name(Severity s) {
-    switch (s) {
-        case Severity::overtreding: return "overtreding";
-        case Severity::aandachtspunt: return "aandachtspunt";
-        case Severity::signaal: return "signaal";
-    }
-    return "?";
 }
 
 std::string_view scope_name(Scope s) { return s == Scope::cyclus ? "cyclus" : "dossier"; }

@@ -8,18 +8,13 @@
 #include <vector>
 
 #include "model/calendar.hpp"
+#include "model/run.hpp"
 #include "model/settings.hpp"
 #include "workflow/facts.hpp"
 
 namespace wmotoets {
 
-// Ordered from best to worst: the worst over the cycles is the case outcome.
-enum class Outcome : std::uint8_t { niet_van_toepassing = 0, voldaan = 1, onbekend = 2, overtreden = 3 };
-enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
 enum class Scope : std::uint8_t { dossier, cyclus };
-
-std::string_view outcome_name(Outcome o);
-std::string_view severity_name(Severity s);
 std::string_view scope_name(Scope s);
 
 // What a rule is, for people. New rules name the fields (designated initializers, see

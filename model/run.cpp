@@ -1,0 +1,86 @@
+#include "model/run.hpp"
+
+#include <string>
+
+namespace wmotoets {
+
+std::string_view outcome_name(Outcome o) {
+    switch (o) {
+        case Outcome::niet_van_toepassing: return "niet_van_toepassing";
+        case Outcome::voldaan: return "voldaan";
+        case Outcome::onbekend: return "onbekend";
+        case Outcome::overtreden: return "overtreden";
+    }
+    return "?";
+}
+
+std::string_view severity_name(Severity s) {
+    switch (s) {
+        case Severity::overtreding: return "overtreding";
+        case Severity::aandachtspunt: return "aandachtspunt";
+        case Severity::signaal: return "signaal";
+    }
+    return "?";
+}
+
+namespace {
+constexpr char kCodes[] = {'n', 'v', 'o', 'x'};  // in the order of Outcome
+}
+
+char outcome_code(Outcome o) { return kCodes[static_cast<std::size_t>(o) & 3]; }
+
+std::optional<Outcome> outcome_from_code(char c) {
+    for (std::size_t i = 0; i < 4; ++i)
+        if (kCodes[i] == c) return static_cast<Outcome>(i);
+    return std::nullopt;
+}
+
+std::string RunSettings::text() const {
+    std::string out;
+    for (const auto& [key, value] : values) {
+        if (!out.empty()) out += ';';
+        out += key;
+        out += '=';
+        out += value;
+    }
+    return out;
+}
+
+RunSettings RunSettings::parse(std::string_view text) {
+    RunSettings s;
+    while (!text.empty()) {
+        const auto semi = text.find(';');
+        const std::string_view item = text.substr(0, semi);
+        const auto eq = item.find('=');
+        s.values.emplace_back(std::string(item.substr(0, eq)),
+                              eq == std::string_view::npos ? std::string() : std::string(item.substr(eq + 1)));
+        text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
+    }
+    return s;
+}
+
+RunSettings run_settings(const Settings& s) {
+    return RunSettings{{{"andere_ondersteuner_dagen", std::to_string(s.andere_ondersteuner_dagen)},
+                        {"wachttijd_ondersteuner_dagen", std::to_string(s.wachttijd_ondersteuner_dagen)}}};
+}
+
+void RunCollector::begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) {
+    record = RunRecord{};
+    record.peildatum = peildatum;
+    record.settings = settings;
+    record.rules = rules;
+}
+
+void RunCollector::outcomes(std::string_view case_id, std::span<const Outcome> row) {
+    record.case_ids.emplace_back(case_id);
+    record.outcomes.insert(record.outcomes.end(), row.begin(), row.end());
+}
+
+void emit(const RunRecord& run, RunSink& sink) {
+    sink.begin(run.peildatum, run.settings, run.rules);
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i) sink.outcomes(run.case_ids[i], run.outcomes_of(i));
+    for (const RunRecord::Finding& f : run.findings) sink.finding(f);
+    for (const RunRecord::Figure& f : run.figures) sink.figure(f);
+}
+
+}  // namespace wmotoets

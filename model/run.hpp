@@ -1,0 +1,88 @@
+#pragma once
+// One record of a check run, whether it comes from memory or from the database: the outcome of
+// every dossier per rule, the findings with the rows that prove them, the figures per rule and
+// the settings it ran with. RunSink is the one streaming interface (row by row) that the store
+// and the collector of a RunRecord implement; emit() streams a record into any sink.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/settings.hpp"
+
+namespace wmotoets {
+
+// Ordered from best to worst: the worst over the cycles is the case outcome.
+enum class Outcome : std::uint8_t { niet_van_toepassing = 0, voldaan = 1, onbekend = 2, overtreden = 3 };
+enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
+
+std::string_view outcome_name(Outcome o);   // "niet_van_toepassing", "voldaan", … (JSON)
+std::string_view severity_name(Severity s);  // "overtreding", "aandachtspunt", "signaal"
+// The one codec of outcomes in the store: one letter each (n, v, o, x).
+char outcome_code(Outcome o);
+std::optional<Outcome> outcome_from_code(char c);
+
+// The settings a run was made with, as data (for provenance): key and value, in a fixed order.
+struct RunSettings {
+    std::vector<std::pair<std::string, std::string>> values;
+    // "key=value;key=value", as the store keeps it.
+    std::string text() const;
+    static RunSettings parse(std::string_view text);
+    bool operator==(const RunSettings&) const = default;
+};
+RunSettings run_settings(const Settings& s);
+
+struct RunRecord {
+    struct Finding {
+        std::string case_id, rule;
+        int cycle = 1;
+        std::string date, deadline;  // ISO; deadline empty = none
+        std::string message;
+        std::vector<std::pair<std::size_t, std::uint32_t>> events;  // (import id, line)
+    };
+    struct Figure {
+        std::string rule, title, severity;
+        std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
+        std::optional<double> rate, lo, hi;
+    };
+    std::string peildatum;  // ISO, empty = unknown
+    RunSettings settings;
+    std::vector<std::string> rules;     // rule ids, in run order
+    std::vector<std::string> case_ids;  // dossiers in report order
+    std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
+    std::vector<Finding> findings;
+    std::vector<Figure> figures;
+
+    Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
+    std::span<const Outcome> outcomes_of(std::size_t dossier) const {
+        return std::span(outcomes).subspan(dossier * rules.size(), rules.size());
+    }
+};
+
+// A run handed over row by row: begin, then every dossier's outcomes, the findings, the figures.
+class RunSink {
+public:
+    virtual ~RunSink() = default;
+    virtual void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) = 0;
+    virtual void outcomes(std::string_view case_id, std::span<const Outcome> row) = 0;
+    virtual void finding(const RunRecord::Finding& f) = 0;
+    virtual void figure(const RunRecord::Figure& f) = 0;
+};
+
+// Keeps what it is handed as a RunRecord.
+class RunCollector final : public RunSink {
+public:
+    void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override;
+    void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
+    void finding(const RunRecord::Finding& f) override { record.findings.push_back(f); }
+    void figure(const RunRecord::Figure& f) override { record.figures.push_back(f); }
+    RunRecord record;
+};
+
+// Streams a record into a sink, in the sink's order.
+void emit(const RunRecord& run, RunSink& sink);
+
+}  // namespace wmotoets
