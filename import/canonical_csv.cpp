@@ -277,7 +277,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
         log.events.reserve(log.events.size() + file_size / 40);
         log.attributes.reserve(log.attributes.size() + file_size / 40);
     }
-    if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
+    log.check_room_for_input(path);
 
     InputFile input;
     input.path = path;

@@ -341,7 +341,7 @@ bool is_xes_path(const std::string& path) {
 }
 
 void import_xes(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
-    if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
+    log.check_room_for_input(path);
     auto hashed = std::async(std::launch::async, file_sha256, path);
     ImportRollback rollback(log, diag);
     InputFile input;

@@ -270,7 +270,7 @@ private:
 }  // namespace
 
 void import_zgw(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
-    if (log.inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
+    log.check_room_for_input(path);
     const std::string text = read_whole_file(path);
     ImportRollback rollback(log, diag);
     InputFile input;

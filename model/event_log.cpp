@@ -5,9 +5,15 @@
 #include <stdexcept>
 #include <thread>
 
+#include "model/error.hpp"
 #include "model/short_sort.hpp"
 
 namespace wmotoets {
+
+void EventLog::check_room_for_input(const std::string& path) const {
+    if (inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
+}
+
 
 StringPool::StringPool() : views_(1), slots_(1024) {}  // id 0: absent
 

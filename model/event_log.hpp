@@ -95,6 +95,8 @@ class EventLog {
 public:
     StringPool strings;
     std::vector<InputFile> inputs;
+    // An Error naming `path` when one more input file would not fit (events keep a 16-bit file index).
+    void check_room_for_input(const std::string& path) const;
     std::vector<Event, HugePageAllocator<Event>> events;  // in input order (file by file, row by row)
     std::vector<Attribute, HugePageAllocator<Attribute>> attributes;
 

@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "import/diagnostics.hpp"
 #include "model/event_log.hpp"
 #include "reports/figures.hpp"
 

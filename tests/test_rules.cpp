@@ -16,32 +16,12 @@
 #include "workflow/terms.hpp"
 
 using namespace wmotoets;
+using namespace wmotoets::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kFixtures = test::source_dir() + "/tests/fixtures/rules/";
-
-struct Checked {
-    EventLog log;
-    CheckResult result;
-};
-
-Checked check_file(const std::string& path, const std::vector<const Rule*>& rules) {
-    Checked c;
-    Diagnostics diag;
-    ImportOptions options;
-    options.keep_unknown = true;
-    import_canonical_csv(path, options, c.log, diag);
-    EXPECT_TRUE(diag.bad_rows.empty()) << path << ": " << (diag.bad_rows.empty() ? "" : diag.bad_rows[0].where() + " " + diag.bad_rows[0].message);
-    c.log.finalize();
-    c.result = run_check(c.log, rules, Calendar{}, c.log.latest_date());
-    return c;
-}
-
-Checked check_csv(const std::string& csv, const char* rule_id) {
-    return check_file(test::write_file("regel.csv", csv), {find_rule(rule_id)});
-}
 
 std::string expected_outcome(std::string_view case_id) {
     for (const char* o : {"voldaan", "overtreden", "onbekend"})
@@ -183,38 +163,6 @@ TEST(RulePro01, FindingNamesEventStateAndReason) {
     EXPECT_EQ(c.log.events[f.events[0]].line, 4u);
 }
 
-TEST(Engine, SelectAndIgnoreByPrefix) {
-    auto ids = [](const std::vector<const Rule*>& rules) {
-        std::vector<std::string> out;
-        for (const Rule* r : rules) out.emplace_back(r->info().id);
-        return out;
-    };
-    // A fixed set of candidates, so that the rulebook may grow.
-    std::vector<const Rule*> candidates;
-    for (const char* id : {"INF-01", "INF-02", "INF-06", "ONA-01", "ONA-02", "TRM-01", "TRM-02", "PRO-01"})
-        candidates.push_back(find_rule(id));
-    EXPECT_EQ(ids(select_rules(candidates, {"TRM"}, {})), (std::vector<std::string>{"TRM-01", "TRM-02"}));
-    EXPECT_EQ(ids(select_rules(candidates, {"INF-0", "ONA-01"}, {"INF-02"})),
-              (std::vector<std::string>{"INF-01", "INF-06", "ONA-01"}));
-    EXPECT_EQ(select_rules(candidates, {}, {}).size(), candidates.size());
-    EXPECT_EQ(select_rules({}, {}).size(), all_rules().size());
-    EXPECT_THROW(select_rules({"XYZ"}, {}), Error);
-    EXPECT_THROW(select_rules({}, {"INF-99"}), Error);
-}
-
-TEST(Engine, FindingsSortedByCaseRuleDateLine) {
-    const Checked c = check_file(test::write_file("sort.csv",
-                                                  "case_id,timestamp,activity,actor\n"
-                                                  "b,2024-03-30,besluit,O1\nb,2024-03-01,ondersteuner_toegewezen,O1\n"
-                                                  "a,2024-03-01,melding,\na,2024-03-10,gesprek,\n"),
-                                 all_rules());
-    ASSERT_GE(c.result.findings.size(), 3u);
-    std::vector<std::string> order;
-    for (const CaseFinding& f : c.result.findings)
-        order.push_back(std::string(c.log.str(c.log.cases[f.case_pos].id)) + " " + std::string(c.result.rules[f.rule]->info().id));
-    EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << ::testing::PrintToString(order);
-}
-
 namespace {
 const CaseFinding& only_finding(const Checked& c) {
     EXPECT_EQ(c.result.findings.size(), 1u);
@@ -282,36 +230,6 @@ TEST(RuleTrm04, PostedObjectionMessage) {
     const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2026-01-23");
     EXPECT_TRUE(contains(f.message, "wel op tijd verzonden (22 januari 2026)")) << f.message;
-}
-
-TEST(Terms, DecisionTermWorkedExamples) {
-    const Checked c = check_csv("case_id,timestamp,activity\nA,2025-04-12,aanvraag\nB,2025-12-12,aanvraag\n"
-                                "C,2024-04-22,aanvraag\nC,2024-04-24,opschorting_start\nC,2024-04-30,opschorting_einde\n",
-                                "TRM-02");
-    const Calendar cal;
-    for (const auto& [kase, last] : std::vector<std::pair<std::size_t, const char*>>{{0, "2025-04-28"}, {1, "2025-12-29"}, {2, "2024-05-13"}}) {
-        const CaseFacts f = replay(c.log, c.log.cases[kase], cal);
-        const DecisionTerm t = decision_term(f, f.date(0), 2, 0, Pos(f.size()), std::nullopt, TermKind::aanvraag, cal);
-        EXPECT_EQ(t.last.iso(), last) << kase;
-    }
-}
-
-TEST(Settings, FourteenDayTermsAreSettings) {
-    const EventLog log = test::load("case_id,timestamp,activity,actor\nD,2024-03-01,clientondersteuning_gevraagd,\n"
-                                              "D,2024-03-18,ondersteuner_toegewezen,O1\nD,2024-03-20,andere_ondersteuner_verzocht,\n"
-                                              "D,2024-04-06,ondersteuner_toegewezen,O2\n");
-    const std::vector<const Rule*> rules{find_rule("ONA-04"), find_rule("TOE-03")};
-    const auto standard = run_check(log, rules, Calendar{}, log.latest_date());
-    EXPECT_EQ(standard.outcome(0, 0), Outcome::overtreden);  // 17 days > 14
-    EXPECT_EQ(standard.outcome(0, 1), Outcome::overtreden);
-    ASSERT_EQ(standard.findings.size(), 2u);
-    EXPECT_EQ(standard.findings[0].deadline->iso(), "2024-04-03");
-    Settings longer;
-    longer.andere_ondersteuner_dagen = 21;
-    longer.wachttijd_ondersteuner_dagen = 21;
-    const auto relaxed = run_check(log, rules, Calendar{}, log.latest_date(), {}, longer);
-    EXPECT_EQ(relaxed.outcome(0, 0), Outcome::voldaan);
-    EXPECT_EQ(relaxed.outcome(0, 1), Outcome::voldaan);
 }
 
 // Local rules (LOK-): every template on canonical activities and on labels kept from the input.
@@ -427,25 +345,3 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
     }
 }
 
-TEST(SettingsFile, TermsAndEquatedDays) {
-    test::write_file("extra-dagen.txt", "2029-05-11 vrijdag na Hemelvaartsdag\n");
-    const std::string path = test::write_file("instellingen.toml",
-        "[termijnen]\nandere_ondersteuner_dagen = 21\n[kalender]\ngelijkgestelde_dagen = [\"2030-05-31\", 2031-05-23]\n"
-        "feestdagen = \"extra-dagen.txt\"\n");
-    Settings s;
-    Calendar cal;
-    read_settings_file(path, s, cal);
-    EXPECT_EQ(s.andere_ondersteuner_dagen, 21);
-    EXPECT_EQ(s.wachttijd_ondersteuner_dagen, 14);
-    for (const char* d : {"2029-05-11", "2030-05-31", "2031-05-23", "2024-05-10"}) EXPECT_TRUE(cal.is_equated(*parse_iso_date(d))) << d;
-    const std::string bad = test::write_file("slecht.toml", "[termijnen]\nandere_ondersteuner_dagen = -3\n");
-    Settings untouched;
-    try {
-        read_settings_file(bad, untouched, cal);
-        ADD_FAILURE();
-    } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("slecht.toml:2: andere_ondersteuner_dagen moet een geheel aantal dagen zijn"),
-                  std::string::npos) << e.what();
-    }
-    EXPECT_EQ(untouched.andere_ondersteuner_dagen, 14);
-}

@@ -25,31 +25,9 @@
 
 using namespace wmotoets;
 using wmotoets::test::write_file;
+using namespace wmotoets::test;
 
 namespace {
-
-std::string fresh_db(const std::string& name) {
-    const auto path = test::temp_dir() / name;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-    return path.string();
-}
-
-// One CSV file read into memory, non-canonical activities kept, cases ordered.
-EventLog read_log(const std::string& path) {
-    EventLog log;
-    Diagnostics diag;
-    ImportOptions o;
-    o.keep_unknown = true;
-    import_canonical_csv(path, o, log, diag);
-    log.finalize();
-    return log;
-}
-
-// Imports one file into the store the way `wmotoets importeer` does.
-ImportSummary import_file(Store& store, const std::string& path) {
-    const EventLog log = read_log(path);
-    return store.add_import(log, 0, "2026-01-01T00:00:00");
-}
 
 std::string json_of(EventLog& log) {
     const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
@@ -294,129 +272,6 @@ TEST(Store, KilledDuringAnImportLeavesTheDatabaseAsItWas) {
     EXPECT_EQ(import_file(store, big).added, 60000u);
 }
 
-TEST(Zgw, SampleExportGivesTheExpectedEventsAndNoBsnReachesTheDatabase) {
-    const std::string json = test::source_dir() + "/tests/fixtures/zgw/export.json";
-    const Mapping mapping = read_mapping_file(test::source_dir() + "/data/mapping/zgw.toml");
-    ImportOptions o;
-    o.mapping = &mapping;
-    EventLog log;
-    Diagnostics diag;
-    import_log_file(json, "zgw", o, log, diag);
-    log.finalize();
-    const InputFile& in = log.inputs.at(0);
-    EXPECT_EQ(in.format, "zgw");
-    EXPECT_EQ(in.bsn_skipped, 2u);  // two natural persons' inpBsn, passed over
-    EXPECT_EQ(in.rows, 9u);
-    EXPECT_EQ(in.used, 8u);
-    ASSERT_EQ(diag.bad_rows.size(), 1u);
-    EXPECT_EQ(diag.bad_rows[0].where() + ": " + diag.bad_rows[0].message,
-              json + ":125: status hoort bij een zaak die niet in 'zaken' staat "
-                     "('https://zaken.example.nl/api/v1/zaken/onbekend')");
-    std::vector<std::string> got;
-    for (const Case& c : log.cases)
-        for (auto i : log.events_of(c)) {
-            const Event& e = log.events[i];
-            const Who& w = log.who(e);
-            std::string line = std::string(log.str(c.id)) + " " + e.date.iso() + " " + std::string(log.label(e)) + " " +
-                               std::string(log.str(w.actor)) + "/" + std::string(log.str(w.role));
-            if (const auto k = log.attr(e, "kanaal"); !k.empty()) line += " kanaal=" + std::string(k);
-            got.push_back(line + " :" + std::to_string(e.line));
-        }
-    EXPECT_EQ(got, (std::vector<std::string>{
-                       "ZAAK-2024-0001 2024-03-04 melding / :98",
-                       "ZAAK-2024-0001 2024-03-05 informatie_clientondersteuning / kanaal=brief :148",
-                       "ZAAK-2024-0001 2024-03-06 ondersteuner_toegewezen O21/ondersteuner :56",
-                       "ZAAK-2024-0001 2024-03-14 gesprek C11/ :105",
-                       "ZAAK-2024-0001 2024-03-21 verslag C11/ :112",
-                       "ZAAK-2024-0001 2024-04-11 besluit B02/ :133",  // the earliest beslisser
-                       "ZAAK-2024-0002 2024-03-06 melding / :119",
-                       "ZAAK-2024-0002 2024-04-15 besluit / :140",  // no verzenddatum: datum
-                   }));
-    // Into the database: no BSN and no name of a natural person in its files.
-    const std::string db = fresh_db("zgw.db");
-    {
-        Store store(db);
-        store.add_import(log, 0, "2026-01-01T00:00:00");
-    }
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-        std::ifstream f(db + suffix, std::ios::binary);
-        std::ostringstream ss;
-        ss << f.rdbuf();
-        bytes += ss.str();
-    }
-    EXPECT_GT(bytes.size(), 1000u);
-    EXPECT_NE(bytes.find("ZAAK-2024-0001"), std::string::npos);
-    for (const char* secret : {"111222333", "123456782", "Jansen", "Pieter", "Smit", "1941-05-02", "de Vries", "Bakker"})
-        EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
-}
-
-TEST(Zgw, RefusalsNameTheFile) {
-    EventLog log;
-    Diagnostics diag;
-    ImportOptions o;
-    auto refused = [&](const std::string& name, const std::string& text) {
-        const std::string path = write_file(name, text);
-        try {
-            import_log_file(path, "zgw", o, log, diag);
-        } catch (const Error& e) {
-            return std::string(e.what()).substr(path.size());
-        }
-        return std::string("(geen fout)");
-    };
-    EXPECT_EQ(refused("kapot.json", "{\n  \"zaken\": [\n    {\"identificatie\": \"Z1\",}\n  ]\n}\n"),
-              ":3: geen geldige JSON (syntax error while parsing object key - unexpected '}'; expected string literal); "
-              "niets uit dit bestand is ingelezen");
-    EXPECT_EQ(refused("geen-zaken.json", "{\"statussen\": []}"),
-              ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en statussen, statustypen, "
-              "rollen, roltypen, besluiten, klantcontacten)");
-    EXPECT_EQ(refused("geen-lijst.json", "{\"zaken\": [], \"statussen\": 3}"),
-              ": 'statussen' moet een lijst van resources zijn, of een pagina met 'results'");
-    EXPECT_TRUE(log.events.empty());
-    EXPECT_TRUE(log.inputs.empty());
-}
-
-TEST(Pseudonyms, KeyedHmacLinkableAndNeverABsn) {
-    const std::string key_path = write_file("sleutel.txt", "0123456789abcdef0123456789abcdef\n");
-    const PseudonymKey key = PseudonymKey::from_file(key_path);
-    // Known answers (Python: hmac.new(key, b"dossier:D1", sha256).hexdigest()[:20]).
-    EXPECT_EQ(key.pseudonym("dossier", "D1"), "ps-b60621504e15bbb0239e");
-    EXPECT_EQ(key.pseudonym("medewerker", "M1"), "ps-5bcd34390e805a4853ab");
-    EXPECT_EQ(key.pseudonym("dossier", "M1"), "ps-4f8116666e58b413445c");  // kinds kept apart
-    for (int i = 0; i < 2000; ++i)
-        EXPECT_FALSE(looks_like_bsn(key.pseudonym("dossier", std::to_string(100000000 + i))));
-    EXPECT_THROW(PseudonymKey::from_file(write_file("kort.txt", "geheim\n")), Error);
-
-    // Two exports of the same municipality stay linkable; nothing original reaches the database.
-    ImportOptions o;
-    o.pseudonymise = &key;
-    const std::string jan = write_file("p-jan.csv", "case_id,timestamp,activity,actor\nD1,2024-01-02,melding,M1\n");
-    const std::string feb = write_file("p-feb.csv",
-                                       "case_id,timestamp,activity,actor\nD1,2024-01-02,melding,M1\n"
-                                       "D1,2024-02-02,gesprek,M1\n");
-    const std::string db = fresh_db("pseudo.db");
-    {
-        Store store(db);
-        for (const std::string& f : {jan, feb}) {
-            EventLog log;
-            Diagnostics diag;
-            import_canonical_csv(f, o, log, diag);
-            log.finalize();
-            EXPECT_EQ(log.str(log.cases.at(0).id), "ps-b60621504e15bbb0239e");
-            EXPECT_EQ(log.str(log.who(log.events[0]).actor), "ps-5bcd34390e805a4853ab");
-            store.add_import(log, 0, "2026-01-01T00:00:00");
-        }
-        EXPECT_EQ(store.case_count(), 1u);  // the February export replaced the same dossier
-        EXPECT_EQ(store.event_count(), 2u);
-    }
-    std::ifstream f(db, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    EXPECT_NE(ss.str().find("ps-b60621504e15bbb0239e"), std::string::npos);
-    EXPECT_EQ(ss.str().find(",M1"), std::string::npos);
-    EXPECT_EQ(ss.str().find("D1"), std::string::npos);
-}
-
 // An event's kept label (a non-canonical activity) and its event id ride in front of its
 // attribute range; they are no attributes, and they survive the database.
 TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
@@ -453,20 +308,3 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
     }
 }
 
-// Who acted is interned by value: the same combination gets the same index, across the growth
-// of the table, and the empty combination is index 0.
-TEST(EventLog, WhoIndexInternsByValueAcrossGrowth) {
-    EventLog log;
-    EXPECT_EQ(log.who_index(Who{}), 0u);
-    std::vector<std::uint32_t> first;
-    for (StrId i = 1; i <= 5000; ++i) first.push_back(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}));
-    EXPECT_EQ(log.who_count(), 5001u);
-    for (StrId i = 5000; i >= 1; --i) {
-        ASSERT_EQ(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}), first[i - 1]) << i;
-        Event e;
-        e.who = first[i - 1];
-        ASSERT_EQ(log.who(e).actor, i);
-    }
-    EXPECT_EQ(log.who_count(), 5001u);
-    EXPECT_NE(log.who_index(Who{1, 2, 3, 4}), log.who_index(Who{1, 2, 3, 5}));
-}

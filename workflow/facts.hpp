@@ -46,6 +46,21 @@ struct CaseFacts {
     std::vector<RoleAct> ondersteuners, beslissers, consulenten;  // in procedure order
     bool has_mantelzorger = false;
 
+    // Empties every field above (keeping the buffers) for the next dossier: a field added here
+    // must be reset here too, or it would leak from one dossier into the next.
+    void clear() {
+        log = nullptr;
+        kase = nullptr;
+        events.clear();
+        cycle_of.clear();
+        cycles.clear();
+        deviations.clear();
+        ondersteuners.clear();
+        beslissers.clear();
+        consulenten.clear();
+        has_mantelzorger = false;
+    }
+
     const Event& event(Pos p) const { return log->events[events[p]]; }
     Activity activity(Pos p) const { return event(p).activity; }
     Date date(Pos p) const { return event(p).date; }

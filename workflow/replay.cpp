@@ -24,18 +24,13 @@ void replay(const EventLog& log, const Case& kase, const Calendar& cal, const Re
     thread_local Procedure machine;
     machine.reset();
 
+    f.clear();
     f.log = &log;
     f.kase = &kase;
     const auto span = log.events_of(kase);
     f.events.assign(span.begin(), span.end());
     f.cycle_of.assign(f.events.size(), 0);
-    f.cycles.clear();
     f.cycles.push_back(Cycle{});
-    f.deviations.clear();
-    f.ondersteuners.clear();
-    f.beslissers.clear();
-    f.consulenten.clear();
-    f.has_mantelzorger = false;
 
     // A role that never occurs in the input has no id; StrId 0 means "no role", so compare
     // only with roles that exist.

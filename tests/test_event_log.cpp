@@ -1,0 +1,32 @@
+// The in-memory event log: who acted, interned by value.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+#include "import/import_file.hpp"
+#include "import/toml_files.hpp"
+#include "model/error.hpp"
+#include "model/store.hpp"
+#include "reports/figures.hpp"
+#include "reports/writers.hpp"
+#include "workflow/engine.hpp"
+
+using namespace wmotoets;
+using namespace wmotoets::test;
+
+// Who acted is interned by value: the same combination gets the same index, across the growth
+// of the table, and the empty combination is index 0.
+TEST(EventLog, WhoIndexInternsByValueAcrossGrowth) {
+    EventLog log;
+    EXPECT_EQ(log.who_index(Who{}), 0u);
+    std::vector<std::uint32_t> first;
+    for (StrId i = 1; i <= 5000; ++i) first.push_back(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}));
+    EXPECT_EQ(log.who_count(), 5001u);
+    for (StrId i = 5000; i >= 1; --i) {
+        ASSERT_EQ(log.who_index(Who{i, i % 7 + 1, i % 13 + 1, 0}), first[i - 1]) << i;
+        Event e;
+        e.who = first[i - 1];
+        ASSERT_EQ(log.who(e).actor, i);
+    }
+    EXPECT_EQ(log.who_count(), 5001u);
+    EXPECT_NE(log.who_index(Who{1, 2, 3, 4}), log.who_index(Who{1, 2, 3, 5}));
+}

@@ -1,0 +1,97 @@
+// Mapping files: columns, labels, roles and values of a municipality's own export, and every refusal with file and line.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+#include "import/import_file.hpp"
+#include "import/toml_files.hpp"
+#include "model/error.hpp"
+#include "model/store.hpp"
+#include "reports/figures.hpp"
+#include "reports/writers.hpp"
+#include "workflow/engine.hpp"
+
+using namespace wmotoets;
+using namespace wmotoets::test;
+
+TEST(Mapping, CsvColumnsLabelsRolesAndValues) {
+    const std::string mapping_path = write_file("export.toml", R"(onbekende_activiteiten = "weigeren"
+[kolommen]
+case_id = "Zaaknummer"
+timestamp = "Datum"
+activity = "Status"
+actor = "Medewerker"
+role = "Functie"
+aan = "Gericht aan"
+
+[activiteiten]
+"Melding ontvangen" = "melding"
+"Brief OCO verstuurd" = "informatie_clientondersteuning"
+
+[rollen]
+"Wmo-consulent" = "consulent"
+
+[waarden.aan]
+"Cliënt" = "client"
+)");
+    const Mapping m = read_mapping_file(mapping_path);
+    ImportOptions o;
+    o.mapping = &m;
+    const Imported r = import(write_file("export.csv",
+                                         "Zaaknummer;Datum;Status;Medewerker;Functie;Gericht aan;Opmerking\n"
+                                         "Z-1;04-03-2024;Melding ontvangen;M1;Wmo-consulent;;eerste\n"
+                                         "Z-1;05-03-2024;Brief OCO verstuurd;M1;Wmo-consulent;Cliënt;\n"
+                                         "Z-1;06-03-2024;Iets anders;M1;;;\n"),
+                              o);
+    EXPECT_EQ(r.log.inputs[0].used, 2u);
+    ASSERT_EQ(r.diag.bad_rows.size(), 1u);
+    EXPECT_EQ(r.diag.bad_rows[0].line, 4u);
+    EXPECT_NE(r.diag.bad_rows[0].message.find("onbekende activiteit 'Iets anders'"), std::string::npos);
+    const auto ev = r.log.events_of(r.log.cases.at(0));
+    const Event& notice = r.log.events[ev[1]];
+    EXPECT_EQ(notice.activity, Activity::informatie_clientondersteuning);
+    EXPECT_EQ(r.log.str(r.log.who(notice).role), "consulent");
+    EXPECT_EQ(r.log.attr(notice, "aan"), "client");
+    EXPECT_EQ(r.log.attr(r.log.events[ev[0]], "opmerking"), "eerste");
+}
+
+TEST(Mapping, RefusalsNameFileAndLine) {
+    auto refused = [](const std::string& name, const std::string& toml) {
+        const std::string path = write_file(name, toml);
+        return error_of([&] { (void)read_mapping_file(path); }).substr(path.size());
+    };
+    EXPECT_EQ(refused("m1.toml", "[activiteiten]\n\"Melding ontvangen\" = \"aanmelding\"\n"),
+              ":2: 'aanmelding' is geen canonieke activiteit (mogelijk: vraagverheldering, melding, herbeoordeling, "
+              "ontvangstbevestiging, informatie_persoonlijk_plan, informatie_clientondersteuning, "
+              "clientondersteuning_gevraagd, ondersteuner_toegewezen, clientondersteuning_afgezien, "
+              "andere_ondersteuner_verzocht, andere_ondersteuner_geweigerd, persoonlijk_plan, gesprek, verslag, "
+              "verslag_reactie, aanvraag, opschorting_start, opschorting_einde, verdaging, besluit, eigen_bijdrage, "
+              "bezwaar, hoorzitting, besluit_op_bezwaar, beroep, uitspraak, intrekking, afsluiting, wlz_indicatie)");
+    EXPECT_EQ(refused("m2.toml", "[kolommen]\ncase_id = \n"),
+              ":2: geen geldige TOML: Error while parsing key-value pair: expected value, saw '\\n'");
+    EXPECT_EQ(refused("m3.toml", "[rollen]\nBaas = \"chef\"\n"),
+              ":2: 'chef' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
+              "vertegenwoordiger, jurist, administratie)");
+    EXPECT_EQ(refused("m7.toml", "[zgw.roltypen]\n\"Cliëntondersteuner\" = { rol = \"ondersteuner\" }\n"),
+              ":2: zgw.roltypen.\"Cliëntondersteuner\" mist 'activiteit'");
+    EXPECT_EQ(refused("m8.toml", "[zgw.statustypen]\n\"Gesprek\" = \"keukentafel\"\n").substr(0, 48),
+              ":2: 'keukentafel' is geen canonieke activiteit (");
+    EXPECT_EQ(refused("m4.toml", "onbekende_activiteiten = \"negeren\"\n"),
+              ":1: onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet 'negeren'");
+    EXPECT_EQ(refused("m5.toml", "[kolom]\ncase_id = \"Zaak\"\n"),
+              ":1: onbekende sleutel 'kolom' in het mappingbestand (mogelijk: kolommen, activiteiten, rollen, waarden, "
+              "onbekende_activiteiten, zgw)");
+    // A column the file lacks: refused with the mapping's file and line, naming the export.
+    const std::string mapping_path = write_file("m6.toml", "[kolommen]\ncase_id = \"Zaak\"\nactivity = \"Stap\"\n");
+    const Mapping m = read_mapping_file(mapping_path);
+    ImportOptions o;
+    o.mapping = &m;
+    const std::string csv = write_file("m6.csv", "Zaak;Datum;Status\nZ1;2024-01-01;melding\n");
+    EventLog log;
+    Diagnostics diag;
+    EXPECT_EQ(error_of([&] { import_log_file(csv, "auto", o, log, diag); }),
+              mapping_path + ":3: kolom 'Stap' (voor activity) staat niet in " + csv + " (gevonden: zaak, datum, status)");
+    const std::string xes = write_file("m6.xes", kSmallXes);
+    EXPECT_EQ(error_of([&] { import_log_file(xes, "auto", o, log, diag); }),
+              mapping_path + ":2: sleutel 'Zaak' (voor case_id) komt in " + xes + " niet voor");
+    EXPECT_TRUE(log.events.empty());
+}
