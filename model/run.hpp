@@ -41,7 +41,9 @@ struct RunRecord {
         int cycle = 1;
         std::string date, deadline;  // ISO; deadline empty = none
         std::string message;
-        std::vector<std::pair<std::size_t, std::uint32_t>> events;  // (import id, line)
+        // The rows that prove it: (input, line), the input as its place in the log of the run (in
+        // a log loaded from the store: the import's place among all imports, which never moves).
+        std::vector<std::pair<std::size_t, std::uint32_t>> events;
     };
     struct Figure {
         std::string rule, title, severity;

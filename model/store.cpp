@@ -237,6 +237,13 @@ std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*
 std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
 std::size_t Store::import_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports")); }
 
+std::vector<std::int64_t> Store::import_ids() const {
+    std::vector<std::int64_t> ids;
+    Stmt q(*db_, "SELECT id FROM imports ORDER BY id");
+    while (q.step("het lezen van de imports")) ids.push_back(q.i64(0));
+    return ids;
+}
+
 std::string Store::integrity_check() const {
     Stmt q(*db_, "PRAGMA integrity_check");
     std::string out;
@@ -498,9 +505,12 @@ struct Store::RunWriter::Impl {
     Stmt outcomes, findings, figures;
     std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0;
     std::string text;  // the codes of a dossier, the rows of a finding
+    std::vector<std::int64_t> import_ids;  // by input: the imports in id order, as load() lists them
 };
 
-Store::RunWriter::RunWriter(Store& store) : impl_(std::make_unique<Impl>(store)) {}
+Store::RunWriter::RunWriter(Store& store) : impl_(std::make_unique<Impl>(store)) {
+    impl_->import_ids = store.import_ids();
+}
 
 Store::RunWriter::~RunWriter() = default;
 
@@ -531,7 +541,10 @@ void Store::RunWriter::finding(const RunRecord::Finding& x) {
     ev.clear();
     for (const auto& [file, line] : x.events) {
         if (!ev.empty()) ev += ';';
-        ev += std::to_string(file);
+        if (file >= impl_->import_ids.size())
+            throw Error(impl_->db.path + ": bevinding verwijst naar invoerbestand " + std::to_string(file + 1) +
+                        ", dat niet in de database staat");
+        ev += std::to_string(impl_->import_ids[file]);
         ev += ':';
         ev += std::to_string(line);
     }
@@ -593,6 +606,13 @@ std::optional<RunRecord> Store::latest_run() const {
         }
     }
     {
+        const std::vector<std::int64_t> ids = import_ids();
+        auto input_of = [&](std::uint64_t import_id) -> std::size_t {
+            const auto it = std::lower_bound(ids.begin(), ids.end(), std::int64_t(import_id));
+            if (it == ids.end() || *it != std::int64_t(import_id))
+                throw Error(path_ + ": bevinding verwijst naar import " + std::to_string(import_id) + ", die er niet is");
+            return std::size_t(it - ids.begin());
+        };
         Stmt q(*db_, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
         q.bind(1, id);
         while (q.step("het lezen van bevindingen")) {
@@ -608,7 +628,7 @@ std::optional<RunRecord> Store::latest_run() const {
                 const auto semi = ev.find(';');
                 const std::string_view item = ev.substr(0, semi);
                 const auto colon = item.find(':');
-                f.events.emplace_back(std::stoull(std::string(item.substr(0, colon))),
+                f.events.emplace_back(input_of(std::stoull(std::string(item.substr(0, colon)))),
                                       static_cast<std::uint32_t>(std::stoul(std::string(item.substr(colon + 1)))));
                 ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
             }

@@ -41,6 +41,8 @@ public:
     std::size_t case_count() const;
     std::size_t event_count() const;
     std::size_t import_count() const;
+    // The ids of the imports in the order load() lists them as inputs.
+    std::vector<std::int64_t> import_ids() const;
     // "ok", or what SQLite's integrity check found.
     std::string integrity_check() const;
 

@@ -66,11 +66,9 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
 
 std::string finding_sources(const EventLog& log, const RunRecord::Finding& f) {
     std::string out;
-    for (const auto& [import_id, line] : f.events) {
-        const auto in = std::find_if(log.inputs.begin(), log.inputs.end(),
-                                     [&](const InputFile& x) { return x.store_id == std::int64_t(import_id); });
+    for (const auto& [input, line] : f.events) {
         if (!out.empty()) out += ", ";
-        out += in == log.inputs.end() ? std::string("?") : in->path;
+        out += input < log.inputs.size() ? log.inputs[input].path : std::string("?");
         out += ':';
         out += std::to_string(line);
     }
@@ -294,7 +292,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
                 std::string marks;
                 for (const RunRecord::Finding* f : findings)
                     for (const auto& row : f->events) {
-                        if (is_row(log, e, row)) {
+                        if (is_row(e, row)) {
                             const RuleText t = rule_text(run, f->rule);
                             marks += "<div><span class=\"x\">" + html_escape(f->rule) + "</span> (cyclus " +
                                      std::to_string(f->cycle) + "; " + html_escape(t.basis) + "): " + html_escape(f->message) +

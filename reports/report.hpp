@@ -59,9 +59,9 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed);
 
-// Whether `e` is the stored row (import id, line) that a finding points at.
-inline bool is_row(const EventLog& log, const Event& e, const std::pair<std::size_t, std::uint32_t>& row) {
-    return log.inputs[e.file].store_id == static_cast<std::int64_t>(row.first) && e.line == row.second;
+// Whether `e` is the row (input, line) that a finding points at.
+inline bool is_row(const Event& e, const std::pair<std::size_t, std::uint32_t>& row) {
+    return e.file == row.first && e.line == row.second;
 }
 
 // The rows that prove a finding, as "FILE:LINE, FILE:LINE" (files of the log loaded from the store).

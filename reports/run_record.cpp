@@ -42,7 +42,7 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
         x.message.assign(f.message);
         x.events.clear();
         for (std::uint32_t e : f.events)
-            x.events.emplace_back(std::size_t(log.inputs[log.events[e].file].store_id), log.events[e].line);
+            x.events.emplace_back(std::size_t(log.events[e].file), log.events[e].line);
         sink.finding(x);
     }
     for (const Figure& f : figures) sink.figure(record_of(f));

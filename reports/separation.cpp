@@ -11,7 +11,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     // The actor of the event a finding points at (import id, line), within the dossier.
     auto actor_at = [&](const Case& c, const std::pair<std::size_t, std::uint32_t>& row) -> std::string {
         for (std::uint32_t i : log.events_of(c))
-            if (is_row(log, log.events[i], row)) return std::string(log.str(log.who(log.events[i]).actor));
+            if (is_row(log.events[i], row)) return std::string(log.str(log.who(log.events[i]).actor));
         return {};
     };
     std::set<std::string> months;

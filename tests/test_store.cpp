@@ -117,6 +117,8 @@ TEST(Store, RunsAreKeptForReports) {
     const std::string db = fresh_db("run.db");
     Store store(db);
     EXPECT_FALSE(store.latest_run());
+    import_file(store, test::source_dir() + "/data/voorbeeld/dossiers.csv");
+    import_file(store, test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv");
     RunRecord run;
     run.peildatum = "2024-06-30";
     run.settings = RunSettings{{{"x", "1"}, {"y", "twee"}}};
@@ -143,7 +145,11 @@ TEST(Store, RunsAreKeptForReports) {
     EXPECT_EQ(again.record.findings.size(), run.findings.size());
     ASSERT_EQ(latest->findings.size(), 1u);
     EXPECT_EQ(latest->findings[0].message, "Medewerker M1 …");
-    EXPECT_EQ(latest->findings[0].events, run.findings[0].events);
+    EXPECT_EQ(latest->findings[0].events, run.findings[0].events);  // input 1: the second import
+    // A finding that names an input the store does not have is refused, and nothing is kept.
+    run.findings[0].events = {{2, 4}};
+    EXPECT_THROW(store.add_run(run), Error);
+    EXPECT_EQ(store.latest_run()->peildatum, "2024-07-31");
     EXPECT_EQ(latest->findings[0].deadline, "");
     ASSERT_EQ(latest->figures.size(), 1u);
     EXPECT_DOUBLE_EQ(*latest->figures[0].hi, 0.79);
