@@ -119,18 +119,22 @@ Progress progress_line(const EventLog& log) {
 
 void write_part(std::ostream& out, const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); }
 
-// With a database the run is stored too, so its findings are kept: written when the check is done.
-CheckResult check_and_write_held(const EventLog& log, const CheckSetup& s, Date pd, const CheckOptions& o,
-                                 std::ostream& out, std::vector<Figure>& figures) {
+// With a database: the run is checked whole, then handed row by row to the store and the output
+// format at once (one stream, two sinks).
+CheckResult check_and_store(const EventLog& log, const CheckSetup& s, Date pd, const CheckOptions& o, std::ostream& out,
+                            Store& store, std::int64_t& run_id) {
     CheckResult result;
     {
         const PhaseTimer timer("afspelen en beoordelen");
         result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings);
     }
-    const PhaseTimer write_timer("schrijven");
+    const PhaseTimer timer("schrijven en controle opslaan");
     result.peildatum_known = s.peildatum.has_value() || log.has_events();
-    figures = compute_figures(result);
-    write_report(out, ReportData{log, result, figures, o.outcomes}, output_format(o.format));
+    Store::RunWriter stored(store);
+    FormatWriter written(out, log, output_format(o.format), rule_texts(s.rules), o.outcomes);
+    RunTee both({&stored, &written});
+    emit_check(log, result, compute_figures(result), s.settings, both);
+    run_id = stored.commit();
     return result;
 }
 
@@ -141,8 +145,9 @@ CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, D
     const bool peildatum_known = s.peildatum.has_value() || log.has_events();
     write_part(out, format.head(log, peildatum_known ? std::optional<Date>(pd) : std::nullopt));
     OrderedOutput ordered(out, format);
+    const std::vector<RuleText> rules = rule_texts(s.rules);
     const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
-                                   format.findings(text, log, s.rules, fs);
+                                   format_findings(text, format, log, rules, fs);
                                },
                                [&](std::string&& text) { ordered.write(text); }};
     CheckResult result;
@@ -153,7 +158,7 @@ CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, D
     const PhaseTimer write_timer("cijfers schrijven");
     result.peildatum_known = peildatum_known;
     const std::vector<Figure> figures = compute_figures(result);
-    write_part(out, format.tail(ReportData{log, result, figures, o.outcomes}, ordered.any()));
+    write_part(out, report_tail(ReportData{log, result, figures, o.outcomes}, format, ordered.any()));
     return result;
 }
 
@@ -168,8 +173,8 @@ int run_controleer(const CheckOptions& o) {
     if (!o.out.empty()) file.emplace(o.out);
     std::ostream& out = file ? file->stream() : std::cout;
     const Date pd = setup.peildatum.value_or(log.latest_date());
-    std::vector<Figure> figures;
-    const CheckResult result = store ? check_and_write_held(log, setup, pd, o, out, figures)
+    std::int64_t run_id = 0;
+    const CheckResult result = store ? check_and_store(log, setup, pd, o, out, *store, run_id)
                                      : check_and_write_streamed(log, setup, pd, o, out);
     out.flush();
     if (!out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
@@ -177,11 +182,7 @@ int run_controleer(const CheckOptions& o) {
         file->commit();
         spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.cases.size(), o.out);
     }
-    if (store) {
-        const PhaseTimer timer("controle opslaan");
-        const std::int64_t id = store_run(*store, log, result, figures, setup.settings);
-        spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, id);
-    }
+    if (store) spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, run_id);
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;
 }
 

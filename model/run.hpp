@@ -72,6 +72,31 @@ public:
     virtual void outcomes(std::string_view case_id, std::span<const Outcome> row) = 0;
     virtual void finding(const RunRecord::Finding& f) = 0;
     virtual void figure(const RunRecord::Figure& f) = 0;
+    virtual void end() {}
+};
+
+// Hands every row to each of several sinks, in turn.
+class RunTee final : public RunSink {
+public:
+    explicit RunTee(std::vector<RunSink*> sinks) : sinks_(std::move(sinks)) {}
+    void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override {
+        for (RunSink* s : sinks_) s->begin(peildatum, settings, rules);
+    }
+    void outcomes(std::string_view case_id, std::span<const Outcome> row) override {
+        for (RunSink* s : sinks_) s->outcomes(case_id, row);
+    }
+    void finding(const RunRecord::Finding& f) override {
+        for (RunSink* s : sinks_) s->finding(f);
+    }
+    void figure(const RunRecord::Figure& f) override {
+        for (RunSink* s : sinks_) s->figure(f);
+    }
+    void end() override {
+        for (RunSink* s : sinks_) s->end();
+    }
+
+private:
+    std::vector<RunSink*> sinks_;
 };
 
 // Keeps what it is handed as a RunRecord.

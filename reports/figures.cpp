@@ -47,4 +47,30 @@ std::vector<Figure> compute_figures(const CheckResult& result) {
     return out;
 }
 
+RunRecord::Figure figure_record(const Figure& f) {
+    RunRecord::Figure y;
+    const RuleInfo& info = f.rule->info();
+    y.rule = std::string(info.id);
+    y.title = std::string(info.title);
+    y.severity = std::string(severity_name(info.severity));
+    y.applicable = f.applicable;
+    y.compliant = f.compliant;
+    y.violations = f.violations;
+    y.unknown = f.unknown;
+    y.rate = f.rate;
+    if (f.ci95) {
+        y.lo = f.ci95->first;
+        y.hi = f.ci95->second;
+    }
+    return y;
+}
+
+
+std::vector<RunRecord::Figure> figure_records(const std::vector<Figure>& figures) {
+    std::vector<RunRecord::Figure> out;
+    out.reserve(figures.size());
+    for (const Figure& f : figures) out.push_back(figure_record(f));
+    return out;
+}
+
 }  // namespace wmotoets

@@ -29,4 +29,8 @@ std::pair<double, double> wilson95(std::size_t k, std::size_t n);
 
 std::vector<Figure> compute_figures(const CheckResult& result);
 
+// A figure as a run records it: the rule's id, title and severity as text, the interval as lo and hi.
+RunRecord::Figure figure_record(const Figure& f);
+std::vector<RunRecord::Figure> figure_records(const std::vector<Figure>& figures);
+
 }  // namespace wmotoets

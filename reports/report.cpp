@@ -27,28 +27,6 @@ std::string dossier_team(const EventLog& log, const Case& c) {
     return std::string(log.str(best->first));
 }
 
-RuleText rule_text(const RunRecord& run, const std::string& id) {
-    RuleText t;
-    t.id = id;
-    if (const Rule* r = find_rule(id)) {
-        const RuleInfo& i = r->info();
-        t.title = i.title;
-        t.severity = severity_name(i.severity);
-        t.basis = i.basis;
-        t.what = i.what;
-        t.why = i.why;
-        t.example = i.example;
-        return t;
-    }
-    for (const RunRecord::Figure& f : run.figures)
-        if (f.rule == id) {
-            t.title = f.title;
-            t.severity = f.severity;
-        }
-    t.basis = "lokale regel";
-    return t;
-}
-
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed) {

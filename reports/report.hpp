@@ -10,6 +10,7 @@
 #include "model/event_log.hpp"
 #include "model/store.hpp"
 #include "reports/figures.hpp"
+#include "reports/rule_text.hpp"
 
 namespace wmotoets {
 
@@ -46,12 +47,6 @@ struct Disclosure {
     std::string rule(bool html = true) const;
 };
 
-// The texts of a rule of a run: from the rulebook, else (a local rule) title and severity from the
-// run's figures.
-struct RuleText {
-    std::string id, title, severity, basis, what, why, example;
-};
-RuleText rule_text(const RunRecord& run, const std::string& id);
 
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).

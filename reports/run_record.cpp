@@ -2,27 +2,6 @@
 
 namespace wmotoets {
 
-namespace {
-
-RunRecord::Figure record_of(const Figure& f) {
-    RunRecord::Figure y;
-    const RuleInfo& info = f.rule->info();
-    y.rule = std::string(info.id);
-    y.title = std::string(info.title);
-    y.severity = std::string(severity_name(info.severity));
-    y.applicable = f.applicable;
-    y.compliant = f.compliant;
-    y.violations = f.violations;
-    y.unknown = f.unknown;
-    y.rate = f.rate;
-    if (f.ci95) {
-        y.lo = f.ci95->first;
-        y.hi = f.ci95->second;
-    }
-    return y;
-}
-
-}  // namespace
 
 void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
                 const Settings& settings, RunSink& sink) {
@@ -45,7 +24,8 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
             x.events.emplace_back(std::size_t(log.events[e].file), log.events[e].line);
         sink.finding(x);
     }
-    for (const Figure& f : figures) sink.figure(record_of(f));
+    for (const Figure& f : figures) sink.figure(figure_record(f));
+    sink.end();
 }
 
 std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,

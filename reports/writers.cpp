@@ -1,5 +1,6 @@
 #include "reports/writers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <future>
@@ -11,6 +12,8 @@
 #include <emmintrin.h>
 #endif
 #include <nlohmann/json.hpp>
+
+#include "model/error.hpp"
 
 namespace wmotoets {
 
@@ -25,12 +28,6 @@ namespace {
 
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
 
-
-std::string where(const EventLog& log, const CaseFinding& f) {
-    if (f.events.empty()) return "-";
-    const Event& e = log.events[f.events.front()];
-    return log.inputs[e.file].path + ":" + std::to_string(e.line);
-}
 
 }  // namespace
 
@@ -106,33 +103,41 @@ std::string json_string(std::string_view v) {
 
 std::string json_number(double v) { return nlohmann::json(round4(v)).dump(); }
 
+std::string_view path_of(const EventLog& log, std::size_t file) {
+    return file < log.inputs.size() ? std::string_view(log.inputs[file].path) : std::string_view("?");
+}
+
 // ---- text: one line per finding, cases apart by a blank line, then the figures ----
 
 std::string text_head(const EventLog&, std::optional<Date>) { return {}; }
 
-void text_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
-                   std::span<const CaseFinding> fs) {
-    std::uint32_t last_case = UINT32_MAX;
-    for (const CaseFinding& f : fs) {
-        if (f.case_pos != last_case) buf += '\n';  // before every case (the very first one goes)
-        last_case = f.case_pos;
-        const RuleInfo& info = rules[f.rule]->info();
-        buf += log.str(log.cases[f.case_pos].id);
-        buf += ' ';
-        buf += where(log, f);
-        buf += ": ";
-        buf += severity_name(info.severity);
-        buf += ' ';
-        buf += info.id;
-        buf += ' ';
-        buf += info.title;
-        buf += " — ";
-        buf += f.message;
-        buf += '\n';
+void text_finding(std::string& buf, FormatCache& cache, const EventLog& log, const std::vector<RuleText>& rules,
+                  const FindingView& f) {
+    if (!cache.any || f.case_id != cache.last_case) buf += '\n';  // before every case (the very first one goes)
+    cache.any = true;
+    cache.last_case.assign(f.case_id);
+    const RuleText& rule = rules[f.rule];
+    buf += f.case_id;
+    buf += ' ';
+    if (f.rows.empty()) {
+        buf += '-';
+    } else {
+        buf += path_of(log, f.rows.front().file);
+        buf += ':';
+        buf += std::to_string(f.rows.front().line);
     }
+    buf += ": ";
+    buf += rule.severity;
+    buf += ' ';
+    buf += rule.id;
+    buf += ' ';
+    buf += rule.title;
+    buf += " — ";
+    buf += f.message;
+    buf += '\n';
 }
 
-std::string text_tail(const ReportData& d, bool any_findings) {
+std::string text_tail(const RunTail& d, bool any_findings) {
     const EventLog& log = d.log;
     std::string out = any_findings ? "\n" : "";
     std::size_t rows = 0, used = 0, rejected = 0;
@@ -144,15 +149,14 @@ std::string text_tail(const ReportData& d, bool any_findings) {
     out += fmt::format("Cijfers per regel — {} dossiers, {} gebeurtenissen gebruikt ({} rijen gelezen, {} afgekeurd); "
                        "peildatum {}\n",
                        log.cases.size(), used, rows, rejected,
-                       d.result.peildatum_known ? d.result.peildatum.iso() : std::string("onbekend (geen gebeurtenissen)"));
+                       d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
     out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", "regel", "ernst", "van toep.", "voldaan",
                        "overtreden", "onbekend", "% overtr", "95%-interval");
-    for (const Figure& f : d.figures) {
-        const RuleInfo& info = f.rule->info();
+    for (const RunRecord::Figure& f : d.figures) {
         const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
-        const std::string ci = f.ci95 ? percent_nl(f.ci95->first) + "–" + percent_nl(f.ci95->second) : "-";
-        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", info.id, severity_name(info.severity),
-                           f.applicable, f.compliant, f.violations, f.unknown, rate, ci);
+        const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
+        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", f.rule, f.severity, f.applicable,
+                           f.compliant, f.violations, f.unknown, rate, ci);
     }
     out += "percentage = overtreden / (voldaan + overtreden); onbekend staat ernaast en telt in geen van beide mee.\n";
     return out;
@@ -178,76 +182,84 @@ std::string json_head(const EventLog& log, std::optional<Date> peildatum) {
     return buf;
 }
 
-// Each finding on a line of its own, after a separating comma (the very first one's goes).
-void json_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
-                   std::span<const CaseFinding> fs) {
-    // What every finding of a rule, and every event of a file, repeats: escaped once per call.
-    std::vector<std::string> rule_part(rules.size()), basis_part(rules.size()), path_part(log.inputs.size());
-    for (const CaseFinding& f : fs) {
-        std::string& rule = rule_part[f.rule];
-        if (rule.empty()) {
-            const RuleInfo& info = rules[f.rule]->info();
-            rule = ", \"rule\": ";
-            append_json_string(rule, info.id);
-            rule += ", \"severity\": ";
-            append_json_string(rule, severity_name(info.severity));
-        }
-        buf += ",\n    {\"case_id\": ";
-        append_json_string(buf, log.str(log.cases[f.case_pos].id));
-        buf += rule;
-        fmt::format_to(std::back_inserter(buf), ", \"cycle\": {}, \"date\": \"{}\", \"deadline\": ", f.cycle, f.date.iso());
-        if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
-        else buf += "null";
-        buf += ", \"message\": ";
-        append_json_string(buf, f.message);
-        std::string& basis = basis_part[f.rule];
-        if (basis.empty()) {
-            basis = ", \"basis\": ";
-            append_json_string(basis, rules[f.rule]->info().basis);
-            basis += ", \"events\": [";
-        }
-        buf += basis;
-        for (std::size_t k = 0; k < f.events.size(); ++k) {
-            const Event& e = log.events[f.events[k]];
-            buf += k ? ", {\"file\": " : "{\"file\": ";
-            std::string& path = path_part[e.file];
-            if (path.empty()) append_json_string(path, log.inputs[e.file].path);
-            buf += path;
-            fmt::format_to(std::back_inserter(buf), ", \"line\": {}, \"activity\": ", e.line);
-            append_json_string(buf, log.label(e));
-            buf += '}';
-        }
-        buf += "]}";
+// Sizes the per-rule and per-file parts of a cache for this run.
+void prepare(FormatCache& cache, const EventLog& log, const std::vector<RuleText>& rules) {
+    if (cache.rule_part.size() < rules.size()) {
+        cache.rule_part.resize(rules.size());
+        cache.basis_part.resize(rules.size());
     }
+    if (cache.path_part.size() < log.inputs.size()) cache.path_part.resize(log.inputs.size());
 }
 
-std::string json_tail(const ReportData& d, bool any_findings) {
-    const EventLog& log = d.log;
+// Each finding on a line of its own, after a separating comma (the very first one's goes). What
+// every finding of a rule, and every event of a file, repeats is escaped once per cache.
+void json_finding(std::string& buf, FormatCache& cache, const EventLog& log, const std::vector<RuleText>& rules,
+                  const FindingView& f) {
+    prepare(cache, log, rules);
+    std::string& rule = cache.rule_part[f.rule];
+    if (rule.empty()) {
+        rule = ", \"rule\": ";
+        append_json_string(rule, rules[f.rule].id);
+        rule += ", \"severity\": ";
+        append_json_string(rule, rules[f.rule].severity);
+    }
+    buf += ",\n    {\"case_id\": ";
+    append_json_string(buf, f.case_id);
+    buf += rule;
+    fmt::format_to(std::back_inserter(buf), ", \"cycle\": {}, \"date\": \"{}\", \"deadline\": ", f.cycle, f.date.iso());
+    if (f.deadline) fmt::format_to(std::back_inserter(buf), "\"{}\"", f.deadline->iso());
+    else buf += "null";
+    buf += ", \"message\": ";
+    append_json_string(buf, f.message);
+    std::string& basis = cache.basis_part[f.rule];
+    if (basis.empty()) {
+        basis = ", \"basis\": ";
+        append_json_string(basis, rules[f.rule].basis);
+        basis += ", \"events\": [";
+    }
+    buf += basis;
+    for (std::size_t k = 0; k < f.rows.size(); ++k) {
+        const SourceRow& row = f.rows[k];
+        buf += k ? ", {\"file\": " : "{\"file\": ";
+        if (row.file < cache.path_part.size()) {
+            std::string& path = cache.path_part[row.file];
+            if (path.empty()) append_json_string(path, path_of(log, row.file));
+            buf += path;
+        } else {
+            append_json_string(buf, path_of(log, row.file));
+        }
+        fmt::format_to(std::back_inserter(buf), ", \"line\": {}, \"activity\": ", row.line);
+        append_json_string(buf, row.activity);
+        buf += '}';
+    }
+    buf += "]}";
+}
+
+std::string json_tail(const RunTail& d, bool any_findings) {
     std::string buf = any_findings ? "\n  ]" : "]";
     buf += ",\n  \"figures\": [";
     for (std::size_t i = 0; i < d.figures.size(); ++i) {
-        const Figure& f = d.figures[i];
-        const RuleInfo& info = f.rule->info();
-        const std::string ci =
-            f.ci95 ? fmt::format("[{}, {}]", json_number(f.ci95->first), json_number(f.ci95->second)) : "null";
+        const RunRecord::Figure& f = d.figures[i];
+        const std::string ci = f.lo && f.hi ? fmt::format("[{}, {}]", json_number(*f.lo), json_number(*f.hi)) : "null";
         buf += fmt::format(
             "{}\n    {{\"rule\": {}, \"title\": {}, \"severity\": {}, \"applicable\": {}, \"compliant\": {}, "
             "\"violations\": {}, \"unknown\": {}, \"rate\": {}, \"ci95\": {}}}",
-            i ? "," : "", json_string(info.id), json_string(info.title), json_string(severity_name(info.severity)),
-            f.applicable, f.compliant, f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
+            i ? "," : "", json_string(f.rule), json_string(f.title), json_string(f.severity), f.applicable, f.compliant,
+            f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
     }
     buf += d.figures.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {
         buf += ",\n  \"outcomes\": [";
         bool any = false;
-        for (std::size_t c = 0; c < log.cases.size(); ++c)
-            for (std::size_t r = 0; r < d.result.rules.size(); ++r) {
-                const Outcome o = d.result.outcome(c, r);
+        const std::size_t n_rules = d.rules.size();
+        for (std::size_t c = 0; n_rules > 0 && c < d.outcomes.size() / n_rules; ++c)
+            for (std::size_t r = 0; r < n_rules; ++r) {
+                const Outcome o = d.outcomes[c * n_rules + r];
                 if (o == Outcome::niet_van_toepassing) continue;
                 buf += any ? ",\n    {\"case_id\": " : "\n    {\"case_id\": ";
-                append_json_string(buf, log.str(log.cases[c].id));
+                append_json_string(buf, d.case_id(c));
                 buf += ", \"rule\": ";
-                append_json_string(buf, d.result.rules[r]->info().id);
+                append_json_string(buf, d.rules[r].id);
                 buf += ", \"outcome\": ";
                 append_json_string(buf, outcome_name(o));
                 buf += '}';
@@ -265,34 +277,31 @@ std::string csv_head(const EventLog&, std::optional<Date>) {
     return "dossier;regel;ernst;cyclus;datum;termijn;bestand;regelnummer;activiteit;bevinding;grondslag\n";
 }
 
-void csv_findings(std::string& buf, const EventLog& log, const std::vector<const Rule*>& rules,
-                  std::span<const CaseFinding> fs) {
-    for (const CaseFinding& f : fs) {
-        const RuleInfo& info = rules[f.rule]->info();
-        std::string file, line, activity;
-        if (!f.events.empty()) {
-            const Event& e = log.events[f.events.front()];
-            file = log.inputs[e.file].path;
-            line = std::to_string(e.line);
-            activity = std::string(log.label(e));
-        }
-        for (const std::string& field :
-             {csv_field(log.str(log.cases[f.case_pos].id)), std::string(info.id), std::string(severity_name(info.severity)),
-              std::to_string(f.cycle), f.date.iso(), f.deadline ? f.deadline->iso() : std::string(), csv_field(file), line,
-              csv_field(activity), csv_field(f.message)}) {
-            buf += field;
-            buf += ';';
-        }
-        buf += csv_field(info.basis);
-        buf += '\n';
+void csv_finding(std::string& buf, FormatCache&, const EventLog& log, const std::vector<RuleText>& rules,
+                 const FindingView& f) {
+    const RuleText& rule = rules[f.rule];
+    std::string file, line, activity;
+    if (!f.rows.empty()) {
+        file = std::string(path_of(log, f.rows.front().file));
+        line = std::to_string(f.rows.front().line);
+        activity = std::string(f.rows.front().activity);
     }
+    for (const std::string& field :
+         {csv_field(f.case_id), rule.id, rule.severity, std::to_string(f.cycle), f.date.iso(),
+          f.deadline ? f.deadline->iso() : std::string(), csv_field(file), line, csv_field(activity),
+          csv_field(f.message)}) {
+        buf += field;
+        buf += ';';
+    }
+    buf += csv_field(rule.basis);
+    buf += '\n';
 }
 
-std::string csv_tail(const ReportData&, bool) { return {}; }
+std::string csv_tail(const RunTail&, bool) { return {}; }
 
-constexpr OutputFormat kText{text_head, text_findings, text_tail, 1};
-constexpr OutputFormat kJson{json_head, json_findings, json_tail, 1};
-constexpr OutputFormat kCsv{csv_head, csv_findings, csv_tail, 0};
+constexpr OutputFormat kText{text_head, text_finding, text_tail, 1};
+constexpr OutputFormat kJson{json_head, json_finding, json_tail, 1};
+constexpr OutputFormat kCsv{csv_head, csv_finding, csv_tail, 0};
 
 }  // namespace
 
@@ -311,11 +320,40 @@ void OrderedOutput::write(std::string_view text) {
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
+void format_findings(std::string& text, const OutputFormat& format, const EventLog& log,
+                     const std::vector<RuleText>& rules, std::span<const CaseFinding> findings) {
+    FormatCache cache;
+    std::vector<SourceRow> rows;
+    for (const CaseFinding& f : findings) {
+        rows.clear();
+        for (const std::uint32_t i : f.events) {
+            const Event& e = log.events[i];
+            rows.push_back({e.file, e.line, log.label(e)});
+        }
+        const FindingView view{log.str(log.cases[f.case_pos].id), f.rule, f.cycle, f.date, f.deadline, f.message, rows};
+        format.finding(text, cache, log, rules, view);
+    }
+}
+
+std::string report_tail(const ReportData& d, const OutputFormat& format, bool any_findings) {
+    const std::vector<RuleText> rules = rule_texts(d.result.rules);
+    const std::vector<RunRecord::Figure> figures = figure_records(d.figures);
+    const RunTail tail{d.log,
+                       d.result.peildatum_known ? std::optional<Date>(d.result.peildatum) : std::nullopt,
+                       rules,
+                       figures,
+                       d.with_outcomes,
+                       d.result.outcomes,
+                       [&d](std::size_t c) { return d.log.str(d.log.cases[c].id); }};
+    return format.tail(tail, any_findings);
+}
+
 void write_report(std::ostream& out, const ReportData& d, const OutputFormat& format) {
     const std::string head =
         format.head(d.log, d.result.peildatum_known ? std::optional<Date>(d.result.peildatum) : std::nullopt);
     out.write(head.data(), static_cast<std::streamsize>(head.size()));
     // The findings are formatted in slices of whole cases on all cores, and written in order.
+    const std::vector<RuleText> rules = rule_texts(d.result.rules);
     const auto& findings = d.result.findings;
     constexpr std::size_t kSlice = 8192;
     std::vector<std::size_t> cuts{0};
@@ -326,7 +364,7 @@ void write_report(std::ostream& out, const ReportData& d, const OutputFormat& fo
     }
     auto format_slice = [&](std::size_t s) {
         std::string text;
-        format.findings(text, d.log, d.result.rules, std::span(findings).subspan(cuts[s], cuts[s + 1] - cuts[s]));
+        format_findings(text, format, d.log, rules, std::span(findings).subspan(cuts[s], cuts[s + 1] - cuts[s]));
         return text;
     };
     OrderedOutput ordered(out, format);
@@ -340,12 +378,61 @@ void write_report(std::ostream& out, const ReportData& d, const OutputFormat& fo
         }
     }
     for (; !pending.empty(); pending.pop_front()) ordered.write(pending.front().get());
-    const std::string tail = format.tail(d, ordered.any());
+    const std::string tail = report_tail(d, format, ordered.any());
     out.write(tail.data(), static_cast<std::streamsize>(tail.size()));
 }
 
 void write_text(std::ostream& out, const ReportData& d) { write_report(out, d, kText); }
 void write_json(std::ostream& out, const ReportData& d) { write_report(out, d, kJson); }
 void write_csv(std::ostream& out, const ReportData& d) { write_report(out, d, kCsv); }
+
+FormatWriter::FormatWriter(std::ostream& out, const EventLog& log, const OutputFormat& format, std::vector<RuleText> rules,
+                           bool with_outcomes)
+    : out_(out), log_(log), format_(format), rules_(std::move(rules)), with_outcomes_(with_outcomes), ordered_(out, format) {}
+
+void FormatWriter::begin(const std::string& peildatum, const RunSettings&, const std::vector<std::string>&) {
+    peildatum_ = peildatum.empty() ? std::nullopt : parse_iso_date(peildatum);
+    const std::string head = format_.head(log_, peildatum_);
+    out_.write(head.data(), static_cast<std::streamsize>(head.size()));
+}
+
+void FormatWriter::outcomes(std::string_view case_id, std::span<const Outcome> row) {
+    if (!with_outcomes_) return;
+    case_ids_.emplace_back(case_id);
+    outcomes_.insert(outcomes_.end(), row.begin(), row.end());
+}
+
+void FormatWriter::finding(const RunRecord::Finding& f) {
+    const auto rule = std::find_if(rules_.begin(), rules_.end(), [&](const RuleText& t) { return t.id == f.rule; });
+    if (rule == rules_.end()) throw Error("bevinding van regel '" + f.rule + "', die niet bij de controle hoort");
+    // The label of every row, from the dossier's events (a row no longer stored has none).
+    const auto at = log_.case_position(f.case_id);
+    rows_.clear();
+    for (const auto& [file, line] : f.events) {
+        SourceRow row{file, line, {}};
+        if (at)
+            for (const std::uint32_t i : log_.events_of(log_.cases[*at]))
+                if (log_.events[i].file == file && log_.events[i].line == line) row.activity = log_.label(log_.events[i]);
+        rows_.push_back(row);
+    }
+    const auto date = parse_iso_date(f.date);
+    const FindingView view{f.case_id,
+                           std::size_t(rule - rules_.begin()),
+                           f.cycle,
+                           date.value_or(Date{}),
+                           f.deadline.empty() ? std::nullopt : parse_iso_date(f.deadline),
+                           f.message,
+                           rows_};
+    text_.clear();
+    format_.finding(text_, cache_, log_, rules_, view);
+    ordered_.write(text_);
+}
+
+void FormatWriter::end() {
+    const RunTail tail{log_, peildatum_, rules_, figures_, with_outcomes_, outcomes_,
+                       [this](std::size_t c) { return std::string_view(case_ids_[c]); }};
+    const std::string text = format_.tail(tail, ordered_.any());
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
 
 }  // namespace wmotoets

@@ -11,6 +11,7 @@
 #include "app/generator.hpp"
 #include "helpers.hpp"
 #include "reports/figures.hpp"
+#include "reports/run_record.hpp"
 #include "reports/writers.hpp"
 
 using namespace wmotoets;
@@ -127,8 +128,9 @@ TEST(Generator, StreamedOutputIsTheWrittenOutput) {
         streamed << format.head(log, held.peildatum);
         OrderedOutput ordered(streamed, format);
         std::size_t blocks = 0;
+        const std::vector<RuleText> texts = rule_texts(rules);
         const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
-                                       format.findings(text, log, rules, fs);
+                                       format_findings(text, format, log, texts, fs);
                                    },
                                    [&](std::string&& text) {
                                        ++blocks;
@@ -138,8 +140,15 @@ TEST(Generator, StreamedOutputIsTheWrittenOutput) {
         EXPECT_TRUE(result.findings.empty());
         EXPECT_EQ(result.finding_count, held.findings.size());
         EXPECT_EQ(result.any_overtreding, has_overtreding(held));
-        streamed << format.tail(ReportData{log, result, compute_figures(result), true}, ordered.any());
+        const auto streamed_figures = compute_figures(result);
+        streamed << report_tail(ReportData{log, result, streamed_figures, true}, format, ordered.any());
         EXPECT_EQ(blocks, 5u);
         EXPECT_EQ(streamed.str(), written.str()) << name;
+
+        // Row by row through the run interface (as a run from the database is written): the same.
+        std::ostringstream rows;
+        FormatWriter writer(rows, log, format, texts, true);
+        emit_check(log, held, figures, Settings{}, writer);
+        EXPECT_EQ(rows.str(), written.str()) << name << " (FormatWriter)";
     }
 }

@@ -20,6 +20,7 @@
 #include "model/error.hpp"
 #include "model/store.hpp"
 #include "reports/figures.hpp"
+#include "reports/run_record.hpp"
 #include "reports/writers.hpp"
 #include "workflow/engine.hpp"
 
@@ -111,6 +112,29 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     EventLog stored = reopened.load();
     stored.finalize();
     EXPECT_EQ(json_of(stored), json_of(memory));
+
+    // The run stored, loaded again and written through the same interface gives the same
+    // document as the check in memory (one run record, whether from memory or the database).
+    const CheckResult result = run_check(stored, all_rules(), Calendar{}, stored.latest_date());
+    const std::vector<Figure> figures = compute_figures(result);
+    store_run(reopened, stored, result, figures, Settings{});
+    const std::optional<RunRecord> run = reopened.latest_run();
+    ASSERT_TRUE(run);
+    for (const char* name : {"json", "text", "csv"}) {
+        std::ostringstream from_db, from_memory;
+        FormatWriter writer(from_db, stored, output_format(name), rule_texts(*run), true);
+        emit(*run, writer);
+        write_report(from_memory, ReportData{stored, result, figures, true}, output_format(name));
+        EXPECT_EQ(from_db.str(), from_memory.str()) << name;
+    }
+    // And a run in memory kept as a record (RunCollector) is the record the store gives back.
+    RunCollector collected;
+    emit_check(stored, result, figures, Settings{}, collected);
+    EXPECT_EQ(collected.record.case_ids, run->case_ids);
+    EXPECT_EQ(collected.record.outcomes, run->outcomes);
+    EXPECT_EQ(collected.record.settings, run->settings);
+    ASSERT_EQ(collected.record.findings.size(), run->findings.size());
+    for (std::size_t i = 0; i < run->findings.size(); ++i) EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
 }
 
 TEST(Store, RunsAreKeptForReports) {
