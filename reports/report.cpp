@@ -102,12 +102,29 @@ std::string Disclosure::rule(bool html) const {
                        threshold, base, html ? "&lt;" : "<");
 }
 
-void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation) {
-    auto ht = [&d](std::size_t n) { return html_escape(d.text(n)); };
-    std::vector<RuleText> rules;
-    for (const std::string& id : run.rules) rules.push_back(rule_text(run, id));
+namespace {
 
+// rapport.html, section by section.
+struct HtmlReport {
+    std::ostream& out;
+    const EventLog& log;
+    const RunRecord& run;
+    const Disclosure& d;
+
+    std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
+    bool rate_shown(const RunRecord::Figure& f) const { return f.rate && d.rate_shown(f.compliant + f.violations); }
+    void head();
+    void inputs();
+    void table();
+    void chart();
+    void groups();
+    void grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
+    void separation(const SeparationView& v);
+    void dossiers();
+    void explanations();
+};
+
+void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>Wmo-toets — rapport</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
@@ -116,7 +133,9 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
         << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << ht(run.case_ids.size())
         << " dossiers; " << run.rules.size() << " regels.</p>\n";
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
+}
 
+void HtmlReport::inputs() {
     // What was checked.
     out << "<h2>Wat is gecontroleerd</h2>\n<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
            "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
@@ -129,8 +148,9 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
         out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
                "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
     }
+}
 
-    auto rate_shown = [&](const RunRecord::Figure& f) { return f.rate && d.rate_shown(f.compliant + f.violations); };
+void HtmlReport::table() {
     // Figures per rule: table and chart.
     out << "<h2>Cijfers per regel</h2>\n<p>Percentage = overtreden / (voldaan + overtreden), met het 95%-"
            "betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
@@ -148,6 +168,9 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
             << "</td></tr>\n";
     }
     out << "</table>\n";
+}
+
+void HtmlReport::chart() {
     // The chart: per rule a bar for the rate, a whisker for the interval, the unknown count beside.
     const std::size_t rows = run.figures.size();
     const int row_h = 18, left = 70, width = 420, top = 20;
@@ -179,81 +202,84 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
             << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
     }
     out << "</svg>\n";
+}
 
-    // Per quarter and per team: violations / judged per rule.
-    auto grouped = [&](const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of) {
-        const auto groups = counts_by(log, run, key_of, "(onbekend)");
-        out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
-        if (groups.empty()) {
-            out << "<p class=\"muted\">Geen dossiers.</p>\n";
-            return;
-        }
-        out << "<table>\n<tr><th>regel</th>";
-        for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
+void HtmlReport::grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of) {
+    const auto groups = counts_by(log, run, key_of, "(onbekend)");
+    out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
+    if (groups.empty()) {
+        out << "<p class=\"muted\">Geen dossiers.</p>\n";
+        return;
+    }
+    out << "<table>\n<tr><th>regel</th>";
+    for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
+    out << "</tr>\n";
+    for (std::size_t r = 0; r < run.rules.size(); ++r) {
+        out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
+        for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
         out << "</tr>\n";
-        for (std::size_t r = 0; r < run.rules.size(); ++r) {
-            out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
-            for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
-            out << "</tr>\n";
-        }
-        out << "</table>\n";
-    };
+    }
+    out << "</table>\n";
+}
+
+void HtmlReport::groups() {
     grouped("Verloop per kwartaal",
             "Per kwartaal van de eerste gebeurtenis (meestal de melding): overtreden / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
             [&](const Case& c) { return dossier_quarter(log, c); });
     grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
             [&](const Case& c) { return dossier_team(log, c); });
+}
 
-    if (separation) {
-        const SeparationView& v = *separation;
-        out << "<h2 id=\"scheiding\">Scheiding van functies</h2>\n<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
-               "ONA-02 (ondersteuner voert ook het onderzoek) of ONA-03 (ondersteuner en beslisser in hetzelfde team) "
-               "een bevinding geeft, per maand van de bevinding: links oud, rechts nieuw.</p>\n";
-        auto table = [&](const char* what, const std::map<std::string, std::map<std::string, std::size_t>>& rows) {
-            if (rows.empty()) {
-                out << "<p class=\"muted\">Geen bevindingen over de scheiding van functies.</p>\n";
-                return;
+void HtmlReport::separation(const SeparationView& v) {
+    out << "<h2 id=\"scheiding\">Scheiding van functies</h2>\n<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
+           "ONA-02 (ondersteuner voert ook het onderzoek) of ONA-03 (ondersteuner en beslisser in hetzelfde team) "
+           "een bevinding geeft, per maand van de bevinding: links oud, rechts nieuw.</p>\n";
+    auto table = [&](const char* what, const std::map<std::string, std::map<std::string, std::size_t>>& rows) {
+        if (rows.empty()) {
+            out << "<p class=\"muted\">Geen bevindingen over de scheiding van functies.</p>\n";
+            return;
+        }
+        out << "<table>\n<tr><th>" << what << "</th>";
+        for (const std::string& m : v.months) out << "<th>" << m << "</th>";
+        out << "<th>totaal</th></tr>\n";
+        for (const auto& [who, per_month] : rows) {
+            out << "<tr><td>" << html_escape(who) << "</td>";
+            std::size_t total = 0;
+            for (const std::string& m : v.months) {
+                const auto it = per_month.find(m);
+                const std::size_t n = it == per_month.end() ? 0 : it->second;
+                total += n;
+                out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
             }
-            out << "<table>\n<tr><th>" << what << "</th>";
-            for (const std::string& m : v.months) out << "<th>" << m << "</th>";
-            out << "<th>totaal</th></tr>\n";
-            for (const auto& [who, per_month] : rows) {
-                out << "<tr><td>" << html_escape(who) << "</td>";
-                std::size_t total = 0;
-                for (const std::string& m : v.months) {
-                    const auto it = per_month.find(m);
-                    const std::size_t n = it == per_month.end() ? 0 : it->second;
-                    total += n;
-                    out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
-                }
-                out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
-            }
-            out << "</table>\n";
-        };
-        out << "<h3>Per team</h3>\n";
-        table("team", v.per_team);
-        if (d.publication) {
-            out << "<p>Gegevens per medewerker zijn weggelaten in de publicatieversie.</p>\n";
+            out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
+        }
+        out << "</table>\n";
+    };
+    out << "<h3>Per team</h3>\n";
+    table("team", v.per_team);
+    if (d.publication) {
+        out << "<p>Gegevens per medewerker zijn weggelaten in de publicatieversie.</p>\n";
+    } else {
+        out << "<h3>Per medewerker</h3>\n<p class=\"small muted\">De medewerker van de eerste gebeurtenis die de "
+               "bevinding aantoont (bij ONA-01 en ONA-03 de cliëntondersteuner).</p>\n";
+        table("medewerker", v.per_person);
+        out << "<h3>Zowel ondersteuner als beslisser</h3>\n";
+        if (v.both_roles.empty()) {
+            out << "<p>Niemand treedt in de dossiers zowel als cliëntondersteuner als als beslisser op.</p>\n";
         } else {
-            out << "<h3>Per medewerker</h3>\n<p class=\"small muted\">De medewerker van de eerste gebeurtenis die de "
-                   "bevinding aantoont (bij ONA-01 en ONA-03 de cliëntondersteuner).</p>\n";
-            table("medewerker", v.per_person);
-            out << "<h3>Zowel ondersteuner als beslisser</h3>\n";
-            if (v.both_roles.empty()) {
-                out << "<p>Niemand treedt in de dossiers zowel als cliëntondersteuner als als beslisser op.</p>\n";
-            } else {
-                out << "<table>\n<tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
-                       "<th>in hetzelfde dossier beide</th></tr>\n";
-                for (const auto& p : v.both_roles)
-                    out << "<tr><td>" << html_escape(p.id) << "</td><td class=\"n\">" << p.as_ondersteuner
-                        << "</td><td class=\"n\">" << p.as_beslisser << "</td><td class=\"n" << (p.both ? " x" : "")
-                        << "\">" << p.both << "</td></tr>\n";
-                out << "</table>\n";
-            }
+            out << "<table>\n<tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
+                   "<th>in hetzelfde dossier beide</th></tr>\n";
+            for (const auto& p : v.both_roles)
+                out << "<tr><td>" << html_escape(p.id) << "</td><td class=\"n\">" << p.as_ondersteuner
+                    << "</td><td class=\"n\">" << p.as_beslisser << "</td><td class=\"n" << (p.both ? " x" : "")
+                    << "\">" << p.both << "</td></tr>\n";
+            out << "</table>\n";
         }
     }
+}
 
+void HtmlReport::dossiers() {
     // Findings per dossier, with the timeline of its events (not in a publication).
     out << "<h2>Bevindingen per dossier</h2>\n";
     if (d.publication) out << "<p>Weggelaten in de publicatieversie.</p>\n";
@@ -290,10 +316,12 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
                 out << "<p class=\"small\"><span class=\"x\">" << html_escape(f->rule) << "</span> (cyclus " << f->cycle
                     << "): " << html_escape(f->message) << "</p>\n";
     }
+}
 
+void HtmlReport::explanations() {
     // What each rule means.
     out << "<h2>Uitleg per regel</h2>\n";
-    for (const RuleText& t : rules) {
+    for (const RuleText& t : rule_texts(run)) {
         out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
             << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis) << "</p>\n";
         if (!t.what.empty()) out << "<p><b>Wat:</b> " << html_escape(t.what) << "</p>\n";
@@ -302,6 +330,21 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
     }
     out << "<p class=\"small muted\">Gemaakt met Wmo-toets. Dit rapport bevat geen tijdstip van aanmaak: dezelfde "
            "controle geeft hetzelfde rapport.</p>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
+                       const SeparationView* separation) {
+    HtmlReport r{out, log, run, d};
+    r.head();
+    r.inputs();
+    r.table();
+    r.chart();
+    r.groups();
+    if (separation) r.separation(*separation);
+    r.dossiers();
+    r.explanations();
 }
 
 }  // namespace wmotoets
