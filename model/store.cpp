@@ -254,189 +254,224 @@ std::string Store::integrity_check() const {
     return out;
 }
 
+namespace {
+
+// The import of `in` made before, if its SHA-256 is in the store.
+std::optional<ImportSummary> earlier_import(const Store::Db& db, const InputFile& in) {
+    Stmt q(db, "SELECT id, path FROM imports WHERE sha256 = ?");
+    q.bind(1, in.sha256);
+    if (!q.step("het zoeken van eerdere imports")) return std::nullopt;
+    ImportSummary sum;
+    sum.already_imported = true;
+    sum.import_id = q.i64(0);
+    sum.earlier_path = std::string(q.text(1));
+    return sum;
+}
+
+std::int64_t insert_import(const Store::Db& db, const InputFile& in, const std::string& imported_at) {
+    Stmt ins(db,
+             "INSERT INTO imports(path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, "
+             "windows1252, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, in.path).bind(2, in.sha256).bind(3, in.format);
+    if (in.mapping.empty()) ins.bind_null(4);
+    else ins.bind(4, in.mapping);
+    ins.bind(5, std::int64_t(in.rows)).bind(6, std::int64_t(in.used)).bind(7, std::int64_t(in.rejected));
+    ins.bind(8, std::int64_t(in.skipped)).bind(9, std::int64_t(in.possible_bsn)).bind(10, std::int64_t(in.windows1252));
+    ins.bind(11, imported_at);
+    ins.run("het vastleggen van de import");
+    return sqlite3_last_insert_rowid(db.db);
+}
+
+// The strings table seen from one log: its string ids (and activity names) mapped to the
+// database's, new texts added as they are first needed.
+class StringIds {
+public:
+    StringIds(const Store::Db& db, const EventLog& log)
+        : log_(log), db_id_(log.strings.size(), 0), add_(db, "INSERT INTO strings(id, text) VALUES(?, ?)") {
+        Stmt q(db, "SELECT id, text FROM strings");
+        while (q.step("het lezen van de teksten")) known_.emplace(std::string(q.text(1)), q.i64(0));
+        next_id_ = scalar(db, "SELECT coalesce(max(id), 0) FROM strings") + 1;
+    }
+    std::int64_t of(StrId s) {
+        if (s == 0) return 0;
+        if (db_id_[s] == 0) db_id_[s] = of_text(log_.str(s));
+        return db_id_[s];
+    }
+    // Activities by name (schema 2): the program's enum may grow in any order.
+    std::int64_t of(Activity a) {
+        std::int64_t& id = activity_ids_[static_cast<std::size_t>(a)];
+        if (id == 0) id = of_text(activity_name(a));
+        return id;
+    }
+
+private:
+    std::int64_t of_text(std::string_view text) {
+        auto [it, inserted] = known_.try_emplace(std::string(text), next_id_);
+        if (inserted) {
+            add_.bind(1, next_id_).bind(2, text).run("het vastleggen van een tekst");
+            ++next_id_;
+        }
+        return it->second;
+    }
+    const EventLog& log_;
+    std::unordered_map<std::string, std::int64_t> known_;
+    std::int64_t next_id_ = 1;
+    std::vector<std::int64_t> db_id_;
+    std::array<std::int64_t, kCanonicalActivityCount + 1> activity_ids_{};
+    Stmt add_;
+};
+
+// The content of a dossier's events from one file, as a hash: equal exports give equal hashes.
+std::int64_t dossier_hash(const EventLog& log, const Case& c, std::size_t file) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (std::uint32_t ei : log.events_of(c)) {
+        const Event& e = log.events[ei];
+        if (e.file != file) continue;
+        const Who& w = log.who(e);
+        h = fnv(h, std::int64_t(e.date.days));
+        h = fnv(h, std::int64_t(e.ms));
+        h = fnv(h, log.label(e));
+        for (StrId s : {w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) h = fnv(h, log.str(s));
+        for (const Attribute& a : log.attributes_of(e)) h = fnv(fnv(h, log.str(a.key)), log.str(a.value));
+    }
+    return static_cast<std::int64_t>(h);
+}
+
+// Writes the events of one dossier and one file (seq: the row order within the file).
+class EventWriter {
+public:
+    EventWriter(const Store::Db& db, const EventLog& log, std::size_t file, StringIds& ids)
+        : log_(log), file_(file), ids_(ids),
+          put_(db,
+               "INSERT INTO events(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, "
+               "organisatie, event_id, attrs) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {
+        for (std::uint32_t i = 0; i < log.events.size(); ++i)
+            if (log.events[i].file == file) {
+                first_event_ = i;
+                break;
+            }
+    }
+    void put(const Case& c, std::int64_t case_id, std::int64_t import_id) {
+        for (std::uint32_t ei : log_.events_of(c)) {
+            const Event& e = log_.events[ei];
+            if (e.file != file_) continue;
+            const Who& w = log_.who(e);
+            put_.bind(1, case_id).bind(2, import_id).bind(3, std::int64_t(ei - first_event_));
+            put_.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
+            put_.bind(7, ids_.of(e.activity));
+            int col = 8;
+            for (StrId s : {log_.label_id(e), w.actor, w.role, w.team, w.organisatie, log_.event_id(e)}) {
+                if (s == 0) put_.bind_null(col);
+                else put_.bind(col, ids_.of(s));
+                ++col;
+            }
+            attrs_.clear();
+            for (const Attribute& a : log_.attributes_of(e)) {
+                attrs_.push_back(static_cast<std::uint32_t>(ids_.of(a.key)));
+                attrs_.push_back(static_cast<std::uint32_t>(ids_.of(a.value)));
+            }
+            if (attrs_.empty()) put_.bind_null(14);
+            else put_.bind_blob(14, attrs_.data(), attrs_.size() * sizeof(std::uint32_t));
+            put_.run("het vastleggen van een gebeurtenis");
+        }
+    }
+
+private:
+    const EventLog& log_;
+    std::size_t file_;
+    StringIds& ids_;
+    Stmt put_;
+    std::uint32_t first_event_ = 0;
+    std::vector<std::uint32_t> attrs_;
+};
+
+}  // namespace
+
 ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std::string& imported_at) {
     const InputFile& in = log.inputs.at(file);
-    ImportSummary sum;
     Transaction t(*db_);
-    {
-        Stmt q(*db_, "SELECT id, path FROM imports WHERE sha256 = ?");
-        q.bind(1, in.sha256);
-        if (q.step("het zoeken van eerdere imports")) {
-            sum.already_imported = true;
-            sum.import_id = q.i64(0);
-            sum.earlier_path = std::string(q.text(1));
-            return sum;  // rolled back: nothing changed
-        }
-    }
-    {
-        Stmt ins(*db_,
-                 "INSERT INTO imports(path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, "
-                 "windows1252, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, in.path).bind(2, in.sha256).bind(3, in.format);
-        if (in.mapping.empty()) ins.bind_null(4);
-        else ins.bind(4, in.mapping);
-        ins.bind(5, std::int64_t(in.rows)).bind(6, std::int64_t(in.used)).bind(7, std::int64_t(in.rejected));
-        ins.bind(8, std::int64_t(in.skipped)).bind(9, std::int64_t(in.possible_bsn)).bind(10, std::int64_t(in.windows1252));
-        ins.bind(11, imported_at);
-        ins.run("het vastleggen van de import");
-        sum.import_id = sqlite3_last_insert_rowid(db_->db);
-    }
-
-    // Strings: the pool's ids mapped to the database's, new ones added.
-    std::unordered_map<std::string, std::int64_t> known;
-    {
-        Stmt q(*db_, "SELECT id, text FROM strings");
-        while (q.step("het lezen van de teksten")) known.emplace(std::string(q.text(1)), q.i64(0));
-    }
-    std::int64_t next_id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM strings") + 1;
-    std::vector<std::int64_t> db_id(log.strings.size(), 0);
-    Stmt add_string(*db_, "INSERT INTO strings(id, text) VALUES(?, ?)");
-    auto id_of = [&](StrId s) -> std::int64_t {
-        if (s == 0) return 0;
-        if (db_id[s] != 0) return db_id[s];
-        const std::string_view text = log.str(s);
-        auto [it, inserted] = known.try_emplace(std::string(text), next_id);
-        if (inserted) {
-            add_string.bind(1, next_id).bind(2, text).run("het vastleggen van een tekst");
-            ++next_id;
-        }
-        return db_id[s] = it->second;
-    };
-
-    // Activities by name (schema 2): the program's enum may grow in any order.
-    std::array<std::int64_t, kCanonicalActivityCount + 1> activity_ids{};
-    auto activity_id = [&](Activity a) -> std::int64_t {
-        std::int64_t& id = activity_ids[static_cast<std::size_t>(a)];
-        if (id != 0) return id;
-        const std::string_view name = activity_name(a);
-        auto [it, inserted] = known.try_emplace(std::string(name), next_id);
-        if (inserted) {
-            add_string.bind(1, next_id).bind(2, name).run("het vastleggen van een tekst");
-            ++next_id;
-        }
-        return id = it->second;
-    };
-
-    // Dossiers in the order their ids first appear (appending to the tables' keys).
+    if (auto earlier = earlier_import(*db_, in)) return *earlier;  // rolled back: nothing changed
+    ImportSummary sum;
+    sum.import_id = insert_import(*db_, in, imported_at);
+    StringIds ids(*db_, log);
+    // Dossiers in the order of their ids in the store (appending to the tables' keys).
     std::vector<std::size_t> order(log.cases.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::vector<std::int64_t> case_db(log.cases.size());
-    for (std::size_t i = 0; i < order.size(); ++i) case_db[i] = id_of(log.cases[i].id);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+        case_db[i] = ids.of(log.cases[i].id);
+    }
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return case_db[a] < case_db[b]; });
-
-    // The first event index of the file: seq is the row order within it.
-    std::uint32_t first_event = 0;
-    for (std::uint32_t i = 0; i < log.events.size(); ++i)
-        if (log.events[i].file == file) {
-            first_event = i;
-            break;
-        }
-
     // Into an empty store every dossier is new: no need to look each one up.
     const bool store_was_empty = scalar(*db_, "SELECT count(*) FROM cases") == 0;
     Stmt find_case(*db_, "SELECT hash FROM cases WHERE case_str = ?");
     Stmt put_case(*db_, "INSERT OR REPLACE INTO cases(case_str, hash, import_id) VALUES(?,?,?)");
     Stmt drop_events(*db_, "DELETE FROM events WHERE case_str = ?");
-    Stmt put_event(*db_,
-                   "INSERT INTO events(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, "
-                   "organisatie, event_id, attrs) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    std::vector<std::uint32_t> attrs;
+    EventWriter events(*db_, log, file, ids);
     for (std::size_t ci : order) {
-        const Case& c = log.cases[ci];
-        const auto events = log.events_of(c);
-        // The dossier's content, as text: equal exports give equal hashes.
-        std::uint64_t h = 1469598103934665603ULL;
-        for (std::uint32_t ei : events) {
-            const Event& e = log.events[ei];
-            if (e.file != file) continue;
-            const Who& w = log.who(e);
-            h = fnv(h, std::int64_t(e.date.days));
-            h = fnv(h, std::int64_t(e.ms));
-            h = fnv(h, log.label(e));
-            for (StrId s : {w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) h = fnv(h, log.str(s));
-            for (const Attribute& a : log.attributes_of(e)) h = fnv(fnv(h, log.str(a.key)), log.str(a.value));
-        }
-        const auto hash = static_cast<std::int64_t>(h);
-        bool exists = false;
-        std::int64_t old_hash = 0;
+        const std::int64_t hash = dossier_hash(log, log.cases[ci], file);
+        std::optional<std::int64_t> old_hash;
         if (!store_was_empty) {
-            find_case.bind(1, case_db[ci]);
-            exists = find_case.step("het zoeken van een dossier");
-            old_hash = exists ? find_case.i64(0) : 0;
+            if (find_case.bind(1, case_db[ci]).step("het zoeken van een dossier")) old_hash = find_case.i64(0);
             find_case.reset();
         }
-        if (exists && old_hash == hash) {
+        if (old_hash == hash) {
             ++sum.unchanged;
             continue;
         }
-        if (exists) {
-            drop_events.bind(1, case_db[ci]).run("het vervangen van een dossier");
-            ++sum.replaced;
-        } else {
-            ++sum.added;
-        }
+        if (old_hash) drop_events.bind(1, case_db[ci]).run("het vervangen van een dossier");
+        ++(old_hash ? sum.replaced : sum.added);
         put_case.bind(1, case_db[ci]).bind(2, hash).bind(3, sum.import_id).run("het vastleggen van een dossier");
-        for (std::uint32_t ei : events) {
-            const Event& e = log.events[ei];
-            if (e.file != file) continue;
-            const Who& w = log.who(e);
-            put_event.bind(1, case_db[ci]).bind(2, sum.import_id).bind(3, std::int64_t(ei - first_event));
-            put_event.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
-            put_event.bind(7, activity_id(e.activity));
-            int col = 8;
-            for (StrId s : {log.label_id(e), w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) {
-                if (s == 0) put_event.bind_null(col);
-                else put_event.bind(col, id_of(s));
-                ++col;
-            }
-            attrs.clear();
-            for (const Attribute& a : log.attributes_of(e)) {
-                attrs.push_back(static_cast<std::uint32_t>(id_of(a.key)));
-                attrs.push_back(static_cast<std::uint32_t>(id_of(a.value)));
-            }
-            if (attrs.empty()) put_event.bind_null(14);
-            else put_event.bind_blob(14, attrs.data(), attrs.size() * sizeof(std::uint32_t));
-            put_event.run("het vastleggen van een gebeurtenis");
-        }
+        events.put(log.cases[ci], case_db[ci], sum.import_id);
     }
-    {
-        Stmt upd(*db_, "UPDATE imports SET added = ?, replaced = ?, unchanged = ? WHERE id = ?");
-        upd.bind(1, std::int64_t(sum.added)).bind(2, std::int64_t(sum.replaced)).bind(3, std::int64_t(sum.unchanged));
-        upd.bind(4, sum.import_id).run("het vastleggen van de import");
-    }
+    Stmt upd(*db_, "UPDATE imports SET added = ?, replaced = ?, unchanged = ? WHERE id = ?");
+    upd.bind(1, std::int64_t(sum.added)).bind(2, std::int64_t(sum.replaced)).bind(3, std::int64_t(sum.unchanged));
+    upd.bind(4, sum.import_id).run("het vastleggen van de import");
     t.commit();
     return sum;
 }
 
+namespace {
+
+// Every import as an input of `log`, in id order; the input of each import id.
+std::unordered_map<std::int64_t, std::uint16_t> load_inputs(const Store::Db& db, EventLog& log) {
+    std::unordered_map<std::int64_t, std::uint16_t> file_of;
+    Stmt q(db,
+           "SELECT id, path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, windows1252 "
+           "FROM imports ORDER BY id");
+    while (q.step("het lezen van de imports")) {
+        InputFile in;
+        in.store_id = q.i64(0);
+        in.path = std::string(q.text(1));
+        in.sha256 = std::string(q.text(2));
+        in.format = std::string(q.text(3));
+        in.mapping = std::string(q.text(4));
+        in.rows = std::size_t(q.i64(5));
+        in.used = std::size_t(q.i64(6));
+        in.rejected = std::size_t(q.i64(7));
+        in.skipped = std::size_t(q.i64(8));
+        in.possible_bsn = std::size_t(q.i64(9));
+        in.windows1252 = q.i64(10) != 0;
+        file_of[in.store_id] = static_cast<std::uint16_t>(log.inputs.size());
+        log.inputs.push_back(std::move(in));
+    }
+    return file_of;
+}
+
+// Every stored text interned in `log`: the log's id of each database string id.
+std::vector<StrId> load_strings(const Store::Db& db, EventLog& log) {
+    std::vector<StrId> str(static_cast<std::size_t>(scalar(db, "SELECT coalesce(max(id), 0) FROM strings")) + 1, 0);
+    Stmt q(db, "SELECT id, text FROM strings");
+    while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
+    return str;
+}
+
+}  // namespace
+
 EventLog Store::load() const {
     EventLog log;
-    std::unordered_map<std::int64_t, std::uint16_t> file_of;
-    {
-        Stmt q(*db_,
-               "SELECT id, path, sha256, format, mapping, rows, used, rejected, skipped, possible_bsn, windows1252 "
-               "FROM imports ORDER BY id");
-        while (q.step("het lezen van de imports")) {
-            InputFile in;
-            in.store_id = q.i64(0);
-            in.path = std::string(q.text(1));
-            in.sha256 = std::string(q.text(2));
-            in.format = std::string(q.text(3));
-            in.mapping = std::string(q.text(4));
-            in.rows = std::size_t(q.i64(5));
-            in.used = std::size_t(q.i64(6));
-            in.rejected = std::size_t(q.i64(7));
-            in.skipped = std::size_t(q.i64(8));
-            in.possible_bsn = std::size_t(q.i64(9));
-            in.windows1252 = q.i64(10) != 0;
-            file_of[in.store_id] = static_cast<std::uint16_t>(log.inputs.size());
-            log.inputs.push_back(std::move(in));
-        }
-    }
-    std::vector<StrId> str(static_cast<std::size_t>(scalar(*db_, "SELECT coalesce(max(id), 0) FROM strings")) + 1, 0);
-    {
-        Stmt q(*db_, "SELECT id, text FROM strings");
-        while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
-    }
+    const auto file_of = load_inputs(*db_, log);
+    const std::vector<StrId> str = load_strings(*db_, log);
     auto s = [&](const Stmt& q, int c) -> StrId { return q.null(c) ? 0 : str.at(std::size_t(q.i64(c))); };
     // The activity of a stored name; a name this program does not know is refused, never guessed.
     std::vector<std::optional<Activity>> activities(str.size());
@@ -574,87 +609,98 @@ std::int64_t Store::add_run(const RunRecord& run) {
     return w.commit();
 }
 
+namespace {
+
+void read_run_header(const Store::Db& db, std::int64_t id, RunRecord& run) {
+    Stmt q(db, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
+    q.bind(1, id);
+    q.step("het lezen van de controle");
+    run.peildatum = std::string(q.text(0));
+    run.settings = RunSettings::parse(q.text(1));
+    std::string_view rules = q.text(2);
+    while (!rules.empty()) {
+        const auto comma = rules.find(',');
+        run.rules.emplace_back(rules.substr(0, comma));
+        rules = comma == std::string_view::npos ? std::string_view{} : rules.substr(comma + 1);
+    }
+}
+
+void read_outcomes(const Store::Db& db, std::int64_t id, RunRecord& run) {
+    Stmt q(db, "SELECT case_id, codes FROM outcomes WHERE run_id = ? ORDER BY pos");
+    q.bind(1, id);
+    while (q.step("het lezen van uitkomsten")) {
+        run.case_ids.emplace_back(q.text(0));
+        const std::string_view codes = q.text(1);
+        for (std::size_t r = 0; r < run.rules.size(); ++r) {
+            const auto o = r < codes.size() ? outcome_from_code(codes[r]) : std::nullopt;
+            if (!o) throw Error(db.path + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) + "' in controle " +
+                                std::to_string(id));
+            run.outcomes.push_back(*o);
+        }
+    }
+}
+
+void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, std::int64_t id, RunRecord& run) {
+    auto input_of = [&](std::uint64_t import_id) -> std::size_t {
+        const auto it = std::lower_bound(ids.begin(), ids.end(), std::int64_t(import_id));
+        if (it == ids.end() || *it != std::int64_t(import_id))
+            throw Error(db.path + ": bevinding verwijst naar import " + std::to_string(import_id) + ", die er niet is");
+        return std::size_t(it - ids.begin());
+    };
+    Stmt q(db, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
+    q.bind(1, id);
+    while (q.step("het lezen van bevindingen")) {
+        RunRecord::Finding f;
+        f.case_id = std::string(q.text(0));
+        f.rule = std::string(q.text(1));
+        f.cycle = static_cast<int>(q.i64(2));
+        f.date = std::string(q.text(3));
+        f.deadline = std::string(q.text(4));
+        f.message = std::string(q.text(5));
+        std::string_view ev = q.text(6);
+        while (!ev.empty()) {
+            const auto semi = ev.find(';');
+            const std::string_view item = ev.substr(0, semi);
+            const auto colon = item.find(':');
+            f.events.emplace_back(input_of(std::stoull(std::string(item.substr(0, colon)))),
+                                  static_cast<std::uint32_t>(std::stoul(std::string(item.substr(colon + 1)))));
+            ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
+        }
+        run.findings.push_back(std::move(f));
+    }
+}
+
+void read_figures(const Store::Db& db, std::int64_t id, RunRecord& run) {
+    Stmt q(db,
+           "SELECT rule, title, severity, applicable, compliant, violations, unknown, rate, lo, hi FROM figures "
+           "WHERE run_id = ? ORDER BY pos");
+    q.bind(1, id);
+    while (q.step("het lezen van cijfers")) {
+        RunRecord::Figure f;
+        f.rule = std::string(q.text(0));
+        f.title = std::string(q.text(1));
+        f.severity = std::string(q.text(2));
+        f.applicable = std::size_t(q.i64(3));
+        f.compliant = std::size_t(q.i64(4));
+        f.violations = std::size_t(q.i64(5));
+        f.unknown = std::size_t(q.i64(6));
+        if (!q.null(7)) f.rate = q.real(7);
+        if (!q.null(8)) f.lo = q.real(8);
+        if (!q.null(9)) f.hi = q.real(9);
+        run.figures.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
 std::optional<RunRecord> Store::latest_run() const {
     const std::int64_t id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs");
     if (id == 0) return std::nullopt;
     RunRecord run;
-    {
-        Stmt q(*db_, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
-        q.bind(1, id);
-        q.step("het lezen van de controle");
-        run.peildatum = std::string(q.text(0));
-        run.settings = RunSettings::parse(q.text(1));
-        std::string_view rules = q.text(2);
-        while (!rules.empty()) {
-            const auto comma = rules.find(',');
-            run.rules.emplace_back(rules.substr(0, comma));
-            rules = comma == std::string_view::npos ? std::string_view{} : rules.substr(comma + 1);
-        }
-    }
-    {
-        Stmt q(*db_, "SELECT case_id, codes FROM outcomes WHERE run_id = ? ORDER BY pos");
-        q.bind(1, id);
-        while (q.step("het lezen van uitkomsten")) {
-            run.case_ids.emplace_back(q.text(0));
-            const std::string_view codes = q.text(1);
-            for (std::size_t r = 0; r < run.rules.size(); ++r) {
-                const auto o = r < codes.size() ? outcome_from_code(codes[r]) : std::nullopt;
-                if (!o) throw Error(path_ + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) + "' in controle " +
-                                    std::to_string(id));
-                run.outcomes.push_back(*o);
-            }
-        }
-    }
-    {
-        const std::vector<std::int64_t> ids = import_ids();
-        auto input_of = [&](std::uint64_t import_id) -> std::size_t {
-            const auto it = std::lower_bound(ids.begin(), ids.end(), std::int64_t(import_id));
-            if (it == ids.end() || *it != std::int64_t(import_id))
-                throw Error(path_ + ": bevinding verwijst naar import " + std::to_string(import_id) + ", die er niet is");
-            return std::size_t(it - ids.begin());
-        };
-        Stmt q(*db_, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
-        q.bind(1, id);
-        while (q.step("het lezen van bevindingen")) {
-            RunRecord::Finding f;
-            f.case_id = std::string(q.text(0));
-            f.rule = std::string(q.text(1));
-            f.cycle = static_cast<int>(q.i64(2));
-            f.date = std::string(q.text(3));
-            f.deadline = std::string(q.text(4));
-            f.message = std::string(q.text(5));
-            std::string_view ev = q.text(6);
-            while (!ev.empty()) {
-                const auto semi = ev.find(';');
-                const std::string_view item = ev.substr(0, semi);
-                const auto colon = item.find(':');
-                f.events.emplace_back(input_of(std::stoull(std::string(item.substr(0, colon)))),
-                                      static_cast<std::uint32_t>(std::stoul(std::string(item.substr(colon + 1)))));
-                ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
-            }
-            run.findings.push_back(std::move(f));
-        }
-    }
-    {
-        Stmt q(*db_,
-               "SELECT rule, title, severity, applicable, compliant, violations, unknown, rate, lo, hi FROM figures "
-               "WHERE run_id = ? ORDER BY pos");
-        q.bind(1, id);
-        while (q.step("het lezen van cijfers")) {
-            RunRecord::Figure f;
-            f.rule = std::string(q.text(0));
-            f.title = std::string(q.text(1));
-            f.severity = std::string(q.text(2));
-            f.applicable = std::size_t(q.i64(3));
-            f.compliant = std::size_t(q.i64(4));
-            f.violations = std::size_t(q.i64(5));
-            f.unknown = std::size_t(q.i64(6));
-            if (!q.null(7)) f.rate = q.real(7);
-            if (!q.null(8)) f.lo = q.real(8);
-            if (!q.null(9)) f.hi = q.real(9);
-            run.figures.push_back(std::move(f));
-        }
-    }
+    read_run_header(*db_, id, run);
+    read_outcomes(*db_, id, run);
+    read_findings(*db_, import_ids(), id, run);
+    read_figures(*db_, id, run);
     return run;
 }
 
