@@ -43,6 +43,14 @@ struct CheckResult {
         return outcomes[case_pos * rules.size() + rule];
     }
 
+    // Keeps the buffers that `findings` point into (a move keeps a vector's buffer, so the views
+    // stay valid). Only run_check hands them over.
+    void keep_storage(std::vector<char>&& text, std::vector<std::uint32_t>&& ids) {
+        if (!text.empty()) text_.push_back(std::move(text));
+        if (!ids.empty()) ids_.push_back(std::move(ids));
+    }
+
+private:
     // Storage of the findings' messages and event indices (one buffer per block of cases).
     std::vector<std::vector<char>> text_;
     std::vector<std::vector<std::uint32_t>> ids_;
