@@ -108,6 +108,171 @@ const char* outcome_word(Outcome o) {
 
 }  // namespace
 
+namespace {
+
+// rapport.xlsx, sheet by sheet.
+struct XlsxReport {
+    Book& b;
+    const EventLog& log;
+    const RunRecord& run;
+    const Disclosure& d;
+    void summary_sheet();
+    void findings_sheet();
+    void rules_sheet();
+    void dossiers_sheet();
+    void teams_sheet();
+    void separation_sheet(const SeparationView& v);
+};
+
+// Samenvatting: exactly the figures of the run.
+void XlsxReport::summary_sheet() {
+    Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
+                                {"voldaan", 9}, {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12},
+                                {"interval ondergrens", 11}, {"interval bovengrens", 11}});
+    lxw_row_t r = 0;
+    for (const RunRecord::Figure& f : run.figures) {
+        ++r;
+        const RuleText t = rule_text(run, f.rule);
+        s.text(r, 0, f.rule);
+        s.text(r, 1, f.title);
+        s.text(r, 2, f.severity);
+        s.text(r, 3, t.basis);
+        s.count(r, 4, f.applicable, d);
+        s.count(r, 5, f.compliant, d);
+        s.count(r, 6, f.violations, d);
+        s.count(r, 7, f.unknown, d);
+        if (f.rate && d.rate_shown(f.compliant + f.violations)) {
+            s.number(r, 8, *f.rate, b.pct);
+            if (f.lo) s.number(r, 9, *f.lo, b.pct);
+            if (f.hi) s.number(r, 10, *f.hi, b.pct);
+        }
+    }
+    s.finish(r);
+    if (d.publication) {
+        s.text(r + 2, 0, d.rule(false));
+    }
+}
+
+void XlsxReport::findings_sheet() {
+    Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
+                               {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
+    lxw_row_t r = 0;
+    std::map<std::string, RuleText> texts;
+    for (const RunRecord::Finding& f : run.findings) {
+        ++r;
+        auto it = texts.find(f.rule);
+        if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
+        s.text(r, 0, f.case_id);
+        s.text(r, 1, f.rule);
+        s.text(r, 2, it->second.title);
+        s.text(r, 3, it->second.severity);
+        s.number(r, 4, f.cycle);
+        s.day(r, 5, f.date);
+        s.day(r, 6, f.deadline);
+        s.text(r, 7, f.message);
+        s.text(r, 8, it->second.basis);
+        s.text(r, 9, finding_sources(log, f));
+    }
+    s.finish(r);
+}
+
+void XlsxReport::rules_sheet() {
+    Sheet s(b, "Regels", {{"regel", 9}, {"titel", 40}, {"ernst", 13}, {"grondslag", 30}, {"wat wordt gecontroleerd", 60},
+                          {"waarom", 60}, {"voorbeeld", 60}});
+    lxw_row_t r = 0;
+    for (const std::string& id : run.rules) {
+        ++r;
+        const RuleText t = rule_text(run, id);
+        s.text(r, 0, id);
+        s.text(r, 1, t.title);
+        s.text(r, 2, t.severity);
+        s.text(r, 3, t.basis);
+        s.text(r, 4, t.what, b.wrap);
+        s.text(r, 5, t.why, b.wrap);
+        s.text(r, 6, t.example, b.wrap);
+    }
+    s.finish(r);
+}
+
+void XlsxReport::dossiers_sheet() {
+    lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
+    const char* fixed[] = {"dossier", "team", "kwartaal"};
+    for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
+    worksheet_set_column(ws, 0, 0, 16, nullptr);
+    worksheet_set_column(ws, 1, 2, 16, nullptr);
+    for (std::size_t r = 0; r < run.rules.size(); ++r)
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
+    if (!run.rules.empty())
+        worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
+    worksheet_freeze_panes(ws, 1, 1);
+    lxw_row_t row = 0;
+    for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
+        ++row;
+        worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
+        if (const auto at = log.case_position(run.case_ids[c])) {
+            const std::string team = dossier_team(log, log.cases[*at]);
+            const std::string quarter = dossier_quarter(log, log.cases[*at]);
+            if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
+            if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
+        }
+        for (std::size_t r = 0; r < run.rules.size(); ++r)
+            worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcome(c, r)), nullptr);
+    }
+    worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
+}
+
+void XlsxReport::teams_sheet() {
+    // Teams: per team and rule the counts and the rate.
+    const auto teams = counts_by(log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
+    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
+                         {"onbekend", 9}, {"percentage overtreden", 12}});
+    lxw_row_t r = 0;
+    for (const auto& [team, counts] : teams)
+        for (std::size_t k = 0; k < counts.size(); ++k) {
+            ++r;
+            const RuleCounts& x = counts[k];
+            s.text(r, 0, team);
+            s.text(r, 1, run.rules[k]);
+            s.count(r, 2, x.applicable, d);
+            s.count(r, 3, x.compliant, d);
+            s.count(r, 4, x.violations, d);
+            s.count(r, 5, x.unknown, d);
+            if (x.compliant + x.violations > 0 && d.rate_shown(x.compliant + x.violations))
+                s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
+        }
+    s.finish(r);
+}
+
+void XlsxReport::separation_sheet(const SeparationView& v) {
+    // Scheiding: one row per team (and, outside a publication, per medewerker) and month.
+    Sheet s(b, "Scheiding", {{"soort", 12}, {"team of medewerker", 22}, {"maand", 10}, {"dossiers met ONA-01/02/03", 14}});
+    lxw_row_t r = 0;
+    auto rows = [&](const char* kind, const std::map<std::string, std::map<std::string, std::size_t>>& m) {
+        for (const auto& [who, per_month] : m)
+            for (const auto& [month, n] : per_month) {
+                ++r;
+                s.text(r, 0, kind);
+                s.text(r, 1, who);
+                s.text(r, 2, month);
+                s.count(r, 3, n, d);
+            }
+    };
+    rows("team", v.per_team);
+    if (!d.publication) {
+        rows("medewerker", v.per_person);
+        for (const auto& p : v.both_roles) {
+            ++r;
+            s.text(r, 0, "beide rollen");
+            s.text(r, 1, p.id);
+            s.text(r, 2, "");
+            s.number(r, 3, double(p.both));
+        }
+    }
+    s.finish(r);
+}
+
+}  // namespace
+
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const SeparationView* separation) {
     std::time_t created = 0;
@@ -120,147 +285,13 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
         created = timegm(&when);
     }
     Book b = open_book(path, "Wmo-toets — rapport", created);
-
-    {  // Samenvatting: exactly the figures of the run.
-        Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
-                                    {"voldaan", 9}, {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12},
-                                    {"interval ondergrens", 11}, {"interval bovengrens", 11}});
-        lxw_row_t r = 0;
-        for (const RunRecord::Figure& f : run.figures) {
-            ++r;
-            const RuleText t = rule_text(run, f.rule);
-            s.text(r, 0, f.rule);
-            s.text(r, 1, f.title);
-            s.text(r, 2, f.severity);
-            s.text(r, 3, t.basis);
-            s.count(r, 4, f.applicable, d);
-            s.count(r, 5, f.compliant, d);
-            s.count(r, 6, f.violations, d);
-            s.count(r, 7, f.unknown, d);
-            if (f.rate && d.rate_shown(f.compliant + f.violations)) {
-                s.number(r, 8, *f.rate, b.pct);
-                if (f.lo) s.number(r, 9, *f.lo, b.pct);
-                if (f.hi) s.number(r, 10, *f.hi, b.pct);
-            }
-        }
-        s.finish(r);
-        if (d.publication) {
-            s.text(r + 2, 0, d.rule(false));
-        }
-    }
-    if (!d.publication) {
-        Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
-                                   {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
-        lxw_row_t r = 0;
-        std::map<std::string, RuleText> texts;
-        for (const RunRecord::Finding& f : run.findings) {
-            ++r;
-            auto it = texts.find(f.rule);
-            if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
-            s.text(r, 0, f.case_id);
-            s.text(r, 1, f.rule);
-            s.text(r, 2, it->second.title);
-            s.text(r, 3, it->second.severity);
-            s.number(r, 4, f.cycle);
-            s.day(r, 5, f.date);
-            s.day(r, 6, f.deadline);
-            s.text(r, 7, f.message);
-            s.text(r, 8, it->second.basis);
-            s.text(r, 9, finding_sources(log, f));
-        }
-        s.finish(r);
-    }
-    {
-        Sheet s(b, "Regels", {{"regel", 9}, {"titel", 40}, {"ernst", 13}, {"grondslag", 30}, {"wat wordt gecontroleerd", 60},
-                              {"waarom", 60}, {"voorbeeld", 60}});
-        lxw_row_t r = 0;
-        for (const std::string& id : run.rules) {
-            ++r;
-            const RuleText t = rule_text(run, id);
-            s.text(r, 0, id);
-            s.text(r, 1, t.title);
-            s.text(r, 2, t.severity);
-            s.text(r, 3, t.basis);
-            s.text(r, 4, t.what, b.wrap);
-            s.text(r, 5, t.why, b.wrap);
-            s.text(r, 6, t.example, b.wrap);
-        }
-        s.finish(r);
-    }
-    if (!d.publication) {
-        lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
-        const char* fixed[] = {"dossier", "team", "kwartaal"};
-        for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
-        worksheet_set_column(ws, 0, 0, 16, nullptr);
-        worksheet_set_column(ws, 1, 2, 16, nullptr);
-        for (std::size_t r = 0; r < run.rules.size(); ++r)
-            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
-        if (!run.rules.empty())
-            worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
-        worksheet_freeze_panes(ws, 1, 1);
-        lxw_row_t row = 0;
-        for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-            ++row;
-            worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
-            if (const auto at = log.case_position(run.case_ids[c])) {
-                const std::string team = dossier_team(log, log.cases[*at]);
-                const std::string quarter = dossier_quarter(log, log.cases[*at]);
-                if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
-                if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
-            }
-            for (std::size_t r = 0; r < run.rules.size(); ++r)
-                worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcome(c, r)), nullptr);
-        }
-        worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
-    }
-    {
-        // Teams: per team and rule the counts and the rate.
-        const auto teams = counts_by(log, run, [&log](const Case& c) { return dossier_team(log, c); }, "(geen team)");
-        Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
-                             {"onbekend", 9}, {"percentage overtreden", 12}});
-        lxw_row_t r = 0;
-        for (const auto& [team, counts] : teams)
-            for (std::size_t k = 0; k < counts.size(); ++k) {
-                ++r;
-                const RuleCounts& x = counts[k];
-                s.text(r, 0, team);
-                s.text(r, 1, run.rules[k]);
-                s.count(r, 2, x.applicable, d);
-                s.count(r, 3, x.compliant, d);
-                s.count(r, 4, x.violations, d);
-                s.count(r, 5, x.unknown, d);
-                if (x.compliant + x.violations > 0 && d.rate_shown(x.compliant + x.violations))
-                    s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
-            }
-        s.finish(r);
-    }
-    if (separation) {
-        // Scheiding: one row per team (and, outside a publication, per medewerker) and month.
-        Sheet s(b, "Scheiding", {{"soort", 12}, {"team of medewerker", 22}, {"maand", 10}, {"dossiers met ONA-01/02/03", 14}});
-        lxw_row_t r = 0;
-        auto rows = [&](const char* kind, const std::map<std::string, std::map<std::string, std::size_t>>& m) {
-            for (const auto& [who, per_month] : m)
-                for (const auto& [month, n] : per_month) {
-                    ++r;
-                    s.text(r, 0, kind);
-                    s.text(r, 1, who);
-                    s.text(r, 2, month);
-                    s.count(r, 3, n, d);
-                }
-        };
-        rows("team", separation->per_team);
-        if (!d.publication) {
-            rows("medewerker", separation->per_person);
-            for (const auto& p : separation->both_roles) {
-                ++r;
-                s.text(r, 0, "beide rollen");
-                s.text(r, 1, p.id);
-                s.text(r, 2, "");
-                s.number(r, 3, double(p.both));
-            }
-        }
-        s.finish(r);
-    }
+    XlsxReport x{b, log, run, d};
+    x.summary_sheet();
+    if (!d.publication) x.findings_sheet();
+    x.rules_sheet();
+    if (!d.publication) x.dossiers_sheet();
+    x.teams_sheet();
+    if (separation) x.separation_sheet(*separation);
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
 }
