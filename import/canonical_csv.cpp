@@ -266,6 +266,26 @@ std::uint64_t part_start(const std::string& path, std::uint64_t file_size, bool 
 // Parses the file (as UTF-8, or as Windows-1252) into `log`; returns its provenance record
 // (without hash). Throws Error for fatal problems; `log` may then hold part of the file, which
 // import_canonical_csv rolls back.
+// Appends the second part of a file read on two cores, its line numbers counted on from the
+// first part's last line; `shown` BSN warnings of this file were given already.
+void take_part(Part& part, std::uint16_t file_index, std::uint64_t line_offset, std::size_t shown, EventLog& log,
+               InputFile& input, Diagnostics& diag) {
+    log.append_part(std::move(part.log), file_index, static_cast<std::uint32_t>(line_offset));
+    input.rows += part.input.rows;
+    input.used += part.input.used;
+    input.rejected += part.input.rejected;
+    input.possible_bsn += part.input.possible_bsn;
+    for (Problem& p : part.diag.bad_rows) {
+        p.line += line_offset;
+        diag.bad_rows.push_back(std::move(p));
+    }
+    for (Problem& p : part.diag.warnings)
+        if (shown++ < kMaxBsnWarningsPerFile) {
+            p.line += line_offset;
+            diag.warnings.push_back(std::move(p));
+        }
+}
+
 InputFile parse_file(const std::string& path, bool windows1252, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag) {
     std::ifstream in(path, std::ios::binary);
@@ -327,22 +347,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
         helper.join();
         if (aligned && !part.error) {
             // The guess was right: take the second part over, with its lines counted on.
-            const std::uint64_t line_offset = reader.line() - 1;
-            log.append_part(std::move(part.log), file_index, static_cast<std::uint32_t>(line_offset));
-            input.rows += part.input.rows;
-            input.used += part.input.used;
-            input.rejected += part.input.rejected;
-            input.possible_bsn += part.input.possible_bsn;
-            for (Problem& p : part.diag.bad_rows) {
-                p.line += line_offset;
-                diag.bad_rows.push_back(std::move(p));
-            }
-            std::size_t shown = diag.warnings.size() - warn0;
-            for (Problem& p : part.diag.warnings)
-                if (shown++ < kMaxBsnWarningsPerFile) {
-                    p.line += line_offset;
-                    diag.warnings.push_back(std::move(p));
-                }
+            take_part(part, file_index, reader.line() - 1, diag.warnings.size() - warn0, log, input, diag);
         } else {
             // A quoted line break across the middle, or a fatal row there: read on here, so
             // every message is exactly that of a read on one core.
