@@ -42,110 +42,166 @@ public:
     const RuleInfo& info() const override { return info_; }
 
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
-        const StrId la = a_.label_id(*f.log), lb = b_.label_id(*f.log);
-        auto is_a = [&](Pos p) { return a_.matches(*f.log, f.event(p), la); };
-        auto is_b = [&](Pos p) { return b_.matches(*f.log, f.event(p), lb); };
+        Judge j{f, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
+        switch (spec_.sjabloon) {
+            case LocalTemplate::voorafgaand: return voorafgaand(j);
+            case LocalTemplate::gevolgd_door: return gevolgd_door(j, ctx);
+            case LocalTemplate::vier_ogen: return vier_ogen(j);
+            case LocalTemplate::verplicht: return verplicht(j);
+            case LocalTemplate::verboden: return verboden(j);
+        }
+        return j.r;
+    }
+
+private:
+    // One dossier being judged: the template's parameters matched against its events.
+    struct Judge {
+        const CaseFacts& f;
+        const Matcher& a;
+        StrId la;
+        const Matcher& b;
+        StrId lb;
         RuleResult r;
-        auto finding = [&](Pos at, std::vector<Pos> events, std::string message) {
-            Finding fi;
+        bool is_a(Pos p) const { return a.matches(*f.log, f.event(p), la); }
+        bool is_b(Pos p) const { return b.matches(*f.log, f.event(p), lb); }
+        Finding& finding(Pos at, std::vector<Pos> events, std::string message) {
+            Finding& fi = r.findings.emplace_back();
             fi.cycle = f.cycle_of[at] + 1;
             fi.date = f.date(at);
             fi.events = std::move(events);
             fi.message = std::move(message);
-            r.findings.push_back(std::move(fi));
+            return fi;
+        }
+    };
+
+    RuleResult voorafgaand(Judge& j) const {
+        const CaseFacts& f = j.f;
+        RuleResult& r = j.r;
+        auto is_a = [&j](Pos p) { return j.is_a(p); };
+        auto is_b = [&j](Pos p) { return j.is_b(p); };
+        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
+            return j.finding(at, std::move(events), std::move(message));
         };
         const Pos n = Pos(f.size());
-        switch (spec_.sjabloon) {
-            case LocalTemplate::voorafgaand: {
-                std::optional<Pos> first_b;
-                for (Pos p = 0; p < n && !first_b; ++p)
-                    if (is_b(p)) first_b = p;
-                if (!first_b) return r;
-                bool before = false;
-                for (Pos p = 0; p < *first_b; ++p) before = before || is_a(p);
-                r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
-                if (!before)
-                    finding(*first_b, {*first_b},
-                            "'" + spec_.b + "' op " + f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
-                return r;
+        std::optional<Pos> first_b;
+        for (Pos p = 0; p < n && !first_b; ++p)
+            if (is_b(p)) first_b = p;
+        if (!first_b) return r;
+        bool before = false;
+        for (Pos p = 0; p < *first_b; ++p) before = before || is_a(p);
+        r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
+        if (!before)
+            finding(*first_b, {*first_b},
+                    "'" + spec_.b + "' op " + f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
+        return r;
+    }
+
+    RuleResult gevolgd_door(Judge& j, const RuleContext& ctx) const {
+        const CaseFacts& f = j.f;
+        RuleResult& r = j.r;
+        auto is_a = [&j](Pos p) { return j.is_a(p); };
+        auto is_b = [&j](Pos p) { return j.is_b(p); };
+        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
+            return j.finding(at, std::move(events), std::move(message));
+        };
+        const Pos n = Pos(f.size());
+        for (Pos p = 0; p < n; ++p) {
+            if (!is_a(p)) continue;
+            if (r.outcome == Outcome::niet_van_toepassing) r.outcome = Outcome::voldaan;
+            const std::optional<Date> last =
+                spec_.binnen_dagen ? std::optional<Date>(f.date(p) + *spec_.binnen_dagen) : std::nullopt;
+            std::optional<Pos> next;
+            for (Pos q = p + 1; q < n && !next; ++q)
+                if (is_b(q)) next = q;
+            if (next && (!last || f.date(*next) <= *last)) continue;
+            if (!next && last && ctx.peildatum <= *last) {  // the term still runs
+                r.outcome = std::max(r.outcome, Outcome::onbekend);
+                continue;
             }
-            case LocalTemplate::gevolgd_door: {
-                for (Pos p = 0; p < n; ++p) {
-                    if (!is_a(p)) continue;
-                    if (r.outcome == Outcome::niet_van_toepassing) r.outcome = Outcome::voldaan;
-                    const std::optional<Date> last =
-                        spec_.binnen_dagen ? std::optional<Date>(f.date(p) + *spec_.binnen_dagen) : std::nullopt;
-                    std::optional<Pos> next;
-                    for (Pos q = p + 1; q < n && !next; ++q)
-                        if (is_b(q)) next = q;
-                    if (next && (!last || f.date(*next) <= *last)) continue;
-                    if (!next && last && ctx.peildatum <= *last) {  // the term still runs
-                        r.outcome = std::max(r.outcome, Outcome::onbekend);
-                        continue;
-                    }
-                    r.outcome = Outcome::overtreden;
-                    std::string msg = "'" + spec_.a + "' op " + f.date(p).dutch_long();
-                    if (next)
-                        msg += " werd pas op " + f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
-                    else
-                        msg += " werd niet gevolgd door '" + spec_.b + "'";
-                    if (last) msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " + last->dutch_long();
-                    finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
-                    r.findings.back().deadline = last;
-                }
-                return r;
-            }
-            case LocalTemplate::vier_ogen: {
-                std::vector<std::pair<StrId, Pos>> as, bs;
-                for (Pos p = 0; p < n; ++p) {
-                    const StrId actor = f.actor(p);
-                    if (actor == 0) continue;
-                    if (is_a(p)) as.emplace_back(actor, p);
-                    if (is_b(p)) bs.emplace_back(actor, p);
-                }
-                if (as.empty() || bs.empty()) return r;
-                r.outcome = Outcome::voldaan;
-                std::vector<StrId> seen;
-                for (const auto& [actor, pa] : as) {
-                    if (std::find(seen.begin(), seen.end(), actor) != seen.end()) continue;
-                    const auto hit = std::find_if(bs.begin(), bs.end(), [&](const auto& x) { return x.first == actor; });
-                    if (hit == bs.end()) continue;
-                    seen.push_back(actor);
-                    r.outcome = Outcome::overtreden;
-                    const Pos later = std::max(pa, hit->second);
-                    finding(later, {std::min(pa, hit->second), later},
-                            "Medewerker " + std::string(f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
-                                f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + f.date(hit->second).dutch_long() + ")");
-                }
-                return r;
-            }
-            case LocalTemplate::verplicht: {
-                if (n == 0) return r;
-                for (Pos p = 0; p < n; ++p)
-                    if (is_a(p)) {
-                        r.outcome = Outcome::voldaan;
-                        return r;
-                    }
-                r.outcome = Outcome::overtreden;
-                finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
-                return r;
-            }
-            case LocalTemplate::verboden: {
-                if (n == 0) return r;
-                r.outcome = Outcome::voldaan;
-                for (Pos p = 0; p < n; ++p)
-                    if (is_a(p)) {
-                        r.outcome = Outcome::overtreden;
-                        finding(p, {p}, "'" + spec_.a + "' op " + f.date(p).dutch_long() + " komt niet voor in een goed dossier");
-                        break;
-                    }
-                return r;
-            }
+            r.outcome = Outcome::overtreden;
+            std::string msg = "'" + spec_.a + "' op " + f.date(p).dutch_long();
+            if (next)
+                msg += " werd pas op " + f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
+            else
+                msg += " werd niet gevolgd door '" + spec_.b + "'";
+            if (last) msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " + last->dutch_long();
+            finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
+            r.findings.back().deadline = last;
         }
         return r;
     }
 
-private:
+    RuleResult vier_ogen(Judge& j) const {
+        const CaseFacts& f = j.f;
+        RuleResult& r = j.r;
+        auto is_a = [&j](Pos p) { return j.is_a(p); };
+        auto is_b = [&j](Pos p) { return j.is_b(p); };
+        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
+            return j.finding(at, std::move(events), std::move(message));
+        };
+        const Pos n = Pos(f.size());
+        std::vector<std::pair<StrId, Pos>> as, bs;
+        for (Pos p = 0; p < n; ++p) {
+            const StrId actor = f.actor(p);
+            if (actor == 0) continue;
+            if (is_a(p)) as.emplace_back(actor, p);
+            if (is_b(p)) bs.emplace_back(actor, p);
+        }
+        if (as.empty() || bs.empty()) return r;
+        r.outcome = Outcome::voldaan;
+        std::vector<StrId> seen;
+        for (const auto& [actor, pa] : as) {
+            if (std::find(seen.begin(), seen.end(), actor) != seen.end()) continue;
+            const auto hit = std::find_if(bs.begin(), bs.end(), [&](const auto& x) { return x.first == actor; });
+            if (hit == bs.end()) continue;
+            seen.push_back(actor);
+            r.outcome = Outcome::overtreden;
+            const Pos later = std::max(pa, hit->second);
+            finding(later, {std::min(pa, hit->second), later},
+                    "Medewerker " + std::string(f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
+                        f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + f.date(hit->second).dutch_long() + ")");
+        }
+        return r;
+    }
+
+    RuleResult verplicht(Judge& j) const {
+        const CaseFacts& f = j.f;
+        RuleResult& r = j.r;
+        auto is_a = [&j](Pos p) { return j.is_a(p); };
+        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
+            return j.finding(at, std::move(events), std::move(message));
+        };
+        const Pos n = Pos(f.size());
+        if (n == 0) return r;
+        for (Pos p = 0; p < n; ++p)
+            if (is_a(p)) {
+                r.outcome = Outcome::voldaan;
+                return r;
+            }
+        r.outcome = Outcome::overtreden;
+        finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
+        return r;
+    }
+
+    RuleResult verboden(Judge& j) const {
+        const CaseFacts& f = j.f;
+        RuleResult& r = j.r;
+        auto is_a = [&j](Pos p) { return j.is_a(p); };
+        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
+            return j.finding(at, std::move(events), std::move(message));
+        };
+        const Pos n = Pos(f.size());
+        if (n == 0) return r;
+        r.outcome = Outcome::voldaan;
+        for (Pos p = 0; p < n; ++p)
+            if (is_a(p)) {
+                r.outcome = Outcome::overtreden;
+                finding(p, {p}, "'" + spec_.a + "' op " + f.date(p).dutch_long() + " komt niet voor in een goed dossier");
+                break;
+            }
+        return r;
+    }
+
     std::string describe() const {
         const std::string a = "'" + spec_.a + "'", b = "'" + spec_.b + "'";
         switch (spec_.sjabloon) {
