@@ -1,10 +1,8 @@
 #include "import/csv_reader.hpp"
 
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "model/byte_scan.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -69,22 +67,17 @@ void CsvReader::detect_separator() {
 
 // The common row: complete in the buffer, no quotes, no lone CR. Its fields are views into
 // the buffer itself. Returns 0 when the slow path must read it, 1 for a row, 2 for a blank line.
-// Sixteen bytes are classified at a time where SSE2 is available (every x86-64).
+// Sixteen bytes are classified at a time (model/byte_scan.hpp).
 int CsvReader::fast_row(std::vector<std::string_view>& fields) {
     const char* const p = buf_.data() + pos_;
     const char* const end = buf_.data() + buf_.size();
     fields.clear();
     const char* field = p;
     const char* q = p;
-#if defined(__SSE2__)
-    const __m128i v_sep = _mm_set1_epi8(sep_), v_nl = _mm_set1_epi8('\n'), v_quote = _mm_set1_epi8('"'),
-                  v_cr = _mm_set1_epi8('\r');
-    for (;; q += 16) {
-        if (end - q < 16) break;
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-        const auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, v_sep)));
-        const auto special = static_cast<unsigned>(_mm_movemask_epi8(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v_nl), _mm_cmpeq_epi8(x, v_quote)), _mm_cmpeq_epi8(x, v_cr))));
+    for (;; q += scan::kBlock) {
+        if (end - q < std::ptrdiff_t(scan::kBlock)) break;
+        const unsigned seps = scan::equal(q, sep_);
+        const unsigned special = scan::any_of(q, '\n', '"', '\r');
         const unsigned stop = special ? static_cast<unsigned>(__builtin_ctz(special)) : 16u;
         for (unsigned m = stop == 16 ? seps : seps & ((1u << stop) - 1); m != 0; m &= m - 1) {
             const char* at = q + __builtin_ctz(m);
@@ -96,7 +89,6 @@ int CsvReader::fast_row(std::vector<std::string_view>& fields) {
             goto special_char;
         }
     }
-#endif
     for (; q < end; ++q) {
         const char c = *q;
         if (c == sep_) {

@@ -8,11 +8,9 @@
 #include <span>
 #include <thread>
 #include <fmt/format.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <nlohmann/json.hpp>
 
+#include "model/byte_scan.hpp"
 #include "model/error.hpp"
 
 namespace wmotoets {
@@ -57,22 +55,14 @@ void append_json_string(std::string& out, std::string_view v) {
     std::size_t plain = 0;  // start of the run of characters that need no escape
     std::size_t i = 0;
     for (;;) {
-#if defined(__SSE2__)
-        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20),
-                      high = _mm_set1_epi8(static_cast<char>(0x80));
-        while (i + 16 <= v.size()) {
-            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(v.data() + i));
-            // Bytes below 0x20 (compared as signed after flipping the top bit), quotes, backslashes.
-            const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(x, high), _mm_xor_si128(space, high));
-            const int special = _mm_movemask_epi8(
-                _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash))));
+        while (i + scan::kBlock <= v.size()) {
+            const unsigned special = scan::control(v.data() + i) | scan::any_of(v.data() + i, '"', '\\');
             if (special != 0) {
-                i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(special)));
+                i += static_cast<std::size_t>(__builtin_ctz(special));
                 break;
             }
-            i += 16;
+            i += scan::kBlock;
         }
-#endif
         while (i < v.size()) {
             const auto c = static_cast<unsigned char>(v[i]);
             if (c < 0x20 || c == '"' || c == '\\') break;
