@@ -366,13 +366,7 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
                           Diagnostics& diag) {
     // The first pass (hash, text check, UTF-8 check) runs on the other core while this one parses.
     auto scanned = std::async(std::launch::async, scan, path);
-    const std::size_t events0 = log.events.size(), attrs0 = log.attributes.size(), cases0 = log.case_count(),
-                      bad0 = diag.bad_rows.size(), warn0 = diag.warnings.size();
-    auto rollback = [&] {
-        log.truncate(events0, attrs0, cases0);
-        diag.bad_rows.resize(bad0);
-        diag.warnings.resize(warn0);
-    };
+    ImportRollback rollback(log, diag);
     InputFile input;
     std::exception_ptr parse_error;
     try {
@@ -384,20 +378,20 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
     try {
         fp = scanned.get();  // a missing, unreadable or binary file: that error wins
     } catch (...) {
-        rollback();
+        rollback.undo();
         throw;
     }
     if (!fp.utf8) {
         // Not UTF-8: read again as Windows-1252 (Dutch Excel exports).
-        rollback();
+        rollback.undo();
         try {
             input = parse_file(path, true, options, log, diag);
         } catch (...) {
-            rollback();
+            rollback.undo();
             throw;
         }
     } else if (parse_error) {
-        rollback();
+        rollback.undo();
         std::rethrow_exception(parse_error);
     }
     input.sha256 = fp.sha256;
