@@ -227,8 +227,7 @@ void parse_part(const std::string& path, const Layout& layout, char sep, std::ui
         std::ifstream in(path, std::ios::binary);
         if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
         in.seekg(static_cast<std::streamoff>(start));
-        part.log.events.reserve(size / 40);
-        part.log.attributes.reserve(size / 40);
+        part.log.reserve(size / 40, size / 40);
         CsvReader reader(in, sep, start);
         RowParser parser(layout, path, file_index, options, part.log, part.diag, part.input);
         std::vector<std::string_view> fields;
@@ -294,8 +293,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     const std::uint64_t file_size = std::filesystem::file_size(path, ec);
     if (!ec) {
         // Generous: rows are rarely under 40 bytes, and pages never touched cost no memory.
-        log.events.reserve(log.events.size() + file_size / 40);
-        log.attributes.reserve(log.attributes.size() + file_size / 40);
+        log.reserve(log.events.size() + file_size / 40, log.attributes.size() + file_size / 40);
     }
     log.check_room_for_input(path);
 
@@ -395,7 +393,7 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         std::rethrow_exception(parse_error);
     }
     input.sha256 = fp.sha256;
-    log.inputs.push_back(std::move(input));
+    add_input(log, std::move(input), options);
 }
 
 }  // namespace wmotoets

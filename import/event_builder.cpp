@@ -145,11 +145,11 @@ void EventBuilder::add(const RawEvent& r) {
     e.who = log.who_index(who);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     if (!act) {  // canonical labels are known by name
-        log.attributes.push_back({kLabelKey, log.strings.intern(r.activity)});
+        log.add_attribute({kLabelKey, log.strings.intern(r.activity)});
         ++e.attr_count;
     }
     if (!r.event_id.empty()) {
-        log.attributes.push_back({kEventIdKey, log.strings.intern(r.event_id)});
+        log.add_attribute({kEventIdKey, log.strings.intern(r.event_id)});
         ++e.attr_count;
     }
     for (const auto& [slot, value] : r.attributes) {
@@ -161,11 +161,16 @@ void EventBuilder::add(const RawEvent& r) {
         } else {
             v = s.cache->get(value, intern);
         }
-        log.attributes.push_back({s.key, v});
+        log.add_attribute({s.key, v});
         ++e.attr_count;
     }
-    log.events.push_back(e);
+    log.add_event(e);
     ++input_.used;
+}
+
+void add_input(EventLog& log, InputFile input, const ImportOptions& options) {
+    if (options.mapping) input.mapping = options.mapping->path;
+    log.add_input(std::move(input));
 }
 
 }  // namespace wmotoets

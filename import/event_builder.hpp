@@ -164,6 +164,9 @@ private:
     std::size_t events_, attrs_, cases_, bad_, warn_;
 };
 
+// Adds a file read completely to the log as its next input (with the mapping it was read with).
+void add_input(EventLog& log, InputFile input, const ImportOptions& options);
+
 // The whole of a (text) file, or an Error naming it.
 std::string read_whole_file(const std::string& path);
 

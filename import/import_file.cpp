@@ -17,13 +17,10 @@ void import_log_file(const std::string& path, const std::string& format, const I
     const std::string f = format != "auto" ? format : is_xes_path(path) ? "xes" : ends_with_json() ? "zgw" : "csv";
     if (f == "csv") {
         import_canonical_csv(path, options, log, diag);
-        if (options.mapping) log.inputs.back().mapping = options.mapping->path;
     } else if (f == "xes") {
         import_xes(path, options, log, diag);
-        if (options.mapping) log.inputs.back().mapping = options.mapping->path;
     } else if (f == "zgw") {
         import_zgw(path, options, log, diag);
-        if (options.mapping) log.inputs.back().mapping = options.mapping->path;
     } else {
         throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xes, zgw)");
     }

@@ -356,7 +356,7 @@ void import_xes(const std::string& path, const ImportOptions& options, EventLog&
         rollback.undo();
         throw;
     }
-    log.inputs.push_back(std::move(input));
+    add_input(log, std::move(input), options);
 }
 
 }  // namespace wmotoets

@@ -286,7 +286,7 @@ void import_zgw(const std::string& path, const ImportOptions& options, EventLog&
     Sha256 sha;
     sha.update(text);
     input.sha256 = sha.hex();
-    log.inputs.push_back(std::move(input));
+    add_input(log, std::move(input), options);
 }
 
 }  // namespace wmotoets

@@ -10,6 +10,17 @@
 
 namespace wmotoets {
 
+std::uint16_t EventLog::add_input(InputFile input) {
+    check_room_for_input(input.path);
+    inputs.mut().push_back(std::move(input));
+    return static_cast<std::uint16_t>(inputs.size() - 1);
+}
+
+void EventLog::reserve(std::size_t event_count, std::size_t attribute_count) {
+    events.mut().reserve(event_count);
+    attributes.mut().reserve(attribute_count);
+}
+
 void EventLog::check_room_for_input(const std::string& path) const {
     if (inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
 }
@@ -126,16 +137,16 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
     // Copied in slices; each slice's source pages are released at once, so the peak stays
     // close to one copy of the events.
     constexpr std::size_t kSlice = std::size_t(1) << 18;
-    attributes.reserve(attributes.size() + part.attributes.size());
+    attributes.mut().reserve(attributes.size() + part.attributes.size());
     for (std::size_t i = 0; i < part.attributes.size(); i += kSlice) {
         const std::size_t end = std::min(part.attributes.size(), i + kSlice);
         for (std::size_t k = i; k < end; ++k) {
             const Attribute& a = part.attributes[k];
-            attributes.push_back({a.key >= kEventIdKey ? a.key : map[a.key], map[a.value]});
+            attributes.mut().push_back({a.key >= kEventIdKey ? a.key : map[a.key], map[a.value]});
         }
         release_pages(part.attributes.data() + i, part.attributes.data() + end);
     }
-    events.reserve(events.size() + part.events.size());
+    events.mut().reserve(events.size() + part.events.size());
     for (std::size_t i = 0; i < part.events.size(); i += kSlice) {
         const std::size_t end = std::min(part.events.size(), i + kSlice);
         for (std::size_t k = i; k < end; ++k) {
@@ -145,7 +156,7 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
             e.attr_begin += attr_base;
             e.line += line_offset;
             e.file = file;
-            events.push_back(e);
+            events.mut().push_back(e);
         }
         release_pages(part.events.data() + i, part.events.data() + end);
     }
@@ -153,8 +164,8 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
 }
 
 void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count) {
-    events.resize(std::min(events.size(), event_count));
-    attributes.resize(std::min(attributes.size(), attribute_count));
+    events.mut().resize(std::min(events.size(), event_count));
+    attributes.mut().resize(std::min(attributes.size(), attribute_count));
     while (case_ids_.size() > case_count) {
         case_by_id_[case_ids_.back()] = 0;
         case_ids_.pop_back();
@@ -184,16 +195,16 @@ void EventLog::finalize() {
     std::vector<std::uint32_t> start(n_cases + 1, 0);
     for (const Event& e : events) ++start[e.case_index + 1];
     for (std::size_t i = 0; i < n_cases; ++i) start[i + 1] += start[i];
-    order.assign(events.size(), 0);
+    order.mut().assign(events.size(), 0);
     {
         std::vector<std::uint32_t> pos(start.begin(), start.end() - 1);
-        for (std::uint32_t i = 0; i < events.size(); ++i) order[pos[events[i].case_index]++] = i;
+        for (std::uint32_t i = 0; i < events.size(); ++i) order.mut()[pos[events[i].case_index]++] = i;
     }
     // Within a case: by date; within a date by time only when every event of that date has one.
     // Cases are a dozen events, mostly in order already.
     auto sort_cases = [&](std::size_t from, std::size_t to) {
         for (std::size_t c = from; c < to; ++c) {
-            auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
+            auto first = order.mut().begin() + start[c], last = order.mut().begin() + start[c + 1];
             stable_sort_short(first, last, [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
             for (auto it = first; it != last;) {
                 auto group_end = it;
@@ -216,12 +227,12 @@ void EventLog::finalize() {
     } else {
         sort_cases(0, n_cases);
     }
-    cases.clear();
-    cases.reserve(n_cases);
-    for (std::size_t c = 0; c < n_cases; ++c) cases.push_back(Case{case_ids_[c], start[c], start[c + 1]});
+    cases.mut().clear();
+    cases.mut().reserve(n_cases);
+    for (std::size_t c = 0; c < n_cases; ++c) cases.mut().push_back(Case{case_ids_[c], start[c], start[c + 1]});
     // Exports usually list dossiers in order already: then a check is all it takes.
     const auto by_id = [&](const Case& a, const Case& b) { return strings.str(a.id) < strings.str(b.id); };
-    if (!std::is_sorted(cases.begin(), cases.end(), by_id)) std::sort(cases.begin(), cases.end(), by_id);
+    if (!std::is_sorted(cases.begin(), cases.end(), by_id)) std::sort(cases.mut().begin(), cases.mut().end(), by_id);
 }
 
 }  // namespace wmotoets

@@ -91,18 +91,50 @@ struct Case {
     std::uint32_t begin = 0, end = 0;  // range in EventLog::order
 };
 
+class EventLog;
+
+// A vector that everyone can read and only EventLog can change: the log keeps its invariants
+// (events point at its strings and inputs, cases at its events) by adding through its own
+// functions (add_input, add_event, add_attribute, finalize, append_part, truncate).
+template <class Vec>
+class ReadOnly {
+public:
+    using value_type = typename Vec::value_type;
+    const value_type& operator[](std::size_t i) const { return v_[i]; }
+    const value_type& at(std::size_t i) const { return v_.at(i); }
+    std::size_t size() const noexcept { return v_.size(); }
+    bool empty() const noexcept { return v_.empty(); }
+    auto begin() const noexcept { return v_.cbegin(); }
+    auto end() const noexcept { return v_.cend(); }
+    const value_type& front() const { return v_.front(); }
+    const value_type& back() const { return v_.back(); }
+    const value_type* data() const noexcept { return v_.data(); }
+
+private:
+    friend class EventLog;
+    Vec& mut() noexcept { return v_; }
+    Vec v_;
+};
+
 class EventLog {
 public:
     StringPool strings;
-    std::vector<InputFile> inputs;
+    ReadOnly<std::vector<InputFile>> inputs;
     // An Error naming `path` when one more input file would not fit (events keep a 16-bit file index).
     void check_room_for_input(const std::string& path) const;
-    std::vector<Event, HugePageAllocator<Event>> events;  // in input order (file by file, row by row)
-    std::vector<Attribute, HugePageAllocator<Attribute>> attributes;
+    ReadOnly<std::vector<Event, HugePageAllocator<Event>>> events;  // in input order (file by file, row by row)
+    ReadOnly<std::vector<Attribute, HugePageAllocator<Attribute>>> attributes;
 
     // Built by finalize(): cases sorted by id (as text), and per case its events in order.
-    std::vector<Case> cases;
-    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order;
+    ReadOnly<std::vector<Case>> cases;
+    ReadOnly<std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>> order;
+
+    // Adding to the log, as the readers and the store do. An input's events refer to it by its
+    // place (add_input's result); an event's attributes are the ones added just before it.
+    std::uint16_t add_input(InputFile input);
+    void reserve(std::size_t events, std::size_t attributes);
+    void add_attribute(const Attribute& a) { attributes.mut().push_back(a); }
+    void add_event(const Event& e) { events.mut().push_back(e); }
 
     std::uint32_t case_index(std::string_view case_id);
     // The same for a dossier id already interned in `strings`.

@@ -452,8 +452,8 @@ std::unordered_map<std::int64_t, std::uint16_t> load_inputs(const Store::Db& db,
         in.skipped = std::size_t(q.i64(8));
         in.possible_bsn = std::size_t(q.i64(9));
         in.windows1252 = q.i64(10) != 0;
-        file_of[in.store_id] = static_cast<std::uint16_t>(log.inputs.size());
-        log.inputs.push_back(std::move(in));
+        const std::int64_t id = in.store_id;
+        file_of[id] = log.add_input(std::move(in));
     }
     return file_of;
 }
@@ -487,7 +487,7 @@ EventLog Store::load() const {
         return *a;
     };
     const auto n_events = static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events"));
-    log.events.reserve(n_events);
+    log.reserve(n_events, 0);
     // Dossier by dossier, and within one in the order of its import and rows: the input order.
     Stmt q(*db_,
            "SELECT case_str, import_id, line, date, ms, activity, label, actor, role, team, organisatie, event_id, attrs "
@@ -511,17 +511,17 @@ EventLog Store::load() const {
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
         for (const auto& [key, value] : {std::pair{kLabelKey, s(q, 6)}, std::pair{kEventIdKey, s(q, 11)}})
             if (value != 0) {
-                log.attributes.push_back({key, value});
+                log.add_attribute({key, value});
                 ++e.attr_count;
             }
         for (std::size_t i = 0; i + 8 <= blob.size(); i += 8) {
             std::uint32_t k = 0, v = 0;
             std::memcpy(&k, blob.data() + i, 4);
             std::memcpy(&v, blob.data() + i + 4, 4);
-            log.attributes.push_back({str.at(k), str.at(v)});
+            log.add_attribute({str.at(k), str.at(v)});
             ++e.attr_count;
         }
-        log.events.push_back(e);
+        log.add_event(e);
     }
     return log;
 }
