@@ -189,10 +189,11 @@ int run_controleer(const CheckOptions& o) {
 }  // namespace
 
 Command add_controleer(CLI::App& app) {
-    auto o = std::make_shared<CheckOptions>();
-    CLI::App* check = app.add_subcommand("controleer", "Lees logboeken, speel elk dossier af en beoordeel het per regel");
-    check->alias("check");
-    check->footer(kExamples);
+    const auto s = subcommand<CheckOptions>(
+        app, "controleer", "check",
+        "Lees logboeken, speel elk dossier af en beoordeel het per regel", kExamples);
+    CLI::App* check = s.app;
+    const auto& o = s.options;
     add_input_options(*check, o->input);
     check->add_option("--db", o->db,
                       "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
@@ -214,7 +215,7 @@ Command add_controleer(CLI::App& app) {
                       "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
     check->add_option("--feestdagen", o->holiday_files,
                       "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
-    return {check, [o] { return run_controleer(*o); }};
+    return s.command(run_controleer);
 }
 
 }  // namespace wmotoets

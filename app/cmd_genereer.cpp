@@ -41,10 +41,11 @@ int run_genereer(GenerateCommandOptions& o) {
 }  // namespace
 
 Command add_genereer(CLI::App& app) {
-    auto o = std::make_shared<GenerateCommandOptions>();
-    CLI::App* gen = app.add_subcommand("genereer", "Schrijf een synthetisch, realistisch logboek (demo's, benchmarks)");
-    gen->alias("generate");
-    gen->footer(kExamples);
+    const auto s = subcommand<GenerateCommandOptions>(
+        app, "genereer", "generate",
+        "Schrijf een synthetisch, realistisch logboek (demo's, benchmarks)", kExamples);
+    CLI::App* gen = s.app;
+    const auto& o = s.options;
     gen->add_option("--dossiers", o->generator.dossiers, "Aantal dossiers (ongeveer 10 gebeurtenissen elk)")
         ->check(CLI::Range(1ull, 100000000ull));
     gen->add_option("--zaad", o->generator.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
@@ -60,7 +61,7 @@ Command add_genereer(CLI::App& app) {
     gen->add_option("--scheidingsteken", o->separator, "Scheidingsteken: ',' ';' of 'tab'")
         ->check(CLI::IsMember({",", ";", "tab"}));
     gen->add_option("--uit", o->out, "Schrijf naar dit bestand in plaats van naar stdout");
-    return {gen, [o] { return run_genereer(*o); }};
+    return s.command(run_genereer);
 }
 
 }  // namespace wmotoets

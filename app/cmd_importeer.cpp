@@ -38,13 +38,14 @@ int run_importeer(const ImportCommandOptions& o) {
 }  // namespace
 
 Command add_importeer(CLI::App& app) {
-    auto o = std::make_shared<ImportCommandOptions>();
-    CLI::App* imp = app.add_subcommand("importeer", "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst");
-    imp->alias("import");
-    imp->footer(kExamples);
+    const auto s = subcommand<ImportCommandOptions>(
+        app, "importeer", "import",
+        "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst", kExamples);
+    CLI::App* imp = s.app;
+    const auto& o = s.options;
     add_input_options(*imp, o->input);
     imp->add_option("--db", o->db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
-    return {imp, [o] { return run_importeer(*o); }};
+    return s.command(run_importeer);
 }
 
 }  // namespace wmotoets

@@ -57,9 +57,11 @@ int run_rapport(const ReportOptions& o) {
 }  // namespace
 
 Command add_rapport(CLI::App& app) {
-    auto o = std::make_shared<ReportOptions>();
-    CLI::App* report = app.add_subcommand("rapport", "Schrijf de rapporten van de laatste controle in de database");
-    report->alias("report");
+    const auto s = subcommand<ReportOptions>(
+        app, "rapport", "report",
+        "Schrijf de rapporten van de laatste controle in de database");
+    CLI::App* report = s.app;
+    const auto& o = s.options;
     report->add_option("--db", o->db, "De database (standaard wmotoets.db)");
     report->add_option("--uit", o->out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv")->required();
     report->add_flag("--publicatie", o->publication,
@@ -72,7 +74,7 @@ Command add_rapport(CLI::App& app) {
     report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
-    return {report, [o] { return run_rapport(*o); }};
+    return s.command(run_rapport);
 }
 
 }  // namespace wmotoets

@@ -57,14 +57,15 @@ int run_regels(const RulesOptions& o) {
 }  // namespace
 
 Command add_regels(CLI::App& app) {
-    auto o = std::make_shared<RulesOptions>();
-    CLI::App* rules = app.add_subcommand("regels", "Het regelboek, of de uitleg van één regel");
-    rules->alias("rules");
-    rules->footer(kExamples);
+    const auto s = subcommand<RulesOptions>(
+        app, "regels", "rules",
+        "Het regelboek, of de uitleg van één regel", kExamples);
+    CLI::App* rules = s.app;
+    const auto& o = s.options;
     rules->add_option("ID", o->id, "Een regel-ID, bijv. INF-01");
     rules->add_option("--regels", o->local_rules_file, "Lokaal regelbestand (TOML) met LOK-regels, die dan meetellen");
     rules->add_flag("--markdown", o->markdown, "Het hele regelboek als Markdown (docs/regels.md)");
-    return {rules, [o] { return run_regels(*o); }};
+    return s.command(run_regels);
 }
 
 }  // namespace wmotoets

@@ -28,6 +28,26 @@ struct Command {
     std::function<int()> run;
 };
 
+// A subcommand whose options live in one object that its runner keeps: add_X adds the options,
+// then returns command(run_X), which cli.cpp registers.
+template <class Options>
+struct Subcommand {
+    CLI::App* app;
+    std::shared_ptr<Options> options;
+    template <class Run>
+    Command command(Run run) const {
+        return {app, [o = options, run] { return run(*o); }};
+    }
+};
+template <class Options>
+Subcommand<Options> subcommand(CLI::App& parent, const char* name, const char* alias, const char* description,
+                               const char* footer = "") {
+    Subcommand<Options> s{parent.add_subcommand(name, description), std::make_shared<Options>()};
+    if (*alias) s.app->alias(alias);
+    if (*footer) s.app->footer(footer);
+    return s;
+}
+
 // How logs are read: shared by controleer and importeer.
 struct InputOptions {
     std::vector<std::string> logs;

@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # tools/nieuwe-regel on a copy of the registry: the three files, the registry in rulebook order,
 # and a clear refusal of an ID that exists.
 set(root "${OUTDIR}/scaffold")
@@ -16,12 +17,14 @@ foreach(f workflow/rules/ona_08.cpp tests/fixtures/rules/ONA-08.csv)
   endif()
 endforeach()
 file(READ "${root}/workflow/rules/ona_08.cpp" rule)
+set(positions "")
 foreach(part ".id = \"ONA-08\"" ".title = \"Een \\\"nieuwe\\\" regel\"" "class Ona08 final" "const Rule& ona_08()")
   string(FIND "${rule}" "${part}" at)
-  if(at LESS 0)
-    message(FATAL_ERROR "ona_08.cpp lacks '${part}':\n${rule}")
-  endif()
+  list(APPEND positions ${at})
 endforeach()
+if("-1" IN_LIST positions)
+  message(FATAL_ERROR "ona_08.cpp lacks a part of the template (found at ${positions}):\n${rule}")
+endif()
 file(READ "${root}/workflow/registry.cpp" registry)
 foreach(pair "const Rule& ona_07();\nconst Rule& ona_08();\nconst Rule& toe_01();"
              "&rules::ona_07(),\n        &rules::ona_08(),\n        &rules::toe_01(),"

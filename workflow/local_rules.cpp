@@ -75,131 +75,98 @@ private:
     };
 
     RuleResult voorafgaand(Judge& j) const {
-        const CaseFacts& f = j.f;
-        RuleResult& r = j.r;
-        auto is_a = [&j](Pos p) { return j.is_a(p); };
-        auto is_b = [&j](Pos p) { return j.is_b(p); };
-        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
-            return j.finding(at, std::move(events), std::move(message));
-        };
-        const Pos n = Pos(f.size());
+        const Pos n = Pos(j.f.size());
         std::optional<Pos> first_b;
         for (Pos p = 0; p < n && !first_b; ++p)
-            if (is_b(p)) first_b = p;
-        if (!first_b) return r;
+            if (j.is_b(p)) first_b = p;
+        if (!first_b) return j.r;
         bool before = false;
-        for (Pos p = 0; p < *first_b; ++p) before = before || is_a(p);
-        r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
+        for (Pos p = 0; p < *first_b; ++p) before = before || j.is_a(p);
+        j.r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
         if (!before)
-            finding(*first_b, {*first_b},
-                    "'" + spec_.b + "' op " + f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
-        return r;
+            j.finding(*first_b, {*first_b},
+                    "'" + spec_.b + "' op " + j.f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
+        return j.r;
     }
 
     RuleResult gevolgd_door(Judge& j, const RuleContext& ctx) const {
-        const CaseFacts& f = j.f;
-        RuleResult& r = j.r;
-        auto is_a = [&j](Pos p) { return j.is_a(p); };
-        auto is_b = [&j](Pos p) { return j.is_b(p); };
-        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
-            return j.finding(at, std::move(events), std::move(message));
-        };
-        const Pos n = Pos(f.size());
+        const Pos n = Pos(j.f.size());
         for (Pos p = 0; p < n; ++p) {
-            if (!is_a(p)) continue;
-            if (r.outcome == Outcome::niet_van_toepassing) r.outcome = Outcome::voldaan;
+            if (!j.is_a(p)) continue;
+            if (j.r.outcome == Outcome::niet_van_toepassing) j.r.outcome = Outcome::voldaan;
             const std::optional<Date> last =
-                spec_.binnen_dagen ? std::optional<Date>(f.date(p) + *spec_.binnen_dagen) : std::nullopt;
+                spec_.binnen_dagen ? std::optional<Date>(j.f.date(p) + *spec_.binnen_dagen) : std::nullopt;
             std::optional<Pos> next;
             for (Pos q = p + 1; q < n && !next; ++q)
-                if (is_b(q)) next = q;
-            if (next && (!last || f.date(*next) <= *last)) continue;
+                if (j.is_b(q)) next = q;
+            if (next && (!last || j.f.date(*next) <= *last)) continue;
             if (!next && last && ctx.peildatum <= *last) {  // the term still runs
-                r.outcome = std::max(r.outcome, Outcome::onbekend);
+                j.r.outcome = std::max(j.r.outcome, Outcome::onbekend);
                 continue;
             }
-            r.outcome = Outcome::overtreden;
-            std::string msg = "'" + spec_.a + "' op " + f.date(p).dutch_long();
+            j.r.outcome = Outcome::overtreden;
+            std::string msg = "'" + spec_.a + "' op " + j.f.date(p).dutch_long();
             if (next)
-                msg += " werd pas op " + f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
+                msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
             else
                 msg += " werd niet gevolgd door '" + spec_.b + "'";
             if (last) msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " + last->dutch_long();
-            finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
-            r.findings.back().deadline = last;
+            j.finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
+            j.r.findings.back().deadline = last;
         }
-        return r;
+        return j.r;
     }
 
     RuleResult vier_ogen(Judge& j) const {
-        const CaseFacts& f = j.f;
-        RuleResult& r = j.r;
-        auto is_a = [&j](Pos p) { return j.is_a(p); };
-        auto is_b = [&j](Pos p) { return j.is_b(p); };
-        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
-            return j.finding(at, std::move(events), std::move(message));
-        };
-        const Pos n = Pos(f.size());
+        const Pos n = Pos(j.f.size());
         std::vector<std::pair<StrId, Pos>> as, bs;
         for (Pos p = 0; p < n; ++p) {
-            const StrId actor = f.actor(p);
+            const StrId actor = j.f.actor(p);
             if (actor == 0) continue;
-            if (is_a(p)) as.emplace_back(actor, p);
-            if (is_b(p)) bs.emplace_back(actor, p);
+            if (j.is_a(p)) as.emplace_back(actor, p);
+            if (j.is_b(p)) bs.emplace_back(actor, p);
         }
-        if (as.empty() || bs.empty()) return r;
-        r.outcome = Outcome::voldaan;
+        if (as.empty() || bs.empty()) return j.r;
+        j.r.outcome = Outcome::voldaan;
         std::vector<StrId> seen;
         for (const auto& [actor, pa] : as) {
             if (std::find(seen.begin(), seen.end(), actor) != seen.end()) continue;
             const auto hit = std::find_if(bs.begin(), bs.end(), [&](const auto& x) { return x.first == actor; });
             if (hit == bs.end()) continue;
             seen.push_back(actor);
-            r.outcome = Outcome::overtreden;
+            j.r.outcome = Outcome::overtreden;
             const Pos later = std::max(pa, hit->second);
-            finding(later, {std::min(pa, hit->second), later},
-                    "Medewerker " + std::string(f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
-                        f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + f.date(hit->second).dutch_long() + ")");
+            j.finding(later, {std::min(pa, hit->second), later},
+                    "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
+                        j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(hit->second).dutch_long() + ")");
         }
-        return r;
+        return j.r;
     }
 
     RuleResult verplicht(Judge& j) const {
-        const CaseFacts& f = j.f;
-        RuleResult& r = j.r;
-        auto is_a = [&j](Pos p) { return j.is_a(p); };
-        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
-            return j.finding(at, std::move(events), std::move(message));
-        };
-        const Pos n = Pos(f.size());
-        if (n == 0) return r;
+        const Pos n = Pos(j.f.size());
+        if (n == 0) return j.r;
         for (Pos p = 0; p < n; ++p)
-            if (is_a(p)) {
-                r.outcome = Outcome::voldaan;
-                return r;
+            if (j.is_a(p)) {
+                j.r.outcome = Outcome::voldaan;
+                return j.r;
             }
-        r.outcome = Outcome::overtreden;
-        finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
-        return r;
+        j.r.outcome = Outcome::overtreden;
+        j.finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
+        return j.r;
     }
 
     RuleResult verboden(Judge& j) const {
-        const CaseFacts& f = j.f;
-        RuleResult& r = j.r;
-        auto is_a = [&j](Pos p) { return j.is_a(p); };
-        auto finding = [&j](Pos at, std::vector<Pos> events, std::string message) -> Finding& {
-            return j.finding(at, std::move(events), std::move(message));
-        };
-        const Pos n = Pos(f.size());
-        if (n == 0) return r;
-        r.outcome = Outcome::voldaan;
+        const Pos n = Pos(j.f.size());
+        if (n == 0) return j.r;
+        j.r.outcome = Outcome::voldaan;
         for (Pos p = 0; p < n; ++p)
-            if (is_a(p)) {
-                r.outcome = Outcome::overtreden;
-                finding(p, {p}, "'" + spec_.a + "' op " + f.date(p).dutch_long() + " komt niet voor in een goed dossier");
+            if (j.is_a(p)) {
+                j.r.outcome = Outcome::overtreden;
+                j.finding(p, {p}, "'" + spec_.a + "' op " + j.f.date(p).dutch_long() + " komt niet voor in een goed dossier");
                 break;
             }
-        return r;
+        return j.r;
     }
 
     std::string describe() const {

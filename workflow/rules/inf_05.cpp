@@ -35,17 +35,13 @@ public:
                     r.outcome = Outcome::voldaan;
                     return r;
                 }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(*moment);
-            fi.events = {*moment};
-            fi.message = "Vóór het " + std::string(activity_name(f.activity(*moment))) + " op " + fi.date.dutch_long() +
-                         " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan";
+            Finding& fi = r.violated(f.date(*moment), {*moment},
+                    "Vóór het " + std::string(activity_name(f.activity(*moment))) + " op " + f.date(*moment).dutch_long() +
+                    " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
             if (const auto later = f.first(Activity::informatie_persoonlijk_plan, *moment, c.end)) {
                 fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);
             }
-            r.findings.push_back(std::move(fi));
             return r;
         });
     }

@@ -38,15 +38,11 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(gesprek);
-            fi.events = {*c.opener, gesprek};
-            fi.message = "Het eerste gesprek was op " + fi.date.dutch_long() + ", " +
-                         (days == 0 ? std::string("dezelfde dag als") : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +
-                         " de melding van " + melding.dutch_long() +
-                         ", vóórdat de zeven dagen voor een persoonlijk plan om waren, en er was nog geen plan";
-            r.findings.push_back(std::move(fi));
+            r.violated(f.date(gesprek), {*c.opener, gesprek},
+                    "Het eerste gesprek was op " + f.date(gesprek).dutch_long() + ", " +
+                    (days == 0 ? std::string("dezelfde dag als") : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +
+                    " de melding van " + melding.dutch_long() +
+                    ", vóórdat de zeven dagen voor een persoonlijk plan om waren, en er was nog geen plan");
             return r;
         });
     }

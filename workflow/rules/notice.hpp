@@ -92,17 +92,13 @@ inline RuleResult judge_notice_attribute(const CaseFacts& f, std::string_view ke
         if (yes) r.outcome = Outcome::voldaan;
         else if (!all_no) r.outcome = Outcome::onbekend;
         else {
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(notices.back());
-            fi.events = notices;
-            fi.message = (notices.size() == 1 ? "De wijzing op cliëntondersteuning van " + f.date(notices[0]).dutch_long() +
-                                                    " vermeldt niet "
-                                              : "Geen van de " + std::to_string(notices.size()) +
-                                                    " wijzingen op cliëntondersteuning vermeldt ") +
-                         std::string(says) + " (" + std::string(key) + "=nee)";
+            const std::string which =
+                notices.size() == 1
+                    ? "De wijzing op cliëntondersteuning van " + f.date(notices[0]).dutch_long() + " vermeldt niet "
+                    : "Geen van de " + std::to_string(notices.size()) + " wijzingen op cliëntondersteuning vermeldt ";
+            Finding& fi = r.violated(f.date(notices.back()), notices,
+                                     which + std::string(says) + " (" + std::string(key) + "=nee)");
             if (moment) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
-            r.findings.push_back(std::move(fi));
         }
         return r;
     });

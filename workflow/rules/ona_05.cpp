@@ -50,15 +50,11 @@ public:
             for (const auto& [o, org] : supporters)
                 if (org == aanbieder && !match) match = o;
             if (!match) continue;
-            r.outcome = Outcome::overtreden;
-            Finding fi;
+            Finding& fi = r.violated(f.date(besluit), {match->pos, besluit},
+                    "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
+                    std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
+                    std::string(f.log->str(match->actor)) + " werkt");
             fi.cycle = f.cycle_of[besluit] + 1;
-            fi.date = f.date(besluit);
-            fi.events = {match->pos, besluit};
-            fi.message = "Het besluit van " + fi.date.dutch_long() + " kent een voorziening toe bij aanbieder '" +
-                         std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
-                         std::string(f.log->str(match->actor)) + " werkt";
-            r.findings.push_back(std::move(fi));
         }
         return r;
     }

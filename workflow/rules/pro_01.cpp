@@ -33,15 +33,12 @@ public:
         if (!any) return r;
         r.outcome = f.deviations.empty() ? Outcome::voldaan : Outcome::overtreden;
         for (const Deviation& d : f.deviations) {
-            Finding fi;
+            Finding& fi = r.violated(f.event(d.pos).date, {d.pos},
+                    "Stap '" + std::string(activity_name(f.activity(d.pos))) + "' op " + f.event(d.pos).date.dutch_long() +
+                    " trof " + (d.region == 0 ? "de procedure" : "de cliëntondersteuning") +
+                    " in toestand " + d.state);
             fi.cycle = f.cycle_of[d.pos] + 1;
-            fi.date = f.event(d.pos).date;
-            fi.events = {d.pos};
-            fi.message = "Stap '" + std::string(activity_name(f.activity(d.pos))) + "' op " + fi.date.dutch_long() +
-                         " trof " + (d.region == 0 ? "de procedure" : "de cliëntondersteuning") +
-                         " in toestand " + d.state;
             fi.message += d.reason.empty() ? " en kan daar niet volgen" : ": " + d.reason;
-            r.findings.push_back(std::move(fi));
         }
         return r;
     }

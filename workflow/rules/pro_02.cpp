@@ -32,16 +32,12 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(besluit);
-            fi.events = {besluit};
-            fi.message = "Besluit op " + fi.date.dutch_long() + " zonder dat eerst een verslag van het onderzoek is verstrekt";
+            Finding& fi = r.violated(f.date(besluit), {besluit},
+                    "Besluit op " + f.date(besluit).dutch_long() + " zonder dat eerst een verslag van het onderzoek is verstrekt");
             if (c.first_verslag) {
                 fi.message += " (het verslag kwam pas op " + f.date(*c.first_verslag).dutch_long() + ")";
                 fi.events.push_back(*c.first_verslag);
             }
-            r.findings.push_back(std::move(fi));
             return r;
         });
     }

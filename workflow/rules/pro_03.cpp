@@ -33,12 +33,8 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(verslag);
-            fi.events = {verslag};
-            fi.message = "Verslag op " + fi.date.dutch_long() + " zonder voorafgaand gesprek met de cliënt";
-            r.findings.push_back(std::move(fi));
+            r.violated(f.date(verslag), {verslag},
+                    "Verslag op " + f.date(verslag).dutch_long() + " zonder voorafgaand gesprek met de cliënt");
             return r;
         });
     }

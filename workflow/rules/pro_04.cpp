@@ -35,17 +35,13 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(*besluit);
-            fi.events = {verslag, *besluit};
-            fi.message = "Besluit op " + fi.date.dutch_long() + " zonder reactie van de cliënt op het verslag van " +
-                         f.date(verslag).dutch_long();
+            Finding& fi = r.violated(f.date(*besluit), {verslag, *besluit},
+                    "Besluit op " + f.date(*besluit).dutch_long() + " zonder reactie van de cliënt op het verslag van " +
+                    f.date(verslag).dutch_long());
             if (const auto late = f.first(Activity::verslag_reactie, *besluit + 1, c.end)) {
                 fi.message += " (de reactie kwam pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);
             }
-            r.findings.push_back(std::move(fi));
             return r;
         });
     }

@@ -36,17 +36,12 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(*bob);
-            fi.events = {*bob};
-            fi.message = "Beslissing op bezwaar op " + fi.date.dutch_long() +
-                         " zonder dat de cliënt is gehoord en zonder vermelde grond om niet te horen";
+            Finding& fi = r.violated(f.date(*bob), {*bob}, "Beslissing op bezwaar op " + f.date(*bob).dutch_long() +
+                         " zonder dat de cliënt is gehoord en zonder vermelde grond om niet te horen");
             if (const auto late = f.first(Activity::hoorzitting, *bob + 1, c.end)) {
                 fi.message += " (de hoorzitting was pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);
             }
-            r.findings.push_back(std::move(fi));
             return r;
         });
     }

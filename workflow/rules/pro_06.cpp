@@ -31,12 +31,8 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.outcome = Outcome::overtreden;
-            Finding fi;
-            fi.date = f.date(*c.opener);
-            fi.events = {*c.opener};
-            fi.message = "De ontvangst van de melding van " + fi.date.dutch_long() + " is niet bevestigd";
-            r.findings.push_back(std::move(fi));
+            r.violated(f.date(*c.opener), {*c.opener},
+                    "De ontvangst van de melding van " + f.date(*c.opener).dutch_long() + " is niet bevestigd");
             return r;
         });
     }

@@ -33,15 +33,11 @@ public:
         for (Pos p = *wlz + 1; p < f.size(); ++p) {
             const Event& e = f.event(p);
             if (e.activity != Activity::ondersteuner_toegewezen && (ondersteuner == 0 || f.log->who(e).role != ondersteuner)) continue;
-            r.outcome = Outcome::overtreden;
-            Finding fi;
+            Finding& fi = r.violated(e.date, {*wlz, p},
+                    "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + e.date.dutch_long() +
+                    " nog een Wmo-cliëntondersteuner op ('" + std::string(activity_name(e.activity)) + "'" +
+                    (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")");
             fi.cycle = f.cycle_of[p] + 1;
-            fi.date = e.date;
-            fi.events = {*wlz, p};
-            fi.message = "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + fi.date.dutch_long() +
-                         " nog een Wmo-cliëntondersteuner op ('" + std::string(activity_name(e.activity)) + "'" +
-                         (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")";
-            r.findings.push_back(std::move(fi));
             break;  // one finding: the first time
         }
         return r;

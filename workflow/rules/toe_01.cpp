@@ -42,13 +42,10 @@ public:
                 continue;
             }
             if (amount && *amount <= 0) continue;
-            Finding fi;
+            Finding& fi = r.violated(f.date(p), {p},
+                    "Op " + f.date(p).dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
+                    (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789"))) : std::string(" (zonder bedrag)")));
             fi.cycle = f.cycle_of[p] + 1;
-            fi.date = f.date(p);
-            fi.events = {p};
-            fi.message = "Op " + fi.date.dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
-                         (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789"))) : std::string(" (zonder bedrag)"));
-            r.findings.push_back(std::move(fi));
         }
         if (!applies) return r;
         r.outcome = !r.findings.empty() ? Outcome::overtreden : unknown ? Outcome::onbekend : Outcome::voldaan;

@@ -33,14 +33,10 @@ public:
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
             if (a != Activity::besluit || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
             applies = true;
-            Finding fi;
-            fi.cycle = f.cycle_of[p] + 1;
-            fi.date = f.date(p);
-            fi.events = {p};
-            fi.message = "Op " + fi.date.dutch_long() +
+            Finding& fi = r.violated(f.date(p), {p}, "Op " + f.date(p).dutch_long() +
                          " is cliëntondersteuning bij beschikking verstrekt, als maatwerkvoorziening in plaats van als "
-                         "algemene voorziening";
-            r.findings.push_back(std::move(fi));
+                         "algemene voorziening");
+            fi.cycle = f.cycle_of[p] + 1;
         }
         if (applies) r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;
         return r;
