@@ -85,265 +85,375 @@ Date workday_after(Date d, int days) {
 
 }  // namespace
 
-void generate_log(std::ostream& out, const GeneratorOptions& o) {
-    // The share of every recipe, by its place in the table (a rule the options leave out: 0).
-    std::array<double, kRecipeCount> s{};
-    for (std::size_t i = 0; i < kRecipeCount; ++i) {
-        const auto it = o.shares.find(std::string(violation_recipes()[i].rule));
-        s[i] = it == o.shares.end() ? 0.0 : it->second;
-    }
-    Rng rng(o.seed);
-    const char sep = o.separator;
-    std::string buf;
-    buf.reserve(1 << 20);
-    buf += fmt::format("case_id{0}timestamp{0}activity{0}actor{0}role{0}team{0}organisatie", sep);
-    for (const char* c : kColNames) buf += fmt::format("{}{}", sep, c);
-    buf += '\n';
-    const Date first = Date::from_ymd(2023, 1, 2);
-    const int span_days = 960;
-    const Date cut = first + span_days;  // the log was exported on this day: later steps have not happened yet
-    std::vector<Row> rows;
-    for (std::uint64_t n = 0; n < o.dossiers; ++n) {
-        rows.clear();
-        int seq = 0;
-        auto add = [&](Date d, const char* act, const std::string& actor, const char* role, const std::string& team,
-                       const std::string& org, Attrs a = {}) -> Row& {
-            rows.push_back(Row{d, seq++, -1, act, actor, role, team, org, std::move(a)});
-            return rows.back();
-        };
-        const std::string team = kTeams[rng.below(5)];
-        const std::string consulent = fmt::format("C{:03}", rng.below(200) + 1);
-        const std::string beslisser = fmt::format("B{:03}", rng.below(40) + 1);
-        const std::string admin = fmt::format("A{:03}", rng.below(30) + 1);
-        const std::string ondersteuner = fmt::format("O{:03}", rng.below(150) + 1);
-        std::string ond_org = kOrgs[rng.below(3)];
-        const bool has_mantelzorger = rng.chance(0.3);
-        const bool own_labels = rng.chance(o.eigen_labels);
-        if (own_labels && rng.chance(0.1)) {  // a dossier only in the municipality's own words
-            const Date d = workday_after(first, int(rng.below(span_days)));
-            add(d, "Dossier aangemaakt", admin, "administratie", team, "Gemeente");
-            add(workday_after(d, 2), "Notitie toegevoegd", consulent, "consulent", team, "Gemeente");
-        } else {
-            // Deliberate violations, each kind drawn on its own.
-            auto v = [&](Recipe kind) { return rng.chance(s[static_cast<std::size_t>(kind)]); };
-            const bool late_notice = v(Recipe::inf_01), no_mz_notice = v(Recipe::inf_02) && has_mantelzorger;
-            const bool notice_not_free = v(Recipe::inf_03), notice_not_independent = v(Recipe::inf_04);
-            const bool no_pp_info = v(Recipe::inf_05), early_gesprek = v(Recipe::inf_06);
-            const bool ond_decides = v(Recipe::ona_01), ond_consults = v(Recipe::ona_02), same_team = v(Recipe::ona_03);
-            const bool ond_at_provider = v(Recipe::ona_05);
-            const bool slow_support = v(Recipe::toe_03);
-            const bool late_verslag = v(Recipe::trm_01), late_besluit = v(Recipe::trm_02);
-            const bool early_aanvraag = v(Recipe::pro_01), no_verslag = v(Recipe::pro_02), no_gesprek = v(Recipe::pro_03) && !no_verslag;
-            const bool no_reactie = v(Recipe::pro_04), no_bevestiging = v(Recipe::pro_06);
-            const bool supported = ond_decides || ond_consults || ond_at_provider || rng.chance(0.35);
-            if (ond_at_provider) ond_org = kAanbieders[rng.below(2)];
+namespace {
 
-            const Date melding = workday_after(first, int(rng.below(span_days)));
-            if (rng.chance(0.3)) add(melding - 3, "vraagverheldering", consulent, "consulent", team, "Gemeente");
-            Attrs ma;
-            ma[mantelzorger] = has_mantelzorger ? "ja" : "nee";
-            add(melding, "melding", admin, "administratie", team, "Gemeente", ma);
-            // The onderzoek: the first gesprek normally a week or more after the melding.
-            const bool pp_handed_in = rng.chance(0.1) || (rng.chance(0.03) && !early_gesprek);
-            const int gesprek_after = early_gesprek || pp_handed_in ? rng.between(2, 6) : rng.between(7, 24);
-            const Date gesprek = melding + gesprek_after;
-            auto early = [&](int lo) { return melding + std::min(gesprek_after - 1, rng.between(lo, 3)); };
-            if (!no_bevestiging) add(early(0), "ontvangstbevestiging", admin, "administratie", team, "Gemeente");
-            Attrs na;
-            na[aan] = no_mz_notice || !has_mantelzorger ? "client" : "beide";
-            na[gratis] = notice_not_free ? "nee" : rng.chance(0.02) ? "" : "ja";
-            na[onafhankelijk] = notice_not_independent ? "nee" : rng.chance(0.03) ? "" : "ja";
-            na[kanaal] = rng.chance(0.7) ? "brief" : "mondeling";
-            add(late_notice ? gesprek + rng.between(1, 5) : early(1), "informatie_clientondersteuning", consulent, "consulent",
-                team, "Gemeente", na);
-            if (!no_pp_info) add(early(1), "informatie_persoonlijk_plan", consulent, "consulent", team, "Gemeente");
-            if (pp_handed_in) add(early(1), "persoonlijk_plan", "", "client", "", "");
-            Date last_step = melding;
-            if (supported) {
-                const Date asked = melding + rng.between(1, 5);
-                add(asked, "clientondersteuning_gevraagd", "", "client", "", "");
-                if (rng.chance(0.03) && !ond_decides && !ond_consults && !ond_at_provider) {
-                    add(asked + rng.between(1, 10), "clientondersteuning_afgezien", "", "client", "", "");
-                } else {
-                    const Date assigned = asked + (slow_support ? rng.between(15, 30) : rng.between(1, 13));
-                    add(assigned, "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
-                    if (rng.chance(0.03)) {  // the client asks for another ondersteuner
-                        const Date req = assigned + rng.between(3, 20);
-                        add(req, "andere_ondersteuner_verzocht", "", "client", "", "");
-                        if (v(Recipe::ona_04)) {
-                            const int how = int(rng.below(3));
-                            if (how == 0) add(req + rng.between(1, 10), "andere_ondersteuner_geweigerd", consulent, "consulent", team, "Gemeente");
-                            else if (how == 1) add(req + rng.between(1, 10), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
-                            else add(req + rng.between(15, 30), "ondersteuner_toegewezen", fmt::format("O{:03}", 151 + rng.below(50)), "ondersteuner", team, ond_org);
-                        } else {
-                            add(req + rng.between(1, 14), "ondersteuner_toegewezen",
-                                rng.chance(0.05) ? std::string() : fmt::format("O{:03}", 151 + rng.below(50)), "ondersteuner",
-                                team, ond_org);
-                        }
-                    }
-                }
-            }
-            const std::string& gesprek_actor = ond_consults ? ondersteuner : consulent;
-            if (!no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", team, "Gemeente");
-            // Withdrawn during the onderzoek, within the six weeks.
-            if (rng.chance(0.02)) {
-                add(gesprek + rng.between(1, 10), "intrekking", "", "client", "", "");
-            } else {
-                const Date verslag = late_verslag ? melding + rng.between(50, 70) : gesprek + rng.between(4, std::max(4, 38 - gesprek_after));
-                if (!no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", team, "Gemeente");
-                Date ready = no_verslag ? melding + rng.between(45, 55) : verslag;
-                if (!no_reactie && !no_verslag) {
-                    ready = ready + rng.between(1, 5);
-                    add(ready, "verslag_reactie", "", "client", "", "");
-                }
-                const Date aanvraag = early_aanvraag ? melding + std::min(gesprek_after + 1, 20) : ready + rng.between(1, 6);
-                add(aanvraag, "aanvraag", "", "client", "", "");
-                int suspended = 0;
-                const bool aanvraag_withdrawn = rng.chance(0.01);
-                if (!aanvraag_withdrawn && rng.chance(0.05)) {  // the applicant is asked to supplement
-                    const Date start = aanvraag + rng.between(1, 5), end = start + rng.between(3, 10);
-                    add(start, "opschorting_start", consulent, "consulent", team, "Gemeente");
-                    add(end, "opschorting_einde", consulent, "consulent", team, "Gemeente");
-                    suspended = end - start - 1;
-                }
-                if (!aanvraag_withdrawn && rng.chance(0.02)) add(aanvraag + rng.between(3, 10), "verdaging", consulent, "consulent", team, "Gemeente");
-                if (aanvraag_withdrawn) {
-                    add(aanvraag + rng.between(1, 12), "intrekking", "", "client", "", "");
-                } else {
-                    const Date besluit = std::max(aanvraag + suspended + (late_besluit ? rng.between(20, 40) : rng.between(3, 13)),
-                                                  rows.back().date);
-                    Attrs ba;
-                    const bool about_support = supported && v(Recipe::toe_02);
-                    ba[voorziening] = about_support ? "clientondersteuning" : kVoorzieningen[rng.below(5)];
-                    ba[uitkomst] = ond_at_provider || rng.chance(0.75) ? "toegekend" : (rng.chance(0.5) ? "deels" : "afgewezen");
-                    ba[aanbieder] = ond_at_provider ? ond_org : kAanbieders[rng.below(2)];
-                    add(besluit, "besluit", ond_decides ? ondersteuner : beslisser, "beslisser",
-                        same_team ? team : (rng.chance(0.1) ? "" : "Team Wmo-besluiten"), "Gemeente", ba);
-                    last_step = besluit;
-                    if (supported && ba[uitkomst] != "afgewezen") {
-                        Attrs ea;
-                        const bool bad_fee = v(Recipe::toe_01);
-                        if (bad_fee || rng.chance(0.03)) {
-                            ea[voorziening] = "clientondersteuning";
-                            ea[bedrag] = bad_fee ? (rng.chance(0.5) ? "12,50" : "") : rng.chance(0.1) ? "n.t.b." : "0";
-                            add(besluit + rng.between(5, 20), "eigen_bijdrage", admin, "administratie", team, "Gemeente", ea);
-                        }
-                    } else if (rng.chance(0.2)) {
-                        Attrs ea;
-                        ea[voorziening] = ba[voorziening];
-                        ea[bedrag] = "19,50";
-                        add(besluit + rng.between(5, 20), "eigen_bijdrage", admin, "administratie", team, "Gemeente", ea);
-                    }
-                    if (rng.chance(0.08)) {  // bezwaar
-                        Attrs za;
-                        const int kind = int(rng.below(100));
-                        int received = rng.between(10, 40);
-                        if (v(Recipe::trm_04)) received = rng.between(55, 80);
-                        else if (kind < 3) { received = rng.between(44, 47); za[verzonden] = (besluit + rng.between(35, 41)).iso(); }
-                        else if (kind < 6) received = rng.between(44, 47);
-                        const bool commissie = rng.chance(0.3);
-                        za[adviescommissie] = commissie ? "ja" : "nee";
-                        const Date bezwaar = besluit + received;
-                        add(bezwaar, "bezwaar", "", "client", "", "", za);
-                        // The decision term runs from the end of the bezwaar term (≥ besluit + 42).
-                        const Date term = besluit + 42 + (commissie ? 84 : 42);
-                        const bool hearing = !v(Recipe::pro_05);
-                        const bool withdrawn = rng.chance(0.03);
-                        Attrs oa;
-                        if (withdrawn) {}
-                        else if (hearing && rng.chance(0.9)) add(bezwaar + rng.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
-                        else if (hearing) oa[geen_hoorzitting_reden] = "kennelijk ongegrond";
-                        Date bob = std::max(bezwaar + 30, term - rng.between(1, 20));
-                        if (v(Recipe::trm_03)) bob = term + rng.between(8, 40);
-                        else if (!withdrawn && rng.chance(0.1)) {
-                            add(term - rng.between(3, 10), "verdaging", "J01", "jurist", "Juridische zaken", "Gemeente");
-                            bob = term + rng.between(1, 35);
-                        }
-                        if (withdrawn) {
-                            add(bezwaar + rng.between(5, 20), "intrekking", "", "client", "", "");
-                        } else {
-                            oa[uitkomst] = rng.chance(0.7) ? "ongegrond" : "gegrond";
-                            add(bob, "besluit_op_bezwaar", fmt::format("B{:03}", rng.below(40) + 1), "beslisser", "Juridische zaken", "Gemeente", oa);
-                            last_step = bob;
-                            if (rng.chance(0.2)) {
-                                Attrs ra;
-                                int after = rng.between(10, 40);
-                                if (v(Recipe::trm_05)) after = rng.between(55, 80);
-                                else if (rng.chance(0.06)) { after = rng.between(44, 47); if (rng.chance(0.5)) ra[verzonden] = (bob + 40).iso(); }
-                                add(bob + after, "beroep", "", "client", "", "", ra);
-                                last_step = bob + after;
-                                if (rng.chance(0.5)) { last_step = last_step + rng.between(60, 200); add(last_step, "uitspraak", "", "", "", ""); }
-                            }
-                        }
-                    }
-                    if (rng.chance(0.03)) {  // the client moves to the Wlz
-                        const Date wlz = last_step + rng.between(10, 60);
-                        add(wlz, "wlz_indicatie", "", "", "", "");
-                        if (v(Recipe::pro_07)) add(wlz + rng.between(3, 20), "ondersteuner_toegewezen", ondersteuner, "ondersteuner", team, ond_org);
-                        last_step = wlz + 20;
-                    }
-                }
-            }
-            last_step = std::max(last_step, rows.back().date);
-            add(workday_after(last_step, rng.between(1, 10)), "afsluiting", admin, "administratie", team, "Gemeente");
-            if (rng.chance(0.05)) {  // a herbeoordeling, a year or so later: a second cycle
-                const Date h = workday_after(rows.back().date, rng.between(200, 400));
-                add(h, "herbeoordeling", consulent, "consulent", team, "Gemeente");
-                Attrs hn;
-                hn[aan] = has_mantelzorger ? "beide" : "client";
-                hn[gratis] = hn[onafhankelijk] = "ja";
-                hn[kanaal] = "brief";
-                add(h + 1, "informatie_clientondersteuning", consulent, "consulent", team, "Gemeente", hn);
-                add(h + 1, "informatie_persoonlijk_plan", consulent, "consulent", team, "Gemeente");
-                const Date g = h + rng.between(7, 20), vs = g + rng.between(5, 15);
-                add(g, "gesprek", consulent, "consulent", team, "Gemeente");
-                add(vs, "verslag", consulent, "consulent", team, "Gemeente");
-                add(vs + 2, "verslag_reactie", "", "client", "", "");
-                add(vs + 4, "aanvraag", "", "client", "", "");
-                Attrs ba;
-                ba[voorziening] = kVoorzieningen[rng.below(5)];
-                ba[uitkomst] = "toegekend";
-                ba[aanbieder] = kAanbieders[rng.below(2)];
-                add(vs + rng.between(6, 15), "besluit", beslisser, "beslisser", "Team Wmo-besluiten", "Gemeente", ba);
-                add(workday_after(rows.back().date, 3), "afsluiting", admin, "administratie", team, "Gemeente");
-            }
-            if (own_labels) add(melding + rng.between(1, 30), "Notitie toegevoegd", consulent, "consulent", team, "Gemeente");
-        }
+const Date kFirst = Date::from_ymd(2023, 1, 2);
+constexpr int kSpanDays = 960;
+const Date kCut = kFirst + kSpanDays;  // the log was exported on this day: later steps have not happened yet
 
-        // Steps after the export day have not happened yet.
-        std::erase_if(rows, [&](const Row& r) { return r.date > cut; });
-        if (rows.empty()) continue;
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-            return a.date != b.date ? a.date < b.date : a.seq < b.seq;
-        });
-        // Times rise within a day, in the order the steps were made; a few percent are date-only.
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const bool same_day = i > 0 && rows[i].date == rows[i - 1].date && rows[i - 1].minute >= 0;
-            rows[i].minute = same_day ? rows[i - 1].minute + 5 + int(rng.below(60)) : 8 * 60 + int(rng.below(5 * 60));
-            if (rng.chance(0.03)) rows[i].minute = -1;
+// The people of one dossier.
+struct People {
+    std::string team, consulent, beslisser, admin, ondersteuner, ond_org;
+    bool has_mantelzorger = false;
+};
+
+// The deliberate violations of one dossier, each kind drawn on its own.
+struct Violations {
+    bool late_notice, no_mz_notice, notice_not_free, notice_not_independent, no_pp_info, early_gesprek;
+    bool ond_decides, ond_consults, same_team, ond_at_provider, slow_support, late_verslag, late_besluit;
+    bool early_aanvraag, no_verslag, no_gesprek, no_reactie, no_bevestiging;
+};
+
+// Writes the log dossier by dossier. The draws from the one generator come in a fixed order (the
+// order of the steps below): the same seed gives the same log on every machine and in every
+// version that adds no draw in between.
+class LogGenerator {
+public:
+    LogGenerator(std::ostream& out, const GeneratorOptions& o) : out_(out), o_(o), rng_(o.seed) {
+        // The share of every recipe, by its place in the table (a rule the options leave out: 0).
+        for (std::size_t i = 0; i < kRecipeCount; ++i) {
+            const auto it = o.shares.find(std::string(violation_recipes()[i].rule));
+            shares_[i] = it == o.shares.end() ? 0.0 : it->second;
         }
-        // A few rows written out of order (on different days, so the order of events is unchanged).
-        for (std::size_t i = 1; i < rows.size(); ++i)
-            if (rng.chance(0.02) && rows[i].date != rows[i - 1].date) std::swap(rows[i], rows[i - 1]);
-        const std::string id = fmt::format("G{:07}", n + 1);
-        for (const Row& r : rows) {
-            const std::string ts = r.minute < 0 ? r.date.iso()
-                                                : fmt::format("{}T{:02}:{:02}:00", r.date.iso(), r.minute / 60, r.minute % 60);
-            fmt::format_to(std::back_inserter(buf), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}", sep, id, ts, r.activity,
-                           r.actor, r.role, r.team, r.org);
-            for (const std::string& a : r.attrs) {
-                buf += sep;
-                if (a.find(sep) != std::string::npos) buf += '"' + a + '"';
-                else buf += a;
-            }
-            buf += '\n';
-        }
-        if (buf.size() > (1 << 20) - 8192) {
-            out.write(buf.data(), std::streamsize(buf.size()));
-            buf.clear();
-        }
+        buf_.reserve(1 << 20);
     }
-    out.write(buf.data(), std::streamsize(buf.size()));
+    void run();
+
+private:
+    Row& add(Date d, const char* act, const std::string& actor, const char* role, const std::string& team,
+             const std::string& org, Attrs a = {}) {
+        rows_.push_back(Row{d, seq_++, -1, act, actor, role, team, org, std::move(a)});
+        return rows_.back();
+    }
+    bool v(Recipe kind) { return rng_.chance(shares_[static_cast<std::size_t>(kind)]); }
+    People people();
+    Violations violations(bool has_mantelzorger);
+    void procedure(People& p, bool own_labels);
+    Date notices(const People& p, const Violations& x, Date melding, int gesprek_after, bool pp_handed_in);
+    void support(const People& p, const Violations& x, Date melding, bool supported);
+    Date onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
+                               bool supported);
+    Date besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported);
+    Date bezwaar(Date besluit, Date last_step);
+    Date beroep(Date bob, Date last_step);
+    void herbeoordeling(const People& p);
+    void write_rows(std::uint64_t n);
+
+    std::ostream& out_;
+    const GeneratorOptions& o_;
+    Rng rng_;
+    std::array<double, kRecipeCount> shares_{};
+    std::string buf_;
+    std::vector<Row> rows_;
+    int seq_ = 0;
+};
+
+People LogGenerator::people() {
+    People p;
+    p.team = kTeams[rng_.below(5)];
+    p.consulent = fmt::format("C{:03}", rng_.below(200) + 1);
+    p.beslisser = fmt::format("B{:03}", rng_.below(40) + 1);
+    p.admin = fmt::format("A{:03}", rng_.below(30) + 1);
+    p.ondersteuner = fmt::format("O{:03}", rng_.below(150) + 1);
+    p.ond_org = kOrgs[rng_.below(3)];
+    p.has_mantelzorger = rng_.chance(0.3);
+    return p;
 }
+
+Violations LogGenerator::violations(bool has_mantelzorger) {
+    Violations x{};
+    x.late_notice = v(Recipe::inf_01);
+    x.no_mz_notice = v(Recipe::inf_02) && has_mantelzorger;
+    x.notice_not_free = v(Recipe::inf_03);
+    x.notice_not_independent = v(Recipe::inf_04);
+    x.no_pp_info = v(Recipe::inf_05);
+    x.early_gesprek = v(Recipe::inf_06);
+    x.ond_decides = v(Recipe::ona_01);
+    x.ond_consults = v(Recipe::ona_02);
+    x.same_team = v(Recipe::ona_03);
+    x.ond_at_provider = v(Recipe::ona_05);
+    x.slow_support = v(Recipe::toe_03);
+    x.late_verslag = v(Recipe::trm_01);
+    x.late_besluit = v(Recipe::trm_02);
+    x.early_aanvraag = v(Recipe::pro_01);
+    x.no_verslag = v(Recipe::pro_02);
+    x.no_gesprek = v(Recipe::pro_03) && !x.no_verslag;
+    x.no_reactie = v(Recipe::pro_04);
+    x.no_bevestiging = v(Recipe::pro_06);
+    return x;
+}
+
+void LogGenerator::run() {
+    const char sep = o_.separator;
+    buf_ += fmt::format("case_id{0}timestamp{0}activity{0}actor{0}role{0}team{0}organisatie", sep);
+    for (const char* c : kColNames) buf_ += fmt::format("{}{}", sep, c);
+    buf_ += '\n';
+    for (std::uint64_t n = 0; n < o_.dossiers; ++n) {
+        rows_.clear();
+        seq_ = 0;
+        People p = people();
+        const bool own_labels = rng_.chance(o_.eigen_labels);
+        if (own_labels && rng_.chance(0.1)) {  // a dossier only in the municipality's own words
+            const Date d = workday_after(kFirst, int(rng_.below(kSpanDays)));
+            add(d, "Dossier aangemaakt", p.admin, "administratie", p.team, "Gemeente");
+            add(workday_after(d, 2), "Notitie toegevoegd", p.consulent, "consulent", p.team, "Gemeente");
+        } else {
+            procedure(p, own_labels);
+        }
+        write_rows(n);
+    }
+    out_.write(buf_.data(), std::streamsize(buf_.size()));
+}
+
+// A dossier through the procedure: melding, notices, support, onderzoek, besluit and what follows.
+void LogGenerator::procedure(People& p, bool own_labels) {
+    const Violations x = violations(p.has_mantelzorger);
+    const bool supported = x.ond_decides || x.ond_consults || x.ond_at_provider || rng_.chance(0.35);
+    if (x.ond_at_provider) p.ond_org = kAanbieders[rng_.below(2)];
+
+    const Date melding = workday_after(kFirst, int(rng_.below(kSpanDays)));
+    if (rng_.chance(0.3)) add(melding - 3, "vraagverheldering", p.consulent, "consulent", p.team, "Gemeente");
+    Attrs ma;
+    ma[mantelzorger] = p.has_mantelzorger ? "ja" : "nee";
+    add(melding, "melding", p.admin, "administratie", p.team, "Gemeente", ma);
+    // The onderzoek: the first gesprek normally a week or more after the melding.
+    const bool pp_handed_in = rng_.chance(0.1) || (rng_.chance(0.03) && !x.early_gesprek);
+    const int gesprek_after = x.early_gesprek || pp_handed_in ? rng_.between(2, 6) : rng_.between(7, 24);
+    const Date gesprek = notices(p, x, melding, gesprek_after, pp_handed_in);
+    support(p, x, melding, supported);
+    Date last_step = onderzoek_and_besluit(p, x, melding, gesprek, gesprek_after, supported);
+    last_step = std::max(last_step, rows_.back().date);
+    add(workday_after(last_step, rng_.between(1, 10)), "afsluiting", p.admin, "administratie", p.team, "Gemeente");
+    if (rng_.chance(0.05)) herbeoordeling(p);  // a second cycle, a year or so later
+    if (own_labels) add(melding + rng_.between(1, 30), "Notitie toegevoegd", p.consulent, "consulent", p.team, "Gemeente");
+}
+
+// The ontvangstbevestiging and the notices of cliëntondersteuning and persoonlijk plan; the gesprek's date.
+Date LogGenerator::notices(const People& p, const Violations& x, Date melding, int gesprek_after, bool pp_handed_in) {
+    const Date gesprek = melding + gesprek_after;
+    auto early = [&](int lo) { return melding + std::min(gesprek_after - 1, rng_.between(lo, 3)); };
+    if (!x.no_bevestiging) add(early(0), "ontvangstbevestiging", p.admin, "administratie", p.team, "Gemeente");
+    Attrs na;
+    na[aan] = x.no_mz_notice || !p.has_mantelzorger ? "client" : "beide";
+    na[gratis] = x.notice_not_free ? "nee" : rng_.chance(0.02) ? "" : "ja";
+    na[onafhankelijk] = x.notice_not_independent ? "nee" : rng_.chance(0.03) ? "" : "ja";
+    na[kanaal] = rng_.chance(0.7) ? "brief" : "mondeling";
+    add(x.late_notice ? gesprek + rng_.between(1, 5) : early(1), "informatie_clientondersteuning", p.consulent, "consulent",
+        p.team, "Gemeente", na);
+    if (!x.no_pp_info) add(early(1), "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
+    if (pp_handed_in) add(early(1), "persoonlijk_plan", "", "client", "", "");
+    return gesprek;
+}
+
+// Cliëntondersteuning asked for, assigned (or waived), and now and then another ondersteuner asked for.
+void LogGenerator::support(const People& p, const Violations& x, Date melding, bool supported) {
+    if (!supported) return;
+    const Date asked = melding + rng_.between(1, 5);
+    add(asked, "clientondersteuning_gevraagd", "", "client", "", "");
+    if (rng_.chance(0.03) && !x.ond_decides && !x.ond_consults && !x.ond_at_provider) {
+        add(asked + rng_.between(1, 10), "clientondersteuning_afgezien", "", "client", "", "");
+        return;
+    }
+    const Date assigned = asked + (x.slow_support ? rng_.between(15, 30) : rng_.between(1, 13));
+    add(assigned, "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team, p.ond_org);
+    if (!rng_.chance(0.03)) return;  // the client asks for another ondersteuner
+    const Date req = assigned + rng_.between(3, 20);
+    add(req, "andere_ondersteuner_verzocht", "", "client", "", "");
+    if (v(Recipe::ona_04)) {
+        const int how = int(rng_.below(3));
+        if (how == 0) add(req + rng_.between(1, 10), "andere_ondersteuner_geweigerd", p.consulent, "consulent", p.team, "Gemeente");
+        else if (how == 1) add(req + rng_.between(1, 10), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team, p.ond_org);
+        else add(req + rng_.between(15, 30), "ondersteuner_toegewezen", fmt::format("O{:03}", 151 + rng_.below(50)), "ondersteuner", p.team, p.ond_org);
+    } else {
+        add(req + rng_.between(1, 14), "ondersteuner_toegewezen",
+            rng_.chance(0.05) ? std::string() : fmt::format("O{:03}", 151 + rng_.below(50)), "ondersteuner", p.team, p.ond_org);
+    }
+}
+
+// The gesprek, verslag, reactie, aanvraag (with suspension or verdaging) and the besluit, or a
+// withdrawal; the date of the last step.
+Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
+                                         bool supported) {
+    const std::string& gesprek_actor = x.ond_consults ? p.ondersteuner : p.consulent;
+    if (!x.no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", p.team, "Gemeente");
+    // Withdrawn during the onderzoek, within the six weeks.
+    if (rng_.chance(0.02)) {
+        add(gesprek + rng_.between(1, 10), "intrekking", "", "client", "", "");
+        return melding;
+    }
+    const Date verslag = x.late_verslag ? melding + rng_.between(50, 70) : gesprek + rng_.between(4, std::max(4, 38 - gesprek_after));
+    if (!x.no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", p.team, "Gemeente");
+    Date ready = x.no_verslag ? melding + rng_.between(45, 55) : verslag;
+    if (!x.no_reactie && !x.no_verslag) {
+        ready = ready + rng_.between(1, 5);
+        add(ready, "verslag_reactie", "", "client", "", "");
+    }
+    const Date aanvraag = x.early_aanvraag ? melding + std::min(gesprek_after + 1, 20) : ready + rng_.between(1, 6);
+    add(aanvraag, "aanvraag", "", "client", "", "");
+    int suspended = 0;
+    const bool aanvraag_withdrawn = rng_.chance(0.01);
+    if (!aanvraag_withdrawn && rng_.chance(0.05)) {  // the applicant is asked to supplement
+        const Date start = aanvraag + rng_.between(1, 5), end = start + rng_.between(3, 10);
+        add(start, "opschorting_start", p.consulent, "consulent", p.team, "Gemeente");
+        add(end, "opschorting_einde", p.consulent, "consulent", p.team, "Gemeente");
+        suspended = end - start - 1;
+    }
+    if (!aanvraag_withdrawn && rng_.chance(0.02))
+        add(aanvraag + rng_.between(3, 10), "verdaging", p.consulent, "consulent", p.team, "Gemeente");
+    if (aanvraag_withdrawn) {
+        add(aanvraag + rng_.between(1, 12), "intrekking", "", "client", "", "");
+        return melding;
+    }
+    return besluit(p, x, aanvraag, suspended, supported);
+}
+
+// The besluit, an eigen bijdrage, a bezwaar (and beroep), a move to the Wlz; the last step's date.
+Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported) {
+    const Date besluit = std::max(aanvraag + suspended + (x.late_besluit ? rng_.between(20, 40) : rng_.between(3, 13)),
+                                  rows_.back().date);
+    Attrs ba;
+    const bool about_support = supported && v(Recipe::toe_02);
+    ba[voorziening] = about_support ? "clientondersteuning" : kVoorzieningen[rng_.below(5)];
+    ba[uitkomst] = x.ond_at_provider || rng_.chance(0.75) ? "toegekend" : (rng_.chance(0.5) ? "deels" : "afgewezen");
+    ba[aanbieder] = x.ond_at_provider ? p.ond_org : kAanbieders[rng_.below(2)];
+    add(besluit, "besluit", x.ond_decides ? p.ondersteuner : p.beslisser, "beslisser",
+        x.same_team ? p.team : (rng_.chance(0.1) ? "" : "Team Wmo-besluiten"), "Gemeente", ba);
+    Date last_step = besluit;
+    if (supported && ba[uitkomst] != "afgewezen") {
+        Attrs ea;
+        const bool bad_fee = v(Recipe::toe_01);
+        if (bad_fee || rng_.chance(0.03)) {
+            ea[voorziening] = "clientondersteuning";
+            ea[bedrag] = bad_fee ? (rng_.chance(0.5) ? "12,50" : "") : rng_.chance(0.1) ? "n.t.b." : "0";
+            add(besluit + rng_.between(5, 20), "eigen_bijdrage", p.admin, "administratie", p.team, "Gemeente", ea);
+        }
+    } else if (rng_.chance(0.2)) {
+        Attrs ea;
+        ea[voorziening] = ba[voorziening];
+        ea[bedrag] = "19,50";
+        add(besluit + rng_.between(5, 20), "eigen_bijdrage", p.admin, "administratie", p.team, "Gemeente", ea);
+    }
+    if (rng_.chance(0.08)) last_step = bezwaar(besluit, last_step);
+    if (rng_.chance(0.03)) {  // the client moves to the Wlz
+        const Date wlz = last_step + rng_.between(10, 60);
+        add(wlz, "wlz_indicatie", "", "", "", "");
+        if (v(Recipe::pro_07)) add(wlz + rng_.between(3, 20), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team, p.ond_org);
+        last_step = wlz + 20;
+    }
+    return last_step;
+}
+
+// A bezwaar against the besluit, heard (or not), decided on (or withdrawn); the last step's date.
+Date LogGenerator::bezwaar(Date besluit, Date last_step) {
+    Attrs za;
+    const int kind = int(rng_.below(100));
+    int received = rng_.between(10, 40);
+    if (v(Recipe::trm_04)) received = rng_.between(55, 80);
+    else if (kind < 3) { received = rng_.between(44, 47); za[verzonden] = (besluit + rng_.between(35, 41)).iso(); }
+    else if (kind < 6) received = rng_.between(44, 47);
+    const bool commissie = rng_.chance(0.3);
+    za[adviescommissie] = commissie ? "ja" : "nee";
+    const Date bezwaar = besluit + received;
+    add(bezwaar, "bezwaar", "", "client", "", "", za);
+    // The decision term runs from the end of the bezwaar term (≥ besluit + 42).
+    const Date term = besluit + 42 + (commissie ? 84 : 42);
+    const bool hearing = !v(Recipe::pro_05);
+    const bool withdrawn = rng_.chance(0.03);
+    Attrs oa;
+    if (withdrawn) {}
+    else if (hearing && rng_.chance(0.9)) add(bezwaar + rng_.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
+    else if (hearing) oa[geen_hoorzitting_reden] = "kennelijk ongegrond";
+    Date bob = std::max(bezwaar + 30, term - rng_.between(1, 20));
+    if (v(Recipe::trm_03)) bob = term + rng_.between(8, 40);
+    else if (!withdrawn && rng_.chance(0.1)) {
+        add(term - rng_.between(3, 10), "verdaging", "J01", "jurist", "Juridische zaken", "Gemeente");
+        bob = term + rng_.between(1, 35);
+    }
+    if (withdrawn) {
+        add(bezwaar + rng_.between(5, 20), "intrekking", "", "client", "", "");
+        return last_step;
+    }
+    oa[uitkomst] = rng_.chance(0.7) ? "ongegrond" : "gegrond";
+    add(bob, "besluit_op_bezwaar", fmt::format("B{:03}", rng_.below(40) + 1), "beslisser", "Juridische zaken", "Gemeente", oa);
+    last_step = bob;
+    if (rng_.chance(0.2)) last_step = beroep(bob, last_step);
+    return last_step;
+}
+
+// A beroep against the beslissing op bezwaar, and now and then its uitspraak; the last step's date.
+Date LogGenerator::beroep(Date bob, Date last_step) {
+    Attrs ra;
+    int after = rng_.between(10, 40);
+    if (v(Recipe::trm_05)) after = rng_.between(55, 80);
+    else if (rng_.chance(0.06)) { after = rng_.between(44, 47); if (rng_.chance(0.5)) ra[verzonden] = (bob + 40).iso(); }
+    add(bob + after, "beroep", "", "client", "", "", ra);
+    last_step = bob + after;
+    if (rng_.chance(0.5)) { last_step = last_step + rng_.between(60, 200); add(last_step, "uitspraak", "", "", "", ""); }
+    return last_step;
+}
+
+// A herbeoordeling, a year or so later: a second cycle that goes by the book.
+void LogGenerator::herbeoordeling(const People& p) {
+    const Date h = workday_after(rows_.back().date, rng_.between(200, 400));
+    add(h, "herbeoordeling", p.consulent, "consulent", p.team, "Gemeente");
+    Attrs hn;
+    hn[aan] = p.has_mantelzorger ? "beide" : "client";
+    hn[gratis] = hn[onafhankelijk] = "ja";
+    hn[kanaal] = "brief";
+    add(h + 1, "informatie_clientondersteuning", p.consulent, "consulent", p.team, "Gemeente", hn);
+    add(h + 1, "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
+    const Date g = h + rng_.between(7, 20), vs = g + rng_.between(5, 15);
+    add(g, "gesprek", p.consulent, "consulent", p.team, "Gemeente");
+    add(vs, "verslag", p.consulent, "consulent", p.team, "Gemeente");
+    add(vs + 2, "verslag_reactie", "", "client", "", "");
+    add(vs + 4, "aanvraag", "", "client", "", "");
+    Attrs ba;
+    ba[voorziening] = kVoorzieningen[rng_.below(5)];
+    ba[uitkomst] = "toegekend";
+    ba[aanbieder] = kAanbieders[rng_.below(2)];
+    add(vs + rng_.between(6, 15), "besluit", p.beslisser, "beslisser", "Team Wmo-besluiten", "Gemeente", ba);
+    add(workday_after(rows_.back().date, 3), "afsluiting", p.admin, "administratie", p.team, "Gemeente");
+}
+
+// The dossier's rows as the export has them: steps after the export day left out, times of day,
+// a few rows out of order; then into the buffer (written out per megabyte).
+void LogGenerator::write_rows(std::uint64_t n) {
+    std::erase_if(rows_, [&](const Row& r) { return r.date > kCut; });
+    if (rows_.empty()) return;
+    std::stable_sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
+        return a.date != b.date ? a.date < b.date : a.seq < b.seq;
+    });
+    // Times rise within a day, in the order the steps were made; a few percent are date-only.
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        const bool same_day = i > 0 && rows_[i].date == rows_[i - 1].date && rows_[i - 1].minute >= 0;
+        rows_[i].minute = same_day ? rows_[i - 1].minute + 5 + int(rng_.below(60)) : 8 * 60 + int(rng_.below(5 * 60));
+        if (rng_.chance(0.03)) rows_[i].minute = -1;
+    }
+    // A few rows written out of order (on different days, so the order of events is unchanged).
+    for (std::size_t i = 1; i < rows_.size(); ++i)
+        if (rng_.chance(0.02) && rows_[i].date != rows_[i - 1].date) std::swap(rows_[i], rows_[i - 1]);
+    const char sep = o_.separator;
+    const std::string id = fmt::format("G{:07}", n + 1);
+    for (const Row& r : rows_) {
+        const std::string ts = r.minute < 0 ? r.date.iso()
+                                            : fmt::format("{}T{:02}:{:02}:00", r.date.iso(), r.minute / 60, r.minute % 60);
+        fmt::format_to(std::back_inserter(buf_), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}", sep, id, ts, r.activity,
+                       r.actor, r.role, r.team, r.org);
+        for (const std::string& a : r.attrs) {
+            buf_ += sep;
+            if (a.find(sep) != std::string::npos) buf_ += '"' + a + '"';
+            else buf_ += a;
+        }
+        buf_ += '\n';
+    }
+    if (buf_.size() > (1 << 20) - 8192) {
+        out_.write(buf_.data(), std::streamsize(buf_.size()));
+        buf_.clear();
+    }
+}
+
+}  // namespace
+
+void generate_log(std::ostream& out, const GeneratorOptions& o) { LogGenerator(out, o).run(); }
 
 }  // namespace wmotoets
