@@ -42,7 +42,9 @@ ZelftestQuestions read_zelftest_questions(std::string_view text, const std::stri
     if (const toml::array* questions = root["vraag"].as_array())
         for (const toml::node& n : *questions) {
             const toml::table& t = *n.as_table();
-            ZelftestQuestion x{str(t, "id"), str(t, "thema"), str(t, "tekst"), {}};
+            ZelftestQuestion x{str(t, "id"), str(t, "thema"), str(t, "tekst"), {}, {}};
+            if (const toml::array* rules = t["regels"].as_array())
+                for (const toml::node& r : *rules) x.rules.push_back(r.value<std::string>().value_or(""));
             if (const toml::array* areas = t["levensgebieden"].as_array())
                 for (const toml::node& a : *areas) {
                     const toml::table& at = *a.as_table();

@@ -27,6 +27,8 @@ struct ZelftestQuestion {
     std::string id, theme, text;
     // ZT-LEV-1: answered per levensgebied (id, name); empty for the other questions.
     std::vector<std::pair<std::string, std::string>> levensgebieden;
+    // The rules whose figures inform the answer (regels = [...] in vragen.toml); empty for most.
+    std::vector<std::string> rules;
 };
 
 struct ZelftestQuestions {

@@ -1,5 +1,7 @@
 #include "reports/separation.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "reports/report.hpp"
@@ -8,7 +10,7 @@ namespace wmotoets {
 
 SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     SeparationView v;
-    // The actor of the event a finding points at (import id, line), within the dossier.
+    // The actor of the event a finding points at (input, line), within the dossier.
     auto actor_at = [&](const Case& c, const std::pair<std::size_t, std::uint32_t>& row) -> std::string {
         for (std::uint32_t i : log.events_of(c))
             if (is_row(log.events[i], row)) return std::string(log.str(log.who(log.events[i]).actor));
@@ -17,7 +19,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     std::set<std::string> months;
     std::set<std::tuple<std::string, std::string, std::string>> team_seen, person_seen;  // (who, month, dossier)
     for (const RunRecord::Finding& f : run.findings) {
-        if (f.rule != "ONA-01" && f.rule != "ONA-02" && f.rule != "ONA-03") continue;
+        if (std::find(std::begin(kSeparationRules), std::end(kSeparationRules), f.rule) == std::end(kSeparationRules)) continue;
         const auto at = log.case_position(f.case_id);
         if (!at || f.date.size() < 7) continue;
         const Case& c = log.cases[*at];

@@ -4,12 +4,16 @@
 // month; and the persons who act both as ondersteuner and as beslisser.
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/event_log.hpp"
 #include "model/store.hpp"
 
 namespace wmotoets {
+
+// The rules about the separation of functions that this view counts, named in this one place.
+inline constexpr std::string_view kSeparationRules[] = {"ONA-01", "ONA-02", "ONA-03"};
 
 struct SeparationView {
     std::vector<std::string> months;  // "2024-03", sorted: the trend runs left to right

@@ -9,14 +9,6 @@
 
 namespace wmotoets {
 
-const std::map<std::string, std::vector<std::string>>& zelftest_rules() {
-    static const std::map<std::string, std::vector<std::string>> m = {
-        {"ZT-ONA-2", {"ONA-01", "ONA-03"}}, {"ZT-ONA-3", {"ONA-04"}},           {"ZT-TOE-1", {"TOE-02", "TOE-03"}},
-        {"ZT-TOE-2", {"TOE-01"}},           {"ZT-INF-1", {"INF-01", "INF-02"}}, {"ZT-INF-2", {"INF-03", "INF-04"}},
-    };
-    return m;
-}
-
 namespace {
 
 std::string who(const ZelftestAnswers& a) {
@@ -95,10 +87,9 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                 d.points.push_back({question.id, "antwoord zonder bron van " + who(sets[s])});
         }
         // The dossiers.
-        const auto rules = zelftest_rules().find(question.id);
-        if (d.with_case_data && rules != zelftest_rules().end()) {
+        if (d.with_case_data && !question.rules.empty()) {
             auto& shown = d.dossier_figures[question.id];
-            for (const std::string& r : rules->second) {
+            for (const std::string& r : question.rules) {
                 const auto f = figures.find(r);
                 if (f == figures.end()) continue;
                 shown.push_back(f->second);

@@ -24,8 +24,6 @@ struct ZelftestDialogue {
     double threshold = 0.05;
 };
 
-// The rules whose figures inform a question (spec/zelftest.md), e.g. ZT-ONA-2 → ONA-01, ONA-03.
-const std::map<std::string, std::vector<std::string>>& zelftest_rules();
 
 // Works out the gesprekspunten. `figures` (rule → figure) is empty without case data.
 ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,

@@ -5,6 +5,7 @@
 #include "import/zelftest_files.hpp"
 #include "model/error.hpp"
 #include "reports/zelftest_report.hpp"
+#include "workflow/rule.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -54,6 +55,22 @@ TEST(Zelftest, TheFifteenQuestionsInSevenThemes) {
     EXPECT_EQ(q.find("ZT-LEV-1")->levensgebieden[7].second, "werk en inkomen");
     EXPECT_EQ(q.answers, (std::vector<std::string>{"ja", "deels", "nee", "weet_niet"}));
     EXPECT_NE(q.find("ZT-TOE-2")->text.find("gratis"), std::string::npos);
+}
+
+// The questions name the rules whose figures test their answers; every one is in the rulebook
+// (a renamed or removed rule must not silently drop out of the dialogue).
+TEST(Zelftest, QuestionsNameRulesOfTheRulebook) {
+    std::size_t named = 0;
+    for (const ZelftestQuestion& q : shipped_questions().questions)
+        for (const std::string& id : q.rules) {
+            ++named;
+            EXPECT_NE(find_rule(id), nullptr) << q.id << " names " << id << ", which is not in the rulebook";
+        }
+    EXPECT_EQ(named, 10u);
+    const auto ona2 = std::find_if(shipped_questions().questions.begin(), shipped_questions().questions.end(),
+                                   [](const ZelftestQuestion& q) { return q.id == "ZT-ONA-2"; });
+    ASSERT_NE(ona2, shipped_questions().questions.end());
+    EXPECT_EQ(ona2->rules, (std::vector<std::string>{"ONA-01", "ONA-03"}));
 }
 
 TEST(Zelftest, AnswerFilesInJsonAndToml) {
