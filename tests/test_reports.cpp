@@ -145,7 +145,7 @@ TEST(Rulebook, DocsAreUpToDate) {
     std::stringstream current;
     current << in.rdbuf();
     EXPECT_TRUE(current.str() == generated.str())
-        << "docs/regels.md is stale: run  build/wmotoets regels --markdown > docs/regels.md";
+        << "docs/regels.md is stale: run  cmake --build build -t regen  (or build/wmotoets regels --markdown > docs/regels.md)";
 }
 
 // Every text in the JSON is escaped (quotes, backslashes, control characters) wherever it falls
