@@ -161,26 +161,23 @@ People LogGenerator::people() {
 }
 
 Violations LogGenerator::violations(bool has_mantelzorger) {
-    Violations x{};
-    x.late_notice = v(Recipe::inf_01);
-    x.no_mz_notice = v(Recipe::inf_02) && has_mantelzorger;
-    x.notice_not_free = v(Recipe::inf_03);
-    x.notice_not_independent = v(Recipe::inf_04);
-    x.no_pp_info = v(Recipe::inf_05);
-    x.early_gesprek = v(Recipe::inf_06);
-    x.ond_decides = v(Recipe::ona_01);
-    x.ond_consults = v(Recipe::ona_02);
-    x.same_team = v(Recipe::ona_03);
-    x.ond_at_provider = v(Recipe::ona_05);
-    x.slow_support = v(Recipe::toe_03);
-    x.late_verslag = v(Recipe::trm_01);
-    x.late_besluit = v(Recipe::trm_02);
-    x.early_aanvraag = v(Recipe::pro_01);
-    x.no_verslag = v(Recipe::pro_02);
-    x.no_gesprek = v(Recipe::pro_03) && !x.no_verslag;
-    x.no_reactie = v(Recipe::pro_04);
-    x.no_bevestiging = v(Recipe::pro_06);
-    return x;
+    // Drawn before the dossier's first step, in this order (the others where their step comes).
+    constexpr Recipe kDrawnFirst[] = {Recipe::inf_01, Recipe::inf_02, Recipe::inf_03, Recipe::inf_04, Recipe::inf_05,
+                                      Recipe::inf_06, Recipe::ona_01, Recipe::ona_02, Recipe::ona_03, Recipe::ona_05,
+                                      Recipe::toe_03, Recipe::trm_01, Recipe::trm_02, Recipe::pro_01, Recipe::pro_02,
+                                      Recipe::pro_03, Recipe::pro_04, Recipe::pro_06};
+    std::array<bool, kRecipeCount> drawn{};
+    for (const Recipe r : kDrawnFirst) drawn[static_cast<std::size_t>(r)] = v(r);
+    auto is = [&drawn](Recipe r) { return drawn[static_cast<std::size_t>(r)]; };
+    using R = Recipe;
+    return Violations{.late_notice = is(R::inf_01), .no_mz_notice = is(R::inf_02) && has_mantelzorger,
+                      .notice_not_free = is(R::inf_03), .notice_not_independent = is(R::inf_04),
+                      .no_pp_info = is(R::inf_05), .early_gesprek = is(R::inf_06), .ond_decides = is(R::ona_01),
+                      .ond_consults = is(R::ona_02), .same_team = is(R::ona_03), .ond_at_provider = is(R::ona_05),
+                      .slow_support = is(R::toe_03), .late_verslag = is(R::trm_01), .late_besluit = is(R::trm_02),
+                      .early_aanvraag = is(R::pro_01), .no_verslag = is(R::pro_02),
+                      .no_gesprek = is(R::pro_03) && !is(R::pro_02), .no_reactie = is(R::pro_04),
+                      .no_bevestiging = is(R::pro_06)};
 }
 
 void LogGenerator::run() {
