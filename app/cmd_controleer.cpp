@@ -201,7 +201,7 @@ Command add_controleer(CLI::App& app) {
     check->add_option("--format", o->format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     check->add_option("--uit", o->out,
-                      "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als BESTAND.deel, "
+                      "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
                       "pas op zijn plaats gezet als de controle klaar is)");
     check->add_flag("--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
     check->add_option("--peildatum", o->peildatum,

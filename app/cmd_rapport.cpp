@@ -35,7 +35,7 @@ int run_rapport(const ReportOptions& o) {
     const LatestRun latest = load_latest_run(o.db);
     const EventLog& log = latest.log;
     const RunRecord& run = latest.run;
-    std::filesystem::create_directories(o.out);
+    ensure_directory(o.out);
     std::optional<SeparationView> view;
     if (o.separation) view = separation_view(log, run);
     const SeparationView* sep = view ? &*view : nullptr;
@@ -44,7 +44,7 @@ int run_rapport(const ReportOptions& o) {
         write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
     else
         std::filesystem::remove(o.out + "/bevindingen.csv");
-    write_report_xlsx(o.out + "/rapport.xlsx", log, run, disclosure, sep);
+    write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) { write_report_xlsx(tmp, log, run, disclosure, sep); });
     if (o.publication)
         spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
                      o.out, disclosure.threshold, disclosure.base);

@@ -66,7 +66,7 @@ std::string sample_list(const DrawnSample& s, const DrawOptions& o, const RunRec
 }
 
 void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const std::string& list) {
-    std::filesystem::create_directories(o.out);
+    ensure_directory(o.out);
     write_output(o.out + "/steekproef.csv", [&](std::ostream& f) { f << list; });
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
         const std::string path = fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));

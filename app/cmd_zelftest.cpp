@@ -40,9 +40,9 @@ int run_zelftest_report(const ZelftestOptions& o) {
     std::vector<ZelftestAnswers> sets;
     for (const std::string& f : o.answers) sets.push_back(read_zelftest_answers(f, q));
     const ZelftestDialogue d = zelftest_dialogue(q, sets, check_figures(o), threshold);
-    std::filesystem::create_directories(o.out);
+    ensure_directory(o.out);
     write_output(o.out + "/zelftest.html", [&](std::ostream& f) { write_zelftest_html(f, q, sets, d); });
-    write_zelftest_xlsx(o.out + "/zelftest.xlsx", q, sets, d);
+    write_output_file(o.out + "/zelftest.xlsx", [&](const std::string& tmp) { write_zelftest_xlsx(tmp, q, sets, d); });
     spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({} antwoordset(s), {} gesprekspunt(en){})", o.out, sets.size(),
                  d.points.size(), d.with_case_data ? ", met de toets aan de dossiers" : "");
     return 0;
