@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -49,10 +50,10 @@ int run_parsed(const std::vector<Command>& commands) {
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const Error& e) {
-        spdlog::error("wmotoets: fout: {}", e.what());
+        spdlog::error("wmotoets: fout: {}", shown_text(e.what()));
         return 2;
     } catch (const std::exception& e) {
-        spdlog::error("wmotoets: interne fout: {}", e.what());
+        spdlog::error("wmotoets: interne fout: {}", shown_text(e.what()));
         return 2;
     }
     return 2;

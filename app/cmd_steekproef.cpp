@@ -12,6 +12,7 @@
 #include "reports/report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
+#include "reports/writers.hpp"
 
 namespace wmotoets {
 
@@ -61,7 +62,8 @@ std::string sample_list(const DrawnSample& s, const DrawOptions& o, const RunRec
             list << "# stratum " << name << ": " << s.allocation.at(name) << " van " << n << "\n";
     list << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
-        list << i + 1 << ';' << s.drawn[i].case_id << (o.strata.empty() ? std::string() : ";" + s.drawn[i].stratum) << "\n";
+        list << i + 1 << ';' << csv_field(s.drawn[i].case_id)
+             << (o.strata.empty() ? std::string() : ";" + csv_field(s.drawn[i].stratum)) << "\n";
     return list.str();
 }
 

@@ -15,6 +15,7 @@
 
 #include "import/toml_files.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -58,8 +59,8 @@ bool show_progress() { return isatty(STDERR_FILENO) != 0 && spdlog::get_level() 
 namespace {
 
 void log_problem(const Problem& p, bool warning) {
-    if (warning) spdlog::warn("{}: waarschuwing: {}", p.where(), p.message);
-    else spdlog::warn("{}: {}", p.where(), p.message);
+    if (warning) spdlog::warn("{}: waarschuwing: {}", shown_text(p.where()), shown_text(p.message));
+    else spdlog::warn("{}: {}", shown_text(p.where()), shown_text(p.message));
 }
 
 void log_read_summary(const std::string& path, const InputFile& in) {

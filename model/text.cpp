@@ -1,5 +1,7 @@
 #include "model/text.hpp"
 
+#include <cctype>
+
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -168,6 +170,81 @@ std::optional<double> parse_amount(std::string_view s) {
 std::string fold_compact(std::string_view s) {
     std::string out = fold_label(s);
     std::erase(out, '_');
+    return out;
+}
+
+namespace {
+
+// The length of a character to be shown escaped at s[i] (1 for C0/DEL, 3 for a bidi control in
+// UTF-8), or 0.
+std::size_t hidden_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return 1;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+        const auto d = static_cast<unsigned char>(s[i + 2]);
+        if (d >= 0xAA && d <= 0xAE) return 3;  // U+202A..U+202E
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x81) {
+        const auto d = static_cast<unsigned char>(s[i + 2]);
+        if (d >= 0xA6 && d <= 0xA9) return 3;  // U+2066..U+2069
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool needs_showing(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (hidden_at(s, i)) return true;
+    return false;
+}
+
+void append_shown(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = hidden_at(s, i);
+        if (n == 0) {
+            ++i;
+            continue;
+        }
+        out.append(s.data() + plain, i - plain);
+        if (n == 1) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        } else {
+            const unsigned cp = ((0xE2u & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                                (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+            out += "U+";
+            for (int shift = 12; shift >= 0; shift -= 4) out += static_cast<char>(std::toupper(kHex[(cp >> shift) & 0xF]));
+        }
+        i += n;
+        plain = i;
+    }
+    out.append(s.data() + plain, s.size() - plain);
+}
+
+std::string shown_text(std::string_view s) {
+    std::string out;
+    append_shown(out, s);
+    return out;
+}
+
+std::string spreadsheet_safe(std::string_view cell) {
+    if (cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@')) return std::string(cell);
+    // A number with a sign stays a number.
+    std::size_t i = 1, digits = 0;
+    for (; i < cell.size(); ++i) {
+        if (cell[i] >= '0' && cell[i] <= '9') ++digits;
+        else if (cell[i] != '.' && cell[i] != ',') break;
+    }
+    if ((cell[0] == '-' || cell[0] == '+') && digits > 0 && i == cell.size()) return std::string(cell);
+    std::string out;  // (not "'" + std::string: GCC 12 warns falsely there, -Wrestrict)
+    out.reserve(cell.size() + 1);
+    out += '\'';
+    out.append(cell);
     return out;
 }
 

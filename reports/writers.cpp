@@ -12,6 +12,7 @@
 
 #include "model/byte_scan.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -29,8 +30,11 @@ double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
 
 }  // namespace
 
-std::string csv_field(std::string_view v) {
-    if (v.find_first_of(";\"\n\r") == std::string_view::npos) return std::string(v);
+std::string csv_field(std::string_view text) {
+    // Neutral: nothing hidden (control characters shown), nothing a spreadsheet runs as a formula.
+    const std::string cell = spreadsheet_safe(needs_showing(text) ? shown_text(text) : std::string(text));
+    const std::string_view v = cell;
+    if (v.find_first_of(";\"\n\r") == std::string_view::npos) return cell;
     std::string out = "\"";
     for (char c : v) {
         if (c == '"') out += '"';
@@ -107,12 +111,12 @@ void text_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
     cache.any = true;
     cache.last_case.assign(f.case_id);
     const RuleText& rule = rules[f.rule];
-    buf += f.case_id;
+    append_shown(buf, f.case_id);  // control characters from the input never reach a terminal raw
     buf += ' ';
     if (f.rows.empty()) {
         buf += '-';
     } else {
-        buf += path_of(log, f.rows.front().file);
+        append_shown(buf, path_of(log, f.rows.front().file));
         buf += ':';
         buf += std::to_string(f.rows.front().line);
     }
@@ -121,9 +125,9 @@ void text_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
     buf += ' ';
     buf += rule.id;
     buf += ' ';
-    buf += rule.title;
+    append_shown(buf, rule.title);
     buf += " — ";
-    buf += f.message;
+    append_shown(buf, f.message);
     buf += '\n';
 }
 

@@ -1,9 +1,12 @@
 // Text helpers, yes/no and amounts, the BSN check and SHA-256.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "import/sha256.hpp"
 #include "model/bsn.hpp"
 #include "model/text.hpp"
+#include "reports/writers.hpp"
 
 using namespace wmotoets;
 
@@ -89,4 +92,25 @@ TEST(Sha256, KnownVectors) {
     c.update(million.substr(0, 333));
     c.update(million.substr(333));
     EXPECT_EQ(c.hex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Text, ControlCharactersAndBidiOverridesAreShownNotActedOn) {
+    EXPECT_FALSE(needs_showing("D001 gewoon, met é en €"));
+    EXPECT_EQ(shown_text("D001 gewoon, met é en €"), "D001 gewoon, met é en €");
+    EXPECT_EQ(shown_text("\x1b[31mROOD\x07"), "\\x1b[31mROOD\\x07");
+    EXPECT_EQ(shown_text("a\tb\rc\x7f"), "a\\x09b\\x0dc\\x7f");
+    EXPECT_EQ(shown_text("D\xE2\x80\xAEkwaad"), "DU+202Ekwaad");                     // right-to-left override
+    EXPECT_EQ(shown_text("\xE2\x81\xA6x\xE2\x81\xA9"), "U+2066xU+2069");            // isolates
+    EXPECT_EQ(shown_text("\xE2\x80\x94 en \xE2\x80\x99"), "\xE2\x80\x94 en \xE2\x80\x99");  // dashes and quotes stay
+    EXPECT_EQ(shown_text("einde \xE2\x80"), "einde \xE2\x80");                      // a cut sequence is left as is
+}
+
+TEST(Text, SpreadsheetCellsNeverStartAFormula) {
+    const std::pair<std::string, std::string> cells[] = {
+        {"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"}, {"@SUM(1)", "'@SUM(1)"}, {"+cmd|calc", "'+cmd|calc"},
+        {"-1+1", "'-1+1"}, {"-", "'-"}, {"-12", "-12"}, {"+3,5", "+3,5"}, {"-0.25", "-0.25"}, {"D-12", "D-12"}, {"", ""}};
+    for (const auto& [cell, safe] : cells) EXPECT_EQ(spreadsheet_safe(cell), safe) << cell;  // numbers stay numbers
+    // A TAB or CR in front is made visible first (shown_text), so it cannot hide a formula.
+    EXPECT_EQ(spreadsheet_safe(shown_text("\t=1+1")), "\\x09=1+1");
+    EXPECT_EQ(csv_field("=1+1;2"), "\"'=1+1;2\"");
 }
