@@ -1,6 +1,12 @@
 // ONA-03 — Cliëntondersteuner en beslisser werken in hetzelfde team.
 #include "workflow/rule.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
 namespace wmotoets::rules {
 
 namespace {
@@ -25,34 +31,56 @@ public:
         return i;
     }
 
+    // Linear in the dossier's role events: per team the first act of every beslisser in it, then
+    // per ondersteuner (and team) only those. Findings come out as a pairwise scan over the
+    // ondersteuner and beslisser events in order would give them: one per (ondersteuner,
+    // beslisser) pair, at the first ondersteuner event and that beslisser's first event in the team.
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
         RuleResult r;
-        bool pair = false;
+        if (!has_pair(f)) return r;
+        std::unordered_map<StrId, std::vector<const RoleAct*>> first_in_team;  // team → first act per beslisser
+        for (const RoleAct& b : f.beslissers) {
+            if (b.team == 0) continue;
+            auto& acts = first_in_team[b.team];
+            if (std::none_of(acts.begin(), acts.end(), [&](const RoleAct* x) { return x->actor == b.actor; }))
+                acts.push_back(&b);
+        }
+        std::unordered_set<std::uint64_t> done_pairs, done_teams;
+        auto key = [](StrId a, StrId b) { return std::uint64_t(a) << 32 | b; };
         for (const RoleAct& o : f.ondersteuners) {
-            if (o.team == 0) continue;
-            for (const RoleAct& b : f.beslissers) {
-                if (b.team == 0 || b.actor == o.actor) continue;
-                pair = true;
-                if (b.team != o.team) continue;
-                // One finding per (ondersteuner, beslisser) pair, at their first shared-team events.
-                bool dup = false;
-                for (const Finding& fi : r.findings) dup = dup || (f.actor(fi.events[0]) == o.actor &&
-                                                                   f.actor(fi.events[1]) == b.actor);
-                if (dup) continue;
-                Finding fi;
-                const Pos later = std::max(o.pos, b.pos);
+            if (o.team == 0 || !done_teams.insert(key(o.actor, o.team)).second) continue;
+            const auto it = first_in_team.find(o.team);
+            if (it == first_in_team.end()) continue;
+            for (const RoleAct* b : it->second) {
+                if (b->actor == o.actor || !done_pairs.insert(key(o.actor, b->actor)).second) continue;
+                const Pos later = std::max(o.pos, b->pos);
+                Finding& fi = r.violated(f.date(later), {o.pos, b->pos},
+                                         "Cliëntondersteuner " + std::string(f.log->str(o.actor)) + " en beslisser " +
+                                             std::string(f.log->str(b->actor)) + " werken allebei in team '" +
+                                             std::string(f.log->str(o.team)) + "'");
                 fi.cycle = f.cycle_of[later] + 1;
-                fi.date = f.date(later);
-                fi.events = {o.pos, b.pos};
-                fi.message = "Cliëntondersteuner " + std::string(f.log->str(o.actor)) + " en beslisser " +
-                             std::string(f.log->str(b.actor)) + " werken allebei in team '" +
-                             std::string(f.log->str(o.team)) + "'";
-                r.findings.push_back(std::move(fi));
             }
         }
-        if (!pair) return r;
-        r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;
+        if (r.findings.empty()) r.outcome = Outcome::voldaan;
         return r;
+    }
+
+private:
+    // An ondersteuner and a different beslisser, both with a known team.
+    static bool has_pair(const CaseFacts& f) {
+        StrId one_o = 0, one_b = 0;
+        bool several_o = false, several_b = false;
+        for (const RoleAct& o : f.ondersteuners)
+            if (o.team != 0) {
+                if (one_o != 0 && o.actor != one_o) several_o = true;
+                one_o = one_o ? one_o : o.actor;
+            }
+        for (const RoleAct& b : f.beslissers)
+            if (b.team != 0) {
+                if (one_b != 0 && b.actor != one_b) several_b = true;
+                one_b = one_b ? one_b : b.actor;
+            }
+        return one_o != 0 && one_b != 0 && (several_o || several_b || one_o != one_b);
     }
 };
 
