@@ -9,6 +9,7 @@
 #include "import/timestamp.hpp"
 #include "model/bsn.hpp"
 #include "model/error.hpp"
+#include "model/files.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -19,6 +20,7 @@ constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent", "b
 }  // namespace
 
 std::string read_whole_file(const std::string& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     std::ostringstream ss;

@@ -4,6 +4,7 @@
 #include "import/xes.hpp"
 #include "import/zgw.hpp"
 #include "model/error.hpp"
+#include "model/files.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -14,6 +15,7 @@ void import_log_file(const std::string& path, const std::string& format, const I
         const std::string p = ascii_lower(path);
         return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
     };
+    require_regular_file(path);
     const std::string f = format != "auto" ? format : is_xes_path(path) ? "xes" : ends_with_json() ? "zgw" : "csv";
     if (f == "csv") {
         import_canonical_csv(path, options, log, diag);

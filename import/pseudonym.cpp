@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,6 +21,9 @@ constexpr char kHex[] = "0123456789abcdef";
 }
 
 PseudonymKey PseudonymKey::from_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw Error(path + ": is geen gewoon bestand; geef het sleutelbestand van 'wmotoets sleutel'");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": sleutelbestand bestaat niet of is niet leesbaar (maak er een met 'wmotoets sleutel --uit " + path + "')");
     std::ostringstream ss;

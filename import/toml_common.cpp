@@ -4,10 +4,12 @@
 #include <sstream>
 
 #include "model/error.hpp"
+#include "model/files.hpp"
 
 namespace wmotoets::toml_files {
 
 std::string read_text(const std::string& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     std::ostringstream ss;

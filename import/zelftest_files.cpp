@@ -9,6 +9,7 @@
 #include "import/event_builder.hpp"
 #include "import/toml_files.hpp"
 #include "model/error.hpp"
+#include "model/files.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
@@ -143,6 +144,7 @@ ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQue
 }
 
 std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     nlohmann::json j;
