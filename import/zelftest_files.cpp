@@ -8,6 +8,7 @@
 
 #include "import/event_builder.hpp"
 #include "import/toml_files.hpp"
+#include "import/json_input.hpp"
 #include "model/error.hpp"
 #include "model/files.hpp"
 #include "model/text.hpp"
@@ -134,13 +135,7 @@ ZelftestAnswers read_zelftest_answers(const std::string& path, const ZelftestQue
         return AnswerReader(path, questions, &lines).read(json::parse(text));
     }
     const std::string text = read_whole_file(path);
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw Error(json_syntax_message(path, text, e.byte, e.what()));
-    }
-    return AnswerReader(path, questions, nullptr).read(root);
+    return AnswerReader(path, questions, nullptr).read(parse_json_input(path, text));
 }
 
 std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {

@@ -9,6 +9,7 @@
 #include "import/event_builder.hpp"
 #include "import/sha256.hpp"
 #include "model/bsn.hpp"
+#include "import/json_input.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -93,12 +94,7 @@ public:
           builder_(path, static_cast<std::uint16_t>(log.inputs.size()), options, log, diag, input), input_(input) {}
 
     void run(const std::string& text) {
-        json root;
-        try {
-            root = json::parse(text);
-        } catch (const json::parse_error& e) {
-            throw Error(json_syntax_message(path_, text, e.byte, e.what()) + "; niets uit dit bestand is ingelezen");
-        }
+        const json root = parse_json_input(path_, text, "; niets uit dit bestand is ingelezen");
         if (!root.is_object() || !root.contains("zaken"))
             throw Error(path_ + ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en "
                                 "statussen, statustypen, rollen, roltypen, besluiten, klantcontacten)");

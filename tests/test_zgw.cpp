@@ -93,6 +93,20 @@ TEST(Zgw, RefusalsNameTheFile) {
               "rollen, roltypen, besluiten, klantcontacten)");
     EXPECT_EQ(refused("geen-lijst.json", "{\"zaken\": [], \"statussen\": 3}"),
               ": 'statussen' moet een lijst van resources zijn, of een pagina met 'results'");
+    // Bounded: a number out of range and 100,000 nested brackets are bad input with a place.
+    EXPECT_EQ(refused("getal.json", "{\"zaken\": [\n  {\"nummer\": 1e999}\n]}"),
+              ":2: geen geldige JSON (getal buiten bereik: 1e999); niets uit dit bestand is ingelezen");
+    EXPECT_EQ(refused("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}"),
+              ":2: JSON dieper genest dan 64 niveaus; niets uit dit bestand is ingelezen");
     EXPECT_TRUE(log.events.empty());
     EXPECT_TRUE(log.inputs.empty());
+}
+
+// Brackets inside a string are text, not nesting: such a file is read.
+TEST(Zgw, BracketsInStringsAreNotNesting) {
+    EventLog log;
+    Diagnostics diag;
+    const std::string path = write_file("haken-in-tekst.json", "{\"zaken\": [], \"x\": \"" + std::string(1000, '[') + "\\\"[\"}");
+    EXPECT_NO_THROW(import_log_file(path, "zgw", ImportOptions{}, log, diag));
+    EXPECT_EQ(log.inputs.size(), 1u);
 }
