@@ -102,6 +102,13 @@ inline std::string error_of(const std::function<void()>& f) {
     return "(geen fout)";
 }
 
+// The message of the Error that `f` throws about file `path`, without the path in front
+// (":LINE: …"); "(geen fout)" when it throws none.
+inline std::string error_about(const std::string& path, const std::function<void()>& f) {
+    const std::string message = error_of(f);
+    return message.rfind(path, 0) == 0 ? message.substr(path.size()) : message;
+}
+
 
 // A small XES log with globals, a lifecycle filter and a bad event (the XES and mapping tests).
 inline constexpr const char* kSmallXes = R"(<?xml version="1.0" encoding="UTF-8"?>

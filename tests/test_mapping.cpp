@@ -57,7 +57,7 @@ aan = "Gericht aan"
 TEST(Mapping, RefusalsNameFileAndLine) {
     auto refused = [](const std::string& name, const std::string& toml) {
         const std::string path = write_file(name, toml);
-        return error_of([&] { (void)read_mapping_file(path); }).substr(path.size());
+        return error_about(path, [&] { (void)read_mapping_file(path); });
     };
     EXPECT_EQ(refused("m1.toml", "[activiteiten]\n\"Melding ontvangen\" = \"aanmelding\"\n"),
               ":2: 'aanmelding' is geen canonieke activiteit (mogelijk: vraagverheldering, melding, herbeoordeling, "

@@ -78,12 +78,7 @@ TEST(Zgw, RefusalsNameTheFile) {
     ImportOptions o;
     auto refused = [&](const std::string& name, const std::string& text) {
         const std::string path = write_file(name, text);
-        try {
-            import_log_file(path, "zgw", o, log, diag);
-        } catch (const Error& e) {
-            return std::string(e.what()).substr(path.size());
-        }
-        return std::string("(geen fout)");
+        return error_about(path, [&] { import_log_file(path, "zgw", o, log, diag); });
     };
     EXPECT_EQ(refused("kapot.json", "{\n  \"zaken\": [\n    {\"identificatie\": \"Z1\",}\n  ]\n}\n"),
               ":3: geen geldige JSON (syntax error while parsing object key - unexpected '}'; expected string literal); "
