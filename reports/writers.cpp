@@ -399,15 +399,21 @@ void FormatWriter::outcomes(std::string_view case_id, std::span<const Outcome> r
 void FormatWriter::finding(const RunRecord::Finding& f) {
     const auto rule = std::find_if(rules_.begin(), rules_.end(), [&](const RuleText& t) { return t.id == f.rule; });
     if (rule == rules_.end()) throw Error("bevinding van regel '" + f.rule + "', die niet bij de controle hoort");
-    // The label of every row, from the dossier's events (a row no longer stored has none).
-    const auto at = log_.case_position(f.case_id);
+    // The label of every row, from the dossier's events (a row no longer stored has none). The
+    // findings of a dossier come together: its rows are indexed once, not searched per finding.
+    if (!labels_case_ || f.case_id != *labels_case_) {
+        labels_case_ = f.case_id;
+        labels_.clear();
+        if (const auto at = log_.case_position(f.case_id))
+            for (const std::uint32_t i : log_.events_of(log_.cases[*at])) {
+                const Event& e = log_.events[i];
+                labels_.emplace(std::uint64_t(e.file) << 32 | e.line, log_.label(e));
+            }
+    }
     rows_.clear();
     for (const auto& [file, line] : f.events) {
-        SourceRow row{file, line, {}};
-        if (at)
-            for (const std::uint32_t i : log_.events_of(log_.cases[*at]))
-                if (log_.events[i].file == file && log_.events[i].line == line) row.activity = log_.label(log_.events[i]);
-        rows_.push_back(row);
+        const auto label = labels_.find(std::uint64_t(file) << 32 | line);
+        rows_.push_back({file, line, label == labels_.end() ? std::string_view() : label->second});
     }
     const auto date = parse_iso_date(f.date);
     const FindingView view{f.case_id,

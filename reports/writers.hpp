@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/event_log.hpp"
@@ -109,6 +110,8 @@ private:
     std::vector<Outcome> outcomes_;
     std::vector<RunRecord::Figure> figures_;
     std::vector<SourceRow> rows_;
+    std::optional<std::string> labels_case_;                       // the dossier whose rows are indexed
+    std::unordered_map<std::uint64_t, std::string_view> labels_;  // (input << 32 | line) → label
     FormatCache cache_;
     OrderedOutput ordered_;
     std::string text_;
