@@ -9,6 +9,7 @@
 #include <future>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "import/csv_reader.hpp"
 #include "import/event_builder.hpp"
@@ -85,26 +86,53 @@ struct Layout {
     std::vector<bool> bsn_column;
 };
 
+// Why a record was not read (CsvReader::Status other than ok), in Dutch.
+std::string record_problem(CsvReader::Status status) {
+    switch (status) {
+        case CsvReader::Status::unterminated_quote:
+            return "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen";
+        case CsvReader::Status::too_many_fields:
+            return "meer dan " + grouped(kMaxCsvFields) + " velden in één rij (de grens van Wmo-toets)";
+        case CsvReader::Status::field_too_long:
+            return "een veld is langer dan " + std::to_string(kMaxCsvFieldBytes >> 20) +
+                   " MiB (de grens van Wmo-toets per veld)";
+        case CsvReader::Status::ok:
+            break;
+    }
+    return {};
+}
+
 Layout read_header(CsvReader& reader, const std::string& path, const Mapping* mapping,
                    std::vector<std::string_view>& fields) {
     std::uint64_t line = 0;
     if (!reader.next(fields, line))
         throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
+    if (reader.status() == CsvReader::Status::too_many_fields || reader.status() == CsvReader::Status::field_too_long)
+        throw Error(path + ":" + std::to_string(line) + ": kopregel: " + record_problem(reader.status()) +
+                    "; niets uit dit bestand is ingelezen");
     Layout l;
     l.ncols = fields.size();
     l.names.resize(l.ncols);
     l.attribute.assign(l.ncols, false);
     l.bsn_column.assign(l.ncols, false);
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < l.ncols; ++i) l.names[i] = ascii_lower(trim(fields[i]));
     for (std::size_t i = 0; i < l.ncols; ++i) {
-        l.names[i] = ascii_lower(trim(fields[i]));
-        for (std::size_t j = 0; j < i; ++j)
-            if (!l.names[i].empty() && l.names[j] == l.names[i])
-                throw Error(path + ":" + std::to_string(line) + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
+        if (!l.names[i].empty() && !seen.insert(l.names[i]).second)
+            throw Error(path + ":" + std::to_string(line) + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
         l.bsn_column[i] = bsn_column_name(l.names[i]);
     }
+    // The header's column names, for messages. A line without a separator is not echoed: it may
+    // be the first line of some other file (a password file, a letter), not a header.
     auto found = [&] {
+        if (l.ncols < 2) return std::string("één kolom zonder scheidingsteken; is dit wel een CSV-bestand met kopregel?");
+        constexpr std::size_t kShown = 30, kWidth = 40;
         std::string list;
-        for (const auto& n : l.names) list += (list.empty() ? "" : ", ") + n;
+        for (std::size_t i = 0; i < std::min(l.ncols, kShown); ++i) {
+            const std::string& n = l.names[i];
+            list += (list.empty() ? "" : ", ") + (n.size() > kWidth ? utf8_prefix(n, kWidth) + "…" : n);
+        }
+        if (l.ncols > kShown) list += " en nog " + std::to_string(l.ncols - kShown);
         return list;
     };
     l.canonical = l.names;
@@ -163,10 +191,10 @@ public:
             if (l_.attribute[i]) attribute_columns_.emplace_back(i, builder_.attribute_slot(l_.canonical[i]));
     }
 
-    void row(const std::vector<std::string_view>& fields, std::uint64_t line, bool unterminated) {
+    void row(const std::vector<std::string_view>& fields, std::uint64_t line, CsvReader::Status status) {
         ++input_.rows;
-        if (unterminated) {
-            builder_.reject(line, "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen");
+        if (status != CsvReader::Status::ok) {
+            builder_.reject(line, record_problem(status));
             return;
         }
         const std::size_t ncols = l_.ncols;
@@ -234,7 +262,7 @@ void parse_part(const std::string& path, const Layout& layout, char sep, std::ui
         std::uint64_t line = 0;
         while (reader.next(fields, line)) {
             if ((part.input.rows & 0xFFF) == 0 && cancel.load(std::memory_order_relaxed)) break;
-            parser.row(fields, line, reader.unterminated_quote());
+            parser.row(fields, line, reader.status());
         }
     } catch (...) {
         part.error = std::current_exception();
@@ -335,7 +363,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
             if (options.progress && (input.rows & 0xFFFF) == 0 && !ec)
                 options.progress(std::min(reader.offset(), progress_total) * file_size / std::max<std::uint64_t>(progress_total, 1),
                                  file_size);
-            parser.row(fields, line, reader.unterminated_quote());
+            parser.row(fields, line, reader.status());
         }
     };
     read_rows(stop);

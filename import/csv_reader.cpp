@@ -113,23 +113,53 @@ special_char:
     return 1;
 }
 
+// Appends text to the current field, unless the record is already over a limit.
+void CsvReader::keep(const char* p, const char* q) {
+    if (status_ != Status::ok) return;
+    if (row_.size() - field_start_ + std::size_t(q - p) > kMaxCsvFieldBytes) {
+        status_ = Status::field_too_long;
+        return;
+    }
+    row_.append(p, q);
+}
+
+void CsvReader::end_field() {
+    if (status_ != Status::ok) return;
+    if (bounds_.size() + 1 >= kMaxCsvFields) {
+        status_ = Status::too_many_fields;
+        return;
+    }
+    bounds_.emplace_back(field_start_, row_.size());
+    field_start_ = row_.size();
+}
+
 bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line) {
     for (;;) {
-        unterminated_ = false;
+        status_ = Status::ok;
         line = line_;
-        if (const int fast = fast_row(fields); fast == 1) return true;
-        else if (fast == 2) continue;
+        if (const int fast = fast_row(fields); fast == 1) {
+            // Only a row longer than a field may hold a field over the limit.
+            const std::size_t span = std::size_t(fields.back().data() + fields.back().size() - fields.front().data());
+            if (fields.size() <= kMaxCsvFields && span <= kMaxCsvFieldBytes) return true;
+            if (fields.size() > kMaxCsvFields) status_ = Status::too_many_fields;
+            else
+                for (const auto f : fields)
+                    if (f.size() > kMaxCsvFieldBytes) status_ = Status::field_too_long;
+            if (status_ != Status::ok) fields.clear();
+            return true;
+        } else if (fast == 2) {
+            continue;
+        }
         row_.clear();
         bounds_.clear();
-        unterminated_ = false;
+        field_start_ = 0;
         line = line_;
         if (!more()) return false;
-        std::size_t field_start = 0;
         bool in_quotes = false, any = false, at_field_start = true, eof = false;
         for (;;) {
             if (!more()) {
                 eof = true;
-                unterminated_ = in_quotes;
+                if (in_quotes) status_ = Status::unterminated_quote;
                 break;
             }
             const char* p = buf_.data() + pos_;
@@ -137,15 +167,15 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
             const char* q = p;
             if (in_quotes) {
                 while (q < end && *q != '"' && *q != '\n') ++q;
-                row_.append(p, q);
+                keep(p, q);
                 pos_ += std::size_t(q - p);
                 if (q == end) continue;
                 ++pos_;
                 if (*q == '\n') {
                     ++line_;
-                    row_ += '\n';
+                    keep(q, q + 1);
                 } else if (more() && buf_[pos_] == '"') {
-                    row_ += '"';
+                    keep(q, q + 1);
                     ++pos_;
                 } else {
                     in_quotes = false;
@@ -154,7 +184,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
             }
             while (q < end && *q != sep_ && *q != '\n' && *q != '\r' && *q != '"') ++q;
             if (q > p) {
-                row_.append(p, q);
+                keep(p, q);
                 any = true;
                 at_field_start = false;
             }
@@ -163,8 +193,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
             const char c = *q;
             ++pos_;
             if (c == sep_) {
-                bounds_.emplace_back(field_start, row_.size());
-                field_start = row_.size();
+                end_field();
                 any = at_field_start = true;
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && more() && buf_[pos_] == '\n') ++pos_;
@@ -174,13 +203,14 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
                 in_quotes = any = true;
                 at_field_start = false;
             } else {  // a quote inside an unquoted field is kept as text
-                row_ += '"';
+                keep(q, q + 1);
             }
         }
-        if (!any && row_.empty() && !eof) continue;  // a blank line
-        if (!any && row_.empty() && bounds_.empty()) return false;
-        bounds_.emplace_back(field_start, row_.size());
+        if (!any && row_.empty() && !eof && status_ == Status::ok) continue;  // a blank line
+        if (!any && row_.empty() && bounds_.empty() && status_ == Status::ok) return false;
         fields.clear();
+        if (status_ == Status::too_many_fields || status_ == Status::field_too_long) return true;
+        bounds_.emplace_back(field_start_, row_.size());
         for (const auto& [b, e] : bounds_) fields.emplace_back(row_.data() + b, e - b);
         return true;
     }

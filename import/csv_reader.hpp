@@ -12,6 +12,11 @@
 
 namespace wmotoets {
 
+// Limits on one record, far above any real export (Excel itself stops at 16,384 columns and
+// 32,767 characters per cell); docs/invoer.md names them.
+inline constexpr std::size_t kMaxCsvFields = 2000;
+inline constexpr std::size_t kMaxCsvFieldBytes = std::size_t(1) << 20;
+
 class CsvReader {
 public:
     CsvReader(std::istream& in, bool windows1252);
@@ -22,8 +27,11 @@ public:
     // Reads the next record; false at the end of input. Blank lines are skipped. The views
     // stay valid until the next call. `line` is the physical line where the record starts.
     bool next(std::vector<std::string_view>& fields, std::uint64_t& line);
-    // True when the last record ended inside an unclosed quote.
-    bool unterminated_quote() const { return unterminated_; }
+    // What was wrong with the last record, if anything. A record over a limit is read to its end
+    // but not kept (`fields` is empty), so memory stays bounded whatever the input.
+    enum class Status { ok, unterminated_quote, too_many_fields, field_too_long };
+    Status status() const { return status_; }
+    bool unterminated_quote() const { return status_ == Status::unterminated_quote; }
     char separator() const { return sep_; }
     // Bytes of the input consumed so far (UTF-8 input): where the next record starts.
     std::uint64_t offset() const { return base_ + pos_; }
@@ -35,6 +43,8 @@ private:
     bool fill();
     bool more() { return pos_ < buf_.size() || fill(); }
     void detect_separator();
+    void keep(const char* p, const char* q);
+    void end_field();
 
     std::istream& in_;
     bool cp1252_;
@@ -44,7 +54,8 @@ private:
     std::uint64_t base_ = 0;  // input bytes before buf_[0]
     std::uint64_t line_ = 1;
     char sep_ = ',';
-    bool unterminated_ = false;
+    std::size_t field_start_ = 0;
+    Status status_ = Status::ok;
 };
 
 }  // namespace wmotoets

@@ -12,6 +12,8 @@ namespace wmotoets::toml_files {
 
 std::string read_text(const std::string& path);
 toml::table parse(const std::string& path);
+// Parses text read elsewhere; `path` names it in messages. Nesting is bounded (kMaxTomlDepth).
+toml::table parse_text(std::string_view text, const std::string& path);
 // "FILE:LINE" of a node.
 std::string where(const std::string& path, const toml::node& n);
 // Refuses keys that are not in `known` (a typo must not silently do nothing).

@@ -17,12 +17,7 @@ namespace wmotoets {
 using namespace toml_files;
 
 ZelftestQuestions read_zelftest_questions(std::string_view text, const std::string& source) {
-    toml::table root;
-    try {
-        root = toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        throw Error(source + ":" + std::to_string(e.source().begin.line) + ": geen geldige TOML: " + std::string(e.description()));
-    }
+    const toml::table root = parse_text(text, source);
     ZelftestQuestions q;
     auto str = [&](const toml::table& t, const char* key) {
         const auto v = t[key].value<std::string>();

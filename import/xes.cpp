@@ -70,6 +70,11 @@ const std::string* find(const Attrs& a, const std::string& key) {
     return nullptr;
 }
 
+// Limits far above any real XES file (the logs in SOURCES.md nest 4 deep, their longest tag is
+// under 1 KB): deeper nesting or a longer tag is refused with its line, so memory stays linear.
+constexpr std::size_t kMaxXesDepth = 64;
+constexpr std::uint64_t kMaxXesTagBytes = std::uint64_t(16) << 20;
+
 class XesReader {
 public:
     XesReader(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag, InputFile& input)
@@ -123,6 +128,13 @@ public:
             const auto status = XML_Parse(parser_, buf.data(), n, last);
             if (error_) std::rethrow_exception(error_);
             if (status == XML_STATUS_ERROR) xml_error();
+            fed_ += std::uint64_t(n);
+            // Expat keeps an unfinished tag in its buffer (and scans it again with every chunk).
+            const auto done = XML_GetCurrentByteIndex(parser_);
+            if (done >= 0 && fed_ - std::uint64_t(done) > kMaxXesTagBytes)
+                throw Error(path_ + ":" + std::to_string(XML_GetCurrentLineNumber(parser_)) +
+                            ": geen geldige XES: een element is langer dan " + std::to_string(kMaxXesTagBytes >> 20) +
+                            " MiB (de grens van Wmo-toets); niets uit dit bestand is ingelezen");
             if (last) break;
         }
         if (!saw_log_) throw Error(path_ + ": geen XES-bestand (geen <log>-element)");
@@ -189,6 +201,9 @@ private:
             stack_.push_back({Kind::log, {}});
             return;
         }
+        if (stack_.size() >= kMaxXesDepth)
+            throw Error(path_ + ":" + std::to_string(line) + ": geen geldige XES: dieper genest dan " +
+                        std::to_string(kMaxXesDepth) + " niveaus; niets uit dit bestand is ingelezen");
         const Frame& parent = stack_.back();
         if (name == "trace" && parent.kind == Kind::log) {
             trace_.clear();
@@ -321,6 +336,7 @@ private:
     XML_Parser parser_ = nullptr;
     std::exception_ptr error_;
     std::vector<Frame> stack_;
+    std::uint64_t fed_ = 0;  // bytes handed to expat
     bool saw_log_ = false;
     Attrs trace_, global_event_;
     std::uint64_t trace_line_ = 0;

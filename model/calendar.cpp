@@ -54,9 +54,14 @@ void Calendar::load_equated_days(std::string_view text, const std::string& sourc
         const std::size_t end = line.find_first_of(" \t;,");
         const std::string_view date_text = line.substr(0, end);
         const auto d = parse_iso_date(date_text);
-        if (!d)
-            throw Error(source + ":" + std::to_string(line_no) + ": '" + std::string(date_text) +
-                        "' is geen datum (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
+        if (!d) {
+            // Shown only when it looks like a mistyped date: the file may be some other file
+            // entirely, whose content does not belong in a message.
+            const bool datelike = date_text.size() <= 12 && date_text.find_first_not_of("0123456789-/.") == std::string_view::npos;
+            throw Error(source + ":" + std::to_string(line_no) + ": " +
+                        (datelike ? "'" + std::string(date_text) + "' is geen datum" : std::string("de regel begint niet met een datum")) +
+                        " (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
+        }
         std::string_view rest = end == std::string_view::npos ? std::string_view{} : line.substr(end + 1);
         rest = trim(rest);
         days.emplace_back(*d, std::string(rest));

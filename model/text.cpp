@@ -248,4 +248,19 @@ std::string spreadsheet_safe(std::string_view cell) {
     return out;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t bytes) {
+    if (s.size() <= bytes) return std::string(s);
+    while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+    return std::string(s.substr(0, bytes));
+}
+
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+        out += digits[i];
+    }
+    return out;
+}
+
 }  // namespace wmotoets

@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by import, rules and reports.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,12 @@ inline bool compacts_to(std::string_view s, std::string_view folded) {
 bool utf8_valid_chunk(std::string_view chunk, int& state);
 // Windows-1252 byte string to UTF-8, appended to `out`.
 void cp1252_to_utf8(std::string_view in, std::string& out);
+
+// A count written the Dutch way, with a dot per thousand: 2000 → "2.000".
+std::string grouped(std::uint64_t n);
+
+// The first at most `bytes` bytes of `s`, cut at a character boundary.
+std::string utf8_prefix(std::string_view s, std::size_t bytes);
 
 // ja/j/yes/y/true/1 → true; nee/n/no/false/0 → false (case-insensitive); otherwise nullopt.
 std::optional<bool> parse_yes_no(std::string_view s);

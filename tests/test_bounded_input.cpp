@@ -1,0 +1,255 @@
+// Bounded input (issue 14, point 3): small hostile files end in a located error (an Error is exit
+// code 2 in main) in linear time and memory, never a crash, a hang or gigabytes. Each attack runs
+// in a child process, so that its peak memory is measured on its own (wait4's ru_maxrss).
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
+
+#include "helpers.hpp"
+#include "import/csv_reader.hpp"
+#include "import/json_input.hpp"
+#include "import/toml_common.hpp"
+#include "import/toml_files.hpp"
+#include "import/zelftest_files.hpp"
+#include "model/calendar.hpp"
+#include "model/settings.hpp"
+
+using namespace wmotoets;
+using test::error_about;
+using test::write_file;
+
+namespace {
+
+constexpr long kPeakLimitMb = 200;
+
+struct ChildResult {
+    std::string message;  // the Error's text after the path, or what went wrong instead
+    long peak_mb = 0;
+};
+
+// Runs `f` in a child process: its Error message (without `path` in front) and peak memory.
+ChildResult in_child(const std::string& path, const std::function<void()>& f) {
+    std::fflush(nullptr);
+    int fds[2];
+    if (::pipe(fds) != 0) return {"(geen pijp)", 0};
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(fds[0]);
+        const std::string m = error_about(path, f);
+        const ssize_t ignored = ::write(fds[1], m.data(), m.size());
+        (void)ignored;
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string message;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) message.append(buf, std::size_t(n));
+    ::close(fds[0]);
+    int status = 0;
+    rusage ru{};
+    ::wait4(pid, &status, 0, &ru);
+    if (WIFSIGNALED(status)) message = "(afgebroken door signaal " + std::to_string(WTERMSIG(status)) + ")";
+    return {message, ru.ru_maxrss / 1024};
+}
+
+std::string dotted_header(std::size_t parts) {
+    std::string s = "[a";
+    for (std::size_t i = 1; i < parts; ++i) s += ".a";
+    return s + "]\nx = 1\n";
+}
+
+const std::string kTooDeepToml = ":1: geen geldige TOML: dieper genest dan 64 niveaus (sleuteldelen en haken)";
+
+}  // namespace
+
+TEST(BoundedInput, TomlWithA100000PartHeaderIsRefusedByEveryReader) {
+    const std::string path = write_file("diep.toml", dotted_header(100000));  // 200 KB
+    const std::vector<std::pair<const char*, std::function<void()>>> readers = {
+        {"instellingen", [&] {
+             Settings s;
+             Calendar c;
+             read_settings_file(path, s, c);
+         }},
+        {"mapping", [&] { read_mapping_file(path); }},
+        {"regels", [&] { read_local_rules_file(path); }},
+        {"zelftest", [&] { read_zelftest_answers(path, shipped_questions()); }},
+        {"zelftestvragen", [&] { read_zelftest_questions(test::read_file(path), path); }},
+    };
+    for (const auto& [what, read] : readers) {
+        const ChildResult o = in_child(path, read);
+        EXPECT_EQ(o.message, kTooDeepToml) << what;
+        EXPECT_LT(o.peak_mb, kPeakLimitMb) << what;
+    }
+    // A dotted key, nested arrays and inline tables count alike.
+    for (const std::string& text : {std::string(100000, 'k') + std::string(99999, '.') + "\n",
+                                    "x = " + std::string(300, '[') + std::string(300, ']') + "\n",
+                                    "[t]\n" + [] {
+                                        std::string s = "x = ";
+                                        for (int i = 0; i < 40; ++i) s += "{a.b = ";
+                                        return s + "1" + std::string(40, '}') + "\n";
+                                    }()}) {
+        const std::string p = write_file("diep2.toml", text);
+        const std::string m = error_about(p, [&] { read_mapping_file(p); });
+        EXPECT_EQ(m.substr(m.find(": ")), kTooDeepToml.substr(kTooDeepToml.find(": "))) << text.substr(0, 40);
+    }
+}
+
+// What is not nesting: numbers, times and dates with a dot, dots in strings, quoted keys and
+// comments, and many sibling tables.
+TEST(BoundedInput, TomlDotsThatAreNotNestingAreRead) {
+    std::string text = "x = [";
+    for (int i = 0; i < 500; ++i) text += "1.5, ";
+    text += "2.25]\nt = 1979-05-27T07:32:00.999\ns = \"" + std::string(500, '.') + "\"\nl = '" + std::string(500, '.') +
+            "'\nm = \"\"\"\n" + std::string(500, '.') + "\n[[[{{{\n\"\"\"\n\"a.b.c.d.e.f.g\" = 1  # " +
+            std::string(500, '.') + "\n";
+    for (int i = 0; i < 1000; ++i) text += "[t" + std::to_string(i) + ".a.b]\nv = 1\n";
+    const toml::table t = toml_files::parse_text(text, "ondiep.toml");
+    EXPECT_EQ(t["x"].as_array()->size(), 501u);
+    EXPECT_EQ(t["t999"]["a"]["b"]["v"].value<int>(), 1);
+    EXPECT_EQ(t["a.b.c.d.e.f.g"].value<int>(), 1);
+    // Up to the limit is fine: 60 parts.
+    EXPECT_NO_THROW(toml_files::parse_text(dotted_header(60), "zestig.toml"));
+}
+
+TEST(BoundedInput, JsonOf100000NestedBracketsAndAHugeNumber) {
+    const std::string path = write_file("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') +
+                                                         std::string(100000, ']') + "}");
+    ChildResult o = in_child(path, [&] {
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "zgw", ImportOptions{}, log, diag);
+    });
+    EXPECT_EQ(o.message, ":2: JSON dieper genest dan 64 niveaus; niets uit dit bestand is ingelezen");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+    const std::string answers = write_file("antwoorden.json", "{\"gemeente\": \"X\",\n \"datum\": 1e999}");
+    o = in_child(answers, [&] { read_zelftest_answers(answers, shipped_questions()); });
+    EXPECT_EQ(o.message.substr(0, 42), ":2: geen geldige JSON (getal buiten bereik") << o.message;
+}
+
+TEST(BoundedInput, XesNestedDeeplyIsRefusedWithItsLine) {
+    const std::string deep = write_file("diep.xes", "<log>\n" + [] {
+        std::string s;
+        for (int i = 0; i < 100000; ++i) s += "<x>";
+        for (int i = 0; i < 100000; ++i) s += "</x>";
+        return s;
+    }() + "</log>");
+    const std::string nested = write_file("lijsten.xes", "<log><trace>\n" + [] {
+        std::string s;
+        for (int i = 0; i < 20000; ++i) s += "<list key=\"a\"><values>";
+        return s;
+    }() + "</trace></log>");
+    for (const std::string& path : {deep, nested}) {
+        const ChildResult o = in_child(path, [&] {
+            EventLog log;
+            Diagnostics diag;
+            import_log_file(path, "xes", ImportOptions{}, log, diag);
+        });
+        EXPECT_EQ(o.message, ":2: geen geldige XES: dieper genest dan 64 niveaus; niets uit dit bestand is ingelezen")
+            << path;
+        EXPECT_LT(o.peak_mb, kPeakLimitMb) << path;
+    }
+}
+
+// 1 MB of gzip holding one attribute of 1 GB: expat would buffer (and rescan) it without end.
+TEST(BoundedInput, XesWithAGigabyteAttributeStopsAtTheTagLimit) {
+    const std::string path = (test::temp_dir() / "groot.xes.gz").string();
+    gzFile gz = gzopen(path.c_str(), "wb9");
+    ASSERT_NE(gz, nullptr);
+    gzputs(gz, "<log>\n<trace>\n<string key=\"notitie\" value=\"");
+    const std::string chunk(1 << 20, 'A');
+    for (int i = 0; i < 1024; ++i) gzwrite(gz, chunk.data(), unsigned(chunk.size()));
+    gzputs(gz, "\"/></trace></log>\n");
+    gzclose(gz);
+    struct stat st {};
+    ::stat(path.c_str(), &st);
+    EXPECT_LT(st.st_size, 2 << 20);
+    const ChildResult o = in_child(path, [&] {
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "xes", ImportOptions{}, log, diag);
+    });
+    EXPECT_EQ(o.message, ":3: geen geldige XES: een element is langer dan 16 MiB (de grens van Wmo-toets); niets uit "
+                         "dit bestand is ingelezen");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+}
+
+TEST(BoundedInput, CsvHeaderOf100000ColumnsIsRefused) {
+    std::string header = "case_id,timestamp,activity";
+    for (int i = 0; i < 100000; ++i) header += ",k" + std::to_string(i);
+    const std::string path = write_file("kolommen.csv", header + "\nD1,2024-01-01,melding\n");
+    const ChildResult o = in_child(path, [&] {
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "csv", ImportOptions{}, log, diag);
+    });
+    EXPECT_EQ(o.message, ":1: kopregel: meer dan 2.000 velden in één rij (de grens van Wmo-toets); niets uit dit "
+                         "bestand is ingelezen");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+    // Up to the limit the header is read, and in linear time (the duplicate check was quadratic).
+    std::string wide = "case_id,timestamp,activity";
+    for (std::size_t i = 3; i < kMaxCsvFields; ++i) wide += ",k" + std::to_string(i);
+    EXPECT_EQ(test::load(wide + "\nD1,2024-01-01,melding" + std::string(kMaxCsvFields - 3, ',') + "\n").events.size(), 1u);
+}
+
+// A row over a limit is a bad row (counted, with its line); the rows after it are read.
+TEST(BoundedInput, CsvRowsOverTheLimitsAreRejectedWithTheirLine) {
+    const std::string fields = std::string(",x") + [] {
+        std::string s;
+        for (int i = 0; i < 100000; ++i) s += ",x";
+        return s;
+    }();
+    const std::string big(50 << 20, 'y');
+    const std::string path =
+        write_file("grens.csv", "case_id,timestamp,activity,notitie\nD1,2024-01-01,melding,kort\n"
+                                "D1,2024-01-02,aanvraag" + fields + "\nD1,2024-01-03,besluit," + big +
+                                "\nD1,2024-01-04,besluit,\"" + big + "\"\nD1,2024-01-05,bezwaar,kort\n");
+    const ChildResult o = in_child(path, [&] {
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "csv", ImportOptions{}, log, diag);
+        std::string m;
+        for (const auto& p : diag.bad_rows) m += std::to_string(p.line) + ": " + p.message + "\n";
+        throw Error(path + ": " + std::to_string(log.events.size()) + " gebeurtenissen\n" + m);
+    });
+    EXPECT_EQ(o.message, ": 2 gebeurtenissen\n"
+                         "3: meer dan 2.000 velden in één rij (de grens van Wmo-toets)\n"
+                         "4: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n"
+                         "5: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb + 100);  // the file itself is 100 MB
+}
+
+TEST(BoundedInput, OnlyRegularFilesAndNoForeignContentInMessages) {
+    const std::string fifo = (test::temp_dir() / "pijp").string();
+    ::unlink(fifo.c_str());
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string dir = test::temp_dir().string();
+    for (const std::string& path : {fifo, dir, std::string("/dev/zero")}) {
+        EventLog log;
+        Diagnostics diag;
+        const std::string m = error_about(path, [&] { import_log_file(path, "csv", ImportOptions{}, log, diag); });
+        EXPECT_TRUE(m == ": is een map, geen bestand" ||
+                    m == ": is geen gewoon bestand (maar een apparaat, pijp of socket); geef een bestand")
+            << path << m;
+        Calendar c;
+        EXPECT_EQ(error_about(path, [&] { read_equated_days_file(path, c); }), m);
+    }
+    // A password file named as a holiday list or a log: its first line is not shown.
+    const std::string secret = write_file("passwd", "geheim:x:0:0:root:/root:/bin/bash\n");
+    Calendar c;
+    EXPECT_EQ(error_about(secret, [&] { read_equated_days_file(secret, c); }),
+              ":1: de regel begint niet met een datum (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
+    EventLog log;
+    Diagnostics diag;
+    const std::string m = error_about(secret, [&] { import_log_file(secret, "csv", ImportOptions{}, log, diag); });
+    EXPECT_EQ(m.find("geheim"), std::string::npos) << m;
+    EXPECT_NE(m.find("één kolom zonder scheidingsteken"), std::string::npos) << m;
+    // A mistyped date is still shown, so that it can be found.
+    const std::string typo = write_file("feestdagen.txt", "2024-13-01 Koningsdag\n");
+    EXPECT_EQ(error_about(typo, [&] { read_equated_days_file(typo, c); }),
+              ":1: '2024-13-01' is geen datum (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
+}
