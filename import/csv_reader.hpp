@@ -13,7 +13,7 @@
 namespace wmotoets {
 
 // Limits on one record, far above any real export (Excel itself stops at 16,384 columns and
-// 32,767 characters per cell); docs/invoer.md names them.
+// 32,767 characters per cell); README.md "Input limits" names them.
 inline constexpr std::size_t kMaxCsvFields = 2000;
 inline constexpr std::size_t kMaxCsvFieldBytes = std::size_t(1) << 20;
 

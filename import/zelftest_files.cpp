@@ -101,7 +101,9 @@ public:
             } else if (v.contains("levensgebieden")) {
                 const json& areas = v["levensgebieden"];
                 if (!areas.is_object()) fail(at + ".levensgebieden", "moet een object zijn met per levensgebied een antwoord");
-                for (const auto& [area, value] : areas.items()) {
+                for (const auto& item : areas.items()) {
+                    const std::string& area = item.key();
+                    const json& value = item.value();
                     const bool known_area = std::any_of(question->levensgebieden.begin(), question->levensgebieden.end(),
                                                         [&](const auto& p) { return p.first == area; });
                     if (!known_area) {

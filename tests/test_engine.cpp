@@ -78,3 +78,21 @@ TEST(Engine, OneDossierOf200kEventsWithFiftyActors) {
     EXPECT_EQ(r.outcome(0, std::size_t(std::find(r.rules.begin(), r.rules.end(), find_rule("ONA-03")) - r.rules.begin())),
               Outcome::overtreden);
 }
+
+// A finding lists at most kMaxFindingEvents events — the first ones and the last — and says how
+// many more prove it (400 suspensions before a late decision).
+TEST(Engine, AFindingListsAtMostFiftyEventsAndSaysHowManyMore) {
+    std::string csv = "case_id,timestamp,activity\nD1,2024-01-01,aanvraag\n";
+    for (int i = 0; i < 200; ++i) {
+        const std::string d = (*parse_iso_date("2024-01-02") + i / 20).iso();  // 20 a day, all inside the term
+        csv += "D1," + d + ",opschorting_start\nD1," + d + ",opschorting_einde\n";
+    }
+    csv += "D1,2026-06-01,besluit\n";
+    const Checked c = check_csv(csv, "TRM-02");
+    ASSERT_EQ(c.result.findings.size(), 1u);
+    const CaseFinding& f = c.result.findings[0];
+    ASSERT_EQ(f.events.size(), kMaxFindingEvents);
+    EXPECT_EQ(c.log.events[f.events.front()].line, 2u);
+    EXPECT_EQ(c.log.events[f.events.back()].line, 403u);  // the decision
+    EXPECT_TRUE(f.message.ends_with(" (en nog 352 gebeurtenissen die hier niet zijn opgesomd)")) << f.message;
+}

@@ -9,6 +9,7 @@
 
 #include "model/error.hpp"
 #include "model/short_sort.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -106,11 +107,19 @@ void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::v
             p.f.date = fi.date;
             p.f.deadline = fi.deadline;
             p.text_at = static_cast<std::uint32_t>(out.text.size());
-            p.text_len = static_cast<std::uint32_t>(fi.message.size());
             out.text.insert(out.text.end(), fi.message.begin(), fi.message.end());
+            // A finding lists at most kMaxFindingEvents events (the first ones and the last,
+            // usually the decision) and says how many more prove it.
+            const std::size_t n = fi.events.size(), shown = std::min(n, kMaxFindingEvents);
+            if (n > shown) {
+                const std::string more = " (en nog " + grouped(n - shown) + " gebeurtenissen die hier niet zijn opgesomd)";
+                out.text.insert(out.text.end(), more.begin(), more.end());
+            }
+            p.text_len = static_cast<std::uint32_t>(out.text.size() - p.text_at);
             p.ids_at = static_cast<std::uint32_t>(out.ids.size());
-            p.ids_len = static_cast<std::uint32_t>(fi.events.size());
-            for (Pos pos : fi.events) out.ids.push_back(facts.events[pos]);
+            p.ids_len = static_cast<std::uint32_t>(shown);
+            for (std::size_t i = 0; i + 1 < shown; ++i) out.ids.push_back(facts.events[fi.events[i]]);
+            if (shown > 0) out.ids.push_back(facts.events[fi.events[n - 1]]);
             pending.push_back(p);
         }
     }

@@ -13,6 +13,9 @@ namespace wmotoets {
 
 // One finding of a run, compact: a million dossiers give hundreds of thousands of them. The
 // message and the event indices live in storage owned by the CheckResult.
+// The most events one finding lists; the message says how many more prove it.
+inline constexpr std::size_t kMaxFindingEvents = 50;
+
 struct CaseFinding {
     std::uint32_t case_pos = 0;  // index into EventLog::cases
     std::uint16_t rule = 0;      // index into CheckResult::rules
