@@ -96,3 +96,42 @@ TEST(Engine, AFindingListsAtMostFiftyEventsAndSaysHowManyMore) {
     EXPECT_EQ(c.log.events[f.events.back()].line, 403u);  // the decision
     EXPECT_TRUE(f.message.ends_with(" (en nog 352 gebeurtenissen die hier niet zijn opgesomd)")) << f.message;
 }
+
+// One dossier of 200,000 events of every activity in random order (a fixed stream), by 50 actors
+// in every role: all rules finish (in about a second; bench/RESULTS.md), no finding lists more than
+// kMaxFindingEvents events, and the findings grow with the events, not their square.
+TEST(Engine, OneDossierOf200kMixedEventsThroughAllRules) {
+    static const char* const kActivities[] = {
+        "vraagverheldering", "melding", "herbeoordeling", "ontvangstbevestiging", "informatie_clientondersteuning",
+        "clientondersteuning_gevraagd", "ondersteuner_toegewezen", "clientondersteuning_afgezien",
+        "andere_ondersteuner_verzocht", "andere_ondersteuner_geweigerd", "persoonlijk_plan", "gesprek", "verslag",
+        "verslag_reactie", "aanvraag", "opschorting_start", "opschorting_einde", "verdaging", "besluit",
+        "eigen_bijdrage", "bezwaar", "hoorzitting", "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking",
+        "afsluiting", "wlz_indicatie"};
+    static const char* const kRoles[] = {"ondersteuner", "consulent", "beslisser", "client", "jurist"};
+    static const char* const kOutcomes[] = {"toegekend", "afgewezen", "gegrond", "ongegrond"};
+    std::uint64_t x = 88172645463325252ull;  // xorshift64: the same dossier every run
+    auto draw = [&](std::uint64_t n) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        return x % n;
+    };
+    std::string csv = "case_id,timestamp,activity,actor,role,team,uitkomst,voorziening\n";
+    Date d = *parse_iso_date("2020-01-01");
+    for (int i = 0; i < 200000; ++i) {
+        if (draw(100) == 0) d = d + 1;
+        for (const std::string& part : {std::string("M,"), d.iso(), std::string(","), std::string(kActivities[draw(std::size(kActivities))]),
+                                        ",P" + std::to_string(draw(50)) + ",", std::string(kRoles[draw(std::size(kRoles))]),
+                                        ",T" + std::to_string(draw(3)) + ",", std::string(kOutcomes[draw(4)]),
+                                        std::string(draw(2) ? ",hulp\n" : ",clientondersteuning\n")})
+            csv += part;
+    }
+    const EventLog log = load(csv, nullptr, keep(), "gemengd.csv");
+    ASSERT_EQ(log.events.size(), 200000u);
+    const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    EXPECT_GT(r.findings.size(), 1000u);
+    EXPECT_LT(r.findings.size(), 400000u);
+    for (const CaseFinding& f : r.findings) ASSERT_LE(f.events.size(), kMaxFindingEvents);
+    std::size_t applied = 0;
+    for (std::size_t rule = 0; rule < r.rules.size(); ++rule) applied += r.outcome(0, rule) != Outcome::niet_van_toepassing;
+    EXPECT_GT(applied, r.rules.size() / 2);
+}

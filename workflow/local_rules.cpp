@@ -1,6 +1,8 @@
 #include "workflow/local_rules.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace wmotoets {
 
@@ -91,14 +93,15 @@ private:
 
     RuleResult gevolgd_door(Judge& j, const RuleContext& ctx) const {
         const Pos n = Pos(j.f.size());
+        // The first b after each position, in one backward sweep (linear, however many a's).
+        std::vector<std::optional<Pos>> next_b(n);
+        for (Pos p = n; p-- > 1;) next_b[p - 1] = j.is_b(p) ? std::optional<Pos>(p) : next_b[p];
         for (Pos p = 0; p < n; ++p) {
             if (!j.is_a(p)) continue;
             if (j.r.outcome == Outcome::niet_van_toepassing) j.r.outcome = Outcome::voldaan;
             const std::optional<Date> last =
                 spec_.binnen_dagen ? std::optional<Date>(j.f.date(p) + *spec_.binnen_dagen) : std::nullopt;
-            std::optional<Pos> next;
-            for (Pos q = p + 1; q < n && !next; ++q)
-                if (j.is_b(q)) next = q;
+            const std::optional<Pos> next = next_b[p];
             if (next && (!last || j.f.date(*next) <= *last)) continue;
             if (!next && last && ctx.peildatum <= *last) {  // the term still runs
                 j.r.outcome = std::max(j.r.outcome, Outcome::onbekend);
@@ -128,17 +131,19 @@ private:
         }
         if (as.empty() || bs.empty()) return j.r;
         j.r.outcome = Outcome::voldaan;
-        std::vector<StrId> seen;
+        // Per person their first b, and whether they were reported (linear, however many events).
+        std::unordered_map<StrId, Pos> first_b;
+        for (const auto& [actor, pb] : bs) first_b.emplace(actor, pb);
+        std::unordered_set<StrId> reported;
         for (const auto& [actor, pa] : as) {
-            if (std::find(seen.begin(), seen.end(), actor) != seen.end()) continue;
-            const auto hit = std::find_if(bs.begin(), bs.end(), [&](const auto& x) { return x.first == actor; });
-            if (hit == bs.end()) continue;
-            seen.push_back(actor);
+            const auto hit = first_b.find(actor);
+            if (hit == first_b.end() || !reported.insert(actor).second) continue;
+            const Pos pb = hit->second;
             j.r.outcome = Outcome::overtreden;
-            const Pos later = std::max(pa, hit->second);
-            j.finding(later, {std::min(pa, hit->second), later},
+            const Pos later = std::max(pa, pb);
+            j.finding(later, {std::min(pa, pb), later},
                     "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
-                        j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(hit->second).dutch_long() + ")");
+                        j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(pb).dutch_long() + ")");
         }
         return j.r;
     }
