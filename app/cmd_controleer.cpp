@@ -90,7 +90,9 @@ void prepare(const CheckOptions& o, CheckSetup& s) {
 }
 
 // The log to check: the given logs in memory, or (with --db) everything stored after adding them.
-EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store) {
+// `mask` tells whether the terminal output must mask possible BSNs (event-log.md "Privacy"); a
+// file (--uit, --db) with undecided ones is refused.
+EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& mask) {
     EventLog log;
     if (!o.db.empty()) {
         store = std::make_unique<Store>(o.db);
@@ -103,6 +105,8 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store) {
         Diagnostics diag;
         const ImportSetup setup(o.input);
         for (const std::string& path : o.input.logs) read_log(path, o.input, setup.options, log, diag);
+        if (!o.out.empty()) require_bsn_decision(log, setup.options);
+        mask = has_undecided_bsn(log, setup.options);
     }
     const PhaseTimer timer("sorteren");
     log.finalize();
@@ -168,10 +172,16 @@ int run_controleer(const CheckOptions& o) {
     CheckSetup setup;
     prepare(o, setup);
     std::unique_ptr<Store> store;
-    const EventLog log = load_log(o, store);
+    bool mask = false;
+    const EventLog log = load_log(o, store, mask);
     std::optional<OutputFile> file;
     if (!o.out.empty()) file.emplace(o.out);
-    std::ostream& out = file ? file->stream() : std::cout;
+    std::optional<MaskedOutput> masked;
+    if (mask) {
+        masked.emplace(std::cout);
+        spdlog::warn("mogelijke BSN's in de uitvoer gemaskeerd (1234*****); zie de waarschuwing hierboven");
+    }
+    std::ostream& out = file ? file->stream() : masked ? masked->stream() : std::cout;
     const Date pd = setup.peildatum.value_or(log.latest_date());
     std::int64_t run_id = 0;
     const CheckResult result = store ? check_and_store(log, setup, pd, o, out, *store, run_id)

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "import/toml_files.hpp"
+#include "model/bsn.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 
@@ -34,6 +35,11 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
     cmd.add_flag("--strict", o.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
     cmd.add_flag("--behoud-onbekend", o.keep_unknown,
                  "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
+    cmd.add_option("--geen-bsn-kolom", o.not_bsn,
+                   "Deze identificerende kolom (case_id of actor) bevat geen BSN's maar bijvoorbeeld dossiernummers: "
+                   "waarden die op een BSN lijken mogen dan toch worden weggeschreven (zonder dit, of --pseudonimiseer, "
+                   "schrijft Wmo-toets ze nergens weg)")
+        ->check(CLI::IsMember({"case_id", "actor"}));
     cmd.add_option("--pseudonimiseer", o.key_file,
                    "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
                    "bestand; maak er een met 'wmotoets sleutel'). Dezelfde sleutel geeft elke maand dezelfde "
@@ -44,9 +50,11 @@ ImportSetup::ImportSetup(const InputOptions& o) {
     options.strict = o.strict;
     options.keep_unknown = o.keep_unknown;
     options.all_lifecycles = o.lifecycle == "alle";
+    options.not_bsn = o.not_bsn;
     if (!o.mapping_file.empty()) {
         mapping = read_mapping_file(o.mapping_file);
         options.mapping = &*mapping;
+        options.not_bsn.insert(options.not_bsn.end(), mapping->not_bsn.begin(), mapping->not_bsn.end());
     }
     if (!o.key_file.empty()) {
         key = PseudonymKey::from_file(o.key_file);
@@ -85,10 +93,11 @@ std::string now_text() {
 
 void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {
     const bool tty = show_progress();
+    const std::string shown = shown_text(replace_bsn_groups(path));
     if (tty)
-        options.progress = [&path](std::uint64_t done, std::uint64_t total) {
+        options.progress = [&shown](std::uint64_t done, std::uint64_t total) {
             if (total > 0)
-                std::fprintf(stderr, "\rinlezen %s: %3d %%", path.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
+                std::fprintf(stderr, "\rinlezen %s: %3d %%", shown.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
         };
     const PhaseTimer timer("inlezen");
     const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
@@ -96,7 +105,7 @@ void read_log(const std::string& path, const InputOptions& o, ImportOptions opti
     for (std::size_t i = warn_before; i < diag.warnings.size(); ++i) log_problem(diag.warnings[i], true);
     for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
     if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
-    log_read_summary(path, log.inputs.back());
+    log_read_summary(shown_text(log.inputs.back().path), log.inputs.back());
 }
 
 void import_into_store(const InputOptions& o, Store& store) {
@@ -105,17 +114,89 @@ void import_into_store(const InputOptions& o, Store& store) {
         EventLog log;
         Diagnostics diag;
         read_log(path, o, setup.options, log, diag);
+        require_bsn_decision(log, setup.options);
         log.finalize();
         const PhaseTimer timer("opslaan");
         const ImportSummary sum = store.add_import(log, 0, now_text());
         if (sum.already_imported)
-            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd", path, sum.import_id,
-                         sum.earlier_path);
+            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd", shown_text(log.inputs[0].path),
+                         sum.import_id, shown_text(sum.earlier_path));
         else
-            spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd", path,
+            spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd",
+                         shown_text(log.inputs[0].path),
                          store.path(), sum.import_id, sum.added, sum.replaced, sum.unchanged);
     }
 }
+
+namespace {
+
+// The identifying columns of every input with possible BSNs that no decision covers.
+std::vector<std::pair<const InputFile*, const BsnColumn*>> undecided_bsn(const EventLog& log, const ImportOptions& options) {
+    std::vector<std::pair<const InputFile*, const BsnColumn*>> out;
+    if (options.pseudonymise) return out;
+    for (const InputFile& in : log.inputs)
+        for (const BsnColumn& c : in.bsn_columns)
+            if (c.identifying && std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) == options.not_bsn.end())
+                out.emplace_back(&in, &c);
+    return out;
+}
+
+}  // namespace
+
+bool has_undecided_bsn(const EventLog& log, const ImportOptions& options) { return !undecided_bsn(log, options).empty(); }
+
+void require_bsn_decision(const EventLog& log, const ImportOptions& options) {
+    const auto undecided = undecided_bsn(log, options);
+    if (undecided.empty()) return;
+    const auto& [in, c] = undecided.front();
+    throw Error(in->path + ":" + std::to_string(c->first_line) + ": kolom '" + c->column + "' heeft " + grouped(c->values) +
+                (c->values == 1 ? " waarde die een BSN kan zijn" : " waarden die een BSN kunnen zijn") +
+                " (de eerste op deze regel); Wmo-toets schrijft die nergens weg zonder uw besluit. Kies: "
+                "--pseudonimiseer SLEUTELBESTAND (vervangt ze door pseudoniemen; maak een sleutel met 'wmotoets sleutel'), "
+                "of --geen-bsn-kolom " + c->column + " (het zijn geen BSN's maar bijvoorbeeld dossiernummers; in een "
+                "mappingbestand: geen_bsn = [\"" + c->column + "\"])");
+}
+
+// Buffers a line at a time and writes it with every possible BSN masked.
+class MaskedOutput::Buf : public std::streambuf {
+public:
+    explicit Buf(std::ostream& to) : to_(to) {}
+    int sync() override {
+        flush_line();
+        to_.flush();
+        return to_ ? 0 : -1;
+    }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (c == traits_type::eof()) return traits_type::not_eof(c);
+        line_ += char(c);
+        if (c == '\n') flush_line();
+        return c;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        std::string_view text(s, std::size_t(n));
+        for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
+            line_.append(text.substr(0, nl + 1));
+            flush_line();
+        }
+        line_.append(text);
+        return n;
+    }
+
+private:
+    void flush_line() {
+        if (line_.empty()) return;
+        const std::string masked = mask_bsn_groups(line_);
+        to_.write(masked.data(), std::streamsize(masked.size()));
+        line_.clear();
+    }
+    std::ostream& to_;
+    std::string line_;
+};
+
+MaskedOutput::MaskedOutput(std::ostream& to) : buf_(std::make_unique<Buf>(to)), out_(buf_.get()) {}
+MaskedOutput::~MaskedOutput() { buf_->pubsync(); }
 
 void load_settings(const std::string& settings_file, const std::vector<std::string>& holiday_files, Settings& settings,
                    Calendar& calendar) {

@@ -54,6 +54,7 @@ struct InputOptions {
     std::vector<std::string> logs;
     std::string mapping_file, key_file;
     std::string input_format = "auto", lifecycle = "complete";
+    std::vector<std::string> not_bsn;  // --geen-bsn-kolom
     bool strict = false, keep_unknown = false;
 };
 // Adds the options of InputOptions (the positional logs included) to a subcommand.
@@ -72,8 +73,32 @@ struct ImportSetup {
 // Reads one log into `log`, reporting bad rows, warnings and a summary line on stderr (with
 // progress when stderr is a terminal).
 void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag);
-// Adds every log of `o` to the store, each file in one transaction.
+// Adds every log of `o` to the store, each file in one transaction (refused, exit 2, when an
+// identifying column holds possible BSNs without a decision: require_bsn_decision).
 void import_into_store(const InputOptions& o, Store& store);
+
+// event-log.md "Privacy": identifying columns (case_id, actor) with possible BSNs are written
+// nowhere until the run decides what they are (--pseudonimiseer, --geen-bsn-kolom, geen_bsn).
+// Whether `log` has such undecided values; require_bsn_decision throws the Error that names the
+// column, the number of values and both ways out.
+bool has_undecided_bsn(const EventLog& log, const ImportOptions& options);
+void require_bsn_decision(const EventLog& log, const ImportOptions& options);
+
+// An output stream for the terminal that masks every possible BSN ("1234*****") line by line,
+// for a run whose identifying columns hold undecided possible BSNs.
+class MaskedOutput {
+public:
+    explicit MaskedOutput(std::ostream& to);
+    ~MaskedOutput();
+    MaskedOutput(const MaskedOutput&) = delete;
+    MaskedOutput& operator=(const MaskedOutput&) = delete;
+    std::ostream& stream() { return out_; }
+
+private:
+    class Buf;
+    std::unique_ptr<Buf> buf_;
+    std::ostream out_;
+};
 
 // The settings and calendar of a run: defaults, then the settings file, then the holiday files.
 void load_settings(const std::string& settings_file, const std::vector<std::string>& holiday_files, Settings& settings,

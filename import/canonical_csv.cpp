@@ -294,22 +294,28 @@ std::uint64_t part_start(const std::string& path, std::uint64_t file_size, bool 
 // (without hash). Throws Error for fatal problems; `log` may then hold part of the file, which
 // import_canonical_csv rolls back.
 // Appends the second part of a file read on two cores, its line numbers counted on from the
-// first part's last line; `shown` BSN warnings of this file were given already.
-void take_part(Part& part, std::uint16_t file_index, std::uint64_t line_offset, std::size_t shown, EventLog& log,
-               InputFile& input, Diagnostics& diag) {
+// first part's last line.
+void take_part(Part& part, std::uint16_t file_index, std::uint64_t line_offset, EventLog& log, InputFile& input,
+               Diagnostics& diag) {
     log.append_part(std::move(part.log), file_index, static_cast<std::uint32_t>(line_offset));
     input.rows += part.input.rows;
     input.used += part.input.used;
     input.rejected += part.input.rejected;
     input.possible_bsn += part.input.possible_bsn;
-    for (Problem& p : part.diag.bad_rows) {
-        p.line += line_offset;
-        diag.bad_rows.push_back(std::move(p));
+    for (const BsnColumn& c : part.input.bsn_columns) {
+        auto it = std::find_if(input.bsn_columns.begin(), input.bsn_columns.end(),
+                               [&](const BsnColumn& x) { return x.column == c.column; });
+        if (it == input.bsn_columns.end()) {
+            input.bsn_columns.push_back(c);
+            input.bsn_columns.back().first_line += line_offset;
+        } else {
+            it->values += c.values;
+        }
     }
-    for (Problem& p : part.diag.warnings)
-        if (shown++ < kMaxBsnWarningsPerFile) {
+    for (auto* list : {&part.diag.bad_rows, &part.diag.warnings})
+        for (Problem& p : *list) {
             p.line += line_offset;
-            diag.warnings.push_back(std::move(p));
+            (list == &part.diag.bad_rows ? diag.bad_rows : diag.warnings).push_back(std::move(p));
         }
 }
 
@@ -335,7 +341,6 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     std::vector<std::string_view> fields;
     const Layout layout = read_header(reader, path, options.mapping, fields);
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
-    const std::size_t warn0 = diag.warnings.size();
     RowParser parser(layout, path, file_index, options, log, diag, input);
 
     // A large file is read on two cores: this thread reads up to `split`, another the rest.
@@ -373,7 +378,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
         helper.join();
         if (aligned && !part.error) {
             // The guess was right: take the second part over, with its lines counted on.
-            take_part(part, file_index, reader.line() - 1, diag.warnings.size() - warn0, log, input, diag);
+            take_part(part, file_index, reader.line() - 1, log, input, diag);
         } else {
             // A quoted line break across the middle, or a fatal row there: read on here, so
             // every message is exactly that of a read on one core.
@@ -421,7 +426,7 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         std::rethrow_exception(parse_error);
     }
     input.sha256 = fp.sha256;
-    add_input(log, std::move(input), options);
+    add_input(log, std::move(input), options, diag);
 }
 
 }  // namespace wmotoets

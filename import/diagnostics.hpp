@@ -28,7 +28,10 @@ struct ImportOptions {
     bool all_lifecycles = false;  // XES: --levenscyclus alle (else only `complete` or no transition)
     const Mapping* mapping = nullptr;
     // --pseudonimiseer: dossier ids and actors replaced by keyed pseudonyms before anything is kept.
-    const class PseudonymKey* pseudonymise = nullptr;  // --mapping: column names, labels, roles, values of the source
+    const class PseudonymKey* pseudonymise = nullptr;
+    // --geen-bsn-kolom / geen_bsn in the mapping: identifying columns (case_id, actor) that a
+    // person declared hold no BSNs (dossier numbers, staff numbers).
+    std::vector<std::string> not_bsn;  // --mapping: column names, labels, roles, values of the source
     // Files of at least this size are read on two cores (the second half parsed in parallel).
     std::uint64_t parallel_min_bytes = std::uint64_t(16) << 20;
     // Called now and then while a file is read: bytes read so far, file size.

@@ -65,22 +65,41 @@ std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
     return static_cast<std::uint32_t>(slots_.size() - 1);
 }
 
-void EventBuilder::check_number(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
+void EventBuilder::check_number(std::string_view field, std::string_view value, std::uint64_t line,
                                 std::string_view what) {
-    if (!looks_like_bsn(value)) return;
-    const std::string place = std::string(what) + " '" + std::string(field) + "'";
-    if (bsn_field) {
-        throw Error(path_ + ":" + std::to_string(line) + ": " + place + " bevat een mogelijk BSN (" + mask_number(value) +
-                    "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
+    for (const auto& [b, e] : bsn_groups(value)) {
+        const std::string place = std::string(what) + " '" + std::string(field) + "'";
+        throw Error(path_ + ":" + std::to_string(line) + ": " + place + " bevat een mogelijk BSN (" +
+                    mask_number(value.substr(b, e - b)) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
     }
+}
+
+void EventBuilder::note_bsn(std::string_view column, bool identifying, std::uint64_t line) {
     ++input_.possible_bsn;
-    if (bsn_warnings_++ < kMaxBsnWarningsPerFile)
-        diag_.warnings.push_back({path_, line, "mogelijk BSN in " + place + " (" + mask_number(value) +
-                                                   "); controleer of het bestand geanonimiseerd is"});
+    for (BsnColumn& c : input_.bsn_columns)
+        if (c.column == column) {
+            ++c.values;
+            c.first_line = std::min(c.first_line, line);
+            return;
+        }
+    input_.bsn_columns.push_back({std::string(column), 1, line, identifying});
+}
+
+StrId EventBuilder::intern_checked(std::string_view value) {
+    if (!may_hold_bsn(value) || bsn_groups(value).empty()) return log_.strings.intern(value);
+    const StrId id = log_.strings.intern(replace_bsn_groups(value));
+    replaced_.insert(id);
+    return id;
+}
+
+StrId EventBuilder::noted(std::string_view column, StrId id, std::uint64_t line) {
+    if (!replaced_.empty() && replaced_.count(id)) note_bsn(column, false, line);
+    return id;
 }
 
 void EventBuilder::reject(std::uint64_t at, std::string reason) {
     ++input_.rejected;
+    if (may_hold_bsn(reason)) reason = replace_bsn_groups(reason);  // a label or date echoed in it
     if (options_.strict)
         throw Error(path_ + ":" + std::to_string(at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
     diag_.bad_rows.push_back({path_, at, std::move(reason)});
@@ -97,13 +116,13 @@ std::optional<Activity> EventBuilder::activity_of(std::string_view label) const 
 StrId EventBuilder::role_of(std::string_view text) {
     if (mapping_) {
         const auto it = mapping_->roles.find(std::string(text));
-        if (it != mapping_->roles.end()) return log_.strings.intern(it->second);
+        if (it != mapping_->roles.end()) return intern_checked(it->second);
     }
     // The roles of event-log.md are folded to their canonical spelling; others kept as given.
     const std::string r = fold_label(text);
     for (std::string_view k : kRoles)
         if (k == r) return log_.strings.intern(k);
-    return log_.strings.intern(text);
+    return intern_checked(text);
 }
 
 void EventBuilder::add(const RawEvent& r) {
@@ -125,44 +144,54 @@ void EventBuilder::add(const RawEvent& r) {
     }
 
     EventLog& log = log_;
-    const auto intern = [&log](std::string_view v) { return log.strings.intern(v); };
     Event e;
     e.date = ts->date;
     e.ms = ts->ms;
     const PseudonymKey* key = options_.pseudonymise;
-    e.case_index = case_cache_.get(r.case_id, [&log, key](std::string_view id) {
+    // Identifying values (case_id, actor) are kept as they are: they tell dossiers and people
+    // apart. A possible BSN in them is counted, and the run decides (app: check_bsn_decision).
+    e.case_index = case_cache_.get(r.case_id, [this, &log, key, line](std::string_view id) {
+        if (may_hold_bsn(id) && !bsn_groups(id).empty()) bsn_cases_.insert(key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id));
         return key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
     });
     e.activity = act.value_or(Activity::onbekend);
     e.file = file_index_;
     e.line = static_cast<std::uint32_t>(line);
     Who who;
-    who.actor = actor_cache_.get(r.actor, [&log, key](std::string_view actor) -> StrId {
+    who.actor = actor_cache_.get(r.actor, [this, &log, key, line](std::string_view actor) -> StrId {
         if (actor.empty()) return 0;
-        return key ? log.strings.intern(key->pseudonym("medewerker", actor)) : log.strings.intern(actor);
+        const StrId id = key ? log.strings.intern(key->pseudonym("medewerker", actor)) : log.strings.intern(actor);
+        if (may_hold_bsn(actor) && !bsn_groups(actor).empty()) bsn_actors_.insert(id);
+        return id;
     });
-    who.team = team_cache_.get(r.team, intern);
-    who.organisatie = org_cache_.get(r.organisatie, intern);
-    if (!r.role.empty()) who.role = roles_.get(r.role, [this](std::string_view t) { return role_of(t); });
+    // Counted per row (not per new value), so that a file read on two cores counts the same.
+    if (!bsn_cases_.empty() && bsn_cases_.count(e.case_index)) note_bsn("case_id", true, line);
+    if (!bsn_actors_.empty() && bsn_actors_.count(who.actor)) note_bsn("actor", true, line);
+    const auto checked = [this](std::string_view v) { return intern_checked(v); };
+    who.team = noted("team", team_cache_.get(r.team, checked), line);
+    who.organisatie = noted("organisatie", org_cache_.get(r.organisatie, checked), line);
+    if (!r.role.empty()) who.role = noted("role", roles_.get(r.role, [this](std::string_view t) { return role_of(t); }), line);
     e.who = log.who_index(who);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     if (!act) {  // canonical labels are known by name
-        log.add_attribute({kLabelKey, log.strings.intern(r.activity)});
+        log.add_attribute({kLabelKey, noted("activity", intern_checked(r.activity), line)});
         ++e.attr_count;
     }
     if (!r.event_id.empty()) {
-        log.add_attribute({kEventIdKey, log.strings.intern(r.event_id)});
+        log.add_attribute({kEventIdKey, noted("event_id", intern_checked(r.event_id), line)});
         ++e.attr_count;
     }
     for (const auto& [slot, value] : r.attributes) {
         Slot& s = slots_[slot];
+        const std::string_view name = log.strings.str(s.key);
         StrId v = 0;
         if (s.values) {
             const auto it = s.values->find(std::string(value));
-            v = log.strings.intern(it == s.values->end() ? value : std::string_view(it->second));
+            v = intern_checked(it == s.values->end() ? value : std::string_view(it->second));
         } else {
-            v = s.cache->get(value, intern);
+            v = s.cache->get(value, checked);
         }
+        v = noted(name, v, line);
         log.add_attribute({s.key, v});
         ++e.attr_count;
     }
@@ -170,8 +199,19 @@ void EventBuilder::add(const RawEvent& r) {
     ++input_.used;
 }
 
-void add_input(EventLog& log, InputFile input, const ImportOptions& options) {
+void add_input(EventLog& log, InputFile input, const ImportOptions& options, Diagnostics& diag) {
     if (options.mapping) input.mapping = options.mapping->path;
+    // One warning per column (event-log.md "Privacy"), never the number itself.
+    for (const BsnColumn& c : input.bsn_columns) {
+        const bool declared = std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) != options.not_bsn.end();
+        if (c.identifying && declared) continue;  // a person decided: these are no BSNs
+        std::string what = "mogelijk BSN in kolom '" + c.column + "': " + grouped(c.values) +
+                           (c.values == 1 ? " waarde (op deze regel); " : " waarden (de eerste op deze regel); ");
+        if (!c.identifying) what += "vervangen door [BSN?]";
+        else if (options.pseudonymise) what += "vervangen door pseudoniemen";
+        else what += "nergens weggeschreven zonder --pseudonimiseer of --geen-bsn-kolom " + c.column;
+        diag.warnings.push_back({input.path, c.first_line, what});
+    }
     log.add_input(std::move(input));
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -34,15 +35,12 @@ public:
 
     // The slot of attribute `name` (canonical, lower-cased where the format says so).
     std::uint32_t attribute_slot(std::string_view name);
-    // The privacy check of event-log.md on one source value: in a field whose name suggests a
-    // BSN the file is refused (Error, the number never echoed); elsewhere a warning "mogelijk BSN".
+    // The privacy check of event-log.md on a field whose name suggests a BSN: a possible BSN in it
+    // refuses the file (Error, the number never echoed). Other fields are looked at in add().
     void check_privacy(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
                        std::string_view what = "kolom") {
-        // A BSN has 8 to 11 characters and starts and ends with a digit: most values are out at once.
-        if (value.size() < 8 || value.size() > 13) return;
-        const std::string_view t = trim(value);
-        if (t.size() >= 8 && t.size() <= 11 && t.front() >= '0' && t.front() <= '9' && t.back() >= '0' && t.back() <= '9')
-            check_number(field, bsn_field, t, line, what);
+        if (!bsn_field || value.size() < 8) return;
+        check_number(field, value, line, what);
     }
     // Adds the event, or rejects it (counted, reported) when it cannot be used.
     void add(const RawEvent& r);
@@ -124,10 +122,16 @@ private:
         std::unique_ptr<ValueCache<StrId>> cache;
     };
 
-    void check_number(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,
+    void check_number(std::string_view field, std::string_view value, std::uint64_t line,
                       std::string_view what);
     std::optional<Activity> activity_of(std::string_view label) const;
     StrId role_of(std::string_view role);
+    // Counts a possible BSN in `column` (InputFile::bsn_columns).
+    void note_bsn(std::string_view column, bool identifying, std::uint64_t line);
+    // The value interned, with a possible BSN in it replaced by [BSN?] (remembered in replaced_).
+    StrId intern_checked(std::string_view value);
+    // `id`, counted in `column` when it is a replaced value (per row, whatever the caches).
+    StrId noted(std::string_view column, StrId id, std::uint64_t line);
 
     const std::string& path_;
     std::uint16_t file_index_;
@@ -137,8 +141,9 @@ private:
     EventLog& log_;
     Diagnostics& diag_;
     InputFile& input_;
-    std::size_t bsn_warnings_ = 0;
     std::vector<Slot> slots_;
+    std::unordered_set<StrId> replaced_, bsn_actors_;  // values that held a possible BSN
+    std::unordered_set<std::uint32_t> bsn_cases_;
     LastValue case_cache_;
     ValueCache<StrId, 2048> actor_cache_;
     ValueCache<StrId> team_cache_, org_cache_, roles_;
@@ -165,7 +170,8 @@ private:
 };
 
 // Adds a file read completely to the log as its next input (with the mapping it was read with).
-void add_input(EventLog& log, InputFile input, const ImportOptions& options);
+// Warns once per column that held a possible BSN (InputFile::bsn_columns).
+void add_input(EventLog& log, InputFile input, const ImportOptions& options, Diagnostics& diag);
 
 // The whole of a (text) file, or an Error naming it.
 std::string read_whole_file(const std::string& path);
@@ -173,9 +179,6 @@ std::string read_whole_file(const std::string& path);
 // "PATH:LINE: geen geldige JSON (what)" for a parse error at byte `byte` of `text`; nlohmann's
 // message without its own prefix and position.
 std::string json_syntax_message(const std::string& path, const std::string& text, std::size_t byte, std::string what);
-
-// At most this many "mogelijk BSN" warnings per file (all are counted).
-inline constexpr std::size_t kMaxBsnWarningsPerFile = 20;
 
 // A value shortened for a message.
 std::string shorten(std::string_view s);

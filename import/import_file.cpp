@@ -3,14 +3,21 @@
 #include "import/canonical_csv.hpp"
 #include "import/xes.hpp"
 #include "import/zgw.hpp"
+#include "model/bsn.hpp"
 #include "model/error.hpp"
 #include "model/files.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
 
-void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
-                     Diagnostics& diag) {
+namespace {
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+void import_by_format(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
+                      Diagnostics& diag) {
     auto ends_with_json = [&] {
         const std::string p = ascii_lower(path);
         return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
@@ -26,6 +33,31 @@ void import_log_file(const std::string& path, const std::string& format, const I
     } else {
         throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xes, zgw)");
     }
+}
+
+}  // namespace
+
+// A possible BSN in the file name (event-log.md "Privacy") is replaced by [BSN?] wherever the
+// name is written: the input's provenance, every message about it, the reports.
+void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
+                     Diagnostics& diag) {
+    if (!may_hold_bsn(path) || bsn_groups(path).empty()) return import_by_format(path, format, options, log, diag);
+    const std::string shown = replace_bsn_groups(path);
+    const std::size_t inputs = log.inputs.size(), bad = diag.bad_rows.size(), warnings = diag.warnings.size();
+    try {
+        import_by_format(path, format, options, log, diag);
+    } catch (const Error& e) {
+        std::string m = e.what();
+        replace_all(m, path, shown);
+        throw Error(m);
+    }
+    if (log.inputs.size() > inputs) log.rename_input(log.inputs.size() - 1, shown);
+    for (auto [list, from] : {std::pair{&diag.bad_rows, bad}, std::pair{&diag.warnings, warnings}})
+        for (std::size_t i = from; i < list->size(); ++i) {
+            Problem& p = (*list)[i];
+            replace_all(p.file, path, shown);
+            replace_all(p.message, path, shown);
+        }
 }
 
 }  // namespace wmotoets

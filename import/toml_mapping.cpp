@@ -104,7 +104,7 @@ private:
 
 Mapping read_mapping_file(const std::string& path) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "zgw"},
+    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "geen_bsn", "zgw"},
                     "het mappingbestand");
     const MappingReader read(path);
     Mapping m;
@@ -119,6 +119,17 @@ Mapping read_mapping_file(const std::string& path) {
     if (const toml::table* t = section(path, root, "waarden", "[waarden]")) read.values(*t, m);
     if (const toml::table* z = section(path, root, "zgw", "[zgw]")) read.zgw(*z, m);
     if (const toml::node* n = root.get("onbekende_activiteiten")) m.keep_unknown = read.keep_unknown(*n);
+    if (const toml::node* n = root.get("geen_bsn")) {
+        // Identifying columns that hold no BSNs (event-log.md "Privacy"): a person's decision.
+        const toml::array* a = n->as_array();
+        if (!a) throw Error(where(path, *n) + ": geen_bsn moet een lijst zijn, bijvoorbeeld [\"case_id\"]");
+        for (const toml::node& c : *a) {
+            const auto v = c.value<std::string>();
+            if (!c.is_string() || (*v != "case_id" && *v != "actor"))
+                throw Error(where(path, c) + ": geen_bsn: alleen \"case_id\" en \"actor\" zijn mogelijk");
+            m.not_bsn.push_back(*v);
+        }
+    }
     return m;
 }
 

@@ -372,7 +372,7 @@ void import_xes(const std::string& path, const ImportOptions& options, EventLog&
         rollback.undo();
         throw;
     }
-    add_input(log, std::move(input), options);
+    add_input(log, std::move(input), options, diag);
 }
 
 }  // namespace wmotoets

@@ -282,7 +282,7 @@ void import_zgw(const std::string& path, const ImportOptions& options, EventLog&
     Sha256 sha;
     sha.update(text);
     input.sha256 = sha.hex();
-    add_input(log, std::move(input), options);
+    add_input(log, std::move(input), options, diag);
 }
 
 }  // namespace wmotoets

@@ -62,4 +62,63 @@ std::string mask_number(std::string_view value) {
     return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> bsn_groups(std::string_view s) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (!may_hold_bsn(s)) return out;
+    auto run_end = [&](std::size_t a) {
+        while (a < s.size() && is_digit(s[a])) ++a;
+        return a;
+    };
+    auto is_sep = [](char c) { return c == '.' || c == ' ' || c == '-'; };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!is_digit(s[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t e1 = run_end(i), len1 = e1 - i;
+        std::size_t match = 0;
+        if ((len1 == 3 || len1 == 4) && e1 < s.size() && is_sep(s[e1])) {
+            const char sep = s[e1];
+            const std::size_t e2 = run_end(e1 + 1), len2 = e2 - e1 - 1;
+            if (((len1 == 3 && len2 == 3) || (len1 == 4 && len2 == 2)) && e2 < s.size() && s[e2] == sep) {
+                const std::size_t e3 = run_end(e2 + 1);
+                if (e3 - e2 - 1 == 3 && looks_like_bsn(s.substr(i, e3 - i))) match = e3;
+            }
+        }
+        if (!match && (len1 == 8 || len1 == 9) && looks_like_bsn(s.substr(i, len1))) match = e1;
+        if (match) out.emplace_back(i, match);
+        i = match ? match : e1;
+    }
+    return out;
+}
+
+namespace {
+template <class Write>
+std::string rewrite_groups(std::string_view value, Write write) {
+    const auto groups = bsn_groups(value);
+    if (groups.empty()) return std::string(value);
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [b, e] : groups) {
+        out.append(value.substr(at, b - at));
+        write(out, value.substr(b, e - b));
+        at = e;
+    }
+    out.append(value.substr(at));
+    return out;
+}
+}  // namespace
+
+std::string replace_bsn_groups(std::string_view value) {
+    return rewrite_groups(value, [](std::string& out, std::string_view) { out.append(kBsnReplacement); });
+}
+
+std::string mask_bsn_groups(std::string_view value) {
+    return rewrite_groups(value, [](std::string& out, std::string_view group) {
+        int digits = 0;
+        for (const char c : group) out += is_digit(c) && ++digits > 4 ? '*' : c;
+    });
+}
+
 }  // namespace wmotoets

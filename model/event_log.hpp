@@ -43,8 +43,18 @@ private:
     std::vector<Slot, HugePageAllocator<Slot>> slots_;
 };
 
+// Possible BSNs in one column of one input (event-log.md "Privacy"): how many values, the first
+// line. In an identifying column (case_id, actor) the values are kept, but written nowhere until
+// the run decides what they are; elsewhere each one was replaced by [BSN?] on reading.
+struct BsnColumn {
+    std::string column;
+    std::size_t values = 0;
+    std::uint64_t first_line = 0;
+    bool identifying = false;
+};
+
 struct InputFile {
-    std::string path;
+    std::string path;  // a possible BSN in the name replaced by [BSN?]
     std::string sha256;
     std::string format = "csv";
     std::string mapping;  // the mapping file used, if any
@@ -54,6 +64,7 @@ struct InputFile {
     std::size_t traces = 0;   // XES: traces read (a trace whose events are all unusable is no dossier)
     std::size_t bsn_skipped = 0;  // ZGW: BSN fields of natural persons passed over (never read)
     bool windows1252 = false;
+    std::vector<BsnColumn> bsn_columns;  // not stored: only a run without a decision needs them
 };
 
 struct Attribute {
@@ -132,6 +143,8 @@ public:
     // Adding to the log, as the readers and the store do. An input's events refer to it by its
     // place (add_input's result); an event's attributes are the ones added just before it.
     std::uint16_t add_input(InputFile input);
+    // The name an input is shown and stored by (a file name with a possible BSN masked).
+    void rename_input(std::size_t i, std::string shown) { inputs.mut()[i].path = std::move(shown); }
     void reserve(std::size_t events, std::size_t attributes);
     void add_attribute(const Attribute& a) { attributes.mut().push_back(a); }
     void add_event(const Event& e) { events.mut().push_back(e); }

@@ -29,6 +29,7 @@ struct Mapping {
     std::map<std::string, Activity> activities; // source label (exact) → canonical activity
     std::map<std::string, std::string> roles;   // source role (exact) → canonical role
     std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
+    std::vector<std::string> not_bsn;           // geen_bsn: identifying columns declared free of BSNs
     std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
 
     // ZGW exports (--formaat zgw):

@@ -79,7 +79,7 @@ TEST(Mapping, RefusalsNameFileAndLine) {
               ":1: onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet 'negeren'");
     EXPECT_EQ(refused("m5.toml", "[kolom]\ncase_id = \"Zaak\"\n"),
               ":1: onbekende sleutel 'kolom' in het mappingbestand (mogelijk: kolommen, activiteiten, rollen, waarden, "
-              "onbekende_activiteiten, zgw)");
+              "onbekende_activiteiten, geen_bsn, zgw)");
     // A column the file lacks: refused with the mapping's file and line, naming the export.
     const std::string mapping_path = write_file("m6.toml", "[kolommen]\ncase_id = \"Zaak\"\nactivity = \"Stap\"\n");
     const Mapping m = read_mapping_file(mapping_path);
@@ -94,4 +94,21 @@ TEST(Mapping, RefusalsNameFileAndLine) {
     EXPECT_EQ(error_of([&] { import_log_file(xes, "auto", o, log, diag); }),
               mapping_path + ":2: sleutel 'Zaak' (voor case_id) komt in " + xes + " niet voor");
     EXPECT_TRUE(log.events.empty());
+}
+
+// geen_bsn: a person's decision that identifying columns hold no BSNs (event-log.md "Privacy").
+TEST(Mapping, GeenBsnNamesIdentifyingColumnsOnly) {
+    const std::string ok = write_file("geen-bsn.toml", "geen_bsn = [\"case_id\", \"actor\"]\n");
+    EXPECT_EQ(read_mapping_file(ok).not_bsn, (std::vector<std::string>{"case_id", "actor"}));
+    const std::string wrong = write_file("geen-bsn-fout.toml", "geen_bsn = [\"notitie\"]\n");
+    EXPECT_EQ(error_about(wrong, [&] { (void)read_mapping_file(wrong); }),
+              ":1: geen_bsn: alleen \"case_id\" en \"actor\" zijn mogelijk");
+    // Declared: no warning for the dossier numbers; a BSN in free text is still replaced.
+    Diagnostics diag;
+    ImportOptions o;
+    o.not_bsn = {"case_id"};
+    const EventLog log = load("case_id,timestamp,activity,notitie\n123456782,2024-01-01,melding,bel 111222333\n", &diag, o);
+    EXPECT_EQ(log.case_id_of(log.events[0]), "123456782");
+    ASSERT_EQ(diag.warnings.size(), 1u);
+    EXPECT_EQ(diag.warnings[0].message, "mogelijk BSN in kolom 'notitie': 1 waarde (op deze regel); vervangen door [BSN?]");
 }

@@ -79,6 +79,17 @@ TEST(Bsn, Elfproef) {
     EXPECT_TRUE(bsn_column_name("inpBsn"));
     EXPECT_TRUE(bsn_column_name("Burgerservicenummer"));
     EXPECT_FALSE(bsn_column_name("case_id"));
+    // Groups inside a value (updated 2026-11-29): whole runs of 8/9 digits, 3-3-3 and 4-2-3.
+    EXPECT_EQ(replace_bsn_groups("D0-123456782"), "D0-[BSN?]");
+    EXPECT_EQ(replace_bsn_groups("cliënt 123 456 782 belde, dossier 111.222.333"), "cliënt [BSN?] belde, dossier [BSN?]");
+    EXPECT_EQ(replace_bsn_groups("1234-56-782/x"), "[BSN?]/x");
+    EXPECT_EQ(replace_bsn_groups("export-123456782.csv"), "export-[BSN?].csv");
+    EXPECT_EQ(replace_bsn_groups("1234567820 en 123456789 en 2024-03-28T10:15:00"), "1234567820 en 123456789 en 2024-03-28T10:15:00");
+    EXPECT_EQ(replace_bsn_groups("12.111.222.333"), "12.[BSN?]");
+    EXPECT_EQ(mask_bsn_groups("D0-123456782 en 111.222.333"), "D0-1234***** en 111.2**.***");
+    EXPECT_FALSE(holds_bsn("ZAAK-2024-0001"));
+    EXPECT_TRUE(holds_bsn("BSN123456782"));
+
 }
 
 TEST(Sha256, KnownVectors) {
