@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "reports/audit_sheet.hpp"
@@ -66,7 +67,7 @@ std::string cell(const RuleCounts& c, const Disclosure& d) {
     if (c.applicable == 0) return "–";
     const std::size_t judged = c.compliant + c.violations;
     std::string s = d.text(c.violations) + "/" + d.text(judged);
-    if (judged > 0 && d.rate_shown(judged)) s += " (" + percent_nl(double(c.violations) / double(judged)) + " %)";
+    if (const auto r = d.rate(c.violations, c.compliant)) s += " (" + d.percent(r->rate) + " %)";
     if (c.unknown) s += " +" + d.text(c.unknown) + " onb.";
     return s;
 }
@@ -95,11 +96,37 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 }
 
 std::string Disclosure::rule(bool html) const {
-    return fmt::format("Publicatieversie: aantallen onder {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
-                       "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}), en bij minder dan {0} "
-                       "beoordeelde dossiers staat er geen percentage. Gegevens per dossier zijn weggelaten. Zo is geen "
-                       "cliënt of medewerker uit de cijfers te herleiden.",
+    return fmt::format("Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
+                       "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
+                       "staan er alleen bij als zowel het aantal overtreden als het aantal voldaan 0 of minstens {0} is, "
+                       "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
+                       "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
+                       "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
                        threshold, base, html ? "&lt;" : "<");
+}
+
+std::string Disclosure::key(bool html) const {
+    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen percentage (een van de aantallen is "
+                       "onderdrukt, of er is niets beoordeeld); andere aantallen afgerond op een veelvoud van {1}; "
+                       "percentages in hele procenten, berekend uit de afgeronde aantallen; drempel {0}.",
+                       threshold, base, html ? "&lt;" : "<");
+}
+
+std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant) const {
+    if (suppressed(violations) || suppressed(compliant)) return std::nullopt;
+    const std::size_t v = shown(violations), n = shown(violations) + shown(compliant);
+    if (n == 0) return std::nullopt;
+    const auto [lo, hi] = wilson95(v, n);
+    ShownRate r{double(v) / double(n), lo, hi};
+    if (publication) {
+        auto whole = [](double x) { return std::round(x * 100) / 100; };
+        r = {whole(r.rate), whole(r.lo), whole(r.hi)};
+    }
+    return r;
+}
+
+std::string Disclosure::percent(double fraction) const {
+    return publication ? fmt::format("{:.0f}", std::round(fraction * 100)) : percent_nl(fraction);
 }
 
 namespace {
@@ -112,7 +139,19 @@ struct HtmlReport {
     const Disclosure& d;
 
     std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
-    bool rate_shown(const RunRecord::Figure& f) const { return f.rate && d.rate_shown(f.compliant + f.violations); }
+    // A rule's rate and interval as shown: the stored ones, or in a publication the published ones.
+    struct FigureRate {
+        double rate;
+        std::optional<double> lo, hi;
+    };
+    std::optional<FigureRate> rate_of(const RunRecord::Figure& f) const {
+        if (!d.publication) return f.rate ? std::optional<FigureRate>(FigureRate{*f.rate, f.lo, f.hi}) : std::nullopt;
+        const auto r = d.rate(f.violations, f.compliant);
+        return r ? std::optional<FigureRate>(FigureRate{r->rate, r->lo, r->hi}) : std::nullopt;
+    }
+    void key() {
+        if (d.publication) out << "<p class=\"small key\">" << d.key() << "</p>\n";
+    }
     void head();
     void inputs();
     void table();
@@ -143,7 +182,9 @@ void HtmlReport::inputs() {
         out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
             << in.sha256 << "</td><td class=\"n\">" << ht(in.rows) << "</td><td class=\"n\">" << ht(in.used)
             << "</td><td class=\"n\">" << ht(in.rejected) << "</td></tr>\n";
-    out << "</table>\n<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
+    out << "</table>\n";
+    key();
+    out << "<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
     if (run.case_ids.empty()) {
         out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
                "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
@@ -159,15 +200,16 @@ void HtmlReport::table() {
            "<th>onbekend</th><th>% overtr.</th><th>95%-interval</th></tr>\n";
     for (const RunRecord::Figure& f : run.figures) {
         const RuleText t = rule_text(run, f.rule);
+        const auto r = rate_of(f);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
             << html_escape(t.basis) << "</td><td class=\"n\">" << ht(f.applicable) << "</td><td class=\"n\">"
             << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations) << "</td><td class=\"n\">"
-            << ht(f.unknown) << "</td><td class=\"n\">" << (rate_shown(f) ? percent_nl(*f.rate) : "–")
-            << "</td><td class=\"n\">" << (rate_shown(f) && f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "–")
-            << "</td></tr>\n";
+            << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–") << "</td><td class=\"n\">"
+            << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–") << "</td></tr>\n";
     }
     out << "</table>\n";
+    key();
 }
 
 void HtmlReport::chart() {
@@ -186,13 +228,13 @@ void HtmlReport::chart() {
         const RunRecord::Figure& f = run.figures[i];
         const int y = top + int(i) * row_h;
         out << "<text x=\"0\" y=\"" << y + 12 << "\">" << html_escape(f.rule) << "</text>\n";
-        if (rate_shown(f)) {
-            const double w = *f.rate * width;
+        if (const auto r = rate_of(f)) {  // drawn at the shown value, never a finer one
+            const double w = r->rate * width;
             out << "<rect x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << fmt::format("{:.1f}", w)
                 << "\" height=\"12\" fill=\"" << (f.severity == "overtreding" ? "#c0392b" : "#e67e22") << "\"/>\n";
-            if (f.lo && f.hi)
-                out << "<line x1=\"" << fmt::format("{:.1f}", left + *f.lo * width) << "\" y1=\"" << y + 9 << "\" x2=\""
-                    << fmt::format("{:.1f}", left + *f.hi * width) << "\" y2=\"" << y + 9
+            if (r->lo && r->hi)
+                out << "<line x1=\"" << fmt::format("{:.1f}", left + *r->lo * width) << "\" y1=\"" << y + 9 << "\" x2=\""
+                    << fmt::format("{:.1f}", left + *r->hi * width) << "\" y2=\"" << y + 9
                     << "\" stroke=\"#111\" stroke-width=\"1.5\"/>\n";
         } else {
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
@@ -202,6 +244,7 @@ void HtmlReport::chart() {
             << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
     }
     out << "</svg>\n";
+    key();
 }
 
 void HtmlReport::grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of) {
@@ -209,6 +252,11 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
     out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
     if (groups.empty()) {
         out << "<p class=\"muted\">Geen dossiers.</p>\n";
+        return;
+    }
+    if (!d.breakdown_shown(groups.size())) {
+        out << "<p class=\"muted\">Niet getoond in de publicatieversie: bij één of twee groepen is de ene groep uit het "
+               "totaal af te leiden.</p>\n";
         return;
     }
     out << "<table>\n<tr><th>regel</th>";
@@ -220,6 +268,7 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
         out << "</tr>\n";
     }
     out << "</table>\n";
+    key();
 }
 
 void HtmlReport::groups() {
@@ -240,8 +289,15 @@ void HtmlReport::separation(const SeparationView& v) {
             out << "<p class=\"muted\">Geen bevindingen over de scheiding van functies.</p>\n";
             return;
         }
+        if (!d.breakdown_shown(rows.size())) {
+            out << "<p class=\"muted\">Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit "
+                   "het totaal af te leiden.</p>\n";
+            return;
+        }
+        const bool per_month_shown = d.breakdown_shown(v.months.size());  // else only the totals
         out << "<table>\n<tr><th>" << what << "</th>";
-        for (const std::string& m : v.months) out << "<th>" << m << "</th>";
+        if (per_month_shown)
+            for (const std::string& m : v.months) out << "<th>" << m << "</th>";
         out << "<th>totaal</th></tr>\n";
         for (const auto& [who, per_month] : rows) {
             out << "<tr><td>" << html_escape(who) << "</td>";
@@ -250,11 +306,12 @@ void HtmlReport::separation(const SeparationView& v) {
                 const auto it = per_month.find(m);
                 const std::size_t n = it == per_month.end() ? 0 : it->second;
                 total += n;
-                out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
+                if (per_month_shown) out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
             }
             out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
         }
         out << "</table>\n";
+        key();
     };
     out << "<h3>Per team</h3>\n";
     table("team", v.per_team);

@@ -3,6 +3,7 @@
 // gemeenteraad, bevindingen.csv for Excel. Deterministic: the same run gives the same bytes.
 #include <functional>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <vector>
 #include <string>
@@ -19,34 +20,46 @@ std::string dossier_team(const EventLog& log, const Case& c);
 // The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
 std::string dossier_quarter(const EventLog& log, const Case& c);
 
-// Statistical disclosure control for reports that leave the organisation (rapport --publicatie),
-// as in CBS tables: counts below the threshold suppressed, other counts rounded to the base, no
-// rate on a denominator below the threshold, no dossier-level output.
+// A rate of violations among the judged dossiers with its 95 % interval (fractions), as shown.
+struct ShownRate {
+    double rate = 0, lo = 0, hi = 0;
+};
+
+// Statistical disclosure control for reports that leave the organisation (rapport --publicatie,
+// output.md "Publication"): nobody may recompute a number kept back from anything published.
+// Counts: 0 as 0, 1 up to threshold − 1 as "<threshold", others rounded to the base (never below
+// the threshold). Rates and intervals only when the violations and the compliant count are both 0
+// or at least the threshold, computed from the shown counts, in whole percents. A breakdown with
+// one or two groups is not shown. Outside a publication everything is exact.
 struct Disclosure {
     bool publication = false;
     std::size_t threshold = 10, base = 5;
 
-    bool suppressed(std::size_t n) const { return publication && n < threshold; }
-    // The count as shown: rounded to the nearest multiple of the base in publication mode, but
-    // never below the threshold (a shown count must not look like a suppressed one). Only
-    // meaningful when not suppressed.
+    bool suppressed(std::size_t n) const { return publication && n > 0 && n < threshold; }
+    // The count as shown (only meaningful when not suppressed).
     std::size_t shown(std::size_t n) const {
-        if (!publication) return n;
+        if (!publication || n == 0) return n;
         const std::size_t rounded = (n + base / 2) / base * base;
         const std::size_t floor = (threshold + base - 1) / base * base;
         return rounded < floor ? floor : rounded;
     }
     std::string text(std::size_t n) const {
         if (!suppressed(n)) return std::to_string(shown(n));
-        std::string s = "<";
+        std::string s = "<";  // (built in two steps: GCC 12 warns falsely on "<" + std::string)
         s += std::to_string(threshold);
         return s;
     }
-    bool rate_shown(std::size_t denominator) const { return !publication || denominator >= threshold; }
+    // The rate as published, from `violations` and `compliant` (nullopt: "–").
+    std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant) const;
+    // A rate as text: "25,8" outside a publication, whole percents ("26") in one.
+    std::string percent(double fraction) const;
+    // Whether a breakdown into `groups` groups may be shown.
+    bool breakdown_shown(std::size_t groups) const { return !publication || groups >= 3; }
     // The rule applied, in Dutch, for the report (as HTML text, or plain).
     std::string rule(bool html = true) const;
+    // The key under every table of a publication: what "<10", "–" and rounding mean.
+    std::string key(bool html = true) const;
 };
-
 
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).

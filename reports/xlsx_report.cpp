@@ -141,15 +141,20 @@ void XlsxReport::summary_sheet() {
         s.count(r, 5, f.compliant, d);
         s.count(r, 6, f.violations, d);
         s.count(r, 7, f.unknown, d);
-        if (f.rate && d.rate_shown(f.compliant + f.violations)) {
+        if (!d.publication && f.rate) {
             s.number(r, 8, *f.rate, b.pct);
             if (f.lo) s.number(r, 9, *f.lo, b.pct);
             if (f.hi) s.number(r, 10, *f.hi, b.pct);
+        } else if (const auto p = d.publication ? d.rate(f.violations, f.compliant) : std::nullopt) {
+            s.number(r, 8, p->rate, b.pct);  // whole percents from the shown counts
+            s.number(r, 9, p->lo, b.pct);
+            s.number(r, 10, p->hi, b.pct);
         }
     }
     s.finish(r);
     if (d.publication) {
-        s.text(r + 2, 0, d.rule(false));
+        s.text(r + 2, 0, d.key(false));
+        s.text(r + 3, 0, d.rule(false));
     }
 }
 
@@ -227,6 +232,10 @@ void XlsxReport::teams_sheet() {
     Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
                          {"onbekend", 9}, {"percentage overtreden", 12}});
     lxw_row_t r = 0;
+    if (!d.breakdown_shown(teams.size())) {
+        s.text(1, 0, "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
+        return;
+    }
     for (const auto& [team, counts] : teams)
         for (std::size_t k = 0; k < counts.size(); ++k) {
             ++r;
@@ -237,10 +246,10 @@ void XlsxReport::teams_sheet() {
             s.count(r, 3, x.compliant, d);
             s.count(r, 4, x.violations, d);
             s.count(r, 5, x.unknown, d);
-            if (x.compliant + x.violations > 0 && d.rate_shown(x.compliant + x.violations))
-                s.number(r, 6, double(x.violations) / double(x.compliant + x.violations), b.pct);
+            if (const auto p = d.rate(x.violations, x.compliant)) s.number(r, 6, p->rate, b.pct);
         }
     s.finish(r);
+    if (d.publication) s.text(r + 2, 0, d.key(false));
 }
 
 void XlsxReport::separation_sheet(const SeparationView& v) {
@@ -257,8 +266,26 @@ void XlsxReport::separation_sheet(const SeparationView& v) {
                 s.count(r, 3, n, d);
             }
     };
-    rows("team", v.per_team);
-    if (!d.publication) {
+    if (d.breakdown_shown(v.per_team.size()) && d.breakdown_shown(v.months.size())) {
+        rows("team", v.per_team);
+    } else {
+        // Only the totals per team (with three teams or more), as in rapport.html.
+        for (const auto& [who, per_month] : d.breakdown_shown(v.per_team.size()) ? v.per_team : decltype(v.per_team){}) {
+            std::size_t total = 0;
+            for (const auto& [month, n] : per_month) total += n;
+            ++r;
+            s.text(r, 0, "team");
+            s.text(r, 1, who);
+            s.text(r, 2, "totaal");
+            s.count(r, 3, total, d);
+        }
+    }
+    if (d.publication) {
+        s.finish(r);
+        s.text(r + 2, 0, d.key(false));
+        return;
+    }
+    {
         rows("medewerker", v.per_person);
         for (const auto& p : v.both_roles) {
             ++r;
