@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -43,6 +44,18 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
     return groups;
 }
 
+std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
+                                       const Disclosure& d) {
+    std::vector<bool> shown(run.rules.size(), true);
+    for (std::size_t r = 0; r < run.rules.size() && r < run.figures.size(); ++r) {
+        const RunRecord::Figure& f = run.figures[r];
+        std::vector<RuleCounts> per_group;
+        for (const auto& [key, counts] : groups) per_group.push_back(counts[r]);
+        shown[r] = d.breakdown_row_shown({f.applicable, f.compliant, f.violations, f.unknown}, per_group);
+    }
+    return shown;
+}
+
 std::string finding_sources(const EventLog& log, const RunRecord::Finding& f) {
     std::string out;
     for (const auto& [input, line] : f.events) {
@@ -67,7 +80,7 @@ std::string cell(const RuleCounts& c, const Disclosure& d) {
     if (c.applicable == 0) return "–";
     const std::size_t judged = c.compliant + c.violations;
     std::string s = d.text(c.violations) + "/" + d.text(judged);
-    if (const auto r = d.rate(c.violations, c.compliant)) s += " (" + d.percent(r->rate) + " %)";
+    if (const auto r = d.rate(c.violations, c.compliant, true)) s += " (" + d.percent(r->rate) + " %)";
     if (c.unknown) s += " +" + d.text(c.unknown) + " onb.";
     return s;
 }
@@ -106,15 +119,17 @@ std::string Disclosure::rule(bool html) const {
 }
 
 std::string Disclosure::key(bool html) const {
-    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen percentage (een van de aantallen is "
-                       "onderdrukt, of er is niets beoordeeld); andere aantallen afgerond op een veelvoud van {1}; "
+    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = niet getoond (bij een percentage: een van de "
+                       "aantallen is onderdrukt of er is niets beoordeeld; bij een totaal: het zou een onderdrukt aantal "
+                       "verraden); andere aantallen afgerond op een veelvoud van {1}; "
                        "percentages in hele procenten, berekend uit de afgeronde aantallen; drempel {0}.",
                        threshold, base, html ? "&lt;" : "<");
 }
 
-std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant) const {
+std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant, bool of_judged) const {
     if (suppressed(violations) || suppressed(compliant)) return std::nullopt;
-    const std::size_t v = shown(violations), n = shown(violations) + shown(compliant);
+    const std::size_t v = shown(violations);
+    const std::size_t n = of_judged ? shown(violations + compliant) : shown(violations) + shown(compliant);
     if (n == 0) return std::nullopt;
     const auto [lo, hi] = wilson95(v, n);
     ShownRate r{double(v) / double(n), lo, hi};
@@ -123,6 +138,97 @@ std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t co
         r = {whole(r.rate), whole(r.lo), whole(r.hi)};
     }
     return r;
+}
+
+std::pair<std::size_t, std::size_t> Disclosure::range(std::size_t n) const {
+    if (!publication || n == 0) return {n, n};
+    if (suppressed(n)) return {1, threshold - 1};
+    const std::size_t s = shown(n), floor = (threshold + base - 1) / base * base;
+    const std::size_t lo = s == floor || s < base / 2 + threshold ? threshold : s - base / 2;
+    return {std::max(lo, threshold), s + (base - 1) / 2};
+}
+
+namespace {
+
+struct Span {
+    long lo, hi;
+    long size() const { return hi - lo + 1; }
+    Span meet(Span o) const { return {std::max(lo, o.lo), std::min(hi, o.hi)}; }
+};
+
+// What a reader can tell about a rule's compliant, violations and unknown counts from its
+// published row: each count's own range, narrowed by applicable = c + v + u and judged = v + c
+// when those sums are shown.
+struct TotalSpans {
+    Span c, v, u, judged;
+};
+TotalSpans total_spans(const Disclosure& d, const RuleCounts& t, bool sums) {
+    auto r = [&](std::size_t n) {
+        const auto [lo, hi] = d.range(n);
+        return Span{long(lo), long(hi)};
+    };
+    TotalSpans s{r(t.compliant), r(t.violations), r(t.unknown), {0, 0}};
+    s.judged = {s.v.lo + s.c.lo, s.v.hi + s.c.hi};
+    if (!sums) return s;
+    const Span a = r(t.applicable), j = r(t.violations + t.compliant);
+    for (int pass = 0; pass < 2; ++pass) {  // twice: each narrowing feeds the others
+        s.v = s.v.meet({a.lo - s.c.hi - s.u.hi, a.hi - s.c.lo - s.u.lo}).meet({j.lo - s.c.hi, j.hi - s.c.lo});
+        s.c = s.c.meet({a.lo - s.v.hi - s.u.hi, a.hi - s.v.lo - s.u.lo}).meet({j.lo - s.v.hi, j.hi - s.v.lo});
+        s.u = s.u.meet({a.lo - j.hi, a.hi - j.lo}).meet({a.lo - s.c.hi - s.v.hi, a.hi - s.c.lo - s.v.lo});
+    }
+    s.judged = j.meet({s.v.lo + s.c.lo, s.v.hi + s.c.hi});
+    return s;
+}
+
+// Whether no suppressed count among `parts` (adding up to `total`, known to lie in `whole`) or the
+// total itself is narrowed to fewer than three values.
+bool parts_safe(const Disclosure& d, const std::vector<std::size_t>& parts, std::size_t total, Span whole) {
+    Span sum{0, 0};
+    for (const std::size_t n : parts) {
+        const auto [lo, hi] = d.range(n);
+        sum.lo += long(lo);
+        sum.hi += long(hi);
+    }
+    if (d.suppressed(total) && whole.meet(sum).size() < 3) return false;
+    for (const std::size_t n : parts) {
+        if (!d.suppressed(n)) continue;
+        const auto [lo, hi] = d.range(n);
+        const Span others{sum.lo - long(lo), sum.hi - long(hi)};
+        if (Span{long(lo), long(hi)}.meet({whole.lo - others.hi, whole.hi - others.lo}).size() < 3) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool Disclosure::sums_shown(const RuleCounts& t) const {
+    if (!publication) return true;
+    const TotalSpans s = total_spans(*this, t, true);
+    for (const auto& [n, span] : {std::pair{t.compliant, s.c}, {t.violations, s.v}, {t.unknown, s.u}})
+        if (suppressed(n) && span.size() < 3) return false;
+    return true;
+}
+
+bool Disclosure::breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const {
+    if (!publication) return true;
+    const TotalSpans t = total_spans(*this, total, sums_shown(total));
+    // Per measure (violations, judged, unknown): the groups add up to the total.
+    const std::array<std::pair<std::size_t (*)(const RuleCounts&), Span>, 3> measures = {
+        std::pair{+[](const RuleCounts& c) { return c.violations; }, t.v},
+        std::pair{+[](const RuleCounts& c) { return c.violations + c.compliant; }, t.judged},
+        std::pair{+[](const RuleCounts& c) { return c.unknown; }, t.u}};
+    for (const auto& [measure, whole] : measures) {
+        std::vector<std::size_t> parts;
+        for (const RuleCounts& g : groups) parts.push_back(measure(g));
+        if (!parts_safe(*this, parts, measure(total), whole)) return false;
+    }
+    return true;
+}
+
+bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const {
+    if (!publication) return true;
+    const auto [lo, hi] = range(total);
+    return parts_safe(*this, parts, total, {long(lo), long(hi)});
 }
 
 std::string Disclosure::percent(double fraction) const {
@@ -148,6 +254,9 @@ struct HtmlReport {
         if (!d.publication) return f.rate ? std::optional<FigureRate>(FigureRate{*f.rate, f.lo, f.hi}) : std::nullopt;
         const auto r = d.rate(f.violations, f.compliant);
         return r ? std::optional<FigureRate>(FigureRate{r->rate, r->lo, r->hi}) : std::nullopt;
+    }
+    bool sums_shown(const RunRecord::Figure& f) const {
+        return d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown});
     }
     void key() {
         if (d.publication) out << "<p class=\"small key\">" << d.key() << "</p>\n";
@@ -203,7 +312,7 @@ void HtmlReport::table() {
         const auto r = rate_of(f);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
-            << html_escape(t.basis) << "</td><td class=\"n\">" << ht(f.applicable) << "</td><td class=\"n\">"
+            << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–") << "</td><td class=\"n\">"
             << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations) << "</td><td class=\"n\">"
             << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–") << "</td><td class=\"n\">"
             << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–") << "</td></tr>\n";
@@ -240,7 +349,7 @@ void HtmlReport::chart() {
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
         }
         out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << ht(f.violations) << "/"
-            << ht(f.compliant + f.violations)
+            << (sums_shown(f) ? ht(f.compliant + f.violations) : "–")
             << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
     }
     out << "</svg>\n";
@@ -259,15 +368,24 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
                "totaal af te leiden.</p>\n";
         return;
     }
+    const std::vector<bool> shown = breakdown_rows_shown(run, groups, d);
     out << "<table>\n<tr><th>regel</th>";
     for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
     out << "</tr>\n";
+    std::string left_out;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
+        if (!shown[r]) {
+            left_out += (left_out.empty() ? "" : ", ") + run.rules[r];
+            continue;
+        }
         out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
         for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
         out << "</tr>\n";
     }
     out << "</table>\n";
+    if (!left_out.empty())
+        out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers na "
+               "te rekenen zou zijn: " << html_escape(left_out) << ".</p>\n";
     key();
 }
 
@@ -301,13 +419,12 @@ void HtmlReport::separation(const SeparationView& v) {
         out << "<th>totaal</th></tr>\n";
         for (const auto& [who, per_month] : rows) {
             out << "<tr><td>" << html_escape(who) << "</td>";
+            const std::vector<std::size_t> counts = v.counts_of(per_month);
             std::size_t total = 0;
-            for (const std::string& m : v.months) {
-                const auto it = per_month.find(m);
-                const std::size_t n = it == per_month.end() ? 0 : it->second;
-                total += n;
-                if (per_month_shown) out << "<td class=\"n\">" << (n || d.publication ? ht(n) : std::string("·")) << "</td>";
-            }
+            for (const std::size_t n : counts) total += n;
+            const bool parts = d.parts_shown(counts, total);  // else "–": a month would give itself away
+            for (const std::size_t n : per_month_shown ? counts : std::vector<std::size_t>{})
+                out << "<td class=\"n\">" << (!parts ? std::string("–") : n || d.publication ? ht(n) : std::string("·")) << "</td>";
             out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
         }
         out << "</table>\n";

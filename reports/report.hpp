@@ -49,12 +49,29 @@ struct Disclosure {
         s += std::to_string(threshold);
         return s;
     }
-    // The rate as published, from `violations` and `compliant` (nullopt: "–").
-    std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant) const;
+    // The rate as published, from `violations` and `compliant` (nullopt: "–"): from the shown
+    // violations and compliant counts, or with `of_judged` from the shown violations and the shown
+    // judged count (where a table shows those two and not the compliant count).
+    std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant, bool of_judged = false) const;
     // A rate as text: "25,8" outside a publication, whole percents ("26") in one.
     std::string percent(double fraction) const;
     // Whether a breakdown into `groups` groups may be shown.
     bool breakdown_shown(std::size_t groups) const { return !publication || groups >= 3; }
+    // The exact counts a shown count stands for (what a reader can tell from it).
+    std::pair<std::size_t, std::size_t> range(std::size_t n) const;
+    // Secondary suppression of a breakdown: whether the row of one rule may be shown, split into
+    // `groups`, next to its published `total` (violations, judged, unknown). Not when the published
+    // totals and the other groups narrow a suppressed count (a group's, or the total's) to fewer
+    // than three values: "<10" in a group says "at least 1", and enough of them against a rounded
+    // total tell the exact numbers.
+    bool breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const;
+    // Secondary suppression of a rule's sums: whether "van toepassing" (applicable) and the judged
+    // count may be shown next to its compliant, violations and unknown counts. Not when those sums
+    // narrow a suppressed count to fewer than three values (applicable 10, compliant 10, violations
+    // and unknown "<10": both are 1).
+    bool sums_shown(const RuleCounts& total) const;
+    // Whether the parts of a published `total` (a row of months) may be shown beside it.
+    bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const;
     // The rule applied, in Dutch, for the report (as HTML text, or plain).
     std::string rule(bool html = true) const;
     // The key under every table of a publication: what "<10", "–" and rounding mean.
@@ -66,6 +83,11 @@ struct Disclosure {
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
                                                           const std::function<std::string(const Case&)>& key_of,
                                                           const std::string& unnamed);
+
+// Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::
+// breakdown_row_shown against the rule's figures).
+std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
+                                       const Disclosure& d);
 
 // Whether `e` is the row (input, line) that a finding points at.
 inline bool is_row(const Event& e, const std::pair<std::size_t, std::uint32_t>& row) {

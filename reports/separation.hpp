@@ -24,6 +24,16 @@ struct SeparationView {
         std::size_t as_ondersteuner = 0, as_beslisser = 0, both = 0;  // dossiers
     };
     std::vector<Person> both_roles;  // persons who are ondersteuner in one dossier and beslisser in one
+
+    // A row of per_team or per_person as one count per month of `months` (0 where absent).
+    std::vector<std::size_t> counts_of(const std::map<std::string, std::size_t>& per_month) const {
+        std::vector<std::size_t> out;
+        for (const std::string& m : months) {
+            const auto it = per_month.find(m);
+            out.push_back(it == per_month.end() ? 0 : it->second);
+        }
+        return out;
+    }
 };
 
 // `log` finalized, as loaded from the store the run judged.

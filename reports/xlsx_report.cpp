@@ -121,6 +121,7 @@ struct XlsxReport {
     void rules_sheet();
     void dossiers_sheet();
     void teams_sheet();
+    void publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams);
     void separation_sheet(const SeparationView& v);
 };
 
@@ -137,7 +138,8 @@ void XlsxReport::summary_sheet() {
         s.text(r, 1, f.title);
         s.text(r, 2, f.severity);
         s.text(r, 3, t.basis);
-        s.count(r, 4, f.applicable, d);
+        if (d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown})) s.count(r, 4, f.applicable, d);
+        else s.text(r, 4, "–");
         s.count(r, 5, f.compliant, d);
         s.count(r, 6, f.violations, d);
         s.count(r, 7, f.unknown, d);
@@ -227,15 +229,13 @@ void XlsxReport::dossiers_sheet() {
 }
 
 void XlsxReport::teams_sheet() {
-    // Teams: per team and rule the counts and the rate.
+    // Teams: per team and rule the counts and the rate; in a publication exactly the cells of the
+    // HTML breakdown (violations, judged, unknown, the rate from those), no more.
     const auto teams = counts_by(log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
+    if (d.publication) return publication_teams_sheet(teams);
     Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
                          {"onbekend", 9}, {"percentage overtreden", 12}});
     lxw_row_t r = 0;
-    if (!d.breakdown_shown(teams.size())) {
-        s.text(1, 0, "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
-        return;
-    }
     for (const auto& [team, counts] : teams)
         for (std::size_t k = 0; k < counts.size(); ++k) {
             ++r;
@@ -249,7 +249,37 @@ void XlsxReport::teams_sheet() {
             if (const auto p = d.rate(x.violations, x.compliant)) s.number(r, 6, p->rate, b.pct);
         }
     s.finish(r);
-    if (d.publication) s.text(r + 2, 0, d.key(false));
+}
+
+void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams) {
+    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"overtreden", 10}, {"beoordeeld", 10}, {"onbekend", 9},
+                         {"percentage overtreden", 12}});
+    if (!d.breakdown_shown(teams.size())) {
+        s.text(1, 0, "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
+        return;
+    }
+    const std::vector<bool> shown = breakdown_rows_shown(run, teams, d);
+    lxw_row_t r = 0;
+    for (const auto& [team, counts] : teams)
+        for (std::size_t k = 0; k < counts.size(); ++k) {
+            if (!shown[k]) continue;
+            ++r;
+            const RuleCounts& x = counts[k];
+            s.text(r, 0, team);
+            s.text(r, 1, run.rules[k]);
+            s.count(r, 2, x.violations, d);
+            s.count(r, 3, x.violations + x.compliant, d);
+            s.count(r, 4, x.unknown, d);
+            if (x.applicable > 0)
+                if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
+        }
+    s.finish(r);
+    std::string left_out;
+    for (std::size_t k = 0; k < shown.size(); ++k)
+        if (!shown[k]) left_out += (left_out.empty() ? "" : ", ") + run.rules[k];
+    if (!left_out.empty())
+        s.text(r + 2, 0, "Niet uitgesplitst, omdat een onderdrukt aantal anders na te rekenen zou zijn: " + left_out + ".");
+    s.text(r + (left_out.empty() ? 2 : 3), 0, d.key(false));
 }
 
 void XlsxReport::separation_sheet(const SeparationView& v) {
@@ -266,13 +296,22 @@ void XlsxReport::separation_sheet(const SeparationView& v) {
                 s.count(r, 3, n, d);
             }
     };
-    if (d.breakdown_shown(v.per_team.size()) && d.breakdown_shown(v.months.size())) {
+    if (!d.publication) {
         rows("team", v.per_team);
-    } else {
-        // Only the totals per team (with three teams or more), as in rapport.html.
-        for (const auto& [who, per_month] : d.breakdown_shown(v.per_team.size()) ? v.per_team : decltype(v.per_team){}) {
+    } else if (d.breakdown_shown(v.per_team.size())) {
+        // Per team its months (when rapport.html shows them for that team) and its total.
+        for (const auto& [who, per_month] : v.per_team) {
+            const std::vector<std::size_t> counts = v.counts_of(per_month);
             std::size_t total = 0;
-            for (const auto& [month, n] : per_month) total += n;
+            for (const std::size_t n : counts) total += n;
+            if (d.breakdown_shown(v.months.size()) && d.parts_shown(counts, total))
+                for (std::size_t m = 0; m < counts.size(); ++m) {
+                    ++r;
+                    s.text(r, 0, "team");
+                    s.text(r, 1, who);
+                    s.text(r, 2, v.months[m]);
+                    s.count(r, 3, counts[m], d);
+                }
             ++r;
             s.text(r, 0, "team");
             s.text(r, 1, who);

@@ -1,0 +1,555 @@
+// The publication attack (issue 14, point 1; output.md "Publication"): rapport --publicatie is read
+// back as an outsider would — rapport.html and rapport.xlsx — and for every suppressed count the
+// integer solutions consistent with every published number of its row and its breakdowns are
+// enumerated: counts with their rounding ranges, the totals the groups add up to, the rates and
+// intervals (which must be the ones computed from the published counts, so they tell nothing
+// more), and what a rate being shown or not says. A suppressed cell with fewer than two possible
+// values, a published count outside its rounding range, or a rate not computed from published
+// counts fails the test. Run on the bundled samples and on generated logs of several sizes.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "app/cli.hpp"
+#include "helpers.hpp"
+#include "reports/figures.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+constexpr long kThreshold = 10, kBase = 5;
+
+// ---- reading the publication back -------------------------------------------------------------
+
+std::string read_all(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::uint32_t u32(const std::string& s, std::size_t at) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, s.data() + at, 4);
+    return v;
+}
+std::uint16_t u16(const std::string& s, std::size_t at) {
+    std::uint16_t v = 0;
+    std::memcpy(&v, s.data() + at, 2);
+    return v;
+}
+
+std::map<std::string, std::string> unzip(const std::string& zip) {
+    std::map<std::string, std::string> out;
+    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
+    if (end == std::string::npos) return out;
+    std::size_t at = u32(zip, end + 16);
+    for (std::uint16_t i = 0, n = u16(zip, end + 10); i < n; ++i) {
+        const std::uint16_t method = u16(zip, at + 10);
+        const std::uint32_t csize = u32(zip, at + 20), usize = u32(zip, at + 24);
+        const std::uint16_t nlen = u16(zip, at + 28), xlen = u16(zip, at + 30), clen = u16(zip, at + 32);
+        const std::uint32_t local = u32(zip, at + 42);
+        const std::size_t data = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
+        std::string content(usize, '\0');
+        if (method == 0) {
+            content = zip.substr(data, csize);
+        } else {
+            z_stream z{};
+            inflateInit2(&z, -15);
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
+            z.avail_in = csize;
+            z.next_out = reinterpret_cast<Bytef*>(content.data());
+            z.avail_out = usize;
+            inflate(&z, Z_FINISH);
+            inflateEnd(&z);
+        }
+        out[zip.substr(at + 46, nlen)] = content;
+        at += 46 + nlen + xlen + clen;
+    }
+    return out;
+}
+
+std::string unescape(std::string s) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                                   {"&#39;", "'"}, {"&apos;", "'"}, {"&amp;", "&"}})
+        for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    return s;
+}
+
+// A sheet (by its name in the workbook) as cell reference → text.
+std::map<std::string, std::string> sheet(const std::map<std::string, std::string>& files, const std::string& name) {
+    const std::string& wb = files.at("xl/workbook.xml");
+    const std::regex sheet_re("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
+    std::string file;
+    int index = 0;
+    for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) {
+        ++index;
+        if ((*it)[1] == name) file = "xl/worksheets/sheet" + std::to_string(index) + ".xml";
+    }
+    std::map<std::string, std::string> out;
+    if (file.empty()) return out;
+    std::vector<std::string> shared;
+    if (files.count("xl/sharedStrings.xml")) {
+        const std::string& ss = files.at("xl/sharedStrings.xml");
+        const std::regex si("<si><t[^>]*>([^<]*)</t></si>");
+        for (auto it = std::sregex_iterator(ss.begin(), ss.end(), si); it != std::sregex_iterator(); ++it)
+            shared.push_back(unescape((*it)[1]));
+    }
+    const std::string& xml = files.at(file);
+    const std::regex c("<c r=\"([A-Z]+[0-9]+)\"([^>]*)><v>([^<]*)</v></c>");
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), c); it != std::sregex_iterator(); ++it) {
+        const std::string attrs = (*it)[2], value = (*it)[3];
+        out[(*it)[1]] = attrs.find("t=\"s\"") != std::string::npos ? shared.at(std::stoul(value)) : value;
+    }
+    return out;
+}
+
+// The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed.
+using Table = std::vector<std::vector<std::string>>;
+std::vector<Table> tables_after(const std::string& html, const std::string& heading) {
+    std::vector<Table> out;
+    const std::size_t at = html.find(">" + heading + "</h");
+    if (at == std::string::npos) return out;
+    const std::size_t end = std::min(html.find("<h2", at), html.size());
+    const std::string part = html.substr(at, end - at);
+    const std::regex table("<table>([\\s\\S]*?)</table>"), row("<tr>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"),
+        tag("<[^>]*>");
+    for (auto t = std::sregex_iterator(part.begin(), part.end(), table); t != std::sregex_iterator(); ++t) {
+        Table tab;
+        const std::string body = (*t)[1];
+        for (auto r = std::sregex_iterator(body.begin(), body.end(), row); r != std::sregex_iterator(); ++r) {
+            std::vector<std::string> cells;
+            const std::string rb = (*r)[1];
+            for (auto c = std::sregex_iterator(rb.begin(), rb.end(), cell); c != std::sregex_iterator(); ++c)
+                cells.push_back(unescape(std::regex_replace((*c)[1].str(), tag, "")));
+            tab.push_back(cells);
+        }
+        out.push_back(tab);
+    }
+    return out;
+}
+
+// ---- what a published number says about the exact one ----------------------------------------
+
+struct Range {
+    long lo = 0, hi = -1;  // empty when lo > hi
+    bool suppressed = false;
+    bool empty() const { return lo > hi; }
+    Range meet(const Range& o) const { return {std::max(lo, o.lo), std::min(hi, o.hi), suppressed || o.suppressed}; }
+};
+
+// The exact counts a published count stands for; "published outside its rounding range" (a count
+// that no exact value gives) is a test failure.
+Range range_of(const std::string& text, const std::string& where) {
+    if (text == "0") return {0, 0};
+    if (text == "–") return {0, 1 << 20};  // not shown
+    if (text == "<" + std::to_string(kThreshold)) return {1, kThreshold - 1, true};
+    const long n = std::stol(text);
+    const long floor = (kThreshold + kBase - 1) / kBase * kBase;
+    EXPECT_TRUE(n % kBase == 0 && n >= floor) << where << ": '" << text << "' is geen afgerond aantal";
+    Range r{std::max(n - kBase / 2, kThreshold), n + (kBase - 1) / 2};
+    if (n == floor) r.lo = kThreshold;
+    return r;
+}
+
+long shown(long n) {
+    if (n == 0) return 0;
+    const long floor = (kThreshold + kBase - 1) / kBase * kBase;
+    return std::max((n + kBase / 2) / kBase * kBase, floor);
+}
+long published_of(const Range& r) { return r.suppressed ? -1 : shown(r.lo); }  // the number that was shown
+bool free_count(long n) { return n == 0 || n >= kThreshold; }  // may be published (not suppressed)
+
+std::string whole(double fraction) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f", std::round(fraction * 100));
+    return buf;
+}
+
+// ---- one rule's row and its breakdowns --------------------------------------------------------
+
+// A group of a breakdown: the ranges its cells give (absent cells: unbounded), and whether a rate
+// was shown (which says the violations and compliant counts are both free, see Disclosure).
+struct Group {
+    std::string name, where;
+    Range v{0, 1 << 20}, c{0, 1 << 20}, u{0, 1 << 20}, judged{0, 1 << 20}, applicable{0, 1 << 20};
+    std::optional<bool> rate_shown;
+    std::vector<std::array<long, 3>> triples;  // (v, c, u) consistent with the group's own cells
+};
+
+struct Row {
+    std::string rule;
+    Range A, C, V, U, J{0, 1 << 20};
+    std::vector<std::vector<Group>> partitions;  // quarters, teams
+};
+
+void enumerate_triples(Group& g) {
+    g.triples.clear();
+    const long vmax = std::min(g.v.hi, g.judged.hi), cmax = std::min(g.c.hi, g.judged.hi), umax = std::min(g.u.hi, g.applicable.hi);
+    for (long v = g.v.lo; v <= vmax; ++v)
+        for (long c = g.c.lo; c <= cmax; ++c) {
+            if (v + c < g.judged.lo || v + c > g.judged.hi) continue;
+            if (g.rate_shown) {
+                const bool free = free_count(v) && free_count(c) && shown(v) + shown(c) > 0;
+                if (*g.rate_shown != free) continue;
+            }
+            for (long u = g.u.lo; u <= umax; ++u)
+                if (v + c + u >= g.applicable.lo && v + c + u <= g.applicable.hi) g.triples.push_back({v, c, u});
+        }
+}
+
+// Whether the groups can add up to (V, C, U) exactly: depth-first over the groups with the
+// bounds of the groups still to come, failures remembered per (group, partial sums).
+class PartitionSolver {
+public:
+    explicit PartitionSolver(const std::vector<Group>& groups) : groups_(groups) {
+        const std::size_t n = groups.size();
+        min_.assign(n + 1, {0, 0, 0});
+        max_.assign(n + 1, {0, 0, 0});
+        for (std::size_t i = n; i-- > 0;)
+            for (int d = 0; d < 3; ++d) {
+                long lo = 1 << 30, hi = -1;
+                for (const auto& t : groups[i].triples) lo = std::min(lo, t[d]), hi = std::max(hi, t[d]);
+                min_[i][d] = min_[i + 1][d] + lo;
+                max_[i][d] = max_[i + 1][d] + hi;
+            }
+    }
+    bool feasible(long V, long C, long U) {
+        failed_.clear();
+        target_ = {V, C, U};
+        return search(0, {0, 0, 0});
+    }
+
+private:
+    bool search(std::size_t i, std::array<long, 3> sum) {
+        for (int d = 0; d < 3; ++d)
+            if (sum[d] + min_[i][d] > target_[d] || sum[d] + max_[i][d] < target_[d]) return false;
+        if (i == groups_.size()) return true;
+        const auto key = std::make_tuple(i, sum[0], sum[1], sum[2]);
+        if (failed_.count(key)) return false;
+        for (const auto& t : groups_[i].triples)
+            if (search(i + 1, {sum[0] + t[0], sum[1] + t[1], sum[2] + t[2]})) return true;
+        failed_.insert(key);
+        return false;
+    }
+    const std::vector<Group>& groups_;
+    std::vector<std::array<long, 3>> min_, max_;
+    std::array<long, 3> target_{};
+    std::set<std::tuple<std::size_t, long, long, long>> failed_;
+};
+
+bool row_feasible(const Row& r) {
+    std::vector<PartitionSolver> solvers;
+    for (const auto& p : r.partitions) {
+        for (const Group& g : p)
+            if (g.triples.empty()) return false;
+        solvers.emplace_back(p);
+    }
+    for (long V = r.V.lo; V <= r.V.hi; ++V)
+        for (long C = r.C.lo; C <= r.C.hi; ++C) {
+            if (V + C < r.J.lo || V + C > r.J.hi) continue;
+            for (long U = r.U.lo; U <= r.U.hi; ++U) {
+                if (V + C + U < r.A.lo || V + C + U > r.A.hi) continue;
+                bool all = true;
+                for (auto& s : solvers) all = all && s.feasible(V, C, U);
+                if (all) return true;
+            }
+        }
+    return false;
+}
+
+// How many values (0, 1 or "2 or more") a suppressed cell can have, the rest of the row fixed by
+// what is published.
+int possible_values(Row r, const std::function<Range&(Row&)>& cell, bool group_cell) {
+    const Range full = cell(r);
+    int found = 0;
+    for (long k = full.lo; k <= full.hi && found < 2; ++k) {
+        Row fixed = r;
+        cell(fixed) = {k, k, true};
+        if (group_cell)
+            for (auto& p : fixed.partitions)
+                for (Group& g : p) enumerate_triples(g);
+        if (row_feasible(fixed)) ++found;
+    }
+    return found;
+}
+
+// ---- the attack on one publication -------------------------------------------------------------
+
+struct Publication {
+    std::string html;
+    std::map<std::string, std::string> files;  // rapport.xlsx
+};
+
+// Checks one publication; returns how many suppressed cells were attacked.
+std::size_t attack(const Publication& pub, const std::string& label) {
+    std::size_t attacked = 0;
+    const Table rules = tables_after(pub.html, "Cijfers per regel").at(0);
+    const auto summary = sheet(pub.files, "Samenvatting");
+    const auto teams_sheet = sheet(pub.files, "Teams");
+    std::map<std::string, Row> rows;
+    std::vector<std::string> order;
+    // The table per rule, and the same cells in the workbook.
+    for (std::size_t i = 1; i < rules.size(); ++i) {
+        const auto& c = rules[i];
+        Row r;
+        r.rule = c[0];
+        const std::string where = label + " " + r.rule;
+        r.A = range_of(c[4], where);
+        r.C = range_of(c[5], where);
+        r.V = range_of(c[6], where);
+        r.U = range_of(c[7], where);
+        const std::string xrow = std::to_string(i + 1);
+        for (const auto& [col, text] : {std::pair{'E', c[4]}, {'F', c[5]}, {'G', c[6]}, {'H', c[7]}}) {
+            const std::string ref = std::string(1, col) + xrow;
+            EXPECT_EQ(summary.count(ref) ? summary.at(ref) : "?", text) << where << " xlsx " << ref;
+        }
+        // The rate and interval: only when both counts are free, and from the published counts.
+        const bool free = !r.V.suppressed && !r.C.suppressed && published_of(r.V) + published_of(r.C) > 0;
+        if (!free) {
+            EXPECT_EQ(c[8], "–") << where;
+            EXPECT_EQ(c[9], "–") << where;
+            EXPECT_FALSE(summary.count("I" + xrow)) << where;
+        } else {
+            const long v = published_of(r.V), n = v + published_of(r.C);
+            const auto [lo, hi] = wmotoets::wilson95(std::size_t(v), std::size_t(n));
+            EXPECT_EQ(c[8], whole(double(v) / double(n))) << where << " percentage niet uit de gepubliceerde aantallen";
+            EXPECT_EQ(c[9], whole(lo) + "–" + whole(hi)) << where << " interval niet uit de gepubliceerde aantallen";
+            for (const auto& [col, x] : {std::pair{'I', double(v) / double(n)}, {'J', lo}, {'K', hi}}) {
+                const std::string ref = std::string(1, col) + xrow;
+                EXPECT_TRUE(summary.count(ref)) << where << " " << ref;
+                if (!summary.count(ref)) continue;
+                EXPECT_NEAR(std::stod(summary.at(ref)), std::round(x * 100) / 100, 1e-12) << where << " " << ref;
+            }
+        }
+        rows[r.rule] = r;
+        order.push_back(r.rule);
+    }
+    // The chart: counts as in the table (violations/judged), bars at the published rate.
+    const std::regex label_re("<text x=\"5[0-9][0-9]\" y=\"[0-9]+\">([^<]*)</text>");
+    std::size_t k = 0;
+    for (auto it = std::sregex_iterator(pub.html.begin(), pub.html.end(), label_re); it != std::sregex_iterator(); ++it, ++k) {
+        if (k >= order.size()) break;
+        Row& r = rows[order[k]];
+        const std::string text = unescape((*it)[1]);
+        const std::string judged = text.substr(text.find('/') + 1, text.find(',') == std::string::npos ? std::string::npos
+                                                                                                        : text.find(',') - text.find('/') - 1);
+        r.J = range_of(judged, label + " grafiek " + r.rule);
+    }
+    EXPECT_EQ(k, order.size()) << label << ": grafiek";
+    const std::regex bar_re("<rect x=\"70\" y=\"[0-9]+\" width=\"([0-9.]+)\"");
+    std::size_t bar = 0;
+    for (auto it = std::sregex_iterator(pub.html.begin(), pub.html.end(), bar_re); it != std::sregex_iterator(); ++it) {
+        const double w = std::stod((*it)[1]) / 420.0 * 100;
+        EXPECT_NEAR(w, std::round(w), 0.06) << label << ": staaf " << bar << " niet op een hele procent";
+        ++bar;
+    }
+    // The Teams sheet by (team, rule) → its row number.
+    std::map<std::pair<std::string, std::string>, std::string> team_rows;
+    std::set<std::pair<std::string, std::string>> used_team_rows;
+    for (const auto& [ref, value] : teams_sheet)
+        if (ref[0] == 'A' && ref != "A1" && teams_sheet.count("B" + ref.substr(1)))
+            team_rows[{value, teams_sheet.at("B" + ref.substr(1))}] = ref.substr(1);
+    // Breakdowns: per quarter (HTML), per team (HTML and the Teams sheet).
+    auto breakdown = [&](const std::string& heading, bool teams) {
+        const auto tabs = tables_after(pub.html, heading);
+        if (tabs.empty()) return;  // not shown: one or two groups
+        const Table& t = tabs.at(0);
+        const std::vector<std::string>& names = t.at(0);
+        EXPECT_GE(names.size(), 4u) << label << " " << heading << ": uitsplitsing in minder dan drie groepen";
+        for (std::size_t i = 1; i < t.size(); ++i) {
+            Row& r = rows[t[i][0]];
+            std::vector<Group> groups;
+            for (std::size_t g = 1; g < t[i].size(); ++g) {
+                Group gr;
+                gr.name = names[g];
+                gr.where = label + " " + heading + " " + gr.name + " " + r.rule;
+                const std::string& cell = t[i][g];
+                if (cell == "–") {
+                    gr.v = gr.c = gr.u = gr.judged = gr.applicable = {0, 0};
+                } else {
+                    static const std::regex cell_re("^([^/]+)/([^ ]+)(?: \\(([0-9]+) %\\))?(?: \\+([^ ]+) onb\\.)?$");
+                    std::smatch m;
+                    EXPECT_TRUE(std::regex_match(cell, m, cell_re)) << gr.where << ": '" << cell << "'";
+                    gr.v = range_of(m[1], gr.where);
+                    gr.judged = range_of(m[2], gr.where);
+                    gr.u = m[4].matched ? range_of(m[4], gr.where) : Range{0, 0};
+                    gr.rate_shown = m[3].matched;
+                    if (m[3].matched) {
+                        const long v = published_of(gr.v), n = published_of(gr.judged);
+                        EXPECT_TRUE(v >= 0 && n > 0 && m[3].str() == whole(double(v) / double(n)))
+                            << gr.where << ": percentage niet uit de gepubliceerde aantallen";
+                    }
+                    if (gr.judged.lo == 0 && gr.judged.hi == 0) gr.rate_shown.reset();  // nothing judged: "–" anyway
+                }
+                if (teams) {
+                    // The Teams sheet: the same cells as the HTML (violations, judged, unknown, rate), no more.
+                    const auto at = team_rows.find({gr.name, r.rule});
+                    EXPECT_NE(at, team_rows.end()) << gr.where << ": niet in het blad Teams";
+                    if (at != team_rows.end()) {
+                        const std::string n = at->second;
+                        used_team_rows.insert(at->first);
+                        for (const auto& [col, range] : {std::pair{'C', &gr.v}, {'D', &gr.judged}, {'E', &gr.u}}) {
+                            const std::string ref = std::string(1, col) + n;
+                            const Range x = teams_sheet.count(ref) ? range_of(teams_sheet.at(ref), gr.where + " xlsx")
+                                                                   : Range{0, 0};
+                            EXPECT_EQ(x.lo, range->lo) << gr.where << " xlsx " << ref;
+                            EXPECT_EQ(x.hi, range->hi) << gr.where << " xlsx " << ref;
+                        }
+                        EXPECT_EQ(teams_sheet.count("F" + n) > 0, gr.rate_shown.value_or(false)) << gr.where << " xlsx F";
+                        if (teams_sheet.count("F" + n) && published_of(gr.judged) > 0) {
+                            EXPECT_NEAR(std::stod(teams_sheet.at("F" + n)),
+                                        std::round(double(published_of(gr.v)) / double(published_of(gr.judged)) * 100) / 100, 1e-12)
+                                << gr.where << " xlsx: percentage niet uit de gepubliceerde aantallen";
+                        }
+                    }
+                }
+                enumerate_triples(gr);
+                groups.push_back(gr);
+            }
+            r.partitions.push_back(groups);
+        }
+    };
+    breakdown("Verloop per kwartaal", false);
+    breakdown("Per team", true);
+    for (const auto& [key, row] : team_rows)
+        EXPECT_TRUE(used_team_rows.count(key)) << label << ": blad Teams heeft " << key.first << " " << key.second
+                                               << ", de uitsplitsing in rapport.html niet";
+    // Every suppressed cell, attacked with everything published about its rule.
+    for (const std::string& id : order) {
+        Row& r = rows[id];
+        EXPECT_TRUE(row_feasible(r)) << label << " " << id << ": geen enkele oplossing; een gepubliceerd getal klopt niet";
+        for (const auto& [name, field] : std::vector<std::pair<const char*, Range Row::*>>{
+                 {"van toepassing", &Row::A}, {"voldaan", &Row::C}, {"overtreden", &Row::V}, {"onbekend", &Row::U}}) {
+            if (!(r.*field).suppressed) continue;
+            ++attacked;
+            EXPECT_GE(possible_values(r, [field](Row& x) -> Range& { return x.*field; }, false), 2)
+                << label << " " << id << " " << name << ": het onderdrukte aantal is na te rekenen";
+        }
+        for (std::size_t p = 0; p < r.partitions.size(); ++p)
+            for (std::size_t g = 0; g < r.partitions[p].size(); ++g)
+                for (Range Group::*field : {&Group::v, &Group::u, &Group::judged, &Group::c, &Group::applicable}) {
+                    if (!(r.partitions[p][g].*field).suppressed) continue;
+                    ++attacked;
+                    EXPECT_GE(possible_values(r, [p, g, field](Row& x) -> Range& { return x.partitions[p][g].*field; }, true), 2)
+                        << r.partitions[p][g].where << ": het onderdrukte aantal is na te rekenen";
+                }
+    }
+    // The separation view per team: months add up to the total of the row; the Scheiding sheet
+    // holds the same cells, no more.
+    const auto sep = tables_after(pub.html, "Scheiding van functies");
+    const auto sep_sheet = sheet(pub.files, "Scheiding");
+    std::map<std::pair<std::string, std::string>, std::string> html_cells, xlsx_cells;
+    for (const Table& t : sep)
+        for (std::size_t i = 1; i < t.size(); ++i)
+            for (std::size_t j = 1; j < t[i].size(); ++j)
+                if (t[i][j] != "–") html_cells[{t[i][0], j + 1 == t[i].size() ? "totaal" : t[0][j]}] = t[i][j];
+    for (const auto& [ref, value] : sep_sheet) {
+        const std::string n = ref.substr(1);
+        if (ref[0] != 'A' || n == "1" || value != "team") continue;
+        xlsx_cells[{sep_sheet.at("B" + n), sep_sheet.at("C" + n)}] = sep_sheet.at("D" + n);
+    }
+    EXPECT_EQ(xlsx_cells, html_cells) << label << ": blad Scheiding en rapport.html verschillen";
+    for (const Table& t : sep)
+        for (std::size_t i = 1; i < t.size(); ++i) {
+            std::vector<Range> cells;
+            for (std::size_t j = 1; j < t[i].size(); ++j) cells.push_back(range_of(t[i][j], label + " scheiding " + t[i][0]));
+            const Range total = cells.back();
+            cells.pop_back();
+            for (std::size_t j = 0; j < cells.size(); ++j) {
+                if (!cells[j].suppressed) continue;
+                ++attacked;
+                long lo_rest = 0, hi_rest = 0;
+                for (std::size_t o = 0; o < cells.size(); ++o)
+                    if (o != j) lo_rest += cells[o].lo, hi_rest += cells[o].hi;
+                const Range possible = cells[j].meet({total.lo - hi_rest, total.hi - lo_rest});
+                EXPECT_GE(possible.hi - possible.lo + 1, 2) << label << " scheiding " << t[i][0] << ": na te rekenen";
+            }
+        }
+    // What was checked: rows = used + rejected (CSV).
+    const Table inputs = tables_after(pub.html, "Wat is gecontroleerd").at(0);
+    for (std::size_t i = 1; i < inputs.size(); ++i) {
+        const Range rows_r = range_of(inputs[i][3], label), used = range_of(inputs[i][4], label), rej = range_of(inputs[i][5], label);
+        for (const Range* x : {&used, &rej}) {
+            if (!x->suppressed) continue;
+            ++attacked;
+            const Range& other = x == &used ? rej : used;
+            const Range possible = x->meet({rows_r.lo - other.hi, rows_r.hi - other.lo});
+            EXPECT_GE(possible.hi - possible.lo + 1, 2) << label << " invoer " << inputs[i][0] << ": na te rekenen";
+        }
+    }
+    // No dossier or person anywhere.
+    EXPECT_EQ(pub.html.find("id=\"dossier-"), std::string::npos) << label;
+    EXPECT_EQ(pub.html.find("Per medewerker"), std::string::npos) << label;
+    return attacked;
+}
+
+int cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "wmotoets");
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    return wmotoets::run_cli(static_cast<int>(argv.size()), argv.data());
+}
+
+// The publication of `logs`, made the way a user makes it.
+Publication publish(const std::string& name, const std::vector<std::string>& logs) {
+    const fs::path dir = wmotoets::test::temp_dir() / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "audit.db").string();
+    std::vector<std::string> args = {"-q", "importeer", "--db", db};
+    args.insert(args.end(), logs.begin(), logs.end());
+    EXPECT_EQ(cli(args), 0);
+    EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--uit", (dir / "controle.txt").string()}), 0);
+    EXPECT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--scheiding"}), 0);
+    return {read_all(dir / "pub" / "rapport.html"), unzip(read_all(dir / "pub" / "rapport.xlsx"))};
+}
+
+}  // namespace
+
+TEST(Publication, NoSuppressedCountCanBeRecomputedInTheSamples) {
+    const std::string src = wmotoets::test::source_dir();
+    const Publication pub = publish("pub-voorbeeld", {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"});
+    EXPECT_GT(attack(pub, "voorbeelden"), 20u);
+}
+
+TEST(Publication, NoSuppressedCountCanBeRecomputedInGeneratedLogs) {
+    std::size_t attacked = 0;
+    for (const auto& [dossiers, seed] : {std::pair{"12", "5"}, {"25", "1"}, {"40", "6"}, {"60", "2"}, {"90", "7"}, {"150", "3"},
+                                         {"150", "8"}, {"250", "9"}, {"400", "4"}, {"700", "10"}}) {
+        const std::string name = std::string("pub-") + dossiers + "-" + seed;
+        const std::string log = (wmotoets::test::temp_dir() / (name + ".csv")).string();
+        ASSERT_EQ(cli({"-q", "genereer", "--dossiers", dossiers, "--zaad", seed, "--uit", log}), 0);
+        attacked += attack(publish(name, {log}), name);
+    }
+    EXPECT_GT(attacked, 100u);
+}
+
+// The attack has teeth: a rate next to a suppressed count, as the previous release printed it
+// ("<10/10 (9,1 %)": only 1 of 11 gives 9,1 %), is found.
+TEST(Publication, TheAttackFindsARecomputableCount) {
+    Row r;
+    r.rule = "X";
+    r.A = {10, 12};
+    r.C = {10, 12};
+    r.V = {1, 9, true};
+    r.U = {0, 0};
+    Group g;  // one group holding everything, with an exact rate of 1/11 → only v = 1 fits
+    g.v = {1, 9, true};
+    g.judged = {10, 12};
+    g.u = {0, 0};
+    enumerate_triples(g);
+    std::erase_if(g.triples, [](const auto& t) { return whole(double(t[0]) / double(t[0] + t[1])) != "9"; });
+    r.partitions.push_back({g});
+    EXPECT_EQ(possible_values(r, [](Row& x) -> Range& { return x.V; }, false), 1);
+}
