@@ -149,16 +149,17 @@ void EventBuilder::add(const RawEvent& r) {
     e.ms = ts->ms;
     const PseudonymKey* key = options_.pseudonymise;
     // Identifying values (case_id, actor) are kept as they are: they tell dossiers and people
-    // apart. A possible BSN in them is counted, and the run decides (app: check_bsn_decision).
-    e.case_index = case_cache_.get(r.case_id, [this, &log, key, line](std::string_view id) {
-        if (may_hold_bsn(id) && !bsn_groups(id).empty()) bsn_cases_.insert(key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id));
-        return key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
+    // apart. A possible BSN in them is counted, and the run decides (app: require_bsn_decision).
+    e.case_index = case_cache_.get(r.case_id, [this, &log, key](std::string_view id) {
+        const std::uint32_t index = key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
+        if (may_hold_bsn(id) && !bsn_groups(id).empty()) bsn_cases_.insert(index);
+        return index;
     });
     e.activity = act.value_or(Activity::onbekend);
     e.file = file_index_;
     e.line = static_cast<std::uint32_t>(line);
     Who who;
-    who.actor = actor_cache_.get(r.actor, [this, &log, key, line](std::string_view actor) -> StrId {
+    who.actor = actor_cache_.get(r.actor, [this, &log, key](std::string_view actor) -> StrId {
         if (actor.empty()) return 0;
         const StrId id = key ? log.strings.intern(key->pseudonym("medewerker", actor)) : log.strings.intern(actor);
         if (may_hold_bsn(actor) && !bsn_groups(actor).empty()) bsn_actors_.insert(id);
