@@ -119,10 +119,11 @@ std::string Disclosure::rule(bool html) const {
 }
 
 std::string Disclosure::key(bool html) const {
-    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = niet getoond (bij een percentage: een van de "
-                       "aantallen is onderdrukt of er is niets beoordeeld; bij een totaal: het zou een onderdrukt aantal "
-                       "verraden); andere aantallen afgerond op een veelvoud van {1}; "
-                       "percentages in hele procenten, berekend uit de afgeronde aantallen; drempel {0}.",
+    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
+                       "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
+                       "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
+                       "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
+                       "de afgeronde aantallen; drempel {0}.",
                        threshold, base, html ? "&lt;" : "<");
 }
 
