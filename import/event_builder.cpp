@@ -1,6 +1,7 @@
 #include "import/event_builder.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -36,6 +37,32 @@ std::string json_syntax_message(const std::string& path, const std::string& text
     const auto column = what.find("column ");
     const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
     if (colon != std::string::npos) what = what.substr(colon + 2);
+    // nlohmann adds what it last read ("; last read: '…'"): content of the file, which a message
+    // never repeats (it may not even be a JSON file). Its words in Dutch.
+    if (const auto last = what.find("; last read: "); last != std::string::npos) what.erase(last);
+    static const std::pair<const char*, const char*> kDutch[] = {
+        {"syntax error while parsing object key", "syntaxfout in de naam van een veld"},
+        {"syntax error while parsing object separator", "syntaxfout na de naam van een veld"},
+        {"syntax error while parsing object", "syntaxfout in een object"},
+        {"syntax error while parsing array", "syntaxfout in een lijst"},
+        {"syntax error while parsing value", "syntaxfout in een waarde"},
+        {"unexpected end of input", "onverwacht einde van het bestand"},
+        {"invalid literal", "ongeldige waarde"},
+        {"invalid string", "ongeldige tekst"},
+        {"invalid number", "ongeldig getal"},
+        {"expected string literal", "verwacht: tekst tussen aanhalingstekens"},
+        {"expected value", "verwacht: een waarde"},
+        {"expected end of input", "verwacht: einde van het bestand"},
+        {"control character", "stuurteken"},
+        {"must be escaped to", "moet geschreven worden als"},
+        {"or a literal", "of een waarde"},
+        {" or ", " of "},
+        {"unexpected", "onverwacht"},
+        {"expected", "verwacht"},
+    };
+    for (const auto& [en, nl] : kDutch)
+        for (std::size_t at = what.find(en); at != std::string::npos; at = what.find(en, at + std::strlen(nl)))
+            what.replace(at, std::strlen(en), nl);
     return path + ":" + std::to_string(line) + ": geen geldige JSON (" + what + ")";
 }
 

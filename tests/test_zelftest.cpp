@@ -112,7 +112,7 @@ TEST(Zelftest, RefusalsNameTheFileAndThePlace) {
     EXPECT_EQ(error_of(write_file("a4.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "ja", "bron": 3}}})")),
               ": antwoorden.ZT-TOE-2.bron: moet tekst zijn (tussen aanhalingstekens)");
     EXPECT_EQ(error_of(write_file("a5.json", "{\"gemeente\": \"X\",\n \"perspectief\": \"gemeente\",\n \"antwoorden\": {\n}\n,}")),
-              ":5: geen geldige JSON (syntax error while parsing object key - unexpected '}'; expected string literal)");
+              ":5: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen aanhalingstekens)");
     EXPECT_EQ(error_of(write_file("a6.json", R"({"perspectief": "gemeente"})")), ": 'gemeente' ontbreekt");
     EXPECT_EQ(error_of(write_file("a7.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-LEV-1": {"levensgebieden": {"sport": "ja"}}}})")),
               ": antwoorden.ZT-LEV-1.levensgebieden.sport: onbekend levensgebied (mogelijk: maatschappelijke_ondersteuning, "

@@ -81,7 +81,7 @@ TEST(Zgw, RefusalsNameTheFile) {
         return error_about(path, [&] { import_log_file(path, "zgw", o, log, diag); });
     };
     EXPECT_EQ(refused("kapot.json", "{\n  \"zaken\": [\n    {\"identificatie\": \"Z1\",}\n  ]\n}\n"),
-              ":3: geen geldige JSON (syntax error while parsing object key - unexpected '}'; expected string literal); "
+              ":3: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen aanhalingstekens); "
               "niets uit dit bestand is ingelezen");
     EXPECT_EQ(refused("geen-zaken.json", "{\"statussen\": []}"),
               ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en statussen, statustypen, "
