@@ -252,7 +252,7 @@ TEST(BoundedInput, OnlyRegularFilesAndNoForeignContentInMessages) {
     const std::string json = write_file("geheim.json", "{\"zaken\": [], \"x\": \"geheim wachtwoord\n\"}");
     const std::string jm = error_about(json, [&] { import_log_file(json, "zgw", ImportOptions{}, log, diag); });
     EXPECT_EQ(jm.find("geheim"), std::string::npos) << jm;
-    EXPECT_NE(jm.find(":1: geen geldige JSON (syntaxfout in een waarde - ongeldige tekst: stuurteken"), std::string::npos) << jm;
+    EXPECT_NE(jm.find(":2: geen geldige JSON (syntaxfout in een waarde - ongeldige tekst: stuurteken"), std::string::npos) << jm;
     // A mistyped date is still shown, so that it can be found.
     const std::string typo = write_file("feestdagen.txt", "2024-13-01 Koningsdag\n");
     EXPECT_EQ(error_about(typo, [&] { read_equated_days_file(typo, c); }),
