@@ -10,8 +10,8 @@ constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kNames{
     "informatie_persoonlijk_plan", "informatie_clientondersteuning",
     "clientondersteuning_gevraagd", "ondersteuner_toegewezen", "clientondersteuning_afgezien",
     "andere_ondersteuner_verzocht", "andere_ondersteuner_geweigerd", "persoonlijk_plan",
-    "gesprek", "verslag", "verslag_reactie", "aanvraag", "opschorting_start",
-    "opschorting_einde", "verdaging", "besluit", "eigen_bijdrage", "bezwaar", "hoorzitting",
+    "gesprek", "verslag", "informatie_pgb", "verslag_reactie", "aanvraag", "opschorting_start",
+    "opschorting_einde", "verdaging", "ingebrekestelling", "besluit", "eigen_bijdrage", "bezwaar", "hoorzitting",
     "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking", "afsluiting", "wlz_indicatie",
     "onbekend"};
 }  // namespace

@@ -64,7 +64,8 @@ TEST(Mapping, RefusalsNameFileAndLine) {
               "ontvangstbevestiging, informatie_persoonlijk_plan, informatie_clientondersteuning, "
               "clientondersteuning_gevraagd, ondersteuner_toegewezen, clientondersteuning_afgezien, "
               "andere_ondersteuner_verzocht, andere_ondersteuner_geweigerd, persoonlijk_plan, gesprek, verslag, "
-              "verslag_reactie, aanvraag, opschorting_start, opschorting_einde, verdaging, besluit, eigen_bijdrage, "
+              "informatie_pgb, verslag_reactie, aanvraag, opschorting_start, opschorting_einde, verdaging, "
+              "ingebrekestelling, besluit, eigen_bijdrage, "
               "bezwaar, hoorzitting, besluit_op_bezwaar, beroep, uitspraak, intrekking, afsluiting, wlz_indicatie)");
     EXPECT_EQ(refused("m2.toml", "[kolommen]\ncase_id = \n"),
               ":2: geen geldige TOML: Error while parsing key-value pair: expected value, saw '\\n'");

@@ -56,7 +56,9 @@ const Table& region0_table() {
         t[A::verslag] = {{"InOnderzoek", "Onderzocht"}, {"Gemeld", "Onderzocht"}};
         t[A::verslag_reactie] = {{"Onderzocht", "="}, {"Aangevraagd", "="}};
         t[A::aanvraag] = {{"Onderzocht", "Aangevraagd"}};  // Gemeld/InOnderzoek: guarded, tested apart
-        for (A a : {A::opschorting_start, A::opschorting_einde, A::verdaging}) t[a] = {{"Aangevraagd", "="}, {"InBezwaar", "="}};
+        for (A a : {A::opschorting_start, A::opschorting_einde, A::verdaging, A::ingebrekestelling})
+            t[a] = {{"Aangevraagd", "="}, {"InBezwaar", "="}};
+        t[A::informatie_pgb] = {{"Gemeld", "="}, {"InOnderzoek", "="}, {"Onderzocht", "="}};
         t[A::besluit] = {{"Aangevraagd", "Besloten"}};
         t[A::bezwaar] = {{"Besloten", "InBezwaar"}};
         t[A::hoorzitting] = {{"InBezwaar", "="}};

@@ -29,6 +29,8 @@ struct EvVerslag { static constexpr int region = 0; };
 struct EvVerslagReactie { static constexpr int region = 0; };
 struct EvAanvraag { static constexpr int region = 0; bool term_passed = false; };
 struct EvTermijn { static constexpr int region = 0; };          // opschorting_start/_einde, verdaging
+struct EvPgbInfo { static constexpr int region = 0; };          // informatie_pgb (Wmo 2.3.2 lid 6)
+struct EvIngebrekestelling { static constexpr int region = 0; };  // Awb 4:17
 struct EvBesluit { static constexpr int region = 0; };
 struct EvBezwaar { static constexpr int region = 0; };
 struct EvHoorzitting { static constexpr int region = 0; };
@@ -83,29 +85,33 @@ struct Vraagverheldering : Named<Vraagverheldering, 0> {
 struct Gemeld : Named<Gemeld, 0> {
     static constexpr const char* name = "Gemeld";
     struct internal_transition_table
-        : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>> {};
+        : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
+                      Internal<EvPgbInfo, none, none>> {};
 };
 struct InOnderzoek : Named<InOnderzoek, 0> {
     static constexpr const char* name = "InOnderzoek";
     struct internal_transition_table
         : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
-                      Internal<EvGesprek, none, none>> {};
+                      Internal<EvGesprek, none, none>, Internal<EvPgbInfo, none, none>> {};
 };
 struct Onderzocht : Named<Onderzocht, 0> {
     static constexpr const char* name = "Onderzocht";
     struct internal_transition_table
-        : mpl::vector<Internal<EvGesprek, none, none>, Internal<EvVerslagReactie, none, none>> {};
+        : mpl::vector<Internal<EvGesprek, none, none>, Internal<EvVerslagReactie, none, none>,
+                      Internal<EvPgbInfo, none, none>> {};
 };
 struct Aangevraagd : Named<Aangevraagd, 0> {
     static constexpr const char* name = "Aangevraagd";
     struct internal_transition_table
-        : mpl::vector<Internal<EvVerslagReactie, none, none>, Internal<EvTermijn, none, none>> {};
+        : mpl::vector<Internal<EvVerslagReactie, none, none>, Internal<EvTermijn, none, none>,
+                      Internal<EvIngebrekestelling, none, none>> {};
 };
 WMO_STATE(Besloten, 0);
 struct InBezwaar : Named<InBezwaar, 0> {
     static constexpr const char* name = "InBezwaar";
     struct internal_transition_table
-        : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>> {};
+        : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>,
+                      Internal<EvIngebrekestelling, none, none>> {};
 };
 WMO_STATE(BezwaarBesloten, 0);
 WMO_STATE(InBeroep, 0);
@@ -248,6 +254,8 @@ Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
         case Activity::opschorting_start:
         case Activity::opschorting_einde:
         case Activity::verdaging: impl_->fire(EvTermijn{}); break;
+        case Activity::informatie_pgb: impl_->fire(EvPgbInfo{}); break;
+        case Activity::ingebrekestelling: impl_->fire(EvIngebrekestelling{}); break;
         case Activity::besluit: impl_->fire(EvBesluit{}); break;
         case Activity::bezwaar: impl_->fire(EvBezwaar{}); break;
         case Activity::hoorzitting: impl_->fire(EvHoorzitting{}); break;
