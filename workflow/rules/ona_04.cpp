@@ -1,4 +1,4 @@
-// ONA-04 — Verzoek om een andere cliëntondersteuner niet gehonoreerd.
+// ONA-04 — Verzoek om een andere cliëntondersteuner niet ingewilligd.
 #include "workflow/rule.hpp"
 #include "workflow/terms.hpp"
 
@@ -11,20 +11,20 @@ public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
             "ONA-04",
-            "Verzoek om een andere cliëntondersteuner niet gehonoreerd",
-            Severity::overtreding,
-            "Memorie van toelichting Wmo 2015 (zoals in de VNG zelftest)",
+            "Verzoek om een andere cliëntondersteuner niet ingewilligd",
+            Severity::aandachtspunt,  // rules.md 2026-11-29: the Wmo itself sets no such obligation
+            "Memorie van toelichting Wmo 2015 (wetsgeschiedenis, zoals aangehaald in de VNG zelftest)",
             Scope::dossier,
             "Per verzoek om een andere ondersteuner ('andere_ondersteuner_verzocht', datum d): wordt "
             "binnen 14 dagen (t/m d + 14; instelling andere_ondersteuner_dagen) een ondersteuner "
             "toegewezen die een ander is dan de laatst toegewezen ondersteuner vóór het verzoek? "
-            "Overtreden bij een weigering, bij opnieuw dezelfde persoon, bij een latere toewijzing, of "
+            "Niet voldaan bij een weigering, bij opnieuw dezelfde persoon, bij een latere toewijzing, of "
             "als er na de termijn nog niemand is; onbekend zolang de termijn op de peildatum loopt of "
             "als bij de toewijzing geen medewerker staat.",
             "Een cliënt die twijfelt aan de objectiviteit van zijn ondersteuner moet een ander kunnen "
             "krijgen; anders is de ondersteuning niet onafhankelijk in de ogen van de cliënt.",
             "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: "
-            "overtreden.",
+            "niet voldaan.",
             true};
         return i;
     }
