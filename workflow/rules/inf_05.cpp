@@ -1,4 +1,5 @@
 // INF-05 — Cliënt niet gewezen op de mogelijkheid van een persoonlijk plan.
+#include "model/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {
@@ -14,8 +15,9 @@ public:
             Severity::overtreding,
             "Wmo 2015 art. 2.3.2 lid 2",
             Scope::cyclus,
-            "Per cyclus met een onderzoek: komt er vóór het eerste gesprek (of het verslag) een "
-            "'informatie_persoonlijk_plan' of een ingeleverd 'persoonlijk_plan'?",
+            "Per cyclus met een onderzoek: is de cliënt vóór het eerste gesprek (of het verslag) gewezen "
+            "op het persoonlijk plan, of heeft hij er een ingeleverd? Een ontvangstbevestiging met "
+            "persoonlijk_plan=ja telt mee: de meeste gemeenten noemen het plan in die brief.",
             "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij "
             "zelf beschrijft wat hij nodig heeft; het onderzoek moet daar rekening mee houden. Dat kan "
             "alleen als de gemeente hem daar op tijd op wijst.",
@@ -30,11 +32,16 @@ public:
             RuleResult r;
             const auto moment = c.onderzoek_moment();
             if (!moment) return r;
-            for (Pos p = c.begin; p < *moment; ++p)
-                if (f.activity(p) == Activity::informatie_persoonlijk_plan || f.activity(p) == Activity::persoonlijk_plan) {
+            for (Pos p = c.begin; p < *moment; ++p) {
+                const Activity a = f.activity(p);
+                const bool told = a == Activity::informatie_persoonlijk_plan || a == Activity::persoonlijk_plan ||
+                                  (a == Activity::ontvangstbevestiging &&
+                                   parse_yes_no(f.attr(p, "persoonlijk_plan")).value_or(false));
+                if (told) {
                     r.outcome = Outcome::voldaan;
                     return r;
                 }
+            }
             Finding& fi = r.violated(f.date(*moment), {*moment},
                     "Vóór het " + std::string(activity_name(f.activity(*moment))) + " op " + f.date(*moment).dutch_long() +
                     " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
