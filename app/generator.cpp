@@ -213,9 +213,10 @@ void LogGenerator::procedure(People& p, bool own_labels) {
     Attrs ma;
     ma[mantelzorger] = p.has_mantelzorger ? "ja" : "nee";
     add(melding, "melding", p.admin, "administratie", p.team, "Gemeente", ma);
-    // The onderzoek: the first gesprek normally a week or more after the melding.
+    // The onderzoek: the first gesprek normally more than a week after the melding.
     const bool pp_handed_in = rng_.chance(0.1) || (rng_.chance(0.03) && !x.early_gesprek);
-    const int gesprek_after = x.early_gesprek || pp_handed_in ? rng_.between(2, 6) : rng_.between(7, 24);
+    // Day 7 is still inside the plan window (INF-06): a clean first gesprek comes on day 8 or later.
+    const int gesprek_after = x.early_gesprek || pp_handed_in ? rng_.between(2, 6) : rng_.between(8, 24);
     const Date gesprek = notices(p, x, melding, gesprek_after, pp_handed_in);
     support(p, x, melding, supported);
     Date last_step = onderzoek_and_besluit(p, x, melding, gesprek, gesprek_after, supported);
@@ -399,7 +400,7 @@ void LogGenerator::herbeoordeling(const People& p) {
     hn[kanaal] = "brief";
     add(h + 1, "informatie_clientondersteuning", p.consulent, "consulent", p.team, "Gemeente", hn);
     add(h + 1, "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
-    const Date g = h + rng_.between(7, 20), vs = g + rng_.between(5, 15);
+    const Date g = h + rng_.between(8, 20), vs = g + rng_.between(5, 15);  // after the plan window
     add(g, "gesprek", p.consulent, "consulent", p.team, "Gemeente");
     add(vs, "verslag", p.consulent, "consulent", p.team, "Gemeente");
     add(vs + 2, "verslag_reactie", "", "client", "", "");

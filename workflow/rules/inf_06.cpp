@@ -12,16 +12,18 @@ public:
             "INF-06",
             "Onderzoek binnen zeven dagen na de melding begonnen, zonder persoonlijk plan",
             Severity::aandachtspunt,
-            "Wmo 2015 art. 2.3.2 lid 2",
+            "Wmo 2015 art. 2.3.2 lid 2; art. 2.3.9 lid 2 (herbeoordeling)",
             Scope::cyclus,
-            "Per cyclus die met een melding begint en een gesprek heeft: ligt de datum van het eerste "
-            "gesprek minder dan zeven dagen na de datum van de melding, terwijl er vóór dat gesprek geen "
-            "persoonlijk plan is ingeleverd? Een gesprek op precies de zevende dag is op tijd. Een "
-            "herbeoordeling telt niet (art. 2.3.9 geeft daar geen planperiode).",
-            "De cliënt heeft zeven dagen om een persoonlijk plan in te leveren. Een gesprek daarvóór "
+            "Per cyclus die met een melding of een herbeoordeling begint (art. 2.3.9 lid 2 past lid 2 ook "
+            "daarop toe) en een gesprek heeft: valt het eerste gesprek binnen de zeven dagen na de melding "
+            "(dag 1 tot en met 7; een gesprek op de zevende dag valt er nog binnen), terwijl er vóór dat "
+            "gesprek geen persoonlijk plan is ingeleverd? De Algemene termijnenwet verlengt deze periode "
+            "niet: het is een periode voor de cliënt, geen termijn voor de gemeente. Een cliënt die zelf "
+            "van de zeven dagen heeft afgezien, is in het logboek niet te zien.",
+            "De cliënt heeft zeven dagen om een persoonlijk plan in te leveren. Een gesprek daarbinnen "
             "ontneemt hem die kans, tenzij het plan er al is.",
-            "Melding op maandag 4 maart, keukentafelgesprek op vrijdag 8 maart, geen persoonlijk plan: "
-            "overtreden. Gesprek op maandag 11 maart: voldaan.",
+            "Melding op maandag 4 maart, keukentafelgesprek op maandag 11 maart (de zevende dag), geen "
+            "persoonlijk plan: niet voldaan. Gesprek op dinsdag 12 maart: voldaan.",
             false};
         return i;
     }
@@ -29,20 +31,22 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!f.opened_by_melding(c) || !c.first_gesprek) return r;
+            if (!c.opener || !c.first_gesprek) return r;  // opened by a melding or a herbeoordeling
             const Pos gesprek = *c.first_gesprek;
-            const Date melding = f.date(*c.opener);
-            const int days = f.date(gesprek) - melding;
+            const Date opened = f.date(*c.opener);
+            const int days = f.date(gesprek) - opened;
             const bool plan = f.first(Activity::persoonlijk_plan, c.begin, gesprek).has_value();
-            if (days >= 7 || plan) {
+            if (days > 7 || plan) {  // day 7 is still inside the window
                 r.outcome = Outcome::voldaan;
                 return r;
             }
+            const std::string what =
+                f.activity(*c.opener) == Activity::herbeoordeling ? "de start van de herbeoordeling" : "de melding";
             r.violated(f.date(gesprek), {*c.opener, gesprek},
                     "Het eerste gesprek was op " + f.date(gesprek).dutch_long() + ", " +
                     (days == 0 ? std::string("dezelfde dag als") : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +
-                    " de melding van " + melding.dutch_long() +
-                    ", vóórdat de zeven dagen voor een persoonlijk plan om waren, en er was nog geen plan");
+                    " " + what + " van " + opened.dutch_long() + ", binnen de zeven dagen voor een persoonlijk plan (tot en met " +
+                    (opened + 7).dutch_long() + "), en er was nog geen plan");
             return r;
         });
     }
