@@ -106,7 +106,7 @@ foreach(f rapport.html bevindingen.csv)
   endif()
 endforeach()
 file(READ "${OUTDIR}/rapport1/rapport.html" html)
-foreach(part "<h2>Wat is gecontroleerd</h2>" "01c0e39337ae50a74b8b8928e4e339a4a81e4ab282116b17ade109ca324f2c29"
+foreach(part "<h2>Wat is gecontroleerd</h2>" "c24bec7cf2708bd7aa3031188a74219aabf063c5a4a3189c2df85fd55585258d"
              "<h2>Cijfers per regel</h2>" "<svg role=\"img\"" "<h2>Verloop per kwartaal</h2>" "<h2>Per team</h2>"
              "Wijkteam Zuid" "<h3 id=\"dossier-D002\">" "(cyclus 2; Wmo 2015 art. 2.3.2 lid 3)"
              "<h3 id=\"regel-ONA-01\">" "Wat:")

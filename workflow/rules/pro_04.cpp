@@ -15,8 +15,8 @@ public:
             "Wmo 2015 art. 2.3.2 lid 8; NOOM-handreiking (verslag: is dit wat er gezegd is?)",
             Scope::cyclus,
             "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) "
-            "verslag en het eerste besluit daarna op het verslag gereageerd ('verslag_reactie': "
-            "gecontroleerd, getekend of aangevuld)?",
+            "verslag en het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of "
+            "aangevuld)? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
             "De cliënt mag opmerkingen of aanvullingen op het verslag geven. Een besluit zonder die "
             "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is.",
             "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: overtreden.",
@@ -28,6 +28,7 @@ public:
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag) return r;
+            if (c.opener && f.activity(*c.opener) == Activity::herbeoordeling) return r;  // 2.3.9 lid 2: not lid 8
             const Pos verslag = *c.first_verslag;
             const auto besluit = f.first(Activity::besluit, verslag + 1, c.end);
             if (!besluit) return r;
