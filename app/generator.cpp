@@ -360,7 +360,8 @@ Date LogGenerator::bezwaar(Date besluit, Date last_step) {
     Attrs oa;
     if (withdrawn) {}
     else if (hearing && rng_.chance(0.9)) add(bezwaar + rng_.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
-    else if (hearing) oa[geen_hoorzitting_reden] = "kennelijk ongegrond";
+    else if (hearing)  // mostly a ground of Awb 7:3; now and then a reason that is none (PRO-05: onbekend)
+        oa[geen_hoorzitting_reden] = received % 5 == 0 ? "hoorzitting niet nodig geacht" : "kennelijk ongegrond";
     Date bob = std::max(bezwaar + 30, term - rng_.between(1, 20));
     if (v(Recipe::trm_03)) bob = term + rng_.between(8, 40);
     else if (!withdrawn && rng_.chance(0.1)) {
