@@ -1,5 +1,7 @@
 #include "workflow/terms.hpp"
 
+#include "model/text.hpp"
+
 namespace wmotoets {
 
 std::string number_word(int n) {
@@ -108,6 +110,16 @@ Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calend
     const std::string what(activity_name(f.activity(lodged)));
     const std::string term =
         term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar", cal);
+    // The grace week of Awb 6:9 lid 2 is for post only: received through another channel, the day
+    // it came in is what counts (6:9 lid 1; electronically: when it reached the system, Awb 2:17).
+    const std::string_view kanaal = trim(f.attr(lodged, "kanaal"));
+    const std::string channel = fold_label(kanaal);
+    if (!channel.empty() && channel != "post" && channel != "aangetekend") {
+        l.outcome = Outcome::overtreden;
+        l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term + "; het kwam niet per " +
+                    "post (kanaal " + std::string(kanaal) + "), dus telt de dag van ontvangst (Awb 6:9 lid 1)";
+        return l;
+    }
     const std::string_view verzonden_text = f.attr(lodged, "verzonden");
     const auto verzonden = parse_date_value(verzonden_text);
     const Date grace = l.last + 7;

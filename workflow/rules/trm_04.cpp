@@ -17,7 +17,9 @@ public:
             "Per cyclus met een besluit en daarna een bezwaar: is het bezwaar binnen zes weken na het "
             "besluit ontvangen (Algemene termijnenwet)? Later ontvangen is toch op tijd als het vóór het "
             "einde van de termijn is verzonden (kolom verzonden) en binnen een week daarna binnenkwam "
-            "(Awb 6:9); binnen die week ontvangen zonder verzenddatum geeft onbekend.",
+            "(Awb 6:9 lid 2); binnen die week ontvangen zonder verzenddatum geeft onbekend. Die week geldt "
+            "alleen voor post: met een ander kanaal (kolom kanaal: digitaal, e-mail, balie) telt de dag van "
+            "ontvangst.",
             "Een te laat bezwaar kan niet-ontvankelijk worden verklaard. Het is een signaal: vaak wist de "
             "cliënt de termijn niet, en dat is een vraag voor de voorlichting in het besluit (Awb 6:11).",
             "Besluit op vrijdag 12 december 2025, bezwaar ontvangen op 27 januari 2026 en verzonden op "

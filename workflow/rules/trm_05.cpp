@@ -17,7 +17,9 @@ public:
             "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroep binnen zes "
             "weken na de beslissing op bezwaar ingesteld (Algemene termijnenwet)? Later ontvangen is toch "
             "op tijd als het vóór het einde van de termijn is verzonden (kolom verzonden) en binnen een "
-            "week daarna binnenkwam (Awb 6:9); binnen die week zonder verzenddatum geeft onbekend.",
+            "week daarna binnenkwam (Awb 6:9 lid 2); binnen die week zonder verzenddatum geeft onbekend. "
+            "Die week geldt alleen voor post: met een ander kanaal (kolom kanaal: digitaal, e-mail, balie) "
+            "telt de dag van ontvangst.",
             "Een te laat beroep is niet-ontvankelijk. Vaak is de termijn niet goed uitgelegd in de "
             "beslissing op bezwaar (Awb 6:11).",
             "Beslissing op bezwaar op 1 maart 2024, beroep ingesteld op 20 april zonder verzenddatum: "
