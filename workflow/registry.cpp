@@ -17,6 +17,8 @@ const Rule& ona_02();
 const Rule& ona_03();
 const Rule& ona_04();
 const Rule& ona_05();
+const Rule& ona_06();
+const Rule& ona_07();
 const Rule& toe_01();
 const Rule& toe_02();
 const Rule& toe_03();
@@ -47,6 +49,8 @@ const std::vector<const Rule*>& all_rules() {
         &rules::ona_03(),
         &rules::ona_04(),
         &rules::ona_05(),
+        &rules::ona_06(),
+        &rules::ona_07(),
         &rules::toe_01(),
         &rules::toe_02(),
         &rules::toe_03(),

@@ -1,0 +1,59 @@
+// ONA-06 — Beslissing op bezwaar genomen door wie het bestreden besluit nam.
+#include "workflow/rule.hpp"
+
+namespace wmotoets::rules {
+
+namespace {
+
+class Ona06 final : public Rule {
+public:
+    const RuleInfo& info() const override {
+        static const RuleInfo i{
+            .id = "ONA-06",
+            .title = "Beslissing op bezwaar genomen door wie het bestreden besluit nam",
+            .severity = Severity::overtreding,
+            .basis = "Awb art. 10:3 lid 3",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een bezwaar tegen het (eerste) besluit en een beslissing op dat bezwaar, "
+                    "als bij beide een medewerker staat: is de beslissing op bezwaar genomen door een ander dan "
+                    "degene die het bestreden besluit nam? Wie namens het college besluit, mag niet ook in "
+                    "mandaat op het bezwaar daartegen beslissen.",
+            .why = "Bezwaar is een heroverweging. Die is alleen echt als een ander naar het besluit kijkt dan wie "
+                   "het nam; de Awb verbiedt het mandaat om op bezwaar te beslissen aan wie het bestreden "
+                   "besluit in mandaat nam (art. 10:3 lid 3).",
+            .example = "Besluit op 1 maart door B02, bezwaar op 10 april, beslissing op bezwaar op 1 juni ook door "
+                       "B02: overtreden. Door B04: voldaan.",
+        };
+        return i;
+    }
+
+    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+        return per_cycle(f, [&](const Cycle& c) {
+            RuleResult r;
+            if (!c.first_besluit) return r;
+            const Pos besluit = *c.first_besluit;
+            const auto bezwaar = f.first(Activity::bezwaar, besluit + 1, c.end);
+            if (!bezwaar) return r;
+            const auto bob = f.first(Activity::besluit_op_bezwaar, *bezwaar + 1, c.end);
+            if (!bob || f.actor(besluit) == 0 || f.actor(*bob) == 0) return r;
+            if (f.actor(besluit) != f.actor(*bob)) {
+                r.outcome = Outcome::voldaan;
+                return r;
+            }
+            r.violated(f.date(*bob), {besluit, *bob},
+                       "Medewerker " + std::string(f.log->str(f.actor(*bob))) + " nam het besluit van " +
+                           f.date(besluit).dutch_long() + " en besliste op " + f.date(*bob).dutch_long() +
+                           " ook op het bezwaar daartegen");
+            return r;
+        });
+    }
+};
+
+}  // namespace
+
+const Rule& ona_06() {
+    static const Ona06 rule;
+    return rule;
+}
+
+}  // namespace wmotoets::rules
