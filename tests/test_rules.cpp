@@ -345,3 +345,20 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
     }
 }
 
+
+// TRM-06's indicative dwangsom (rules.md): € 23 a day for 14 days, € 35 for the next 14, € 45 after
+// that, at most 42 days (€ 1.442); a besluit on X + 15 costs one day.
+TEST(RuleTrm06, FindingStatesTheIndicativeDwangsom) {
+    auto message = [](const std::string& besluit) {
+        const Checked c = check_csv("case_id,timestamp,activity\nD,2024-03-01,aanvraag\nD,2024-03-16,ingebrekestelling\nD," +
+                                        besluit + ",besluit\n",
+                                    "TRM-06");
+        return c.result.findings.empty() ? std::string("(geen bevinding)") : std::string(c.result.findings[0].message);
+    };
+    EXPECT_NE(message("2024-03-31").find("Indicatieve dwangsom: 1 dag, € 23;"), std::string::npos) << message("2024-03-31");
+    EXPECT_NE(message("2024-04-19").find("Indicatieve dwangsom: 20 dagen, € 532;"), std::string::npos);
+    EXPECT_NE(message("2024-06-30").find("Indicatieve dwangsom: 42 dagen, € 1.442 (het maximum);"), std::string::npos)
+        << message("2024-06-30");
+    EXPECT_NE(message("2024-04-19").find("de gemeente had tot en met 30 maart 2024"), std::string::npos);
+    EXPECT_EQ(message("2024-03-30"), "(geen bevinding)");
+}

@@ -27,6 +27,7 @@ const Rule& trm_02();
 const Rule& trm_03();
 const Rule& trm_04();
 const Rule& trm_05();
+const Rule& trm_06();
 const Rule& pro_01();
 const Rule& pro_02();
 const Rule& pro_03();
@@ -59,6 +60,7 @@ const std::vector<const Rule*>& all_rules() {
         &rules::trm_03(),
         &rules::trm_04(),
         &rules::trm_05(),
+        &rules::trm_06(),
         &rules::pro_01(),
         &rules::pro_02(),
         &rules::pro_03(),
