@@ -7,112 +7,30 @@
 // values, a published count outside its rounding range, or a rate not computed from published
 // counts fails the test. Run on the bundled samples and on generated logs of several sizes.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
 
-#include "app/cli.hpp"
 #include "helpers.hpp"
+#include "xlsx_read.hpp"
 #include "reports/figures.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using wmotoets::test::cli;
+using wmotoets::test::read_all;
+using wmotoets::test::unescape;
+using wmotoets::test::unzip;
 constexpr long kThreshold = 10, kBase = 5;
 
 // ---- reading the publication back -------------------------------------------------------------
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::uint32_t u32(const std::string& s, std::size_t at) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, s.data() + at, 4);
-    return v;
-}
-std::uint16_t u16(const std::string& s, std::size_t at) {
-    std::uint16_t v = 0;
-    std::memcpy(&v, s.data() + at, 2);
-    return v;
-}
-
-std::map<std::string, std::string> unzip(const std::string& zip) {
-    std::map<std::string, std::string> out;
-    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
-    if (end == std::string::npos) return out;
-    std::size_t at = u32(zip, end + 16);
-    for (std::uint16_t i = 0, n = u16(zip, end + 10); i < n; ++i) {
-        const std::uint16_t method = u16(zip, at + 10);
-        const std::uint32_t csize = u32(zip, at + 20), usize = u32(zip, at + 24);
-        const std::uint16_t nlen = u16(zip, at + 28), xlen = u16(zip, at + 30), clen = u16(zip, at + 32);
-        const std::uint32_t local = u32(zip, at + 42);
-        const std::size_t data = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
-        std::string content(usize, '\0');
-        if (method == 0) {
-            content = zip.substr(data, csize);
-        } else {
-            z_stream z{};
-            inflateInit2(&z, -15);
-            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
-            z.avail_in = csize;
-            z.next_out = reinterpret_cast<Bytef*>(content.data());
-            z.avail_out = usize;
-            inflate(&z, Z_FINISH);
-            inflateEnd(&z);
-        }
-        out[zip.substr(at + 46, nlen)] = content;
-        at += 46 + nlen + xlen + clen;
-    }
-    return out;
-}
-
-std::string unescape(std::string s) {
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                                   {"&#39;", "'"}, {"&apos;", "'"}, {"&amp;", "&"}})
-        for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
-    return s;
-}
-
-// A sheet (by its name in the workbook) as cell reference → text.
-std::map<std::string, std::string> sheet(const std::map<std::string, std::string>& files, const std::string& name) {
-    const std::string& wb = files.at("xl/workbook.xml");
-    const std::regex sheet_re("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
-    std::string file;
-    int index = 0;
-    for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) {
-        ++index;
-        if ((*it)[1] == name) file = "xl/worksheets/sheet" + std::to_string(index) + ".xml";
-    }
-    std::map<std::string, std::string> out;
-    if (file.empty()) return out;
-    std::vector<std::string> shared;
-    if (files.count("xl/sharedStrings.xml")) {
-        const std::string& ss = files.at("xl/sharedStrings.xml");
-        const std::regex si("<si><t[^>]*>([^<]*)</t></si>");
-        for (auto it = std::sregex_iterator(ss.begin(), ss.end(), si); it != std::sregex_iterator(); ++it)
-            shared.push_back(unescape((*it)[1]));
-    }
-    const std::string& xml = files.at(file);
-    const std::regex c("<c r=\"([A-Z]+[0-9]+)\"([^>]*)><v>([^<]*)</v></c>");
-    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), c); it != std::sregex_iterator(); ++it) {
-        const std::string attrs = (*it)[2], value = (*it)[3];
-        out[(*it)[1]] = attrs.find("t=\"s\"") != std::string::npos ? shared.at(std::stoul(value)) : value;
-    }
-    return out;
-}
 
 // The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed.
 using Table = std::vector<std::vector<std::string>>;
@@ -295,8 +213,8 @@ struct Publication {
 std::size_t attack(const Publication& pub, const std::string& label) {
     std::size_t attacked = 0;
     const Table rules = tables_after(pub.html, "Cijfers per regel").at(0);
-    const auto summary = sheet(pub.files, "Samenvatting");
-    const auto teams_sheet = sheet(pub.files, "Teams");
+    const auto summary = wmotoets::test::sheet_named(pub.files, "Samenvatting");
+    const auto teams_sheet = wmotoets::test::sheet_named(pub.files, "Teams");
     std::map<std::string, Row> rows;
     std::vector<std::string> order;
     // The table per rule, and the same cells in the workbook.
@@ -448,7 +366,7 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     // The separation view per team: months add up to the total of the row; the Scheiding sheet
     // holds the same cells, no more.
     const auto sep = tables_after(pub.html, "Scheiding van functies");
-    const auto sep_sheet = sheet(pub.files, "Scheiding");
+    const auto sep_sheet = wmotoets::test::sheet_named(pub.files, "Scheiding");
     std::map<std::pair<std::string, std::string>, std::string> html_cells, xlsx_cells;
     for (const Table& t : sep)
         for (std::size_t i = 1; i < t.size(); ++i)
@@ -494,12 +412,6 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     return attacked;
 }
 
-int cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "wmotoets");
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    return wmotoets::run_cli(static_cast<int>(argv.size()), argv.data());
-}
 
 // The publication of `logs`, made the way a user makes it.
 Publication publish(const std::string& name, const std::vector<std::string>& logs) {

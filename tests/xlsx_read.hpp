@@ -1,0 +1,114 @@
+#pragma once
+// rapport.xlsx read back the way a spreadsheet program does (zip + XML), and the command line run
+// in-process: shared by the report tests (test_xlsx.cpp, test_publication.cpp).
+#include <zlib.h>
+
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/cli.hpp"
+
+namespace wmotoets::test {
+
+inline std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::uint32_t u32(const std::string& s, std::size_t at) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, s.data() + at, 4);
+    return v;
+}
+inline std::uint16_t u16(const std::string& s, std::size_t at) {
+    std::uint16_t v = 0;
+    std::memcpy(&v, s.data() + at, 2);
+    return v;
+}
+
+// The files of a zip archive, through its central directory (stored or deflated entries).
+inline std::map<std::string, std::string> unzip(const std::string& zip) {
+    std::map<std::string, std::string> out;
+    std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
+    if (end == std::string::npos) return out;
+    const std::uint16_t entries = u16(zip, end + 10);
+    std::size_t at = u32(zip, end + 16);
+    for (std::uint16_t i = 0; i < entries; ++i) {
+        const std::uint16_t method = u16(zip, at + 10);
+        const std::uint32_t csize = u32(zip, at + 20), usize = u32(zip, at + 24);
+        const std::uint16_t nlen = u16(zip, at + 28), xlen = u16(zip, at + 30), clen = u16(zip, at + 32);
+        const std::uint32_t local = u32(zip, at + 42);
+        const std::string name = zip.substr(at + 46, nlen);
+        const std::size_t data = local + 30 + u16(zip, local + 26) + u16(zip, local + 28);
+        std::string content(usize, '\0');
+        if (method == 0) {
+            content = zip.substr(data, csize);
+        } else {
+            z_stream z{};
+            inflateInit2(&z, -15);
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
+            z.avail_in = csize;
+            z.next_out = reinterpret_cast<Bytef*>(content.data());
+            z.avail_out = usize;
+            inflate(&z, Z_FINISH);
+            inflateEnd(&z);
+        }
+        out[name] = content;
+        at += 46 + nlen + xlen + clen;
+    }
+    return out;
+}
+
+inline std::string unescape(std::string s) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                                   {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}}) {
+        for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    }
+    return s;
+}
+
+// A sheet as cell reference → text (shared strings resolved, numbers as written).
+inline std::map<std::string, std::string> cells(const std::map<std::string, std::string>& files, const std::string& sheet) {
+    std::vector<std::string> shared;
+    static const std::string none;
+    const std::string& ss = files.count("xl/sharedStrings.xml") ? files.at("xl/sharedStrings.xml") : none;
+    const std::regex si("<si><t[^>]*>([^<]*)</t></si>");
+    for (auto it = std::sregex_iterator(ss.begin(), ss.end(), si); it != std::sregex_iterator(); ++it)
+        shared.push_back(unescape((*it)[1]));
+    std::map<std::string, std::string> out;
+    const std::string& xml = files.at(sheet);
+    const std::regex c("<c r=\"([A-Z]+[0-9]+)\"([^>]*)><v>([^<]*)</v></c>");
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), c); it != std::sregex_iterator(); ++it) {
+        const std::string attrs = (*it)[2], value = (*it)[3];
+        out[(*it)[1]] = attrs.find("t=\"s\"") != std::string::npos ? shared.at(std::stoul(value)) : value;
+    }
+    return out;
+}
+
+// A sheet by its name in the workbook, as cell reference → text (empty when there is no such sheet).
+inline std::map<std::string, std::string> sheet_named(const std::map<std::string, std::string>& files, const std::string& name) {
+    const std::string& wb = files.at("xl/workbook.xml");
+    const std::regex sheet_re("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
+    int index = 0;
+    for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) {
+        ++index;
+        if ((*it)[1] == name) return cells(files, "xl/worksheets/sheet" + std::to_string(index) + ".xml");
+    }
+    return {};
+}
+
+inline int cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "wmotoets");
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    return wmotoets::run_cli(static_cast<int>(argv.size()), argv.data());
+}
+
+}  // namespace wmotoets::test
