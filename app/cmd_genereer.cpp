@@ -1,10 +1,12 @@
 // wmotoets genereer: a synthetic, realistic log for demos and benchmarks.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/commands.hpp"
 #include "app/common.hpp"
+#include "app/generator_recipes.hpp"
 #include "app/generator.hpp"
 
 namespace wmotoets {
@@ -38,6 +40,22 @@ int run_genereer(GenerateCommandOptions& o) {
     return 0;
 }
 
+// The help of --aandeel, from the recipe table: which rules share of which dossiers.
+std::string shares_help() {
+    std::vector<std::pair<std::string_view, std::string>> groups;  // of whom → "TRM-03/TRM-04"
+    for (const ViolationRecipe& r : kRecipes) {
+        if (r.of_whom.empty()) continue;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == r.of_whom; });
+        if (it == groups.end()) groups.emplace_back(r.of_whom, std::string(r.rule));
+        else it->second += "/" + std::string(r.rule);
+    }
+    std::string s = "Aandeel dossiers met een opzettelijke overtreding, per regel (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
+                    "elke ingebouwde regel kan (";
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        s += (i ? ", " : "") + groups[i].second + " van " + std::string(groups[i].first);
+    return s + "). Standaard een paar procent per regel";
+}
+
 }  // namespace
 
 Command add_genereer(CLI::App& app) {
@@ -49,10 +67,7 @@ Command add_genereer(CLI::App& app) {
     gen->add_option("--dossiers", o->generator.dossiers, "Aantal dossiers (ongeveer 10 gebeurtenissen elk)")
         ->check(CLI::Range(1ull, 100000000ull));
     gen->add_option("--zaad", o->generator.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
-    gen->add_option("--aandeel", o->shares,
-                    "Aandeel dossiers met een opzettelijke overtreding, per regel (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
-                    "elke ingebouwde regel kan (INF-02 van de dossiers met mantelzorger, TRM-03/TRM-04/PRO-05 van de "
-                    "bezwaren, TRM-05 van de beroepen, PRO-07 van de Wlz-indicaties). Standaard een paar procent per regel")
+    gen->add_option("--aandeel", o->shares, shares_help())
         ->delimiter(',');
     gen->add_option("--eigen-labels", o->generator.eigen_labels,
                     "Aandeel dossiers met eigen labels van de gemeente (zoals 'Notitie toegevoegd'), voor lokale regels; "

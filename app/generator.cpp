@@ -134,7 +134,7 @@ private:
     Date onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
                                bool supported);
     Date besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported);
-    Date bezwaar(Date besluit, Date last_step);
+    Date bezwaar(const People& p, Date besluit, const std::string& beslisser, Date last_step);
     Date beroep(Date bob, Date last_step);
     void herbeoordeling(const People& p);
     void write_rows(std::uint64_t n);
@@ -307,8 +307,15 @@ Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, D
 
 // The besluit, an eigen bijdrage, a bezwaar (and beroep), a move to the Wlz; the last step's date.
 Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported) {
-    const Date besluit = std::max(aanvraag + suspended + (x.late_besluit ? rng_.between(20, 40) : rng_.between(3, 13)),
-                                  rows_.back().date);
+    Date besluit = std::max(aanvraag + suspended + (x.late_besluit ? rng_.between(20, 40) : rng_.between(3, 13)),
+                            rows_.back().date);
+    if (x.late_besluit && rng_.chance(0.3)) {
+        // The applicant sends an ingebrekestelling after the term (its last day + 5 at the latest
+        // with the Atw); the beschikking then comes within two weeks, or later (TRM-06: dwangsom).
+        const Date notice = aanvraag + suspended + 19;
+        add(notice, "ingebrekestelling", "", "client", "", "");
+        besluit = v(Recipe::trm_06) ? notice + rng_.between(15, 60) : notice + rng_.between(1, 14);
+    }
     Attrs ba;
     const bool about_support = supported && v(Recipe::toe_02);
     ba[voorziening] = about_support ? "clientondersteuning" : kVoorzieningen[rng_.below(5)];
@@ -331,7 +338,7 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
         ea[bedrag] = "19,50";
         add(besluit + rng_.between(5, 20), "eigen_bijdrage", p.admin, "administratie", p.team, "Gemeente", ea);
     }
-    if (rng_.chance(0.08)) last_step = bezwaar(besluit, last_step);
+    if (rng_.chance(0.08)) last_step = bezwaar(p, besluit, x.ond_decides ? p.ondersteuner : p.beslisser, last_step);
     if (rng_.chance(0.03)) {  // the client moves to the Wlz
         const Date wlz = last_step + rng_.between(10, 60);
         add(wlz, "wlz_indicatie", "", "", "", "");
@@ -342,7 +349,9 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
 }
 
 // A bezwaar against the besluit, heard (or not), decided on (or withdrawn); the last step's date.
-Date LogGenerator::bezwaar(Date besluit, Date last_step) {
+// `beslisser` took the contested besluit: the beslissing op bezwaar is another's (ONA-06), the
+// hearing a jurist's (ONA-07), unless a recipe says otherwise.
+Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& beslisser, Date last_step) {
     Attrs za;
     const int kind = int(rng_.below(100));
     int received = rng_.between(10, 40);
@@ -359,7 +368,11 @@ Date LogGenerator::bezwaar(Date besluit, Date last_step) {
     const bool withdrawn = rng_.chance(0.03);
     Attrs oa;
     if (withdrawn) {}
-    else if (hearing && rng_.chance(0.9)) add(bezwaar + rng_.between(7, 25), "hoorzitting", "J01", "jurist", "Juridische zaken", "Gemeente");
+    else if (hearing && rng_.chance(0.9)) {
+        const bool by_consulent = v(Recipe::ona_07);
+        add(bezwaar + rng_.between(7, 25), "hoorzitting", by_consulent ? p.consulent : "J01", "jurist", "Juridische zaken",
+            "Gemeente");
+    }
     else if (hearing)  // mostly a ground of Awb 7:3; now and then a reason that is none (PRO-05: onbekend)
         oa[geen_hoorzitting_reden] = received % 5 == 0 ? "hoorzitting niet nodig geacht" : "kennelijk ongegrond";
     Date bob = std::max(bezwaar + 30, term - rng_.between(1, 20));
@@ -373,7 +386,10 @@ Date LogGenerator::bezwaar(Date besluit, Date last_step) {
         return last_step;
     }
     oa[uitkomst] = rng_.chance(0.7) ? "ongegrond" : "gegrond";
-    add(bob, "besluit_op_bezwaar", fmt::format("B{:03}", rng_.below(40) + 1), "beslisser", "Juridische zaken", "Gemeente", oa);
+    std::string decider = fmt::format("B{:03}", rng_.below(40) + 1);
+    if (v(Recipe::ona_06)) decider = beslisser;
+    else if (decider == beslisser) decider = "B041";  // one of Juridische zaken, never the one who decided
+    add(bob, "besluit_op_bezwaar", decider, "beslisser", "Juridische zaken", "Gemeente", oa);
     last_step = bob;
     if (rng_.chance(0.2)) last_step = beroep(bob, last_step);
     return last_step;
