@@ -17,11 +17,11 @@ public:
             Scope::cyclus,
             "Per cyclus met een onderzoek (een gesprek, of anders een verslag): is de cliënt vóór het "
             "eerste gesprek (of het verslag) gewezen op de mogelijkheid van gratis cliëntondersteuning? "
-            "Een wijzing telt als die aan de cliënt of aan cliënt en mantelzorger samen gericht is "
+            "Informatie daarover telt als die aan de cliënt of aan cliënt en mantelzorger samen gericht is "
             "(zonder 'aan' geldt: aan de cliënt).",
             "De gemeente moet de cliënt vóór het onderzoek wijzen op gratis, onafhankelijke "
             "cliëntondersteuning, zodat de cliënt het keukentafelgesprek niet alleen hoeft te voeren. "
-            "Een wijzing achteraf komt te laat om er nog gebruik van te maken.",
+            "Informatie achteraf komt te laat om er nog gebruik van te maken.",
             "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op "
             "20 maart: overtreden, want de cliënt hoorde er pas na het gesprek van.",
             false};

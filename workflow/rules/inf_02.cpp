@@ -17,7 +17,7 @@ public:
             Scope::cyclus,
             "Per cyclus met een onderzoek, in een dossier met een mantelzorger (een melding met "
             "mantelzorger=ja, of een gebeurtenis met rol mantelzorger): is de mantelzorger vóór het "
-            "eerste gesprek (of het verslag) gewezen op gratis cliëntondersteuning? Een wijzing telt als "
+            "eerste gesprek (of het verslag) gewezen op gratis cliëntondersteuning? Informatie telt als "
             "die aan de mantelzorger of aan cliënt en mantelzorger samen gericht is.",
             "De wet noemt de mantelzorger uitdrukkelijk: ook die moet weten dat er gratis, onafhankelijke "
             "ondersteuning is, vóórdat het onderzoek begint. Mantelzorgers dragen vaak het gesprek.",

@@ -1,4 +1,4 @@
-// INF-03 — Wijzing op cliëntondersteuning vermeldt niet dat deze gratis is.
+// INF-03 — Informatie over cliëntondersteuning noemt niet dat die gratis is.
 #include "workflow/rule.hpp"
 #include "workflow/rules/notice.hpp"
 
@@ -11,12 +11,12 @@ public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
             "INF-03",
-            "Wijzing op cliëntondersteuning vermeldt niet dat deze gratis is",
+            "Informatie over cliëntondersteuning noemt niet dat die gratis is",
             Severity::overtreding,
             "Wmo 2015 art. 2.3.2 lid 3",
             Scope::cyclus,
-            "Per cyclus: de wijzingen op cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
-            "wijzingen van de cyclus). Voldaan als er één vermeldt dat de ondersteuning gratis is "
+            "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
+            "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning gratis is "
             "(gratis=ja); overtreden als ze allemaal gratis=nee hebben; onbekend als het niet is vastgelegd.",
             "De wet spreekt van gratis cliëntondersteuning. Wie niet hoort dat het niets kost, ziet er "
             "vaak van af, juist mensen met weinig geld.",

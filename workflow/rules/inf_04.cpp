@@ -1,4 +1,4 @@
-// INF-04 — Wijzing vermeldt niet dat de cliëntondersteuning onafhankelijk is.
+// INF-04 — Informatie over cliëntondersteuning noemt niet dat die onafhankelijk is.
 #include "workflow/rule.hpp"
 #include "workflow/rules/notice.hpp"
 
@@ -11,12 +11,12 @@ public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
             "INF-04",
-            "Wijzing vermeldt niet dat de cliëntondersteuning onafhankelijk is",
+            "Informatie over cliëntondersteuning noemt niet dat die onafhankelijk is",
             Severity::aandachtspunt,
             "Wmo 2015 art. 1.1.1; VNG zelftest, informatieplicht",
             Scope::cyclus,
-            "Per cyclus: de wijzingen op cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
-            "wijzingen van de cyclus). Voldaan als er één vermeldt dat de ondersteuning onafhankelijk is "
+            "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
+            "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning onafhankelijk is "
             "(onafhankelijk=ja); overtreden als ze allemaal onafhankelijk=nee hebben; onbekend als het niet "
             "is vastgelegd.",
             "Cliëntondersteuning staat aan de kant van de cliënt. Wie denkt dat de ondersteuner 'van de "

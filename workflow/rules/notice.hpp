@@ -54,12 +54,17 @@ RuleResult judge_notice_before_onderzoek(const CaseFacts& f, std::string_view wh
         Finding fi;
         fi.date = f.event(*moment).date;
         fi.events.push_back(*moment);
-        fi.message = "Geen wijzing aan " + std::string(who) + " vóór het " +
-                     std::string(activity_name(f.activity(*moment))) + " op " + fi.date.dutch_long();
+        std::string subject(who);
+        if (!subject.empty()) subject[0] = 'D';  // "de cliënt" → "De cliënt"
+        fi.message = subject + " is niet vóór het " + std::string(activity_name(f.activity(*moment))) + " op " +
+                     fi.date.dutch_long() + " gewezen op gratis cliëntondersteuning";
         if (late) {
+            // During the onderzoek (before its verslag, or with none yet) or after it.
             const Date late_date = f.event(*late).date;
-            fi.message += late_date == fi.date ? "; die kwam pas daarna, op dezelfde dag"
-                                               : "; die kwam pas na het onderzoek, op " + late_date.dutch_long();
+            const bool after = c.first_verslag && *c.first_verslag < *late;
+            fi.message += late_date == fi.date ? "; dat gebeurde pas daarna, op dezelfde dag"
+                          : after             ? "; dat gebeurde pas na het onderzoek, op " + late_date.dutch_long()
+                                              : "; dat gebeurde pas na het begin van het onderzoek, op " + late_date.dutch_long();
             fi.events.push_back(*late);
         }
         r.findings.push_back(std::move(fi));
@@ -94,8 +99,8 @@ inline RuleResult judge_notice_attribute(const CaseFacts& f, std::string_view ke
         else {
             const std::string which =
                 notices.size() == 1
-                    ? "De wijzing op cliëntondersteuning van " + f.date(notices[0]).dutch_long() + " vermeldt niet "
-                    : "Geen van de " + std::to_string(notices.size()) + " wijzingen op cliëntondersteuning vermeldt ";
+                    ? "De informatie over cliëntondersteuning van " + f.date(notices[0]).dutch_long() + " noemt niet "
+                    : "Geen van de " + std::to_string(notices.size()) + " berichten over cliëntondersteuning noemt ";
             Finding& fi = r.violated(f.date(notices.back()), notices,
                                      which + std::string(says) + " (" + std::string(key) + "=nee)");
             if (moment) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
