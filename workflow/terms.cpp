@@ -65,6 +65,15 @@ DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, 
     return t;
 }
 
+std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, const Calendar& cal) {
+    if (!c.first_aanvraag) return std::nullopt;
+    AanvraagTerm a;
+    a.aanvraag = *c.first_aanvraag;
+    a.besluit = f.first(Activity::besluit, a.aanvraag + 1, c.end);
+    a.term = decision_term(f, f.date(a.aanvraag), 2, a.aanvraag, a.besluit.value_or(c.end), a.besluit, TermKind::aanvraag, cal);
+    return a;
+}
+
 std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last) {
     for (Pos p = after + 1; p < end; ++p) {
         const Activity a = f.activity(p);

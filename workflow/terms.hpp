@@ -31,6 +31,15 @@ enum class TermKind { aanvraag, bezwaar };
 DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
                            TermKind kind, const Calendar& cal);
 
+// The decision term of a cycle's aanvraag (TRM-02, TRM-06): its first aanvraag, the first besluit
+// after it, and "binnen twee weken" (Wmo 2.3.5 lid 2) with suspensions; nullopt without an aanvraag.
+struct AanvraagTerm {
+    Pos aanvraag = 0;
+    std::optional<Pos> besluit;
+    DecisionTerm term;
+};
+std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, const Calendar& cal);
+
 // The first `intrekking` or `afsluiting` in (after, end) dated on or before `last`.
 std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last);
 

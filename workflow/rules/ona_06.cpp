@@ -1,5 +1,6 @@
 // ONA-06 — Beslissing op bezwaar genomen door wie het bestreden besluit nam.
 #include "workflow/rule.hpp"
+#include "workflow/rules/bezwaar.hpp"
 
 namespace wmotoets::rules {
 
@@ -30,11 +31,10 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_besluit) return r;
-            const Pos besluit = *c.first_besluit;
-            const auto bezwaar = f.first(Activity::bezwaar, besluit + 1, c.end);
-            if (!bezwaar) return r;
-            const auto bob = f.first(Activity::besluit_op_bezwaar, *bezwaar + 1, c.end);
+            const auto contested = contested_besluit(f, c);
+            if (!contested) return r;
+            const Pos besluit = contested->besluit;
+            const auto bob = f.first(Activity::besluit_op_bezwaar, contested->bezwaar + 1, c.end);
             if (!bob || f.actor(besluit) == 0 || f.actor(*bob) == 0) return r;
             if (f.actor(besluit) != f.actor(*bob)) {
                 r.outcome = Outcome::voldaan;

@@ -1,5 +1,6 @@
 // ONA-07 — Bezwaarde gehoord door wie bij het bestreden besluit betrokken was.
 #include "workflow/rule.hpp"
+#include "workflow/rules/bezwaar.hpp"
 
 namespace wmotoets::rules {
 
@@ -30,11 +31,10 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_besluit) return r;
-            const Pos besluit = *c.first_besluit;
-            const auto bezwaar = f.first(Activity::bezwaar, besluit + 1, c.end);
-            if (!bezwaar) return r;
-            const auto hearing = f.first(Activity::hoorzitting, *bezwaar + 1, c.end);
+            const auto contested = contested_besluit(f, c);
+            if (!contested) return r;
+            const Pos besluit = contested->besluit;
+            const auto hearing = f.first(Activity::hoorzitting, contested->bezwaar + 1, c.end);
             if (!hearing || f.actor(*hearing) == 0) return r;
             const StrId who = f.actor(*hearing);
             const std::string name(f.log->str(who));

@@ -32,11 +32,11 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_aanvraag) return r;
-            const Pos aanvraag = *c.first_aanvraag;
-            const auto besluit = f.first(Activity::besluit, aanvraag + 1, c.end);
-            const DecisionTerm t = decision_term(f, f.date(aanvraag), 2, aanvraag, besluit.value_or(c.end), besluit,
-                                                 TermKind::aanvraag, ctx.calendar);
+            const auto at = aanvraag_term(f, c, ctx.calendar);
+            if (!at) return r;
+            const Pos aanvraag = at->aanvraag;
+            const auto besluit = at->besluit;
+            const DecisionTerm& t = at->term;
             if (const auto w = withdrawal_before(f, aanvraag, c.end, t.last); w && (!besluit || *besluit > *w)) return r;
             r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last, ctx.peildatum,
                                    t.suspension_open);

@@ -36,12 +36,11 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_aanvraag) return r;
-            const Pos aanvraag = *c.first_aanvraag;
-            const auto besluit = f.first(Activity::besluit, aanvraag + 1, c.end);
-            const Date last = decision_term(f, f.date(aanvraag), 2, aanvraag, besluit.value_or(c.end), besluit,
-                                            TermKind::aanvraag, ctx.calendar)
-                                  .last;
+            const auto at = aanvraag_term(f, c, ctx.calendar);  // TRM-02's term
+            if (!at) return r;
+            const Pos aanvraag = at->aanvraag;
+            const auto besluit = at->besluit;
+            const Date last = at->term.last;
             // The first ingebrekestelling after the term (one on or before its last day has no effect).
             std::optional<Pos> notice;
             for (Pos p = aanvraag + 1; p < besluit.value_or(c.end) && !notice; ++p)
