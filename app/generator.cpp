@@ -57,10 +57,10 @@ private:
 
 // The attribute columns, in output order.
 enum Col { aan, gratis, onafhankelijk, kanaal, mantelzorger, voorziening, uitkomst, aanbieder, bedrag,
-           adviescommissie, verzonden, geen_hoorzitting_reden, tot, kCols };
+           adviescommissie, verzonden, geen_hoorzitting_reden, tot, persoonlijk_plan, pgb, kCols };
 constexpr const char* kColNames[kCols] = {"aan", "gratis", "onafhankelijk", "kanaal", "mantelzorger", "voorziening",
                                           "uitkomst", "aanbieder", "bedrag", "adviescommissie", "verzonden",
-                                          "geen_hoorzitting_reden", "tot"};
+                                          "geen_hoorzitting_reden", "tot", "persoonlijk_plan", "pgb"};
 using Attrs = std::array<std::string, kCols>;
 
 struct Row {
@@ -101,7 +101,7 @@ struct People {
 struct Violations {
     bool late_notice, no_mz_notice, notice_not_free, notice_not_independent, no_pp_info, early_gesprek;
     bool ond_decides, ond_consults, same_team, ond_at_provider, slow_support, late_verslag, late_besluit;
-    bool early_aanvraag, no_verslag, no_gesprek, no_reactie, no_bevestiging;
+    bool early_aanvraag, no_verslag, no_gesprek, no_reactie, no_bevestiging, no_pgb_info;
 };
 
 // Writes the log dossier by dossier. The draws from the one generator come in a fixed order (the
@@ -170,6 +170,7 @@ Violations LogGenerator::violations(bool has_mantelzorger) {
     for (const Recipe r : kDrawnFirst) drawn[static_cast<std::size_t>(r)] = v(r);
     auto is = [&drawn](Recipe r) { return drawn[static_cast<std::size_t>(r)]; };
     using R = Recipe;
+    const bool no_pgb_info = v(R::inf_07);  // a later recipe: drawn after the others
     return Violations{.late_notice = is(R::inf_01), .no_mz_notice = is(R::inf_02) && has_mantelzorger,
                       .notice_not_free = is(R::inf_03), .notice_not_independent = is(R::inf_04),
                       .no_pp_info = is(R::inf_05), .early_gesprek = is(R::inf_06), .ond_decides = is(R::ona_01),
@@ -177,7 +178,7 @@ Violations LogGenerator::violations(bool has_mantelzorger) {
                       .slow_support = is(R::toe_03), .late_verslag = is(R::trm_01), .late_besluit = is(R::trm_02),
                       .early_aanvraag = is(R::pro_01), .no_verslag = is(R::pro_02),
                       .no_gesprek = is(R::pro_03) && !is(R::pro_02), .no_reactie = is(R::pro_04),
-                      .no_bevestiging = is(R::pro_06)};
+                      .no_bevestiging = is(R::pro_06), .no_pgb_info = no_pgb_info};
 }
 
 void LogGenerator::run() {
@@ -230,7 +231,11 @@ void LogGenerator::procedure(People& p, bool own_labels) {
 Date LogGenerator::notices(const People& p, const Violations& x, Date melding, int gesprek_after, bool pp_handed_in) {
     const Date gesprek = melding + gesprek_after;
     auto early = [&](int lo) { return melding + std::min(gesprek_after - 1, rng_.between(lo, 3)); };
-    if (!x.no_bevestiging) add(early(0), "ontvangstbevestiging", p.admin, "administratie", p.team, "Gemeente");
+    // The receipt letter mentions the persoonlijk plan (as most municipalities' letters do), unless
+    // the dossier is to miss that information (INF-05).
+    Attrs oa;
+    oa[persoonlijk_plan] = x.no_pp_info ? "nee" : "ja";
+    if (!x.no_bevestiging) add(early(0), "ontvangstbevestiging", p.admin, "administratie", p.team, "Gemeente", oa);
     Attrs na;
     na[aan] = x.no_mz_notice || !p.has_mantelzorger ? "client" : "beide";
     na[gratis] = x.notice_not_free ? "nee" : rng_.chance(0.02) ? "" : "ja";
@@ -238,7 +243,9 @@ Date LogGenerator::notices(const People& p, const Violations& x, Date melding, i
     na[kanaal] = rng_.chance(0.7) ? "brief" : "mondeling";
     add(x.late_notice ? gesprek + rng_.between(1, 5) : early(1), "informatie_clientondersteuning", p.consulent, "consulent",
         p.team, "Gemeente", na);
-    if (!x.no_pp_info) add(early(1), "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
+    // A separate notice of the plan where there is no receipt letter, and now and then besides it.
+    if (!x.no_pp_info && (x.no_bevestiging || rng_.chance(0.3)))
+        add(early(1), "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
     if (pp_handed_in) add(early(1), "persoonlijk_plan", "", "client", "", "");
     return gesprek;
 }
@@ -273,14 +280,20 @@ void LogGenerator::support(const People& p, const Violations& x, Date melding, b
 Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
                                          bool supported) {
     const std::string& gesprek_actor = x.ond_consults ? p.ondersteuner : p.consulent;
-    if (!x.no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", p.team, "Gemeente");
+    // The pgb (INF-07): told in the gesprek, in a separate notice that day, or in the verslag.
+    const int pgb_told = x.no_pgb_info ? -1 : int(rng_.below(3));
+    Attrs ga, va;
+    ga[pgb] = pgb_told == 0 ? "ja" : pgb_told < 0 ? "nee" : "";
+    va[pgb] = pgb_told == 2 || (pgb_told == 0 && x.no_gesprek) ? "ja" : "";
+    if (!x.no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", p.team, "Gemeente", ga);
+    if (pgb_told == 1) add(gesprek, "informatie_pgb", gesprek_actor, "consulent", p.team, "Gemeente");
     // Withdrawn during the onderzoek, within the six weeks.
     if (rng_.chance(0.02)) {
         add(gesprek + rng_.between(1, 10), "intrekking", "", "client", "", "");
         return melding;
     }
     const Date verslag = x.late_verslag ? melding + rng_.between(50, 70) : gesprek + rng_.between(4, std::max(4, 38 - gesprek_after));
-    if (!x.no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", p.team, "Gemeente");
+    if (!x.no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", p.team, "Gemeente", va);
     Date ready = x.no_verslag ? melding + rng_.between(45, 55) : verslag;
     if (!x.no_reactie && !x.no_verslag) {
         ready = ready + rng_.between(1, 5);
@@ -418,7 +431,9 @@ void LogGenerator::herbeoordeling(const People& p) {
     add(h + 1, "informatie_clientondersteuning", p.consulent, "consulent", p.team, "Gemeente", hn);
     add(h + 1, "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
     const Date g = h + rng_.between(8, 20), vs = g + rng_.between(5, 15);  // after the plan window
-    add(g, "gesprek", p.consulent, "consulent", p.team, "Gemeente");
+    Attrs ga;
+    ga[pgb] = "ja";
+    add(g, "gesprek", p.consulent, "consulent", p.team, "Gemeente", ga);
     add(vs, "verslag", p.consulent, "consulent", p.team, "Gemeente");
     add(vs + 2, "verslag_reactie", "", "client", "", "");
     add(vs + 4, "aanvraag", "", "client", "", "");

@@ -13,7 +13,7 @@ namespace wmotoets {
 enum class Recipe : std::uint8_t {
     inf_01, inf_02, inf_03, inf_04, inf_05, inf_06, ona_01, ona_02, ona_03, ona_04, ona_05, toe_01, toe_02,
     toe_03, trm_01, trm_02, trm_03, trm_04, trm_05, pro_01, pro_02, pro_03, pro_04, pro_05, pro_06, pro_07,
-    ona_06, ona_07, trm_06,  // added later: at the end, so that the draws of the others stay where they were
+    ona_06, ona_07, trm_06, inf_07,  // added later: at the end, so that the draws of the others stay where they were
 };
 
 struct ViolationRecipe {
@@ -23,7 +23,7 @@ struct ViolationRecipe {
     std::string_view of_whom;  // empty: of all dossiers
 };
 
-inline constexpr std::array<ViolationRecipe, 29> kRecipes{{
+inline constexpr std::array<ViolationRecipe, 30> kRecipes{{
     {Recipe::inf_01, "INF-01", 0.03, ""},
     {Recipe::inf_02, "INF-02", 0.10, "de dossiers met mantelzorger"},
     {Recipe::inf_03, "INF-03", 0.02, ""},
@@ -53,6 +53,7 @@ inline constexpr std::array<ViolationRecipe, 29> kRecipes{{
     {Recipe::ona_06, "ONA-06", 0.05, "de beslissingen op bezwaar"},
     {Recipe::ona_07, "ONA-07", 0.05, "de hoorzittingen"},
     {Recipe::trm_06, "TRM-06", 0.40, "de ingebrekestellingen"},
+    {Recipe::inf_07, "INF-07", 0.04, ""},
 }};
 inline constexpr std::size_t kRecipeCount = kRecipes.size();
 

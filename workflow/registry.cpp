@@ -12,6 +12,7 @@ const Rule& inf_03();
 const Rule& inf_04();
 const Rule& inf_05();
 const Rule& inf_06();
+const Rule& inf_07();
 const Rule& ona_01();
 const Rule& ona_02();
 const Rule& ona_03();
@@ -45,6 +46,7 @@ const std::vector<const Rule*>& all_rules() {
         &rules::inf_04(),
         &rules::inf_05(),
         &rules::inf_06(),
+        &rules::inf_07(),
         &rules::ona_01(),
         &rules::ona_02(),
         &rules::ona_03(),
