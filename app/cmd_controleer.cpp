@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "model/text.hpp"
 #include "app/common.hpp"
 #include "model/error.hpp"
 #include "reports/figures.hpp"
@@ -99,8 +100,8 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& ma
         import_into_store(o.input, *store);
         const PhaseTimer timer("inlezen uit de database");
         log = store->load();
-        spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", o.db, log.case_count(), log.events.size(),
-                     log.inputs.size());
+        spdlog::info("{}: {}, {} uit {}", o.db, counted(log.case_count(), "dossier", "dossiers"),
+                     counted(log.events.size(), "gebeurtenis", "gebeurtenissen"), counted(log.inputs.size(), "import", "imports"));
     } else {
         Diagnostics diag;
         const ImportSetup setup(o.input);

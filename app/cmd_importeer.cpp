@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
+#include "model/text.hpp"
 #include "app/common.hpp"
 #include "model/error.hpp"
 
@@ -30,8 +31,8 @@ int run_importeer(const ImportCommandOptions& o) {
     if (o.input.logs.empty()) throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
     Store store(o.db);
     import_into_store(o.input, store);
-    spdlog::info("{}: {} dossiers, {} gebeurtenissen uit {} import(s)", o.db, store.case_count(), store.event_count(),
-                 store.import_count());
+    spdlog::info("{}: {}, {} uit {}", o.db, counted(store.case_count(), "dossier", "dossiers"),
+                 counted(store.event_count(), "gebeurtenis", "gebeurtenissen"), counted(store.import_count(), "import", "imports"));
     return 0;
 }
 

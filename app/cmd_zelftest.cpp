@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "model/text.hpp"
 #include "app/common.hpp"
 #include "import/toml_files.hpp"
 #include "import/zelftest_files.hpp"
@@ -27,7 +28,7 @@ std::map<std::string, CheckFigure> check_figures(const ZelftestOptions& o) {
     std::map<std::string, CheckFigure> out;
     if (o.db.empty()) return out;
     for (const auto& f : latest_run_of(Store(o.db)).figures)
-        out[f.rule] = CheckFigure{f.rule, f.title, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
+        out[f.rule] = CheckFigure{f.rule, f.title, f.severity, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
     return out;
 }
 
@@ -43,8 +44,8 @@ int run_zelftest_report(const ZelftestOptions& o) {
     ensure_directory(o.out);
     write_output(o.out + "/zelftest.html", [&](std::ostream& f) { write_zelftest_html(f, q, sets, d); });
     write_output_file(o.out + "/zelftest.xlsx", [&](const std::string& tmp) { write_zelftest_xlsx(tmp, q, sets, d); });
-    spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({} antwoordset(s), {} gesprekspunt(en){})", o.out, sets.size(),
-                 d.points.size(), d.with_case_data ? ", met de toets aan de dossiers" : "");
+    spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({}, {}{})", o.out, counted(sets.size(), "antwoordset", "antwoordsets"),
+                 counted(d.points.size(), "gesprekspunt", "gesprekspunten"), d.with_case_data ? ", met de toets aan de dossiers" : "");
     return 0;
 }
 

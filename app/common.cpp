@@ -72,13 +72,17 @@ void log_problem(const Problem& p, bool warning) {
 }
 
 void log_read_summary(const std::string& path, const InputFile& in) {
+    const bool one = in.rows == 1;
     spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows,
-                 in.format == "xes" ? "events" : in.format == "zgw" ? "resources" : "rijen", in.used, in.rejected,
+                 in.format == "xes"   ? (one ? "gebeurtenis" : "gebeurtenissen")
+                 : in.format == "zgw" ? (one ? "object" : "objecten")
+                                      : (one ? "rij" : "rijen"),
+                 in.used, in.rejected,
                  in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
                  in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
     if (in.bsn_skipped)
-        spdlog::info("{}: {} BSN-veld(en) van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
-                     in.bsn_skipped);
+        spdlog::info("{}: {} van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
+                     counted(in.bsn_skipped, "BSN-veld", "BSN-velden"));
 }
 
 // The local time of an import, as provenance in the database (never in a report).
@@ -207,7 +211,7 @@ void load_settings(const std::string& settings_file, const std::vector<std::stri
 LocalRules load_local_rules(const std::string& path) {
     if (path.empty()) return {};
     LocalRules local(read_local_rules_file(path));
-    spdlog::info("{}: {} lokale regel(s)", path, local.rules().size());
+    spdlog::info("{}: {}", path, counted(local.rules().size(), "lokale regel", "lokale regels"));
     return local;
 }
 

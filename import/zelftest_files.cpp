@@ -157,6 +157,7 @@ std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {
         CheckFigure c;
         c.rule = f.value("rule", "");
         c.title = f.value("title", "");
+        c.severity = f.value("severity", "overtreding");
         c.applicable = f.value("applicable", std::size_t(0));
         c.compliant = f.value("compliant", std::size_t(0));
         c.violations = f.value("violations", std::size_t(0));

@@ -14,9 +14,20 @@ constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kNames{
     "opschorting_einde", "verdaging", "ingebrekestelling", "besluit", "eigen_bijdrage", "bezwaar", "hoorzitting",
     "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking", "afsluiting", "wlz_indicatie",
     "onbekend"};
+// In words, for people (rules.md "Words for people"): never the code with its underscore.
+constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kWords{
+    "vraagverheldering", "melding", "herbeoordeling", "ontvangstbevestiging",
+    "informatie over het persoonlijk plan", "informatie over cliëntondersteuning",
+    "vraag om cliëntondersteuning", "toewijzing van een cliëntondersteuner", "afzien van cliëntondersteuning",
+    "verzoek om een andere cliëntondersteuner", "weigering van een andere cliëntondersteuner", "persoonlijk plan",
+    "gesprek", "verslag", "informatie over het persoonsgebonden budget", "reactie op het verslag", "aanvraag",
+    "begin van de opschorting", "einde van de opschorting", "verdaging", "ingebrekestelling", "besluit",
+    "eigen bijdrage", "bezwaar", "hoorzitting", "beslissing op bezwaar", "beroep", "uitspraak", "intrekking",
+    "afsluiting", "Wlz-indicatie", "niet herkende stap"};
 }  // namespace
 
 std::string_view activity_name(Activity a) { return kNames[static_cast<std::size_t>(a)]; }
+std::string_view activity_words(Activity a) { return kWords[static_cast<std::size_t>(a)]; }
 
 std::optional<Activity> activity_from_folded(std::string_view folded) {
     for (int i = 0; i < kCanonicalActivityCount; ++i)

@@ -43,7 +43,8 @@ enum class Activity : std::uint8_t {
 
 inline constexpr int kCanonicalActivityCount = static_cast<int>(Activity::onbekend);
 
-std::string_view activity_name(Activity a);
+std::string_view activity_name(Activity a);   // the code of event-log.md: for machines (JSON, CSV, the store)
+std::string_view activity_words(Activity a);  // in Dutch words, for people: "beslissing op bezwaar"
 // Lookup by folded label (see fold_label); nullopt when not canonical.
 std::optional<Activity> activity_from_folded(std::string_view folded);
 

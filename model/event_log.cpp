@@ -121,6 +121,10 @@ std::string_view EventLog::label(const Event& e) const {
     return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_name(e.activity);
 }
 
+std::string_view EventLog::label_words(const Event& e) const {
+    return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_words(e.activity);
+}
+
 void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {
     std::vector<StrId> map(part.strings.size(), 0);
     for (StrId id = 1; id < map.size(); ++id) map[id] = strings.intern(part.strings.str(id));

@@ -23,6 +23,35 @@ std::string_view severity_name(Severity s) {
     return "?";
 }
 
+std::optional<Severity> severity_from_name(std::string_view name) {
+    for (const Severity s : {Severity::overtreding, Severity::aandachtspunt, Severity::signaal})
+        if (severity_name(s) == name) return s;
+    return std::nullopt;
+}
+
+std::string_view deviation_words(Severity s) {
+    switch (s) {
+        case Severity::overtreding: return "overtreden";
+        case Severity::aandachtspunt: return "niet voldaan";
+        case Severity::signaal: return "gesignaleerd";
+    }
+    return "overtreden";
+}
+
+std::string_view outcome_words(Outcome o, Severity s) {
+    switch (o) {
+        case Outcome::niet_van_toepassing: return "niet van toepassing";
+        case Outcome::voldaan: return "voldaan";
+        case Outcome::onbekend: return "onbekend";
+        case Outcome::overtreden: return deviation_words(s);
+    }
+    return "?";
+}
+
+std::string_view outcome_words(Outcome o, std::string_view severity) {
+    return outcome_words(o, severity_from_name(severity).value_or(Severity::overtreding));
+}
+
 namespace {
 constexpr char kCodes[] = {'n', 'v', 'o', 'x'};  // in the order of Outcome
 }

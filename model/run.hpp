@@ -21,6 +21,18 @@ enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
 
 std::string_view outcome_name(Outcome o);   // "niet_van_toepassing", "voldaan", … (JSON)
 std::string_view severity_name(Severity s);  // "overtreding", "aandachtspunt", "signaal"
+std::optional<Severity> severity_from_name(std::string_view name);
+// Words for people (rules.md): wherever a person reads an outcome, it is worded by the rule's
+// severity — an overtreding is "overtreden", an aandachtspunt not met "niet voldaan", a signaal
+// that fires "gesignaleerd"; the others read "voldaan", "onbekend", "niet van toepassing".
+std::string_view outcome_words(Outcome o, Severity s);
+std::string_view deviation_words(Severity s);  // outcome_words(overtreden, s)
+// A rule's severity by its name as a run record keeps it; an unknown name reads as an overtreding.
+std::string_view outcome_words(Outcome o, std::string_view severity);
+// A column of deviations over rules of every severity, and the key that explains it.
+inline constexpr std::string_view kDeviationsHeading = "afwijkend";
+inline constexpr std::string_view kDeviationsKey =
+    "afwijkend = overtreden (bij een overtreding), niet voldaan (bij een aandachtspunt) of gesignaleerd (bij een signaal)";
 // The one codec of outcomes in the store: one letter each (n, v, o, x).
 char outcome_code(Outcome o);
 std::optional<Outcome> outcome_from_code(char c);

@@ -48,6 +48,10 @@ void cp1252_to_utf8(std::string_view in, std::string& out);
 
 // A count written the Dutch way, with a dot per thousand: 2000 → "2.000".
 std::string grouped(std::uint64_t n);
+// A count with its noun in the right number, for people: "1 import", "3 imports", "0 partijen".
+inline std::string counted(std::uint64_t n, std::string_view one, std::string_view more) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : more);
+}
 
 // The first at most `bytes` bytes of `s`, cut at a character boundary.
 std::string utf8_prefix(std::string_view s, std::size_t bytes);

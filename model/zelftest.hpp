@@ -12,8 +12,11 @@ namespace wmotoets {
 
 // The figures of one rule from a check (controleer --format json, or the latest run in a database),
 // against which the zelftest answers are held.
+// An answer as a person reads it: "weet_niet" (the value in the answer file) is "weet niet".
+inline std::string answer_words(const std::string& a) { return a == "weet_niet" ? "weet niet" : a; }
+
 struct CheckFigure {
-    std::string rule, title;
+    std::string rule, title, severity;  // severity: "overtreding", "aandachtspunt", "signaal"
     std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
     std::optional<double> rate;
 };

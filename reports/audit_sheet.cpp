@@ -40,15 +40,6 @@ th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.box{display:in
 @media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}}
 )";
 
-std::string outcome_text(Outcome o) {
-    switch (o) {
-        case Outcome::voldaan: return "voldaan";
-        case Outcome::overtreden: return "overtreden";
-        case Outcome::onbekend: return "onbekend";
-        case Outcome::niet_van_toepassing: break;
-    }
-    return "niet van toepassing";
-}
 
 }  // namespace
 
@@ -72,7 +63,7 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
         const Who& w = log.who(e);
         std::string when = e.date.iso();
         if (e.has_time()) when += fmt::format(" {:02}:{:02}", e.ms / 3600000, e.ms / 60000 % 60);
-        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label(e)) << "</td><td>"
+        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e)) << "</td><td>"
             << html_escape(log.str(w.actor)) << "</td><td>" << html_escape(log.str(w.role)) << "</td><td>"
             << html_escape(log.str(w.team)) << "</td><td>" << html_escape(log.inputs[e.file].path) << ":" << e.line
             << "</td></tr>\n";
@@ -97,14 +88,15 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
     out << "<h2>Oordeel van de auditor per regel</h2>\n<table>\n<tr><th>regel</th><th>titel</th><th>Wmo-toets</th>"
            "<th>oordeel auditor</th><th>toelichting</th></tr>\n";
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
-        std::string title;
+        std::string title, severity;
         for (const RunRecord::Figure& f : run.figures)
-            if (f.rule == run.rules[r]) title = f.title;
+            if (f.rule == run.rules[r]) title = f.title, severity = f.severity;
         const Outcome o = at ? run.outcome(*at, r) : Outcome::niet_van_toepassing;
         out << "<tr><td>" << html_escape(run.rules[r]) << "</td><td>" << html_escape(title) << "</td><td"
-            << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">" << outcome_text(o) << "</td><td>"
-            << "<span class=\"box\"></span>voldaan<span class=\"box\"></span>overtreden<span class=\"box\"></span>onbekend"
-               "<span class=\"box\"></span>n.v.t.</td><td><span class=\"line\"></span></td></tr>\n";
+            << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">" << outcome_words(o, severity) << "</td><td>"
+            << "<span class=\"box\"></span>voldaan<span class=\"box\"></span>"
+            << outcome_words(Outcome::overtreden, severity) << "<span class=\"box\"></span>onbekend"
+               "<span class=\"box\"></span>niet van toepassing</td><td><span class=\"line\"></span></td></tr>\n";
     }
     out << "</table>\n<p>Auditor: <span class=\"line\"></span> &nbsp; Datum: <span class=\"line\"></span> &nbsp; "
            "Paraaf: <span class=\"line\"></span></p>\n</body>\n</html>\n";

@@ -111,7 +111,7 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 std::string Disclosure::rule(bool html) const {
     return fmt::format("Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
                        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
-                       "staan er alleen bij als zowel het aantal overtreden als het aantal voldaan 0 of minstens {0} is, "
+                       "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
                        "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
                        "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
                        "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
@@ -303,11 +303,12 @@ void HtmlReport::inputs() {
 
 void HtmlReport::table() {
     // Figures per rule: table and chart.
-    out << "<h2>Cijfers per regel</h2>\n<p>Percentage = overtreden / (voldaan + overtreden), met het 95%-"
-           "betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
+    out << "<h2>Cijfers per regel</h2>\n<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
+           "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
+           "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
            "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<tr><th>regel</th>"
-           "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>overtreden</th>"
-           "<th>onbekend</th><th>% overtr.</th><th>95%-interval</th></tr>\n";
+           "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>afwijkend</th>"
+           "<th>onbekend</th><th>% afwijkend</th><th>95%-interval</th></tr>\n";
     for (const RunRecord::Figure& f : run.figures) {
         const RuleText t = rule_text(run, f.rule);
         const auto r = rate_of(f);
@@ -326,7 +327,7 @@ void HtmlReport::chart() {
     // The chart: per rule a bar for the rate, a whisker for the interval, the unknown count beside.
     const std::size_t rows = run.figures.size();
     const int row_h = 18, left = 70, width = 420, top = 20;
-    out << "<svg role=\"img\" aria-label=\"Percentage overtreden per regel met 95%-interval\" width=\"640\" height=\""
+    out << "<svg role=\"img\" aria-label=\"Percentage afwijkend per regel met 95%-interval\" width=\"640\" height=\""
         << top + int(rows) * row_h + 10 << "\" viewBox=\"0 0 640 " << top + int(rows) * row_h + 10 << "\">\n";
     for (int p = 0; p <= 100; p += 25) {
         const int x = left + width * p / 100;
@@ -392,7 +393,7 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
 
 void HtmlReport::groups() {
     grouped("Verloop per kwartaal",
-            "Per kwartaal van de eerste gebeurtenis (meestal de melding): overtreden / beoordeeld (percentage), en het "
+            "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
             [&](const Case& c) { return dossier_quarter(log, c); });
     grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
@@ -480,7 +481,7 @@ void HtmlReport::dossiers() {
                         }
                     }
                 out << "<tr" << (marks.empty() ? "" : " class=\"finding\"") << "><td>" << e.date.iso() << "</td><td>"
-                    << html_escape(log.label(e)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
+                    << html_escape(log.label_words(e)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
                     << html_escape(log.inputs[e.file].path) << ":" << e.line << "</td><td>" << marks << "</td></tr>\n";
             }
         }

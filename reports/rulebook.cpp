@@ -18,9 +18,11 @@ std::string_view family_title(std::string_view id) {
     return "Lokale regels";
 }
 
+// The outcomes a rule can give, worded by its severity (rules.md "Words for people").
 std::string outcomes_text(const RuleInfo& i) {
-    return i.can_be_unknown ? "niet_van_toepassing, voldaan, onbekend, overtreden"
-                            : "niet_van_toepassing, voldaan, overtreden";
+    std::string s = "niet van toepassing, voldaan, ";
+    if (i.can_be_unknown) s += "onbekend, ";
+    return s + std::string(deviation_words(i.severity));
 }
 
 }  // namespace
@@ -50,8 +52,10 @@ void write_rulebook_markdown(std::ostream& out, const std::vector<const Rule*>& 
     out << "# Het regelboek van Wmo-toets\n\n"
         << "<!-- Gegenereerd met `wmotoets regels --markdown > docs/regels.md` uit de regelbestanden in\n"
         << "     workflow/rules/. Niet met de hand bewerken: een test faalt als dit bestand verouderd is. -->\n\n"
-        << "Elke regel geeft per dossier één uitkomst: `niet_van_toepassing`, `voldaan`, `overtreden` of "
-           "`onbekend` (het logboek kan het niet beslissen, of een termijn loopt nog op de peildatum). Bij een "
+        << "Elke regel geeft per dossier één uitkomst: niet van toepassing, voldaan, onbekend (het logboek kan "
+           "het niet beslissen, of een termijn loopt nog op de peildatum), of — als de regel niet wordt nageleefd — "
+           "*overtreden* bij een overtreding (de wet is niet nageleefd), *niet voldaan* bij een aandachtspunt (goede "
+           "praktijk of onafhankelijkheid in gevaar) en *gesignaleerd* bij een signaal (goed om te weten). Bij een "
            "regel per cyclus is de uitkomst van het dossier de slechtste over de cycli. Termijnen volgen de "
            "Algemene termijnenwet; zie `wmotoets regels ID` voor de uitleg van één regel.\n\n"
         << "| regel | ernst | bereik | titel | grondslag |\n| --- | --- | --- | --- | --- |\n";

@@ -140,19 +140,20 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         used += in.used;
         rejected += in.rejected;
     }
-    out += fmt::format("Cijfers per regel — {} dossiers, {} gebeurtenissen gebruikt ({} rijen gelezen, {} afgekeurd); "
-                       "peildatum {}\n",
-                       log.cases.size(), used, rows, rejected,
+    out += fmt::format("Cijfers per regel — {}, {} gebruikt ({} gelezen, {} afgekeurd); peildatum {}\n",
+                       counted(log.cases.size(), "dossier", "dossiers"), counted(used, "gebeurtenis", "gebeurtenissen"),
+                       counted(rows, "rij", "rijen"), rejected,
                        d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
-    out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", "regel", "ernst", "van toep.", "voldaan",
-                       "overtreden", "onbekend", "% overtr", "95%-interval");
+    out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.", "voldaan",
+                       kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
     for (const RunRecord::Figure& f : d.figures) {
         const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
         const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
-        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>10} {:>8} {:>8}  {}\n", f.rule, f.severity, f.applicable,
+        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, f.severity, f.applicable,
                            f.compliant, f.violations, f.unknown, rate, ci);
     }
-    out += "percentage = overtreden / (voldaan + overtreden); onbekend staat ernaast en telt in geen van beide mee.\n";
+    out += std::string(kDeviationsKey) + ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt in "
+           "geen van beide mee.\n";
     return out;
 }
 

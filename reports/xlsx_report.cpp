@@ -96,15 +96,6 @@ private:
     lxw_col_t cols_ = 0;
 };
 
-const char* outcome_word(Outcome o) {
-    switch (o) {
-        case Outcome::voldaan: return "voldaan";
-        case Outcome::overtreden: return "overtreden";
-        case Outcome::onbekend: return "onbekend";
-        case Outcome::niet_van_toepassing: break;
-    }
-    return "n.v.t.";
-}
 
 }  // namespace
 
@@ -128,7 +119,7 @@ struct XlsxReport {
 // Samenvatting: exactly the figures of the run.
 void XlsxReport::summary_sheet() {
     Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
-                                {"voldaan", 9}, {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12},
+                                {"voldaan", 9}, {"afwijkend", 10}, {"onbekend", 9}, {"percentage afwijkend", 12},
                                 {"interval ondergrens", 11}, {"interval bovengrens", 11}});
     lxw_row_t r = 0;
     for (const RunRecord::Figure& f : run.figures) {
@@ -154,9 +145,10 @@ void XlsxReport::summary_sheet() {
         }
     }
     s.finish(r);
+    s.text(r + 2, 0, std::string(kDeviationsKey) + ".");
     if (d.publication) {
-        s.text(r + 2, 0, d.key(false));
-        s.text(r + 3, 0, d.rule(false));
+        s.text(r + 3, 0, d.key(false));
+        s.text(r + 4, 0, d.rule(false));
     }
 }
 
@@ -212,6 +204,8 @@ void XlsxReport::dossiers_sheet() {
     if (!run.rules.empty())
         worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
+    std::vector<std::string> severity;  // per rule: its outcomes are worded by it
+    for (const std::string& rule : run.rules) severity.push_back(rule_text(run, rule).severity);
     lxw_row_t row = 0;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
         ++row;
@@ -223,7 +217,8 @@ void XlsxReport::dossiers_sheet() {
             if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
         }
         for (std::size_t r = 0; r < run.rules.size(); ++r)
-            worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r), outcome_word(run.outcome(c, r)), nullptr);
+            worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r),
+                                   std::string(outcome_words(run.outcome(c, r), severity[r])).c_str(), nullptr);
     }
     worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
 }
@@ -233,8 +228,8 @@ void XlsxReport::teams_sheet() {
     // HTML breakdown (violations, judged, unknown, the rate from those), no more.
     const auto teams = counts_by(log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
     if (d.publication) return publication_teams_sheet(teams);
-    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"overtreden", 10},
-                         {"onbekend", 9}, {"percentage overtreden", 12}});
+    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"afwijkend", 10},
+                         {"onbekend", 9}, {"percentage afwijkend", 12}});
     lxw_row_t r = 0;
     for (const auto& [team, counts] : teams)
         for (std::size_t k = 0; k < counts.size(); ++k) {
@@ -252,8 +247,8 @@ void XlsxReport::teams_sheet() {
 }
 
 void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams) {
-    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"overtreden", 10}, {"beoordeeld", 10}, {"onbekend", 9},
-                         {"percentage overtreden", 12}});
+    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"afwijkend", 10}, {"beoordeeld", 10}, {"onbekend", 9},
+                         {"percentage afwijkend", 12}});
     if (!d.breakdown_shown(teams.size())) {
         s.text(1, 0, "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
         return;
@@ -394,8 +389,10 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
                 const auto it = s.answers.find(question.id);
                 std::string answer;
                 if (it != s.answers.end()) {
-                    answer = it->second.answer;
-                    for (const auto& [area, a] : it->second.per_area) answer += (answer.empty() ? "" : "; ") + area + ": " + a;
+                    answer = answer_words(it->second.answer);
+                    for (const auto& [area, name] : question.levensgebieden)  // in the form's order, by name
+                        if (const auto a = it->second.per_area.find(area); a != it->second.per_area.end())
+                            answer += (answer.empty() ? "" : "; ") + name + ": " + answer_words(a->second);
                     if (!answer.empty()) worksheet_write_string(ws, r, col, answer.c_str(), nullptr);
                     if (!it->second.toelichting.empty()) worksheet_write_string(ws, r, col + 1, it->second.toelichting.c_str(), b.wrap);
                     if (!it->second.bron.empty()) worksheet_write_string(ws, r, col + 2, it->second.bron.c_str(), b.wrap);
@@ -417,7 +414,7 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
     }
     {
         Sheet s(b, "Dossiers", {{"vraag", 12}, {"regel", 9}, {"titel", 45}, {"van toepassing", 11}, {"voldaan", 9},
-                                {"overtreden", 10}, {"onbekend", 9}, {"percentage overtreden", 12}});
+                                {"afwijkend", 10}, {"onbekend", 9}, {"percentage afwijkend", 12}});
         lxw_row_t r = 0;
         for (const auto& [question, figures] : d.dossier_figures)
             for (const CheckFigure& f : figures) {

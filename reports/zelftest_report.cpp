@@ -1,4 +1,5 @@
 #include "reports/zelftest_report.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -98,9 +99,10 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                     const auto it = sets[s].answers.find(question.id);
                     if (it == sets[s].answers.end() || it->second.answer != "ja") continue;
                     d.points.push_back({question.id, fmt::format("{} antwoordt 'ja', maar {} is in {} van de {} beoordeelde "
-                                                                 "dossiers overtreden ({} %, drempel {} %)",
+                                                                 "dossiers {} ({} %, drempel {} %)",
                                                                  who(sets[s]), r, f->second.violations,
                                                                  f->second.compliant + f->second.violations,
+                                                                 outcome_words(Outcome::overtreden, f->second.severity),
                                                                  percent_nl(*f->second.rate), percent_nl(threshold))});
                 }
             }
@@ -118,7 +120,7 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
            "text-align:left;vertical-align:top}th{background:#e8eef5}.muted{color:#555}.p{background:#fff7e6}"
            "@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style>\n</head>\n<body>\n";
     out << "<h1>Zelftest cliëntondersteuning — gespreksrapport</h1>\n<p class=\"muted\">De VNG-zelftest, ingevuld door "
-        << sets.size() << " partij(en), naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"
+        << counted(sets.size(), "partij", "partijen") << ", naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"
            "<th>perspectief</th><th>ingevuld door</th><th>datum</th><th>bestand</th></tr>\n";
     for (const ZelftestAnswers& s : sets)
         out << "<tr><td>" << html_escape(s.gemeente) << "</td><td>" << html_escape(s.perspectief) << "</td><td>"
@@ -165,7 +167,7 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
                 const auto it = s.answers.find(question.id);
                 std::string answer;
                 for (const auto& [part, a] : parts_of(question, it == s.answers.end() ? nullptr : &it->second))
-                    answer += (answer.empty() ? "" : "; ") + (part.empty() ? "" : part + ": ") + (a.empty() ? "—" : a);
+                    answer += (answer.empty() ? "" : "; ") + (part.empty() ? "" : part + ": ") + (a.empty() ? "—" : answer_words(a));
                 out << "<tr><td>" << html_escape(who(s)) << "</td><td>" << html_escape(answer) << "</td><td>"
                     << (it == s.answers.end() ? "" : html_escape(it->second.toelichting)) << "</td><td>"
                     << (it == s.answers.end() ? "" : html_escape(it->second.bron)) << "</td></tr>\n";
@@ -173,8 +175,8 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
             out << "</table>\n";
             const auto f = d.dossier_figures.find(question.id);
             if (f != d.dossier_figures.end()) {
-                out << "<p><b>Toets aan de dossiers:</b></p>\n<table>\n<tr><th>regel</th><th>titel</th><th>van toep.</th>"
-                       "<th>overtreden</th><th>onbekend</th><th>% overtr.</th></tr>\n";
+                out << "<p><b>Toets aan de dossiers:</b> " << kDeviationsKey << ".</p>\n<table>\n<tr><th>regel</th>"
+                       "<th>titel</th><th>van toep.</th><th>afwijkend</th><th>onbekend</th><th>% afwijkend</th></tr>\n";
                 for (const CheckFigure& c : f->second)
                     out << "<tr" << (c.rate && *c.rate > d.threshold ? " class=\"p\"" : "") << "><td>" << c.rule << "</td><td>"
                         << html_escape(c.title) << "</td><td>" << c.applicable << "</td><td>" << c.violations << "</td><td>"

@@ -160,7 +160,7 @@ TEST(Procedure, AanvraagGuard) {
         const auto step = early.step(A::aanvraag, false);
         ASSERT_EQ(step.deviations.size(), 1u);
         EXPECT_EQ(step.deviations[0].state, state);
-        EXPECT_EQ(step.deviations[0].reason, "aanvraag vóór afronding van het onderzoek en binnen zes weken na de melding");
+        EXPECT_EQ(step.deviations[0].reason, "binnen zes weken na de melding (art. 2.3.2 lid 9)");
         EXPECT_EQ(early.state(0), state);
     }
 }

@@ -175,10 +175,10 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
 
     // With the figures of a check: plus one gesprekspunt per 'ja' against a rule above 5 %.
     std::map<std::string, CheckFigure> figures;
-    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", 10, 8, 2, 0, 0.2};   // above 5 %
-    figures["ONA-03"] = {"ONA-03", "Zelfde team", 10, 10, 0, 0, 0.0};
-    figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", 10, 10, 0, 0, 0.0};
-    figures["INF-01"] = {"INF-01", "Niet gewezen", 20, 19, 1, 0, 0.05};                   // exactly 5 %: not above
+    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", "overtreding", 10, 8, 2, 0, 0.2};   // above 5 %
+    figures["ONA-03"] = {"ONA-03", "Zelfde team", "signaal", 10, 7, 3, 0, 0.3};  // a signaal: "gesignaleerd"
+    figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", "overtreding", 10, 10, 0, 0, 0.0};
+    figures["INF-01"] = {"INF-01", "Niet gewezen", "overtreding", 20, 19, 1, 0, 0.05};                   // exactly 5 %: not above
     const ZelftestDialogue with = zelftest_dialogue(q, sets, figures, 0.05);
     std::vector<std::string> extra;
     for (const auto& p : with.points)
@@ -187,7 +187,11 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
                          "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers overtreden "
                          "(20,0 %, drempel 5,0 %)",
                          "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
-                         "overtreden (20,0 %, drempel 5,0 %)"}));
+                         "overtreden (20,0 %, drempel 5,0 %)",
+                         "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
+                         "gesignaleerd (30,0 %, drempel 5,0 %)",
+                         "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
+                         "gesignaleerd (30,0 %, drempel 5,0 %)"}));
     EXPECT_EQ(with.dossier_figures.at("ZT-ONA-2").size(), 2u);  // ONA-01 and ONA-03 shown
     EXPECT_EQ(with.dossier_figures.count("ZT-BEL-1"), 0u);      // not informed by dossiers
 

@@ -45,8 +45,8 @@ struct EvAfgezien { static constexpr int region = 1; };
 struct EvWisselVerzocht { static constexpr int region = 1; };
 struct EvWisselGeweigerd { static constexpr int region = 1; };
 
-constexpr const char* kAanvraagTooEarly =
-    "aanvraag vóór afronding van het onderzoek en binnen zes weken na de melding";
+// Said after "Aanvraag van <datum> terwijl het onderzoek nog liep" (PRO-01).
+constexpr const char* kAanvraagTooEarly = "binnen zes weken na de melding (art. 2.3.2 lid 9)";
 
 // ---- guards and actions ----
 struct MarkOpened {

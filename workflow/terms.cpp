@@ -116,7 +116,7 @@ Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calend
     l.last = t.last;
     const Date received = f.date(lodged);
     if (received <= l.last) return l;
-    const std::string what(activity_name(f.activity(lodged)));
+    const std::string what(activity_words(f.activity(lodged)));
     const std::string term =
         term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar", cal);
     // The grace week of Awb 6:9 lid 2 is for post only: received through another channel, the day

@@ -10,19 +10,23 @@ class Inf03 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "INF-03",
-            "Informatie over cliëntondersteuning noemt niet dat die gratis is",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.2 lid 3",
-            Scope::cyclus,
-            "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
-            "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning gratis is "
-            "(gratis=ja); overtreden als ze allemaal gratis=nee hebben; onbekend als het niet is vastgelegd.",
-            "De wet spreekt van gratis cliëntondersteuning. Wie niet hoort dat het niets kost, ziet er "
-            "vaak van af, juist mensen met weinig geld.",
-            "Brief op 5 maart met gratis=nee, gesprek op 12 maart: overtreden. Dezelfde brief zonder "
-            "kolom gratis: onbekend.",
-            true};
+            .id = "INF-03",
+            .title = "Informatie over cliëntondersteuning noemt niet dat die gratis is",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.2 lid 3",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
+                    "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning gratis is "
+                    "(gratis=ja); overtreden als bij alle berichten staat dat dat niet genoemd is (gratis=nee); "
+                    "onbekend als het niet is vastgelegd.",
+            .why = "Art. 2.3.2 lid 3 spreekt van gratis cliëntondersteuning. Dat de informatie ook moet zeggen dát "
+                   "de ondersteuning gratis is, staat er niet letterlijk: het is de lezing van deze toets, omdat wie "
+                   "niet hoort dat het niets kost er vaak van afziet, juist mensen met weinig geld. Een gemeente die "
+                   "de wet ruimer leest, ziet deze bevinding als een vraag, niet als een vaststaande overtreding.",
+            .example = "Brief op 5 maart met gratis=nee, gesprek op 12 maart: overtreden. Dezelfde brief zonder kolom "
+                       "gratis: onbekend.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

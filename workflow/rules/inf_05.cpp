@@ -10,20 +10,23 @@ class Inf05 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "INF-05",
-            "Cliënt niet gewezen op de mogelijkheid van een persoonlijk plan",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.2 lid 2",
-            Scope::cyclus,
-            "Per cyclus met een onderzoek: is de cliënt vóór het eerste gesprek (of het verslag) gewezen "
-            "op het persoonlijk plan, of heeft hij er een ingeleverd? Een ontvangstbevestiging met "
-            "persoonlijk_plan=ja telt mee: de meeste gemeenten noemen het plan in die brief.",
-            "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij "
-            "zelf beschrijft wat hij nodig heeft; het onderzoek moet daar rekening mee houden. Dat kan "
-            "alleen als de gemeente hem daar op tijd op wijst.",
-            "Melding op 4 maart, gesprek op 14 maart, geen informatie over het persoonlijk plan: "
-            "overtreden.",
-            false};
+            .id = "INF-05",
+            .title = "Cliënt niet gewezen op de mogelijkheid van een persoonlijk plan",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.2 lid 2",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een onderzoek: is de cliënt vóór het eerste gesprek (of het verslag) gewezen op "
+                    "de mogelijkheid van een persoonlijk plan, of heeft hij er een ingeleverd? Een "
+                    "ontvangstbevestiging die het plan noemt, telt mee: de meeste gemeenten noemen het plan in die "
+                    "brief.",
+            .why = "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij zelf "
+                   "beschrijft wat hij nodig heeft (art. 2.3.2 lid 2); het onderzoek houdt daar rekening mee. Dat "
+                   "kan alleen als de gemeente hem er op tijd op wijst. Mondelinge informatie die niet is "
+                   "vastgelegd, kan het logboek niet tonen.",
+            .example = "Melding op 4 maart, ontvangstbevestiging zonder het plan, gesprek op 14 maart, geen informatie "
+                       "over het persoonlijk plan: overtreden.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 
@@ -43,7 +46,7 @@ public:
                 }
             }
             Finding& fi = r.violated(f.date(*moment), {*moment},
-                    "Vóór het " + std::string(activity_name(f.activity(*moment))) + " op " + f.date(*moment).dutch_long() +
+                    "Vóór het " + std::string(activity_words(f.activity(*moment))) + " op " + f.date(*moment).dutch_long() +
                     " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
             if (const auto later = f.first(Activity::informatie_persoonlijk_plan, *moment, c.end)) {
                 fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";

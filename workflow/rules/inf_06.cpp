@@ -9,22 +9,25 @@ class Inf06 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "INF-06",
-            "Onderzoek binnen zeven dagen na de melding begonnen, zonder persoonlijk plan",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.3.2 lid 2; art. 2.3.9 lid 2 (herbeoordeling)",
-            Scope::cyclus,
-            "Per cyclus die met een melding of een herbeoordeling begint (art. 2.3.9 lid 2 past lid 2 ook "
-            "daarop toe) en een gesprek heeft: valt het eerste gesprek binnen de zeven dagen na de melding "
-            "(dag 1 tot en met 7; een gesprek op de zevende dag valt er nog binnen), terwijl er vóór dat "
-            "gesprek geen persoonlijk plan is ingeleverd? De Algemene termijnenwet verlengt deze periode "
-            "niet: het is een periode voor de cliënt, geen termijn voor de gemeente. Een cliënt die zelf "
-            "van de zeven dagen heeft afgezien, is in het logboek niet te zien.",
-            "De cliënt heeft zeven dagen om een persoonlijk plan in te leveren. Een gesprek daarbinnen "
-            "ontneemt hem die kans, tenzij het plan er al is.",
-            "Melding op maandag 4 maart, keukentafelgesprek op maandag 11 maart (de zevende dag), geen "
-            "persoonlijk plan: niet voldaan. Gesprek op dinsdag 12 maart: voldaan.",
-            false};
+            .id = "INF-06",
+            .title = "Onderzoek binnen zeven dagen na de melding begonnen, zonder persoonlijk plan",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 2.3.2 lid 2; art. 2.3.9 lid 2 (herbeoordeling)",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus die met een melding of een herbeoordeling begint (art. 2.3.9 lid 2 past lid 2 ook "
+                    "daarop toe) en een gesprek heeft: valt het eerste gesprek binnen de zeven dagen na de melding "
+                    "(dag 1 tot en met 7; een gesprek op de zevende dag valt er nog binnen), terwijl er vóór dat "
+                    "gesprek geen persoonlijk plan is ingeleverd? De Algemene termijnenwet verlengt deze periode "
+                    "niet: het is een periode voor de cliënt, geen termijn voor de gemeente. Een cliënt die zelf van "
+                    "de zeven dagen heeft afgezien, is in het logboek niet te zien.",
+            .why = "De cliënt heeft zeven dagen na de melding om een persoonlijk plan in te leveren (art. 2.3.2 lid "
+                   "2; bij een herbeoordeling via art. 2.3.9 lid 2). Een gesprek binnen die dagen ontneemt hem die "
+                   "kans, tenzij het plan er al is. Dat de cliënt zelf om een vroeg gesprek vroeg, staat meestal "
+                   "niet in het logboek; daarom een aandachtspunt.",
+            .example = "Melding op maandag 4 maart, keukentafelgesprek op maandag 11 maart (de zevende dag), geen "
+                       "persoonlijk plan: niet voldaan. Gesprek op dinsdag 12 maart: voldaan.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

@@ -56,7 +56,7 @@ RuleResult judge_notice_before_onderzoek(const CaseFacts& f, std::string_view wh
         fi.events.push_back(*moment);
         std::string subject(who);
         if (!subject.empty()) subject[0] = 'D';  // "de cliënt" → "De cliënt"
-        fi.message = subject + " is niet vóór het " + std::string(activity_name(f.activity(*moment))) + " op " +
+        fi.message = subject + " is niet vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
                      fi.date.dutch_long() + " gewezen op gratis cliëntondersteuning";
         if (late) {
             // During the onderzoek (before its verslag, or with none yet) or after it.

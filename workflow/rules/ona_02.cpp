@@ -10,18 +10,20 @@ class Ona02 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "ONA-02",
-            "Cliëntondersteuner voerde ook het onderzoek namens de gemeente",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 1.1.1 en 2.2.4 lid 2",
-            Scope::dossier,
-            "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
-            "Consulent is wie een 'gesprek' of 'verslag' registreerde zonder rol of met rol consulent.",
-            "Wie namens de gemeente het onderzoek doet, kan niet tegelijk onafhankelijk naast de cliënt "
-            "staan. Dezelfde persoon in beide rollen maakt de ondersteuning schijnonafhankelijk.",
-            "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
-            "keukentafelgesprek: één bevinding op 12 maart.",
-            false};
+            .id = "ONA-02",
+            .title = "Cliëntondersteuner voerde ook het onderzoek namens de gemeente",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 1.1.1 en 2.2.4 lid 2",
+            .scope = Scope::dossier,
+            .what = "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
+                    "Consulent is wie een gesprek of verslag registreerde zonder rol of met de rol consulent.",
+            .why = "Wie namens de gemeente het onderzoek doet, staat in dat gesprek aan de kant van de gemeente en "
+                   "kan niet tegelijk onafhankelijk naast de cliënt staan (art. 1.1.1 en 2.2.4 lid 2). De wet "
+                   "verbiedt die combinatie niet met zoveel woorden; daarom een aandachtspunt.",
+            .example = "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
+                       "keukentafelgesprek: niet voldaan, één bevinding op 12 maart.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

@@ -15,19 +15,21 @@ class Ona03 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "ONA-03",
-            "Cliëntondersteuner en beslisser werken in hetzelfde team",
-            Severity::signaal,
-            "VNG zelftest, onafhankelijkheid (organisatorische scheiding)",
-            Scope::dossier,
-            "Per dossier met een cliëntondersteuner en een ándere beslisser van wie allebei het team "
-            "bekend is (de kolom team bij een gebeurtenis in die rol): delen ze een team?",
-            "Ook als ondersteuner en beslisser verschillende personen zijn, kan de ondersteuning onder "
-            "druk staan als ze in hetzelfde team werken, met dezelfde leidinggevende en dezelfde "
-            "budgetten. De zelftest vraagt naar die organisatorische scheiding.",
-            "Ondersteuner O2 en beslisser B7 staan allebei in 'Wijkteam Noord': overtreden (een signaal, "
-            "geen wetsovertreding).",
-            false};
+            .id = "ONA-03",
+            .title = "Cliëntondersteuner en beslisser werken in hetzelfde team",
+            .severity = Severity::signaal,
+            .basis = "VNG zelftest, onafhankelijkheid (organisatorische scheiding)",
+            .scope = Scope::dossier,
+            .what = "Per dossier met een cliëntondersteuner en een ándere beslisser van wie allebei het team bekend "
+                    "is (de kolom team bij een gebeurtenis in die rol): delen ze een team?",
+            .why = "Ook als ondersteuner en beslisser verschillende personen zijn, kan de onafhankelijkheid onder "
+                   "druk staan als ze in hetzelfde team werken, met dezelfde leidinggevende. De NOOM-handreiking "
+                   "zegt dat het 'niet per se een probleem' hoeft te zijn als de cliëntondersteuner deel uitmaakt "
+                   "van het wijkteam, mits hij niet zelf het besluit neemt; de VNG zelftest vraagt naar die "
+                   "organisatorische scheiding. Daarom een signaal om over in gesprek te gaan, geen overtreding.",
+            .example = "Ondersteuner O2 en beslisser B7 staan allebei in 'Wijkteam Noord': gesignaleerd.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

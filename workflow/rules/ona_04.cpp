@@ -10,22 +10,23 @@ class Ona04 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "ONA-04",
-            "Verzoek om een andere cliëntondersteuner niet ingewilligd",
-            Severity::aandachtspunt,  // rules.md 2026-11-29: the Wmo itself sets no such obligation
-            "Memorie van toelichting Wmo 2015 (wetsgeschiedenis, zoals aangehaald in de VNG zelftest)",
-            Scope::dossier,
-            "Per verzoek om een andere ondersteuner ('andere_ondersteuner_verzocht', datum d): wordt "
-            "binnen 14 dagen (t/m d + 14; instelling andere_ondersteuner_dagen) een ondersteuner "
-            "toegewezen die een ander is dan de laatst toegewezen ondersteuner vóór het verzoek? "
-            "Niet voldaan bij een weigering, bij opnieuw dezelfde persoon, bij een latere toewijzing, of "
-            "als er na de termijn nog niemand is; onbekend zolang de termijn op de peildatum loopt of "
-            "als bij de toewijzing geen medewerker staat.",
-            "Een cliënt die twijfelt aan de objectiviteit van zijn ondersteuner moet een ander kunnen "
-            "krijgen; anders is de ondersteuning niet onafhankelijk in de ogen van de cliënt.",
-            "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: "
-            "niet voldaan.",
-            true};
+            .id = "ONA-04",
+            .title = "Verzoek om een andere cliëntondersteuner niet ingewilligd",
+            .severity = Severity::aandachtspunt,
+            .basis = "Memorie van toelichting Wmo 2015 (wetsgeschiedenis, zoals aangehaald in de VNG zelftest)",
+            .scope = Scope::dossier,
+            .what = "Per verzoek om een andere cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + "
+                    "14; de instelling andere_ondersteuner_dagen) een ondersteuner toegewezen die een ander is dan de "
+                    "laatst toegewezen ondersteuner vóór het verzoek? Niet voldaan bij een weigering, bij opnieuw "
+                    "dezelfde persoon, bij een latere toewijzing, of als er na de termijn nog niemand is; onbekend "
+                    "zolang de termijn op de peildatum loopt of als bij de toewijzing geen medewerker staat.",
+            .why = "Volgens de memorie van toelichting bij de Wmo 2015 moet een cliënt die twijfelt aan de "
+                   "objectiviteit van zijn ondersteuner een ander kunnen krijgen (zoals aangehaald in de VNG "
+                   "zelftest). De wet zelf noemt geen termijn: de 14 dagen zijn een instelling van deze toets. "
+                   "Daarom een aandachtspunt.",
+            .example = "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: niet voldaan.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

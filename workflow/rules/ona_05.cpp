@@ -10,20 +10,23 @@ class Ona05 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "ONA-05",
-            "Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.2.4 lid 2",
-            Scope::dossier,
-            "Per dossier met een besluit met uitkomst toegekend of deels en een aanbieder, en een "
-            "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen "
-            "worden vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
-            "Een ondersteuner die in dienst is van de zorgaanbieder die de voorziening levert, heeft "
-            "belang bij de uitkomst. De wet vraagt dat cliëntondersteuning onafhankelijk is van "
-            "aanbieders.",
-            "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
-            "'zorggroep oost': overtreden.",
-            false};
+            .id = "ONA-05",
+            .title = "Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 1.1.1 (cliëntondersteuning ten dienste van de cliënt); VNG zelftest, "
+                     "onafhankelijkheid",
+            .scope = Scope::dossier,
+            .what = "Per dossier met een besluit met uitkomst toegekend of deels en een aanbieder, en een "
+                    "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen worden "
+                    "vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
+            .why = "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1). Een ondersteuner die in dienst "
+                   "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de NOOM-handreiking "
+                   "noemt het gevaar dat hij de cliënt 'in de richting van de eigen organisatie' duwt, en de VNG "
+                   "zelftest vraagt ernaar. De wet verbiedt het niet met zoveel woorden; daarom een aandachtspunt.",
+            .example = "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
+                       "'zorggroep oost': niet voldaan.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

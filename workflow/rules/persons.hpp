@@ -6,6 +6,14 @@
 
 namespace wmotoets::rules {
 
+// What a person did at `p`, in words: "toegewezen als ondersteuner op 9 april 2023", "besluit van
+// 12 juni 2024", "beslissing op bezwaar van 10 april 2024", "gesprek van 3 maart 2024".
+inline std::string acted_as(const CaseFacts& f, Pos p) {
+    const std::string date = f.date(p).dutch_long();
+    if (f.activity(p) == Activity::ondersteuner_toegewezen) return "toegewezen als ondersteuner op " + date;
+    return std::string(activity_words(f.activity(p))) + " van " + date;
+}
+
 // Applies when the case has ondersteuners and `others`; one finding per person who is both,
 // dated at the later of that person's first ondersteuner event and first event in the other
 // role. `role` names the other role in the message ("beslisser").
@@ -26,9 +34,7 @@ inline RuleResult judge_ondersteuner_also(const CaseFacts& f, const std::vector<
         fi.date = f.date(later);
         fi.events = {std::min(o.pos, b->pos), later};
         fi.message = "Medewerker " + std::string(f.log->str(o.actor)) + " is in dit dossier zowel cliëntondersteuner (" +
-                     std::string(activity_name(f.activity(o.pos))) + " op " + f.date(o.pos).dutch_long() + ") als " +
-                     std::string(role) + " (" + std::string(activity_name(f.activity(b->pos))) + " op " +
-                     f.date(b->pos).dutch_long() + ")";
+                     acted_as(f, o.pos) + ") als " + std::string(role) + " (" + acted_as(f, b->pos) + ")";
         r.findings.push_back(std::move(fi));
     }
     return r;

@@ -9,18 +9,19 @@ class Pro03 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-03",
-            "Verslag zonder gesprek met de cliënt",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.3.2 lid 1 en lid 4",
-            Scope::cyclus,
-            "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt "
-            "geweest in dezelfde cyclus?",
-            "Het onderzoek gebeurt in overleg met de cliënt (het keukentafelgesprek). Een verslag zonder "
-            "gesprek wijst op een onderzoek van achter het bureau, waarin de cliënt en zijn ondersteuner "
-            "niet zijn gehoord.",
-            "Melding op 1 maart, verslag op 20 maart, geen gesprek: overtreden.",
-            false};
+            .id = "PRO-03",
+            .title = "Verslag zonder gesprek met de cliënt",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 2.3.2 lid 1 en lid 4",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt geweest in "
+                    "dezelfde cyclus?",
+            .why = "Het onderzoek gebeurt in overleg met de cliënt (art. 2.3.2 lid 1 en lid 4): het gesprek. Een "
+                   "verslag zonder gesprek wijst erop dat de cliënt en zijn ondersteuner niet zijn gehoord, of dat "
+                   "het gesprek niet is vastgelegd.",
+            .example = "Melding op 1 maart, verslag op 20 maart, geen gesprek: niet voldaan.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

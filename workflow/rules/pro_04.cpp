@@ -9,18 +9,22 @@ class Pro04 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-04",
-            "Besluit zonder reactie van de cliënt op het verslag",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.3.2 lid 8; NOOM-handreiking (verslag: is dit wat er gezegd is?)",
-            Scope::cyclus,
-            "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) "
-            "verslag en het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of "
-            "aangevuld)? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
-            "De cliënt mag opmerkingen of aanvullingen op het verslag geven. Een besluit zonder die "
-            "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is.",
-            "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: overtreden.",
-            false};
+            .id = "PRO-04",
+            .title = "Besluit zonder reactie van de cliënt op het verslag",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 2.3.2 lid 8 (verslag); reactie: gemeentelijke verordening en goede praktijk "
+                     "(NOOM-workshop 2015)",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) verslag en "
+                    "het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of aangevuld)? Niet "
+                    "bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
+            .why = "De cliënt krijgt een verslag van het onderzoek (art. 2.3.2 lid 8). Een reactie van de cliënt "
+                   "daarop schrijft de wet niet voor; veel verordeningen vragen erom, en de hand-out van de "
+                   "NOOM-workshop (2015) noemt het als controle: 'is dit wat er gezegd is?'. Een besluit zonder die "
+                   "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is. Daarom een aandachtspunt.",
+            .example = "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: niet voldaan.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

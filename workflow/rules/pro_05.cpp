@@ -21,22 +21,23 @@ class Pro05 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-05",
-            "Beslissing op bezwaar zonder de bezwaarde te horen",
-            Severity::overtreding,
-            "Awb 7:2 en 7:3",
-            Scope::cyclus,
-            "Per cyclus met een beslissing op bezwaar: is de bezwaarde vóór de (eerste) beslissing in de "
-            "gelegenheid gesteld te worden gehoord (een hoorzitting in dezelfde cyclus, ook als hij niet "
-            "verscheen), of staat bij de beslissing een grond van Awb 7:3 om niet te horen "
-            "(geen_hoorzitting_reden: kennelijk niet-ontvankelijk, kennelijk ongegrond, afgezien, niet "
-            "gereageerd, volledig tegemoetgekomen)? Een andere reden geeft onbekend.",
-            "Wie bezwaar maakt, heeft het recht gehoord te worden voordat over het bezwaar wordt beslist. "
-            "Alleen in de gevallen van Awb 7:3 mag dat achterwege blijven, en dan moet de grond er staan.",
-            "Bezwaar op 1 mei, beslissing op bezwaar op 10 juni zonder hoorzitting en zonder reden: "
-            "overtreden. Met geen_hoorzitting_reden 'kennelijk ongegrond': voldaan. Met als reden "
-            "'drukte': onbekend.",
-            true};
+            .id = "PRO-05",
+            .title = "Beslissing op bezwaar zonder de bezwaarde te horen",
+            .severity = Severity::overtreding,
+            .basis = "Awb 7:2 en 7:3",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een beslissing op bezwaar: is de bezwaarde vóór de (eerste) beslissing in de "
+                    "gelegenheid gesteld te worden gehoord (een hoorzitting in dezelfde cyclus, ook als hij niet "
+                    "verscheen), of staat bij de beslissing een grond van Awb 7:3 om niet te horen (kennelijk "
+                    "niet-ontvankelijk, kennelijk ongegrond, afgezien, niet gereageerd, volledig tegemoetgekomen)? "
+                    "Een andere reden geeft onbekend.",
+            .why = "Wie bezwaar maakt, heeft het recht gehoord te worden voordat over het bezwaar wordt beslist. "
+                   "Alleen in de gevallen van Awb 7:3 mag dat achterwege blijven, en dan moet de grond er staan.",
+            .example = "Bezwaar op 1 mei, beslissing op bezwaar op 10 juni zonder hoorzitting en zonder reden: "
+                       "overtreden. Met als reden om niet te horen 'kennelijk ongegrond': voldaan. Met als reden "
+                       "'drukte': onbekend.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

@@ -9,17 +9,19 @@ class Pro06 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-06",
-            "Geen ontvangstbevestiging van de melding",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.2 lid 1",
-            Scope::cyclus,
-            "Per cyclus die met een melding begint en een onderzoek heeft (een gesprek of verslag): is er "
-            "in die cyclus een 'ontvangstbevestiging'?",
-            "De gemeente bevestigt de ontvangst van een melding. Daarmee staat vast wanneer de termijn van "
-            "zes weken begon, en weet de cliënt dat zijn vraag in behandeling is.",
-            "Melding op 3 juni, gesprek op 14 juni, nergens een ontvangstbevestiging: overtreden.",
-            false};
+            .id = "PRO-06",
+            .title = "Geen ontvangstbevestiging van de melding",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.2 lid 1",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus die met een melding begint en een onderzoek heeft (een gesprek of verslag): is er in "
+                    "die cyclus een ontvangstbevestiging?",
+            .why = "De gemeente bevestigt de ontvangst van een melding (art. 2.3.2 lid 1), zodat de cliënt weet dat "
+                   "zijn vraag in behandeling is en bij wie. De termijn van zes weken loopt vanaf de melding, met of "
+                   "zonder bevestiging.",
+            .example = "Melding op 3 juni, gesprek op 14 juni, nergens een ontvangstbevestiging: overtreden.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

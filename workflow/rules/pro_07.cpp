@@ -9,18 +9,20 @@ class Pro07 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-07",
-            "Wmo-cliëntondersteuning na een Wlz-indicatie",
-            Severity::signaal,
-            "VNG zelftest, levensbreed; Wlz art. 4.2.1",
-            Scope::dossier,
-            "Per dossier met een 'wlz_indicatie': wordt daarna nog een cliëntondersteuner toegewezen, of "
-            "treedt daarna iemand op met de rol ondersteuner?",
-            "Met een Wlz-indicatie hoort de cliënt cliëntondersteuning via het zorgkantoor (Wlz) te "
-            "krijgen. Wmo-ondersteuning daarna kan dubbel zijn, of wijzen op een overdracht die niet goed "
-            "is geregeld. Een signaal, geen overtreding.",
-            "Wlz-indicatie op 1 september, ondersteuner toegewezen op 15 september: overtreden.",
-            false};
+            .id = "PRO-07",
+            .title = "Wmo-cliëntondersteuning na een Wlz-indicatie",
+            .severity = Severity::signaal,
+            .basis = "VNG zelftest, levensbreed; Wlz art. 4.2.1",
+            .scope = Scope::dossier,
+            .what = "Per dossier met een Wlz-indicatie: wordt daarna nog een cliëntondersteuner toegewezen, of treedt "
+                    "daarna iemand op met de rol ondersteuner?",
+            .why = "Met een Wlz-indicatie krijgt de cliënt zijn cliëntondersteuning in de regel via het zorgkantoor "
+                   "(Wlz art. 4.2.1). Wmo-ondersteuning daarna kan dubbel zijn, of wijzen op een overdracht die niet "
+                   "goed is geregeld. Ze kan ook terecht zijn, voor vragen buiten wat de Wlz dekt (zoals werk, "
+                   "inkomen of meedoen in de buurt). Daarom een signaal, geen overtreding.",
+            .example = "Wlz-indicatie op 1 september, ondersteuner toegewezen op 15 september: gesignaleerd.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 
@@ -35,7 +37,7 @@ public:
             if (e.activity != Activity::ondersteuner_toegewezen && (ondersteuner == 0 || f.log->who(e).role != ondersteuner)) continue;
             Finding& fi = r.violated(e.date, {*wlz, p},
                     "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + e.date.dutch_long() +
-                    " nog een Wmo-cliëntondersteuner op ('" + std::string(activity_name(e.activity)) + "'" +
+                    " nog een Wmo-cliëntondersteuner op (" + std::string(activity_words(e.activity)) +
                     (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")");
             fi.cycle = f.cycle_of[p] + 1;
             break;  // one finding: the first time

@@ -10,20 +10,23 @@ class Toe01 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TOE-01",
-            "Eigen bijdrage gevraagd voor cliëntondersteuning",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.1.4",
-            Scope::dossier,
-            "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een eigen "
-            "bijdrage voor cliëntondersteuning): is er een 'eigen_bijdrage' met "
-            "voorziening=clientondersteuning en een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
-            "te lezen is, geeft onbekend.",
-            "Cliëntondersteuning is gratis: de wet staat geen eigen bijdrage toe. Een bijdrage houdt juist "
-            "de mensen weg die de ondersteuning het meest nodig hebben.",
-            "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. "
-            "Hetzelfde met bedrag 0: voldaan.",
-            true};
+            .id = "TOE-01",
+            .title = "Eigen bijdrage gevraagd voor cliëntondersteuning",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.1.4",
+            .scope = Scope::dossier,
+            .what = "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een eigen "
+                    "bijdrage voor cliëntondersteuning): is er een eigen bijdrage voor cliëntondersteuning "
+                    "(voorziening=clientondersteuning) met een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
+                    "te lezen is, geeft onbekend.",
+            .why = "Een gemeente mag bij verordening een bijdrage vragen voor een algemene voorziening, 'niet zijnde "
+                   "cliëntondersteuning' (art. 2.1.4 lid 1 onder a): voor cliëntondersteuning mag geen eigen "
+                   "bijdrage worden gevraagd. Een bijdrage houdt juist de mensen weg die de ondersteuning het meest "
+                   "nodig hebben.",
+            .example = "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
+                       "met bedrag 0: voldaan.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

@@ -10,18 +10,20 @@ class Toe02 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TOE-02",
-            "Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking)",
-            Severity::overtreding,
-            "Wmo 2015 art. 1.1.1 en 2.2.4 lid 1 (algemene voorziening)",
-            Scope::dossier,
-            "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een "
-            "besluit over cliëntondersteuning): is er een 'besluit' met voorziening=clientondersteuning?",
-            "Cliëntondersteuning is een algemene voorziening: vrij toegankelijk, zonder aanvraag, "
-            "onderzoek of beschikking. Wie er eerst een beschikking voor moet krijgen, krijgt haar te laat "
-            "of niet.",
-            "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
-            false};
+            .id = "TOE-02",
+            .title = "Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking)",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 1.1.1 en 2.2.4 lid 1 (algemene voorziening)",
+            .scope = Scope::dossier,
+            .what = "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een besluit "
+                    "over cliëntondersteuning): is er een besluit over cliëntondersteuning "
+                    "(voorziening=clientondersteuning)?",
+            .why = "Cliëntondersteuning is bedoeld als algemene, vrij toegankelijke voorziening (art. 1.1.1 en 2.2.4 "
+                   "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Wie er eerst een beschikking "
+                   "voor moet krijgen, krijgt haar later of niet.",
+            .example = "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
+            .can_be_unknown = false,
+        };
         return i;
     }
 

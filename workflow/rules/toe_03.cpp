@@ -10,19 +10,21 @@ class Toe03 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TOE-03",
-            "Lange wachttijd voor een cliëntondersteuner",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.2.4 lid 1",
-            Scope::dossier,
-            "Per vraag om een cliëntondersteuner ('clientondersteuning_gevraagd', datum d): volgt binnen "
-            "14 dagen (t/m d + 14; instelling wachttijd_ondersteuner_dagen) een 'ondersteuner_toegewezen'? "
-            "Niet van toepassing als de cliënt binnen die termijn en vóór een toewijzing afziet, intrekt "
-            "of het dossier sluit; onbekend zolang de termijn op de peildatum nog loopt.",
-            "Cliëntondersteuning helpt alleen als ze er is wanneer de cliënt haar nodig heeft: vóór het "
-            "gesprek en vóór de beslissing. Een wachtlijst maakt het recht leeg.",
-            "Gevraagd op 1 maart, toegewezen op 20 maart: overtreden (de termijn liep tot en met 15 maart).",
-            true};
+            .id = "TOE-03",
+            .title = "Lange wachttijd voor een cliëntondersteuner",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 2.2.4 lid 1",
+            .scope = Scope::dossier,
+            .what = "Per vraag om een cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + 14; de "
+                    "instelling wachttijd_ondersteuner_dagen) een cliëntondersteuner toegewezen? Niet van toepassing "
+                    "als de cliënt binnen die termijn en vóór een toewijzing afziet, intrekt of het dossier wordt "
+                    "gesloten; onbekend zolang de termijn op de peildatum nog loopt.",
+            .why = "Cliëntondersteuning helpt alleen als ze er is wanneer de cliënt haar nodig heeft: vóór het "
+                   "gesprek en vóór de beslissing (art. 2.2.4 lid 1). De wet noemt geen termijn: de 14 dagen zijn "
+                   "een lokale norm, per gemeente in te stellen. Daarom een aandachtspunt.",
+            .example = "Gevraagd op 1 maart, toegewezen op 20 maart: niet voldaan (de termijn liep tot en met 15 maart).",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

@@ -10,22 +10,27 @@ class Trm01 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TRM-01",
-            "Onderzoek niet binnen zes weken na de melding afgerond",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.2 lid 1 en lid 8; Algemene termijnenwet",
-            Scope::cyclus,
-            "Per cyclus die met een melding begint: is het verslag (het einde van het onderzoek) uiterlijk "
-            "op de laatste dag van de termijn verstrekt? De termijn is zes weken na de datum van de "
-            "melding, verlengd tot de eerstvolgende werkdag als die dag in een weekend, op een feestdag of "
-            "een gelijkgestelde dag valt (Algemene termijnenwet). Niet van toepassing als de cliënt binnen "
-            "de termijn en vóór een verslag intrekt of het dossier gesloten wordt; onbekend zolang de "
-            "termijn op de peildatum loopt. Een herbeoordeling heeft deze termijn niet.",
-            "Binnen zes weken na de melding moet het onderzoek klaar zijn en de cliënt het verslag hebben; "
-            "pas dan kan hij een aanvraag doen. Wie langer wacht, wacht op zijn ondersteuning.",
-            "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
-            "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
-            true};
+            .id = "TRM-01",
+            .title = "Onderzoek niet binnen zes weken na de melding afgerond",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.2 lid 1 en lid 8; Algemene termijnenwet",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus die met een melding begint: is het verslag uiterlijk op de laatste dag van de termijn "
+                    "verstrekt? De termijn is zes weken na de datum van de melding, verlengd tot de eerstvolgende "
+                    "werkdag als die dag in een weekend, op een feestdag of een gelijkgestelde dag valt (Algemene "
+                    "termijnenwet). Niet van toepassing als de cliënt binnen de termijn en vóór een verslag intrekt "
+                    "of het dossier wordt gesloten; onbekend zolang de termijn op de peildatum loopt. Een "
+                    "herbeoordeling heeft deze termijn niet.",
+            .why = "Art. 2.3.2 lid 1 geeft het college zes weken na de melding voor het onderzoek; lid 8 zegt dat de "
+                   "cliënt er een verslag van krijgt. Dat het verslag het einde van het onderzoek markeert, is de "
+                   "lezing van deze toets van lid 1: het logboek kent geen ander eindpunt. Is het onderzoek na zes "
+                   "weken niet afgerond, dan mag de cliënt toch een aanvraag doen (lid 9); een dwangsom hoort niet "
+                   "bij deze termijn. De toets past de Algemene termijnenwet toe op de zes weken: de lezing die de "
+                   "gemeente de langste termijn geeft.",
+            .example = "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
+                       "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

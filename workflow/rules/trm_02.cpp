@@ -10,22 +10,27 @@ class Trm02 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TRM-02",
-            "Beschikking niet binnen twee weken na de aanvraag",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.5 lid 2; Awb 4:13–4:15; Algemene termijnenwet",
-            Scope::cyclus,
-            "Per cyclus met een aanvraag: volgt het besluit uiterlijk op de laatste dag van de termijn? "
-            "De termijn is twee weken na de eerste aanvraag, plus de dagen dat hij was opgeschort (Awb "
-            "4:15: van de dag na de opschorting tot en met de dag van het einde), verlengd volgens de "
-            "Algemene termijnenwet. Een verdaging (Awb 4:14) verschuift deze wettelijke termijn niet. Niet "
-            "van toepassing als de cliënt binnen de termijn en vóór het besluit intrekt of het dossier "
-            "gesloten wordt; onbekend zolang de termijn loopt of een opschorting nog openstaat.",
-            "De wet geeft de gemeente twee weken om op een aanvraag te beslissen. Daarna wacht de cliënt "
-            "op zijn voorziening zonder dat hij ertegen in bezwaar kan.",
-            "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), besluit op "
-            "14 mei: overtreden; de termijn liep tot en met maandag 13 mei.",
-            true};
+            .id = "TRM-02",
+            .title = "Beschikking niet binnen twee weken na de aanvraag",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.5 lid 2; Awb 4:13–4:15; Algemene termijnenwet",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een aanvraag: volgt de beschikking uiterlijk op de laatste dag van de termijn? De "
+                    "termijn is twee weken na de eerste aanvraag, plus de dagen dat hij was opgeschort (Awb 4:15: "
+                    "vanaf de dag na het begin van de opschorting tot de dag waarop zij eindigt), verlengd volgens de "
+                    "Algemene termijnenwet. Uitstel waarmee de aanvrager schriftelijk instemt, is ook een opschorting "
+                    "(Awb 4:15 lid 2 onder a) en hoort zo in het logboek te staan. Een mededeling dat de beschikking "
+                    "later komt (Awb 4:14) verschuift deze wettelijke termijn niet. Niet van toepassing als de cliënt "
+                    "binnen de termijn en vóór de beschikking intrekt of het dossier wordt gesloten; onbekend zolang "
+                    "de termijn loopt of een opschorting nog openstaat.",
+            .why = "De wet geeft de gemeente twee weken om op een aanvraag te beslissen (art. 2.3.5 lid 2). Beslist "
+                   "zij niet op tijd, dan kan de aanvrager haar in gebreke stellen; twee weken daarna is een "
+                   "dwangsom verschuldigd (Awb 4:17, zie TRM-06) en staat beroep rechtstreeks open (Awb 6:2 onder b, "
+                   "6:12).",
+            .example = "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), beschikking op 14 "
+                       "mei: overtreden; de termijn liep tot en met maandag 13 mei.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 
@@ -49,14 +54,14 @@ public:
             if (besluit) {
                 fi.date = f.date(*besluit);
                 fi.events.push_back(*besluit);
-                fi.message = "Besluit pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term;
+                fi.message = "Beschikking pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term;
             } else {
                 fi.date = t.last + 1;
-                fi.message = "Geen besluit op de aanvraag; " + term;
+                fi.message = "Geen beschikking op de aanvraag; " + term;
             }
             if (!t.verdagingen.empty()) {
-                fi.message += "; de verdaging van " + f.date(t.verdagingen.front()).dutch_long() +
-                              " verschuift deze wettelijke termijn niet (Awb 4:14)";
+                fi.message += "; de mededeling van " + f.date(t.verdagingen.front()).dutch_long() +
+                              " dat de beschikking later komt, verschuift deze wettelijke termijn niet (Awb 4:14)";
                 fi.events.push_back(t.verdagingen.front());
             }
             r.findings.push_back(std::move(fi));

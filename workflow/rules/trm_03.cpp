@@ -11,24 +11,27 @@ class Trm03 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "TRM-03",
-            "Beslissing op bezwaar niet binnen de termijn",
-            Severity::overtreding,
-            "Awb 7:10; Algemene termijnenwet",
-            Scope::cyclus,
-            "Per cyclus met een bezwaar na het eerste besluit: volgt de beslissing op bezwaar uiterlijk op "
-            "de laatste dag? De termijn telt vanaf het einde van de bezwaartermijn (zes weken na het "
-            "besluit), niet vanaf de ontvangst van het bezwaar: zes weken, of twaalf met een "
-            "adviescommissie (adviescommissie=ja), plus opschorting (Awb 7:10 lid 2), verlengd met zes "
-            "weken door een tijdige verdaging en verder met een verdaging met instemming tot een datum "
-            "(kolom tot), steeds volgens de Algemene termijnenwet. Niet van toepassing bij intrekking of "
-            "sluiting binnen de termijn en vóór de beslissing; onbekend zolang de termijn loopt.",
-            "Ook in bezwaar heeft de cliënt recht op een tijdig antwoord; zolang er geen beslissing is, "
-            "kan hij niet naar de rechter.",
-            "Besluit op 12 december 2025, bezwaar op 5 januari 2026: de bezwaartermijn eindigt op "
-            "23 januari 2026, de beslistermijn (zes weken) op 6 maart 2026. Beslissing op 20 maart: "
-            "overtreden.",
-            true};
+            .id = "TRM-03",
+            .title = "Beslissing op bezwaar niet binnen de termijn",
+            .severity = Severity::overtreding,
+            .basis = "Awb 7:10; Algemene termijnenwet",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een bezwaar na het eerste besluit: volgt de beslissing op bezwaar uiterlijk op de "
+                    "laatste dag? De termijn telt vanaf het einde van de bezwaartermijn (zes weken na het besluit), "
+                    "niet vanaf de ontvangst van het bezwaar: zes weken, of twaalf met een adviescommissie "
+                    "(adviescommissie=ja), plus opschorting (Awb 7:10 lid 2), verlengd met zes weken door een tijdige "
+                    "verdaging en verder met een verdaging met instemming tot een datum (kolom tot), steeds volgens "
+                    "de Algemene termijnenwet. Niet van toepassing bij intrekking of sluiting binnen de termijn en "
+                    "vóór de beslissing; onbekend zolang de termijn loopt.",
+            .why = "Ook in bezwaar heeft de cliënt recht op een tijdige beslissing. Blijft die uit, dan kan hij de "
+                   "gemeente in gebreke stellen en daarna rechtstreeks in beroep (Awb 6:2 onder b, 6:12). Waar de "
+                   "termijn op twee manieren te lezen is, neemt de toets de langste: de eerste verdaging telt altijd "
+                   "als de volle zes weken (art. 7:10 lid 3 zegt 'ten hoogste'), en de Algemene termijnenwet wordt "
+                   "ook toegepast op de verdaagde en de afgesproken laatste dag.",
+            .example = "Besluit op 12 december 2025, bezwaar op 5 januari 2026: de bezwaartermijn eindigt op 23 januari "
+                       "2026, de beslistermijn (zes weken) op 6 maart 2026. Beslissing op 20 maart: overtreden.",
+            .can_be_unknown = true,
+        };
         return i;
     }
 

@@ -16,18 +16,18 @@ public:
             .severity = Severity::signaal,
             .basis = "Awb 4:17",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een aanvraag en daarna een ingebrekestelling, ontvangen na de laatste dag van "
-                    "de beslistermijn (TRM-02) en vóór de beschikking: kwam de beschikking binnen twee weken na "
-                    "de ingebrekestelling (tot en met die dag + 14; de Algemene termijnenwet verlengt dit niet)? "
-                    "Zo niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve bedrag. Een "
+            .what = "Per cyclus met een aanvraag en daarna een ingebrekestelling, ontvangen na de laatste dag van de "
+                    "beslistermijn (TRM-02) en vóór de beschikking: kwam de beschikking binnen twee weken na de "
+                    "ingebrekestelling (tot en met die dag + 14; de Algemene termijnenwet verlengt dit niet)? Zo "
+                    "niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve bedrag. Een "
                     "ingebrekestelling op of vóór de laatste dag van de termijn is te vroeg en telt niet. Of een "
-                    "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een kennelijk niet-ontvankelijke "
-                    "aanvraag), is in het logboek niet te zien.",
+                    "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een kennelijk niet-ontvankelijke aanvraag), "
+                    "is in het logboek niet te zien.",
             .why = "Wie te lang op een beschikking wacht, kan de gemeente in gebreke stellen. Beslist zij daarna "
-                   "niet binnen twee weken, dan is zij de aanvrager per dag een dwangsom verschuldigd, en kan de "
-                   "aanvrager meteen in beroep (Awb 6:2 onder b, 6:12).",
-            .example = "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking "
-                       "op 19 april: 20 dagen te laat, indicatieve dwangsom € 532.",
+                   "niet binnen twee weken, dan is zij de aanvrager per dag een dwangsom verschuldigd (Awb 4:17), en "
+                   "staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12).",
+            .example = "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking op "
+                       "19 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom € 532.",
             .can_be_unknown = true,
         };
         return i;
