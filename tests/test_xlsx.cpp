@@ -137,8 +137,10 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     ASSERT_NE(at, std::string::npos);
     const std::string section = html.substr(at, html.find("<h2>Bevindingen per dossier</h2>") - at);
     // Per team and month, per medewerker, and who is both ondersteuner and beslisser.
-    EXPECT_NE(section.find("<tr><td>Wijkteam Zuid</td><td class=\"n\">1</td><td class=\"n\">1</td>"), std::string::npos);
-    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">1</td>"), std::string::npos);
+    EXPECT_NE(section.find("<tr><td>Wijkteam Zuid</td><td class=\"n\">1</td><td class=\"n\">·</td><td class=\"n\">1</td>"
+                           "<td class=\"n\">1</td><td class=\"n\">3</td></tr>"),
+              std::string::npos);
+    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">·</td>"), std::string::npos);
     EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n x\">1</td></tr>"),
               std::string::npos);
     const auto files = unzip(read_all((dir / "r" / "rapport.xlsx").string()));
