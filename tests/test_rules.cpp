@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -415,4 +416,24 @@ TEST(RuleTrm06, FindingStatesTheIndicativeDwangsom) {
         << message("2024-06-30");
     EXPECT_NE(message("2024-04-19").find("de gemeente had tot en met 30 maart 2024"), std::string::npos);
     EXPECT_EQ(message("2024-03-30"), "(geen bevinding)");
+}
+
+// The bundled samples show practice (issue 15 point 4): every rule is met at least once and
+// deviates at least once in them.
+TEST(Rulebook, TheSamplesShowEveryRuleMetAndDeviating) {
+    std::map<std::string, std::pair<int, int>> seen;  // rule → (met, deviating)
+    for (const char* f : {"/data/voorbeeld/dossiers.csv", "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}) {
+        const Checked c = check_file(test::source_dir() + f, all_rules());
+        for (std::size_t i = 0; i < c.log.cases.size(); ++i)
+            for (std::size_t r = 0; r < all_rules().size(); ++r) {
+                auto& [met, deviating] = seen[std::string(all_rules()[r]->info().id)];
+                met += c.result.outcome(i, r) == Outcome::voldaan;
+                deviating += c.result.outcome(i, r) == Outcome::overtreden;
+            }
+    }
+    for (const Rule* r : all_rules()) {
+        const auto& [met, deviating] = seen[std::string(r->info().id)];
+        EXPECT_GT(met, 0) << r->info().id << " is nowhere met in the samples";
+        EXPECT_GT(deviating, 0) << r->info().id << " nowhere deviates in the samples";
+    }
 }
