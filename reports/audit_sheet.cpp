@@ -64,7 +64,8 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
         std::string when = e.date.iso();
         if (e.has_time()) when += fmt::format(" {:02}:{:02}", e.ms / 3600000, e.ms / 60000 % 60);
         out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e)) << "</td><td>"
-            << html_escape(log.str(w.actor)) << "</td><td>" << html_escape(log.str(w.role)) << "</td><td>"
+            << html_escape(log.str(w.actor)) << "</td><td>"
+            << html_escape(log.str(w.role) == "client" ? std::string_view("cliënt") : log.str(w.role)) << "</td><td>"
             << html_escape(log.str(w.team)) << "</td><td>" << html_escape(log.inputs[e.file].path) << ":" << e.line
             << "</td></tr>\n";
     }
