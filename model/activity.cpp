@@ -28,6 +28,11 @@ constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kWords{
 
 std::string_view activity_name(Activity a) { return kNames[static_cast<std::size_t>(a)]; }
 std::string_view activity_words(Activity a) { return kWords[static_cast<std::size_t>(a)]; }
+std::string_view activity_words(Activity a, bool in_bezwaar) {
+    if (a == Activity::verdaging && !in_bezwaar) return "mededeling dat de beschikking later komt (Awb 4:14)";
+    if (a == Activity::verdaging) return "verdaging van de beslissing op bezwaar";
+    return activity_words(a);
+}
 
 std::optional<Activity> activity_from_folded(std::string_view folded) {
     for (int i = 0; i < kCanonicalActivityCount; ++i)

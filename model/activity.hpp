@@ -45,6 +45,15 @@ inline constexpr int kCanonicalActivityCount = static_cast<int>(Activity::onbeke
 
 std::string_view activity_name(Activity a);   // the code of event-log.md: for machines (JSON, CSV, the store)
 std::string_view activity_words(Activity a);  // in Dutch words, for people: "beslissing op bezwaar"
+// One term for one thing: a verdaging on a bezwaar (Awb 7:10) is a "verdaging"; on an aanvraag it is
+// only a notice, "mededeling dat de beschikking later komt" (Awb 4:14).
+std::string_view activity_words(Activity a, bool in_bezwaar);
+// Whether the dossier is in bezwaar after step `a`: from a bezwaar until the next melding,
+// herbeoordeling or aanvraag. Walk a dossier's events with it to word each step.
+inline bool in_bezwaar_after(bool before, Activity a) {
+    if (a == Activity::bezwaar) return true;
+    return before && a != Activity::melding && a != Activity::herbeoordeling && a != Activity::aanvraag;
+}
 // Lookup by folded label (see fold_label); nullopt when not canonical.
 std::optional<Activity> activity_from_folded(std::string_view folded);
 

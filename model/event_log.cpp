@@ -121,8 +121,8 @@ std::string_view EventLog::label(const Event& e) const {
     return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_name(e.activity);
 }
 
-std::string_view EventLog::label_words(const Event& e) const {
-    return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_words(e.activity);
+std::string_view EventLog::label_words(const Event& e, bool in_bezwaar) const {
+    return e.activity == Activity::onbekend ? strings.str(label_id(e)) : activity_words(e.activity, in_bezwaar);
 }
 
 void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {

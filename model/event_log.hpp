@@ -188,7 +188,8 @@ public:
     }
     std::string_view str(StrId id) const { return strings.str(id); }
     std::string_view label(const Event& e) const;  // the activity code, or the kept label as given
-    std::string_view label_words(const Event& e) const;  // for people: the activity in words, or the kept label
+    // For people: the activity in words (see activity_words), or the kept label.
+    std::string_view label_words(const Event& e, bool in_bezwaar = false) const;
     // The label as given, for an event of a non-canonical activity (else 0), and the event id (0: none).
     StrId label_id(const Event& e) const { return extra(e, kLabelKey); }
     StrId event_id(const Event& e) const { return extra(e, kEventIdKey); }

@@ -58,12 +58,14 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
     out << "<h2>Gebeurtenissen</h2>\n<table>\n<tr><th>#</th><th>datum</th><th>activiteit</th><th>medewerker</th>"
            "<th>rol</th><th>team</th><th>bron</th></tr>\n";
     std::size_t k = 0;
+    bool in_bezwaar = false;
     for (const std::uint32_t i : log.events_of(c)) {
         const Event& e = log.events[i];
+        in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
         const Who& w = log.who(e);
         std::string when = e.date.iso();
         if (e.has_time()) when += fmt::format(" {:02}:{:02}", e.ms / 3600000, e.ms / 60000 % 60);
-        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e)) << "</td><td>"
+        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e, in_bezwaar)) << "</td><td>"
             << html_escape(log.str(w.actor)) << "</td><td>"
             << html_escape(log.str(w.role) == "client" ? std::string_view("cliënt") : log.str(w.role)) << "</td><td>"
             << html_escape(log.str(w.team)) << "</td><td>" << html_escape(log.inputs[e.file].path) << ":" << e.line

@@ -467,8 +467,10 @@ void HtmlReport::dossiers() {
         out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
             << "<tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr>\n";
         if (const auto at = log.case_position(id)) {
+            bool in_bezwaar = false;
             for (std::uint32_t i : log.events_of(log.cases[*at])) {
                 const Event& e = log.events[i];
+                in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
                 std::string marks;
                 for (const RunRecord::Finding* f : findings)
                     for (const auto& row : f->events) {
@@ -481,7 +483,7 @@ void HtmlReport::dossiers() {
                         }
                     }
                 out << "<tr" << (marks.empty() ? "" : " class=\"finding\"") << "><td>" << e.date.iso() << "</td><td>"
-                    << html_escape(log.label_words(e)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
+                    << html_escape(log.label_words(e, in_bezwaar)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
                     << html_escape(log.inputs[e.file].path) << ":" << e.line << "</td><td>" << marks << "</td></tr>\n";
             }
         }

@@ -30,3 +30,23 @@ TEST(EventLog, WhoIndexInternsByValueAcrossGrowth) {
     EXPECT_EQ(log.who_count(), 5001u);
     EXPECT_NE(log.who_index(Who{1, 2, 3, 4}), log.who_index(Who{1, 2, 3, 5}));
 }
+
+// Words for people: every activity has Dutch words without the code's underscore, and a verdaging
+// is only a "verdaging" on a bezwaar (on an aanvraag it is a notice, Awb 4:14).
+TEST(Activity, WordsForPeople) {
+    for (int a = 0; a <= kCanonicalActivityCount; ++a) {
+        const std::string_view w = activity_words(Activity(a));
+        EXPECT_FALSE(w.empty()) << activity_name(Activity(a));
+        EXPECT_EQ(w.find('_'), std::string_view::npos) << w;
+    }
+    EXPECT_EQ(activity_words(Activity::besluit_op_bezwaar), "beslissing op bezwaar");
+    EXPECT_EQ(activity_words(Activity::verdaging, false), "mededeling dat de beschikking later komt (Awb 4:14)");
+    EXPECT_EQ(activity_words(Activity::verdaging, true), "verdaging van de beslissing op bezwaar");
+    bool in_bezwaar = false;
+    for (const Activity a : {Activity::aanvraag, Activity::verdaging}) in_bezwaar = in_bezwaar_after(in_bezwaar, a);
+    EXPECT_FALSE(in_bezwaar);
+    for (const Activity a : {Activity::besluit, Activity::bezwaar, Activity::hoorzitting, Activity::verdaging})
+        in_bezwaar = in_bezwaar_after(in_bezwaar, a);
+    EXPECT_TRUE(in_bezwaar);
+    EXPECT_FALSE(in_bezwaar_after(in_bezwaar, Activity::melding));
+}

@@ -21,8 +21,7 @@ public:
                     "te lezen is, geeft onbekend.",
             .why = "Een gemeente mag bij verordening een bijdrage vragen voor een algemene voorziening, 'niet zijnde "
                    "cliëntondersteuning' (art. 2.1.4 lid 1 onder a): voor cliëntondersteuning mag geen eigen "
-                   "bijdrage worden gevraagd. Een bijdrage houdt juist de mensen weg die de ondersteuning het meest "
-                   "nodig hebben.",
+                   "bijdrage worden gevraagd. Een bijdrage kan mensen ervan weerhouden om ondersteuning te vragen.",
             .example = "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
                        "met bedrag 0: voldaan.",
             .can_be_unknown = true,

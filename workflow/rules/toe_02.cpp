@@ -19,8 +19,8 @@ public:
                     "over cliëntondersteuning): is er een besluit over cliëntondersteuning "
                     "(voorziening=clientondersteuning)?",
             .why = "Cliëntondersteuning is bedoeld als algemene, vrij toegankelijke voorziening (art. 1.1.1 en 2.2.4 "
-                   "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Wie er eerst een beschikking "
-                   "voor moet krijgen, krijgt haar later of niet.",
+                   "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Een beschikking als voorwaarde "
+                   "maakt de drempel hoger en de ondersteuning later beschikbaar.",
             .example = "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
             .can_be_unknown = false,
         };
