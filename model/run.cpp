@@ -110,6 +110,7 @@ void emit(const RunRecord& run, RunSink& sink) {
     for (std::size_t i = 0; i < run.case_ids.size(); ++i) sink.outcomes(run.case_ids[i], run.outcomes_of(i));
     for (const RunRecord::Finding& f : run.findings) sink.finding(f);
     for (const RunRecord::Figure& f : run.figures) sink.figure(f);
+    for (const RunRecord::LeadTime& l : run.lead_times) sink.lead_time(l);
     sink.end();
 }
 

@@ -62,6 +62,12 @@ struct RunRecord {
         std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
         std::optional<double> rate, lo, hi;
     };
+    // The lead time of one phase over the run (doorlooptijden.md): counts, and quantiles in days.
+    struct LeadTime {
+        std::string phase;  // "melding-verslag", …
+        std::size_t gestart = 0, afgerond = 0, lopend = 0, beeindigd = 0;
+        std::optional<int> mediaan, p75, p90;
+    };
     std::string peildatum;  // ISO, empty = unknown
     RunSettings settings;
     std::vector<std::string> rules;     // rule ids, in run order
@@ -69,6 +75,7 @@ struct RunRecord {
     std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
     std::vector<Finding> findings;
     std::vector<Figure> figures;
+    std::vector<LeadTime> lead_times;  // per phase, in the order of doorlooptijden.md
 
     Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
     std::span<const Outcome> outcomes_of(std::size_t dossier) const {
@@ -84,6 +91,7 @@ public:
     virtual void outcomes(std::string_view case_id, std::span<const Outcome> row) = 0;
     virtual void finding(const RunRecord::Finding& f) = 0;
     virtual void figure(const RunRecord::Figure& f) = 0;
+    virtual void lead_time(const RunRecord::LeadTime&) {}
     virtual void end() {}
 };
 
@@ -103,6 +111,9 @@ public:
     void figure(const RunRecord::Figure& f) override {
         for (RunSink* s : sinks_) s->figure(f);
     }
+    void lead_time(const RunRecord::LeadTime& l) override {
+        for (RunSink* s : sinks_) s->lead_time(l);
+    }
     void end() override {
         for (RunSink* s : sinks_) s->end();
     }
@@ -118,6 +129,7 @@ public:
     void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
     void finding(const RunRecord::Finding& f) override { record.findings.push_back(f); }
     void figure(const RunRecord::Figure& f) override { record.figures.push_back(f); }
+    void lead_time(const RunRecord::LeadTime& l) override { record.lead_times.push_back(l); }
     RunRecord record;
 };
 

@@ -65,6 +65,13 @@ UPDATE events SET activity = (SELECT s.id FROM v1_activities a JOIN strings s ON
                               WHERE a.ordinal = events.activity);
 DROP TABLE v1_activities;
 )",
+    // 3: the lead times of a run, per phase (doorlooptijden.md); a run of version 2 has none.
+    R"(
+CREATE TABLE lead_times(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, phase TEXT NOT NULL,
+  gestart INTEGER NOT NULL, afgerond INTEGER NOT NULL, lopend INTEGER NOT NULL, beeindigd INTEGER NOT NULL,
+  mediaan INTEGER, p75 INTEGER, p90 INTEGER,
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);
@@ -534,11 +541,14 @@ struct Store::RunWriter::Impl {
                    "VALUES(?,?,?,?,?,?,?,?,?)"),
           figures(db,
                   "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, "
-                  "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)") {}
+                  "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
+          lead_times(db,
+                     "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90) "
+                     "VALUES(?,?,?,?,?,?,?,?,?,?)") {}
     Store::Db& db;
     Transaction t;
-    Stmt outcomes, findings, figures;
-    std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0;
+    Stmt outcomes, findings, figures, lead_times;
+    std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0, n_lead_times = 0;
     std::string text;  // the codes of a dossier, the rows of a finding
     std::vector<std::int64_t> import_ids;  // by input: the imports in id order, as load() lists them
 };
@@ -596,6 +606,20 @@ void Store::RunWriter::figure(const RunRecord::Figure& x) {
     g.bind(1, impl_->id).bind(2, impl_->n_figures++).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
     g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
     g.bind(9, std::int64_t(x.unknown)).bind(10, x.rate).bind(11, x.lo).bind(12, x.hi).run("het vastleggen van cijfers");
+}
+
+void Store::RunWriter::lead_time(const RunRecord::LeadTime& x) {
+    Stmt& l = impl_->lead_times;
+    auto days = [&l](int col, std::optional<int> d) {
+        if (d) l.bind(col, std::int64_t(*d));
+        else l.bind_null(col);
+    };
+    l.bind(1, impl_->id).bind(2, impl_->n_lead_times++).bind(3, x.phase).bind(4, std::int64_t(x.gestart));
+    l.bind(5, std::int64_t(x.afgerond)).bind(6, std::int64_t(x.lopend)).bind(7, std::int64_t(x.beeindigd));
+    days(8, x.mediaan);
+    days(9, x.p75);
+    days(10, x.p90);
+    l.run("het vastleggen van doorlooptijden");
 }
 
 std::int64_t Store::RunWriter::commit() {
@@ -691,6 +715,25 @@ void read_figures(const Store::Db& db, std::int64_t id, RunRecord& run) {
     }
 }
 
+void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
+    Stmt q(db,
+           "SELECT phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90 FROM lead_times WHERE run_id = ? "
+           "ORDER BY pos");
+    q.bind(1, id);
+    while (q.step("het lezen van doorlooptijden")) {
+        RunRecord::LeadTime l;
+        l.phase = std::string(q.text(0));
+        l.gestart = std::size_t(q.i64(1));
+        l.afgerond = std::size_t(q.i64(2));
+        l.lopend = std::size_t(q.i64(3));
+        l.beeindigd = std::size_t(q.i64(4));
+        if (!q.null(5)) l.mediaan = int(q.i64(5));
+        if (!q.null(6)) l.p75 = int(q.i64(6));
+        if (!q.null(7)) l.p90 = int(q.i64(7));
+        run.lead_times.push_back(std::move(l));
+    }
+}
+
 }  // namespace
 
 std::optional<RunRecord> Store::latest_run() const {
@@ -701,6 +744,7 @@ std::optional<RunRecord> Store::latest_run() const {
     read_outcomes(*db_, id, run);
     read_findings(*db_, import_ids(), id, run);
     read_figures(*db_, id, run);
+    read_lead_times(*db_, id, run);
     return run;
 }
 

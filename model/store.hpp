@@ -30,7 +30,7 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Stores input `file` of `log` (finalized, holding only that file's events) in one
     // transaction: all or nothing. `imported_at` is provenance only (never in reports).
@@ -61,6 +61,7 @@ public:
         void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
         void finding(const RunRecord::Finding& f) override;
         void figure(const RunRecord::Figure& f) override;
+        void lead_time(const RunRecord::LeadTime& l) override;
         std::int64_t commit();  // the run's id
 
     private:

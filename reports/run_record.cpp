@@ -1,5 +1,7 @@
 #include "reports/run_record.hpp"
 
+#include "reports/lead_times.hpp"
+
 namespace wmotoets {
 
 
@@ -25,6 +27,7 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
         sink.finding(x);
     }
     for (const Figure& f : figures) sink.figure(figure_record(f));
+    for (const RunRecord::LeadTime& l : lead_time_records(result.lead_times)) sink.lead_time(l);
     sink.end();
 }
 

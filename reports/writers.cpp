@@ -1,5 +1,7 @@
 #include "reports/writers.hpp"
 
+#include "reports/lead_times.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -154,6 +156,15 @@ std::string text_tail(const RunTail& d, bool any_findings) {
     }
     out += std::string(kDeviationsKey) + ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt in "
            "geen van beide mee.\n";
+    if (d.lead_times.empty()) return out;
+    out += "\nDoorlooptijden in dagen (Kaplan–Meier: lopende dossiers tellen mee tot de peildatum)\n";
+    out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", "fase", "gestart", "afgerond", "lopend",
+                       "beëindigd", "mediaan", "p75", "p90");
+    auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("-"); };
+    for (const RunRecord::LeadTime& l : d.lead_times)
+        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.gestart, l.afgerond, l.lopend,
+                           l.beeindigd, days(l.mediaan), days(l.p75), days(l.p90));
+    out += "- = de schatting komt niet zo ver (te veel dossiers lopen nog); beëindigd (ingetrokken of gesloten) telt niet mee.\n";
     return out;
 }
 
@@ -243,6 +254,16 @@ std::string json_tail(const RunTail& d, bool any_findings) {
             f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
     }
     buf += d.figures.empty() ? "]" : "\n  ]";
+    buf += ",\n  \"doorlooptijden\": [";
+    auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("null"); };
+    for (std::size_t i = 0; i < d.lead_times.size(); ++i) {
+        const RunRecord::LeadTime& l = d.lead_times[i];
+        buf += fmt::format("{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}, "
+                           "\"mediaan\": {}, \"p75\": {}, \"p90\": {}}}",
+                           i ? "," : "", json_string(l.phase), l.gestart, l.afgerond, l.lopend, l.beeindigd,
+                           days(l.mediaan), days(l.p75), days(l.p90));
+    }
+    buf += d.lead_times.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {
         buf += ",\n  \"outcomes\": [";
         bool any = false;
@@ -333,13 +354,15 @@ void format_findings(std::string& text, const OutputFormat& format, const EventL
 std::string report_tail(const ReportData& d, const OutputFormat& format, bool any_findings) {
     const std::vector<RuleText> rules = rule_texts(d.result.rules);
     const std::vector<RunRecord::Figure> figures = figure_records(d.figures);
+    const std::vector<RunRecord::LeadTime> lead_times = lead_time_records(d.result.lead_times);
     const RunTail tail{d.log,
                        d.result.peildatum_known ? std::optional<Date>(d.result.peildatum) : std::nullopt,
                        rules,
                        figures,
                        d.with_outcomes,
                        d.result.outcomes,
-                       [&d](std::size_t c) { return d.log.str(d.log.cases[c].id); }};
+                       [&d](std::size_t c) { return d.log.str(d.log.cases[c].id); },
+                       lead_times};
     return format.tail(tail, any_findings);
 }
 
@@ -431,7 +454,7 @@ void FormatWriter::finding(const RunRecord::Finding& f) {
 
 void FormatWriter::end() {
     const RunTail tail{log_, peildatum_, rules_, figures_, with_outcomes_, outcomes_,
-                       [this](std::size_t c) { return std::string_view(case_ids_[c]); }};
+                       [this](std::size_t c) { return std::string_view(case_ids_[c]); }, lead_times_};
     const std::string text = format_.tail(tail, ordered_.any());
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

@@ -53,6 +53,7 @@ struct RunTail {
     bool with_outcomes = false;
     std::span<const Outcome> outcomes;                             // [dossier * rules + rule]
     std::function<std::string_view(std::size_t dossier)> case_id;  // of every dossier of `outcomes`
+    std::span<const RunRecord::LeadTime> lead_times = {};         // per phase (doorlooptijden.md)
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what
@@ -97,6 +98,7 @@ public:
     void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
     void finding(const RunRecord::Finding& f) override;
     void figure(const RunRecord::Figure& f) override { figures_.push_back(f); }
+    void lead_time(const RunRecord::LeadTime& l) override { lead_times_.push_back(l); }
     void end() override;
 
 private:
@@ -109,6 +111,7 @@ private:
     std::vector<std::string> case_ids_;
     std::vector<Outcome> outcomes_;
     std::vector<RunRecord::Figure> figures_;
+    std::vector<RunRecord::LeadTime> lead_times_;
     std::vector<SourceRow> rows_;
     std::optional<std::string> labels_case_;                       // the dossier whose rows are indexed
     std::unordered_map<std::uint64_t, std::string_view> labels_;  // (input << 32 | line) → label

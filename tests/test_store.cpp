@@ -136,6 +136,18 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     EXPECT_EQ(collected.record.settings, run->settings);
     ASSERT_EQ(collected.record.findings.size(), run->findings.size());
     for (std::size_t i = 0; i < run->findings.size(); ++i) EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
+    // The lead times of the run, per phase (doorlooptijden.md), kept with it.
+    ASSERT_EQ(run->lead_times.size(), 5u);
+    ASSERT_EQ(collected.record.lead_times.size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(run->lead_times[i].phase, collected.record.lead_times[i].phase);
+        EXPECT_EQ(run->lead_times[i].gestart, collected.record.lead_times[i].gestart);
+        EXPECT_EQ(run->lead_times[i].lopend, collected.record.lead_times[i].lopend);
+        EXPECT_EQ(run->lead_times[i].mediaan, collected.record.lead_times[i].mediaan);
+        EXPECT_EQ(run->lead_times[i].p90, collected.record.lead_times[i].p90);
+    }
+    EXPECT_EQ(run->lead_times[0].phase, "melding-verslag");
+    EXPECT_GT(run->lead_times[0].gestart, 0u);
 }
 
 TEST(Store, RunsAreKeptForReports) {
@@ -193,6 +205,7 @@ TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
     const std::optional<RunRecord> old_run = store.latest_run();  // the run of the old release is kept
     ASSERT_TRUE(old_run);
     EXPECT_EQ(old_run->rules.size(), 26u);
+    EXPECT_TRUE(old_run->lead_times.empty());  // a run of an older schema has no lead times
     EXPECT_EQ(old_run->settings.text(), "andere_ondersteuner_dagen=14;wachttijd_ondersteuner_dagen=14");
     // Checked with the rules of that release (the rulebook may have grown since).
     std::vector<const Rule*> rules;

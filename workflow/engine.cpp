@@ -71,7 +71,8 @@ public:
 
 private:
     void work(bool report, const Progress& progress);
-    void judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending);
+    void judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending,
+                    std::vector<LeadObservation>& lead);
     void finish_block(BlockOut& out, std::vector<Pending>& pending);
     void hand_over(std::size_t b, BlockOut& out);
 
@@ -86,6 +87,7 @@ private:
     std::vector<BlockOut> per_block_;
     std::atomic<std::size_t> next_{0}, done_{0}, finding_count_{0};
     std::atomic<bool> any_overtreding_{false};
+    std::mutex lead_mutex_;  // the workers' lead-time tallies are merged into the result under it
     // Streamed: the text of each block waits here until the blocks before it are written.
     std::mutex write_mutex_;
     std::vector<std::optional<std::string>> texts_;
@@ -93,8 +95,10 @@ private:
     std::exception_ptr write_error_;
 };
 
-void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending) {
+void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending,
+                          std::vector<LeadObservation>& lead) {
     replay(log_, log_.cases[c], cal_, ids_, facts);
+    lead_time_observations(facts, static_cast<std::uint32_t>(c), ctx_.peildatum, lead);
     const std::size_t n_rules = rules_.size(), case_first = pending.size();
     for (std::size_t r = 0; r < n_rules; ++r) {
         RuleResult rr = rules_[r]->check(facts, ctx_);
@@ -169,13 +173,23 @@ void CheckRun::hand_over(std::size_t b, BlockOut& out) {
 void CheckRun::work(bool report, const Progress& progress) {
     std::vector<Pending> pending;
     CaseFacts facts;
+    std::vector<LeadObservation> lead;
+    LeadTallies tallies;  // this worker's; counts, so the order of merging does not matter
     for (;;) {
         const std::size_t b = next_.fetch_add(1);
-        if (b >= n_blocks_) return;
+        if (b >= n_blocks_) {
+            const std::lock_guard lock(lead_mutex_);
+            for (std::size_t p = 0; p < kPhaseCount; ++p) result_.lead_times[p].merge(tallies[p]);
+            return;
+        }
         BlockOut& out = per_block_[b];
         pending.clear();
         const std::size_t first = b * kBlock, last = std::min(n_cases_, first + kBlock);
-        for (std::size_t c = first; c < last; ++c) judge_case(c, facts, out, pending);
+        for (std::size_t c = first; c < last; ++c) {
+            judge_case(c, facts, out, pending, lead);
+            for (const LeadObservation& o : lead) tallies[static_cast<std::size_t>(o.phase)].add(o);
+            lead.clear();
+        }
         finish_block(out, pending);
         if (stream_) hand_over(b, out);
         const std::size_t now = done_.fetch_add(last - first) + (last - first);

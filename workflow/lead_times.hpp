@@ -1,0 +1,61 @@
+#pragma once
+// Lead times (doorlooptijden.md): per cycle and phase one observation — afgerond (an observed
+// duration), lopend (censored on the peildatum) or beëindigd (withdrawn or closed first) — taken
+// from the replayed dossier. The estimate over them (Kaplan–Meier) is in reports/lead_times.hpp.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "model/date.hpp"
+
+namespace wmotoets {
+
+struct CaseFacts;
+class EventLog;
+class Calendar;
+
+// The phases, in the order of doorlooptijden.md.
+enum class Phase : std::uint8_t { melding_verslag, aanvraag_besluit, melding_besluit, bezwaar_beslissing, vraag_ondersteuner };
+inline constexpr std::size_t kPhaseCount = 5;
+
+struct PhaseInfo {
+    Phase phase;
+    std::string_view code;   // "melding-verslag" (JSON, the store)
+    std::string_view words;  // for people: "Van melding tot verslag (het onderzoek)"
+    std::string_view rule;   // the TRM rule of its statutory term; empty: none
+    std::string_view term;   // the term in words: "zes weken", empty: none
+};
+const std::array<PhaseInfo, kPhaseCount>& phases();
+inline const PhaseInfo& phase_info(Phase p) { return phases()[static_cast<std::size_t>(p)]; }
+
+enum class LeadStatus : std::uint8_t { afgerond, lopend, beeindigd };
+
+struct LeadObservation {
+    std::uint32_t case_pos = 0;  // index into EventLog::cases
+    Phase phase = Phase::melding_verslag;
+    LeadStatus status = LeadStatus::afgerond;
+    Date start;     // the date of the phase's start event
+    int days = 0;   // afgerond: end − start; lopend: peildatum − start; beëindigd: 0
+};
+
+// The durations of one phase, counted per day (a million dossiers make a few thousand counters):
+// at[d] = {afgerond after d days, lopend for d days on the peildatum}.
+struct LeadTally {
+    std::size_t afgerond = 0, lopend = 0, beeindigd = 0;
+    std::vector<std::array<std::uint64_t, 2>> at;
+    std::size_t gestart() const { return afgerond + lopend + beeindigd; }
+    void add(const LeadObservation& o);
+    void merge(const LeadTally& other);
+};
+using LeadTallies = std::array<LeadTally, kPhaseCount>;  // per phase, in the order of phases()
+
+// The observations of one replayed dossier, appended to `out` in phase order per cycle. A start
+// after the peildatum is left out.
+void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum, std::vector<LeadObservation>& out);
+// Those of every dossier of a log, replayed one by one (for a report made from a stored run; a
+// check collects them while it replays anyway).
+std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum);
+
+}  // namespace wmotoets
