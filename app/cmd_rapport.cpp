@@ -39,12 +39,21 @@ int run_rapport(const ReportOptions& o) {
     std::optional<SeparationView> view;
     if (o.separation) view = separation_view(log, run);
     const SeparationView* sep = view ? &*view : nullptr;
-    write_output(o.out + "/rapport.html", [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep); });
+    // The lead times per phase, group and quarter: from the stored log, replayed on the run's peildatum.
+    std::vector<LeadPhaseView> lead;
+    if (const auto peildatum = parse_iso_date(run.peildatum)) {
+        const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
+        lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.cases[c]); });
+    }
+    write_output(o.out + "/rapport.html",
+                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep, lead.empty() ? nullptr : &lead); });
     if (!o.publication)  // findings per dossier never leave the organisation
         write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
     else
         std::filesystem::remove(o.out + "/bevindingen.csv");
-    write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) { write_report_xlsx(tmp, log, run, disclosure, sep); });
+    write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) {
+        write_report_xlsx(tmp, log, run, disclosure, sep, lead.empty() ? nullptr : &lead);
+    });
     if (o.publication)
         spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
                      o.out, disclosure.threshold, disclosure.base);

@@ -50,4 +50,32 @@ std::map<std::string, LeadTallies> tally_by(std::span<const LeadObservation> obs
     return out;
 }
 
+std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
+                                          const std::function<std::string(std::uint32_t case_pos)>& team_of) {
+    const LeadTallies totals = tally(observations);
+    const auto quarters = tally_by(observations, [](const LeadObservation& o) {
+        return std::to_string(o.start.year()) + "-K" + std::to_string((o.start.month() - 1) / 3 + 1);
+    });
+    std::map<std::uint32_t, std::string> teams_of_case;  // a dossier's team, found once
+    const auto teams = tally_by(observations, [&](const LeadObservation& o) {
+        auto it = teams_of_case.find(o.case_pos);
+        if (it == teams_of_case.end()) {
+            std::string team = team_of(o.case_pos);
+            it = teams_of_case.emplace(o.case_pos, team.empty() ? "(onbekend)" : std::move(team)).first;
+        }
+        return it->second;
+    });
+    std::vector<LeadPhaseView> out;
+    for (const PhaseInfo& p : phases()) {
+        const std::size_t i = static_cast<std::size_t>(p.phase);
+        LeadPhaseView v{p.phase, kaplan_meier(totals[i]), {}, {}};
+        for (const auto& [name, t] : quarters)
+            if (t[i].gestart() > 0) v.quarters.push_back({name, kaplan_meier(t[i])});
+        for (const auto& [name, t] : teams)
+            if (t[i].gestart() > 0) v.teams.push_back({name, kaplan_meier(t[i])});
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 }  // namespace wmotoets

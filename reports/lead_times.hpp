@@ -36,4 +36,20 @@ std::map<std::string, LeadTallies> tally_by(std::span<const LeadObservation> obs
                                             const std::function<std::string(const LeadObservation&)>& key_of);
 LeadTallies tally(std::span<const LeadObservation> observations);
 
+// The lead times as a report shows them: per phase the total, and the estimate per quarter of the
+// start date and per team of the dossier.
+struct LeadGroup {
+    std::string name;
+    LeadEstimate estimate;
+};
+struct LeadPhaseView {
+    Phase phase;
+    LeadEstimate total;
+    std::vector<LeadGroup> quarters, teams;
+};
+// A group under this many started dossiers carries a warning (doorlooptijden.md).
+inline constexpr std::size_t kLeadGroupWarning = 20;
+std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
+                                          const std::function<std::string(std::uint32_t case_pos)>& team_of);
+
 }  // namespace wmotoets

@@ -108,6 +108,31 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
     }
 }
 
+LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
+    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}), !d.publication || e.gestart >= 2 * d.threshold};
+}
+
+bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
+    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.gestart, e.afgerond, e.lopend, e.beeindigd}; };
+    std::vector<RuleCounts> parts;
+    for (const LeadGroup& g : groups) parts.push_back(counts(g.estimate));
+    return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);
+}
+
+std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
+    switch (p) {
+        case Phase::melding_verslag: return 42;
+        case Phase::aanvraag_besluit: return 14;
+        case Phase::bezwaar_beslissing: return 42;
+        case Phase::vraag_ondersteuner:
+            for (const auto& [key, value] : run.settings.values)
+                if (key == "wachttijd_ondersteuner_dagen") return std::atoi(value.c_str());
+            return 14;
+        case Phase::melding_besluit: break;
+    }
+    return std::nullopt;
+}
+
 std::string Disclosure::rule(bool html) const {
     return fmt::format("Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
                        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
@@ -269,6 +294,10 @@ struct HtmlReport {
     void groups();
     void grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
     void separation(const SeparationView& v);
+    void lead_times(const std::vector<LeadPhaseView>& view);
+    void lead_table(const LeadPhaseView& v);
+    void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
+    std::string lead_row(const std::string& name, const LeadEstimate& e) const;
     void dossiers();
     void explanations();
 };
@@ -455,6 +484,110 @@ void HtmlReport::separation(const SeparationView& v) {
     }
 }
 
+std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e) const {
+    const LeadShown shown = lead_shown(d, e);
+    auto q = [&](std::optional<int> v) { return shown.quantiles && v ? std::to_string(*v) : std::string("–"); };
+    const bool few = e.gestart < kLeadGroupWarning;
+    return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" + (shown.gestart ? ht(e.gestart) : "–") +
+           "</td><td class=\"n\">" + ht(e.afgerond) + "</td><td class=\"n\">" + ht(e.lopend) + "</td><td class=\"n\">" +
+           ht(e.beeindigd) + "</td><td class=\"n\">" + q(e.mediaan) + "</td><td class=\"n\">" + q(e.p75) +
+           "</td><td class=\"n\">" + q(e.p90) + "</td></tr>\n";
+}
+
+void HtmlReport::lead_table(const LeadPhaseView& v) {
+    out << "<table>\n<tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>mediaan</th>"
+           "<th>p75</th><th>p90</th></tr>\n"
+        << lead_row("Totaal", v.total);
+    std::string left_out;
+    for (const auto& [what, groups] : {std::pair{"kwartaal", &v.quarters}, std::pair{"team", &v.teams}}) {
+        if (!lead_breakdown_shown(d, v.total, *groups)) {
+            left_out += left_out.empty() ? what : std::string(" en per ") + what;
+            continue;
+        }
+        out << "<tr><th colspan=\"8\">per " << what << (std::string_view(what) == "kwartaal" ? " van de start" : "")
+            << "</th></tr>\n";
+        for (const LeadGroup& g : *groups) out << lead_row(g.name, g.estimate);
+    }
+    out << "</table>\n";
+    if (!left_out.empty())
+        out << "<p class=\"small muted\">Niet uitgesplitst per " << left_out
+            << ": in de publicatieversie zou een onderdrukt aantal anders na te rekenen zijn.</p>\n";
+}
+
+void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
+    const LeadEstimate& e = v.total;
+    if (e.afgerond + e.lopend == 0) return;
+    if (d.publication) {
+        out << "<p class=\"small muted\">Geen curve in de publicatieversie: haar sprongen verraden kleine aantallen.</p>\n";
+        return;
+    }
+    // 1 − S(t): the share afgerond after t days, as a step line; the statutory term dashed. Ticks
+    // every week, fortnight, four weeks …, at most six of them.
+    const int width = 560, height = 150, left = 44, top = 10;
+    const int longest = std::max({e.longest, term.value_or(0), 1});
+    int step = 7;
+    for (const int s : {7, 14, 28, 56, 91, 182, 364})
+        if ((step = s) * 6 >= longest) break;
+    const int ticks = (longest + step - 1) / step, xmax = ticks * step;
+    auto x = [&](double days) { return left + days / xmax * width; };
+    auto y = [&](double done) { return top + (1.0 - done) * height; };
+    out << "<svg role=\"img\" aria-label=\"Deel afgerond naar aantal dagen: " << html_escape(phase_info(v.phase).words)
+        << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 34 << "\" viewBox=\"0 0 " << left + width + 20
+        << " " << top + height + 34 << "\">\n";
+    for (const int pct : {0, 25, 50, 75, 100})
+        out << "<line x1=\"" << left << "\" y1=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" x2=\"" << left + width
+            << "\" y2=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" stroke=\"#ddd\"/><text x=\"" << left - 6
+            << "\" y=\"" << fmt::format("{:.1f}", y(pct / 100.0) + 4) << "\" text-anchor=\"end\">" << pct << " %</text>\n";
+    for (int i = 0; i <= ticks; ++i) {
+        const int days = step * i;
+        out << "<text x=\"" << fmt::format("{:.1f}", x(days)) << "\" y=\"" << top + height + 14
+            << "\" text-anchor=\"middle\">" << days << "</text>\n";
+    }
+    out << "<text x=\"" << left + width / 2 << "\" y=\"" << top + height + 30 << "\" text-anchor=\"middle\">dagen na de start</text>\n";
+    if (term)
+        out << "<line x1=\"" << fmt::format("{:.1f}", x(*term)) << "\" y1=\"" << top << "\" x2=\""
+            << fmt::format("{:.1f}", x(*term)) << "\" y2=\"" << top + height
+            << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(*term) + 4) << "\" y=\""
+            << top + 12 << "\" fill=\"#a00\">termijn " << *term << " dagen</text>\n";
+    std::string path = fmt::format("M{:.1f},{:.1f}", x(0), y(0));
+    for (const auto& [t, s] : e.steps) path += fmt::format(" H{:.1f} V{:.1f}", x(t), y(1.0 - s));
+    path += fmt::format(" H{:.1f}", x(e.longest));
+    out << "<path d=\"" << path << "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n</svg>\n";
+}
+
+void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
+    out << "<h2 id=\"doorlooptijden\">Doorlooptijden</h2>\n<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
+           "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op de "
+           "peildatum nog liepen tellen mee zolang ze liepen (Kaplan–Meier): zo worden de traagste dossiers niet "
+           "weggelaten. Ingetrokken of gesloten dossiers (beëindigd) tellen apart. – = de schatting komt niet zo ver, "
+           "omdat te veel dossiers nog lopen"
+        << (d.publication ? ", of de groep is te klein om te publiceren" : "")
+        << ". * = minder dan " << kLeadGroupWarning << " gestarte dossiers: de schatting is onzeker.</p>\n";
+    for (const LeadPhaseView& v : view) {
+        const PhaseInfo& p = phase_info(v.phase);
+        out << "<h3>" << html_escape(p.words) << "</h3>\n";
+        if (v.total.gestart == 0) {
+            out << "<p class=\"muted\">Geen dossiers in deze fase.</p>\n";
+            continue;
+        }
+        if (!p.rule.empty()) {
+            out << "<p class=\"small\">Termijn: " << html_escape(p.term) << ". ";
+            for (const RunRecord::Figure& f : run.figures)
+                if (f.rule == p.rule) {
+                    const auto r = rate_of(f);
+                    out << html_escape(f.rule) << ": " << ht(f.violations) << " van "
+                        << (sums_shown(f) ? ht(f.compliant + f.violations) : "–") << " beoordeelde dossiers "
+                        << outcome_words(Outcome::overtreden, f.severity)
+                        << (r ? " (" + d.percent(r->rate) + " %)" : std::string()) << ".";
+                }
+            out << "</p>\n";
+        }
+        lead_table(v);
+        lead_chart(v, lead_term_days(run, v.phase));
+    }
+    key();
+}
+
 void HtmlReport::dossiers() {
     // Findings per dossier, with the timeline of its events (not in a publication).
     out << "<h2>Bevindingen per dossier</h2>\n";
@@ -513,13 +646,14 @@ void HtmlReport::explanations() {
 }  // namespace
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation) {
+                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
     HtmlReport r{out, log, run, d};
     r.head();
     r.inputs();
     r.table();
     r.chart();
     r.groups();
+    if (lead_times) r.lead_times(*lead_times);
     if (separation) r.separation(*separation);
     r.dossiers();
     r.explanations();

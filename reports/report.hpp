@@ -11,6 +11,7 @@
 #include "model/event_log.hpp"
 #include "model/store.hpp"
 #include "reports/figures.hpp"
+#include "reports/lead_times.hpp"
 #include "reports/rule_text.hpp"
 
 namespace wmotoets {
@@ -89,6 +90,18 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
 std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
                                        const Disclosure& d);
 
+// What of a lead-time estimate may be shown (output.md "Publication"): the started count only when
+// it cannot betray a suppressed part, the quantiles only for at least twice the threshold of
+// started dossiers; a breakdown only when Disclosure allows it for those counts.
+struct LeadShown {
+    bool gestart = true, quantiles = true;
+};
+LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e);
+bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups);
+// The statutory term of a phase in days for the chart's mark (without an Atw extension; the
+// bezwaar term at least: it runs from the end of the bezwaar term); none for melding → beschikking.
+std::optional<int> lead_term_days(const RunRecord& run, Phase p);
+
 // Whether `e` is the row (input, line) that a finding points at.
 inline bool is_row(const Event& e, const std::pair<std::size_t, std::uint32_t>& row) {
     return e.file == row.first && e.line == row.second;
@@ -102,8 +115,10 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
-// With `separation` (rapport --scheiding) a section for the wijkteam coordinator is added.
+// With `separation` (rapport --scheiding) a section for the wijkteam coordinator is added; with
+// `lead_times` the section on lead times (doorlooptijden.md).
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const struct SeparationView* separation = nullptr);
+                       const struct SeparationView* separation = nullptr,
+                       const std::vector<LeadPhaseView>* lead_times = nullptr);
 
 }  // namespace wmotoets

@@ -114,7 +114,49 @@ struct XlsxReport {
     void teams_sheet();
     void publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams);
     void separation_sheet(const SeparationView& v);
+    void lead_times_sheet(const std::vector<LeadPhaseView>& view);
 };
+
+// Doorlooptijden: per phase the total, per quarter of the start and per team; numbers as numbers,
+// in a publication exactly what the HTML shows.
+void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
+    Sheet s(b, "Doorlooptijden", {{"fase", 34}, {"indeling", 10}, {"groep", 20}, {"gestart", 9}, {"afgerond", 9},
+                                  {"lopend", 9}, {"beëindigd", 9}, {"mediaan (dagen)", 10}, {"p75 (dagen)", 10},
+                                  {"p90 (dagen)", 10}, {"minder dan 20 gestart", 11}});
+    lxw_row_t r = 0;
+    auto row = [&](const LeadPhaseView& v, const char* kind, const std::string& group, const LeadEstimate& e) {
+        ++r;
+        const LeadShown shown = lead_shown(d, e);
+        s.text(r, 0, std::string(phase_info(v.phase).words));
+        s.text(r, 1, kind);
+        s.text(r, 2, group);
+        if (shown.gestart) s.count(r, 3, e.gestart, d);
+        else s.text(r, 3, "–");
+        s.count(r, 4, e.afgerond, d);
+        s.count(r, 5, e.lopend, d);
+        s.count(r, 6, e.beeindigd, d);
+        std::size_t col = 7;
+        for (const std::optional<int>& q : {e.mediaan, e.p75, e.p90}) {
+            if (shown.quantiles && q) s.number(r, lxw_col_t(col), double(*q));
+            else s.text(r, lxw_col_t(col), "–");
+            ++col;
+        }
+        s.text(r, 10, e.gestart < kLeadGroupWarning ? "ja" : "nee");
+    };
+    for (const LeadPhaseView& v : view) {
+        if (v.total.gestart == 0) continue;
+        row(v, "totaal", "", v.total);
+        if (lead_breakdown_shown(d, v.total, v.quarters))
+            for (const LeadGroup& g : v.quarters) row(v, "kwartaal", g.name, g.estimate);
+        if (lead_breakdown_shown(d, v.total, v.teams))
+            for (const LeadGroup& g : v.teams) row(v, "team", g.name, g.estimate);
+    }
+    s.finish(r);
+    s.text(r + 2, 0, "Kaplan–Meier: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; beëindigd "
+                     "(ingetrokken of gesloten) telt apart. – = de schatting komt niet zo ver" +
+                         std::string(d.publication ? ", of de groep is te klein om te publiceren." : "."));
+    if (d.publication) s.text(r + 3, 0, d.key(false));
+}
 
 // Samenvatting: exactly the figures of the run.
 void XlsxReport::summary_sheet() {
@@ -335,7 +377,7 @@ void XlsxReport::separation_sheet(const SeparationView& v) {
 }  // namespace
 
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation) {
+                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
     std::time_t created = 0;
     {
         const lxw_datetime d = to_datetime(run.peildatum.empty() ? "2000-01-01" : run.peildatum);
@@ -353,6 +395,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
     if (!d.publication) x.dossiers_sheet();
     x.teams_sheet();
     if (separation) x.separation_sheet(*separation);
+    if (lead_times) x.lead_times_sheet(*lead_times);
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
 }

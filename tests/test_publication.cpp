@@ -16,6 +16,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "helpers.hpp"
 #include "xlsx_read.hpp"
@@ -464,4 +465,71 @@ TEST(Publication, TheAttackFindsARecomputableCount) {
     std::erase_if(g.triples, [](const auto& t) { return whole(double(t[0]) / double(t[0] + t[1])) != "9"; });
     r.partitions.push_back({g});
     EXPECT_EQ(possible_values(r, [](Row& x) -> Range& { return x.V; }, false), 1);
+}
+
+namespace {
+
+// The exact counts a published count cell stands for: "0", "<10" (1–9), 10 (10–12), n (n − 2 … n + 2).
+std::pair<int, int> published_range(const std::string& cell) {
+    if (cell == "<10") return {1, 9};
+    const int v = std::stoi(cell);
+    if (v == 0) return {0, 0};
+    return {v == 10 ? 10 : v - 2, v + 2};
+}
+
+// The Doorlooptijden sheet of a publication: counts rounded or suppressed, quantiles only for
+// groups of at least 20 started dossiers, and no suppressed count recomputable from the started
+// count (gestart = afgerond + lopend + beëindigd).
+std::size_t check_lead_times(const Publication& pub, const std::string& label) {
+    const auto sheet = wmotoets::test::sheet_named(pub.files, "Doorlooptijden");
+    std::size_t rows = 0;
+    for (int r = 2; sheet.count("A" + std::to_string(r)); ++r) {
+        const std::string n = std::to_string(r);
+        ++rows;
+        std::vector<std::pair<int, int>> ranges;
+        for (const char* col : {"D", "E", "F", "G"}) {
+            const std::string v = sheet.count(col + n) ? sheet.at(col + n) : "";
+            if (v == "–") continue;
+            EXPECT_TRUE(v == "<10" || v == "0" || (std::stoi(v) >= 10 && std::stoi(v) % 5 == 0)) << label << " " << col << n << " = " << v;
+            ranges.push_back(published_range(v));
+        }
+        const bool gestart_shown = sheet.at("D" + n) != "–";
+        for (const char* col : {"H", "I", "J"})
+            if (sheet.at(col + n) != "–")
+                EXPECT_TRUE(gestart_shown && published_range(sheet.at("D" + n)).first >= 20)
+                    << label << " " << col << n << ": kwantiel bij een kleine groep";
+        if (!gestart_shown) continue;
+        // Every suppressed part keeps at least two possible values under the sum.
+        const auto [g, a, l, b] = std::tuple{ranges[0], ranges[1], ranges[2], ranges[3]};
+        for (int part = 1; part <= 3; ++part) {
+            if (ranges[std::size_t(part)] != std::pair{1, 9}) continue;
+            std::set<int> possible;
+            for (int x = a.first; x <= a.second; ++x)
+                for (int y = l.first; y <= l.second; ++y)
+                    for (int z = b.first; z <= b.second; ++z)
+                        if (x + y + z >= g.first && x + y + z <= g.second) possible.insert(part == 1 ? x : part == 2 ? y : z);
+            EXPECT_GE(possible.size(), 2u) << label << " rij " << n << ": onderdrukt aantal na te rekenen";
+        }
+    }
+    // No survival curve: its steps would betray small counts.
+    const auto at = pub.html.find("<h2 id=\"doorlooptijden\">");
+    EXPECT_NE(at, std::string::npos) << label;
+    EXPECT_EQ(pub.html.substr(at, pub.html.find("<h2", at + 10) - at).find("<path"), std::string::npos) << label;
+    return rows;
+}
+
+}  // namespace
+
+TEST(Publication, LeadTimesKeepBackWhatTheyMust) {
+    const std::string src = wmotoets::test::source_dir();
+    std::size_t rows = check_lead_times(
+        publish("pub-lead-voorbeeld", {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}),
+        "voorbeelden");
+    for (const auto& [dossiers, seed] : {std::pair{"60", "2"}, {"400", "4"}}) {
+        const std::string name = std::string("pub-lead-") + dossiers + "-" + seed;
+        const std::string log = (wmotoets::test::temp_dir() / (name + ".csv")).string();
+        ASSERT_EQ(cli({"-q", "genereer", "--dossiers", dossiers, "--zaad", seed, "--uit", log}), 0);
+        rows += check_lead_times(publish(name, {log}), name);
+    }
+    EXPECT_GT(rows, 20u);
 }
