@@ -91,6 +91,8 @@ h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100
 th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
 td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}td.hash{word-break:break-all;font-size:.75em}.muted{color:#555}.x{color:#a00;font-weight:600}
 .finding{background:#fff4f4}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
+.nr{margin-right:.45em;color:#555}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
+.toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )";
 
@@ -269,6 +271,32 @@ struct HtmlReport {
     const EventLog& log;
     const RunRecord& run;
     const Disclosure& d;
+    // The numbered sections in their order (id, title), known before the first is written so that
+    // the table of contents can list them; tables and figures are numbered as they come.
+    std::vector<std::pair<std::string, std::string>> sections = {};
+    int tables = 0, figures = 0;
+
+    void h2(const std::string& id, const std::string& title) {
+        std::size_t n = 0;
+        while (n < sections.size() && sections[n].first != id) ++n;
+        out << "<h2 id=\"" << id << "\"><span class=\"nr\">" << n + 1 << ".</span>" << title << "</h2>\n";
+    }
+    // Under a table or figure: its number, what it shows and where it comes from (the inputs, the
+    // tool and its version, the peildatum; no clock time).
+    void caption(bool figure, const std::string& what) {
+        out << "<p class=\"caption\">" << (figure ? "Figuur " : "Tabel ") << (figure ? ++figures : ++tables) << ". "
+            << what << ". " << source() << "</p>\n";
+    }
+    std::string source() const {
+        std::string s = "Bron: ";
+        for (std::size_t i = 0; i < log.inputs.size(); ++i)
+            s += (i ? ", " : "") + html_escape(log.inputs[i].path) + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) + "…)";
+        if (log.inputs.empty()) s += "geen invoer";
+        s += "; Wmo-toets " WMOTOETS_VERSION "; peildatum " + html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) + ".";
+        return s;
+    }
+    void summary(const std::vector<LeadPhaseView>* lead);
+    void contents();
 
     std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
     // A rule's rate and interval as shown: the stored ones, or in a publication the published ones.
@@ -288,11 +316,12 @@ struct HtmlReport {
         if (d.publication) out << "<p class=\"small key\">" << d.key() << "</p>\n";
     }
     void head();
+    void reading_guide();
     void inputs();
     void table();
     void chart();
     void groups();
-    void grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
+    void grouped(const char* id, const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
     void separation(const SeparationView& v);
     void lead_times(const std::vector<LeadPhaseView>& view);
     void lead_table(const LeadPhaseView& v);
@@ -301,6 +330,12 @@ struct HtmlReport {
     void dossiers();
     void explanations();
 };
+
+// Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
+// for colour-blind readers; the legend names them.
+const char* severity_colour(std::string_view severity) {
+    return severity == "overtreding" ? "#8e1b1b" : severity == "aandachtspunt" ? "#e08214" : "#9ecae1";
+}
 
 void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -313,15 +348,88 @@ void HtmlReport::head() {
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
 }
 
+// The largest findings by severity and rate, the lead time a resident experiences, and what was
+// checked, in words: what a council member reads first.
+void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
+    h2("samenvatting", "Samenvatting");
+    out << "<p>Getoetst: " << ht(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
+        << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
+        << " regels van de Wmo 2015 en de Awb, op peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
+        << ".</p>\n";
+    auto rank = [](const std::string& s) { return s == "overtreding" ? 0 : s == "aandachtspunt" ? 1 : 2; };
+    std::vector<std::pair<const RunRecord::Figure*, FigureRate>> largest;
+    for (const RunRecord::Figure& f : run.figures)
+        if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) largest.emplace_back(&f, *r);
+    std::stable_sort(largest.begin(), largest.end(), [&](const auto& a, const auto& b) {
+        if (rank(a.first->severity) != rank(b.first->severity)) return rank(a.first->severity) < rank(b.first->severity);
+        return a.second.rate > b.second.rate;
+    });
+    if (largest.size() > 5) largest.resize(5);
+    if (largest.empty()) {
+        out << "<p>Geen van de regels wijkt af in de beoordeelde dossiers"
+            << (d.publication ? " (of de aantallen zijn te klein om te publiceren)" : "") << ".</p>\n";
+    } else {
+        out << "<p>De grootste bevindingen, eerst de overtredingen:</p>\n<ul>\n";
+        for (const auto& [f, r] : largest) {
+            std::string title = html_escape(f->title);
+            if (!title.empty() && title[0] >= 'A' && title[0] <= 'Z') title[0] = char(title[0] - 'A' + 'a');
+            out << "<li>Bij " << ht(f->violations) << " van de " << ht(f->compliant + f->violations) << " beoordeelde dossiers ("
+                << d.percent(r.rate) << " %"
+                << (r.lo && r.hi ? ", 95%-interval " + d.percent(*r.lo) + "–" + d.percent(*r.hi) + " %" : std::string())
+                << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule) << "</a>, "
+                << html_escape(f->severity) << ").</li>\n";
+        }
+        out << "</ul>\n";
+    }
+    if (lead)
+        for (const LeadPhaseView& v : *lead) {
+            if (v.phase != Phase::melding_besluit && v.phase != Phase::melding_verslag) continue;
+            const LeadEstimate& e = v.total;
+            const LeadShown shown = lead_shown(d, e);
+            if (e.gestart == 0) continue;
+            out << "<p>" << html_escape(phase_info(v.phase).words) << ": ";
+            if (shown.quantiles && e.mediaan)
+                out << "de helft van de dossiers was na " << *e.mediaan << " dagen zover"
+                    << (e.p90 ? ", negen op de tien na " + std::to_string(*e.p90) + " dagen" : std::string(", van de traagste "
+                                                                                                        "tiende is het nog niet te zeggen"));
+            else
+                out << "nog niet te schatten (te veel dossiers lopen nog, of te weinig om te publiceren)";
+            out << " (<a href=\"#doorlooptijden\">doorlooptijden</a>).</p>\n";
+        }
+}
+
+void HtmlReport::contents() {
+    out << "<nav class=\"toc\"><h2 class=\"toc-h\">Inhoud</h2>\n<ol>\n";
+    for (const auto& [id, title] : sections) out << "<li><a href=\"#" << id << "\">" << title << "</a></li>\n";
+    out << "</ol>\n</nav>\n";
+}
+
+// What every symbol means, once for the whole report.
+void HtmlReport::reading_guide() {
+    h2("leeswijzer", "Leeswijzer");
+    out << "<ul class=\"small\">\n<li><b>Uitkomsten</b>: voldaan; bij een afwijking <i>overtreden</i> (een overtreding: de "
+           "wet is niet nageleefd), <i>niet voldaan</i> (een aandachtspunt: goede praktijk of onafhankelijkheid in gevaar) of "
+           "<i>gesignaleerd</i> (een signaal: goed om te weten); <i>onbekend</i>: het logboek kan het niet beslissen, of een "
+           "termijn loopt nog op de peildatum.</li>\n<li><b>afwijkend</b>: het aantal dossiers met een afwijking, welke "
+           "ernst ook; <b>%</b>: afwijkend / (voldaan + afwijkend), onbekend telt niet mee; <b>95%-interval</b>: "
+           "Wilson.</li>\n<li><b>–</b>: geen getal (niets beoordeeld, of de schatting komt niet zo ver).</li>\n";
+    if (d.publication)
+        out << "<li><b>&lt;" << d.threshold << "</b>: een aantal van 1 tot " << d.threshold << ", onderdrukt; andere "
+            << "aantallen zijn afgerond op een veelvoud van " << d.base << ".</li>\n";
+    out << "<li><b>*</b> bij een doorlooptijd: minder dan " << kLeadGroupWarning << " gestarte dossiers.</li>\n</ul>\n";
+}
+
 void HtmlReport::inputs() {
     // What was checked.
-    out << "<h2>Wat is gecontroleerd</h2>\n<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
+    h2("gecontroleerd", "Wat is gecontroleerd");
+    out << "<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
            "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
     for (const InputFile& in : log.inputs)
         out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
             << in.sha256 << "</td><td class=\"n\">" << ht(in.rows) << "</td><td class=\"n\">" << ht(in.used)
             << "</td><td class=\"n\">" << ht(in.rejected) << "</td></tr>\n";
     out << "</table>\n";
+    caption(false, "De ingelezen bestanden");
     key();
     out << "<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
     if (run.case_ids.empty()) {
@@ -332,7 +440,8 @@ void HtmlReport::inputs() {
 
 void HtmlReport::table() {
     // Figures per rule: table and chart.
-    out << "<h2>Cijfers per regel</h2>\n<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
+    h2("cijfers", "Cijfers per regel");
+    out << "<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
            "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
            "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
            "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<tr><th>regel</th>"
@@ -349,6 +458,7 @@ void HtmlReport::table() {
             << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–") << "</td></tr>\n";
     }
     out << "</table>\n";
+    caption(false, "Cijfers per regel");
     key();
 }
 
@@ -371,7 +481,7 @@ void HtmlReport::chart() {
         if (const auto r = rate_of(f)) {  // drawn at the shown value, never a finer one
             const double w = r->rate * width;
             out << "<rect x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << fmt::format("{:.1f}", w)
-                << "\" height=\"12\" fill=\"" << (f.severity == "overtreding" ? "#c0392b" : "#e67e22") << "\"/>\n";
+                << "\" height=\"12\" fill=\"" << severity_colour(f.severity) << "\"/>\n";
             if (r->lo && r->hi)
                 out << "<line x1=\"" << fmt::format("{:.1f}", left + *r->lo * width) << "\" y1=\"" << y + 9 << "\" x2=\""
                     << fmt::format("{:.1f}", left + *r->hi * width) << "\" y2=\"" << y + 9
@@ -384,12 +494,20 @@ void HtmlReport::chart() {
             << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
     }
     out << "</svg>\n";
+    // The legend: colours that differ in lightness too (greyscale, colour blindness), and words.
+    out << "<p class=\"legend small\">";
+    for (const char* s : {"overtreding", "aandachtspunt", "signaal"})
+        out << "<span class=\"swatch\" style=\"background:" << severity_colour(s) << "\"></span>" << s << " ";
+    out << "— balk: % afwijkend, lijn: 95%-interval; rechts: afwijkend/beoordeeld.</p>\n";
+    caption(true, "Percentage afwijkend per regel, met het 95%-interval");
     key();
 }
 
-void HtmlReport::grouped(const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of) {
+void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
+                         const std::function<std::string(const Case&)>& key_of) {
     const auto groups = counts_by(log, run, key_of, "(onbekend)");
-    out << "<h2>" << heading << "</h2>\n<p>" << intro << "</p>\n";
+    h2(id, heading);
+    out << "<p>" << intro << "</p>\n";
     if (groups.empty()) {
         out << "<p class=\"muted\">Geen dossiers.</p>\n";
         return;
@@ -414,6 +532,7 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
         out << "</tr>\n";
     }
     out << "</table>\n";
+    caption(false, std::string(heading) + ": afwijkend / beoordeeld (percentage)");
     if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers na "
                "te rekenen zou zijn: " << html_escape(left_out) << ".</p>\n";
@@ -421,16 +540,17 @@ void HtmlReport::grouped(const char* heading, const char* intro, const std::func
 }
 
 void HtmlReport::groups() {
-    grouped("Verloop per kwartaal",
+    grouped("kwartalen", "Verloop per kwartaal",
             "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
             [&](const Case& c) { return dossier_quarter(log, c); });
-    grouped("Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
+    grouped("teams", "Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
             [&](const Case& c) { return dossier_team(log, c); });
 }
 
 void HtmlReport::separation(const SeparationView& v) {
-    out << "<h2 id=\"scheiding\">Scheiding van functies</h2>\n<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
+    h2("scheiding", "Scheiding van functies");
+    out << "<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
            "ONA-02 (ondersteuner voert ook het onderzoek) of ONA-03 (ondersteuner en beslisser in hetzelfde team) "
            "een bevinding geeft, per maand van de bevinding: links oud, rechts nieuw.</p>\n";
     auto table = [&](const char* what, const std::map<std::string, std::map<std::string, std::size_t>>& rows) {
@@ -509,6 +629,7 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
         for (const LeadGroup& g : *groups) out << lead_row(g.name, g.estimate);
     }
     out << "</table>\n";
+    caption(false, std::string(phase_info(v.phase).words) + ": doorlooptijd in dagen");
     if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst per " << left_out
             << ": in de publicatieversie zou een onderdrukt aantal anders na te rekenen zijn.</p>\n";
@@ -553,10 +674,13 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     for (const auto& [t, s] : e.steps) path += fmt::format(" H{:.1f} V{:.1f}", x(t), y(1.0 - s));
     path += fmt::format(" H{:.1f}", x(e.longest));
     out << "<path d=\"" << path << "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n</svg>\n";
+    caption(true, std::string(phase_info(v.phase).words) + ": deel afgerond naar aantal dagen (Kaplan–Meier)" +
+                      (term ? ", de wettelijke termijn gestippeld" : ""));
 }
 
 void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
-    out << "<h2 id=\"doorlooptijden\">Doorlooptijden</h2>\n<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
+    h2("doorlooptijden", "Doorlooptijden");
+    out << "<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
            "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op de "
            "peildatum nog liepen tellen mee zolang ze liepen (Kaplan–Meier): zo worden de traagste dossiers niet "
            "weggelaten. Ingetrokken of gesloten dossiers (beëindigd) tellen apart. – = de schatting komt niet zo ver, "
@@ -590,7 +714,7 @@ void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
 
 void HtmlReport::dossiers() {
     // Findings per dossier, with the timeline of its events (not in a publication).
-    out << "<h2>Bevindingen per dossier</h2>\n";
+    h2("dossiers", "Bevindingen per dossier");
     if (d.publication) out << "<p>Weggelaten in de publicatieversie.</p>\n";
     std::map<std::string, std::vector<const RunRecord::Finding*>> by_case;
     if (!d.publication)
@@ -631,7 +755,7 @@ void HtmlReport::dossiers() {
 
 void HtmlReport::explanations() {
     // What each rule means.
-    out << "<h2>Uitleg per regel</h2>\n";
+    h2("uitleg", "Uitleg per regel");
     for (const RuleText& t : rule_texts(run)) {
         out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
             << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis) << "</p>\n";
@@ -648,7 +772,16 @@ void HtmlReport::explanations() {
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
     HtmlReport r{out, log, run, d};
+    r.sections = {{"samenvatting", "Samenvatting"}, {"leeswijzer", "Leeswijzer"}, {"gecontroleerd", "Wat is gecontroleerd"},
+                  {"cijfers", "Cijfers per regel"}, {"kwartalen", "Verloop per kwartaal"}, {"teams", "Per team"}};
+    if (lead_times) r.sections.emplace_back("doorlooptijden", "Doorlooptijden");
+    if (separation) r.sections.emplace_back("scheiding", "Scheiding van functies");
+    r.sections.emplace_back("dossiers", "Bevindingen per dossier");
+    r.sections.emplace_back("uitleg", "Uitleg per regel");
     r.head();
+    r.contents();
+    r.summary(lead_times);
+    r.reading_guide();
     r.inputs();
     r.table();
     r.chart();

@@ -106,8 +106,10 @@ foreach(f rapport.html bevindingen.csv)
   endif()
 endforeach()
 file(READ "${OUTDIR}/rapport1/rapport.html" html)
-foreach(part "<h2>Wat is gecontroleerd</h2>" "7560c78b92072472d7a9fca3aeb7ebabb54a2d241c81aedcd0e2686c0a632022"
-             "<h2>Cijfers per regel</h2>" "<svg role=\"img\"" "<h2>Verloop per kwartaal</h2>" "<h2>Per team</h2>"
+foreach(part ">Wat is gecontroleerd</h2>" "7560c78b92072472d7a9fca3aeb7ebabb54a2d241c81aedcd0e2686c0a632022"
+             ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"
+             ">Samenvatting</h2>" "<nav class=\"toc\">" "Tabel 2. Cijfers per regel. Bron: data/voorbeeld/dossiers.csv"
+             ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 2024-11-28."
              "Wijkteam Zuid" "<h3 id=\"dossier-D002\">" "(cyclus 2; Wmo 2015 art. 2.3.2 lid 3)"
              "<h3 id=\"regel-ONA-01\">" "Wat:")
   string(FIND "${html}" "${part}" at)

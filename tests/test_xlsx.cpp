@@ -135,7 +135,7 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     const std::size_t at = html.find("<h2 id=\"scheiding\">");
     ASSERT_NE(at, std::string::npos);
-    const std::string section = html.substr(at, html.find("<h2>Bevindingen per dossier</h2>") - at);
+    const std::string section = html.substr(at, html.find("<h2 id=\"dossiers\">") - at);
     // Per team and month, per medewerker, and who is both ondersteuner and beslisser.
     EXPECT_NE(section.find("<tr><td>Wijkteam Zuid</td><td class=\"n\">1</td><td class=\"n\">·</td><td class=\"n\">1</td>"
                            "<td class=\"n\">1</td><td class=\"n\">3</td></tr>"),
