@@ -1,11 +1,20 @@
 // wmotoets rapport: rapport.html, rapport.xlsx and bevindingen.csv of the latest stored run.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "app/commands.hpp"
 #include "app/common.hpp"
 #include "import/toml_files.hpp"
+#include "model/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
@@ -16,8 +25,70 @@ namespace {
 
 struct ReportOptions {
     std::string db = "wmotoets.db", out, settings;
-    bool publication = false, separation = false;
+    bool publication = false, separation = false, pdf = false;
 };
+
+// The headless browser that prints the report, if one is installed.
+std::optional<std::string> find_chromium() {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/bin:/bin";
+    for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
+        std::size_t at = 0;
+        while (at <= dirs.size()) {
+            const std::size_t colon = std::min(dirs.find(':', at), dirs.size());
+            const std::string candidate = dirs.substr(at, colon - at) + "/" + name;
+            if (colon > at && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+            at = colon + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+// rapport.pdf through headless Chromium (A4, page numbers and repeated table headers come from the
+// report's print CSS); at most five minutes.
+void print_pdf(const std::string& html, const std::string& pdf) {
+    const auto chromium = find_chromium();
+    if (!chromium)
+        throw Error(pdf + " niet geschreven: Chromium ontbreekt. Installeer het Debian-pakket 'chromium' "
+                          "(apt-get install chromium) en probeer het opnieuw; rapport.html en rapport.xlsx staan er wel.");
+    const std::string url = "file://" + std::filesystem::absolute(html).string();
+    write_output_file(pdf, [&](const std::string& tmp) {
+        const std::string out = "--print-to-pdf=" + tmp;
+        std::vector<std::string> args = {*chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                         "--no-pdf-header-footer", "--user-data-dir=" + tmp + ".profiel", out, url};
+        std::vector<char*> argv;
+        for (std::string& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        const pid_t child = ::fork();
+        if (child < 0) throw Error(pdf + ": Chromium kon niet worden gestart");
+        if (child == 0) {
+            const int null = ::open("/dev/null", O_WRONLY);
+            if (null >= 0) {
+                ::dup2(null, STDOUT_FILENO);
+                ::dup2(null, STDERR_FILENO);
+            }
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        int status = 0;
+        bool done = false;
+        for (int waited = 0; waited < 3000 && !done; ++waited) {  // 3000 × 100 ms
+            if (::waitpid(child, &status, WNOHANG) == child) done = true;
+            else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        std::error_code ec;
+        if (!done) {
+            ::kill(child, SIGKILL);
+            ::waitpid(child, &status, 0);
+            std::filesystem::remove_all(tmp + ".profiel", ec);
+            throw Error(pdf + ": Chromium gaf na vijf minuten nog geen PDF; rapport.html staat er wel");
+        }
+        std::filesystem::remove_all(tmp + ".profiel", ec);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !std::filesystem::exists(tmp) ||
+            std::filesystem::file_size(tmp) == 0)
+            throw Error(pdf + ": Chromium kon het rapport niet als PDF afdrukken (" + *chromium + ")");
+    });
+}
 
 Disclosure disclosure_of(const ReportOptions& o) {
     Settings settings;
@@ -54,11 +125,14 @@ int run_rapport(const ReportOptions& o) {
     write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) {
         write_report_xlsx(tmp, log, run, disclosure, sep, lead.empty() ? nullptr : &lead);
     });
+    if (o.pdf) print_pdf(o.out + "/rapport.html", o.out + "/rapport.pdf");
     if (o.publication)
         spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
                      o.out, disclosure.threshold, disclosure.base);
-    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out,
-                 o.publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv",
+    std::string written = o.publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv";
+    if (o.pdf) written = o.publication ? "rapport.html, rapport.xlsx en rapport.pdf"
+                                       : "rapport.html, rapport.xlsx, bevindingen.csv en rapport.pdf";
+    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written,
                  run.case_ids.size(), run.findings.size(), run.peildatum.empty() ? "onbekend" : run.peildatum);
     return 0;
 }
@@ -80,6 +154,9 @@ Command add_rapport(CLI::App& app) {
                      "Voeg het overzicht voor de wijkteamcoördinator toe: ONA-01/02/03 per team en medewerker per maand, "
                      "en wie zowel ondersteuner als beslisser is (HTML en blad Scheiding)");
     report->add_option("--instellingen", o->settings, "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+    report->add_flag("--pdf", o->pdf,
+                     "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen), via Chromium als dat is "
+                     "geïnstalleerd (Debian-pakket chromium)");
     report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");

@@ -93,7 +93,9 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-spa
 .finding{background:#fff4f4}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
 .nr{margin-right:.45em;color:#555}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
 .toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
+@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
+thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
+@page{size:A4;margin:18mm 14mm 18mm 14mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
 )";
 
 }  // namespace
@@ -340,7 +342,9 @@ const char* severity_colour(std::string_view severity) {
 void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<title>Wmo-toets — rapport</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+           "<title>Wmo-toets — rapport</title>\n<style>" << kStyle
+        << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
+        << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
            "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
         << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << ht(run.case_ids.size())
@@ -422,8 +426,8 @@ void HtmlReport::reading_guide() {
 void HtmlReport::inputs() {
     // What was checked.
     h2("gecontroleerd", "Wat is gecontroleerd");
-    out << "<table>\n<tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
-           "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr>\n";
+    out << "<table>\n<thead><tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
+           "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr></thead>\n";
     for (const InputFile& in : log.inputs)
         out << "<tr><td>" << html_escape(in.path) << "</td><td>" << html_escape(in.format) << "</td><td class=\"hash\">"
             << in.sha256 << "</td><td class=\"n\">" << ht(in.rows) << "</td><td class=\"n\">" << ht(in.used)
@@ -444,9 +448,9 @@ void HtmlReport::table() {
     out << "<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
            "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
            "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
-           "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<tr><th>regel</th>"
+           "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<thead><tr><th>regel</th>"
            "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>afwijkend</th>"
-           "<th>onbekend</th><th>% afwijkend</th><th>95%-interval</th></tr>\n";
+           "<th>onbekend</th><th>% afwijkend</th><th>95%-interval</th></tr></thead>\n";
     for (const RunRecord::Figure& f : run.figures) {
         const RuleText t = rule_text(run, f.rule);
         const auto r = rate_of(f);
@@ -518,9 +522,9 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
         return;
     }
     const std::vector<bool> shown = breakdown_rows_shown(run, groups, d);
-    out << "<table>\n<tr><th>regel</th>";
+    out << "<table>\n<thead><tr><th>regel</th>";
     for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
-    out << "</tr>\n";
+    out << "</tr></thead>\n";
     std::string left_out;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
         if (!shown[r]) {
@@ -564,10 +568,10 @@ void HtmlReport::separation(const SeparationView& v) {
             return;
         }
         const bool per_month_shown = d.breakdown_shown(v.months.size());  // else only the totals
-        out << "<table>\n<tr><th>" << what << "</th>";
+        out << "<table>\n<thead><tr><th>" << what << "</th>";
         if (per_month_shown)
             for (const std::string& m : v.months) out << "<th>" << m << "</th>";
-        out << "<th>totaal</th></tr>\n";
+        out << "<th>totaal</th></tr></thead>\n";
         for (const auto& [who, per_month] : rows) {
             out << "<tr><td>" << html_escape(who) << "</td>";
             const std::vector<std::size_t> counts = v.counts_of(per_month);
@@ -593,8 +597,8 @@ void HtmlReport::separation(const SeparationView& v) {
         if (v.both_roles.empty()) {
             out << "<p>Niemand treedt in de dossiers zowel als cliëntondersteuner als als beslisser op.</p>\n";
         } else {
-            out << "<table>\n<tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
-                   "<th>in hetzelfde dossier beide</th></tr>\n";
+            out << "<table>\n<thead><tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
+                   "<th>in hetzelfde dossier beide</th></tr></thead>\n";
             for (const auto& p : v.both_roles)
                 out << "<tr><td>" << html_escape(p.id) << "</td><td class=\"n\">" << p.as_ondersteuner
                     << "</td><td class=\"n\">" << p.as_beslisser << "</td><td class=\"n" << (p.both ? " x" : "")
@@ -615,8 +619,8 @@ std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e)
 }
 
 void HtmlReport::lead_table(const LeadPhaseView& v) {
-    out << "<table>\n<tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>mediaan</th>"
-           "<th>p75</th><th>p90</th></tr>\n"
+    out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>mediaan</th>"
+           "<th>p75</th><th>p90</th></tr></thead>\n"
         << lead_row("Totaal", v.total);
     std::string left_out;
     for (const auto& [what, groups] : {std::pair{"kwartaal", &v.quarters}, std::pair{"team", &v.teams}}) {
@@ -722,7 +726,7 @@ void HtmlReport::dossiers() {
     if (by_case.empty() && !d.publication) out << "<p>Geen bevindingen.</p>\n";
     for (const auto& [id, findings] : by_case) {
         out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
-            << "<tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr>\n";
+            << "<thead><tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr></thead>\n";
         if (const auto at = log.case_position(id)) {
             bool in_bezwaar = false;
             for (std::uint32_t i : log.events_of(log.cases[*at])) {
