@@ -25,7 +25,7 @@ namespace {
 
 struct ReportOptions {
     std::string db = "wmotoets.db", out, settings;
-    bool publication = false, separation = false, pdf = false;
+    bool publication = false, separation = false, pdf = false, all_dossiers = false;
 };
 
 // The headless browser that prints the report, if one is installed.
@@ -117,7 +117,7 @@ int run_rapport(const ReportOptions& o) {
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.cases[c]); });
     }
     write_output(o.out + "/rapport.html",
-                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep, lead.empty() ? nullptr : &lead); });
+                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep, lead.empty() ? nullptr : &lead, o.all_dossiers); });
     if (!o.publication)  // findings per dossier never leave the organisation
         write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
     else
@@ -154,6 +154,8 @@ Command add_rapport(CLI::App& app) {
                      "Voeg het overzicht voor de wijkteamcoördinator toe: ONA-01/02/03 per team en medewerker per maand, "
                      "en wie zowel ondersteuner als beslisser is (HTML en blad Scheiding)");
     report->add_option("--instellingen", o->settings, "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+    report->add_flag("--alle-dossiers", o->all_dossiers,
+                     "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");
     report->add_flag("--pdf", o->pdf,
                      "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen), via Chromium als dat is "
                      "geïnstalleerd (Debian-pakket chromium)");

@@ -1,8 +1,11 @@
 #include "reports/report.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <array>
 #include <cmath>
 #include <map>
@@ -90,7 +93,13 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-
 h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
 th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
 td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}td.hash{word-break:break-all;font-size:.75em}.muted{color:#555}.x{color:#a00;font-weight:600}
-.finding{background:#fff4f4}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
+.finding{background:#fff4f4}div.d{content-visibility:auto;contain-intrinsic-size:auto 7em;margin:.6em 0}
+div.d>p{background:#f4f6f9;font-weight:600;margin:0;padding:.25em .4em;border:1px solid #bbb;border-bottom:none}
+div.d>table{table-layout:fixed;margin:0}div.d>table td:nth-child(1){width:5.5em;color:#a00;font-weight:600}
+div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:6.5em;white-space:nowrap}
+div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
+.zoeken label{margin-right:.8em}table.tl{font-size:.95em;margin:.3em 0}details summary{cursor:pointer;color:#1f4e79}
+@media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
 .nr{margin-right:.45em;color:#555}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
 .toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
@@ -329,9 +338,44 @@ struct HtmlReport {
     void lead_table(const LeadPhaseView& v);
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
     std::string lead_row(const std::string& name, const LeadEstimate& e) const;
-    void dossiers();
+    void dossiers(bool all);
     void explanations();
 };
+
+// Above this many dossiers the dossier section leaves out the timelines (the file would grow past
+// what a browser opens without stalling; the audit sheets have them).
+constexpr std::size_t kTimelineDossiers = 2000;
+
+std::string json_array(const std::set<std::string>& items) {
+    std::string s = "[";
+    for (const std::string& x : items) {
+        s += s.size() > 1 ? ",\"" : "\"";
+        for (const char c : x) {
+            if (c == '"' || c == '\\') s += '\\';
+            if (c == '<') s += "\\u003c";  // never "</script>" inside the script
+            else s += c;
+        }
+        s += '"';
+    }
+    return s + "]";
+}
+
+// Search and filters over the dossier section: shows the controls, fills the rule and team lists,
+// and hides every tbody that does not match (search in the dossier number and the text).
+constexpr const char* kFilterScript = R"(var box=document.getElementById("zoeken");if(!box)return;box.hidden=false;
+var q=document.getElementById("zoek"),fr=document.getElementById("f-regel"),fe=document.getElementById("f-ernst"),
+ft=document.getElementById("f-team"),n=document.getElementById("telling"),
+rows=Array.prototype.slice.call(document.querySelectorAll("#dossiertabel div.d"));
+function add(sel,vals){vals.forEach(function(v){var o=document.createElement("option");o.value=v;o.textContent=v;sel.appendChild(o);});}
+add(fr,R);T.forEach(function(v,i){var o=document.createElement("option");o.value=String(i);o.textContent=v;ft.appendChild(o);});
+function has(list,v){return (" "+list+" ").indexOf(" "+v+" ")>=0;}
+function run(){var t=q.value.trim().toLowerCase(),r=fr.value,e=fe.value,tm=ft.value,shown=0;
+rows.forEach(function(b){var ok=(!r||has(b.dataset.r,r))&&(!e||b.dataset.r.split(" ").some(function(x){return S[x]===e;}))&&(!tm||b.dataset.t===tm)&&
+(!t||b.textContent.toLowerCase().indexOf(t)>=0);b.style.display=ok?"":"none";if(ok)shown++;});
+n.textContent=shown+" van "+rows.length+" dossiers";}
+var timer;q.addEventListener("input",function(){clearTimeout(timer);timer=setTimeout(run,200);});
+[fr,fe,ft].forEach(function(s){s.addEventListener("change",run);});run();
+)";
 
 // Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
 // for colour-blind readers; the legend names them.
@@ -716,45 +760,142 @@ void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
     key();
 }
 
-void HtmlReport::dossiers() {
-    // Findings per dossier, with the timeline of its events (not in a publication).
-    h2("dossiers", "Bevindingen per dossier");
-    if (d.publication) out << "<p>Weggelaten in de publicatieversie.</p>\n";
+// The dossiers with findings (every dossier with `all`): per dossier each finding once, with the
+// events it points at; the timeline of the dossier's events in a closed <details> while the report
+// stays small. One table, a tbody per dossier with its rules, severities and team as data, so that
+// an inline script can search and filter offline (the page reads the same with scripts off).
+void HtmlReport::dossiers(bool all) {
+    h2("dossiers", all ? "Alle dossiers" : "Bevindingen per dossier");
+    if (d.publication) {
+        out << "<p>Weggelaten in de publicatieversie.</p>\n";
+        return;
+    }
     std::map<std::string, std::vector<const RunRecord::Finding*>> by_case;
-    if (!d.publication)
-        for (const RunRecord::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
-    if (by_case.empty() && !d.publication) out << "<p>Geen bevindingen.</p>\n";
+    for (const RunRecord::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
+    if (all)
+        for (const std::string& id : run.case_ids) by_case.try_emplace(id);
+    if (by_case.empty()) {
+        out << "<p>Geen bevindingen.</p>\n";
+        return;
+    }
+    std::map<std::string, std::string> severity;  // rule → o, a, s (overtreding, aandachtspunt, signaal)
+    std::set<std::string> rules_seen, teams_seen;
+    for (const RunRecord::Figure& f : run.figures)
+        severity[f.rule] = f.severity == "overtreding" ? "o" : f.severity == "aandachtspunt" ? "a" : "s";
+    const bool timelines = by_case.size() <= kTimelineDossiers;
+    out << "<p>" << by_case.size() << (by_case.size() == 1 ? " dossier" : " dossiers")
+        << (all ? "" : " met een of meer bevindingen") << ", op dossiernummer. Per bevinding de regel, de cyclus, de datum, "
+        << "wat er aan de hand is en de gebeurtenissen die het aantonen (bestand:regel)."
+        << (timelines ? " Onder elk dossier de tijdlijn van zijn gebeurtenissen (openklappen)."
+                      : " Bij zoveel dossiers staan de tijdlijnen niet in dit rapport: trek een steekproef (wmotoets steekproef "
+                        "trek) voor de auditbladen met de tijdlijn per dossier.")
+        << "</p>\n";
+    // The search box and filters: hidden until the script shows them.
+    out << "<div id=\"zoeken\" class=\"zoeken\" hidden><label>Zoeken <input id=\"zoek\" type=\"search\" "
+           "placeholder=\"dossiernummer of tekst\"></label> <label>Regel <select id=\"f-regel\"><option value=\"\">alle"
+           "</option></select></label> <label>Ernst <select id=\"f-ernst\"><option value=\"\">alle</option><option "
+           "value=\"o\">overtreding</option><option value=\"a\">aandachtspunt</option><option value=\"s\">signaal"
+           "</option></select></label> <label>Team <select id=\"f-team\"><option value=\"\">alle</option></select></label> "
+           "<span id=\"telling\" class=\"small muted\"></span></div>\n";
+    // One block per dossier (its own small table, laid out only when it comes into view), so that a
+    // browser opens a hundred thousand of them without stalling.
+    out << "<p class=\"small muted\">Kolommen: regel · cyclus · datum · bevinding · gebeurtenissen (bestand:regel).</p>\n"
+           "<div id=\"dossiertabel\">\n";
+    // Each input by its file name (the whole path only when two share a name): a finding's rows
+    // stay short when there are a hundred thousand of them.
+    std::vector<std::string> input_names;
+    for (const InputFile& in : log.inputs) input_names.push_back(std::filesystem::path(in.path).filename().string());
+    for (std::size_t i = 0; i < input_names.size(); ++i)
+        if (std::count(input_names.begin(), input_names.end(), input_names[i]) > 1) input_names[i] = log.inputs[i].path;
+    // The teams as numbers in the data (the list goes to the script once).
+    std::map<std::string, std::size_t> team_no;
+    for (const auto& [id, findings] : by_case)
+        if (const auto at = log.case_position(id)) teams_seen.insert(dossier_team(log, log.cases[*at]));
+    teams_seen.erase("");
+    for (const std::string& t : teams_seen) team_no.emplace(t, team_no.size());
+    std::string buf;
     for (const auto& [id, findings] : by_case) {
-        out << "<h3 id=\"dossier-" << html_escape(id) << "\">Dossier " << html_escape(id) << "</h3>\n<table>\n"
-            << "<thead><tr><th>datum</th><th>gebeurtenis</th><th>medewerker</th><th>bron</th><th>bevinding</th></tr></thead>\n";
-        if (const auto at = log.case_position(id)) {
+        const auto at = log.case_position(id);
+        const std::string team = at ? dossier_team(log, log.cases[*at]) : std::string();
+        std::set<std::string> rules, sevs;
+        for (const RunRecord::Finding* f : findings) {
+            rules.insert(f->rule);
+            sevs.insert(severity[f->rule]);
+        }
+        std::string rule_list, sev_list;
+        for (const std::string& r : rules) rule_list += (rule_list.empty() ? "" : " ") + r;
+        for (const std::string& v : sevs) sev_list += (sev_list.empty() ? "" : " ") + v;
+        rules_seen.insert(rules.begin(), rules.end());
+        // The dossier's events by (input, line): what each finding points at, in words.
+        std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const Event*, bool>> rows;
+        if (at) {
             bool in_bezwaar = false;
-            for (std::uint32_t i : log.events_of(log.cases[*at])) {
+            for (const std::uint32_t i : log.events_of(log.cases[*at])) {
                 const Event& e = log.events[i];
                 in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
-                std::string marks;
-                for (const RunRecord::Finding* f : findings)
-                    for (const auto& row : f->events) {
-                        if (is_row(e, row)) {
-                            const RuleText t = rule_text(run, f->rule);
-                            marks += "<div><span class=\"x\">" + html_escape(f->rule) + "</span> (cyclus " +
-                                     std::to_string(f->cycle) + "; " + html_escape(t.basis) + "): " + html_escape(f->message) +
-                                     "</div>";
-                            break;
-                        }
-                    }
-                out << "<tr" << (marks.empty() ? "" : " class=\"finding\"") << "><td>" << e.date.iso() << "</td><td>"
-                    << html_escape(log.label_words(e, in_bezwaar)) << "</td><td>" << html_escape(log.str(log.who(e).actor)) << "</td><td class=\"small\">"
-                    << html_escape(log.inputs[e.file].path) << ":" << e.line << "</td><td>" << marks << "</td></tr>\n";
+                rows[{e.file, e.line}] = {&e, in_bezwaar};
             }
         }
-        out << "</table>\n";
-        // Findings that point at no event (a missing step) are listed below the timeline.
-        for (const RunRecord::Finding* f : findings)
-            if (f->events.empty())
-                out << "<p class=\"small\"><span class=\"x\">" << html_escape(f->rule) << "</span> (cyclus " << f->cycle
-                    << "): " << html_escape(f->message) << "</p>\n";
+        buf.clear();
+        // Compact markup (end tags of cells and rows left out, as HTML allows): the section must
+        // stay openable at 100,000 dossiers.
+        buf += "<div class=d id=\"dossier-" + html_escape(id) + "\" data-r=\"" + rule_list + "\" data-t=\"" +
+               (team.empty() ? std::string() : std::to_string(team_no.at(team))) + "\"><p>" + html_escape(id) +
+               (team.empty() ? "" : " · " + html_escape(team)) + "<table>\n";
+        if (findings.empty()) buf += "<tr><td colspan=5 class=muted>geen bevindingen\n";
+        for (const RunRecord::Finding* f : findings) {
+            std::string sources;
+            std::size_t last_input = std::size_t(-1);
+            for (const auto& row : f->events) {
+                sources += sources.empty() ? "" : "; ";
+                if (row.first != last_input && row.first < log.inputs.size()) sources += html_escape(input_names[row.first]);
+                last_input = row.first;
+                sources += ':';
+                sources += std::to_string(row.second);
+                if (const auto it = rows.find(row); it != rows.end()) {
+                    sources += ' ';
+                    sources += html_escape(log.label_words(*it->second.first, it->second.second));
+                }
+            }
+            buf += "<tr><td>";
+            buf += html_escape(f->rule);
+            buf += "<td>";
+            buf += std::to_string(f->cycle);
+            buf += "<td>";
+            buf += html_escape(f->date);
+            buf += "<td>";
+            buf += html_escape(f->message);
+            buf += "<td>";
+            buf += sources;
+            buf += '\n';
+        }
+        if (timelines && at) {
+            buf += "<tr><td colspan=5><details><summary>tijdlijn</summary><table class=\"tl\">";
+            bool in_bezwaar = false;
+            for (const std::uint32_t i : log.events_of(log.cases[*at])) {
+                const Event& e = log.events[i];
+                in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
+                bool marked = false;
+                for (const RunRecord::Finding* f : findings)
+                    for (const auto& row : f->events) marked = marked || is_row(e, row);
+                buf += std::string("<tr") + (marked ? " class=\"finding\"" : "") + "><td>" + e.date.iso() + "</td><td>" +
+                       html_escape(log.label_words(e, in_bezwaar)) + "</td><td>" + html_escape(log.str(log.who(e).actor)) +
+                       "</td><td class=\"small\">" + html_escape(log.inputs[e.file].path) + ":" + std::to_string(e.line) +
+                       "</td></tr>";
+            }
+            buf += "</table></details>\n";
+        }
+        buf += "</table></div>\n";
+        out << buf;
     }
+    out << "</div>\n";
+    // The filters' options, and the script (no network; without it every dossier stays visible).
+    std::string sev_map = "{";
+    for (const std::string& r : rules_seen) sev_map += (sev_map.size() > 1 ? ",\"" : "\"") + r + "\":\"" + severity[r] + "\"";
+    sev_map += "}";
+    out << "<script>\n(function(){var R=" << json_array(rules_seen) << ",T=" << json_array(teams_seen) << ",S=" << sev_map
+        << ";\n" << kFilterScript
+        << "})();\n</script>\n";
 }
 
 void HtmlReport::explanations() {
@@ -774,13 +915,13 @@ void HtmlReport::explanations() {
 }  // namespace
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
+                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
     HtmlReport r{out, log, run, d};
     r.sections = {{"samenvatting", "Samenvatting"}, {"leeswijzer", "Leeswijzer"}, {"gecontroleerd", "Wat is gecontroleerd"},
                   {"cijfers", "Cijfers per regel"}, {"kwartalen", "Verloop per kwartaal"}, {"teams", "Per team"}};
     if (lead_times) r.sections.emplace_back("doorlooptijden", "Doorlooptijden");
     if (separation) r.sections.emplace_back("scheiding", "Scheiding van functies");
-    r.sections.emplace_back("dossiers", "Bevindingen per dossier");
+    r.sections.emplace_back("dossiers", all_dossiers ? "Alle dossiers" : "Bevindingen per dossier");
     r.sections.emplace_back("uitleg", "Uitleg per regel");
     r.head();
     r.contents();
@@ -792,7 +933,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
     r.groups();
     if (lead_times) r.lead_times(*lead_times);
     if (separation) r.separation(*separation);
-    r.dossiers();
+    r.dossiers(all_dossiers);
     r.explanations();
 }
 

@@ -119,6 +119,6 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 // `lead_times` the section on lead times (doorlooptijden.md).
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const struct SeparationView* separation = nullptr,
-                       const std::vector<LeadPhaseView>* lead_times = nullptr);
+                       const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);
 
 }  // namespace wmotoets

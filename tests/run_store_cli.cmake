@@ -110,7 +110,7 @@ foreach(part ">Wat is gecontroleerd</h2>" "7560c78b92072472d7a9fca3aeb7ebabb54a2
              ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"
              ">Samenvatting</h2>" "<nav class=\"toc\">" "Tabel 2. Cijfers per regel. Bron: data/voorbeeld/dossiers.csv"
              ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 2024-11-28."
-             "Wijkteam Zuid" "<h3 id=\"dossier-D002\">" "(cyclus 2; Wmo 2015 art. 2.3.2 lid 3)"
+             "Wijkteam Zuid" "id=\"dossier-D002\"" "D002 · Wijkteam Noord<table>"
              "<h3 id=\"regel-ONA-01\">" "Wat:")
   string(FIND "${html}" "${part}" at)
   if(at LESS 0)
