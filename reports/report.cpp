@@ -100,7 +100,7 @@ div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(
 div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
 .zoeken label{margin-right:.8em}table.tl{font-size:.95em;margin:.3em 0}details summary{cursor:pointer;color:#1f4e79}
 @media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
-.nr{margin-right:.45em;color:#555}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
+.nr{margin-right:.45em;color:#555}.trend svg{margin:0 .6em .4em 0}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
 .toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
 thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
@@ -307,6 +307,8 @@ struct HtmlReport {
         return s;
     }
     void summary(const std::vector<LeadPhaseView>* lead);
+    std::vector<const RunRecord::Figure*> largest_findings(std::size_t n) const;
+    void trend(const std::map<std::string, std::vector<RuleCounts>>& quarters, const std::vector<bool>& shown);
     void contents();
 
     std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
@@ -404,15 +406,8 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
         << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
         << " regels van de Wmo 2015 en de Awb, op peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
         << ".</p>\n";
-    auto rank = [](const std::string& s) { return s == "overtreding" ? 0 : s == "aandachtspunt" ? 1 : 2; };
     std::vector<std::pair<const RunRecord::Figure*, FigureRate>> largest;
-    for (const RunRecord::Figure& f : run.figures)
-        if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) largest.emplace_back(&f, *r);
-    std::stable_sort(largest.begin(), largest.end(), [&](const auto& a, const auto& b) {
-        if (rank(a.first->severity) != rank(b.first->severity)) return rank(a.first->severity) < rank(b.first->severity);
-        return a.second.rate > b.second.rate;
-    });
-    if (largest.size() > 5) largest.resize(5);
+    for (const RunRecord::Figure* f : largest_findings(5)) largest.emplace_back(f, *rate_of(*f));
     if (largest.empty()) {
         out << "<p>Geen van de regels wijkt af in de beoordeelde dossiers"
             << (d.publication ? " (of de aantallen zijn te klein om te publiceren)" : "") << ".</p>\n";
@@ -444,6 +439,73 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
                 out << "nog niet te schatten (te veel dossiers lopen nog, of te weinig om te publiceren)";
             out << " (<a href=\"#doorlooptijden\">doorlooptijden</a>).</p>\n";
         }
+}
+
+// The rules with the largest findings: by severity, then by rate (only rates that are shown).
+std::vector<const RunRecord::Figure*> HtmlReport::largest_findings(std::size_t n) const {
+    auto rank = [](const std::string& s) { return s == "overtreding" ? 0 : s == "aandachtspunt" ? 1 : 2; };
+    std::vector<std::pair<const RunRecord::Figure*, double>> all;
+    for (const RunRecord::Figure& f : run.figures)
+        if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) all.emplace_back(&f, r->rate);
+    std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+        if (rank(a.first->severity) != rank(b.first->severity)) return rank(a.first->severity) < rank(b.first->severity);
+        return a.second > b.second;
+    });
+    std::vector<const RunRecord::Figure*> out;
+    for (std::size_t i = 0; i < all.size() && i < n; ++i) out.push_back(all[i].first);
+    return out;
+}
+
+// Per quarter, small line charts of the rate with its interval for the rules with the largest
+// findings: only the rates the table shows (in a publication the published ones).
+void HtmlReport::trend(const std::map<std::string, std::vector<RuleCounts>>& quarters, const std::vector<bool>& shown) {
+    if (quarters.size() < 2) return;
+    const int w = 260, h = 110, left = 44, top = 16, bottom = 18;
+    std::string charts;
+    for (const RunRecord::Figure* f : largest_findings(4)) {
+        const auto at = std::find(run.rules.begin(), run.rules.end(), f->rule);
+        if (at == run.rules.end()) continue;
+        const std::size_t r = std::size_t(at - run.rules.begin());
+        if (!shown[r]) continue;
+        std::vector<std::pair<std::size_t, ShownRate>> points;
+        std::size_t i = 0;
+        for (const auto& [quarter, counts] : quarters) {
+            if (const auto rate = d.rate(counts[r].violations, counts[r].compliant, true)) points.emplace_back(i, *rate);
+            ++i;
+        }
+        if (points.size() < 2) continue;
+        double ymax = 0.1;
+        for (const auto& [q, rate] : points) ymax = std::max(ymax, rate.hi);
+        ymax = std::min(1.0, std::ceil(ymax * 10) / 10);
+        auto x = [&](std::size_t q) { return left + (w - left - 8) * double(q) / double(quarters.size() - 1); };
+        auto y = [&](double v) { return top + (h - top - bottom) * (1.0 - v / ymax); };
+        charts += fmt::format("<svg role=\"img\" aria-label=\"{0} per kwartaal\" width=\"{1}\" height=\"{2}\" "
+                              "viewBox=\"0 0 {1} {2}\"><text x=\"{3}\" y=\"11\" font-weight=\"600\">{0}</text>",
+                              html_escape(f->rule), w, h, left);
+        for (const double v : {0.0, ymax})
+            charts += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                                  "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5} %</text>",
+                                  left, y(v), w - 8, left - 4, y(v) + 4, std::lround(v * 100));
+        charts += fmt::format("<text x=\"{0:.1f}\" y=\"{2}\" text-anchor=\"start\">{1}</text>", x(0),
+                              html_escape(quarters.begin()->first), h - 4);
+        charts += fmt::format("<text x=\"{0:.1f}\" y=\"{2}\" text-anchor=\"end\">{1}</text>", x(quarters.size() - 1),
+                              html_escape(quarters.rbegin()->first), h - 4);
+        std::string line;
+        for (const auto& [q, rate] : points) {
+            charts += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#999\"/>", x(q),
+                                  y(rate.lo), y(rate.hi));
+            line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x(q), y(rate.rate));
+        }
+        charts += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + std::string(severity_colour(f->severity)) +
+                  "\" stroke-width=\"2\"/>";
+        for (const auto& [q, rate] : points)
+            charts += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"/>", x(q), y(rate.rate),
+                                  severity_colour(f->severity));
+        charts += "</svg>\n";
+    }
+    if (charts.empty()) return;
+    out << "<div class=\"trend\">\n" << charts << "</div>\n";
+    caption(true, "Percentage afwijkend per kwartaal voor de regels met de grootste bevindingen, met het 95%-interval (grijs)");
 }
 
 void HtmlReport::contents() {
@@ -581,6 +643,7 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
     }
     out << "</table>\n";
     caption(false, std::string(heading) + ": afwijkend / beoordeeld (percentage)");
+    if (std::string_view(id) == "kwartalen") trend(groups, shown);
     if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers na "
                "te rekenen zou zijn: " << html_escape(left_out) << ".</p>\n";
