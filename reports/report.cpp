@@ -1,4 +1,5 @@
 #include "reports/report.hpp"
+#include "model/text.hpp"
 
 #include <set>
 
@@ -312,6 +313,8 @@ struct HtmlReport {
     void contents();
 
     std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
+    // A count in running text, Dutch style ("100.000"), as published.
+    std::string words_count(std::size_t n) const { return d.suppressed(n) ? ht(n) : wmotoets::grouped(d.shown(n)); }
     // A rule's rate and interval as shown: the stored ones, or in a publication the published ones.
     struct FigureRate {
         double rate;
@@ -393,7 +396,7 @@ void HtmlReport::head() {
         << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
            "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << ht(run.case_ids.size())
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << words_count(run.case_ids.size())
         << " dossiers; " << run.rules.size() << " regels.</p>\n";
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
 }
@@ -402,7 +405,7 @@ void HtmlReport::head() {
 // checked, in words: what a council member reads first.
 void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
     h2("samenvatting", "Samenvatting");
-    out << "<p>Getoetst: " << ht(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
+    out << "<p>Getoetst: " << words_count(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
         << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
         << " regels van de Wmo 2015 en de Awb, op peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
         << ".</p>\n";
@@ -416,7 +419,8 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
         for (const auto& [f, r] : largest) {
             std::string title = html_escape(f->title);
             if (!title.empty() && title[0] >= 'A' && title[0] <= 'Z') title[0] = char(title[0] - 'A' + 'a');
-            out << "<li>Bij " << ht(f->violations) << " van de " << ht(f->compliant + f->violations) << " beoordeelde dossiers ("
+            out << "<li>Bij " << words_count(f->violations) << " van de " << words_count(f->compliant + f->violations)
+                << " beoordeelde dossiers ("
                 << d.percent(r.rate) << " %"
                 << (r.lo && r.hi ? ", 95%-interval " + d.percent(*r.lo) + "–" + d.percent(*r.hi) + " %" : std::string())
                 << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule) << "</a>, "
