@@ -22,6 +22,7 @@ struct SampleOptions {
     double confidence = 95, tolerable = 5;
     std::size_t deviations = 0, size = 0;
     std::optional<std::size_t> population;
+    std::string db;  // omvang: the population from the latest run in this database
 };
 
 struct DrawOptions {
@@ -30,8 +31,20 @@ struct DrawOptions {
     std::uint64_t seed = 0;
 };
 
+// The number of dossiers of the latest run in a database: the population an auditor draws from.
+std::size_t population_of(const std::string& db) {
+    const LatestRun latest = load_latest_run(db);
+    return latest.run.case_ids.size();
+}
+
 int run_omvang(const SampleOptions& so) {
-    const SamplingQuestion q{so.confidence, so.tolerable, so.deviations, so.population};
+    std::optional<std::size_t> population = so.population;
+    if (!so.db.empty()) {
+        if (population) throw Error("geef --db of --populatie, niet allebei: --db neemt de populatie uit de laatste controle");
+        population = population_of(so.db);
+        std::cout << "Populatie: " << *population << " dossiers uit de laatste controle in " << so.db << "\n";
+    }
+    const SamplingQuestion q{so.confidence, so.tolerable, so.deviations, population};
     std::cout << sample_size_text(q);
     return 0;
 }
@@ -51,25 +64,35 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
     return s;
 }
 
-std::string sample_list(const DrawnSample& s, const DrawOptions& o, const RunRecord& run) {
-    std::ostringstream list;
-    list << "# steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle (peildatum "
-         << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << "\n"
-         << "# methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
-         << (o.strata.empty() ? std::string() : "; proportioneel gelaagd naar " + o.strata + " (grootste rest)") << "\n";
+// How the sample was drawn, in words: on the terminal and in steekproef-methode.txt beside the list.
+std::string sample_method(const DrawnSample& s, const DrawOptions& o, const RunRecord& run) {
+    std::ostringstream m;
+    m << "Steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle in "
+      << std::filesystem::path(o.db).filename().string()
+      << " (peildatum " << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << ".\n"
+      << "Methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
+      << (o.strata.empty() ? std::string() : "; proportioneel gelaagd naar " + o.strata + " (grootste rest)") << ".\n";
     if (!o.strata.empty())
-        for (const auto& [name, n] : s.stratum_sizes)
-            list << "# stratum " << name << ": " << s.allocation.at(name) << " van " << n << "\n";
-    list << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\n";
+        for (const auto& [name, n] : s.stratum_sizes) m << "Stratum " << name << ": " << s.allocation.at(name) << " van " << n << ".\n";
+    m << "Dezelfde database, omvang, strata en hetzelfde zaad geven op elke machine dezelfde dossiers.\n";
+    return m.str();
+}
+
+// steekproef.csv as Excel opens it right: UTF-8 with BOM, ';', CRLF, a header and one row per dossier.
+std::string sample_list(const DrawnSample& s, const DrawOptions& o) {
+    std::ostringstream list;
+    list << "\xEF\xBB\xBF" << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\r\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
         list << i + 1 << ';' << csv_field(s.drawn[i].case_id)
-             << (o.strata.empty() ? std::string() : ";" + csv_field(s.drawn[i].stratum)) << "\n";
+             << (o.strata.empty() ? std::string() : ";" + csv_field(s.drawn[i].stratum)) << "\r\n";
     return list.str();
 }
 
-void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const std::string& list) {
+void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const std::string& list,
+                        const std::string& method) {
     ensure_directory(o.out);
     write_output(o.out + "/steekproef.csv", [&](std::ostream& f) { f << list; });
+    write_output(o.out + "/steekproef-methode.txt", [&](std::ostream& f) { f << method; });
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
         const std::string path = fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
         write_output(path, [&](std::ostream& f) {
@@ -77,7 +100,7 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
                               AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
         });
     }
-    spdlog::info("{}: steekproef.csv en {} auditbladen geschreven", o.out, s.drawn.size());
+    spdlog::info("{}: steekproef.csv, steekproef-methode.txt en {} auditbladen geschreven", o.out, s.drawn.size());
 }
 
 int run_trek(const DrawOptions& o) {
@@ -88,10 +111,20 @@ int run_trek(const DrawOptions& o) {
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
         population.push_back({id, o.strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], o.strata)});
     }
+    if (o.size > population.size()) {
+        // Say what fits: the size for this population, or all of it.
+        const std::size_t fits = attribute_sample_size(0.95, 0.05, 0, population.size()).value_or(population.size());
+        throw Error(fmt::format("--omvang {} is groter dan de populatie: de laatste controle in {} telt {} dossiers. De "
+                                "omvang bij deze populatie (95 %, 5 %, 0 afwijkingen) is {} (wmotoets steekproef omvang "
+                                "--db {}); trek die met: wmotoets steekproef trek --db {} --omvang {} --zaad {}",
+                                o.size, o.db, population.size(), fits, o.db, o.db, fits, o.seed));
+    }
     const DrawnSample s = draw_sample(population, o.size, o.seed);
-    const std::string list = sample_list(s, o, latest.run);
-    std::cout << list;
-    if (!o.out.empty()) write_sample_files(s, o, latest, list);
+    const std::string method = sample_method(s, o, latest.run);
+    std::cout << method << "\nnr  dossier" << (o.strata.empty() ? "" : "  stratum") << "\n";
+    for (std::size_t i = 0; i < s.drawn.size(); ++i)
+        std::cout << fmt::format("{:>3}  {}{}\n", i + 1, s.drawn[i].case_id, o.strata.empty() ? "" : "  " + s.drawn[i].stratum);
+    if (!o.out.empty()) write_sample_files(s, o, latest, sample_list(s, o), method);
     return 0;
 }
 
@@ -113,16 +146,20 @@ Command add_steekproef(CLI::App& app) {
     CLI::App* size = sample->add_subcommand("omvang", "Hoeveel dossiers moet u beoordelen?");
     add_common(size, *so);
     size->add_option("--fouten", so->deviations, "Aantal afwijkingen dat u in de steekproef verwacht (standaard 0)");
+    size->add_option("--db", so->db, "Neem de populatie uit de laatste controle in deze database (hypergeometrisch)");
     size->footer("\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
                  "  wmotoets steekproef omvang --fouten 1            93\n"
-                 "  wmotoets steekproef omvang --populatie 100       45\n");
+                 "  wmotoets steekproef omvang --populatie 100       45\n"
+                 "  wmotoets steekproef omvang --db audit.db         de populatie uit de laatste controle\n");
     CLI::App* draw = sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
     draw->add_option("--db", dro->db, "De database met een controle (standaard wmotoets.db)");
     draw->add_option("--omvang", dro->size, "Aantal dossiers (zie 'steekproef omvang')")->required()->check(CLI::PositiveNumber);
     draw->add_option("--zaad", dro->seed, "Zaad: hetzelfde zaad geeft op elke machine dezelfde dossiers")->required();
     draw->add_option("--strata", dro->strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
         ->check(CLI::IsMember({"team", "kwartaal"}));
-    draw->add_option("--uit", dro->out, "Map voor steekproef.csv en één printbaar auditblad (HTML) per dossier");
+    draw->add_option("--uit", dro->out,
+                     "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt en één "
+                     "printbaar auditblad (HTML) per dossier");
     draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
                  "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
     CLI::App* eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
