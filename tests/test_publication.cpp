@@ -494,10 +494,12 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
             ranges.push_back(published_range(v));
         }
         const bool gestart_shown = sheet.at("D" + n) != "–";
-        for (const char* col : {"H", "I", "J"})
-            if (sheet.at(col + n) != "–")
+        for (const char* col : {"H", "I", "J"}) {
+            if (sheet.at(col + n) != "–") {
                 EXPECT_TRUE(gestart_shown && published_range(sheet.at("D" + n)).first >= 20)
                     << label << " " << col << n << ": kwantiel bij een kleine groep";
+            }
+        }
         if (!gestart_shown) continue;
         // Every suppressed part keeps at least two possible values under the sum.
         const auto [g, a, l, b] = std::tuple{ranges[0], ranges[1], ranges[2], ranges[3]};

@@ -47,7 +47,8 @@ TEST(Rulebook, EveryRuleHasItsText) {
         EXPECT_GT(i.what.size(), 40u) << "explain what is checked";
         EXPECT_GT(i.why.size(), 40u) << "explain why it matters";
         EXPECT_GT(i.example.size(), 20u) << "give an example";
-        for (std::string_view text : {i.title, i.basis, i.what, i.why, i.example})
+        EXPECT_TRUE(i.question.size() > 15 && i.question.back() == '?') << "the norm as a question: " << i.question;
+        for (std::string_view text : {i.title, i.basis, i.what, i.why, i.example, i.question})
             EXPECT_EQ(text.find("NOG INVULLEN"), std::string_view::npos) << "fill in the rule's texts: " << text;
     }
 }

@@ -38,8 +38,10 @@ public:
         why_ = s.uitleg.empty() ? "Lokale werkinstructie van de gemeente (" + s.grondslag + "), vastgelegd in " + s.source + "."
                                 : s.uitleg;
         example_ = example();
+        question_ = "Is in dit dossier voldaan aan lokale regel " + spec_.id + "?";
         info_ = RuleInfo{spec_.id, spec_.titel, severity_of(spec_.ernst), spec_.grondslag, Scope::dossier,
-                         what_,    why_,        example_,                 spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value()};
+                         what_,    why_,        example_,                 spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value(),
+                         question_};
     }
     const RuleInfo& info() const override { return info_; }
 
@@ -210,7 +212,7 @@ private:
 
     LocalRuleSpec spec_;
     Matcher a_, b_;
-    std::string what_, why_, example_;
+    std::string what_, why_, example_, question_;
     RuleInfo info_{};
 };
 

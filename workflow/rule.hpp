@@ -29,6 +29,9 @@ struct RuleInfo {
     std::string_view why;       // waarom dat ertoe doet
     std::string_view example;   // een voorbeeld
     bool can_be_unknown = false;  // the rule can give `onbekend` (a term still running, a missing attribute)
+    // The norm as a positively worded question, for the auditor's working paper: "Is de cliënt
+    // vóór het onderzoek gewezen op …?" (ja = met).
+    std::string_view question;
 };
 
 struct Finding {

@@ -28,6 +28,7 @@ public:
             .example = "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op 20 maart: "
                        "overtreden; de cliënt hoorde er pas na het begin van het onderzoek van.",
             .can_be_unknown = false,
+            .question = "Is de cliënt vóór het onderzoek gewezen op de mogelijkheid van gratis cliëntondersteuning?",
         };
         return i;
     }

@@ -27,6 +27,7 @@ public:
             .example = "Melding met mantelzorger=ja, brief over cliëntondersteuning alleen aan de cliënt, daarna het "
                        "gesprek: overtreden; met aan=beide: voldaan.",
             .can_be_unknown = false,
+            .question = "Is de mantelzorger vóór het onderzoek gewezen op de mogelijkheid van gratis cliëntondersteuning?",
         };
         return i;
     }

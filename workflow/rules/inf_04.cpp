@@ -26,6 +26,7 @@ public:
             .example = "Een folder op 5 maart die cliëntondersteuning noemt maar niet dat die onafhankelijk is "
                        "(onafhankelijk=nee): niet voldaan.",
             .can_be_unknown = true,
+            .question = "Noemt de informatie over cliëntondersteuning dat die onafhankelijk is?",
         };
         return i;
     }

@@ -26,6 +26,7 @@ public:
             .example = "Melding op 4 maart, ontvangstbevestiging zonder het plan, gesprek op 14 maart, geen informatie "
                        "over het persoonlijk plan: overtreden.",
             .can_be_unknown = false,
+            .question = "Is de cliënt vóór het onderzoek gewezen op de mogelijkheid van een persoonlijk plan?",
         };
         return i;
     }

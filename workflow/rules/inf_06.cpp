@@ -27,6 +27,8 @@ public:
             .example = "Melding op maandag 4 maart, keukentafelgesprek op maandag 11 maart (de zevende dag), geen "
                        "persoonlijk plan: niet voldaan. Gesprek op dinsdag 12 maart: voldaan.",
             .can_be_unknown = false,
+            .question = "Had de cliënt vóór het eerste gesprek zeven dagen om een persoonlijk plan in te leveren (of was "
+                        "het plan er al)?",
         };
         return i;
     }

@@ -15,18 +15,19 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 6; art. 2.3.9 lid 2 (herbeoordeling)",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een verslag: is de cliënt uiterlijk bij het eerste verslag geïnformeerd over "
-                    "de mogelijkheid van een persoonsgebonden budget (pgb) en wat dat voor hem betekent? Dat "
-                    "blijkt uit een gebeurtenis 'informatie over het pgb', of uit een gesprek of verslag met "
-                    "pgb=ja. Bij een herbeoordeling geldt hetzelfde (art. 2.3.9 lid 2).",
+            .what = "Per cyclus met een verslag: is de cliënt uiterlijk bij het eerste verslag geïnformeerd over de "
+                    "mogelijkheid van een persoonsgebonden budget (pgb) en wat dat voor hem betekent? Dat blijkt uit "
+                    "een gebeurtenis 'informatie over het pgb', of uit een gesprek of verslag met pgb=ja. Bij een "
+                    "herbeoordeling geldt hetzelfde (art. 2.3.9 lid 2).",
             .why = "Bij het onderzoek moet de gemeente de cliënt informeren over de mogelijkheid om een "
-                   "maatwerkvoorziening als pgb te ontvangen, en over de gevolgen van die keuze (art. 2.3.2 "
-                   "lid 6). Alleen wie het weet, kan kiezen. De wet noemt geen vorm; de regel kijkt tot en met "
-                   "het verslag, omdat het onderzoek daarmee wordt afgerond. Dat de informatie is gegeven maar "
-                   "niet is vastgelegd, kan het logboek niet tonen: zo'n bevinding vraagt om het dossier.",
-            .example = "Melding op 4 maart, gesprek op 14 maart zonder pgb=ja, verslag op 2 april zonder pgb=ja "
-                       "en geen informatie over het pgb: overtreden.",
+                   "maatwerkvoorziening als pgb te ontvangen, en over de gevolgen van die keuze (art. 2.3.2 lid 6). "
+                   "Alleen wie het weet, kan kiezen. De wet noemt geen vorm; de regel kijkt tot en met het verslag, "
+                   "omdat het onderzoek daarmee wordt afgerond. Dat de informatie is gegeven maar niet is "
+                   "vastgelegd, kan het logboek niet tonen: zo'n bevinding vraagt om het dossier.",
+            .example = "Melding op 4 maart, gesprek op 14 maart zonder pgb=ja, verslag op 2 april zonder pgb=ja en geen "
+                       "informatie over het pgb: overtreden.",
             .can_be_unknown = false,
+            .question = "Is de cliënt tijdens het onderzoek geïnformeerd over een persoonsgebonden budget?",
         };
         return i;
     }

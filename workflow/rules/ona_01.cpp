@@ -29,6 +29,7 @@ public:
             .example = "Medewerker M17 wordt op 3 april als cliëntondersteuner toegewezen en neemt op 20 mei zelf het "
                        "besluit op de aanvraag: overtreden, één bevinding op 20 mei.",
             .can_be_unknown = false,
+            .question = "Beslist een ander dan de cliëntondersteuner over de maatwerkvoorziening?",
         };
         return i;
     }

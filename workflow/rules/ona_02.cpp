@@ -23,6 +23,7 @@ public:
             .example = "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
                        "keukentafelgesprek: niet voldaan, één bevinding op 12 maart.",
             .can_be_unknown = false,
+            .question = "Voert een ander dan de cliëntondersteuner het onderzoek namens de gemeente?",
         };
         return i;
     }

@@ -26,6 +26,7 @@ public:
                    "Daarom een aandachtspunt.",
             .example = "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: niet voldaan.",
             .can_be_unknown = true,
+            .question = "Is een verzoek om een andere cliëntondersteuner binnen de termijn ingewilligd?",
         };
         return i;
     }

@@ -20,12 +20,14 @@ public:
                     "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen worden "
                     "vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
             .why = "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1). Een ondersteuner die in dienst "
-                   "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de hand-out van de NOOM-workshop (2015) "
-                   "noemt het gevaar dat hij de cliënt 'in de richting van de eigen organisatie' duwt, en de VNG "
-                   "zelftest vraagt ernaar. De wet verbiedt het niet met zoveel woorden; daarom een aandachtspunt.",
+                   "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de hand-out van de "
+                   "NOOM-workshop (2015) noemt het gevaar dat hij de cliënt 'in de richting van de eigen "
+                   "organisatie' duwt, en de VNG zelftest vraagt ernaar. De wet verbiedt het niet met zoveel "
+                   "woorden; daarom een aandachtspunt.",
             .example = "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
                        "'zorggroep oost': niet voldaan.",
             .can_be_unknown = false,
+            .question = "Werkt de cliëntondersteuner niet bij de aanbieder van de toegekende voorziening?",
         };
         return i;
     }

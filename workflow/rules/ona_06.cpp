@@ -24,6 +24,7 @@ public:
                    "besluit in mandaat nam (art. 10:3 lid 3).",
             .example = "Besluit op 1 maart door B02, bezwaar op 10 april, beslissing op bezwaar op 1 juni ook door "
                        "B02: overtreden. Door B04: voldaan.",
+            .question = "Is op het bezwaar beslist door een ander dan wie het bestreden besluit nam?",
         };
         return i;
     }

@@ -24,6 +24,7 @@ public:
                    "er niet onbevangen naar.",
             .example = "Gesprek op 10 februari door consulent C01, besluit op 1 maart, bezwaar op 10 april, "
                        "hoorzitting op 15 mei door C01: overtreden. Door jurist J01: voldaan.",
+            .question = "Is de bezwaarde gehoord door iemand die niet bij het bestreden besluit betrokken was?",
         };
         return i;
     }

@@ -66,24 +66,26 @@ class Pro01 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-01",
-            "Stap in onverwachte volgorde",
-            Severity::aandachtspunt,
-            "Wmo 2015 art. 2.3.2 en 2.3.5; Awb hoofdstukken 6–8",
-            Scope::dossier,
-            "Elk dossier wordt stap voor stap door een model van de procedure gehaald (melding, onderzoek, "
-            "verslag, aanvraag, beschikking, bezwaar, beroep, en apart de cliëntondersteuning). Een stap die "
-            "op dat moment niet kan volgen, wordt gemeld met wat er vreemd aan is: een beschikking zonder "
-            "voorafgaande aanvraag, een aanvraag terwijl het onderzoek nog liep, een verslag nadat het "
-            "dossier al was afgesloten.",
-            "Een stap in een onverwachte volgorde wijst op een overgeslagen of verkeerd geregistreerde stap, "
-            "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Een aanvraag "
-            "binnen zes weken na de melding mag de cliënt pas doen als het onderzoek is afgerond (art. 2.3.2 "
-            "lid 9). Het is ook een aanwijzing dat andere bevindingen in dit dossier op onvolledige gegevens "
-            "berusten; de registratie kan fout zijn terwijl de procedure goed ging.",
-            "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag; of: aanvraag van 24 juni 2024 terwijl "
-            "het onderzoek nog liep, binnen zes weken na de melding: beide niet voldaan.",
-            false};
+            .id = "PRO-01",
+            .title = "Stap in onverwachte volgorde",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 2.3.2 en 2.3.5; Awb hoofdstukken 6–8",
+            .scope = Scope::dossier,
+            .what = "Elk dossier wordt stap voor stap door een model van de procedure gehaald (melding, onderzoek, "
+                    "verslag, aanvraag, beschikking, bezwaar, beroep, en apart de cliëntondersteuning). Een stap die "
+                    "op dat moment niet kan volgen, wordt gemeld met wat er vreemd aan is: een beschikking zonder "
+                    "voorafgaande aanvraag, een aanvraag terwijl het onderzoek nog liep, een verslag nadat het "
+                    "dossier al was afgesloten.",
+            .why = "Een stap in een onverwachte volgorde wijst op een overgeslagen of verkeerd geregistreerde stap, "
+                   "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Een aanvraag "
+                   "binnen zes weken na de melding mag de cliënt pas doen als het onderzoek is afgerond (art. 2.3.2 "
+                   "lid 9). Het is ook een aanwijzing dat andere bevindingen in dit dossier op onvolledige gegevens "
+                   "berusten; de registratie kan fout zijn terwijl de procedure goed ging.",
+            .example = "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag; of: aanvraag van 24 juni 2024 terwijl "
+                       "het onderzoek nog liep, binnen zes weken na de melding: beide niet voldaan.",
+            .can_be_unknown = false,
+            .question = "Volgen de stappen van het dossier de volgorde van de procedure?",
+        };
         return i;
     }
 

@@ -9,19 +9,21 @@ class Pro02 final : public Rule {
 public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
-            "PRO-02",
-            "Besluit zonder schriftelijk verslag van het onderzoek",
-            Severity::overtreding,
-            "Wmo 2015 art. 2.3.2 lid 8",
-            Scope::cyclus,
-            "Per cyclus met een besluit: is er vóór het (eerste) besluit een verslag van het onderzoek "
-            "verstrekt in dezelfde cyclus? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar "
-            "niet op toe), en niet als de cliënt na de zes weken zonder verslag zelf een aanvraag deed (de "
-            "route van lid 9; TRM-01 beoordeelt dan het te late onderzoek).",
-            "Het verslag legt vast wat in het onderzoek is besproken en is de basis voor de aanvraag en "
-            "het besluit. Zonder verslag kan de cliënt niet nagaan waarop de beslissing rust.",
-            "Melding, gesprek, aanvraag binnen de zes weken, besluit op 20 mei zonder verslag: overtreden.",
-            false};
+            .id = "PRO-02",
+            .title = "Besluit zonder schriftelijk verslag van het onderzoek",
+            .severity = Severity::overtreding,
+            .basis = "Wmo 2015 art. 2.3.2 lid 8",
+            .scope = Scope::cyclus,
+            .what = "Per cyclus met een besluit: is er vóór het (eerste) besluit een verslag van het onderzoek "
+                    "verstrekt in dezelfde cyclus? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet "
+                    "op toe), en niet als de cliënt na de zes weken zonder verslag zelf een aanvraag deed (de route "
+                    "van lid 9; TRM-01 beoordeelt dan het te late onderzoek).",
+            .why = "Het verslag legt vast wat in het onderzoek is besproken en is de basis voor de aanvraag en het "
+                   "besluit. Zonder verslag kan de cliënt niet nagaan waarop de beslissing rust.",
+            .example = "Melding, gesprek, aanvraag binnen de zes weken, besluit op 20 mei zonder verslag: overtreden.",
+            .can_be_unknown = false,
+            .question = "Is vóór het besluit een schriftelijk verslag van het onderzoek verstrekt?",
+        };
         return i;
     }
 

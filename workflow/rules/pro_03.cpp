@@ -21,6 +21,7 @@ public:
                    "het gesprek niet is vastgelegd.",
             .example = "Melding op 1 maart, verslag op 20 maart, geen gesprek: niet voldaan.",
             .can_be_unknown = false,
+            .question = "Is vóór het verslag een gesprek met de cliënt gevoerd?",
         };
         return i;
     }

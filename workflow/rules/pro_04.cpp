@@ -24,6 +24,7 @@ public:
                    "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is. Daarom een aandachtspunt.",
             .example = "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: niet voldaan.",
             .can_be_unknown = false,
+            .question = "Heeft de cliënt vóór het besluit op het verslag gereageerd?",
         };
         return i;
     }

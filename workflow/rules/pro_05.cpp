@@ -37,6 +37,7 @@ public:
                        "overtreden. Met als reden om niet te horen 'kennelijk ongegrond': voldaan. Met als reden "
                        "'drukte': onbekend.",
             .can_be_unknown = true,
+            .question = "Is de bezwaarde vóór de beslissing op bezwaar in de gelegenheid gesteld te worden gehoord?",
         };
         return i;
     }

@@ -21,6 +21,7 @@ public:
                    "zonder bevestiging.",
             .example = "Melding op 3 juni, gesprek op 14 juni, nergens een ontvangstbevestiging: overtreden.",
             .can_be_unknown = false,
+            .question = "Is de ontvangst van de melding bevestigd?",
         };
         return i;
     }

@@ -22,6 +22,7 @@ public:
                    "inkomen of meedoen in de buurt). Daarom een signaal, geen overtreding.",
             .example = "Wlz-indicatie op 1 september, ondersteuner toegewezen op 15 september: gesignaleerd.",
             .can_be_unknown = false,
+            .question = "Krijgt de cliënt na de Wlz-indicatie geen Wmo-cliëntondersteuning meer?",
         };
         return i;
     }

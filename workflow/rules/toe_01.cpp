@@ -25,6 +25,7 @@ public:
             .example = "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
                        "met bedrag 0: voldaan.",
             .can_be_unknown = true,
+            .question = "Is cliëntondersteuning gegeven zonder eigen bijdrage?",
         };
         return i;
     }

@@ -23,6 +23,7 @@ public:
                    "maakt de drempel hoger en de ondersteuning later beschikbaar.",
             .example = "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
             .can_be_unknown = false,
+            .question = "Is cliëntondersteuning gegeven als algemene voorziening, zonder beschikking?",
         };
         return i;
     }

@@ -24,6 +24,7 @@ public:
                    "een lokale norm, per gemeente in te stellen. Daarom een aandachtspunt.",
             .example = "Gevraagd op 1 maart, toegewezen op 20 maart: niet voldaan (de termijn liep tot en met 15 maart).",
             .can_be_unknown = true,
+            .question = "Is binnen de termijn een cliëntondersteuner toegewezen?",
         };
         return i;
     }

@@ -30,6 +30,7 @@ public:
             .example = "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
                        "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
             .can_be_unknown = true,
+            .question = "Is het onderzoek binnen zes weken na de melding afgerond met een verslag?",
         };
         return i;
     }

@@ -30,6 +30,7 @@ public:
             .example = "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), beschikking op 14 "
                        "mei: overtreden; de termijn liep tot en met maandag 13 mei.",
             .can_be_unknown = true,
+            .question = "Is binnen twee weken na de aanvraag op de aanvraag beschikt?",
         };
         return i;
     }

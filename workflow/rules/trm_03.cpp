@@ -31,6 +31,7 @@ public:
             .example = "Besluit op 12 december 2025, bezwaar op 5 januari 2026: de bezwaartermijn eindigt op 23 januari "
                        "2026, de beslistermijn (zes weken) op 6 maart 2026. Beslissing op 20 maart: overtreden.",
             .can_be_unknown = true,
+            .question = "Is binnen de termijn op het bezwaar beslist?",
         };
         return i;
     }

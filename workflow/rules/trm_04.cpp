@@ -26,6 +26,7 @@ public:
             .example = "Besluit op vrijdag 12 december 2025, bezwaar ontvangen op 27 januari 2026 en verzonden op 22 "
                        "januari: op tijd (de termijn liep tot en met 23 januari).",
             .can_be_unknown = true,
+            .question = "Is het bezwaar binnen de bezwaartermijn ontvangen?",
         };
         return i;
     }

@@ -26,6 +26,7 @@ public:
             .example = "Beslissing op bezwaar op 1 maart 2024, beroep ingesteld op 20 april zonder verzenddatum: "
                        "gesignaleerd (de termijn liep tot en met 12 april, de postweek tot en met 19 april).",
             .can_be_unknown = true,
+            .question = "Is het beroep binnen de beroepstermijn ingesteld?",
         };
         return i;
     }

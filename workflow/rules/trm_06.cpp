@@ -29,6 +29,7 @@ public:
             .example = "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking op "
                        "19 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom € 532.",
             .can_be_unknown = true,
+            .question = "Kwam de beschikking binnen twee weken na de ingebrekestelling?",
         };
         return i;
     }
