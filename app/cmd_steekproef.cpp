@@ -29,6 +29,7 @@ struct DrawOptions {
     std::string db = "wmotoets.db", strata, out;
     std::size_t size = 0;
     std::uint64_t seed = 0;
+    bool pdf = false;
 };
 
 // The number of dossiers of the latest run in a database: the population an auditor draws from.
@@ -93,14 +94,29 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     ensure_directory(o.out);
     write_output(o.out + "/steekproef.csv", [&](std::ostream& f) { f << list; });
     write_output(o.out + "/steekproef-methode.txt", [&](std::ostream& f) { f << method; });
+    std::vector<std::size_t> positions;
+    std::vector<AuditSheetInfo> infos;
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
+        positions.push_back(*latest.log.case_position(s.drawn[i].case_id));
+        infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
         const std::string path = fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
-        write_output(path, [&](std::ostream& f) {
-            write_audit_sheet(f, latest.log, *latest.log.case_position(s.drawn[i].case_id), latest.run,
-                              AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
-        });
+        write_output(path, [&](std::ostream& f) { write_audit_sheet(f, latest.log, positions.back(), latest.run, infos.back()); });
     }
-    spdlog::info("{}: steekproef.csv, steekproef-methode.txt en {} auditbladen geschreven", o.out, s.drawn.size());
+    // All sheets in one document, with a cover page: what an audit file keeps.
+    AuditCover cover;
+    cover.lines = {{"Populatie", fmt::format("{} dossiers uit de laatste controle (peildatum {})", s.population,
+                                             latest.run.peildatum.empty() ? "onbekend" : latest.run.peildatum)},
+                   {"Steekproef", fmt::format("{} dossiers", s.drawn.size())},
+                   {"Zaad", std::to_string(o.seed)},
+                   {"Methode", "dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates" +
+                                   std::string(o.strata.empty() ? "" : "; proportioneel gelaagd naar " + o.strata)}};
+    for (const auto& [name, n] : s.stratum_sizes)
+        if (!o.strata.empty()) cover.lines.emplace_back("Stratum " + name, fmt::format("{} van {}", s.allocation.at(name), n));
+    write_output(o.out + "/auditbladen.html",
+                 [&](std::ostream& f) { write_audit_sheets(f, latest.log, positions, infos, latest.run, cover); });
+    if (o.pdf) print_pdf(o.out + "/auditbladen.html", o.out + "/auditbladen.pdf");
+    spdlog::info("{}: steekproef.csv, steekproef-methode.txt, auditbladen.html{} en {} losse auditbladen geschreven", o.out,
+                 o.pdf ? ", auditbladen.pdf" : "", s.drawn.size());
 }
 
 int run_trek(const DrawOptions& o) {
@@ -160,6 +176,7 @@ Command add_steekproef(CLI::App& app) {
     draw->add_option("--uit", dro->out,
                      "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt en één "
                      "printbaar auditblad (HTML) per dossier");
+    draw->add_flag("--pdf", dro->pdf, "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
     draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
                  "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
     CLI::App* eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");

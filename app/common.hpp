@@ -163,4 +163,9 @@ private:
 // Whether progress lines go to stderr (a terminal, and not --stil).
 bool show_progress();
 
+// A page of HTML printed to PDF through headless Chromium (A4, page numbers and repeated table
+// headers come from the page's print CSS), written safely; at most five minutes. Without Chromium an
+// Error naming the Debian package.
+void print_pdf(const std::string& html, const std::string& pdf);
+
 }  // namespace wmotoets

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "reports/rule_text.hpp"
+
 namespace wmotoets {
 
 std::string html_escape(std::string_view s) {
@@ -33,30 +35,57 @@ std::string file_name_for(std::string_view case_id) {
 namespace {
 
 constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em;color:#111;line-height:1.35}
-h1{font-size:1.4em;margin:0 0 .3em}h2{font-size:1.1em;margin:1.4em 0 .4em;border-bottom:1px solid #999}
-table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .4em;text-align:left;vertical-align:top}
-th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.box{display:inline-block;width:.9em;height:.9em;border:1px solid #333;margin:0 .2em 0 .6em;vertical-align:middle}
-.line{display:inline-block;border-bottom:1px solid #333;min-width:14em;height:1.1em}.x{color:#a00;font-weight:600}
-@media print{body{margin:1cm}h2{break-after:avoid}tr{break-inside:avoid}}
+h1{font-size:1.35em;margin:0 0 .3em}h2{font-size:1.05em;margin:1.2em 0 .4em;border-bottom:1px solid #999}
+table{border-collapse:collapse;width:100%;font-size:.86em}th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}
+th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.x{color:#a00;font-weight:600}.muted{color:#555}.small{font-size:.85em}
+.q{font-weight:600}.id{font-size:.85em;color:#444}.keuzes label{display:inline-block;white-space:nowrap;margin:.05em .7em .05em 0}
+.keuzes input{width:.95em;height:.95em;margin:0 .25em 0 0;vertical-align:-.15em}
+.regel2{display:flex;font-size:.8em;color:#444;margin-top:.35em}.lijn{flex:1;border-bottom:1px solid #555;margin-left:.4em}
+.veld{display:block;border-bottom:1px solid #555;min-height:1.4em;margin:.2em 0 .1em}.veld-l{display:block;font-size:.8em;color:#444}
+table.normen td:nth-child(1){width:58%}table.normen td:nth-child(2){width:28%}
+.sign td{border:none;padding:.6em 1em .2em 0;width:50%}.sheet{page-break-after:always;break-after:page}
+.cover{page-break-after:always;break-after:page}
+@page{size:A4;margin:12mm 12mm 14mm 12mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
+@media print{body{margin:0;font-size:8.5pt;line-height:1.25}h1{font-size:1.2em}h2{font-size:1em;margin:.7em 0 .3em;break-after:avoid}
+th,td{padding:.15em .3em}tr{break-inside:avoid}thead{display:table-header-group}}
 )";
 
+// The tool's outcome as the suggested answer to the positively worded question.
+std::string_view suggested_answer(Outcome o) {
+    switch (o) {
+        case Outcome::voldaan: return "ja";
+        case Outcome::overtreden: return "nee";
+        case Outcome::onbekend: return "niet vast te stellen";
+        case Outcome::niet_van_toepassing: break;
+    }
+    return "niet van toepassing";
+}
 
-}  // namespace
+// Four answer boxes, each bound to its own label (a box never strays from its word).
+std::string answer_boxes(const std::string& name) {
+    std::string out = "<div class=\"keuzes\">";
+    for (const char* a : {"ja", "nee", "niet vast te stellen", "niet van toepassing"})
+        out += "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"" + a + "\">" + a + "</label>";
+    return out + "</div>";
+}
 
-void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
-                       const AuditSheetInfo& info) {
+std::string answer_boxes_yes_no(const std::string& name) {
+    return "<span class=\"keuzes\"><label><input type=\"checkbox\" name=\"" + name + "\" value=\"ja\">ja</label>"
+           "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"nee\">nee</label></span>";
+}
+
+void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
+                      const AuditSheetInfo& info) {
     const Case& c = log.cases.at(case_pos);
     const std::string id(log.str(c.id));
-    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditblad "
-        << html_escape(id) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<table class=\"meta\">\n";
     out << "<tr><td>Steekproef</td><td>nummer " << info.number << " van " << info.of << " (zaad " << info.seed << ")</td></tr>\n";
     if (!info.stratum.empty()) out << "<tr><td>Stratum</td><td>" << html_escape(info.stratum) << "</td></tr>\n";
     out << "<tr><td>Peildatum van de controle</td><td>" << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
         << "</td></tr>\n</table>\n";
 
-    out << "<h2>Gebeurtenissen</h2>\n<table>\n<tr><th>#</th><th>datum</th><th>activiteit</th><th>medewerker</th>"
-           "<th>rol</th><th>team</th><th>bron</th></tr>\n";
+    out << "<h2>Gebeurtenissen</h2>\n<table>\n<thead><tr><th>#</th><th>datum</th><th>activiteit</th><th>medewerker</th>"
+           "<th>rol</th><th>team</th><th>bron</th></tr></thead>\n";
     std::size_t k = 0;
     bool in_bezwaar = false;
     for (const std::uint32_t i : log.events_of(c)) {
@@ -77,32 +106,75 @@ void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_
     bool any = false;
     for (const RunRecord::Finding& f : run.findings) {
         if (f.case_id != id) continue;
-        if (!any) out << "<table>\n<tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr>\n";
+        if (!any) out << "<table>\n<thead><tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr></thead>\n";
         any = true;
         out << "<tr><td>" << html_escape(f.rule) << "</td><td>" << f.cycle << "</td><td>" << html_escape(f.date)
             << "</td><td>" << html_escape(f.deadline) << "</td><td>" << html_escape(f.message) << "</td></tr>\n";
     }
     out << (any ? "</table>\n" : "<p>Geen bevindingen.</p>\n");
 
-    // The tool's outcome per rule, and room for the auditor's own.
+    // Per applicable rule: the norm as a question, the boxes, the tool's suggestion, room for the
+    // auditor's explanation and source.
     std::optional<std::size_t> at;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
         if (run.case_ids[i] == id) at = i;
-    out << "<h2>Oordeel van de auditor per regel</h2>\n<table>\n<tr><th>regel</th><th>titel</th><th>Wmo-toets</th>"
-           "<th>oordeel auditor</th><th>toelichting</th></tr>\n";
+    out << "<h2>Oordeel van de auditor per norm</h2>\n<p class=\"small muted\">Per norm die volgens Wmo-toets op dit dossier "
+           "van toepassing is: uw antwoord, met de toelichting en de geraadpleegde bron (document, datum). Het antwoord "
+           "van Wmo-toets staat erbij als voorstel; uw oordeel telt.</p>\n<table class=\"normen\">\n<thead><tr><th>norm</th><th>uw antwoord"
+           "</th><th>Wmo-toets</th></tr></thead>\n";
+    std::string not_applicable;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
-        std::string title, severity;
-        for (const RunRecord::Figure& f : run.figures)
-            if (f.rule == run.rules[r]) title = f.title, severity = f.severity;
+        const RuleText t = rule_text(run, run.rules[r]);
         const Outcome o = at ? run.outcome(*at, r) : Outcome::niet_van_toepassing;
-        out << "<tr><td>" << html_escape(run.rules[r]) << "</td><td>" << html_escape(title) << "</td><td"
-            << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">" << outcome_words(o, severity) << "</td><td>"
-            << "<span class=\"box\"></span>voldaan<span class=\"box\"></span>"
-            << outcome_words(Outcome::overtreden, severity) << "<span class=\"box\"></span>onbekend"
-               "<span class=\"box\"></span>niet van toepassing</td><td><span class=\"line\"></span></td></tr>\n";
+        if (o == Outcome::niet_van_toepassing) {
+            not_applicable += (not_applicable.empty() ? "" : ", ") + html_escape(t.id);
+            continue;
+        }
+        const std::string name = "oordeel-" + file_name_for(id) + "-" + t.id;
+        out << "<tr><td><span class=\"id\">" << html_escape(t.id) << "</span> <span class=\"q\">" << html_escape(t.question)
+            << "</span><span class=\"regel2\">toelichting en bron (document, datum):<span class=\"lijn\"></span></span></td><td>"
+            << answer_boxes(name) << "</td><td" << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">"
+            << suggested_answer(o) << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
     }
-    out << "</table>\n<p>Auditor: <span class=\"line\"></span> &nbsp; Datum: <span class=\"line\"></span> &nbsp; "
-           "Paraaf: <span class=\"line\"></span></p>\n</body>\n</html>\n";
+    out << "</table>\n";
+    if (!not_applicable.empty())
+        out << "<p class=\"small muted\">Volgens Wmo-toets niet van toepassing: " << not_applicable << ".</p>\n";
+    out << "<h2>Conclusie</h2>\n<p>Afwijking in dit dossier: " << answer_boxes_yes_no("conclusie-" + file_name_for(id))
+        << "</p>\n<span class=\"veld-l\">toelichting</span><span class=\"veld\"></span>\n"
+        << "<table class=\"sign\"><tr><td>Opgesteld door: <span class=\"veld\"></span>datum: <span class=\"veld\"></span></td>"
+           "<td>Beoordeeld door: <span class=\"veld\"></span>datum: <span class=\"veld\"></span></td></tr></table>\n";
+}
+
+}  // namespace
+
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
+                       const AuditSheetInfo& info) {
+    const std::string id(log.str(log.cases.at(case_pos).id));
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditblad "
+        << html_escape(id) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    write_sheet_body(out, log, case_pos, run, info);
+    out << "</body>\n</html>\n";
+}
+
+void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& case_positions,
+                        const std::vector<AuditSheetInfo>& infos, const RunRecord& run, const AuditCover& cover) {
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditbladen — steekproef</title>\n"
+           "<style>" << kStyle << "</style>\n</head>\n<body>\n<section class=\"cover\">\n<h1>Auditbladen — steekproef</h1>\n"
+           "<table class=\"meta\">\n";
+    for (const auto& [what, value] : cover.lines)
+        out << "<tr><td>" << html_escape(what) << "</td><td>" << html_escape(value) << "</td></tr>\n";
+    out << "</table>\n<h2>Dossiers</h2>\n<ol>\n";
+    for (std::size_t i = 0; i < case_positions.size(); ++i)
+        out << "<li>" << html_escape(log.str(log.cases.at(case_positions[i]).id))
+            << (infos[i].stratum.empty() ? "" : " — " + html_escape(infos[i].stratum)) << "</li>\n";
+    out << "</ol>\n<p class=\"small muted\">Per dossier één auditblad; de paginanummers staan onderaan elke pagina.</p>\n"
+           "</section>\n";
+    for (std::size_t i = 0; i < case_positions.size(); ++i) {
+        out << "<section class=\"sheet\">\n";
+        write_sheet_body(out, log, case_positions[i], run, infos[i]);
+        out << "</section>\n";
+    }
+    out << "</body>\n</html>\n";
 }
 
 }  // namespace wmotoets

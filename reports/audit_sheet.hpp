@@ -3,6 +3,8 @@
 // fields for the auditor's own verdict per rule. Self-contained HTML (inline CSS, no network).
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/event_log.hpp"
 #include "model/store.hpp"
@@ -19,6 +21,15 @@ struct AuditSheetInfo {
 // findings and outcomes of `run` for that dossier.
 void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
                        const AuditSheetInfo& info);
+
+// What the cover page of the combined sheets says: (label, value), e.g. ("Zaad", "7").
+struct AuditCover {
+    std::vector<std::pair<std::string, std::string>> lines;
+};
+// All sheets of a sample in one printable document (auditbladen.html): a cover page (population,
+// sample size, seed, method, strata) and one page per dossier, with page numbers in print.
+void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& case_positions,
+                        const std::vector<AuditSheetInfo>& infos, const RunRecord& run, const AuditCover& cover);
 
 // A dossier id made safe as a file name: letters, digits, '-' and '_' kept, the rest '_'.
 std::string file_name_for(std::string_view case_id);

@@ -6,7 +6,7 @@ RuleText rule_text(const Rule& rule) {
     const RuleInfo& i = rule.info();
     return RuleText{std::string(i.id),    std::string(i.title), std::string(severity_name(i.severity)),
                     std::string(i.basis), std::string(i.what),  std::string(i.why),
-                    std::string(i.example)};
+                    std::string(i.example), std::string(i.question)};
 }
 
 RuleText rule_text(const RunRecord& run, const std::string& id) {
@@ -19,6 +19,7 @@ RuleText rule_text(const RunRecord& run, const std::string& id) {
             t.severity = f.severity;
         }
     t.basis = "lokale regel";
+    t.question = "Is in dit dossier voldaan aan lokale regel " + id + "?";
     return t;
 }
 

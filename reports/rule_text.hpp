@@ -11,7 +11,7 @@
 namespace wmotoets {
 
 struct RuleText {
-    std::string id, title, severity, basis, what, why, example;
+    std::string id, title, severity, basis, what, why, example, question;
 };
 RuleText rule_text(const Rule& rule);
 RuleText rule_text(const RunRecord& run, const std::string& id);
