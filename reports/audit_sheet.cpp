@@ -1,6 +1,8 @@
 #include "reports/audit_sheet.hpp"
 
+#include <filesystem>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -82,10 +84,15 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
     out << "<tr><td>Steekproef</td><td>nummer " << info.number << " van " << info.of << " (zaad " << info.seed << ")</td></tr>\n";
     if (!info.stratum.empty()) out << "<tr><td>Stratum</td><td>" << html_escape(info.stratum) << "</td></tr>\n";
     out << "<tr><td>Peildatum van de controle</td><td>" << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
-        << "</td></tr>\n</table>\n";
+        << "</td></tr>\n";
+    std::set<std::uint16_t> files;  // the inputs this dossier's events come from, in full
+    for (const std::uint32_t i : log.events_of(c)) files.insert(log.events[i].file);
+    for (const std::uint16_t f : files)
+        out << "<tr><td>Bestand</td><td>" << html_escape(log.inputs[f].path) << "</td></tr>\n";
+    out << "</table>\n";
 
     out << "<h2>Gebeurtenissen</h2>\n<table>\n<thead><tr><th>#</th><th>datum</th><th>activiteit</th><th>medewerker</th>"
-           "<th>rol</th><th>team</th><th>bron</th></tr></thead>\n";
+           "<th>rol</th><th>team</th><th>bron (bestand:regel)</th></tr></thead>\n";
     std::size_t k = 0;
     bool in_bezwaar = false;
     for (const std::uint32_t i : log.events_of(c)) {
@@ -97,7 +104,7 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
         out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e, in_bezwaar)) << "</td><td>"
             << html_escape(log.str(w.actor)) << "</td><td>"
             << html_escape(log.str(w.role) == "client" ? std::string_view("cliënt") : log.str(w.role)) << "</td><td>"
-            << html_escape(log.str(w.team)) << "</td><td>" << html_escape(log.inputs[e.file].path) << ":" << e.line
+            << html_escape(log.str(w.team)) << "</td><td>" << html_escape(std::filesystem::path(log.inputs[e.file].path).filename().string()) << ":" << e.line
             << "</td></tr>\n";
     }
     out << "</table>\n";
