@@ -358,6 +358,7 @@ std::string json_array(const std::set<std::string>& items) {
         for (const char c : x) {
             if (c == '"' || c == '\\') s += '\\';
             if (c == '<') s += "\\u003c";  // never "</script>" inside the script
+            else if (static_cast<unsigned char>(c) < 0x20) s += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
             else s += c;
         }
         s += '"';
