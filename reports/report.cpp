@@ -875,24 +875,22 @@ void HtmlReport::dossiers(bool all) {
     for (const InputFile& in : log.inputs) input_names.push_back(std::filesystem::path(in.path).filename().string());
     for (std::size_t i = 0; i < input_names.size(); ++i)
         if (std::count(input_names.begin(), input_names.end(), input_names[i]) > 1) input_names[i] = log.inputs[i].path;
-    // The teams as numbers in the data (the list goes to the script once).
-    std::map<std::string, std::size_t> team_no;
+    // Each dossier's team, found once; the teams as numbers in the data (the list goes to the script once).
+    std::map<std::string, std::string> team_of;
     for (const auto& [id, findings] : by_case)
-        if (const auto at = log.case_position(id)) teams_seen.insert(dossier_team(log, log.cases[*at]));
-    teams_seen.erase("");
+        if (const auto at = log.case_position(id)) team_of[id] = dossier_team(log, log.cases[*at]);
+    for (const auto& [id, team] : team_of)
+        if (!team.empty()) teams_seen.insert(team);
+    std::map<std::string, std::size_t> team_no;
     for (const std::string& t : teams_seen) team_no.emplace(t, team_no.size());
     std::string buf;
     for (const auto& [id, findings] : by_case) {
         const auto at = log.case_position(id);
-        const std::string team = at ? dossier_team(log, log.cases[*at]) : std::string();
-        std::set<std::string> rules, sevs;
-        for (const RunRecord::Finding* f : findings) {
-            rules.insert(f->rule);
-            sevs.insert(severity[f->rule]);
-        }
-        std::string rule_list, sev_list;
+        const std::string& team = team_of[id];
+        std::set<std::string> rules;
+        for (const RunRecord::Finding* f : findings) rules.insert(f->rule);
+        std::string rule_list;
         for (const std::string& r : rules) rule_list += (rule_list.empty() ? "" : " ") + r;
-        for (const std::string& v : sevs) sev_list += (sev_list.empty() ? "" : " ") + v;
         rules_seen.insert(rules.begin(), rules.end());
         // The dossier's events by (input, line): what each finding points at, in words.
         std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const Event*, bool>> rows;
