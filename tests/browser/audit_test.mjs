@@ -3,18 +3,12 @@
 // (a click on the word ticks that box, and the box is drawn on the word's line, right before it);
 // a click on "nee" of the first norm ticks exactly that box. Screenshot of a filled sheet to OUT_DIR.
 // Usage: node audit_test.mjs AUDITBLADEN.html OUT_DIR
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const [sheets, out] = process.argv.slice(2);
 const fail = (msg) => { console.error('auditbladtest: ' + msg); process.exit(1); };
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
-const errors = [];
-const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
+const { browser, newPage, errors } = await launch();
+const page = await newPage({ viewport: { width: 900, height: 1200 } });
 await page.emulateMedia({ media: 'print' });
 await page.goto('file://' + sheets);
 if ((await page.locator('section.cover').count()) !== 1) fail('geen voorblad');

@@ -5,10 +5,8 @@
 set -euo pipefail
 exe=$1 src=$2 out=$3
 here="$src/tests/browser"
-if ! command -v chromium >/dev/null || ! command -v node >/dev/null || [[ ! -d "$here/node_modules/playwright-core" ]]; then
-  echo "chromium, node of playwright-core ontbreekt (bash .ci/setup tests installeert ze): auditbladtest overgeslagen"
-  exit 77
-fi
+source "$here/require.sh"
+require_browser "auditbladtest" "$src"
 rm -rf "$out" && mkdir -p "$out"
 cd "$src"
 "$exe" -q importeer data/voorbeeld/dossiers.csv data/voorbeeld/dossiers-wijkteam-zuid.csv --db "$out/v.db"

@@ -2,18 +2,12 @@
 // Opens the form, fills in some answers with mouse and keyboard, saves the answer file, loads it
 // back into a fresh page and checks every answer came back. Fails on any console error.
 // Usage: node form_test.mjs FORM.html SAVED.json
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const [form, saved] = process.argv.slice(2);
 const fail = (msg) => { console.error('formuliertest: ' + msg); process.exit(1); };
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
-const errors = [];
-const page = await browser.newPage({ acceptDownloads: true });
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
+const { browser, newPage, errors } = await launch();
+const page = await newPage({ acceptDownloads: true });
 await page.goto('file://' + form);
 
 const questions = await page.locator('fieldset').count();
@@ -43,9 +37,7 @@ const [download] = await Promise.all([page.waitForEvent('download'), page.click(
 await download.saveAs(saved);
 
 // Round trip: a fresh page, the saved file loaded back, the same answers.
-const again = await browser.newPage();
-again.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-again.on('pageerror', (e) => errors.push(e.message));
+const again = await newPage();
 await again.goto('file://' + form);
 await again.setInputFiles('#laden', saved);
 await again.waitForFunction(() => document.getElementById('status').textContent.includes('geladen'));

@@ -6,10 +6,8 @@
 set -euo pipefail
 exe=$1 src=$2 out=$3
 here="$src/tests/browser"
-if ! command -v chromium >/dev/null || ! command -v node >/dev/null || [[ ! -d "$here/node_modules/playwright-core" ]]; then
-  echo "chromium, node of playwright-core ontbreekt (bash .ci/setup tests installeert ze): formuliertest overgeslagen"
-  exit 77
-fi
+source "$here/require.sh"
+require_browser "formuliertest" "$src"
 rm -rf "$out" && mkdir -p "$out"
 "$exe" -q zelftest formulier --uit "$out/formulier.html"
 node "$here/form_test.mjs" "$out/formulier.html" "$out/opgeslagen.json"

@@ -3,18 +3,12 @@
 // search box and picks a rule in the filter, and fails on any console error. Screenshots of the
 // first page and of the search in use go to OUT_DIR; the time until the page is rendered is printed.
 // Usage: node report_test.mjs RAPPORT.html OUT_DIR SEARCH_TEXT RULE
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 
 const [report, out, search, rule] = process.argv.slice(2);
 const fail = (msg) => { console.error('rapporttest: ' + msg); process.exit(1); };
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
-const errors = [];
-const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-page.on('pageerror', (e) => errors.push(e.message));
+const { browser, newPage, errors } = await launch();
+const page = await newPage({ viewport: { width: 1200, height: 1000 } });
 const started = Date.now();
 await page.goto('file://' + report, { waitUntil: 'load', timeout: 240000 });
 await page.waitForFunction(() => document.getElementById('telling') && document.getElementById('telling').textContent !== '',
