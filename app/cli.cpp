@@ -50,7 +50,17 @@ int run_parsed(const std::vector<Command>& commands) {
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const Error& e) {
-        spdlog::error("wmotoets: fout: {}", shown_text(e.what()));
+        // A message of several lines (a list of problems) keeps its lines; each is shown safely.
+        std::string message;
+        std::string_view rest = e.what();
+        for (;;) {
+            const auto nl = rest.find('\n');
+            append_shown(message, rest.substr(0, nl));
+            if (nl == std::string_view::npos) break;
+            message += '\n';
+            rest.remove_prefix(nl + 1);
+        }
+        spdlog::error("wmotoets: fout: {}", message);
         return 2;
     } catch (const std::exception& e) {
         spdlog::error("wmotoets: interne fout: {}", shown_text(e.what()));

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 
@@ -12,7 +13,9 @@
 #include "reports/report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
+#include "reports/verdicts.hpp"
 #include "reports/writers.hpp"
+#include "import/verdict_file.hpp"
 
 namespace wmotoets {
 
@@ -22,7 +25,9 @@ struct SampleOptions {
     double confidence = 95, tolerable = 5;
     std::size_t deviations = 0, size = 0;
     std::optional<std::size_t> population;
-    std::string db;  // omvang: the population from the latest run in this database
+    std::string db;        // omvang: the population from the latest run in this database
+    std::string verdicts;  // evalueer --oordelen: the filled-in oordelen.xlsx (or CSV)
+    std::string verdicts_db = "wmotoets.db";
 };
 
 struct DrawOptions {
@@ -50,7 +55,7 @@ int run_omvang(const SampleOptions& so) {
     return 0;
 }
 
-int run_evalueer(const SampleOptions& so) {
+int run_evalueer_counts(const SampleOptions& so) {
     if (so.deviations > so.size) throw Error("--afwijkingen kan niet groter zijn dan --omvang");
     const SamplingQuestion q{so.confidence, so.tolerable, so.deviations, so.population};
     const SampleEvaluation e = evaluate_sample(q, so.size);
@@ -119,29 +124,101 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
                  o.pdf ? ", auditbladen.pdf" : "", s.drawn.size());
 }
 
-int run_trek(const DrawOptions& o) {
-    const LatestRun latest = load_latest_run(o.db);
+// The sample from the latest run: the population (with strata), the size checked, the draw.
+struct Drawn {
+    DrawnSample sample;
+    SampleFrame frame;
+};
+Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size, std::uint64_t seed,
+                const std::string& strata) {
     std::vector<SampleUnit> population;
     for (const std::string& id : latest.run.case_ids) {
         const auto at = latest.log.case_position(id);
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
-        population.push_back({id, o.strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], o.strata)});
+        population.push_back({id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], strata)});
     }
-    if (o.size > population.size()) {
+    if (size > population.size()) {
         // Say what fits: the size for this population, or all of it.
         const std::size_t fits = attribute_sample_size(0.95, 0.05, 0, population.size()).value_or(population.size());
         throw Error(fmt::format("--omvang {} is groter dan de populatie: de laatste controle in {} telt {} dossiers. De "
                                 "omvang bij deze populatie (95 %, 5 %, 0 afwijkingen) is {} (wmotoets steekproef omvang "
                                 "--db {}); trek die met: wmotoets steekproef trek --db {} --omvang {} --zaad {}",
-                                o.size, o.db, population.size(), fits, o.db, o.db, fits, o.seed));
+                                size, db, population.size(), fits, db, db, fits, seed));
     }
-    const DrawnSample s = draw_sample(population, o.size, o.seed);
+    Drawn d{draw_sample(population, size, seed), {}};
+    d.frame.seed = seed;
+    d.frame.size = size;
+    d.frame.population = d.sample.population;
+    d.frame.strata = strata;
+    d.frame.peildatum = latest.run.peildatum;
+    for (const SampleUnit& u : d.sample.drawn) d.frame.dossiers.push_back(u.case_id);
+    return d;
+}
+
+int run_trek(const DrawOptions& o) {
+    const LatestRun latest = load_latest_run(o.db);
+    const Drawn d = draw_from(latest, o.db, o.size, o.seed, o.strata);
+    const DrawnSample& s = d.sample;
     const std::string method = sample_method(s, o, latest.run);
     std::cout << method << "\nnr  dossier" << (o.strata.empty() ? "" : "  stratum") << "\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
         std::cout << fmt::format("{:>3}  {}{}\n", i + 1, s.drawn[i].case_id, o.strata.empty() ? "" : "  " + s.drawn[i].stratum);
-    if (!o.out.empty()) write_sample_files(s, o, latest, sample_list(s, o), method);
+    if (!o.out.empty()) {
+        write_sample_files(s, o, latest, sample_list(s, o), method);
+        const std::vector<VerdictRowPlan> rows = verdict_rows(d.frame, latest.run);
+        const std::string verdicts = (std::filesystem::path(o.out) / "oordelen.xlsx").string();
+        write_output_file(verdicts, [&](const std::string& tmp) { write_verdicts_xlsx(tmp, verdict_head(d.frame), rows); });
+        spdlog::info("{}: {} te beoordelen normen; lees de ingevulde oordelen terug met: wmotoets steekproef evalueer --db {} "
+                     "--oordelen {}",
+                     verdicts, rows.size(), o.db, verdicts);
+    }
     return 0;
+}
+
+// The number in the head of an oordelenbestand, or an Error naming the file.
+std::uint64_t head_number(const VerdictFile& f, const char* what, const std::string& value) {
+    std::uint64_t n = 0;
+    const char* end = value.data() + value.size();
+    const auto [p, ec] = std::from_chars(value.data(), end, n);
+    if (ec != std::errc() || p != end)
+        throw Error(fmt::format("{}: {} '{}' boven de tabel is geen geheel getal", f.path, what, value));
+    return n;
+}
+
+int run_evalueer_verdicts(const SampleOptions& so) {
+    if (so.population) throw Error("--populatie past niet bij --oordelen: de populatie komt uit de controle in --db");
+    const VerdictFile f = read_verdict_file(so.verdicts);
+    const std::uint64_t seed = head_number(f, "Zaad", f.head.seed);
+    const std::size_t size = head_number(f, "Omvang", f.head.size);
+    std::string strata = f.head.strata == "geen" ? std::string() : f.head.strata;
+    if (!strata.empty() && strata != "team" && strata != "kwartaal")
+        throw Error(fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path, f.head.strata));
+    const LatestRun latest = load_latest_run(so.verdicts_db);
+    if (size == 0 || size > latest.run.case_ids.size())
+        throw Error(fmt::format("{}: deze oordelen horen niet bij de laatste controle in {}: de steekproef telt {} dossiers, "
+                                "de controle {}",
+                                f.path, so.verdicts_db, size, latest.run.case_ids.size()));
+    const Drawn d = draw_from(latest, so.verdicts_db, size, seed, strata);
+    if (const std::string mark = sample_fingerprint(d.frame); mark != f.head.fingerprint)
+        throw Error(fmt::format("{}: deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is {}, de "
+                                "steekproef met zaad {}, omvang {} en strata {} uit de laatste controle in {} heeft kenmerk "
+                                "{}. Gebruik de database en het oordelenbestand van dezelfde 'steekproef trek'",
+                                f.path, f.head.fingerprint.empty() ? "leeg" : f.head.fingerprint, seed, size,
+                                strata.empty() ? "geen" : strata, so.verdicts_db, mark));
+    const VerdictEvaluation e = evaluate_verdicts(f, d.frame, latest.run, so.confidence, so.tolerable);
+    std::cout << e.text;
+    return e.met ? 0 : 1;
+}
+
+int run_evalueer(const SampleOptions& so, bool size_given, bool deviations_given) {
+    if (!so.verdicts.empty()) {
+        if (size_given || deviations_given)
+            throw Error("geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt Wmo-toets zelf");
+        return run_evalueer_verdicts(so);
+    }
+    if (!size_given || !deviations_given)
+        throw Error("geef --oordelen BESTAND (de ingevulde oordelen.xlsx), of --omvang en --afwijkingen (zelf geteld)");
+    return run_evalueer_counts(so);
 }
 
 void add_common(CLI::App* c, SampleOptions& so) {
@@ -174,19 +251,27 @@ Command add_steekproef(CLI::App& app) {
     draw->add_option("--strata", dro->strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
         ->check(CLI::IsMember({"team", "kwartaal"}));
     draw->add_option("--uit", dro->out,
-                     "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt en één "
-                     "printbaar auditblad (HTML) per dossier");
+                     "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
+                     "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
     draw->add_flag("--pdf", dro->pdf, "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
     draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
                  "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
     CLI::App* eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
     add_common(eval, *so);
-    eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers")->required()->check(CLI::PositiveNumber);
-    eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking")->required();
+    CLI::Option* eval_size = eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers (zelf geteld)")
+                                 ->check(CLI::PositiveNumber);
+    CLI::Option* eval_dev = eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking (zelf geteld)");
+    eval->add_option("--oordelen", so->verdicts,
+                     "De ingevulde oordelen.xlsx van 'steekproef trek' (of hetzelfde blad als CSV): Wmo-toets telt per "
+                     "norm en per dossier, en toont waar u anders oordeelt dan de controle");
+    eval->add_option("--db", so->verdicts_db, "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
+    eval->footer("\nVoorbeelden:\n  wmotoets steekproef evalueer --omvang 59 --afwijkingen 1\n"
+                 "  wmotoets steekproef evalueer --db audit.db --oordelen steekproef/oordelen.xlsx\n"
+                 "Uitkomst 0: de toets is geslaagd; 1: niet geslaagd; 2: het bestand of de opdracht is niet bruikbaar.\n");
     return {sample, [=] {
                 if (size->parsed()) return run_omvang(*so);
                 if (draw->parsed()) return run_trek(*dro);
-                return run_evalueer(*so);
+                return run_evalueer(*so, eval_size->count() > 0, eval_dev->count() > 0);
             }};
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "reports/rule_text.hpp"
+#include "reports/verdicts.hpp"
 
 namespace wmotoets {
 
@@ -52,22 +53,13 @@ table.normen td:nth-child(1){width:58%}table.normen td:nth-child(2){width:28%}
 th,td{padding:.15em .3em}tr{break-inside:avoid}thead{display:table-header-group}}
 )";
 
-// The tool's outcome as the suggested answer to the positively worded question.
-std::string_view suggested_answer(Outcome o) {
-    switch (o) {
-        case Outcome::voldaan: return "ja";
-        case Outcome::overtreden: return "nee";
-        case Outcome::onbekend: return "niet vast te stellen";
-        case Outcome::niet_van_toepassing: break;
-    }
-    return "niet van toepassing";
-}
-
 // Four answer boxes, each bound to its own label (a box never strays from its word).
 std::string answer_boxes(const std::string& name) {
     std::string out = "<div class=\"keuzes\">";
-    for (const char* a : {"ja", "nee", "niet vast te stellen", "niet van toepassing"})
-        out += "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"" + a + "\">" + a + "</label>";
+    for (const std::string_view a : kVerdictWords) {
+        const std::string w(a);
+        out += "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"" + w + "\">" + w + "</label>";
+    }
     return out + "</div>";
 }
 
@@ -141,7 +133,7 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
         out << "<tr><td><span class=\"id\">" << html_escape(t.id) << "</span> <span class=\"q\">" << html_escape(t.question)
             << "</span><span class=\"regel2\">toelichting en bron (document, datum):<span class=\"lijn\"></span></span></td><td>"
             << answer_boxes(name) << "</td><td" << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">"
-            << suggested_answer(o) << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
+            << verdict_words(suggested_verdict(o)) << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
     }
     out << "</table>\n";
     if (!not_applicable.empty())

@@ -9,6 +9,7 @@
 #include "model/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
+#include "reports/verdicts.hpp"
 #include "reports/zelftest_report.hpp"
 #include "workflow/rule.hpp"
 
@@ -376,17 +377,21 @@ void XlsxReport::separation_sheet(const SeparationView& v) {
 
 }  // namespace
 
+namespace {
+// The workbook's creation time: the run's peildatum (the same input gives the same file).
+std::time_t created_on(const std::string& peildatum) {
+    const lxw_datetime d = to_datetime(peildatum.size() >= 10 && peildatum[4] == '-' ? peildatum : "2000-01-01");
+    std::tm when{};
+    when.tm_year = d.year - 1900;
+    when.tm_mon = d.month - 1;
+    when.tm_mday = d.day;
+    return timegm(&when);
+}
+}  // namespace
+
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
-    std::time_t created = 0;
-    {
-        const lxw_datetime d = to_datetime(run.peildatum.empty() ? "2000-01-01" : run.peildatum);
-        std::tm when{};
-        when.tm_year = d.year - 1900;
-        when.tm_mon = d.month - 1;
-        when.tm_mday = d.day;
-        created = timegm(&when);
-    }
+    const std::time_t created = created_on(run.peildatum);
     Book b = open_book(path, "Wmo-toets — rapport", created);
     XlsxReport x{b, log, run, d};
     x.summary_sheet();
@@ -475,6 +480,77 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
     }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": zelftest.xlsx schrijven mislukt: " + lxw_strerror(err));
+}
+
+void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, const std::vector<VerdictRowPlan>& rows) {
+    Book b = open_book(path, "Wmo-toets — oordelen bij een steekproef", created_on(head.peildatum));
+    lxw_format* key = workbook_add_format(b.wb);
+    format_set_bold(key);
+    lxw_format* answer = workbook_add_format(b.wb);  // the cells the auditor fills in
+    format_set_bg_color(answer, 0xFFF8D6);
+    format_set_border(answer, LXW_BORDER_THIN);
+    format_set_border_color(answer, 0xB0B0B0);
+    lxw_format* answer_wrap = workbook_add_format(b.wb);
+    format_set_bg_color(answer_wrap, 0xFFF8D6);
+    format_set_border(answer_wrap, LXW_BORDER_THIN);
+    format_set_border_color(answer_wrap, 0xB0B0B0);
+    format_set_text_wrap(answer_wrap);
+    lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Oordelen");
+    // Above the table: which sample this is (read back and checked by evalueer), and how to fill in.
+    const std::pair<std::string_view, std::string> lines[] = {
+        {kVerdictHeadKeys[0], std::string(kVerdictTitle)}, {kVerdictHeadKeys[1], head.seed},
+        {kVerdictHeadKeys[2], head.size},                  {kVerdictHeadKeys[3], head.strata},
+        {kVerdictHeadKeys[4], head.fingerprint},           {kVerdictHeadKeys[5], head.peildatum},
+        {"Invullen", "Kies per rij in kolom Oordeel: ja, nee, niet vast te stellen of niet van toepassing. Laat de regels "
+                     "hierboven staan; daarmee herkent 'wmotoets steekproef evalueer --oordelen' de steekproef."}};
+    lxw_row_t r = 0;
+    for (const auto& [k, v] : lines) {
+        worksheet_write_string(ws, r, 0, std::string(k).c_str(), key);
+        worksheet_write_string(ws, r, 1, v.c_str(), nullptr);
+        ++r;
+    }
+    const lxw_row_t header = r + 1;
+    const double widths[] = {5, 12, 9, 60, 24, 20, 40, 28, 16, 12};
+    for (lxw_col_t c = 0; c < std::size(kVerdictColumns); ++c) {
+        worksheet_write_string(ws, header, c, std::string(kVerdictColumns[c]).c_str(), b.header);
+        worksheet_set_column(ws, c, c, widths[c], nullptr);
+    }
+    r = header;
+    for (const VerdictRowPlan& row : rows) {
+        ++r;
+        worksheet_write_number(ws, r, 0, double(row.number), nullptr);
+        worksheet_write_string(ws, r, 1, row.dossier.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, row.rule.c_str(), nullptr);
+        worksheet_write_string(ws, r, 3, row.question.c_str(), b.wrap);
+        worksheet_write_string(ws, r, 4, row.suggestion.c_str(), nullptr);
+        worksheet_write_blank(ws, r, 5, answer);
+        worksheet_write_blank(ws, r, 6, answer_wrap);
+        worksheet_write_blank(ws, r, 7, answer_wrap);
+        worksheet_write_blank(ws, r, 8, answer);
+        worksheet_write_blank(ws, r, 9, answer);
+    }
+    worksheet_freeze_panes(ws, header + 1, 0);
+    if (!rows.empty()) {
+        worksheet_autofilter(ws, header, 0, r, static_cast<lxw_col_t>(std::size(kVerdictColumns) - 1));
+        std::vector<std::string> words(std::begin(kVerdictWords), std::end(kVerdictWords));
+        std::vector<char*> list;
+        for (std::string& w : words) list.push_back(w.data());
+        list.push_back(nullptr);
+        lxw_data_validation v{};
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = list.data();
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        std::string in_title = "Oordeel", in_msg = "Is aan de norm voldaan? Kies ja, nee, niet vast te stellen of niet van "
+                                                   "toepassing.",
+                    err_title = "Onbekend oordeel", err_msg = "Kies ja, nee, niet vast te stellen of niet van toepassing.";
+        v.input_title = in_title.data();
+        v.input_message = in_msg.data();
+        v.error_title = err_title.data();
+        v.error_message = err_msg.data();
+        worksheet_data_validation_range(ws, header + 1, 5, r, 5, &v);
+    }
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR) throw Error(path + ": oordelen.xlsx schrijven mislukt: " + lxw_strerror(err));
 }
 
 }  // namespace wmotoets

@@ -1,0 +1,74 @@
+#pragma once
+// Reading Excel workbooks (.xlsx, Office Open XML) without a spreadsheet library: the zip archive
+// through its central directory (zlib's raw inflate), the XML parts streamed through expat — the
+// two libraries the XES importer already uses. Typed cells: shared and inline strings, numbers,
+// booleans, errors, and dates (numbers with a date format, 1900 and 1904 systems, Excel's 1900
+// leap-year quirk). Every problem is an Error in Dutch that names the file, and where it can the
+// sheet and cell ("oordelen.xlsx:Oordelen!E12").
+//
+// Limits (an archive is someone else's file): at most 65535 entries, no zip64, no encryption;
+// a part inflates to at most its declared size and at most 2 GiB; the sheet is streamed, so
+// memory stays with the shared strings and one row.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wmotoets {
+
+struct XlsxCell {
+    enum class Kind { empty, text, number, boolean, date, error };
+    Kind kind = Kind::empty;
+    // text: the string; number: shortest round-trip form ("12", "0.5"); boolean: "ja"/"nee";
+    // date: ISO "2024-03-01", or "2024-03-01T10:15:00" with a time of day; error: "#N/A" etc.
+    std::string text;
+    double number = 0;  // number, boolean and date (the Excel serial)
+};
+
+class XlsxWorkbook {
+public:
+    // Opens and checks the archive and reads the workbook, its relationships, the shared strings
+    // and the styles. Throws Error (not a zip, an old .xls or an encrypted workbook, a damaged part).
+    explicit XlsxWorkbook(std::string path);
+
+    const std::string& path() const { return path_; }
+    const std::vector<std::string>& sheet_names() const { return names_; }
+
+    // Streams the rows of the named sheet (empty: the first) in file order: row is 1-based, the
+    // cells are indexed by column (0 = A) up to the last cell present in that row. Rows without
+    // cells are not reported. Throws Error for an unknown sheet name (listing the sheets).
+    using RowHandler = std::function<void(std::size_t row, const std::vector<XlsxCell>& cells)>;
+    void read_sheet(std::string_view sheet, const RowHandler& on_row) const;
+
+    // "BESTAND:blad!A12" (col 0-based, row 1-based).
+    std::string location(std::string_view sheet, std::size_t row, std::size_t col) const;
+
+    struct Entry {
+        std::string name;
+        std::uint16_t method = 0, flags = 0;
+        std::uint32_t compressed = 0, size = 0, local_offset = 0;
+    };
+
+private:
+    std::string part(const std::string& name) const;  // a whole (small) part, inflated
+    void stream_part(const std::string& name, const std::function<void(const char*, std::size_t, bool)>& sink) const;
+    const Entry* find(const std::string& name) const;
+    std::string resolve_sheet(std::string_view sheet) const;
+
+    std::string path_, zip_;
+    std::vector<Entry> entries_;
+    std::vector<std::string> names_, targets_;  // sheet name → part path
+    std::vector<std::string> shared_;
+    std::vector<bool> date_style_;  // cellXfs index → the number format shows a date
+    bool date1904_ = false;
+};
+
+// "A" for 0, "Z" for 25, "AA" for 26 …
+std::string column_letters(std::size_t col);
+
+// A date serial (1900 system, Excel's fictitious 29 February 1900 included) as ISO text; with a
+// time of day when the fraction is not zero. Empty when out of the years 1900–9999.
+std::string excel_serial_to_iso(double serial, bool date1904 = false);
+
+}  // namespace wmotoets

@@ -1,0 +1,345 @@
+// The auditor's verdicts round trip (issue 17 point 2): `steekproef trek` writes oordelen.xlsx, the
+// test fills it in as an auditor would (a new workbook written with libxlsxwriter, as Excel would
+// save it, or the same sheet as CSV), and `steekproef evalueer --oordelen` counts, bounds and
+// lists the disagreements — or refuses, word for word, a file that does not fit its sample.
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "helpers.hpp"
+#include "import/xlsx.hpp"
+#include "model/store.hpp"
+#include "reports/sampling.hpp"
+#include "xlsx_read.hpp"
+
+namespace wmotoets {
+namespace {
+
+namespace fs = std::filesystem;
+using Rows = std::vector<std::vector<std::string>>;  // the sheet as text, row by row (no gaps)
+
+struct Drawn {
+    fs::path dir;
+    std::string db, verdicts;
+    Rows rows;            // oordelen.xlsx as trek wrote it
+    std::size_t header = 0;  // index of the header row in rows
+};
+
+Rows read_rows(const std::string& path) {
+    Rows rows;
+    const XlsxWorkbook wb(path);
+    std::size_t last = 0;
+    wb.read_sheet("Oordelen", [&](std::size_t row, const std::vector<XlsxCell>& cells) {
+        while (++last < row) rows.emplace_back();  // a blank row stays a blank row
+        std::vector<std::string> text;
+        for (const XlsxCell& c : cells) text.push_back(c.text);
+        rows.push_back(text);
+    });
+    return rows;
+}
+
+// The samples of data/voorbeeld checked into a database, and a sample of 34 drawn from it.
+const Drawn& drawn() {
+    static const Drawn d = [] {
+        Drawn d;
+        d.dir = test::temp_dir() / "oordelen";
+        fs::remove_all(d.dir);
+        fs::create_directories(d.dir);
+        d.db = (d.dir / "audit.db").string();
+        const std::string data = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/";
+        testing::internal::CaptureStdout();
+        testing::internal::CaptureStderr();
+        const int imported = test::cli({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", d.db});
+        const int checked = test::cli({"-q", "controleer", "--db", d.db, "--exit-zero", "--uit", (d.dir / "controle.txt").string()});
+        const int trek = test::cli({"-q", "steekproef", "trek", "--db", d.db, "--omvang", "34", "--zaad", "7", "--strata", "team",
+                                    "--uit", (d.dir / "steekproef").string()});
+        testing::internal::GetCapturedStdout();
+        const std::string err = testing::internal::GetCapturedStderr();
+        EXPECT_EQ(imported + checked + trek, 0) << err;
+        d.verdicts = (d.dir / "steekproef" / "oordelen.xlsx").string();
+        d.rows = read_rows(d.verdicts);
+        for (std::size_t i = 0; i < d.rows.size(); ++i)
+            if (!d.rows[i].empty() && d.rows[i][0] == "Nr") d.header = i;
+        return d;
+    }();
+    return d;
+}
+
+// Writes rows as an auditor's spreadsheet program would save them: text as shared strings, the
+// Nr column as numbers, the Datum column as real dates.
+std::string write_filled(const std::string& name, const Rows& rows) {
+    const std::string path = (drawn().dir / name).string();
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Oordelen");
+    lxw_format* date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    const std::size_t header = drawn().header;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const std::string& v = rows[r][c];
+            if (v.empty()) continue;
+            const auto row = static_cast<lxw_row_t>(r);
+            const auto col = static_cast<lxw_col_t>(c);
+            if (r > header && c == 0) worksheet_write_number(ws, row, col, std::stod(v), nullptr);
+            else if (r > header && c == 9) {
+                lxw_datetime d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)), 0, 0, 0};
+                worksheet_write_datetime(ws, row, col, &d, date);
+            } else worksheet_write_string(ws, row, col, v.c_str(), nullptr);
+        }
+    EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+// The same rows as a Dutch CSV (';', UTF-8 with BOM): what "Opslaan als CSV" gives.
+std::string write_csv(const std::string& name, const Rows& rows) {
+    std::string text = "\xEF\xBB\xBF";
+    for (const auto& r : rows) {
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            std::string v = r[c];
+            const bool quote = v.find_first_of(";\"\n") != std::string::npos;
+            for (std::size_t p = v.find('"'); p != std::string::npos; p = v.find('"', p + 2)) v.insert(p, "\"");
+            if (c) text += ';';
+            if (quote) text += '"';
+            text += v;
+            if (quote) text += '"';
+        }
+        text += "\r\n";
+    }
+    const std::string path = (drawn().dir / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+// Every row filled with the answer the auditor gives: `verdict(dossier, rule, tool's suggestion)`.
+Rows filled(const std::function<std::string(const std::string&, const std::string&, const std::string&)>& verdict) {
+    Rows rows = drawn().rows;
+    for (std::size_t r = drawn().header + 1; r < rows.size(); ++r) {
+        rows[r].resize(10);
+        rows[r][5] = verdict(rows[r][1], rows[r][2], rows[r][4]);
+        rows[r][6] = "gezien in het dossier";
+        rows[r][8] = "A. Auditor";
+        rows[r][9] = "2024-12-02";
+    }
+    return rows;
+}
+
+struct Result {
+    int rc;
+    std::string out, err;
+};
+Result evalueer(const std::string& file) {
+    testing::internal::CaptureStdout();
+    testing::internal::CaptureStderr();
+    const int rc = test::cli({"steekproef", "evalueer", "--db", drawn().db, "--oordelen", file});
+    Result r{rc, testing::internal::GetCapturedStdout(), testing::internal::GetCapturedStderr()};
+    return r;
+}
+
+std::string first_word(const std::string& suggestion) { return suggestion.substr(0, suggestion.find(" (")); }
+
+// Where row `r` (0-based) of the table sits: the Oordeel column of that spreadsheet row.
+std::string cell(const std::string& path, std::size_t r) { return path + ":Oordelen!F" + std::to_string(r + 1); }
+
+TEST(Verdicts, TrekWritesOneRowPerDossierAndApplicableNormWithADropDown) {
+    const Drawn& d = drawn();
+    ASSERT_GT(d.header, 0u);
+    EXPECT_EQ(d.rows[0], (std::vector<std::string>{"Bestand", "Oordelen van de auditor bij een steekproef van Wmo-toets"}));
+    EXPECT_EQ(d.rows[1], (std::vector<std::string>{"Zaad", "7"}));
+    EXPECT_EQ(d.rows[2], (std::vector<std::string>{"Omvang", "34"}));
+    EXPECT_EQ(d.rows[3], (std::vector<std::string>{"Strata", "team"}));
+    EXPECT_EQ(d.rows[d.header], (std::vector<std::string>{"Nr", "Dossier", "Regel", "Norm", "Wmo-toets", "Oordeel",
+                                                          "Toelichting", "Bron (document, datum)", "Auditor", "Datum"}));
+    // As many rows as the run has applicable outcomes in the sampled dossiers.
+    std::set<std::string> dossiers;
+    for (std::size_t r = d.header + 1; r < d.rows.size(); ++r) dossiers.insert(d.rows[r][1]);
+    EXPECT_EQ(dossiers.size(), 34u);
+    Store store(d.db);
+    const RunRecord run = *store.latest_run();
+    std::size_t applicable = 0;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+        if (dossiers.count(run.case_ids[i]))
+            for (std::size_t r = 0; r < run.rules.size(); ++r) applicable += run.outcome(i, r) != Outcome::niet_van_toepassing;
+    EXPECT_EQ(d.rows.size() - d.header - 1, applicable);
+    // The verdict column has its drop-down list.
+    const auto files = test::unzip(test::read_all(d.verdicts));
+    const std::string& sheet = files.at("xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet.find("<dataValidation type=\"list\""), std::string::npos);
+    EXPECT_NE(sheet.find("<formula1>\"ja,nee,niet vast te stellen,niet van toepassing\"</formula1>"), std::string::npos);
+    EXPECT_NE(sheet.find(" sqref=\"F" + std::to_string(d.header + 2) + ":F" + std::to_string(d.rows.size()) + "\""),
+              std::string::npos);
+}
+
+TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
+    const Drawn& d = drawn();
+    // The auditor agrees with the tool everywhere except: INF-01 of the first two sampled dossiers
+    // is "nee", of the third "niet vast te stellen", of the fourth "niet van toepassing".
+    std::vector<std::string> inf01;
+    for (std::size_t r = d.header + 1; r < d.rows.size(); ++r)
+        if (d.rows[r][2] == "INF-01") inf01.push_back(d.rows[r][1]);
+    ASSERT_GE(inf01.size(), 4u);
+    std::size_t disagree = 0, tool_inf01_dev = 0, dev_dossiers = 0;
+    std::set<std::string> deviating;
+    const Rows rows = filled([&](const std::string& dossier, const std::string& rule, const std::string& tool) {
+        std::string v = first_word(tool);
+        if (rule == "INF-01") {
+            if (dossier == inf01[0] || dossier == inf01[1]) v = "nee";
+            else if (dossier == inf01[2]) v = "niet vast te stellen";
+            else if (dossier == inf01[3]) v = "niet van toepassing";
+            else if (v != "ja") ++tool_inf01_dev;
+        }
+        if (v != first_word(tool)) ++disagree;
+        if (v == "nee" || v == "niet vast te stellen") deviating.insert(dossier);
+        return v;
+    });
+    dev_dossiers = deviating.size();
+    const Result xlsx = evalueer(write_filled("ingevuld.xlsx", rows));
+    EXPECT_EQ(xlsx.rc, 1) << xlsx.err;  // the sample has deviations: the test is not met
+    EXPECT_EQ(xlsx.err, "");
+
+    Store store(d.db);
+    const RunRecord run = *store.latest_run();
+    std::size_t population = 0;
+    const auto inf = std::find(run.rules.begin(), run.rules.end(), "INF-01") - run.rules.begin();
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i) population += run.outcome(i, std::size_t(inf)) != Outcome::niet_van_toepassing;
+    const std::size_t judged = inf01.size() - 1, deviations = 3 + tool_inf01_dev;
+    const auto pct = [](double f) {
+        std::string s = fmt::format("{:.2f} %", f * 100);
+        std::replace(s.begin(), s.end(), '.', ',');
+        return s;
+    };
+    const std::string bound = pct(upper_deviation_limit(0.95, judged, deviations, population));
+    const std::regex line("\nINF-01 +" + std::to_string(judged) + " +" + std::to_string(deviations) + " +" + bound +
+                          "  niet aanvaardbaar\n");
+    EXPECT_TRUE(std::regex_search(xlsx.out, line)) << xlsx.out;
+    EXPECT_NE(xlsx.out.find(fmt::format("34 dossiers beoordeeld, {} met een afwijking; bovengrens {} (95 % betrouwbaarheid, "
+                                        "populatie 44)",
+                                        dev_dossiers, pct(upper_deviation_limit(0.95, 34, dev_dossiers, 44)))),
+              std::string::npos)
+        << xlsx.out;
+    EXPECT_NE(xlsx.out.find(fmt::format("Waar de auditor anders oordeelt dan Wmo-toets: {} keer\n", disagree)), std::string::npos)
+        << xlsx.out;
+    EXPECT_TRUE(std::regex_search(xlsx.out, std::regex("\n" + inf01[3] + " +INF-01 +[a-z]+ \\([a-z ]+\\) +niet van toepassing  ")))
+        << xlsx.out;
+    // The same sheet saved as CSV gives the same evaluation.
+    const Result csv = evalueer(write_csv("ingevuld.csv", rows));
+    EXPECT_EQ(csv.rc, 1) << csv.err;
+    EXPECT_EQ(csv.out.substr(csv.out.find('\n')), xlsx.out.substr(xlsx.out.find('\n')));
+
+    // All "ja": every norm met; the dossier-level test passes (0 of 34 in 44: bound 2,27 %).
+    const Result ok = evalueer(write_filled("alles-ja.xlsx", filled([](auto&, auto&, auto&) { return "ja"; })));
+    EXPECT_EQ(ok.rc, 0) << ok.err;
+    EXPECT_NE(ok.out.find("34 dossiers beoordeeld, 0 met een afwijking; bovengrens 2,27 %"), std::string::npos) << ok.out;
+    EXPECT_NE(ok.out.find("de toets is geslaagd"), std::string::npos);
+}
+
+// A refusal: exit code 2, the message on stderr, nothing on stdout.
+void expect_refused(const Result& r, const std::string& message) {
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "wmotoets: fout: " + message + "\n");
+}
+
+TEST(Verdicts, RefusesAFileThatDoesNotFitItsSampleWordForWord) {
+    const Drawn& d = drawn();
+    const auto agree = [](auto&, auto&, const std::string& tool) { return first_word(tool); };
+    const std::size_t first = d.header + 1;
+    const std::string d1 = d.rows[first][1], r1 = d.rows[first][2];
+
+    Rows extra = filled(agree);
+    extra.push_back({"35", "X-1", "INF-01", "", "", "ja"});
+    std::string p = write_filled("extra.xlsx", extra);
+    expect_refused(evalueer(p), cell(p, extra.size() - 1) +
+                                    ": dossier X-1 hoort niet bij deze steekproef (zaad 7, 34 dossiers); er is niets geëvalueerd");
+
+    Rows unknown = filled(agree);
+    unknown[first][5] = "misschien";
+    p = write_filled("onbekend.xlsx", unknown);
+    expect_refused(evalueer(p), cell(p, first) + ": onbekend oordeel 'misschien' bij dossier " + d1 + ", regel " + r1 +
+                                    " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
+
+    Rows empty = filled(agree);
+    empty[first][5] = "";
+    p = write_filled("leeg.xlsx", empty);
+    expect_refused(evalueer(p), cell(p, first) + ": geen oordeel bij dossier " + d1 + ", regel " + r1 +
+                                    " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
+
+    Rows missing = filled(agree);
+    missing.erase(missing.begin() + std::ptrdiff_t(first));
+    p = write_filled("ontbreekt.xlsx", missing);
+    expect_refused(evalueer(p), p + ": de rij voor dossier " + d1 + ", regel " + r1 + " ontbreekt; er is niets geëvalueerd");
+
+    Rows twice = filled(agree);
+    twice.push_back(twice[first]);
+    p = write_filled("dubbel.xlsx", twice);
+    expect_refused(evalueer(p), cell(p, twice.size() - 1) + ": dossier " + d1 + ", regel " + r1 +
+                                    " staat er twee keer in (ook op " + cell(p, first) + "); er is niets geëvalueerd");
+
+    Rows not_applicable = filled(agree);  // a norm the tool found not applicable to that dossier
+    std::string absent;
+    for (const char* rule : {"ONA-07", "TRM-06", "TRM-05", "INF-02"}) {
+        bool there = false;
+        for (std::size_t r = first; r < d.rows.size(); ++r) there = there || (d.rows[r][1] == d1 && d.rows[r][2] == rule);
+        if (!there && absent.empty()) absent = rule;
+    }
+    not_applicable.push_back({"1", d1, absent, "", "", "ja"});
+    p = write_filled("nvt.xlsx", not_applicable);
+    expect_refused(evalueer(p), cell(p, not_applicable.size() - 1) + ": regel " + absent +
+                                    " is volgens de controle niet van toepassing op dossier " + d1 +
+                                    "; die rij hoort niet in het oordelenbestand; er is niets geëvalueerd");
+
+    p = write_filled("niets.xlsx", filled([](auto&, auto&, auto&) { return ""; }));
+    expect_refused(evalueer(p), fmt::format("{}: nog geen enkel oordeel ingevuld (de kolom Oordeel is leeg in alle {} rijen); "
+                                            "kies per rij ja, nee, niet vast te stellen of niet van toepassing",
+                                            p, d.rows.size() - d.header - 1));
+
+    // Two problems: both listed, each on its own line.
+    Rows two = filled(agree);
+    two[first][5] = "misschien";
+    two[first + 1][5] = "jawel";
+    p = write_filled("twee.xlsx", two);
+    const Result r2 = evalueer(p);
+    EXPECT_EQ(r2.rc, 2);
+    EXPECT_EQ(r2.err.substr(0, r2.err.find('\n')), "wmotoets: fout: " + p + ": 2 problemen in het oordelenbestand; er is niets geëvalueerd:");
+    EXPECT_NE(r2.err.find("\n  " + cell(p, first + 1) + ": onbekend oordeel 'jawel'"), std::string::npos) << r2.err;
+}
+
+TEST(Verdicts, RefusesAnotherSampleAndAFileWithoutItsHead) {
+    const Drawn& d = drawn();
+    Rows other = filled([](auto&, auto&, const std::string& tool) { return first_word(tool); });
+    other[1][1] = "8";  // someone changed the seed
+    std::string p = write_filled("ander-zaad.xlsx", other);
+    const Result r = evalueer(p);
+    EXPECT_EQ(r.rc, 2);
+    const std::regex message("wmotoets: fout: " + std::regex_replace(p, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                             ": deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is " + d.rows[4][1] +
+                             ", de steekproef met zaad 8, omvang 34 en strata team uit de laatste controle in " +
+                             std::regex_replace(d.db, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                             " heeft kenmerk [0-9a-f]{16}\\. Gebruik de database en het oordelenbestand van dezelfde "
+                             "'steekproef trek'\n");
+    EXPECT_TRUE(std::regex_match(r.err, message)) << r.err;
+
+    Rows headless(d.rows.begin() + std::ptrdiff_t(d.header), d.rows.end());
+    p = write_csv("zonder-kop.csv", headless);
+    expect_refused(evalueer(p), p + ": boven de tabel ontbreekt Zaad, Omvang, Strata, Kenmerk van de steekproef; zonder die "
+                                    "gegevens is niet vast te stellen bij welke steekproef deze oordelen horen (laat de "
+                                    "regels boven de tabel staan zoals 'steekproef trek' ze schreef)");
+    p = write_csv("geen-tabel.csv", Rows(d.rows.begin(), d.rows.begin() + 4));
+    expect_refused(evalueer(p), p + ": geen tabel met oordelen gevonden (de kopregel met Dossier, Regel en Oordeel ontbreekt); "
+                                    "gebruik het bestand oordelen.xlsx dat 'wmotoets steekproef trek --uit MAP' schrijft");
+    // Counting by hand and by file at once is a mistake, not a choice.
+    testing::internal::CaptureStdout();
+    testing::internal::CaptureStderr();
+    const int rc = test::cli({"steekproef", "evalueer", "--omvang", "34", "--oordelen", d.verdicts});
+    testing::internal::GetCapturedStdout();
+    EXPECT_EQ(rc, 2);
+    EXPECT_EQ(testing::internal::GetCapturedStderr(),
+              "wmotoets: fout: geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt Wmo-toets zelf\n");
+}
+
+}  // namespace
+}  // namespace wmotoets

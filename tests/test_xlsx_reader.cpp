@@ -1,0 +1,147 @@
+// The XLSX reader (import/xlsx.hpp): workbooks written by libxlsxwriter (what Wmo-toets itself
+// writes) and hand-made ones (tests/fixtures/xlsx/maak.py: inline strings, rich text, the 1904
+// date system, cells without references, namespace prefixes), and the refusals, word for word.
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include <map>
+
+#include "helpers.hpp"
+#include "xlsx_read.hpp"
+#include "import/xlsx.hpp"
+#include "model/error.hpp"
+
+namespace wmotoets {
+namespace {
+
+const std::string kFixtures = std::string(WMOTOETS_SOURCE_DIR) + "/tests/fixtures/xlsx/";
+
+// The sheet as "A1" → (kind, text).
+std::map<std::string, std::pair<XlsxCell::Kind, std::string>> read_all(const XlsxWorkbook& wb, std::string_view sheet = {}) {
+    std::map<std::string, std::pair<XlsxCell::Kind, std::string>> out;
+    wb.read_sheet(sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            if (cells[c].kind != XlsxCell::Kind::empty) out[column_letters(c) + std::to_string(row)] = {cells[c].kind, cells[c].text};
+    });
+    return out;
+}
+
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(geen fout)";
+}
+
+TEST(XlsxReader, ColumnLettersAndSerialDates) {
+    EXPECT_EQ(column_letters(0), "A");
+    EXPECT_EQ(column_letters(25), "Z");
+    EXPECT_EQ(column_letters(26), "AA");
+    EXPECT_EQ(column_letters(16383), "XFD");
+    EXPECT_EQ(excel_serial_to_iso(1), "1900-01-01");
+    EXPECT_EQ(excel_serial_to_iso(59), "1900-02-28");
+    EXPECT_EQ(excel_serial_to_iso(60), "");  // 29 February 1900 never was
+    EXPECT_EQ(excel_serial_to_iso(61), "1900-03-01");
+    EXPECT_EQ(excel_serial_to_iso(45292), "2024-01-01");
+    EXPECT_EQ(excel_serial_to_iso(45292.75), "2024-01-01T18:00:00");
+    EXPECT_EQ(excel_serial_to_iso(45292.999999999), "2024-01-02");  // rounds to the next midnight
+    EXPECT_EQ(excel_serial_to_iso(0, true), "1904-01-01");
+    EXPECT_EQ(excel_serial_to_iso(0), "");
+    EXPECT_EQ(excel_serial_to_iso(3e6), "");
+}
+
+TEST(XlsxReader, ReadsWhatLibxlsxwriterWrites) {
+    const std::string path = (test::temp_dir() / "geschreven.xlsx").string();
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* first = workbook_add_worksheet(wb, "Dossiers");
+    lxw_worksheet* second = workbook_add_worksheet(wb, "Tweede blad");
+    lxw_format* date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    lxw_format* stamp = workbook_add_format(wb);
+    format_set_num_format(stamp, "d-m-yyyy hh:mm");
+    lxw_format* money = workbook_add_format(wb);
+    format_set_num_format(money, "€ #,##0.00");
+    worksheet_write_string(first, 0, 0, "Dossier", nullptr);
+    worksheet_write_string(first, 0, 1, "Datum melding", nullptr);
+    worksheet_write_string(first, 0, 3, "Cliëntondersteuner <&>", nullptr);
+    worksheet_write_string(first, 1, 0, "D-1", nullptr);
+    lxw_datetime d{2024, 3, 1, 0, 0, 0};
+    worksheet_write_datetime(first, 1, 1, &d, date);
+    lxw_datetime t{2024, 3, 1, 10, 15, 0};
+    worksheet_write_datetime(first, 1, 2, &t, stamp);
+    worksheet_write_number(first, 1, 3, 1442, money);
+    worksheet_write_number(first, 1, 4, 0.5, nullptr);
+    worksheet_write_boolean(first, 1, 5, 0, nullptr);
+    worksheet_write_string(second, 4, 27, "AB5", nullptr);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+
+    const XlsxWorkbook book(path);
+    EXPECT_EQ(book.sheet_names(), (std::vector<std::string>{"Dossiers", "Tweede blad"}));
+    const auto cells = read_all(book);
+    using K = XlsxCell::Kind;
+    EXPECT_EQ(cells.at("A1"), std::make_pair(K::text, std::string("Dossier")));
+    EXPECT_EQ(cells.at("D1"), std::make_pair(K::text, std::string("Cliëntondersteuner <&>")));
+    EXPECT_EQ(cells.count("C1"), 0u);
+    EXPECT_EQ(cells.at("B2"), std::make_pair(K::date, std::string("2024-03-01")));
+    EXPECT_EQ(cells.at("C2"), std::make_pair(K::date, std::string("2024-03-01T10:15:00")));
+    EXPECT_EQ(cells.at("D2"), std::make_pair(K::number, std::string("1442")));  // € format: a number, not a date
+    EXPECT_EQ(cells.at("E2"), std::make_pair(K::number, std::string("0.5")));
+    EXPECT_EQ(cells.at("F2"), std::make_pair(K::boolean, std::string("nee")));
+    EXPECT_EQ(read_all(book, "Tweede blad").at("AB5").second, "AB5");
+    EXPECT_EQ(book.location("Dossiers", 12, 0), path + ":Dossiers!A12");
+}
+
+TEST(XlsxReader, ReadsTheCornersOfHandMadeWorkbooks) {
+    const XlsxWorkbook book(kFixtures + "handgemaakt.xlsx");
+    EXPECT_EQ(book.sheet_names(), (std::vector<std::string>{"Toelichting", "Export juni"}));
+    using K = XlsxCell::Kind;
+    const auto cells = read_all(book, "Export juni");
+    EXPECT_EQ(cells.at("B1").second, "Datum melding");               // rich text joined, phonetic guide left out
+    EXPECT_EQ(cells.at("D1").second, " Cliëntondersteuner ");        // spaces kept as written
+    EXPECT_EQ(cells.at("B3"), std::make_pair(K::date, std::string("2023-06-30")));  // 1904 system, custom format
+    EXPECT_EQ(cells.at("C3"), std::make_pair(K::number, std::string("7")));          // "dag "0: quoted d is text
+    EXPECT_EQ(cells.at("D3").second, "Jan de Vries");
+    EXPECT_EQ(cells.at("A4").second, "W-002");  // a row and cells without references follow the previous ones
+    EXPECT_EQ(cells.at("B4"), std::make_pair(K::date, std::string("2023-06-30T12:00:00")));
+    EXPECT_EQ(cells.at("C4"), std::make_pair(K::boolean, std::string("ja")));
+    EXPECT_EQ(cells.at("D4"), std::make_pair(K::error, std::string("#N/A")));
+    EXPECT_EQ(cells.at("E4"), std::make_pair(K::text, std::string("2")));
+    EXPECT_EQ(cells.at("F4"), std::make_pair(K::number, std::string("-0.25")));
+    EXPECT_EQ(cells.at("B6"), std::make_pair(K::text, std::string("30-06-2023")));  // a date typed as text stays text
+    EXPECT_EQ(read_all(book).at("C2").second, "Export uit het zaaksysteem & bewerkt");  // the first sheet by default
+}
+
+TEST(XlsxReader, RefusesWhatIsNoWorkbookInDutch) {
+    const std::string f = kFixtures;
+    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "geen-zip.xlsx"); }),
+              f + "geen-zip.xlsx: geen Excel-werkmap (.xlsx): het bestand is geen zip-archief");
+    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "versleuteld.xlsx"); }),
+              f + "versleuteld.xlsx: dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); "
+                  "open het in Excel en sla het op als .xlsx zonder wachtwoord");
+    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "afgekapt.xlsx"); }),
+              f + "afgekapt.xlsx: de werkmap is beschadigd (geen inhoudsopgave van het zip-archief); open en bewaar hem "
+                  "opnieuw in Excel");
+    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "bestaat-niet.xlsx"); }),
+              f + "bestaat-niet.xlsx: bestand bestaat niet of is niet leesbaar");
+    const XlsxWorkbook book(f + "handgemaakt.xlsx");
+    EXPECT_EQ(error_of([&] { book.read_sheet("Blad1", [](std::size_t, const std::vector<XlsxCell>&) {}); }),
+              f + "handgemaakt.xlsx: geen blad 'Blad1' in deze werkmap; de bladen zijn: 'Toelichting', 'Export juni'");
+    // A zip that is not a workbook (a .docx, a zipped CSV).
+    const std::string zip = (test::temp_dir() / "geen-werkboek.xlsx").string();
+    {
+        lxw_workbook* wb = workbook_new(zip.c_str());
+        workbook_add_worksheet(wb, nullptr);
+        ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+        std::string bytes = test::read_all(zip);
+        for (std::size_t p = bytes.find("xl/workbook.xml"); p != std::string::npos; p = bytes.find("xl/workbook.xml", p))
+            bytes.replace(p, 15, "xl/werkboek.xml");
+        std::ofstream(zip, std::ios::binary) << bytes;
+    }
+    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(zip); }),
+              zip + ": geen Excel-werkmap (.xlsx): het zip-archief heeft geen werkboek (xl/workbook.xml)");
+}
+
+}  // namespace
+}  // namespace wmotoets
