@@ -37,9 +37,6 @@ int run_rapport(const ReportOptions& o) {
     const EventLog& log = latest.log;
     const RunRecord& run = latest.run;
     ensure_directory(o.out);
-    std::optional<SeparationView> view;
-    if (o.separation) view = separation_view(log, run);
-    const SeparationView* sep = view ? &*view : nullptr;
     // The lead times per phase, group and quarter: from the stored log, replayed on the run's peildatum.
     std::vector<LeadPhaseView> lead;
     if (const auto peildatum = parse_iso_date(run.peildatum)) {
@@ -47,15 +44,25 @@ int run_rapport(const ReportOptions& o) {
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.cases[c]); });
     }
     write_output(o.out + "/rapport.html",
-                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, sep, lead.empty() ? nullptr : &lead, o.all_dossiers); });
+                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers); });
     if (!o.publication)  // findings per dossier never leave the organisation
         write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
     else
         std::filesystem::remove(o.out + "/bevindingen.csv");
     write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) {
-        write_report_xlsx(tmp, log, run, disclosure, sep, lead.empty() ? nullptr : &lead);
+        write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead);
     });
     if (o.pdf) print_pdf(o.out + "/rapport.html", o.out + "/rapport.pdf");
+    if (o.separation) {
+        // The coordinator's own page and workbook, beside the auditor's report.
+        const SeparationView view = separation_view(log, run);
+        write_output(o.out + "/scheiding.html", [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
+        write_output_file(o.out + "/scheiding.xlsx",
+                          [&](const std::string& tmp) { write_separation_xlsx(tmp, view, run, disclosure); });
+        if (o.pdf) print_pdf(o.out + "/scheiding.html", o.out + "/scheiding.pdf");
+        spdlog::info("{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)", o.out,
+                     o.pdf ? " en scheiding.pdf" : "", view.total.both);
+    }
     if (o.publication)
         spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
                      o.out, disclosure.threshold, disclosure.base);
@@ -76,13 +83,15 @@ Command add_rapport(CLI::App& app) {
     CLI::App* report = s.app;
     const auto& o = s.options;
     report->add_option("--db", o->db, "De database (standaard wmotoets.db)");
-    report->add_option("--uit", o->out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv")->required();
+    report->add_option("--uit", o->out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
+                                        "scheiding.html en scheiding.xlsx)")->required();
     report->add_flag("--publicatie", o->publication,
                      "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
                      "percentage bij kleine aantallen, geen gegevens per dossier");
     report->add_flag("--scheiding", o->separation,
-                     "Voeg het overzicht voor de wijkteamcoördinator toe: ONA-01/02/03 per team en medewerker per maand, "
-                     "en wie zowel ondersteuner als beslisser is (HTML en blad Scheiding)");
+                     "Schrijf ook het overzicht voor de wijkteamcoördinator: scheiding.html en scheiding.xlsx, per maand, "
+                     "team en medewerker de dossiers met ondersteuner en beslisser en daarvan ONA-01, ONA-02 en ONA-03 "
+                     "apart (in de publicatieversie niets per medewerker)");
     report->add_option("--instellingen", o->settings, "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
     report->add_flag("--alle-dossiers", o->all_dossiers,
                      "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");

@@ -13,7 +13,6 @@
 
 #include "reports/audit_sheet.hpp"
 #include "reports/figures.hpp"
-#include "reports/separation.hpp"
 #include "reports/writers.hpp"
 #include "workflow/rule.hpp"
 
@@ -109,6 +108,8 @@ thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{br
 )";
 
 }  // namespace
+
+const char* report_style() { return kStyle; }
 
 void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord& run) {
     out << "\xEF\xBB\xBF" << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
@@ -338,7 +339,6 @@ struct HtmlReport {
     void chart();
     void groups();
     void grouped(const char* id, const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
-    void separation(const SeparationView& v);
     void lead_times(const std::vector<LeadPhaseView>& view);
     void lead_table(const LeadPhaseView& v);
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
@@ -664,62 +664,6 @@ void HtmlReport::groups() {
             [&](const Case& c) { return dossier_team(log, c); });
 }
 
-void HtmlReport::separation(const SeparationView& v) {
-    h2("scheiding", "Scheiding van functies");
-    out << "<p>Dossiers waarin ONA-01 (ondersteuner beslist zelf), "
-           "ONA-02 (ondersteuner voert ook het onderzoek) of ONA-03 (ondersteuner en beslisser in hetzelfde team) "
-           "een bevinding geeft, per maand van de bevinding: links oud, rechts nieuw.</p>\n";
-    auto table = [&](const char* what, const std::map<std::string, std::map<std::string, std::size_t>>& rows) {
-        if (rows.empty()) {
-            out << "<p class=\"muted\">Geen bevindingen over de scheiding van functies.</p>\n";
-            return;
-        }
-        if (!d.breakdown_shown(rows.size())) {
-            out << "<p class=\"muted\">Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit "
-                   "het totaal af te leiden.</p>\n";
-            return;
-        }
-        const bool per_month_shown = d.breakdown_shown(v.months.size());  // else only the totals
-        out << "<table>\n<thead><tr><th>" << what << "</th>";
-        if (per_month_shown)
-            for (const std::string& m : v.months) out << "<th>" << m << "</th>";
-        out << "<th>totaal</th></tr></thead>\n";
-        for (const auto& [who, per_month] : rows) {
-            out << "<tr><td>" << html_escape(who) << "</td>";
-            const std::vector<std::size_t> counts = v.counts_of(per_month);
-            std::size_t total = 0;
-            for (const std::size_t n : counts) total += n;
-            const bool parts = d.parts_shown(counts, total);  // else "–": a month would give itself away
-            for (const std::size_t n : per_month_shown ? counts : std::vector<std::size_t>{})
-                out << "<td class=\"n\">" << (!parts ? std::string("–") : n || d.publication ? ht(n) : std::string("·")) << "</td>";
-            out << "<td class=\"n\">" << ht(total) << "</td></tr>\n";
-        }
-        out << "</table>\n";
-        key();
-    };
-    out << "<h3>Per team</h3>\n";
-    table("team", v.per_team);
-    if (d.publication) {
-        out << "<p>Gegevens per medewerker zijn weggelaten in de publicatieversie.</p>\n";
-    } else {
-        out << "<h3>Per medewerker</h3>\n<p class=\"small muted\">De medewerker van de eerste gebeurtenis die de "
-               "bevinding aantoont (bij ONA-01 en ONA-03 de cliëntondersteuner).</p>\n";
-        table("medewerker", v.per_person);
-        out << "<h3>Zowel ondersteuner als beslisser</h3>\n";
-        if (v.both_roles.empty()) {
-            out << "<p>Niemand treedt in de dossiers zowel als cliëntondersteuner als als beslisser op.</p>\n";
-        } else {
-            out << "<table>\n<thead><tr><th>medewerker</th><th>dossiers als ondersteuner</th><th>dossiers als beslisser</th>"
-                   "<th>in hetzelfde dossier beide</th></tr></thead>\n";
-            for (const auto& p : v.both_roles)
-                out << "<tr><td>" << html_escape(p.id) << "</td><td class=\"n\">" << p.as_ondersteuner
-                    << "</td><td class=\"n\">" << p.as_beslisser << "</td><td class=\"n" << (p.both ? " x" : "")
-                    << "\">" << p.both << "</td></tr>\n";
-            out << "</table>\n";
-        }
-    }
-}
-
 std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e) const {
     const LeadShown shown = lead_shown(d, e);
     auto q = [&](std::optional<int> v) { return shown.quantiles && v ? std::to_string(*v) : std::string("–"); };
@@ -981,12 +925,11 @@ void HtmlReport::explanations() {
 }  // namespace
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
+                       const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
     HtmlReport r{out, log, run, d};
     r.sections = {{"samenvatting", "Samenvatting"}, {"leeswijzer", "Leeswijzer"}, {"gecontroleerd", "Wat is gecontroleerd"},
                   {"cijfers", "Cijfers per regel"}, {"kwartalen", "Verloop per kwartaal"}, {"teams", "Per team"}};
     if (lead_times) r.sections.emplace_back("doorlooptijden", "Doorlooptijden");
-    if (separation) r.sections.emplace_back("scheiding", "Scheiding van functies");
     r.sections.emplace_back("dossiers", all_dossiers ? "Alle dossiers" : "Bevindingen per dossier");
     r.sections.emplace_back("uitleg", "Uitleg per regel");
     r.head();
@@ -998,7 +941,6 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
     r.chart();
     r.groups();
     if (lead_times) r.lead_times(*lead_times);
-    if (separation) r.separation(*separation);
     r.dossiers(all_dossiers);
     r.explanations();
 }

@@ -115,10 +115,11 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
-// With `separation` (rapport --scheiding) a section for the wijkteam coordinator is added; with
-// `lead_times` the section on lead times (doorlooptijden.md).
+// With `lead_times` the section on lead times (doorlooptijden.md). (The coordinator's view of the
+// separation of functions is its own page: reports/separation.hpp.)
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const struct SeparationView* separation = nullptr,
                        const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);
+// The style sheet of rapport.html, shared by the pages beside it (scheiding.html).
+const char* report_style();
 
 }  // namespace wmotoets

@@ -1,67 +1,299 @@
 #include "reports/separation.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <iterator>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "reports/report.hpp"
 
 namespace wmotoets {
 
+namespace {
+
+// "2024-03" → the next month, "2024-04".
+std::string next_month(const std::string& m) {
+    int y = std::stoi(m.substr(0, 4)), mo = std::stoi(m.substr(5, 2)) + 1;
+    if (mo == 13) {
+        mo = 1;
+        ++y;
+    }
+    return fmt::format("{:04}-{:02}", y, mo);
+}
+
+void add(SeparationCounts& to, const SeparationCounts& c) {
+    to.both += c.both;
+    for (std::size_t k = 0; k < to.deviating.size(); ++k) to.deviating[k] += c.deviating[k];
+}
+
+}  // namespace
+
 SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     SeparationView v;
-    // The actor of the event a finding points at (input, line), within the dossier.
-    auto actor_at = [&](const Case& c, const std::pair<std::size_t, std::uint32_t>& row) -> std::string {
-        for (std::uint32_t i : log.events_of(c))
-            if (is_row(log.events[i], row)) return std::string(log.str(log.who(log.events[i]).actor));
-        return {};
-    };
-    std::set<std::string> months;
-    std::set<std::tuple<std::string, std::string, std::string>> team_seen, person_seen;  // (who, month, dossier)
-    for (const RunRecord::Finding& f : run.findings) {
-        if (std::find(std::begin(kSeparationRules), std::end(kSeparationRules), f.rule) == std::end(kSeparationRules)) continue;
-        const auto at = log.case_position(f.case_id);
-        if (!at || f.date.size() < 7) continue;
-        const Case& c = log.cases[*at];
-        const std::string month = f.date.substr(0, 7);
-        months.insert(month);
-        std::string team = dossier_team(log, c);
-        if (team.empty()) team = "(geen team)";
-        if (team_seen.insert({team, month, f.case_id}).second) ++v.per_team[team][month];
-        std::string person = f.events.empty() ? std::string() : actor_at(c, f.events.front());
-        if (person.empty()) person = "(onbekend)";
-        if (person_seen.insert({person, month, f.case_id}).second) ++v.per_person[person][month];
-    }
-    v.months.assign(months.begin(), months.end());
+    v.peildatum = run.peildatum;
+    std::array<std::optional<std::size_t>, 3> rule_at;
+    for (std::size_t k = 0; k < kSeparationRules.size(); ++k)
+        for (std::size_t r = 0; r < run.rules.size(); ++r)
+            if (run.rules[r] == kSeparationRules[k]) rule_at[k] = r;
+    for (std::size_t k = 0; k < 3; ++k) v.in_run[k] = rule_at[k].has_value();
+    std::unordered_map<std::string_view, std::size_t> run_pos;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i) run_pos.emplace(run.case_ids[i], i);
 
-    // Who acts as what (event-log.md, "Who acted as what"), per dossier.
-    std::map<std::string, SeparationView::Person> persons;
+    // Per dossier: who supported, who decided (event-log.md "Who acted as what"), and the month of
+    // its first decision; the person's team is the one most recorded with their events.
     const StrId role_ondersteuner = log.strings.find("ondersteuner"), role_beslisser = log.strings.find("beslisser");
+    struct Dossier {
+        std::string month, team;
+        SeparationCounts counts;
+    };
+    std::vector<Dossier> dossiers;
+    std::map<std::string, SeparationView::Person> persons;
+    std::unordered_map<StrId, std::unordered_map<StrId, std::size_t>> teams_of;  // actor → team → events
     for (const Case& c : log.cases) {
         std::set<StrId> supporters, deciders;
+        std::optional<Date> decided;
         for (std::uint32_t i : log.events_of(c)) {
             const Event& e = log.events[i];
             const Who& w = log.who(e);
             if (w.actor == 0) continue;
+            if (w.team != 0) ++teams_of[w.actor][w.team];
             if (e.activity == Activity::ondersteuner_toegewezen || (role_ondersteuner && w.role == role_ondersteuner))
                 supporters.insert(w.actor);
             if (e.activity == Activity::besluit || e.activity == Activity::besluit_op_bezwaar ||
-                (role_beslisser && w.role == role_beslisser))
+                (role_beslisser && w.role == role_beslisser)) {
                 deciders.insert(w.actor);
+                if (!decided || e.date < *decided) decided = e.date;
+            }
         }
         for (StrId a : supporters) ++persons[std::string(log.str(a))].as_ondersteuner;
-        for (StrId a : deciders) {
-            auto& p = persons[std::string(log.str(a))];
-            ++p.as_beslisser;
-            if (supporters.count(a)) ++p.both;
+        for (StrId a : deciders) ++persons[std::string(log.str(a))].as_beslisser;
+        SeparationCounts counts;
+        const auto at = run_pos.find(log.str(c.id));
+        for (std::size_t k = 0; k < 3; ++k)
+            counts.deviating[k] = at != run_pos.end() && rule_at[k] && run.outcome(at->second, *rule_at[k]) == Outcome::overtreden;
+        if (supporters.empty() || deciders.empty()) {
+            for (std::size_t k = 0; k < 3; ++k) v.outside[k] += counts.deviating[k];
+            continue;
         }
+        counts.both = 1;
+        std::string team = dossier_team(log, c);
+        dossiers.push_back({decided->iso().substr(0, 7), team.empty() ? "(geen team)" : team, counts});
     }
-    for (auto& [id, p] : persons)
-        if (p.as_ondersteuner > 0 && p.as_beslisser > 0) {
-            p.id = id;
-            v.both_roles.push_back(p);
+
+    // The month axis, first to last without gaps.
+    std::string first, last;
+    for (const Dossier& d : dossiers) {
+        if (first.empty() || d.month < first) first = d.month;
+        if (last.empty() || d.month > last) last = d.month;
+    }
+    if (!first.empty())
+        for (std::string m = first;; m = next_month(m)) {
+            v.months.push_back(m);
+            if (m == last) break;
         }
+    const auto month_index = [&](const std::string& m) {
+        return std::size_t(std::lower_bound(v.months.begin(), v.months.end(), m) - v.months.begin());
+    };
+    v.per_month.assign(v.months.size(), {});
+    std::map<std::string, SeparationView::Team> teams;
+    for (const Dossier& d : dossiers) {
+        const std::size_t m = month_index(d.month);
+        add(v.per_month[m], d.counts);
+        add(v.total, d.counts);
+        SeparationView::Team& t = teams[d.team];
+        if (t.per_month.empty()) {
+            t.name = d.team;
+            t.per_month.assign(v.months.size(), {});
+        }
+        add(t.per_month[m], d.counts);
+        add(t.total, d.counts);
+    }
+    for (auto& [name, t] : teams) v.teams.push_back(std::move(t));
+
+    // The dossiers where a person was both: the person of the finding's first event (ONA-01 and
+    // ONA-02 point at that person's two acts).
+    for (const RunRecord::Finding& f : run.findings) {
+        const bool same = f.rule == kSeparationRules[0], onderzoek = f.rule == kSeparationRules[1];
+        if ((!same && !onderzoek) || f.events.empty()) continue;
+        const auto at = log.case_position(f.case_id);
+        if (!at) continue;
+        for (std::uint32_t i : log.events_of(log.cases[*at]))
+            if (is_row(log.events[i], f.events.front())) {
+                auto& list = persons[std::string(log.str(log.who(log.events[i]).actor))];
+                auto& dossiers_of = same ? list.same_person : list.did_onderzoek;
+                if (std::find(dossiers_of.begin(), dossiers_of.end(), f.case_id) == dossiers_of.end()) dossiers_of.push_back(f.case_id);
+                break;
+            }
+    }
+    for (auto& [id, p] : persons) {
+        if (!((p.as_ondersteuner > 0 && p.as_beslisser > 0) || !p.same_person.empty() || !p.did_onderzoek.empty())) continue;
+        p.id = id;
+        const StrId actor = log.strings.find(id);
+        if (const auto it = teams_of.find(actor); actor && it != teams_of.end()) {
+            std::vector<std::pair<std::string, std::size_t>> ts;
+            for (const auto& [team, n] : it->second) ts.emplace_back(std::string(log.str(team)), n);
+            std::sort(ts.begin(), ts.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            p.team = ts.front().first;
+        }
+        std::sort(p.same_person.begin(), p.same_person.end());
+        std::sort(p.did_onderzoek.begin(), p.did_onderzoek.end());
+        v.persons.push_back(std::move(p));
+    }
+    std::stable_sort(v.persons.begin(), v.persons.end(), [](const auto& a, const auto& b) {
+        return a.same_person.size() + a.did_onderzoek.size() > b.same_person.size() + b.did_onderzoek.size();
+    });
     return v;
+}
+
+namespace {
+
+using Cell = SeparationCell;
+
+Cell text_cell(std::string s) { return {Cell::Kind::text, std::move(s), 0, {}}; }
+
+// The month in words; its number is year * 100 + month (202403), for a date cell.
+Cell month_cell(const std::string& m) {
+    return {Cell::Kind::month, month_words(m), double(std::stoi(m.substr(0, 4)) * 100 + std::stoi(m.substr(5, 2))), {}};
+}
+
+// A row's counts as cells: dossiers with both roles, then per rule its count and rate. `shown`
+// says per count (both, rule 1, 2, 3) whether a publication may show it beside its total.
+std::vector<Cell> count_cells(const SeparationView& v, const SeparationCounts& c, const Disclosure& d,
+                              const std::array<bool, 4>& shown) {
+    const auto count = [&](std::size_t n, bool ok) -> Cell {
+        if (!ok) return text_cell("–");
+        if (d.suppressed(n)) return text_cell(d.text(n));
+        return {Cell::Kind::count, std::to_string(d.shown(n)), double(d.shown(n)), {}};
+    };
+    std::vector<Cell> out{count(c.both, shown[0])};
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (!v.in_run[k]) {
+            out.push_back(text_cell("niet gecontroleerd"));
+            out.push_back(text_cell("–"));
+            continue;
+        }
+        const std::size_t n = c.deviating[k];
+        out.push_back(count(n, shown[k + 1]));
+        std::optional<double> rate;
+        if (shown[0] && shown[k + 1] && c.both > 0) {
+            if (!d.publication) rate = double(n) / double(c.both);
+            else if (const auto r = d.rate(n, c.both - n, true)) rate = r->rate;
+        }
+        out.push_back(rate ? Cell{Cell::Kind::rate, d.percent(*rate) + " %", *rate, {}} : text_cell("–"));
+    }
+    return out;
+}
+
+std::vector<std::string> count_columns(std::string first) {
+    return {std::move(first),
+            "dossiers met ondersteuner en beslisser",
+            "zelfde persoon (ONA-01)",
+            "% ONA-01",
+            "ondersteuner deed onderzoek (ONA-02)",
+            "% ONA-02",
+            "zelfde team (ONA-03)",
+            "% ONA-03"};
+}
+
+// Whether a publication may show the parts (months, teams) of each count beside the total.
+std::array<bool, 4> parts_allowed(const std::vector<SeparationCounts>& parts, const SeparationCounts& total, const Disclosure& d) {
+    std::array<bool, 4> ok{};
+    for (std::size_t k = 0; k < 4; ++k) {
+        std::vector<std::size_t> values;
+        for (const SeparationCounts& p : parts) values.push_back(k == 0 ? p.both : p.deviating[k - 1]);
+        ok[k] = d.breakdown_shown(parts.size()) && d.parts_shown(values, k == 0 ? total.both : total.deviating[k - 1]);
+    }
+    return ok;
+}
+
+}  // namespace
+
+std::string month_words(const std::string& m) {
+    const std::string day = Date::from_ymd(std::stoi(m.substr(0, 4)), unsigned(std::stoi(m.substr(5, 2))), 1).dutch_long();
+    return day.substr(day.find(' ') + 1);
+}
+
+SeparationTables separation_tables(const SeparationView& v, const Disclosure& d) {
+    SeparationTables out;
+    const std::array<bool, 4> all{true, true, true, true};
+    {
+        SeparationTable t{"per-maand", "Alle teams per maand",
+                          "Per maand van het (eerste) besluit: de dossiers met zowel een cliëntondersteuner als een "
+                          "beslisser, en hoeveel daarvan elk van de drie afwijkingen hebben, apart geteld (één dossier kan "
+                          "in meer kolommen staan). Een maand zonder zulke dossiers staat er met 0.",
+                          count_columns("maand van het besluit"), {}, true};
+        const std::array<bool, 4> ok = d.publication ? parts_allowed(v.per_month, v.total, d) : all;
+        for (std::size_t m = 0; m < v.months.size(); ++m) {
+            std::vector<Cell> row{month_cell(v.months[m])};
+            for (Cell& c : count_cells(v, v.per_month[m], d, ok)) row.push_back(std::move(c));
+            t.rows.push_back(std::move(row));
+        }
+        std::vector<Cell> total{text_cell("totaal")};
+        for (Cell& c : count_cells(v, v.total, d, all)) total.push_back(std::move(c));
+        t.rows.push_back(std::move(total));
+        out.tables.push_back(std::move(t));
+    }
+    std::vector<SeparationCounts> team_totals;
+    for (const auto& t : v.teams) team_totals.push_back(t.total);
+    if (d.breakdown_shown(v.teams.size())) {
+        SeparationTable t{"per-team", "Per team",
+                          "Over de hele periode, per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
+                          count_columns("team"), {}, true};
+        const std::array<bool, 4> ok = d.publication ? parts_allowed(team_totals, v.total, d) : all;
+        for (const auto& team : v.teams) {
+            std::vector<Cell> row{text_cell(team.name)};
+            for (Cell& c : count_cells(v, team.total, d, ok)) row.push_back(std::move(c));
+            t.rows.push_back(std::move(row));
+        }
+        std::vector<Cell> total{text_cell("totaal")};
+        for (Cell& c : count_cells(v, v.total, d, all)) total.push_back(std::move(c));
+        t.rows.push_back(std::move(total));
+        out.tables.push_back(std::move(t));
+    } else {
+        out.left_out.push_back("De verdeling per team: bij één of twee teams is het ene team uit het totaal af te leiden.");
+    }
+    if (d.publication) {
+        out.left_out.push_back("Per team en maand: te kleine aantallen om veilig te publiceren.");
+        out.left_out.push_back("Gegevens per medewerker: die verlaten de organisatie niet.");
+        return out;
+    }
+    {
+        std::vector<std::string> columns = count_columns("maand van het besluit");
+        columns.insert(columns.begin(), "team");
+        SeparationTable t{"per-team-maand", "Per team en maand",
+                          "Elk team over dezelfde maanden als hierboven, ook de maanden zonder dossiers van dat team.", columns,
+                          {}, false};
+        for (const auto& team : v.teams)
+            for (std::size_t m = 0; m < v.months.size(); ++m) {
+                std::vector<Cell> row{text_cell(team.name), month_cell(v.months[m])};
+                for (Cell& c : count_cells(v, team.per_month[m], d, all)) row.push_back(std::move(c));
+                t.rows.push_back(std::move(row));
+            }
+        out.tables.push_back(std::move(t));
+    }
+    {
+        SeparationTable t{"per-medewerker", "Per medewerker",
+                          "Medewerkers (pseudoniemen) die in het ene dossier cliëntondersteuner en in een ander beslisser zijn, "
+                          "of over wie ONA-01 of ONA-02 een bevinding geeft; met de dossiers waarin zij beide waren. Het "
+                          "team is het team dat het vaakst bij hun gebeurtenissen staat.",
+                          {"medewerker", "team", "dossiers als ondersteuner", "dossiers als beslisser",
+                           "zelf beslist (ONA-01)", "dossiers ONA-01", "zelf onderzocht (ONA-02)", "dossiers ONA-02"},
+                          {}, false};
+        const auto list = [](const std::vector<std::string>& ids) {
+            std::string s;
+            for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
+            return Cell{Cell::Kind::dossiers, s, double(ids.size()), ids};
+        };
+        const auto n = [](std::size_t k) { return Cell{Cell::Kind::count, std::to_string(k), double(k), {}}; };
+        for (const auto& p : v.persons)
+            t.rows.push_back({text_cell(p.id), text_cell(p.team.empty() ? "(geen team)" : p.team), n(p.as_ondersteuner),
+                              n(p.as_beslisser), n(p.same_person.size()), list(p.same_person), n(p.did_onderzoek.size()),
+                              list(p.did_onderzoek)});
+        out.tables.push_back(std::move(t));
+    }
+    return out;
 }
 
 }  // namespace wmotoets

@@ -1,8 +1,14 @@
 #pragma once
-// The wijkteam coordinator's view of the scheiding van functies (ondersteuner ≠ beslisser): per
-// team and per medewerker (pseudonym), the dossiers where ONA-01, ONA-02 or ONA-03 fired, per
-// month; and the persons who act both as ondersteuner and as beslisser.
-#include <map>
+// The wijkteam coordinator's view of the scheiding van functies (ondersteuner ≠ beslisser), as its
+// own output (rapport --scheiding: scheiding.html and scheiding.xlsx). Its denominator: the
+// dossiers with both a cliëntondersteuner and a beslisser (event-log.md, "Who acted as what"),
+// each in the month of its first decision; among them, apart, the dossiers where ONA-01 (the same
+// person), ONA-02 (the ondersteuner did the onderzoek) or ONA-03 (the same team) deviated. Per
+// month on a continuous axis (a month without such dossiers is a row of zeros), per team, per team
+// and month, and per medewerker with the dossiers where they were both.
+#include <array>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,31 +18,72 @@
 
 namespace wmotoets {
 
-// The rules about the separation of functions that this view counts, named in this one place.
-inline constexpr std::string_view kSeparationRules[] = {"ONA-01", "ONA-02", "ONA-03"};
+struct Disclosure;
+
+// The rules this view counts, in its column order, named in this one place.
+inline constexpr std::array<std::string_view, 3> kSeparationRules = {"ONA-01", "ONA-02", "ONA-03"};
+
+// Dossiers: with both an ondersteuner and a beslisser, and among them those where each rule deviated.
+struct SeparationCounts {
+    std::size_t both = 0;
+    std::array<std::size_t, 3> deviating{};  // kSeparationRules order
+};
 
 struct SeparationView {
-    std::vector<std::string> months;  // "2024-03", sorted: the trend runs left to right
-    // team / medewerker → month → number of dossiers with an ONA-01/02/03 finding that month
-    std::map<std::string, std::map<std::string, std::size_t>> per_team, per_person;
-    struct Person {
-        std::string id;
-        std::size_t as_ondersteuner = 0, as_beslisser = 0, both = 0;  // dossiers
+    std::vector<std::string> months;              // "2024-03", first to last without gaps
+    std::vector<SeparationCounts> per_month;      // all teams, per month
+    SeparationCounts total;
+    struct Team {
+        std::string name;
+        std::vector<SeparationCounts> per_month;  // months order
+        SeparationCounts total;
     };
-    std::vector<Person> both_roles;  // persons who are ondersteuner in one dossier and beslisser in one
-
-    // A row of per_team or per_person as one count per month of `months` (0 where absent).
-    std::vector<std::size_t> counts_of(const std::map<std::string, std::size_t>& per_month) const {
-        std::vector<std::size_t> out;
-        for (const std::string& m : months) {
-            const auto it = per_month.find(m);
-            out.push_back(it == per_month.end() ? 0 : it->second);
-        }
-        return out;
-    }
+    std::vector<Team> teams;  // by name
+    struct Person {
+        std::string id, team;  // team: the one most recorded with this person's events
+        std::size_t as_ondersteuner = 0, as_beslisser = 0;  // dossiers
+        std::vector<std::string> same_person, did_onderzoek;  // dossiers with an ONA-01 / ONA-02 finding about them
+    };
+    std::vector<Person> persons;  // ondersteuner in one dossier and beslisser in one, or with an ONA-02 finding
+    std::array<bool, 3> in_run{};      // whether the run judged each rule (else its columns read "niet gecontroleerd")
+    std::array<std::size_t, 3> outside{};  // deviating dossiers without both roles (ONA-02 before any decision)
+    std::string peildatum;
 };
 
 // `log` finalized, as loaded from the store the run judged.
 SeparationView separation_view(const EventLog& log, const RunRecord& run);
+
+// scheiding.html: one self-contained page for the team leader (inline CSS, prints on A4). Dossier
+// names link to their block in rapport.html beside it. In a publication nothing per person and
+// nothing per team and month; counts suppressed and rounded as in rapport.html.
+void write_separation_html(std::ostream& out, const SeparationView& v, const RunRecord& run, const Disclosure& d);
+// scheiding.xlsx: one sheet per table (Per maand, Per team, Per team en maand, Per medewerker,
+// Toelichting), months as dates, counts as numbers, rates as percentages; in a publication what
+// the HTML shows and no more.
+void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord& run, const Disclosure& d);
+
+// One table of the view as people read it, the same in HTML and XLSX: per cell its text ("12",
+// "<10", "–", "25,0 %"), and the number behind it when it is one (a count, a fraction, a month).
+struct SeparationCell {
+    enum class Kind { text, count, rate, month, dossiers };
+    Kind kind = Kind::text;
+    std::string text;
+    double number = 0;
+    std::vector<std::string> dossiers;  // Kind::dossiers: the ids, each linked to its timeline in HTML
+};
+struct SeparationTable {
+    std::string id, title, explanation;
+    std::vector<std::string> columns;
+    std::vector<std::vector<SeparationCell>> rows;
+    bool total_last = false;  // the last row is a total
+};
+// The tables in order; those a publication leaves out are absent, with the reason in `left_out`.
+struct SeparationTables {
+    std::vector<SeparationTable> tables;
+    std::vector<std::string> left_out;
+};
+SeparationTables separation_tables(const SeparationView& v, const Disclosure& d);
+// "2024-03" as people read it: "maart 2024".
+std::string month_words(const std::string& year_month);
 
 }  // namespace wmotoets

@@ -114,7 +114,6 @@ struct XlsxReport {
     void dossiers_sheet();
     void teams_sheet();
     void publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams);
-    void separation_sheet(const SeparationView& v);
     void lead_times_sheet(const std::vector<LeadPhaseView>& view);
 };
 
@@ -320,61 +319,6 @@ void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector
     s.text(r + (left_out.empty() ? 2 : 3), 0, d.key(false));
 }
 
-void XlsxReport::separation_sheet(const SeparationView& v) {
-    // Scheiding: one row per team (and, outside a publication, per medewerker) and month.
-    Sheet s(b, "Scheiding", {{"soort", 12}, {"team of medewerker", 22}, {"maand", 10}, {"dossiers met ONA-01/02/03", 14}});
-    lxw_row_t r = 0;
-    auto rows = [&](const char* kind, const std::map<std::string, std::map<std::string, std::size_t>>& m) {
-        for (const auto& [who, per_month] : m)
-            for (const auto& [month, n] : per_month) {
-                ++r;
-                s.text(r, 0, kind);
-                s.text(r, 1, who);
-                s.text(r, 2, month);
-                s.count(r, 3, n, d);
-            }
-    };
-    if (!d.publication) {
-        rows("team", v.per_team);
-    } else if (d.breakdown_shown(v.per_team.size())) {
-        // Per team its months (when rapport.html shows them for that team) and its total.
-        for (const auto& [who, per_month] : v.per_team) {
-            const std::vector<std::size_t> counts = v.counts_of(per_month);
-            std::size_t total = 0;
-            for (const std::size_t n : counts) total += n;
-            if (d.breakdown_shown(v.months.size()) && d.parts_shown(counts, total))
-                for (std::size_t m = 0; m < counts.size(); ++m) {
-                    ++r;
-                    s.text(r, 0, "team");
-                    s.text(r, 1, who);
-                    s.text(r, 2, v.months[m]);
-                    s.count(r, 3, counts[m], d);
-                }
-            ++r;
-            s.text(r, 0, "team");
-            s.text(r, 1, who);
-            s.text(r, 2, "totaal");
-            s.count(r, 3, total, d);
-        }
-    }
-    if (d.publication) {
-        s.finish(r);
-        s.text(r + 2, 0, d.key(false));
-        return;
-    }
-    {
-        rows("medewerker", v.per_person);
-        for (const auto& p : v.both_roles) {
-            ++r;
-            s.text(r, 0, "beide rollen");
-            s.text(r, 1, p.id);
-            s.text(r, 2, "");
-            s.number(r, 3, double(p.both));
-        }
-    }
-    s.finish(r);
-}
-
 }  // namespace
 
 namespace {
@@ -390,7 +334,7 @@ std::time_t created_on(const std::string& peildatum) {
 }  // namespace
 
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const SeparationView* separation, const std::vector<LeadPhaseView>* lead_times) {
+                       const std::vector<LeadPhaseView>* lead_times) {
     const std::time_t created = created_on(run.peildatum);
     Book b = open_book(path, "Wmo-toets — rapport", created);
     XlsxReport x{b, log, run, d};
@@ -399,7 +343,6 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
     x.rules_sheet();
     if (!d.publication) x.dossiers_sheet();
     x.teams_sheet();
-    if (separation) x.separation_sheet(*separation);
     if (lead_times) x.lead_times_sheet(*lead_times);
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
@@ -551,6 +494,65 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, 
     }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR) throw Error(path + ": oordelen.xlsx schrijven mislukt: " + lxw_strerror(err));
+}
+
+void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d) {
+    Book b = open_book(path, "Wmo-toets — scheiding van functies", created_on(v.peildatum));
+    lxw_format* month = workbook_add_format(b.wb);
+    format_set_num_format(month, "mm-yyyy");
+    lxw_format* bold = workbook_add_format(b.wb);
+    format_set_bold(bold);
+    const SeparationTables tables = separation_tables(v, d);
+    const std::map<std::string, std::string> sheet_names = {
+        {"per-maand", "Per maand"}, {"per-team", "Per team"}, {"per-team-maand", "Per team en maand"}, {"per-medewerker", "Per medewerker"}};
+    for (const SeparationTable& t : tables.tables) {
+        lxw_worksheet* ws = workbook_add_worksheet(b.wb, sheet_names.at(t.id).c_str());
+        for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
+            worksheet_write_string(ws, 0, c, t.columns[c].c_str(), b.header);
+            worksheet_set_column(ws, c, c, c == 0 ? 22 : t.columns[c].starts_with("dossiers ONA") ? 40 : 14, nullptr);
+        }
+        worksheet_freeze_panes(ws, 1, 0);
+        lxw_row_t r = 0;
+        for (const auto& row : t.rows) {
+            ++r;
+            for (lxw_col_t c = 0; c < row.size(); ++c) {
+                const SeparationCell& cell = row[c];
+                switch (cell.kind) {
+                    case SeparationCell::Kind::count: worksheet_write_number(ws, r, c, cell.number, nullptr); break;
+                    case SeparationCell::Kind::rate: worksheet_write_number(ws, r, c, cell.number, b.pct); break;
+                    case SeparationCell::Kind::month: {
+                        const auto ym = static_cast<int>(cell.number);
+                        lxw_datetime when{ym / 100, ym % 100, 1, 0, 0, 0};
+                        worksheet_write_datetime(ws, r, c, &when, month);
+                        break;
+                    }
+                    default:
+                        if (!cell.text.empty())
+                            worksheet_write_string(ws, r, c, cell.text.c_str(), t.total_last && r == t.rows.size() ? bold : nullptr);
+                }
+            }
+        }
+        worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(t.columns.size() - 1));
+        if (d.publication) worksheet_write_string(ws, r + 2, 0, d.key(false).c_str(), nullptr);
+    }
+    {
+        // What the tables count, and what a publication leaves out.
+        lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Toelichting");
+        worksheet_set_column(ws, 0, 0, 110, b.wrap);
+        lxw_row_t r = 0;
+        worksheet_write_string(ws, r++, 0, "Scheiding van functies: is wie de cliënt ondersteunt een ander dan wie over de maatwerkvoorziening beslist?", bold);
+        for (const SeparationTable& t : tables.tables) {
+            const std::string line = sheet_names.at(t.id) + ": " + t.explanation;
+            worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);
+        }
+        for (const std::string& why : tables.left_out) {
+            const std::string line = "Niet in de publicatieversie: " + why;
+            worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);
+        }
+        if (d.publication) worksheet_write_string(ws, r++, 0, d.rule(false).c_str(), nullptr);
+    }
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR) throw Error(path + ": scheiding.xlsx schrijven mislukt: " + lxw_strerror(err));
 }
 
 }  // namespace wmotoets

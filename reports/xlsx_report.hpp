@@ -13,9 +13,7 @@ namespace wmotoets {
 // Writes the workbook to `path` (libxlsxwriter writes files, not streams). Throws Error on failure.
 // In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
-// With `separation` (rapport --scheiding) a sheet Scheiding is added.
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const struct SeparationView* separation = nullptr,
                        const std::vector<LeadPhaseView>* lead_times = nullptr);
 
 }  // namespace wmotoets

@@ -41,7 +41,7 @@ std::vector<Table> tables_after(const std::string& html, const std::string& head
     if (at == std::string::npos) return out;
     const std::size_t end = std::min(html.find("<h2", at), html.size());
     const std::string part = html.substr(at, end - at);
-    const std::regex table("<table>([\\s\\S]*?)</table>"), row("<tr>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"),
+    const std::regex table("<table[^>]*>([\\s\\S]*?)</table>"), row("<tr[^>]*>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"),
         tag("<[^>]*>");
     for (auto t = std::sregex_iterator(part.begin(), part.end(), table); t != std::sregex_iterator(); ++t) {
         Table tab;
@@ -208,6 +208,8 @@ int possible_values(Row r, const std::function<Range&(Row&)>& cell, bool group_c
 struct Publication {
     std::string html;
     std::map<std::string, std::string> files;  // rapport.xlsx
+    std::string separation_html;                         // scheiding.html
+    std::map<std::string, std::string> separation_files;  // scheiding.xlsx
 };
 
 // Checks one publication; returns how many suppressed cells were attacked.
@@ -364,37 +366,44 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                         << r.partitions[p][g].where << ": het onderdrukte aantal is na te rekenen";
                 }
     }
-    // The separation view per team: months add up to the total of the row; the Scheiding sheet
-    // holds the same cells, no more.
-    const auto sep = tables_after(pub.html, "Scheiding van functies");
-    const auto sep_sheet = wmotoets::test::sheet_named(pub.files, "Scheiding");
-    std::map<std::pair<std::string, std::string>, std::string> html_cells, xlsx_cells;
-    for (const Table& t : sep)
+    // The coordinator's view (scheiding.html): per count column, the months (and the teams) add
+    // up to the total row; its sheets hold the same counts, no more; nothing per person.
+    for (const auto& [heading, sheet_name] : {std::pair<std::string, std::string>{"Alle teams per maand", "Per maand"},
+                                              {"Per team", "Per team"}}) {
+        const auto tabs = tables_after(pub.separation_html, heading);
+        const auto sheet = wmotoets::test::sheet_named(pub.separation_files, sheet_name);
+        if (tabs.empty()) {  // left out (one or two teams): then not in the workbook either
+            EXPECT_TRUE(sheet.empty()) << label << " " << sheet_name;
+            continue;
+        }
+        const Table& t = tabs.at(0);
+        EXPECT_GE(t.size(), 2u) << label << " " << heading;
         for (std::size_t i = 1; i < t.size(); ++i)
-            for (std::size_t j = 1; j < t[i].size(); ++j)
-                if (t[i][j] != "–") html_cells[{t[i][0], j + 1 == t[i].size() ? "totaal" : t[0][j]}] = t[i][j];
-    for (const auto& [ref, value] : sep_sheet) {
-        const std::string n = ref.substr(1);
-        if (ref[0] != 'A' || n == "1" || value != "team") continue;
-        xlsx_cells[{sep_sheet.at("B" + n), sep_sheet.at("C" + n)}] = sep_sheet.at("D" + n);
-    }
-    EXPECT_EQ(xlsx_cells, html_cells) << label << ": blad Scheiding en rapport.html verschillen";
-    for (const Table& t : sep)
-        for (std::size_t i = 1; i < t.size(); ++i) {
+            for (const std::size_t j : {1u, 2u, 4u, 6u}) {
+                const std::string ref = std::string(1, char('A' + j)) + std::to_string(i + 1);
+                const std::string in_sheet = sheet.count(ref) ? sheet.at(ref) : std::string("(leeg)");
+                EXPECT_EQ(in_sheet, t[i][j]) << label << " " << sheet_name << "!" << ref << ": blad en scheiding.html verschillen";
+            }
+        for (const std::size_t j : {1u, 2u, 4u, 6u}) {
             std::vector<Range> cells;
-            for (std::size_t j = 1; j < t[i].size(); ++j) cells.push_back(range_of(t[i][j], label + " scheiding " + t[i][0]));
-            const Range total = cells.back();
-            cells.pop_back();
-            for (std::size_t j = 0; j < cells.size(); ++j) {
-                if (!cells[j].suppressed) continue;
+            for (std::size_t i = 1; i + 1 < t.size(); ++i) cells.push_back(range_of(t[i][j], label + " " + heading + " " + t[i][0]));
+            const Range total = range_of(t.back()[j], label + " " + heading + " totaal");
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                if (!cells[i].suppressed) continue;
                 ++attacked;
                 long lo_rest = 0, hi_rest = 0;
                 for (std::size_t o = 0; o < cells.size(); ++o)
-                    if (o != j) lo_rest += cells[o].lo, hi_rest += cells[o].hi;
-                const Range possible = cells[j].meet({total.lo - hi_rest, total.hi - lo_rest});
-                EXPECT_GE(possible.hi - possible.lo + 1, 2) << label << " scheiding " << t[i][0] << ": na te rekenen";
+                    if (o != i) lo_rest += cells[o].lo, hi_rest += cells[o].hi;
+                const Range possible = cells[i].meet({total.lo - hi_rest, total.hi - lo_rest});
+                EXPECT_GE(possible.hi - possible.lo + 1, 2) << label << " " << heading << " " << t[i + 1][0] << ": na te rekenen";
             }
         }
+    }
+    EXPECT_EQ(pub.separation_html.find("Per medewerker</h2>"), std::string::npos) << label;
+    EXPECT_EQ(pub.separation_html.find("Per team en maand</h2>"), std::string::npos) << label;
+    EXPECT_EQ(pub.separation_html.find("rapport.html#dossier-"), std::string::npos) << label;
+    EXPECT_TRUE(wmotoets::test::sheet_named(pub.separation_files, "Per medewerker").empty()) << label;
+    EXPECT_TRUE(wmotoets::test::sheet_named(pub.separation_files, "Per team en maand").empty()) << label;
     // What was checked: rows = used + rejected (CSV).
     const Table inputs = tables_after(pub.html, "Wat is gecontroleerd").at(0);
     for (std::size_t i = 1; i < inputs.size(); ++i) {
@@ -425,7 +434,8 @@ Publication publish(const std::string& name, const std::vector<std::string>& log
     EXPECT_EQ(cli(args), 0);
     EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--uit", (dir / "controle.txt").string()}), 0);
     EXPECT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--scheiding"}), 0);
-    return {read_all(dir / "pub" / "rapport.html"), unzip(read_all(dir / "pub" / "rapport.xlsx"))};
+    return {read_all(dir / "pub" / "rapport.html"), unzip(read_all(dir / "pub" / "rapport.xlsx")),
+            read_all(dir / "pub" / "scheiding.html"), unzip(read_all(dir / "pub" / "scheiding.xlsx"))};
 }
 
 }  // namespace

@@ -100,9 +100,12 @@ std::string write_csv(const std::string& name, const Rows& rows) {
     std::string text = "\xEF\xBB\xBF";
     for (const auto& r : rows) {
         for (std::size_t c = 0; c < r.size(); ++c) {
-            std::string v = r[c];
-            const bool quote = v.find_first_of(";\"\n") != std::string::npos;
-            for (std::size_t p = v.find('"'); p != std::string::npos; p = v.find('"', p + 2)) v.insert(p, "\"");
+            const bool quote = r[c].find_first_of(";\"\n") != std::string::npos;
+            std::string v;
+            for (const char ch : r[c]) {
+                if (ch == '"') v += '"';
+                v += ch;
+            }
             if (c) text += ';';
             if (quote) text += '"';
             text += v;

@@ -127,31 +127,100 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     EXPECT_EQ(counts, wmotoets::all_rules().size() * 4);
 }
 
+// The rows of the table with id `id` in `html`: cells as text (tags removed), header row first.
+std::vector<std::vector<std::string>> html_table(const std::string& html, const std::string& id) {
+    std::vector<std::vector<std::string>> rows;
+    const std::size_t at = html.find("id=\"tabel-" + id + "\"");
+    if (at == std::string::npos) return rows;
+    const std::string part = html.substr(at, html.find("</table>", at) - at);
+    const std::regex row("<tr[^>]*>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"), tag("<[^>]*>");
+    for (auto r = std::sregex_iterator(part.begin(), part.end(), row); r != std::sregex_iterator(); ++r) {
+        const std::string body = (*r)[1];
+        std::vector<std::string> cells;
+        for (auto c = std::sregex_iterator(body.begin(), body.end(), cell); c != std::sregex_iterator(); ++c)
+            cells.push_back(std::regex_replace(std::string((*c)[1]), tag, ""));
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
 TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("scheiding");
     const std::string db = (dir / "audit.db").string();
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "r").string(), "--scheiding"}), 0);
-    const std::string html = read_all((dir / "r" / "rapport.html").string());
-    const std::size_t at = html.find("<h2 id=\"scheiding\">");
-    ASSERT_NE(at, std::string::npos);
-    const std::string section = html.substr(at, html.find("<h2 id=\"dossiers\">") - at);
-    // Per team and month, per medewerker, and who is both ondersteuner and beslisser.
-    EXPECT_NE(section.find("<tr><td>Wijkteam Zuid</td><td class=\"n\">1</td><td class=\"n\">·</td><td class=\"n\">1</td>"
-                           "<td class=\"n\">1</td><td class=\"n\">3</td></tr>"),
+    const std::string html = read_all((dir / "r" / "scheiding.html").string());
+    // Its own page: the auditor's report has no such section.
+    EXPECT_EQ(read_all((dir / "r" / "rapport.html").string()).find("Scheiding van functies"), std::string::npos);
+    const auto json = nlohmann::json::parse(read_all((dir / "check.json").string()));
+    std::map<std::string, nlohmann::json> figure;
+    for (const auto& f : json["figures"]) figure[f["rule"].get<std::string>()] = f;
+
+    const auto months = html_table(html, "per-maand");
+    ASSERT_GE(months.size(), 3u);
+    EXPECT_EQ(months[0], (std::vector<std::string>{"maand van het besluit", "dossiers met ondersteuner en beslisser",
+                                                   "zelfde persoon (ONA-01)", "% ONA-01", "ondersteuner deed onderzoek (ONA-02)",
+                                                   "% ONA-02", "zelfde team (ONA-03)", "% ONA-03"}));
+    // A continuous month axis: every month follows the one before, empty ones shown as 0.
+    const std::vector<std::string> names = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                            "juli",    "augustus", "september", "oktober", "november", "december"};
+    const auto month_number = [&](const std::string& text) {
+        const std::string name = text.substr(0, text.find(' '));
+        const auto it = std::find(names.begin(), names.end(), name);
+        EXPECT_NE(it, names.end()) << text;
+        return std::stoi(text.substr(text.find(' ') + 1)) * 12 + int(it - names.begin());
+    };
+    std::size_t empty_months = 0;
+    for (std::size_t i = 2; i + 1 < months.size(); ++i)
+        EXPECT_EQ(month_number(months[i][0]), month_number(months[i - 1][0]) + 1) << months[i][0] << " volgt niet op " << months[i - 1][0];
+    for (std::size_t i = 1; i + 1 < months.size(); ++i)
+        if (months[i][1] == "0") {
+            ++empty_months;
+            EXPECT_EQ(months[i][2], "0");
+            EXPECT_EQ(months[i][3], "–");  // no rate on a denominator of 0
+        }
+    EXPECT_GT(empty_months, 0u) << "de voorbeelden hebben maanden zonder besluit: die horen erin te staan";
+    // The denominator is the dossiers ONA-01 applies to; each rule's deviations apart, as in the check.
+    const auto& total = months.back();
+    EXPECT_EQ(total[0], "totaal");
+    EXPECT_EQ(std::stoul(total[1]), figure["ONA-01"]["applicable"].get<std::size_t>());
+    EXPECT_EQ(std::stoul(total[2]), figure["ONA-01"]["violations"].get<std::size_t>());
+    EXPECT_EQ(std::stoul(total[6]), figure["ONA-03"]["violations"].get<std::size_t>());
+    EXPECT_LE(std::stoul(total[4]), figure["ONA-02"]["violations"].get<std::size_t>());
+    EXPECT_NE(total[2], total[6]);  // ONA-01 and ONA-03 are not added into one number
+    for (const std::size_t j : {1u, 2u, 4u, 6u}) {
+        std::size_t sum = 0;
+        for (std::size_t i = 1; i + 1 < months.size(); ++i) sum += std::stoul(months[i][j]);
+        EXPECT_EQ(sum, std::stoul(total[j])) << months[0][j];
+    }
+    const auto teams = html_table(html, "per-team");
+    ASSERT_EQ(teams.size(), 4u);  // header, two teams, total
+    EXPECT_EQ(teams[1][0], "Wijkteam Noord");
+    EXPECT_EQ(std::stoul(teams[1][1]) + std::stoul(teams[2][1]), std::stoul(total[1]));
+    // Per team and month: every team over the whole axis.
+    EXPECT_EQ(html_table(html, "per-team-maand").size(), 1 + 2 * (months.size() - 2));
+    // Per medewerker, with team, linked to the dossier's timeline in rapport.html.
+    EXPECT_NE(html.find("<tr><td>O21</td><td>Juridische zaken</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+                        "<td><a href=\"rapport.html#dossier-D009\">D009</a></td>"),
               std::string::npos);
-    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">·</td>"), std::string::npos);
-    EXPECT_NE(section.find("<tr><td>O21</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n x\">1</td></tr>"),
-              std::string::npos);
-    const auto files = unzip(read_all((dir / "r" / "rapport.xlsx").string()));
-    const std::string workbook = files.at("xl/workbook.xml");
-    EXPECT_NE(workbook.find("name=\"Scheiding\""), std::string::npos);
-    const auto sheet = cells(files, "xl/worksheets/sheet6.xml");
-    EXPECT_EQ(sheet.at("A1"), "soort");
-    EXPECT_EQ(sheet.at("A2"), "team");
-    // Without --scheiding there is no such section or sheet.
+    EXPECT_NE(read_all((dir / "r" / "rapport.html").string()).find("id=\"dossier-D009\""), std::string::npos);
+    EXPECT_NE(html.find("art. 2.2.4 Wmo 2015"), std::string::npos);
+    EXPECT_NE(html.find("staatssecretaris van VWS"), std::string::npos);
+
+    // scheiding.xlsx: one sheet per table, months as dates.
+    const auto files = unzip(read_all((dir / "r" / "scheiding.xlsx").string()));
+    for (const char* sheet : {"Per maand", "Per team", "Per team en maand", "Per medewerker", "Toelichting"})
+        EXPECT_NE(files.at("xl/workbook.xml").find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet;
+    const auto per_month = wmotoets::test::sheet_named(files, "Per maand");
+    EXPECT_EQ(per_month.at("A2"), "45323");  // 1 februari 2024, an Excel date
+    std::string total_ref = "B";
+    total_ref += std::to_string(months.size());
+    EXPECT_EQ(per_month.at(total_ref), total[1]);
+    EXPECT_EQ(wmotoets::test::sheet_named(files, "Per medewerker").at("F2").find("D0"), 0u);
+    // rapport.xlsx has no Scheiding sheet; without --scheiding there is no scheiding.html.
+    EXPECT_EQ(unzip(read_all((dir / "r" / "rapport.xlsx").string())).at("xl/workbook.xml").find("Scheiding"), std::string::npos);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "zonder").string()}), 0);
-    EXPECT_EQ(read_all((dir / "zonder" / "rapport.html").string()).find("id=\"scheiding\""), std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "zonder" / "scheiding.html"));
 }
 
 // Every finding is shown once, in its dossier's block, with its rule, cycle, date and message.

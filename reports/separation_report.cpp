@@ -1,0 +1,128 @@
+// scheiding.html: the coordinator's page, built from the same tables as scheiding.xlsx.
+#include <fmt/format.h>
+
+#include "reports/audit_sheet.hpp"
+#include "reports/report.hpp"
+#include "reports/rule_text.hpp"
+#include "reports/separation.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+// A fragment as a browser matches it against an id: bytes outside the unreserved set percent-encoded.
+std::string fragment(std::string_view id) {
+    std::string out;
+    for (const char ch : id) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+            out += ch;
+        else out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
+    using K = SeparationCell::Kind;
+    const bool number = c.kind == K::count || c.kind == K::rate || (c.text == "–" || c.text.starts_with("<"));
+    out << (number ? "<td class=\"n\">" : "<td>") << (strong ? "<b>" : "");
+    if (c.kind == K::dossiers) {
+        for (std::size_t i = 0; i < c.dossiers.size(); ++i)
+            out << (i ? ", " : "") << "<a href=\"rapport.html#dossier-" << html_escape(fragment(c.dossiers[i])) << "\">"
+                << html_escape(c.dossiers[i]) << "</a>";
+    } else {
+        out << html_escape(c.text);
+    }
+    out << (strong ? "</b>" : "") << "</td>";
+}
+
+}  // namespace
+
+void write_separation_html(std::ostream& out, const SeparationView& v, const RunRecord& run, const Disclosure& d) {
+    const SeparationTables tables = separation_tables(v, d);
+    const std::string peildatum = v.peildatum.empty() ? "onbekend" : v.peildatum;
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<title>Wmo-toets — scheiding van functies</title>\n<style>"
+        << report_style() << "@page{@bottom-left{content:\"Wmo-toets — scheiding van functies, peildatum " << html_escape(peildatum)
+        << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n"
+        << "td.n{white-space:nowrap}\n</style>\n</head>\n<body>\n"
+        << "<h1>Scheiding van functies</h1>\n<p class=\"muted\">Overzicht voor de wijkteamcoördinator: is wie de cliënt "
+           "ondersteunt een ander dan wie over de maatwerkvoorziening beslist? Peildatum <b>"
+        << html_escape(peildatum) << "</b>"
+        << (v.months.empty() ? std::string()
+                             : "; besluiten van " + month_words(v.months.front()) + " tot en met " + month_words(v.months.back()))
+        << ". De volledige toetsing staat in rapport.html.</p>\n";
+    if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
+
+    // In short: the total row of the first table, as published.
+    const auto& total = tables.tables.front().rows.back();
+    out << "<h2 id=\"kort\">In het kort</h2>\n";
+    if (v.total.both == 0) {
+        out << "<p>Geen enkel dossier heeft zowel een cliëntondersteuner als een beslisser in het logboek; er valt hier "
+               "niets te vergelijken.</p>\n";
+    } else {
+        out << "<p>Van de <b>" << html_escape(total[1].text) << "</b> dossiers met zowel een cliëntondersteuner als een "
+               "beslisser";
+        const char* what[] = {"de ondersteuner ook de beslisser", "deed de ondersteuner ook het onderzoek",
+                              "zaten ondersteuner en beslisser in hetzelfde team"};
+        const char* lead[] = {" was in ", "; in ", "; en in "};
+        for (std::size_t k = 0; k < 3; ++k) {
+            const SeparationCell& n = total[2 + 2 * k];
+            const SeparationCell& rate = total[3 + 2 * k];
+            if (n.text == "niet gecontroleerd") {
+                out << (k == 0 ? " is" : ";") << " niet gecontroleerd of " << what[k] << " (" << kSeparationRules[k]
+                    << " hoorde niet bij deze controle)";
+                continue;
+            }
+            out << lead[k] << "<b>" << html_escape(n.text) << "</b>"
+                << (rate.kind == SeparationCell::Kind::rate ? " (" + html_escape(rate.text) + ")" : "") << " " << what[k]
+                << " (" << kSeparationRules[k] << ")";
+        }
+        out << ".</p>\n";
+        for (std::size_t k = 0; k < 3; ++k)
+            if (v.outside[k] > 0)
+                out << "<p class=\"small muted\">" << kSeparationRules[k] << " gaf daarnaast een bevinding in "
+                    << html_escape(d.text(v.outside[k])) << " dossier" << (v.outside[k] == 1 && !d.publication ? "" : "s")
+                    << " zonder (nog) een beslisser; die tellen in deze tabellen niet mee.</p>\n";
+    }
+
+    out << "<h2 id=\"waarom\">Waarom dit ertoe doet</h2>\n"
+           "<p>De gemeente zorgt voor gratis cliëntondersteuning (art. 2.2.4 Wmo 2015) die onafhankelijk is: de "
+           "ondersteuner staat naast de cliënt, niet naast de gemeente (art. 1.1.1). Bij het amendement over die "
+           "onafhankelijkheid (Kamerstukken II 33 841, nr. 68) gaf de staatssecretaris van VWS aan dat <q>degene die "
+           "cliëntondersteuning biedt niet dezelfde persoon kan zijn als die beslist over de toewijzing van een "
+           "maatwerkvoorziening</q> (VNG, zelftest cliëntondersteuning). Dat de ondersteuner in hetzelfde wijkteam werkt "
+           "<q>hoeft niet per se een probleem te zijn</q>, zolang hij niet zelf beslist (NOOM).</p>\n<ul>\n";
+    for (std::size_t k = 0; k < 3; ++k) {
+        const RuleText t = rule_text(run, std::string(kSeparationRules[k]));
+        out << "<li><b>" << kSeparationRules[k] << "</b> " << html_escape(t.title) << " — een afwijking heet hier <i>"
+            << outcome_words(Outcome::overtreden, t.severity) << "</i> (ernst: " << html_escape(t.severity) << ").</li>\n";
+    }
+    out << "</ul>\n<p class=\"small muted\">Elke afwijking is apart geteld: een dossier kan in meer kolommen staan. De "
+           "noemer is steeds het aantal dossiers met zowel een ondersteuner als een beslisser in dezelfde maand of "
+           "hetzelfde team.</p>\n";
+
+    std::size_t number = 0;
+    for (const SeparationTable& t : tables.tables) {
+        out << "<h2 id=\"" << t.id << "\">" << html_escape(t.title) << "</h2>\n<p class=\"small\">" << html_escape(t.explanation)
+            << "</p>\n<table class=\"per-rule\" id=\"tabel-" << t.id << "\">\n<thead><tr>";
+        for (const std::string& c : t.columns) out << "<th>" << html_escape(c) << "</th>";
+        out << "</tr></thead>\n<tbody>\n";
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const bool strong = t.total_last && r + 1 == t.rows.size();
+            out << "<tr" << (strong ? " class=\"totaal\"" : "") << ">";
+            for (const SeparationCell& c : t.rows[r]) cell_html(out, c, strong);
+            out << "</tr>\n";
+        }
+        if (t.rows.empty()) out << "<tr><td colspan=\"" << t.columns.size() << "\" class=\"muted\">Geen.</td></tr>\n";
+        out << "</tbody>\n</table>\n<p class=\"caption\">Tabel " << ++number << ". " << html_escape(t.title)
+            << ". Bron: laatste controle, peildatum " << html_escape(peildatum) << ".</p>\n";
+        if (d.publication) out << "<p class=\"small muted\">" << d.key() << "</p>\n";
+    }
+    for (const std::string& why : tables.left_out)
+        out << "<p class=\"small muted\">Niet in de publicatieversie: " << html_escape(why) << "</p>\n";
+    out << "</body>\n</html>\n";
+}
+
+}  // namespace wmotoets
