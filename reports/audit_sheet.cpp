@@ -43,14 +43,15 @@ table{border-collapse:collapse;width:100%;font-size:.86em}th,td{border:1px solid
 th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.x{color:#a00;font-weight:600}.muted{color:#555}.small{font-size:.85em}
 .q{font-weight:600}.id{font-size:.85em;color:#444}.keuzes label{display:inline-block;white-space:nowrap;margin:.05em .7em .05em 0}
 .keuzes input{width:.95em;height:.95em;margin:0 .25em 0 0;vertical-align:-.15em}
-.regel2{display:flex;font-size:.8em;color:#444;margin-top:.35em}.lijn{flex:1;border-bottom:1px solid #555;margin-left:.4em}
+.regel2{display:flex;font-size:.8em;color:#444;margin-top:.35em}.lijn{flex:1;border-bottom:1px solid #555;margin:0 .6em 0 .4em}
+.regel{display:flex;align-items:flex-end;margin:.5em 0 .2em}.regel>span:first-child{margin-right:1em}.lijn.kort{flex:0 0 6em}
 .veld{display:block;border-bottom:1px solid #555;min-height:1.4em;margin:.2em 0 .1em}.veld-l{display:block;font-size:.8em;color:#444}
-table.normen td:nth-child(1){width:58%}table.normen td:nth-child(2){width:28%}
-.sign td{border:none;padding:.6em 1em .2em 0;width:50%}.sheet{page-break-after:always;break-after:page}
+table.normen td:nth-child(1){width:43%}table.normen td:nth-child(2){width:43%}.keuzes{white-space:nowrap}
+.kop{margin:.2em 0 .4em}table.bev td:nth-child(-n+4){white-space:nowrap}.sign td{border:none;padding:.6em 1em .2em 0;width:50%}.sheet{page-break-after:always;break-after:page}
 .cover{page-break-after:always;break-after:page}
-@page{size:A4;margin:12mm 12mm 14mm 12mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
-@media print{body{margin:0;font-size:8.5pt;line-height:1.25}h1{font-size:1.2em}h2{font-size:1em;margin:.7em 0 .3em;break-after:avoid}
-th,td{padding:.15em .3em}tr{break-inside:avoid}thead{display:table-header-group}}
+@page{size:A4;margin:10mm 11mm 12mm 11mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
+@media print{body{margin:0;font-size:7.8pt;line-height:1.18}h1{font-size:1.2em}h2{font-size:1em;margin:.55em 0 .25em;break-after:avoid}
+th,td{padding:.1em .3em}.regel2{margin-top:.15em}p.small{margin:.2em 0}.lang{font-size:7pt}tr{break-inside:avoid}thead{display:table-header-group}}
 )";
 
 // Four answer boxes, each bound to its own label (a box never strays from its word).
@@ -72,16 +73,21 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
                       const AuditSheetInfo& info) {
     const Case& c = log.cases.at(case_pos);
     const std::string id(log.str(c.id));
-    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<table class=\"meta\">\n";
-    out << "<tr><td>Steekproef</td><td>nummer " << info.number << " van " << info.of << " (zaad " << info.seed << ")</td></tr>\n";
-    if (!info.stratum.empty()) out << "<tr><td>Stratum</td><td>" << html_escape(info.stratum) << "</td></tr>\n";
-    out << "<tr><td>Peildatum van de controle</td><td>" << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
-        << "</td></tr>\n";
+    std::optional<std::size_t> at;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+        if (run.case_ids[i] == id) at = i;
+    // A long dossier (many events and norms) in smaller print, so that its sheet keeps to one page.
+    std::size_t lines = log.events_of(c).size();
+    for (std::size_t r = 0; at && r < run.rules.size(); ++r) lines += 2 * (run.outcome(*at, r) != Outcome::niet_van_toepassing);
+    out << "<div class=\"blad" << (lines > 56 ? " lang" : "") << "\">\n";
+    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number << " van "
+        << info.of << " (zaad " << info.seed << ")";
+    if (!info.stratum.empty()) out << " · stratum: " << html_escape(info.stratum);
+    out << " · peildatum van de controle: " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum);
     std::set<std::uint16_t> files;  // the inputs this dossier's events come from, in full
     for (const std::uint32_t i : log.events_of(c)) files.insert(log.events[i].file);
-    for (const std::uint16_t f : files)
-        out << "<tr><td>Bestand</td><td>" << html_escape(log.inputs[f].path) << "</td></tr>\n";
-    out << "</table>\n";
+    for (const std::uint16_t f : files) out << " · bestand: " << html_escape(log.inputs[f].path);
+    out << "</p>\n";
 
     out << "<h2>Gebeurtenissen</h2>\n<table>\n<thead><tr><th>#</th><th>datum</th><th>activiteit</th><th>medewerker</th>"
            "<th>rol</th><th>team</th><th>bron (bestand:regel)</th></tr></thead>\n";
@@ -105,7 +111,7 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
     bool any = false;
     for (const RunRecord::Finding& f : run.findings) {
         if (f.case_id != id) continue;
-        if (!any) out << "<table>\n<thead><tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr></thead>\n";
+        if (!any) out << "<table class=\"bev\">\n<thead><tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr></thead>\n";
         any = true;
         out << "<tr><td>" << html_escape(f.rule) << "</td><td>" << f.cycle << "</td><td>" << html_escape(f.date)
             << "</td><td>" << html_escape(f.deadline) << "</td><td>" << html_escape(f.message) << "</td></tr>\n";
@@ -114,12 +120,8 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
 
     // Per applicable rule: the norm as a question, the boxes, the tool's suggestion, room for the
     // auditor's explanation and source.
-    std::optional<std::size_t> at;
-    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
-        if (run.case_ids[i] == id) at = i;
-    out << "<h2>Oordeel van de auditor per norm</h2>\n<p class=\"small muted\">Per norm die volgens Wmo-toets op dit dossier "
-           "van toepassing is: uw antwoord, met de toelichting en de geraadpleegde bron (document, datum). Het antwoord "
-           "van Wmo-toets staat erbij als voorstel; uw oordeel telt.</p>\n<table class=\"normen\">\n<thead><tr><th>norm</th><th>uw antwoord"
+    out << "<h2>Oordeel van de auditor per norm</h2>\n<p class=\"small muted\">Per norm die volgens Wmo-toets van toepassing "
+           "is: uw antwoord met toelichting en geraadpleegde bron. Wmo-toets doet een voorstel; uw oordeel telt.</p>\n<table class=\"normen\">\n<thead><tr><th>norm</th><th>uw antwoord"
            "</th><th>Wmo-toets</th></tr></thead>\n";
     std::string not_applicable;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
@@ -131,17 +133,18 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
         }
         const std::string name = "oordeel-" + file_name_for(id) + "-" + t.id;
         out << "<tr><td><span class=\"id\">" << html_escape(t.id) << "</span> <span class=\"q\">" << html_escape(t.question)
-            << "</span><span class=\"regel2\">toelichting en bron (document, datum):<span class=\"lijn\"></span></span></td><td>"
-            << answer_boxes(name) << "</td><td" << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">"
+            << "</span></td><td>" << answer_boxes(name)
+            << "<span class=\"regel2\">toelichting, bron (document, datum):<span class=\"lijn\"></span></span></td><td" << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">"
             << verdict_words(suggested_verdict(o)) << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
     }
     out << "</table>\n";
     if (!not_applicable.empty())
         out << "<p class=\"small muted\">Volgens Wmo-toets niet van toepassing: " << not_applicable << ".</p>\n";
-    out << "<h2>Conclusie</h2>\n<p>Afwijking in dit dossier: " << answer_boxes_yes_no("conclusie-" + file_name_for(id))
-        << "</p>\n<span class=\"veld-l\">toelichting</span><span class=\"veld\"></span>\n"
-        << "<table class=\"sign\"><tr><td>Opgesteld door: <span class=\"veld\"></span>datum: <span class=\"veld\"></span></td>"
-           "<td>Beoordeeld door: <span class=\"veld\"></span>datum: <span class=\"veld\"></span></td></tr></table>\n";
+    out << "<h2>Conclusie</h2>\n<div class=\"regel\"><span>Afwijking in dit dossier: "
+        << answer_boxes_yes_no("conclusie-" + file_name_for(id))
+        << "</span>toelichting:<span class=\"lijn\"></span></div>\n<table class=\"sign\"><tr><td><div class=\"regel\">Opgesteld "
+           "door:<span class=\"lijn\"></span>datum:<span class=\"lijn kort\"></span></div></td><td><div class=\"regel\">Beoordeeld "
+           "door:<span class=\"lijn\"></span>datum:<span class=\"lijn kort\"></span></div></td></tr></table>\n</div>\n";
 }
 
 }  // namespace
