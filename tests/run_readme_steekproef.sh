@@ -18,6 +18,24 @@ while IFS= read -r line; do
   n=$((n + 1))
   eval "$line" > out.txt 2> err.txt
   rc=$?
+  # After a draw, the auditor fills in oordelen.xlsx: here every verdict "ja" (the cells of the
+  # Oordeel column as inline strings, the way a spreadsheet program may save them).
+  if [[ $rc -eq 0 && $line == *"steekproef trek"* && -f steekproef/oordelen.xlsx ]]; then
+    python3 - <<'PY' || { echo "FOUT: oordelen.xlsx niet in te vullen" >&2; fail=1; }
+import re, zipfile, shutil
+src = "steekproef/oordelen.xlsx"
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile("ingevuld.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "xl/worksheets/sheet1.xml":
+            text, n = re.subn(r'<c r="(F\d+)" s="(\d+)"/>',
+                              r'<c r="\1" s="\2" t="inlineStr"><is><t>ja</t></is></c>', data.decode())
+            assert n > 0, "geen lege oordeelcellen"
+            data = text.encode()
+        zout.writestr(item, data)
+shutil.move("ingevuld.xlsx", src)
+PY
+  fi
   if [[ $rc -ne 0 && ! ( $rc -eq 1 && $line == *evalueer* ) ]]; then
     echo "FOUT: README-regel faalt (exit code $rc): $line" >&2
     cat err.txt >&2
@@ -25,7 +43,7 @@ while IFS= read -r line; do
   fi
 done < "$src/README.md"
 [[ $n -ge 5 ]] || { echo "FOUT: maar $n steekproefregels in README.md gevonden" >&2; fail=1; }
-[[ -s steekproef/steekproef.csv && -s steekproef/steekproef-methode.txt ]] || { echo "FOUT: steekproef/ niet geschreven" >&2; fail=1; }
+[[ -s steekproef/steekproef.csv && -s steekproef/steekproef-methode.txt && -s steekproef/oordelen.xlsx ]] || { echo "FOUT: steekproef/ niet geschreven" >&2; fail=1; }
 # The list opens with its Dutch characters in a reader that honours the BOM.
 python3 - <<'PY' || fail=1
 import csv, sys
