@@ -272,6 +272,12 @@ bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t 
     return parts_safe(*this, parts, total, {long(lo), long(hi)});
 }
 
+// Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
+// for colour-blind readers; the legend names them.
+const char* severity_colour(std::string_view severity) {
+    return severity == "overtreding" ? "#8e1b1b" : severity == "aandachtspunt" ? "#e08214" : "#9ecae1";
+}
+
 std::string Disclosure::percent(double fraction) const {
     return publication ? fmt::format("{:.0f}", std::round(fraction * 100)) : percent_nl(fraction);
 }
@@ -383,11 +389,6 @@ var timer;q.addEventListener("input",function(){clearTimeout(timer);timer=setTim
 [fr,fe,ft].forEach(function(s){s.addEventListener("change",run);});run();
 )";
 
-// Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
-// for colour-blind readers; the legend names them.
-const char* severity_colour(std::string_view severity) {
-    return severity == "overtreding" ? "#8e1b1b" : severity == "aandachtspunt" ? "#e08214" : "#9ecae1";
-}
 
 void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"

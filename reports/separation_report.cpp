@@ -25,7 +25,7 @@ std::string fragment(std::string_view id) {
 void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
     using K = SeparationCell::Kind;
     const bool number = c.kind == K::count || c.kind == K::rate || (c.text == "–" || c.text.starts_with("<"));
-    out << (number ? "<td class=\"n\">" : "<td>") << (strong ? "<b>" : "");
+    out << (number ? "<td class=\"n\">" : c.kind == K::month ? "<td class=\"m\">" : "<td>") << (strong ? "<b>" : "");
     if (c.kind == K::dossiers) {
         for (std::size_t i = 0; i < c.dossiers.size(); ++i)
             out << (i ? ", " : "") << "<a href=\"rapport.html#dossier-" << html_escape(fragment(c.dossiers[i])) << "\">"
@@ -34,6 +34,53 @@ void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
         out << html_escape(c.text);
     }
     out << (strong ? "</b>" : "") << "</td>";
+}
+
+// All teams per month at a glance: per month a grey bar for the dossiers with both roles and
+// beside it one bar per rule (its severity's colour) for the deviating ones; each bar has its
+// number as a tooltip. Not in a publication: a bar's length would show a suppressed count.
+void month_chart(std::ostream& out, const SeparationView& v, const RunRecord& run) {
+    if (v.months.empty()) return;
+    std::size_t top = 1;
+    for (const SeparationCounts& c : v.per_month) top = std::max(top, c.both);
+    const double left = 34, width = 700, height = 150, base = 14 + height;
+    const double group = (width - left) / double(v.months.size());
+    const auto y = [&](std::size_t n) { return base - height * double(n) / double(top); };
+    out << "<figure class=\"grafiek\"><svg role=\"img\" aria-label=\"Per maand: dossiers met ondersteuner en beslisser, en "
+           "de afwijkingen ONA-01, ONA-02 en ONA-03\" width=\"" << width << "\" height=\"" << base + 34
+        << "\" viewBox=\"0 0 " << width << " " << base + 34 << "\">\n";
+    const std::size_t step = top <= 5 ? 1 : (top + 4) / 5;
+    for (std::size_t n = 0; n <= top; n += step)
+        out << fmt::format("<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/><text x=\"{}\" y=\"{:.1f}\" "
+                           "text-anchor=\"end\">{}</text>\n",
+                           left, width, y(n), y(n), left - 4, y(n) + 4, n);
+    std::string colours[3];
+    for (std::size_t k = 0; k < 3; ++k) colours[k] = severity_colour(rule_text(run, std::string(kSeparationRules[k])).severity);
+    for (std::size_t m = 0; m < v.months.size(); ++m) {
+        const double x0 = left + group * double(m) + group * 0.1, w = group * 0.8;
+        const SeparationCounts& c = v.per_month[m];
+        const std::string when = month_words(v.months[m]);
+        const auto bar = [&](double x, double bw, std::size_t n, const std::string& fill, const std::string& what) {
+            out << fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n",
+                               x, y(n), bw, base - y(n), fill, html_escape(when), n, html_escape(what));
+        };
+        bar(x0, w * 0.4, c.both, "#b8b8b8", "dossiers met ondersteuner en beslisser");
+        for (std::size_t k = 0; k < 3; ++k)
+            if (v.in_run[k]) bar(x0 + w * (0.4 + 0.2 * double(k)), w * 0.2, c.deviating[k], colours[k], std::string(kSeparationRules[k]));
+        // Month labels: the first letters, and the year under each January and the first month.
+        const std::string label = when.substr(0, 3);
+        out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", x0 + w / 2, base + 13, label);
+        if (m == 0 || v.months[m].ends_with("-01"))
+            out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", x0 + w / 2, base + 27,
+                               v.months[m].substr(0, 4));
+    }
+    out << "</svg>\n<figcaption class=\"legend small\"><span class=\"item\"><span class=\"swatch\" style=\"background:#b8b8b8\">"
+           "</span>dossiers met ondersteuner en beslisser</span>";
+    const char* words[] = {"zelfde persoon (ONA-01)", "ondersteuner deed onderzoek (ONA-02)", "zelfde team (ONA-03)"};
+    for (std::size_t k = 0; k < 3; ++k)
+        if (v.in_run[k])
+            out << "<span class=\"item\"><span class=\"swatch\" style=\"background:" << colours[k] << "\"></span>" << words[k] << "</span>";
+    out << "</figcaption></figure>\n";
 }
 
 }  // namespace
@@ -46,7 +93,7 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
            "<title>Wmo-toets — scheiding van functies</title>\n<style>"
         << report_style() << "@page{@bottom-left{content:\"Wmo-toets — scheiding van functies, peildatum " << html_escape(peildatum)
         << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n"
-        << "td.n{white-space:nowrap}\n</style>\n</head>\n<body>\n"
+        << "td.n,td.m{white-space:nowrap}.grafiek{margin:.8em 0}.legend .item{white-space:nowrap}\n</style>\n</head>\n<body>\n"
         << "<h1>Scheiding van functies</h1>\n<p class=\"muted\">Overzicht voor de wijkteamcoördinator: is wie de cliënt "
            "ondersteunt een ander dan wie over de maatwerkvoorziening beslist? Peildatum <b>"
         << html_escape(peildatum) << "</b>"
@@ -86,6 +133,8 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
                     << html_escape(d.text(v.outside[k])) << " dossier" << (v.outside[k] == 1 && !d.publication ? "" : "s")
                     << " zonder (nog) een beslisser; die tellen in deze tabellen niet mee.</p>\n";
     }
+
+    if (!d.publication && v.total.both > 0) month_chart(out, v, run);
 
     out << "<h2 id=\"waarom\">Waarom dit ertoe doet</h2>\n"
            "<p>De gemeente zorgt voor gratis cliëntondersteuning (art. 2.2.4 Wmo 2015) die onafhankelijk is: de "
