@@ -109,6 +109,7 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& ma
         if (!o.out.empty()) require_bsn_decision(log, setup.options);
         mask = has_undecided_bsn(log, setup.options);
     }
+    require_wmo_log(log);
     const PhaseTimer timer("sorteren");
     log.finalize();
     return log;

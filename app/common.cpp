@@ -102,7 +102,50 @@ std::string now_text() {
     return buf;
 }
 
+// The rows of one file refused for an unknown activity, summed up: the labels by frequency (the 20
+// most frequent, all with --uitgebreid), each with how often and where first, and what to do.
+void log_unknown_activities(const std::string& path, const InputFile& in, const UnknownActivities& u) {
+    if (u.rows == 0) return;
+    std::vector<std::pair<std::string, UnknownLabel>> labels(u.labels.begin(), u.labels.end());
+    std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+    const bool all = spdlog::get_level() <= spdlog::level::debug;
+    const std::size_t shown = all ? labels.size() : std::min<std::size_t>(labels.size(), 20);
+    const std::string distinct = labels.size() == 1 && u.others == 0 ? "één activiteit" : fmt::format("{} verschillende activiteiten", grouped(labels.size()) + (u.others ? "+" : ""));
+    const std::string rows = grouped(u.rows) + (in.format == "xes" ? (u.rows == 1 ? " gebeurtenis" : " gebeurtenissen")
+                                                                   : (u.rows == 1 ? " rij" : " rijen"));
+    spdlog::warn("{}: {} afgekeurd om een activiteit die geen Wmo-activiteit is ({}){}:", path, rows, distinct, shown < labels.size() ? fmt::format("; de {} meest voorkomende", shown) : "");
+    for (std::size_t i = 0; i < shown; ++i)
+        spdlog::warn("  {:>9}×  '{}'  (eerst op {}:{})", grouped(labels[i].second.count), shown_text(labels[i].first), path,
+                     labels[i].second.first_line);
+    if (shown < labels.size() || u.others)
+        spdlog::warn("  … en {} andere (alle met --uitgebreid)", grouped(labels.size() - shown) + (u.others ? "+" : ""));
+    spdlog::warn("{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND), of bewaar ze "
+                 "voor lokale regels met --behoud-onbekend", path);
+}
+
 }  // namespace
+
+WmoShare wmo_share(const EventLog& log) {
+    WmoShare w;
+    for (const InputFile& in : log.inputs) w.rows += in.rows;
+    for (const Event& e : log.events) w.canonical += e.activity != Activity::onbekend;
+    return w;
+}
+
+void require_wmo_log(const EventLog& log) {
+    const WmoShare w = wmo_share(log);
+    const std::string share = fmt::format("van de {} gelezen {} {} er {} een Wmo-activiteit", grouped(w.rows),
+                                                   w.rows == 1 ? "gebeurtenis" : "gebeurtenissen", w.canonical == 1 ? "heeft" : "hebben",
+                                                   grouped(w.canonical));
+    if (w.rows == 0) return;  // nothing read (an empty database, a header only): nothing to say
+    if (log.case_count() == 0)
+        throw Error("geen enkel dossier om te controleren: " + share + ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
+                    "aan Wmo-activiteiten met --mapping BESTAND, of lees ze in met --behoud-onbekend voor lokale regels");
+    if (w.canonical * 2 < w.rows)
+        spdlog::warn("Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
+                     "bezwaar; koppel de activiteiten met --mapping BESTAND", share,
+                     fmt::format("{:.0f}", 100.0 * double(w.canonical) / double(w.rows)));
+}
 
 void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {
     const bool tty = show_progress();
@@ -119,6 +162,8 @@ void read_log(const std::string& path, const InputOptions& o, ImportOptions opti
     for (std::size_t i = bad_before; i < diag.bad_rows.size(); ++i) log_problem(diag.bad_rows[i], false);
     if (tty && log.inputs.back().rows >= 0x10000) std::fprintf(stderr, "\r\033[K");  // clear the progress line
     log_read_summary(shown_text(log.inputs.back().path), log.inputs.back());
+    if (const auto it = diag.unknown.find(path); it != diag.unknown.end())
+        log_unknown_activities(shown_text(log.inputs.back().path), log.inputs.back(), it->second);
 }
 
 void import_into_store(const InputOptions& o, Store& store) {
@@ -127,6 +172,7 @@ void import_into_store(const InputOptions& o, Store& store) {
         EventLog log;
         Diagnostics diag;
         read_log(path, o, setup.options, log, diag);
+        require_wmo_log(log);
         require_bsn_decision(log, setup.options);
         log.finalize();
         const PhaseTimer timer("opslaan");

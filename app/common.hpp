@@ -105,6 +105,16 @@ void load_settings(const std::string& settings_file, const std::vector<std::stri
                    Calendar& calendar);
 LocalRules load_local_rules(const std::string& path);
 
+// How much of a log is Wmo: the rows read from its inputs, and the events with a Wmo activity.
+struct WmoShare {
+    std::size_t rows = 0, canonical = 0;
+};
+WmoShare wmo_share(const EventLog& log);
+// A log to check: an Error (exit code 2) when rows were read but not one dossier came of them, a
+// warning when fewer than half of its rows are Wmo activities — both saying that this does not
+// look like a Wmo log. Nothing read at all (an empty database) passes.
+void require_wmo_log(const EventLog& log);
+
 // The latest run in `store`; an Error that says what to do when it has none.
 RunRecord latest_run_of(const Store& store);
 // The log of the database at `db` and its latest run.

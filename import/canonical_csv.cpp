@@ -317,6 +317,12 @@ void take_part(Part& part, std::uint16_t file_index, std::uint64_t line_offset, 
             p.line += line_offset;
             (list == &part.diag.bad_rows ? diag.bad_rows : diag.warnings).push_back(std::move(p));
         }
+    for (const auto& [file, part_unknown] : part.diag.unknown) {
+        UnknownActivities& to = diag.unknown[file];
+        for (const auto& [label, u] : part_unknown.labels) to.add(label, u.first_line + line_offset, u.count);
+        to.rows += part_unknown.others;
+        to.others += part_unknown.others;
+    }
 }
 
 InputFile parse_file(const std::string& path, bool windows1252, const ImportOptions& options, EventLog& log,

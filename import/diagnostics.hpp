@@ -2,6 +2,7 @@
 // Bad input rows and warnings, kept apart from findings and from tool failures.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,35 @@ struct Problem {
     std::string where() const { return line ? file + ":" + std::to_string(line) : file; }
 };
 
+// Rows refused for an activity that is not a Wmo activity (and no mapping names it): not one
+// line each — a permit log has thousands — but per file and label how often, and where first.
+struct UnknownLabel {
+    std::size_t count = 0;
+    std::uint64_t first_line = 0;
+};
+struct UnknownActivities {
+    std::map<std::string, UnknownLabel> labels;  // at most kMaxLabels; the rest counted in `others`
+    std::size_t rows = 0, others = 0;
+    static constexpr std::size_t kMaxLabels = 10000;
+    void add(const std::string& label, std::uint64_t line, std::size_t n = 1) {
+        rows += n;
+        auto it = labels.find(label);
+        if (it == labels.end()) {
+            if (labels.size() >= kMaxLabels) {
+                others += n;
+                return;
+            }
+            it = labels.emplace(label, UnknownLabel{0, line}).first;
+        }
+        it->second.count += n;
+        if (line < it->second.first_line) it->second.first_line = line;
+    }
+};
+
 struct Diagnostics {
     std::vector<Problem> bad_rows;  // rows left out (counted per input too)
     std::vector<Problem> warnings;  // e.g. Windows-1252 input, a possible BSN
+    std::map<std::string, UnknownActivities> unknown;  // per file: rows refused for an unknown activity
 };
 
 struct ImportOptions {

@@ -165,9 +165,16 @@ void EventBuilder::add(const RawEvent& r) {
     const std::optional<Activity> act =
         activities_.get(r.activity, [this](std::string_view t) { return activity_of(t); });
     if (!act && !keep_unknown_) {
-        return reject(line, "onbekende activiteit '" + shorten(r.activity) +
-                                "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
-                                "om onbekende activiteiten te bewaren voor lokale regels");
+        if (options_.strict)
+            return reject(line, "onbekende activiteit '" + shorten(r.activity) +
+                                    "'; gebruik een canonieke activiteit, een mappingbestand, of --behoud-onbekend "
+                                    "om onbekende activiteiten te bewaren voor lokale regels");
+        // Counted per label, summed up per file after reading (app: the summary of unknown activities).
+        ++input_.rejected;
+        std::string label = shorten(r.activity);
+        if (may_hold_bsn(label)) label = replace_bsn_groups(label);
+        diag_.unknown[path_].add(label, line);
+        return;
     }
 
     EventLog& log = log_;

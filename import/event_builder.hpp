@@ -156,17 +156,19 @@ class ImportRollback {
 public:
     ImportRollback(EventLog& log, Diagnostics& diag)
         : log_(log), diag_(diag), events_(log.events.size()), attrs_(log.attributes.size()), cases_(log.case_count()),
-          bad_(diag.bad_rows.size()), warn_(diag.warnings.size()) {}
+          bad_(diag.bad_rows.size()), warn_(diag.warnings.size()), unknown_(diag.unknown) {}
     void undo() {
         log_.truncate(events_, attrs_, cases_);
         diag_.bad_rows.resize(bad_);
         diag_.warnings.resize(warn_);
+        diag_.unknown = unknown_;
     }
 
 private:
     EventLog& log_;
     Diagnostics& diag_;
     std::size_t events_, attrs_, cases_, bad_, warn_;
+    std::map<std::string, UnknownActivities> unknown_;
 };
 
 // Adds a file read completely to the log as its next input (with the mapping it was read with).

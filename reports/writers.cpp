@@ -146,17 +146,25 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                        counted(log.cases.size(), "dossier", "dossiers"), counted(used, "gebeurtenis", "gebeurtenissen"),
                        counted(rows, "rij", "rijen"), rejected,
                        d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
-    out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.", "voldaan",
-                       kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
-    for (const RunRecord::Figure& f : d.figures) {
-        const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
-        const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
-        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, f.severity, f.applicable,
-                           f.compliant, f.violations, f.unknown, rate, ci);
+    // A log without anything the rules look at (a permit log read with --behoud-onbekend) gets a
+    // sentence, not a table of zeros.
+    const bool none_applies = std::none_of(d.figures.begin(), d.figures.end(), [](const auto& f) { return f.applicable > 0; });
+    if (none_applies) {
+        out += "Geen van de Wmo-regels is van toepassing: geen dossier heeft een gebeurtenis waar een regel over gaat "
+               "(melding, gesprek, aanvraag, besluit, bezwaar …).\n";
+    } else {
+        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.", "voldaan",
+                           kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
+        for (const RunRecord::Figure& f : d.figures) {
+            const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
+            const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
+            out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, f.severity, f.applicable,
+                               f.compliant, f.violations, f.unknown, rate, ci);
+        }
+        out += std::string(kDeviationsKey) + ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
+               "in geen van beide mee.\n";
     }
-    out += std::string(kDeviationsKey) + ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt in "
-           "geen van beide mee.\n";
-    if (d.lead_times.empty()) return out;
+    if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.gestart > 0; })) return out;
     out += "\nDoorlooptijden in dagen (Kaplan–Meier: lopende dossiers tellen mee tot de peildatum)\n";
     out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", "fase", "gestart", "afgerond", "lopend",
                        "beëindigd", "mediaan", "p75", "p90");

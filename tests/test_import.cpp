@@ -189,17 +189,20 @@ TEST(CsvImport, BadRowsAreReportedCountedAndLeftOut) {
     EXPECT_EQ(log.inputs[0].rows, 7u);
     EXPECT_EQ(log.inputs[0].used, 2u);
     EXPECT_EQ(log.inputs[0].rejected, 5u);
-    ASSERT_EQ(diag.bad_rows.size(), 5u);
+    // An unknown activity is not a line of its own but counted per label, with its first line.
+    ASSERT_EQ(diag.bad_rows.size(), 4u);
     EXPECT_EQ(diag.bad_rows[0].line, 3u);
     EXPECT_NE(diag.bad_rows[0].message.find("onleesbare datum"), std::string::npos);
     EXPECT_NE(diag.bad_rows[0].where().find("fouten.csv:3"), std::string::npos);
-    EXPECT_EQ(diag.bad_rows[1].line, 4u);
-    EXPECT_NE(diag.bad_rows[1].message.find("onbekende activiteit 'keukentafel'"), std::string::npos);
-    EXPECT_NE(diag.bad_rows[1].message.find("--behoud-onbekend"), std::string::npos);
-    EXPECT_EQ(diag.bad_rows[2].line, 5u);
-    EXPECT_NE(diag.bad_rows[2].message.find("3 velden"), std::string::npos);
-    EXPECT_NE(diag.bad_rows[3].message.find("case_id"), std::string::npos);
-    EXPECT_NE(diag.bad_rows[4].message.find("timestamp"), std::string::npos);
+    ASSERT_EQ(diag.unknown.size(), 1u);
+    const UnknownActivities& u = diag.unknown.begin()->second;
+    EXPECT_EQ(u.rows, 1u);
+    EXPECT_EQ(u.labels.at("keukentafel").count, 1u);
+    EXPECT_EQ(u.labels.at("keukentafel").first_line, 4u);
+    EXPECT_EQ(diag.bad_rows[1].line, 5u);
+    EXPECT_NE(diag.bad_rows[1].message.find("3 velden"), std::string::npos);
+    EXPECT_NE(diag.bad_rows[2].message.find("case_id"), std::string::npos);
+    EXPECT_NE(diag.bad_rows[3].message.find("timestamp"), std::string::npos);
 }
 
 TEST(CsvImport, KeepUnknownActivities) {
