@@ -31,13 +31,15 @@ namespace wmotoets {
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
     cmd.add_option("logboek", o.logs,
-                   "Een of meer eventlogs: canonieke CSV, XES (.xes, .xes.gz) of, met --mapping, een eigen export");
+                   "Een of meer eventlogs: canonieke CSV, Excel (.xlsx), XES (.xes, .xes.gz) of, met --mapping, een eigen "
+                   "export");
     cmd.add_option("--mapping", o.mapping_file,
                    "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
     cmd.add_option("--formaat", o.input_format,
-                   "Invoerformaat: auto (naar de bestandsnaam: .xes/.xes.gz, .json = zgw, anders csv), csv, xes of zgw (JSON uit de "
-                   "ZGW-API's, met een mappingbestand met [zgw.statustypen] enz.)")
-        ->check(CLI::IsMember({"auto", "csv", "xes", "zgw"}));
+                   "Invoerformaat: auto (naar de bestandsnaam: .xes/.xes.gz, .json = zgw, .xlsx, anders csv), csv, xlsx, xes "
+                   "of zgw (JSON uit de ZGW-API's, met een mappingbestand met [zgw.statustypen] enz.)")
+        ->check(CLI::IsMember({"auto", "csv", "xlsx", "xes", "zgw"}));
+    cmd.add_option("--blad", o.sheet, "Excel: het blad met het logboek (standaard het eerste)");
     cmd.add_option("--levenscyclus", o.lifecycle,
                    "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
         ->check(CLI::IsMember({"complete", "alle"}));
@@ -59,6 +61,7 @@ ImportSetup::ImportSetup(const InputOptions& o) {
     options.strict = o.strict;
     options.keep_unknown = o.keep_unknown;
     options.all_lifecycles = o.lifecycle == "alle";
+    options.sheet = o.sheet;
     options.not_bsn = o.not_bsn;
     if (!o.mapping_file.empty()) {
         mapping = read_mapping_file(o.mapping_file);
@@ -115,8 +118,8 @@ void log_unknown_activities(const std::string& path, const InputFile& in, const 
                                                                    : (u.rows == 1 ? " rij" : " rijen"));
     spdlog::warn("{}: {} afgekeurd om een activiteit die geen Wmo-activiteit is ({}){}:", path, rows, distinct, shown < labels.size() ? fmt::format("; de {} meest voorkomende", shown) : "");
     for (std::size_t i = 0; i < shown; ++i)
-        spdlog::warn("  {:>9}×  '{}'  (eerst op {}:{})", grouped(labels[i].second.count), shown_text(labels[i].first), path,
-                     labels[i].second.first_line);
+        spdlog::warn("  {:>9}×  '{}'  (eerst op {})", grouped(labels[i].second.count), shown_text(labels[i].first),
+                     row_location(path, shown_text(u.sheet), labels[i].second.first_line));
     if (shown < labels.size() || u.others)
         spdlog::warn("  … en {} andere (alle met --uitgebreid)", grouped(labels.size() - shown) + (u.others ? "+" : ""));
     spdlog::warn("{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND), of bewaar ze "

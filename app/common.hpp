@@ -54,6 +54,7 @@ struct InputOptions {
     std::vector<std::string> logs;
     std::string mapping_file, key_file;
     std::string input_format = "auto", lifecycle = "complete";
+    std::string sheet;                 // --blad (XLSX)
     std::vector<std::string> not_bsn;  // --geen-bsn-kolom
     bool strict = false, keep_unknown = false;
 };

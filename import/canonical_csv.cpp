@@ -15,6 +15,7 @@
 #include "import/event_builder.hpp"
 #include "import/sha256.hpp"
 #include "import/timestamp.hpp"
+#include "import/xlsx.hpp"
 #include "model/bsn.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
@@ -102,14 +103,10 @@ std::string record_problem(CsvReader::Status status) {
     return {};
 }
 
-Layout read_header(CsvReader& reader, const std::string& path, const Mapping* mapping,
-                   std::vector<std::string_view>& fields) {
-    std::uint64_t line = 0;
-    if (!reader.next(fields, line))
-        throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
-    if (reader.status() == CsvReader::Status::too_many_fields || reader.status() == CsvReader::Status::field_too_long)
-        throw Error(path + ":" + std::to_string(line) + ": kopregel: " + record_problem(reader.status()) +
-                    "; niets uit dit bestand is ingelezen");
+// The layout from a header row: `where` names the header ("FILE:1", "FILE:blad!A1") and
+// `separator` how its fields were told apart (for the message about missing columns).
+Layout layout_from_header(const std::vector<std::string_view>& fields, const std::string& path, const std::string& where,
+                          const Mapping* mapping, const std::string& separator) {
     Layout l;
     l.ncols = fields.size();
     l.names.resize(l.ncols);
@@ -119,7 +116,7 @@ Layout read_header(CsvReader& reader, const std::string& path, const Mapping* ma
     for (std::size_t i = 0; i < l.ncols; ++i) l.names[i] = ascii_lower(trim(fields[i]));
     for (std::size_t i = 0; i < l.ncols; ++i) {
         if (!l.names[i].empty() && !seen.insert(l.names[i]).second)
-            throw Error(path + ":" + std::to_string(line) + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
+            throw Error(where + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
         l.bsn_column[i] = bsn_column_name(l.names[i]);
     }
     // The header's column names, for messages. A line without a separator is not echoed: it may
@@ -172,12 +169,22 @@ Layout read_header(CsvReader& reader, const std::string& path, const Mapping* ma
     if (l.col_ts < 0) missing += " timestamp";
     if (l.col_act < 0) missing += " activity";
     if (!missing.empty()) {
-        throw Error(path + ":" + std::to_string(line) + ": verplichte kolom(men) ontbreken:" + missing +
-                    " (gevonden: " + found() + "; scheidingsteken '" +
-                    (reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator())) +
-                    "'; andere kolomnamen? Gebruik --mapping)");
+        throw Error(where + ": verplichte kolom(men) ontbreken:" + missing + " (gevonden: " + found() + separator +
+                    "; andere kolomnamen? Gebruik --mapping)");
     }
     return l;
+}
+
+Layout read_header(CsvReader& reader, const std::string& path, const Mapping* mapping,
+                   std::vector<std::string_view>& fields) {
+    std::uint64_t line = 0;
+    if (!reader.next(fields, line))
+        throw Error(path + ": geen kopregel gevonden; verwacht de kolommen case_id, timestamp en activity");
+    if (reader.status() == CsvReader::Status::too_many_fields || reader.status() == CsvReader::Status::field_too_long)
+        throw Error(path + ":" + std::to_string(line) + ": kopregel: " + record_problem(reader.status()) +
+                    "; niets uit dit bestand is ingelezen");
+    const std::string sep = reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator());
+    return layout_from_header(fields, path, path + ":" + std::to_string(line), mapping, "; scheidingsteken '" + sep + "'");
 }
 
 // Turns rows into events of one EventLog: the whole file's, or a part's that is merged later.
@@ -225,6 +232,13 @@ public:
             if (!v.empty()) raw_.attributes.emplace_back(slot, v);
         }
         builder_.add(raw_);
+    }
+
+    void set_sheet(std::string sheet) { builder_.set_sheet(std::move(sheet)); }
+    // A row refused before its fields are looked at (counted as read).
+    void refuse(std::uint64_t line, std::string reason) {
+        ++input_.rows;
+        builder_.reject(line, std::move(reason));
     }
 
 private:
@@ -432,6 +446,58 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         std::rethrow_exception(parse_error);
     }
     input.sha256 = fp.sha256;
+    add_input(log, std::move(input), options, diag);
+}
+
+void import_xlsx(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
+    const XlsxWorkbook wb(path);
+    const std::string sheet = options.sheet.empty() ? wb.sheet_names().front() : options.sheet;
+    log.check_room_for_input(path);
+    ImportRollback rollback(log, diag);
+    InputFile input;
+    input.path = path;
+    input.format = "xlsx";
+    const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
+    std::optional<Layout> layout;
+    std::optional<RowParser> parser;
+    std::vector<std::string_view> fields;
+    try {
+        wb.read_sheet(options.sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
+            std::size_t used = cells.size();
+            while (used > 0 && trim(cells[used - 1].text).empty()) --used;
+            if (used == 0) return;  // a blank row, as a blank line in a CSV
+            fields.clear();
+            for (std::size_t c = 0; c < used; ++c) fields.emplace_back(cells[c].text);
+            if (!layout) {
+                layout.emplace(layout_from_header(fields, path, wb.location(sheet, row, 0), options.mapping, ""));
+                parser.emplace(*layout, path, file_index, options, log, diag, input);
+                parser->set_sheet(sheet);
+                return;
+            }
+            if (fields.size() > layout->ncols) {
+                parser->refuse(row, "rij heeft gevulde cellen tot kolom " + column_letters(fields.size() - 1) +
+                                        ", de kopregel loopt tot kolom " + column_letters(layout->ncols - 1));
+                return;
+            }
+            fields.resize(layout->ncols);  // a row ends at its last filled cell
+            parser->row(fields, row, CsvReader::Status::ok);
+        });
+    } catch (...) {
+        rollback.undo();
+        throw;
+    }
+    if (!layout)
+        throw Error(path + ": blad '" + sheet + "' is leeg; verwacht een kopregel met case_id, timestamp en activity");
+    Sha256 sha;
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::string chunk(1 << 20, '\0');
+        while (in) {
+            in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            sha.update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+        }
+    }
+    input.sha256 = sha.hex();
     add_input(log, std::move(input), options, diag);
 }
 

@@ -13,4 +13,9 @@ namespace wmotoets {
 void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log,
                           Diagnostics& diag);
 
+// The same for a sheet of an Excel workbook (.xlsx; options.sheet, or the first): its first
+// non-empty row is the header, typed cells are read as text (a date cell as ISO, "2024-03-01" or
+// "2024-03-01T10:15:00"), through the same mapping; messages name "FILE:blad!A12".
+void import_xlsx(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag);
+
 }  // namespace wmotoets

@@ -4,18 +4,36 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/mapping.hpp"
 
 namespace wmotoets {
 
+// Where a row is: "FILE:LINE", or in a workbook "FILE:blad!A12" (the row's first cell).
+inline std::string row_location(const std::string& file, const std::string& sheet, std::uint64_t line) {
+    if (!line) return file;
+    std::string s = file;
+    s += ':';
+    if (!sheet.empty()) {
+        s += sheet;
+        s += "!A";
+    }
+    s += std::to_string(line);
+    return s;
+}
+
 struct Problem {
+    Problem() = default;
+    Problem(std::string f, std::uint64_t l, std::string m, std::string s = {})
+        : file(std::move(f)), line(l), message(std::move(m)), sheet(std::move(s)) {}
     std::string file;
     std::uint64_t line = 0;  // 0 = about the whole file
     std::string message;     // Dutch
+    std::string sheet;       // a workbook's sheet: the line is its row
 
-    std::string where() const { return line ? file + ":" + std::to_string(line) : file; }
+    std::string where() const { return row_location(file, sheet, line); }
 };
 
 // Rows refused for an activity that is not a Wmo activity (and no mapping names it): not one
@@ -25,6 +43,7 @@ struct UnknownLabel {
     std::uint64_t first_line = 0;
 };
 struct UnknownActivities {
+    std::string sheet;  // a workbook's sheet (first_line is then its row)
     std::map<std::string, UnknownLabel> labels;  // at most kMaxLabels; the rest counted in `others`
     std::size_t rows = 0, others = 0;
     static constexpr std::size_t kMaxLabels = 10000;
@@ -53,6 +72,7 @@ struct ImportOptions {
     bool strict = false;        // the first bad row is fatal; nothing of that file is kept
     bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
     bool all_lifecycles = false;  // XES: --levenscyclus alle (else only `complete` or no transition)
+    std::string sheet;            // XLSX: --blad NAAM (empty: the first sheet)
     const Mapping* mapping = nullptr;
     // --pseudonimiseer: dossier ids and actors replaced by keyed pseudonyms before anything is kept.
     const class PseudonymKey* pseudonymise = nullptr;

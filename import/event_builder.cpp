@@ -96,7 +96,7 @@ void EventBuilder::check_number(std::string_view field, std::string_view value, 
                                 std::string_view what) {
     for (const auto& [b, e] : bsn_groups(value)) {
         const std::string place = std::string(what) + " '" + std::string(field) + "'";
-        throw Error(path_ + ":" + std::to_string(line) + ": " + place + " bevat een mogelijk BSN (" +
+        throw Error(row_location(path_, sheet_, line) + ": " + place + " bevat een mogelijk BSN (" +
                     mask_number(value.substr(b, e - b)) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
     }
 }
@@ -128,8 +128,8 @@ void EventBuilder::reject(std::uint64_t at, std::string reason) {
     ++input_.rejected;
     if (may_hold_bsn(reason)) reason = replace_bsn_groups(reason);  // a label or date echoed in it
     if (options_.strict)
-        throw Error(path_ + ":" + std::to_string(at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
-    diag_.bad_rows.push_back({path_, at, std::move(reason)});
+        throw Error(row_location(path_, sheet_, at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
+    diag_.bad_rows.push_back({path_, at, std::move(reason), sheet_});
 }
 
 std::optional<Activity> EventBuilder::activity_of(std::string_view label) const {
@@ -173,7 +173,9 @@ void EventBuilder::add(const RawEvent& r) {
         ++input_.rejected;
         std::string label = shorten(r.activity);
         if (may_hold_bsn(label)) label = replace_bsn_groups(label);
-        diag_.unknown[path_].add(label, line);
+        UnknownActivities& unknown = diag_.unknown[path_];
+        unknown.sheet = sheet_;
+        unknown.add(label, line);
         return;
     }
 

@@ -46,6 +46,8 @@ public:
     void add(const RawEvent& r);
     void reject(std::uint64_t line, std::string reason);
     bool keep_unknown() const { return keep_unknown_; }
+    // Rows of a workbook's sheet: messages name "FILE:blad!A12".
+    void set_sheet(std::string sheet) { sheet_ = std::move(sheet); }
 
 private:
     // Equality of short texts without a call: two overlapping eight-byte loads cover up to 16
@@ -134,6 +136,7 @@ private:
     StrId noted(std::string_view column, StrId id, std::uint64_t line);
 
     const std::string& path_;
+    std::string sheet_;
     std::uint16_t file_index_;
     const ImportOptions& options_;
     const Mapping* mapping_;

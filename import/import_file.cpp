@@ -23,15 +23,25 @@ void import_by_format(const std::string& path, const std::string& format, const 
         return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
     };
     require_regular_file(path);
-    const std::string f = format != "auto" ? format : is_xes_path(path) ? "xes" : ends_with_json() ? "zgw" : "csv";
+    const auto ends_with_xlsx = [&] {
+        const std::string p = ascii_lower(path);
+        return p.size() >= 5 && p.compare(p.size() - 5, 5, ".xlsx") == 0;
+    };
+    const std::string f = format != "auto"     ? format
+                          : is_xes_path(path)  ? "xes"
+                          : ends_with_json()   ? "zgw"
+                          : ends_with_xlsx()   ? "xlsx"
+                                               : "csv";
     if (f == "csv") {
         import_canonical_csv(path, options, log, diag);
     } else if (f == "xes") {
         import_xes(path, options, log, diag);
     } else if (f == "zgw") {
         import_zgw(path, options, log, diag);
+    } else if (f == "xlsx") {
+        import_xlsx(path, options, log, diag);
     } else {
-        throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xes, zgw)");
+        throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xlsx, xes, zgw)");
     }
 }
 

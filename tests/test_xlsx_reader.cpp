@@ -8,6 +8,7 @@
 
 #include "helpers.hpp"
 #include "xlsx_read.hpp"
+#include "import/csv_reader.hpp"
 #include "import/xlsx.hpp"
 #include "model/error.hpp"
 
@@ -141,6 +142,116 @@ TEST(XlsxReader, RefusesWhatIsNoWorkbookInDutch) {
     }
     EXPECT_EQ(error_of([&] { XlsxWorkbook wb(zip); }),
               zip + ": geen Excel-werkmap (.xlsx): het zip-archief heeft geen werkboek (xl/workbook.xml)");
+}
+
+}  // namespace
+}  // namespace wmotoets
+
+// ---- Excel workbooks as input (issue 18 point 2): the same mapping and checks as CSV ----
+
+namespace wmotoets {
+namespace {
+
+// The rows of a CSV file, as the project's own reader gives them.
+std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    CsvReader reader(in, false);
+    std::vector<std::string_view> fields;
+    std::uint64_t line = 0;
+    std::vector<std::vector<std::string>> rows;
+    while (reader.next(fields, line)) rows.emplace_back(fields.begin(), fields.end());
+    return rows;
+}
+
+// The rows written to a workbook, the timestamp column as real dates (serial numbers with a date
+// format) or as text.
+std::string workbook_of(const std::vector<std::vector<std::string>>& rows, const std::string& name, bool serial_dates) {
+    const std::string path = (test::temp_dir() / name).string();
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Logboek");
+    lxw_format* stamp = workbook_add_format(wb);
+    format_set_num_format(stamp, "dd-mm-yyyy hh:mm");
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const std::string& v = rows[r][c];
+            if (v.empty()) continue;
+            // A time with a zone ("…Z", "…+01:00") stays text: an Excel date has no zone.
+            const bool zoned = v.size() > 16 && v.find_first_of("Z+", 16) != std::string::npos;
+            if (serial_dates && r > 0 && c == 1 && !zoned) {
+                lxw_datetime d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)),
+                               v.size() >= 16 ? std::stoi(v.substr(11, 2)) : 0, v.size() >= 16 ? std::stoi(v.substr(14, 2)) : 0, 0};
+                worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &d, stamp);
+            } else {
+                worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
+            }
+        }
+    EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+struct CliRun {
+    int rc;
+    std::string out, err;
+};
+CliRun controleer(std::vector<std::string> args) {
+    args.insert(args.begin(), "controleer");
+    testing::internal::CaptureStdout();
+    testing::internal::CaptureStderr();
+    const int rc = test::cli(args);
+    CliRun r{rc, testing::internal::GetCapturedStdout(), testing::internal::GetCapturedStderr()};
+    return r;
+}
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    return s;
+}
+
+TEST(XlsxInput, ASheetGivesExactlyTheFindingsAndFiguresOfTheSameCsv) {
+    const std::string csv = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/dossiers.csv";
+    const auto rows = csv_rows(csv);
+    ASSERT_GT(rows.size(), 200u);
+    const CliRun expected = controleer({csv, "--exit-zero"});
+    ASSERT_EQ(expected.rc, 0) << expected.err;
+    for (const bool serial : {true, false}) {
+        const std::string xlsx = workbook_of(rows, serial ? "serieel.xlsx" : "tekst.xlsx", serial);
+        const CliRun got = controleer({xlsx, "--exit-zero"});
+        ASSERT_EQ(got.rc, 0) << got.err;
+        // Every finding cites the same row: a CSV line is the sheet's row of the same number.
+        EXPECT_EQ(replaced(got.out, xlsx, csv), expected.out) << (serial ? "datums als Excel-datum" : "datums als tekst");
+    }
+}
+
+TEST(XlsxInput, LocatesEveryProblemInItsSheetAndRefusesBadWorkbooksInDutch) {
+    const std::string f = kFixtures;
+    std::vector<std::vector<std::string>> rows = {{"case_id", "timestamp", "activity", "actor"},
+                                                  {"D1", "2024-03-01", "melding", "A1"},
+                                                  {"D1", "morgen", "gesprek", "C1"},
+                                                  {},
+                                                  {"D1", "2024-03-05", "keukentafel", "C1"},
+                                                  {"D1", "2024-03-06", "gesprek", "C1", "", "extra"}};
+    const std::string xlsx = workbook_of(rows, "fouten.xlsx", false);
+    const CliRun r = controleer({xlsx, "--exit-zero"});
+    EXPECT_EQ(r.rc, 0) << r.err;
+    EXPECT_NE(r.err.find(xlsx + ":Logboek!A3: onleesbare datum/tijd 'morgen'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("'keukentafel'  (eerst op " + xlsx + ":Logboek!A5)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(xlsx + ":Logboek!A6: rij heeft gevulde cellen tot kolom F, de kopregel loopt tot kolom D"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find(xlsx + ": 4 rijen gelezen, 1 gebruikt, 3 afgekeurd"), std::string::npos) << r.err;
+
+    const auto refused = [](const CliRun& x, const std::string& message) {
+        EXPECT_EQ(x.rc, 2);
+        EXPECT_EQ(x.err, "wmotoets: fout: " + message + "\n");
+    };
+    refused(controleer({f + "geen-zip.xlsx"}), f + "geen-zip.xlsx: geen Excel-werkmap (.xlsx): het bestand is geen zip-archief");
+    refused(controleer({f + "versleuteld.xlsx"}),
+            f + "versleuteld.xlsx: dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); open "
+                "het in Excel en sla het op als .xlsx zonder wachtwoord");
+    refused(controleer({xlsx, "--blad", "Blad1"}), xlsx + ": geen blad 'Blad1' in deze werkmap; de bladen zijn: 'Logboek'");
+    refused(controleer({f + "handgemaakt.xlsx", "--blad", "Toelichting"}),
+            f + "handgemaakt.xlsx:Toelichting!A2: verplichte kolom(men) ontbreken: case_id timestamp activity (gevonden: export "
+                "uit het zaaksysteem & bewerkt; andere kolomnamen? Gebruik --mapping)");
 }
 
 }  // namespace
