@@ -85,11 +85,13 @@ void log_problem(const Problem& p, bool warning) {
 
 void log_read_summary(const std::string& path, const InputFile& in) {
     const bool one = in.rows == 1;
+    // A wide export gives several events per row: say so.
+    const std::string used = in.used > in.rows ? counted(in.used, "gebeurtenis", "gebeurtenissen") : std::to_string(in.used);
     spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows,
                  in.format == "xes"   ? (one ? "gebeurtenis" : "gebeurtenissen")
                  : in.format == "zgw" ? (one ? "object" : "objecten")
                                       : (one ? "rij" : "rijen"),
-                 in.used, in.rejected,
+                 used, in.rejected,
                  in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
                  in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
     if (in.bsn_skipped)

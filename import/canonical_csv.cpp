@@ -85,6 +85,13 @@ struct Layout {
     std::vector<std::string> canonical;  // the canonical column each one is read as
     std::vector<bool> attribute;         // the column is an attribute (under its canonical name)
     std::vector<bool> bsn_column;
+    // A wide export ([breed]): per step its columns, in the order of the date columns in the file.
+    struct Step {
+        int date = -1, time = -1, actor = -1, team = -1;
+        std::string activity, role;                             // canonical names
+        std::vector<std::pair<std::string, int>> attributes;  // canonical attribute, column
+    };
+    std::vector<Step> steps;
 };
 
 // Why a record was not read (CsvReader::Status other than ok), in Dutch.
@@ -151,6 +158,43 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
         for (std::size_t i = 0; i < l.ncols; ++i)
             if (!mapped[i] && mapping->columns.count(l.names[i])) l.canonical[i] = "bron:" + l.names[i];
     }
+    if (mapping && !mapping->wide.empty()) {
+        // A wide export: the steps' columns by name; only [kolommen] columns are row attributes.
+        const auto column = [&](const std::string& name, std::uint64_t line, const std::string& what) {
+            const auto it = std::find(l.names.begin(), l.names.end(), ascii_lower(trim(name)));
+            if (it == l.names.end())
+                throw Error(mapping->path + ":" + std::to_string(line) + ": kolom '" + name + "' (" + what + ") staat niet in " +
+                            path + " (gevonden: " + found() + ")");
+            return static_cast<int>(it - l.names.begin());
+        };
+        for (const Mapping::WideStep& w : mapping->wide) {
+            Layout::Step st;
+            const std::string act(activity_name(w.activity));
+            st.date = column(w.date_column, w.line, "datum van " + act);
+            if (!w.time_column.empty()) st.time = column(w.time_column, w.line, "tijd van " + act);
+            if (!w.actor_column.empty()) st.actor = column(w.actor_column, w.line, "medewerker van " + act);
+            if (!w.team_column.empty()) st.team = column(w.team_column, w.line, "team van " + act);
+            st.activity = act;
+            st.role = w.role;
+            for (const auto& [attr, col] : w.attributes) st.attributes.emplace_back(attr, column(col, w.line, attr + " van " + act));
+            l.steps.push_back(std::move(st));
+        }
+        std::stable_sort(l.steps.begin(), l.steps.end(), [](const Layout::Step& a, const Layout::Step& b) { return a.date < b.date; });
+        for (std::size_t i = 0; i < l.ncols; ++i) {
+            const std::string& n = l.canonical[i];
+            const int col = static_cast<int>(i);
+            const bool mapped = mapping->columns.count(n) > 0;
+            if (n == "case_id") l.col_case = col;
+            else if (n == "team" && mapped) l.col_team = col;
+            else if (n == "organisatie" && mapped) l.col_org = col;
+            else if (n == "actor" && mapped) l.col_actor = col;
+            else if (n == "role" && mapped) l.col_role = col;
+            else l.attribute[i] = mapped && n != "event_id";
+        }
+        if (l.col_case < 0)
+            throw Error(where + ": verplichte kolom case_id ontbreekt (gevonden: " + found() + separator + ")");
+        return l;
+    }
     for (std::size_t i = 0; i < l.ncols; ++i) {
         const std::string& n = l.canonical[i];
         const int col = static_cast<int>(i);
@@ -196,6 +240,11 @@ public:
           bsn_column_(layout.bsn_column.begin(), layout.bsn_column.end()) {
         for (std::size_t i = 0; i < l_.ncols; ++i)
             if (l_.attribute[i]) attribute_columns_.emplace_back(i, builder_.attribute_slot(l_.canonical[i]));
+        for (const Layout::Step& st : l_.steps) {
+            step_attributes_.emplace_back();
+            for (const auto& [attr, col] : st.attributes)
+                step_attributes_.back().emplace_back(std::size_t(col), builder_.attribute_slot(attr));
+        }
     }
 
     void row(const std::vector<std::string_view>& fields, std::uint64_t line, CsvReader::Status status) {
@@ -218,6 +267,7 @@ public:
             return col < 0 ? std::string_view{} : trim(fields[std::size_t(col)]);
         };
         raw_.line = line;
+        if (!l_.steps.empty()) return wide_row(fields, line, cell);
         raw_.case_id = cell(l_.col_case);
         raw_.timestamp = cell(l_.col_ts);
         raw_.activity = cell(l_.col_act);
@@ -235,6 +285,45 @@ public:
     }
 
     void set_sheet(std::string sheet) { builder_.set_sheet(std::move(sheet)); }
+
+    // A row of a wide export: one event per filled date, in the order of the date columns (so
+    // that steps on the same date keep the order of the export).
+    template <typename Cell>
+    void wide_row(const std::vector<std::string_view>& fields, std::uint64_t line, const Cell& cell) {
+        raw_.case_id = cell(l_.col_case);
+        raw_.event_id = {};
+        raw_.organisatie = cell(l_.col_org);
+        bool any = false;
+        for (std::size_t s = 0; s < l_.steps.size(); ++s) {
+            const Layout::Step& st = l_.steps[s];
+            const std::string_view date = cell(st.date);
+            if (date.empty()) continue;
+            any = true;
+            timestamp_.assign(date);
+            const std::string_view time = cell(st.time);
+            if (!time.empty() && date.find_first_of("T ") == std::string_view::npos) {
+                timestamp_ += ' ';
+                timestamp_ += time;
+            }
+            raw_.line = line;
+            raw_.timestamp = timestamp_;
+            raw_.activity = st.activity;
+            raw_.actor = st.actor >= 0 ? cell(st.actor) : cell(l_.col_actor);
+            raw_.role = !st.role.empty() ? std::string_view(st.role) : cell(l_.col_role);
+            raw_.team = st.team >= 0 ? cell(st.team) : cell(l_.col_team);
+            raw_.attributes.clear();
+            for (const auto& [col, slot] : attribute_columns_) {
+                const std::string_view v = trim(fields[col]);
+                if (!v.empty()) raw_.attributes.emplace_back(slot, v);
+            }
+            for (const auto& [col, slot] : step_attributes_[s]) {
+                const std::string_view v = trim(fields[col]);
+                if (!v.empty()) raw_.attributes.emplace_back(slot, v);
+            }
+            builder_.add(raw_);
+        }
+        if (!any) builder_.reject(line, "geen enkele datum ingevuld in deze rij (kolommen van [breed])");
+    }
     // A row refused before its fields are looked at (counted as read).
     void refuse(std::uint64_t line, std::string reason) {
         ++input_.rows;
@@ -247,6 +336,8 @@ private:
     InputFile& input_;
     std::vector<std::uint8_t> bsn_column_;                               // per column: its name suggests a BSN
     std::vector<std::pair<std::size_t, std::uint32_t>> attribute_columns_;  // column, attribute slot
+    std::vector<std::vector<std::pair<std::size_t, std::uint32_t>>> step_attributes_;  // per wide step
+    std::string timestamp_;  // a wide step's date and time joined
     RawEvent raw_;
 };
 

@@ -89,6 +89,40 @@ public:
             for (const auto& [key, node] : *t)
                 m.zgw_roltypen[std::string(key.str())] = roltype(node, "zgw.roltypen.\"" + std::string(key.str()) + "\"");
     }
+    // [breed]: "Datum gesprek" = "gesprek", or = { activiteit = "gesprek", tijd = "Tijd gesprek",
+    // actor = "Consulent", rol = "consulent", team = "Team", attributen = { kanaal = "Kanaal" } }.
+    void wide(const toml::table& t, Mapping& m) const {
+        for (const auto& [key, node] : t) {
+            const std::string what = "breed.\"" + std::string(key.str()) + "\"";
+            Mapping::WideStep step;
+            step.date_column = std::string(trim(key.str()));
+            step.line = node.source().begin.line;
+            if (node.is_string()) {
+                step.activity = activity(node, what);
+            } else if (const toml::table* st = node.as_table()) {
+                only_known_keys(path_, *st, {"activiteit", "tijd", "actor", "rol", "team", "attributen"}, what);
+                const toml::node* act = st->get("activiteit");
+                if (!act) throw Error(where(path_, node) + ": " + what + " mist 'activiteit'");
+                step.activity = activity(*act, what + ".activiteit");
+                if (const toml::node* n = st->get("tijd")) step.time_column = text(*n, what + ".tijd");
+                if (const toml::node* n = st->get("actor")) step.actor_column = text(*n, what + ".actor");
+                if (const toml::node* n = st->get("team")) step.team_column = text(*n, what + ".team");
+                if (const toml::node* n = st->get("rol")) step.role = role(*n, what + ".rol");
+                if (const toml::node* n = st->get("attributen")) {
+                    const toml::table* at = n->as_table();
+                    if (!at) throw Error(where(path_, *n) + ": " + what + ".attributen moet een tabel zijn, bijv. { kanaal = \"Kanaal\" }");
+                    for (const auto& [attr, col] : *at)
+                        step.attributes.emplace_back(ascii_lower(trim(attr.str())),
+                                                     text(col, what + ".attributen." + std::string(attr.str())));
+                }
+            } else {
+                throw Error(where(path_, node) + ": " + what +
+                            " moet een canonieke activiteit zijn, of een tabel als { activiteit = \"gesprek\", actor = \"Consulent\" }");
+            }
+            m.wide.push_back(std::move(step));
+        }
+        std::stable_sort(m.wide.begin(), m.wide.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+    }
     bool keep_unknown(const toml::node& n) const {
         const std::string v = text(n, "onbekende_activiteiten");
         if (v == "behouden") return true;
@@ -104,7 +138,7 @@ private:
 
 Mapping read_mapping_file(const std::string& path) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "geen_bsn", "zgw"},
+    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "geen_bsn", "zgw", "breed"},
                     "het mappingbestand");
     const MappingReader read(path);
     Mapping m;
@@ -118,6 +152,16 @@ Mapping read_mapping_file(const std::string& path) {
             m.roles[std::string(key.str())] = read.role(node, "rollen.\"" + std::string(key.str()) + "\"");
     if (const toml::table* t = section(path, root, "waarden", "[waarden]")) read.values(*t, m);
     if (const toml::table* z = section(path, root, "zgw", "[zgw]")) read.zgw(*z, m);
+    if (const toml::table* b = section(path, root, "breed", "[breed]")) {
+        read.wide(*b, m);
+        if (!m.columns.count("case_id"))
+            throw Error(where(path, *b) + ": een brede export ([breed]) heeft in [kolommen] case_id nodig (de kolom met het "
+                        "dossiernummer)");
+        for (const char* c : {"timestamp", "activity"})
+            if (m.columns.count(c))
+                throw Error(path + ":" + std::to_string(m.columns.at(c).line) + ": " + c + " hoort niet in [kolommen] van een "
+                            "brede export: de datums en activiteiten staan in [breed]");
+    }
     if (const toml::node* n = root.get("onbekende_activiteiten")) m.keep_unknown = read.keep_unknown(*n);
     if (const toml::node* n = root.get("geen_bsn")) {
         // Identifying columns that hold no BSNs (event-log.md "Privacy"): a person's decision.

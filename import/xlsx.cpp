@@ -184,6 +184,11 @@ std::string column_letters(std::size_t col) {
 }
 
 std::string excel_serial_to_iso(double serial, bool date1904) {
+    if (std::isfinite(serial) && serial >= 0 && serial < 1 && !date1904) {
+        // A time of day without a date (a time column): "10:30:00".
+        const auto seconds = static_cast<long long>(std::llround(serial * 86400.0)) % 86400;
+        return fmt::format("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
     if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) return {};
     double whole = std::floor(serial);
     auto seconds = static_cast<long long>(std::llround((serial - whole) * 86400.0));

@@ -21,7 +21,8 @@ struct XlsxCell {
     enum class Kind { empty, text, number, boolean, date, error };
     Kind kind = Kind::empty;
     // text: the string; number: shortest round-trip form ("12", "0.5"); boolean: "ja"/"nee";
-    // date: ISO "2024-03-01", or "2024-03-01T10:15:00" with a time of day; error: "#N/A" etc.
+    // date: ISO "2024-03-01", "2024-03-01T10:15:00" with a time of day, or "10:15:00" for a time
+    // cell; error: "#N/A" etc.
     std::string text;
     double number = 0;  // number, boolean and date (the Excel serial)
 };
@@ -68,7 +69,8 @@ private:
 std::string column_letters(std::size_t col);
 
 // A date serial (1900 system, Excel's fictitious 29 February 1900 included) as ISO text; with a
-// time of day when the fraction is not zero. Empty when out of the years 1900–9999.
+// time of day when the fraction is not zero; below 1 (1900 system) a time of day alone,
+// "10:30:00". Empty when out of the years 1900–9999.
 std::string excel_serial_to_iso(double serial, bool date1904 = false);
 
 }  // namespace wmotoets

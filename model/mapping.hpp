@@ -6,6 +6,8 @@
 //   [rollen]        source role = canonical role
 //   [waarden.ATTR]  source value = canonical value, for canonical attribute ATTR
 //   onbekende_activiteiten = "behouden" | "weigeren"
+//   [breed]         date column = canonical activity, or { activiteit, tijd, actor, rol, team,
+//                   attributen = { ATTR = column } }: a wide export, one row per dossier or melding
 //   [zgw.statustypen], [zgw.roltypen], [zgw.klantcontacten]: see below
 #include <algorithm>
 #include <cstdint>
@@ -31,6 +33,19 @@ struct Mapping {
     std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
     std::vector<std::string> not_bsn;           // geen_bsn: identifying columns declared free of BSNs
     std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
+
+    // A wide export ([breed]): one row per dossier (or per melding; another row with the same
+    // dossier number is its next melding), one date column per step. Each filled date is an event
+    // of that dossier; [kolommen] names case_id and columns that hold for every step of the row
+    // (team, organisatie, attributes), a step its own time, actor, fixed role, team and attributes.
+    struct WideStep {
+        std::string date_column;  // as in the header
+        Activity activity;
+        std::string time_column, actor_column, team_column, role;  // optional; role canonical
+        std::vector<std::pair<std::string, std::string>> attributes;  // canonical attribute, column
+        std::uint64_t line = 0;  // in the mapping file
+    };
+    std::vector<WideStep> wide;
 
     // ZGW exports (--formaat zgw):
     //   [zgw.statustypen]    StatusType.omschrijving = canonical activity

@@ -80,7 +80,7 @@ TEST(Mapping, RefusalsNameFileAndLine) {
               ":1: onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet 'negeren'");
     EXPECT_EQ(refused("m5.toml", "[kolom]\ncase_id = \"Zaak\"\n"),
               ":1: onbekende sleutel 'kolom' in het mappingbestand (mogelijk: kolommen, activiteiten, rollen, waarden, "
-              "onbekende_activiteiten, geen_bsn, zgw)");
+              "onbekende_activiteiten, geen_bsn, zgw, breed)");
     // A column the file lacks: refused with the mapping's file and line, naming the export.
     const std::string mapping_path = write_file("m6.toml", "[kolommen]\ncase_id = \"Zaak\"\nactivity = \"Stap\"\n");
     const Mapping m = read_mapping_file(mapping_path);

@@ -49,7 +49,9 @@ TEST(XlsxReader, ColumnLettersAndSerialDates) {
     EXPECT_EQ(excel_serial_to_iso(45292.75), "2024-01-01T18:00:00");
     EXPECT_EQ(excel_serial_to_iso(45292.999999999), "2024-01-02");  // rounds to the next midnight
     EXPECT_EQ(excel_serial_to_iso(0, true), "1904-01-01");
-    EXPECT_EQ(excel_serial_to_iso(0), "");
+    EXPECT_EQ(excel_serial_to_iso(0), "00:00:00");  // a time cell: the time of day alone
+    EXPECT_EQ(excel_serial_to_iso(0.4375), "10:30:00");
+    EXPECT_EQ(excel_serial_to_iso(-1), "");
     EXPECT_EQ(excel_serial_to_iso(3e6), "");
 }
 
@@ -252,6 +254,133 @@ TEST(XlsxInput, LocatesEveryProblemInItsSheetAndRefusesBadWorkbooksInDutch) {
     refused(controleer({f + "handgemaakt.xlsx", "--blad", "Toelichting"}),
             f + "handgemaakt.xlsx:Toelichting!A2: verplichte kolom(men) ontbreken: case_id timestamp activity (gevonden: export "
                 "uit het zaaksysteem & bewerkt; andere kolomnamen? Gebruik --mapping)");
+}
+
+}  // namespace
+}  // namespace wmotoets
+
+// ---- Wide exports (issue 18 point 1): one row per melding, a date column per step ----
+
+#include <nlohmann/json.hpp>
+
+#include "import/import_file.hpp"
+#include "import/toml_files.hpp"
+
+namespace wmotoets {
+namespace {
+
+const std::string kSource = std::string(WMOTOETS_SOURCE_DIR) + "/";
+
+// Every event of every dossier, in order, as text: what the checks see.
+std::vector<std::string> events_of(const std::string& path, const std::string& mapping_file) {
+    std::optional<Mapping> mapping;
+    ImportOptions options;
+    if (!mapping_file.empty()) {
+        mapping = read_mapping_file(mapping_file);
+        options.mapping = &*mapping;
+    }
+    EventLog log;
+    Diagnostics diag;
+    import_log_file(path, "auto", options, log, diag);
+    EXPECT_TRUE(diag.bad_rows.empty()) << path << ": " << (diag.bad_rows.empty() ? "" : diag.bad_rows[0].message);
+    log.finalize();
+    std::vector<std::string> out;
+    for (const Case& c : log.cases)
+        for (const std::uint32_t i : log.events_of(c)) {
+            const Event& e = log.events[i];
+            const Who& w = log.who(e);
+            std::string line = std::string(log.str(c.id)) + " " + e.date.iso() + " " + std::to_string(e.ms) + " " +
+                               std::string(activity_name(e.activity)) + " " + std::string(log.str(w.actor)) + "/" +
+                               std::string(log.str(w.role)) + "/" + std::string(log.str(w.team));
+            for (const char* a : {"aan", "gratis", "onafhankelijk", "voorziening", "uitkomst"}) {
+                line += ' ';
+                line += log.attr(e, std::string_view(a));
+            }
+            out.push_back(line);
+        }
+    return out;
+}
+
+// The findings (without the rows that prove them: a wide row is not a long line) and figures.
+nlohmann::json judged(const std::vector<std::string>& args) {
+    const std::string out = (test::temp_dir() / "breed-oordeel.json").string();
+    std::vector<std::string> all = {"-q", "controleer", "--format", "json", "--exit-zero", "--uit", out};
+    all.insert(all.end(), args.begin(), args.end());
+    EXPECT_EQ(test::cli(all), 0);
+    nlohmann::json j = nlohmann::json::parse(test::read_all(out));
+    for (auto& f : j["findings"]) f.erase("events");
+    return nlohmann::json{{"cases", j["cases"]}, {"findings", j["findings"]}, {"figures", j["figures"]}};
+}
+
+TEST(WideExport, CsvAndXlsxGiveExactlyTheEventsFindingsAndFiguresOfTheLongLog) {
+    const std::string wide = kSource + "data/voorbeeld/breed-export.csv", mapping = kSource + "data/mapping/breed-export.toml",
+                      lang = kSource + "tests/fixtures/breed/lang.csv";
+    // The wide export as a workbook: dates as Excel dates, the time column as Excel times.
+    const auto rows = csv_rows(wide);
+    const std::string xlsx = (test::temp_dir() / "breed-export.xlsx").string();
+    {
+        lxw_workbook* wb = workbook_new(xlsx.c_str());
+        lxw_worksheet* ws = workbook_add_worksheet(wb, "Export");
+        lxw_format* date = workbook_add_format(wb);
+        format_set_num_format(date, "dd-mm-yyyy");
+        lxw_format* time = workbook_add_format(wb);
+        format_set_num_format(time, "hh:mm");
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < rows[r].size(); ++c) {
+                const std::string& v = rows[r][c];
+                if (v.empty()) continue;
+                const bool is_date = r > 0 && v.size() == 10 && v[2] == '-' && v[5] == '-';
+                const bool is_time = r > 0 && v.size() == 5 && v[2] == ':';
+                if (is_date) {
+                    lxw_datetime d{std::stoi(v.substr(6, 4)), std::stoi(v.substr(3, 2)), std::stoi(v.substr(0, 2)), 0, 0, 0};
+                    worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &d, date);
+                } else if (is_time) {
+                    lxw_datetime t{0, 0, 0, std::stoi(v.substr(0, 2)), std::stoi(v.substr(3, 2)), 0};
+                    worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &t, time);
+                } else {
+                    worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
+                }
+            }
+        ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    }
+    const auto expected = events_of(lang, "");
+    ASSERT_EQ(expected.size(), 39u);
+    EXPECT_EQ(events_of(wide, mapping), expected);
+    EXPECT_EQ(events_of(xlsx, mapping), expected);
+    const nlohmann::json figures = judged({lang});
+    EXPECT_EQ(judged({wide, "--mapping", mapping}), figures);
+    EXPECT_EQ(judged({xlsx, "--mapping", mapping}), figures);
+    // The second row of W-1003 is its second melding: a second cycle.
+    bool second_cycle = false;
+    for (const auto& f : figures["findings"]) second_cycle = second_cycle || (f["case_id"] == "W-1003" && f["cycle"] == 2);
+    EXPECT_TRUE(second_cycle);
+}
+
+TEST(WideExport, MappingMistakesNameTheirLine) {
+    const auto refused = [](const std::string& toml) {
+        const std::string path = test::write_file("breed-fout.toml", toml);
+        try {
+            const Mapping m = read_mapping_file(path);
+            ImportOptions options;
+            options.mapping = &m;
+            EventLog log;
+            Diagnostics diag;
+            import_log_file(kSource + "data/voorbeeld/breed-export.csv", "auto", options, log, diag);
+        } catch (const Error& e) {
+            return std::string(e.what()).substr(path.size());
+        }
+        return std::string("(geen fout)");
+    };
+    EXPECT_EQ(refused("[breed]\n\"Datum melding\" = \"melding\"\n"),
+              ":1: een brede export ([breed]) heeft in [kolommen] case_id nodig (de kolom met het dossiernummer)");
+    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\ntimestamp = \"Datum melding\"\n[breed]\n\"Datum melding\" = \"melding\"\n"),
+              ":3: timestamp hoort niet in [kolommen] van een brede export: de datums en activiteiten staan in [breed]");
+    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum melding\" = \"melden\"\n").substr(0, 41),
+              ":4: 'melden' is geen canonieke activiteit");
+    const std::string absent = ":4: kolom 'Datum intake' (datum van gesprek) staat niet in " + kSource +
+                               "data/voorbeeld/breed-export.csv (gevonden: dossiernummer, team, datum melding, ";
+    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum intake\" = \"gesprek\"\n").substr(0, absent.size()),
+              absent);
 }
 
 }  // namespace
