@@ -15,5 +15,6 @@ Command add_rapport(CLI::App& app);
 Command add_zelftest(CLI::App& app);
 Command add_regels(CLI::App& app);
 Command add_genereer(CLI::App& app);
+Command add_mapping(CLI::App& app);
 
 }  // namespace wmotoets

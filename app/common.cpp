@@ -124,8 +124,9 @@ void log_unknown_activities(const std::string& path, const InputFile& in, const 
                      row_location(path, shown_text(u.sheet), labels[i].second.first_line));
     if (shown < labels.size() || u.others)
         spdlog::warn("  … en {} andere (alle met --uitgebreid)", grouped(labels.size() - shown) + (u.others ? "+" : ""));
-    spdlog::warn("{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND), of bewaar ze "
-                 "voor lokale regels met --behoud-onbekend", path);
+    spdlog::warn("{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND; een voorstel "
+                 "maakt 'wmotoets mapping voorstel {}'), of bewaar ze voor lokale regels met --behoud-onbekend",
+                 path, path);
 }
 
 }  // namespace
@@ -145,7 +146,8 @@ void require_wmo_log(const EventLog& log) {
     if (w.rows == 0) return;  // nothing read (an empty database, a header only): nothing to say
     if (log.case_count() == 0)
         throw Error("geen enkel dossier om te controleren: " + share + ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
-                    "aan Wmo-activiteiten met --mapping BESTAND, of lees ze in met --behoud-onbekend voor lokale regels");
+                    "aan Wmo-activiteiten met --mapping BESTAND (een voorstel: 'wmotoets mapping voorstel LOGBOEK'), of lees ze in "
+                    "met --behoud-onbekend voor lokale regels");
     if (w.canonical * 2 < w.rows)
         spdlog::warn("Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
                      "bezwaar; koppel de activiteiten met --mapping BESTAND", share,

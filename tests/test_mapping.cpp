@@ -113,3 +113,81 @@ TEST(Mapping, GeenBsnNamesIdentifyingColumnsOnly) {
     ASSERT_EQ(diag.warnings.size(), 1u);
     EXPECT_EQ(diag.warnings[0].message, "mogelijk BSN in kolom 'notitie': 1 waarde (op deze regel); vervangen door [BSN?]");
 }
+
+// ---- mapping voorstel (issue 18 point 3) ----
+
+#include "import/mapping_proposal.hpp"
+
+namespace {
+
+std::string proposal_file(const std::string& export_path, const std::string& name) {
+    return wmotoets::test::write_file(name, wmotoets::propose_mapping(export_path));
+}
+
+}  // namespace
+
+TEST(MappingProposal, DutchSynonymsForStatusLabels) {
+    using wmotoets::proposed_activity;
+    EXPECT_EQ(proposed_activity("Keukentafelgesprek"), "gesprek");
+    EXPECT_EQ(proposed_activity("Beschikking verzonden"), "besluit");
+    EXPECT_EQ(proposed_activity("Ingebrekestelling ontvangen"), "ingebrekestelling");
+    EXPECT_EQ(proposed_activity("Melding ontvangen"), "melding");
+    EXPECT_EQ(proposed_activity("Gespreksverslag verzonden"), "verslag");
+    EXPECT_EQ(proposed_activity("Reactie op verslag ontvangen"), "verslag_reactie");
+    EXPECT_EQ(proposed_activity("Beslissing op bezwaar verzonden"), "besluit_op_bezwaar");
+    EXPECT_EQ(proposed_activity("Bezwaarschrift ontvangen"), "bezwaar");
+    EXPECT_EQ(proposed_activity("Informatie cliëntondersteuning verstrekt"), "informatie_clientondersteuning");
+    EXPECT_EQ(proposed_activity("OCO gekoppeld"), "ondersteuner_toegewezen");
+    EXPECT_EQ(proposed_activity("Informatie pgb gegeven"), "informatie_pgb");
+    EXPECT_EQ(proposed_activity("gesprek"), "gesprek");  // canonical stays canonical
+    EXPECT_EQ(proposed_activity("Bezwaar beoordeeld"), "");  // the bezwaar or the decision on it: not guessed
+    EXPECT_EQ(proposed_activity("01_HOOFD_010"), "");
+}
+
+TEST(MappingProposal, ReproducesTheBundledMappingOfTheDutchExport) {
+    const std::string src = wmotoets::test::source_dir();
+    const wmotoets::Mapping bundled = wmotoets::read_mapping_file(src + "/data/mapping/zaaksysteem-export.toml");
+    const wmotoets::Mapping proposed =
+        wmotoets::read_mapping_file(proposal_file(src + "/data/voorbeeld/zaaksysteem-export.csv", "voorstel.toml"));
+    std::map<std::string, std::string> a, b;
+    for (const auto& [canon, c] : bundled.columns) a[canon] = c.source;
+    for (const auto& [canon, c] : proposed.columns) b[canon] = c.source;
+    EXPECT_EQ(b, a);
+    // Every label of the export as the bundled mapping has it (which also names a label the export
+    // does not hold: a voorstel only knows the labels it saw).
+    const std::string export_text = wmotoets::test::read_file(src + "/data/voorbeeld/zaaksysteem-export.csv");
+    auto expected = bundled.activities;
+    std::erase_if(expected, [&](const auto& kv) { return export_text.find(";" + kv.first + ";") == std::string::npos; });
+    EXPECT_EQ(expected.size(), 10u);
+    EXPECT_EQ(proposed.activities, expected);
+    EXPECT_EQ(proposed.roles, bundled.roles);
+    EXPECT_EQ(proposed.keep_unknown, bundled.keep_unknown);
+    // The one label the bundled mapping leaves out is listed, with its count.
+    const std::string text = wmotoets::propose_mapping(src + "/data/voorbeeld/zaaksysteem-export.csv");
+    EXPECT_NE(text.find("# \"Bezwaar beoordeeld\" = \"\"   # 1×: geen voorstel"), std::string::npos) << text;
+}
+
+TEST(MappingProposal, AWideExportGetsAWorkingBreedSection) {
+    const std::string src = wmotoets::test::source_dir();
+    const wmotoets::Mapping bundled = wmotoets::read_mapping_file(src + "/data/mapping/breed-export.toml");
+    const wmotoets::Mapping proposed =
+        wmotoets::read_mapping_file(proposal_file(src + "/data/voorbeeld/breed-export.csv", "voorstel-breed.toml"));
+    ASSERT_EQ(proposed.wide.size(), bundled.wide.size());
+    for (std::size_t i = 0; i < bundled.wide.size(); ++i) {
+        EXPECT_EQ(proposed.wide[i].date_column, bundled.wide[i].date_column);
+        EXPECT_EQ(proposed.wide[i].activity, bundled.wide[i].activity) << bundled.wide[i].date_column;
+        EXPECT_EQ(proposed.wide[i].actor_column, bundled.wide[i].actor_column) << bundled.wide[i].date_column;
+        EXPECT_EQ(proposed.wide[i].time_column, bundled.wide[i].time_column) << bundled.wide[i].date_column;
+    }
+    EXPECT_EQ(proposed.columns.at("case_id").source, "Dossiernummer");
+}
+
+TEST(MappingProposal, ListsTheLabelsOfANonWmoLogWithTheirCounts) {
+    const std::string log = wmotoets::test::source_dir() + "/../shared/data/real-logs/BPIC15_1.xes.gz";
+    if (!std::filesystem::exists(log)) GTEST_SKIP() << "../shared/data/real-logs niet aanwezig: " << log;
+    const std::string text = wmotoets::propose_mapping(log);
+    EXPECT_NE(text.find("# 398 verschillende statussen in kolom \"concept:name\""), std::string::npos);
+    EXPECT_NE(text.find("# \"01_HOOFD_010\" = \"\"   # 1.199×: geen voorstel"), std::string::npos);
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n') > 398, true);
+    EXPECT_NO_THROW(wmotoets::read_mapping_file(wmotoets::test::write_file("voorstel-bpic.toml", text)));
+}

@@ -1,0 +1,376 @@
+#include "import/mapping_proposal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "import/csv_reader.hpp"
+#include "import/import_file.hpp"
+#include "import/xes.hpp"
+#include "import/timestamp.hpp"
+#include "import/xlsx.hpp"
+#include "model/activity.hpp"
+#include "model/error.hpp"
+#include "model/files.hpp"
+#include "model/text.hpp"
+
+namespace wmotoets {
+
+namespace {
+
+constexpr std::size_t kMaxDistinct = 2000;  // per column; more is not a list of labels
+
+struct ColumnStats {
+    std::string name;
+    std::size_t filled = 0, dates = 0, others = 0;
+    std::map<std::string, std::size_t> values;  // distinct values (at most kMaxDistinct) and counts
+};
+
+// The header and the distinct values of every column of a CSV or XLSX export.
+std::vector<ColumnStats> read_export(const std::string& path, const ProposalOptions& o) {
+    require_regular_file(path);
+    std::vector<ColumnStats> cols;
+    if (is_xes_path(path)) {
+        // XES has its keys (concept:name, time:timestamp, org:resource): only the labels need a mapping.
+        ImportOptions options;
+        options.keep_unknown = true;
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "xes", options, log, diag);
+        ColumnStats c{"concept:name", 0, 0, 0, {}};
+        for (const Event& e : log.events) {
+            ++c.filled;
+            const std::string label(log.label(e));
+            const auto it = c.values.find(label);
+            if (it != c.values.end()) ++it->second;
+            else if (c.values.size() < kMaxDistinct) c.values.emplace(label, 1);
+            else ++c.others;
+        }
+        cols.push_back(std::move(c));
+        return cols;
+    }
+    bool header = true;
+    const auto row = [&](const std::vector<std::string>& cells) {
+        bool blank = true;
+        for (const std::string& c : cells) blank = blank && trim(c).empty();
+        if (blank) return;
+        if (header) {
+            for (const std::string& c : cells) cols.push_back({std::string(trim(c)), 0, 0, 0, {}});
+            header = false;
+            return;
+        }
+        for (std::size_t i = 0; i < std::min(cells.size(), cols.size()); ++i) {
+            const std::string v(trim(cells[i]));
+            if (v.empty()) continue;
+            ColumnStats& c = cols[i];
+            ++c.filled;
+            if (parse_timestamp(v)) ++c.dates;
+            const auto it = c.values.find(v);
+            if (it != c.values.end()) ++it->second;
+            else if (c.values.size() < kMaxDistinct) c.values.emplace(v, 1);
+            else ++c.others;
+        }
+    };
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& ch : ext) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    if (ext == ".xlsx") {
+        const XlsxWorkbook wb(path);
+        wb.read_sheet(o.sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) {
+            std::vector<std::string> text;
+            for (const XlsxCell& c : cells) text.push_back(c.text);
+            row(text);
+        });
+    } else {
+        bool utf8 = true;
+        {
+            std::ifstream probe(path, std::ios::binary);
+            std::string chunk(1 << 16, '\0');
+            int state = 0;
+            while (utf8 && probe) {
+                probe.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                utf8 = utf8_valid_chunk(std::string_view(chunk.data(), std::size_t(probe.gcount())), state);
+            }
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+        CsvReader reader(in, !utf8);
+        std::vector<std::string_view> fields;
+        std::uint64_t line = 0;
+        while (reader.next(fields, line)) row(std::vector<std::string>(fields.begin(), fields.end()));
+    }
+    if (cols.empty()) throw Error(path + ": geen kopregel gevonden; een voorstel heeft de kolomnamen nodig");
+    return cols;
+}
+
+bool has(const std::string& folded, std::string_view word) { return folded.find(word) != std::string::npos; }
+
+// The canonical column a header most likely names, or "".
+std::string canonical_column(const std::string& header) {
+    const std::string f = fold_compact(header);
+    // Order matters: "Datum status" is a timestamp, "Functie behandelaar" a role.
+    if (has(f, "datum") || has(f, "tijdstip") || f == "timestamp" || f == "date" || has(f, "datetime")) return "timestamp";
+    if (has(f, "functie") || f == "rol" || f == "role" || has(f, "rolbehandelaar")) return "role";
+    if (has(f, "zaaknummer") || has(f, "dossiernummer") || f == "zaak" || f == "dossier" || f == "caseid" || f == "case" ||
+        has(f, "zaakid") || has(f, "dossierid"))
+        return "case_id";
+    if (f == "concept:name" || has(f, "status") || has(f, "activiteit") || f == "activity" || f == "stap" || has(f, "gebeurtenis") || f == "actie")
+        return "activity";
+    if (has(f, "behandelaar") || has(f, "medewerker") || f == "actor" || f == "resource" || has(f, "uitgevoerddoor"))
+        return "actor";
+    if (has(f, "afdeling") || f == "team" || has(f, "wijkteam")) return "team";
+    if (has(f, "organisatie") || f == "organization") return "organisatie";
+    if (has(f, "kanaal")) return "kanaal";
+    if (has(f, "gerichtaan") || f == "aan" || (f.size() <= 10 && f.ends_with("aan"))) return "aan";
+    if (has(f, "kosteloos") || has(f, "gratis")) return "gratis";
+    if (has(f, "onafhankelijk")) return "onafhankelijk";
+    if (f == "product" || has(f, "voorziening")) return "voorziening";
+    if (has(f, "resultaat") || has(f, "uitkomst")) return "uitkomst";
+    if (has(f, "aanbieder")) return "aanbieder";
+    if (has(f, "bedrag")) return "bedrag";
+    if (has(f, "persoonlijkplan")) return "persoonlijk_plan";
+    if (f == "pgb") return "pgb";
+    return {};
+}
+
+// The canonical role a role label most likely means, or "".
+std::string canonical_role(std::string_view label) {
+    const std::string f = fold_compact(label);
+    if (has(f, "ondersteuner") || has(f, "clientondersteun") || f == "oco") return "ondersteuner";
+    if (has(f, "consulent") || has(f, "klantmanager") || has(f, "casemanager")) return "consulent";
+    if (has(f, "beslis") || has(f, "teamleider") || has(f, "mandaat")) return "beslisser";
+    if (has(f, "administratie") || has(f, "administratief")) return "administratie";
+    if (has(f, "jurist") || has(f, "bezwaarcommissie")) return "jurist";
+    if (has(f, "mantelzorg")) return "mantelzorger";
+    if (has(f, "vertegenwoordig") || has(f, "gemachtigde")) return "vertegenwoordiger";
+    if (f == "client" || f == "burger" || f == "inwoner" || f == "aanvrager") return "client";
+    return {};
+}
+
+// Canonical values of the attributes whose values the checks read.
+std::string canonical_value(const std::string& attribute, std::string_view value) {
+    const std::string f = fold_compact(value);
+    if (attribute == "aan") {
+        if (has(f, "client") && has(f, "mantelzorg")) return "beide";
+        if (has(f, "mantelzorg")) return "mantelzorger";
+        if (has(f, "client") || f == "inwoner" || f == "aanvrager") return "client";
+    } else if (attribute == "uitkomst") {
+        if (has(f, "gedeeltelijk") || has(f, "deels")) return "deels";
+        if (has(f, "afgewezen") || has(f, "afwijzing")) return "afgewezen";
+        if (has(f, "toegekend") || has(f, "toekenning")) return "toegekend";
+    } else if (attribute == "gratis" || attribute == "onafhankelijk" || attribute == "persoonlijk_plan" || attribute == "pgb") {
+        if (f == "ja" || f == "j" || f == "waar" || f == "true" || f == "1") return "ja";
+        if (f == "nee" || f == "n" || f == "onwaar" || f == "false" || f == "0") return "nee";
+    }
+    return {};
+}
+
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+        else out += c;
+    }
+    return out + "\"";
+}
+
+std::string times(std::size_t n) { return grouped(n) + "×"; }
+
+}  // namespace
+
+std::string proposed_activity(std::string_view label) {
+    const std::string f = fold_compact(label);
+    if (f.empty()) return {};
+    if (const auto a = activity_from_folded(fold_label(label))) return std::string(activity_name(*a));
+    const bool info = has(f, "informatie") || has(f, "info") || has(f, "folder") || has(f, "gewezenop");
+    if (has(f, "ingebrekestelling")) return "ingebrekestelling";
+    if (has(f, "bezwaar")) {
+        if (has(f, "beslissing") || has(f, "besluit")) return "besluit_op_bezwaar";
+        if (has(f, "ontvangen") || has(f, "ingediend") || has(f, "binnengekomen") || f == "bezwaar") return "bezwaar";
+        if (has(f, "hoorzitting") || has(f, "gehoord")) return "hoorzitting";
+        return {};  // "Bezwaar beoordeeld": the bezwaar or the decision on it? Say so, do not guess.
+    }
+    if (has(f, "hoorzitting")) return "hoorzitting";
+    if (has(f, "uitspraak")) return "uitspraak";
+    if (has(f, "beroep")) return "beroep";
+    if (has(f, "ontvangstbevestiging")) return "ontvangstbevestiging";
+    if (has(f, "clientondersteun") || has(f, "oco")) {
+        if (info) return "informatie_clientondersteuning";
+        if (has(f, "gekoppeld") || has(f, "toegewezen") || has(f, "toewijzing") || has(f, "koppeling") || has(f, "ingezet") ||
+            has(f, "gestart"))
+            return "ondersteuner_toegewezen";
+        if (has(f, "aangevraagd") || has(f, "gevraagd") || has(f, "verzoek")) return "clientondersteuning_gevraagd";
+        if (has(f, "afgezien") || has(f, "geenbehoefte") || has(f, "afgewezen")) return "clientondersteuning_afgezien";
+        return {};
+    }
+    if (has(f, "persoonlijkplan")) return info ? "informatie_persoonlijk_plan" : "persoonlijk_plan";
+    if (has(f, "pgb") || has(f, "persoonsgebondenbudget")) return info ? "informatie_pgb" : std::string();
+    if (has(f, "verdaging") || has(f, "verdaagd") || has(f, "verdagen")) return "verdaging";
+    if (has(f, "opschorting")) return has(f, "einde") || has(f, "beeindigd") ? "opschorting_einde" : "opschorting_start";
+    if (has(f, "reactie") && has(f, "verslag")) return "verslag_reactie";
+    if (has(f, "verslag")) return "verslag";
+    if (has(f, "gesprek") || has(f, "huisbezoek") || has(f, "intake")) return "gesprek";
+    if (has(f, "herbeoordeling") || has(f, "herindicatie") || has(f, "heronderzoek")) return "herbeoordeling";
+    if (has(f, "vraagverheldering")) return "vraagverheldering";
+    if (has(f, "melding")) return "melding";
+    if (has(f, "aanvraag")) return "aanvraag";
+    if (has(f, "beschikking") || has(f, "besluit")) return "besluit";
+    if (has(f, "eigenbijdrage")) return "eigen_bijdrage";
+    if (has(f, "ingetrokken") || has(f, "intrekking")) return "intrekking";
+    if (has(f, "afgesloten") || has(f, "afsluiting") || has(f, "beeindigd")) return "afsluiting";
+    if (has(f, "wlz")) return "wlz_indicatie";
+    return {};
+}
+
+std::string propose_mapping(const std::string& export_path, const ProposalOptions& options) {
+    const std::vector<ColumnStats> cols = read_export(export_path, options);
+    const bool xes = is_xes_path(export_path);
+    // Columns by canonical name: the first column that claims a name keeps it.
+    std::map<std::string, std::size_t> chosen;
+    std::vector<std::string> canon(cols.size());
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const std::string c = canonical_column(cols[i].name);
+        if (!c.empty() && !chosen.count(c)) {
+            chosen.emplace(c, i);
+            canon[i] = c;
+        }
+    }
+    // Wide: several columns full of dates and no status column.
+    std::vector<std::size_t> date_columns;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (cols[i].filled > 0 && cols[i].dates * 10 >= cols[i].filled * 9) date_columns.push_back(i);
+    const bool wide = !chosen.count("activity") && date_columns.size() >= 2;
+
+    std::string out = fmt::format(
+        "# Voorstel voor een mappingbestand, gemaakt door 'wmotoets mapping voorstel' uit\n#   {}\n"
+        "# ({}). Controleer elke regel: links staat de export, rechts de canonieke naam.\n"
+        "# Gebruik:  wmotoets controleer {} --mapping DIT-BESTAND.toml\n\n",
+        export_path, xes ? std::string("XES") : counted(cols.size(), "kolom", "kolommen"), export_path);
+    out += "onbekende_activiteiten = \"weigeren\"   # of \"behouden\": eigen statussen bewaren voor lokale regels\n\n";
+    out += xes ? "[kolommen]\n# XES: concept:name, time:timestamp en org:resource worden zonder [kolommen] gelezen.\n"
+               : "[kolommen]\n";
+    std::vector<std::string> skipped;
+    for (std::size_t i = 0; i < cols.size() && !xes; ++i) {
+        if (canon[i].empty()) {
+            if (!cols[i].name.empty()) skipped.push_back(cols[i].name);
+            continue;
+        }
+        if (wide && (canon[i] == "timestamp" || canon[i] == "activity")) continue;
+        out += fmt::format("{} = {}\n", canon[i], toml_string(cols[i].name));
+    }
+    if (!chosen.count("case_id") && !xes)
+        out += "# case_id = \"…\"   # VERPLICHT: geen kolom met het dossiernummer herkend; vul de kolomnaam in\n";
+    const auto used_in_steps = [&](const std::string& name) {
+        const std::string f = fold_compact(name);
+        return wide && (f.rfind("tijd", 0) == 0 || !canonical_role(name).empty());
+    };
+    for (const std::string& s : skipped)
+        if (!used_in_steps(s) &&
+            (!wide || std::find_if(date_columns.begin(), date_columns.end(), [&](std::size_t i) { return cols[i].name == s; }) ==
+                          date_columns.end()))
+            out += fmt::format("# {} = {}   # niet herkend; als attribuut gebruiken? vul links een naam in\n",
+                               fold_label(s), toml_string(s));
+
+    if (wide) {
+        // Columns that name who did a step ("Consulent", "Cliëntondersteuner", "Beslisser") and
+        // the time columns ("Tijd gesprek").
+        std::map<std::string, std::size_t> who, time_of;
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            if (std::find(date_columns.begin(), date_columns.end(), i) != date_columns.end()) continue;
+            const std::string f = fold_compact(cols[i].name);
+            if (f.rfind("tijd", 0) == 0) {
+                const std::string act = proposed_activity(cols[i].name.substr(std::min<std::size_t>(cols[i].name.size(), 5)));
+                if (!act.empty()) time_of.emplace(act, i);
+            } else if (canon[i].empty() || canon[i] == "actor") {
+                const std::string r = canonical_role(cols[i].name);
+                if (!r.empty()) who.emplace(r, i);
+            }
+        }
+        const auto role_for = [](const std::string& act) -> std::string {
+            if (act == "ondersteuner_toegewezen") return "ondersteuner";
+            if (act == "besluit" || act == "besluit_op_bezwaar") return "beslisser";
+            if (act == "gesprek" || act == "verslag" || act.rfind("informatie_", 0) == 0) return "consulent";
+            return {};
+        };
+        out += "\n[breed]\n# Elke datumkolom een stap: de activiteit, en waar de export ze heeft de tijd, de medewerker\n"
+               "# en diens rol.\n";
+        for (const std::size_t i : date_columns) {
+            std::string rest = cols[i].name;
+            for (const char* prefix : {"Datum ", "datum ", "Datum_", "datum_"})
+                if (rest.rfind(prefix, 0) == 0) rest = rest.substr(std::string(prefix).size());
+            const std::string act = proposed_activity(rest);
+            if (act.empty()) {
+                out += fmt::format("# {} = \"\"   # {} gevuld; geen activiteit herkend\n", toml_string(cols[i].name),
+                                   times(cols[i].filled));
+                continue;
+            }
+            std::string extra;
+            if (const auto t = time_of.find(act); t != time_of.end()) extra += ", tijd = " + toml_string(cols[t->second].name);
+            const std::string role = role_for(act);
+            if (const auto w = who.find(role); !role.empty() && w != who.end())
+                extra += ", actor = " + toml_string(cols[w->second].name) + ", rol = " + toml_string(role);
+            if (extra.empty())
+                out += fmt::format("{} = {}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act), times(cols[i].filled));
+            else
+                out += fmt::format("{} = {{ activiteit = {}{} }}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act),
+                                   extra, times(cols[i].filled));
+        }
+    }
+
+    if (const auto it = chosen.find("activity"); it != chosen.end() && !wide) {
+        const ColumnStats& c = cols[it->second];
+        std::vector<std::pair<std::string, std::size_t>> labels(c.values.begin(), c.values.end());
+        std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::string matched, unmatched;
+        std::size_t n_unmatched = 0;
+        for (const auto& [label, n] : labels) {
+            const std::string act = proposed_activity(label);
+            if (act.empty()) {
+                ++n_unmatched;
+                unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
+            } else if (act != label) {
+                matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(act), times(n));
+            }
+        }
+        out += fmt::format("\n[activiteiten]\n# {} verschillende statussen in kolom {}; de canonieke activiteiten staan in\n"
+                           "# 'wmotoets controleer --help'.\n",
+                           labels.size() + (c.others ? 1 : 0), toml_string(c.name));
+        out += matched;
+        if (n_unmatched)
+            out += fmt::format("# Niet herkend ({}): vul rechts een canonieke activiteit in, of laat weg (dan afgekeurd of, met\n"
+                               "# onbekende_activiteiten = \"behouden\", bewaard voor lokale regels).\n",
+                               n_unmatched) +
+                   unmatched;
+        if (c.others) out += fmt::format("# … en meer dan {} andere waarden (niet alle getoond)\n", kMaxDistinct);
+    }
+
+    if (const auto it = chosen.find("role"); it != chosen.end()) {
+        std::string matched, unmatched;
+        for (const auto& [label, n] : cols[it->second].values) {
+            const std::string r = canonical_role(label);
+            if (r.empty()) unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
+            else if (fold_compact(label) != r) matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(r), times(n));
+        }
+        if (!matched.empty() || !unmatched.empty()) out += "\n[rollen]\n" + matched + unmatched;
+    }
+    for (const char* attribute : {"aan", "gratis", "onafhankelijk", "uitkomst", "persoonlijk_plan", "pgb"}) {
+        const auto it = chosen.find(attribute);
+        if (it == chosen.end()) continue;
+        std::string lines;
+        for (const auto& [value, n] : cols[it->second].values) {
+            const std::string v = canonical_value(attribute, value);
+            if (!v.empty() && v != value) lines += fmt::format("{} = {}   # {}\n", toml_string(value), toml_string(v), times(n));
+        }
+        if (!lines.empty()) out += fmt::format("\n[waarden.{}]\n", attribute) + lines;
+    }
+    return out;
+}
+
+}  // namespace wmotoets
