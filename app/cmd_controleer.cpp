@@ -23,9 +23,9 @@ Voorbeelden:
       controleer de voorbeelddossiers; bevindingen per dossier en cijfers per regel
   wmotoets controleer export-jan.csv export-feb.csv --format json --uit bevindingen.json
       twee exports samen, als JSON (schema wmotoets/1) naar een bestand
-  wmotoets controleer dossiers.csv --select INF,ONA-01 --peildatum 2025-06-30
+  wmotoets controleer dossiers.csv --alleen INF,ONA-01 --peildatum 2025-06-30
       alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
-  wmotoets controleer dossiers.csv --strict
+  wmotoets controleer dossiers.csv --strikt
       stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
   wmotoets controleer export.csv --behoud-onbekend --regels lokale-regels.toml
       ook de eigen werkinstructies van de gemeente (LOK-regels), ook op eigen labels
@@ -55,7 +55,7 @@ Instellingenbestand (TOML):
 
 
 Exitcodes: 0 = gecontroleerd, geen overtreding; 1 = minstens één bevinding met ernst overtreding
-(--exit-zero maakt dat 0); 2 = fout (onbruikbare argumenten, onleesbaar bestand, --strict, privacy).
+(--altijd-nul maakt dat 0); 2 = fout (onbruikbare opdracht, onleesbaar bestand, --strikt, privacy).
 Onbruikbare rijen worden als BESTAND:REGEL: reden op stderr gemeld, geteld en overgeslagen.
 )";
 
@@ -210,17 +210,18 @@ Command add_controleer(CLI::App& app) {
     check->add_option("--db", o->db,
                       "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
                       "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
-    check->add_option("--format", o->format, "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
+    check->add_option("--uitvoerformaat,--format", o->format,
+                      "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     check->add_option("--uit", o->out,
                       "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
                       "pas op zijn plaats gezet als de controle klaar is)");
-    check->add_flag("--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
+    check->add_flag("--uitkomsten,--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
     check->add_option("--peildatum", o->peildatum,
                       "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
-    check->add_option("--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
-    check->add_option("--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
-    check->add_flag("--exit-zero", o->exit_zero, "Exitcode 0, ook als er overtredingen zijn");
+    check->add_option("--alleen,--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
+    check->add_option("--behalve,--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
+    check->add_flag("--altijd-nul,--exit-zero", o->exit_zero, "Exitcode 0, ook als er overtredingen zijn");
     check->add_option("--regels", o->local_rules_file,
                       "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
     check->add_option("--instellingen", o->settings_file,

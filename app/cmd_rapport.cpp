@@ -98,7 +98,7 @@ Command add_rapport(CLI::App& app) {
     report->add_flag("--pdf", o->pdf,
                      "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen), via Chromium als dat is "
                      "geïnstalleerd (Debian-pakket chromium)");
-    report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --exit-zero && wmotoets rapport --db audit.db --uit rapport/\n"
+    report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --altijd-nul && wmotoets rapport --db audit.db --uit rapport/\n"
                    "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
                    "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
     return s.command(run_rapport);

@@ -43,7 +43,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
     cmd.add_option("--levenscyclus", o.lifecycle,
                    "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
         ->check(CLI::IsMember({"complete", "alle"}));
-    cmd.add_flag("--strict", o.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
+    cmd.add_flag("--strikt,--strict", o.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
     cmd.add_flag("--behoud-onbekend", o.keep_unknown,
                  "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
     cmd.add_option("--geen-bsn-kolom", o.not_bsn,

@@ -128,7 +128,7 @@ void EventBuilder::reject(std::uint64_t at, std::string reason) {
     ++input_.rejected;
     if (may_hold_bsn(reason)) reason = replace_bsn_groups(reason);  // a label or date echoed in it
     if (options_.strict)
-        throw Error(row_location(path_, sheet_, at) + ": " + reason + " (--strict: niets uit dit bestand is ingelezen)");
+        throw Error(row_location(path_, sheet_, at) + ": " + reason + " (--strikt: niets uit dit bestand is ingelezen)");
     diag_.bad_rows.push_back({path_, at, std::move(reason), sheet_});
 }
 
