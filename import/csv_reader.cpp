@@ -1,11 +1,25 @@
 #include "import/csv_reader.hpp"
 
 #include <cstring>
+#include <fstream>
 
 #include "model/byte_scan.hpp"
+#include "model/error.hpp"
 #include "model/text.hpp"
 
 namespace wmotoets {
+
+bool file_is_utf8(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    int state = 0;
+    std::string chunk(1 << 16, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        if (!utf8_valid_chunk(std::string_view(chunk.data(), std::size_t(in.gcount())), state)) return false;
+    }
+    return state == 0;
+}
 
 CsvReader::CsvReader(std::istream& in, bool windows1252) : in_(in), cp1252_(windows1252) {
     fill();

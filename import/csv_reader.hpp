@@ -17,6 +17,10 @@ namespace wmotoets {
 inline constexpr std::size_t kMaxCsvFields = 2000;
 inline constexpr std::size_t kMaxCsvFieldBytes = std::size_t(1) << 20;
 
+// Whether the whole file at `path` is valid UTF-8 (else a CsvReader reads it as Windows-1252).
+// Throws Error when it cannot be read.
+bool file_is_utf8(const std::string& path);
+
 class CsvReader {
 public:
     CsvReader(std::istream& in, bool windows1252);

@@ -2,6 +2,7 @@
 
 #include "import/canonical_csv.hpp"
 #include "import/xes.hpp"
+#include "import/xlsx.hpp"
 #include "import/zgw.hpp"
 #include "model/bsn.hpp"
 #include "model/error.hpp"
@@ -23,14 +24,10 @@ void import_by_format(const std::string& path, const std::string& format, const 
         return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
     };
     require_regular_file(path);
-    const auto ends_with_xlsx = [&] {
-        const std::string p = ascii_lower(path);
-        return p.size() >= 5 && p.compare(p.size() - 5, 5, ".xlsx") == 0;
-    };
     const std::string f = format != "auto"     ? format
                           : is_xes_path(path)  ? "xes"
                           : ends_with_json()   ? "zgw"
-                          : ends_with_xlsx()   ? "xlsx"
+                          : is_xlsx_path(path) ? "xlsx"
                                                : "csv";
     if (f == "csv") {
         import_canonical_csv(path, options, log, diag);

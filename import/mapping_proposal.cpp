@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -78,9 +77,7 @@ std::vector<ColumnStats> read_export(const std::string& path, const ProposalOpti
             else ++c.others;
         }
     };
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& ch : ext) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    if (ext == ".xlsx") {
+    if (is_xlsx_path(path)) {
         const XlsxWorkbook wb(path);
         wb.read_sheet(o.sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) {
             std::vector<std::string> text;
@@ -88,18 +85,8 @@ std::vector<ColumnStats> read_export(const std::string& path, const ProposalOpti
             row(text);
         });
     } else {
-        bool utf8 = true;
-        {
-            std::ifstream probe(path, std::ios::binary);
-            std::string chunk(1 << 16, '\0');
-            int state = 0;
-            while (utf8 && probe) {
-                probe.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-                utf8 = utf8_valid_chunk(std::string_view(chunk.data(), std::size_t(probe.gcount())), state);
-            }
-        }
+        const bool utf8 = file_is_utf8(path);
         std::ifstream in(path, std::ios::binary);
-        if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
         CsvReader reader(in, !utf8);
         std::vector<std::string_view> fields;
         std::uint64_t line = 0;

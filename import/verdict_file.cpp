@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -117,18 +116,7 @@ void read_xlsx(VerdictFile& f, VerdictParser& p) {
 }
 
 void read_csv(VerdictFile& f, VerdictParser& p) {
-    std::ifstream probe(f.path, std::ios::binary);
-    if (!probe) throw Error(f.path + ": bestand bestaat niet of is niet leesbaar");
-    bool utf8 = true;
-    {
-        int state = 0;
-        std::string chunk(1 << 16, '\0');
-        while (utf8 && probe) {
-            probe.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            utf8 = utf8_valid_chunk(std::string_view(chunk.data(), std::size_t(probe.gcount())), state);
-        }
-        utf8 = utf8 && state == 0;
-    }
+    const bool utf8 = file_is_utf8(f.path);
     std::ifstream in(f.path, std::ios::binary);
     CsvReader reader(in, !utf8);
     std::vector<std::string_view> fields;
@@ -150,9 +138,7 @@ VerdictFile read_verdict_file(const std::string& path) {
     VerdictFile f;
     f.path = path;
     VerdictParser p(f);
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    if (ext == ".xlsx" || looks_like_zip(path)) read_xlsx(f, p);
+    if (is_xlsx_path(path) || looks_like_zip(path)) read_xlsx(f, p);
     else read_csv(f, p);
     p.finish();
     return f;

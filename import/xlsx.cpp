@@ -15,6 +15,7 @@
 #include "model/date.hpp"
 #include "model/error.hpp"
 #include "model/files.hpp"
+#include "model/text.hpp"
 
 namespace wmotoets {
 
@@ -176,6 +177,11 @@ std::string number_text(double v) {
 }
 
 }  // namespace
+
+bool is_xlsx_path(const std::string& path) {
+    const std::string p = ascii_lower(path);
+    return p.size() >= 5 && p.compare(p.size() - 5, 5, ".xlsx") == 0;
+}
 
 std::string column_letters(std::size_t col) {
     std::string s;

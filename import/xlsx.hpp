@@ -65,6 +65,9 @@ private:
     bool date1904_ = false;
 };
 
+// Whether a file name says Excel workbook (.xlsx, any case), as is_xes_path does for XES.
+bool is_xlsx_path(const std::string& path);
+
 // "A" for 0, "Z" for 25, "AA" for 26 …
 std::string column_letters(std::size_t col);
 
