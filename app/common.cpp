@@ -140,18 +140,18 @@ WmoShare wmo_share(const EventLog& log) {
 
 void require_wmo_log(const EventLog& log) {
     const WmoShare w = wmo_share(log);
-    const std::string share = fmt::format("van de {} gelezen {} {} er {} een Wmo-activiteit", grouped(w.rows),
-                                                   w.rows == 1 ? "gebeurtenis" : "gebeurtenissen", w.canonical == 1 ? "heeft" : "hebben",
-                                                   grouped(w.canonical));
     if (w.rows == 0) return;  // nothing read (an empty database, a header only): nothing to say
+    if (log.case_count() > 0 && w.canonical * 2 >= w.rows) return;  // a Wmo log
+    const std::string share = fmt::format("van de {} gelezen {} {} er {} een Wmo-activiteit", grouped(w.rows),
+                                          w.rows == 1 ? "gebeurtenis" : "gebeurtenissen",
+                                          w.canonical == 1 ? "heeft" : "hebben", grouped(w.canonical));
     if (log.case_count() == 0)
         throw Error("geen enkel dossier om te controleren: " + share + ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
                     "aan Wmo-activiteiten met --mapping BESTAND (een voorstel: 'wmotoets mapping voorstel LOGBOEK'), of lees ze in "
                     "met --behoud-onbekend voor lokale regels");
-    if (w.canonical * 2 < w.rows)
-        spdlog::warn("Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
-                     "bezwaar; koppel de activiteiten met --mapping BESTAND", share,
-                     fmt::format("{:.0f}", 100.0 * double(w.canonical) / double(w.rows)));
+    spdlog::warn("Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
+                 "bezwaar; koppel de activiteiten met --mapping BESTAND", share,
+                 fmt::format("{:.0f}", 100.0 * double(w.canonical) / double(w.rows)));
 }
 
 void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {

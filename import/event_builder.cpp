@@ -173,9 +173,11 @@ void EventBuilder::add(const RawEvent& r) {
         ++input_.rejected;
         std::string label = shorten(r.activity);
         if (may_hold_bsn(label)) label = replace_bsn_groups(label);
-        UnknownActivities& unknown = diag_.unknown[path_];
-        unknown.sheet = sheet_;
-        unknown.add(label, line);
+        if (!unknown_) {  // this file's tally, looked up once (not per refused row)
+            unknown_ = &diag_.unknown[path_];
+            unknown_->sheet = sheet_;
+        }
+        unknown_->add(label, line);
         return;
     }
 

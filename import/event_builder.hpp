@@ -137,6 +137,7 @@ private:
 
     const std::string& path_;
     std::string sheet_;
+    UnknownActivities* unknown_ = nullptr;  // diag_.unknown[path_], once a row was refused for its activity
     std::uint16_t file_index_;
     const ImportOptions& options_;
     const Mapping* mapping_;
