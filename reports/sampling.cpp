@@ -84,13 +84,18 @@ std::string sample_size_text(const SamplingQuestion& q) {
                                     : std::string("binomiaal (grote populatie)"));
 }
 
+std::string upper_limit_text(double fraction) {
+    std::string s = fmt::format("{:.2f}", fraction * 100);
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
 SampleEvaluation evaluate_sample(const SamplingQuestion& q, std::size_t size) {
     SampleEvaluation e;
     e.upper = upper_deviation_limit(q.confidence_percent / 100, size, q.deviations, q.population);
     e.met = e.upper <= q.tolerable_percent / 100 + 1e-12;
     const std::string conf = fmt::format("{:g}", q.confidence_percent), tol = fmt::format("{:g}", q.tolerable_percent);
-    std::string upper = fmt::format("{:.2f}", e.upper * 100);
-    std::replace(upper.begin(), upper.end(), '.', ',');
+    const std::string upper = upper_limit_text(e.upper);
     e.text = fmt::format("Bovengrens afwijkingspercentage: {} % ({} % betrouwbaarheid; {} in {} dossiers)\n"
                          "Oordeel: {} het aanvaardbare percentage van {} %: {}\n",
                          upper, conf, deviations_text(q.deviations), size,

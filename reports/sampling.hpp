@@ -24,6 +24,9 @@ double upper_deviation_limit(double confidence, std::size_t n, std::size_t devia
 double binomial_cdf(std::size_t k, std::size_t n, double p);
 double hypergeometric_cdf(std::size_t k, std::size_t N, std::size_t D, std::size_t n);
 
+// An upper deviation limit as the auditor reads it: two decimals, a decimal comma ("7,79").
+std::string upper_limit_text(double fraction);
+
 // The auditor's question, in percentages as typed (95, 5).
 struct SamplingQuestion {
     double confidence_percent = 95, tolerable_percent = 5;

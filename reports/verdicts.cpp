@@ -18,11 +18,7 @@ namespace {
 
 constexpr std::size_t kMaxProblems = 20;
 
-std::string percent_text(double fraction) {
-    std::string s = fmt::format("{:.2f}", fraction * 100);
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s + " %";
-}
+std::string percent_text(double fraction) { return upper_limit_text(fraction) + " %"; }
 
 // Characters, not bytes: "één" is three wide.
 std::size_t utf8_length(std::string_view s) {
