@@ -33,30 +33,8 @@ constexpr long kThreshold = 10, kBase = 5;
 
 // ---- reading the publication back -------------------------------------------------------------
 
-// The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed.
-using Table = std::vector<std::vector<std::string>>;
-std::vector<Table> tables_after(const std::string& html, const std::string& heading) {
-    std::vector<Table> out;
-    const std::size_t at = html.find(">" + heading + "</h");
-    if (at == std::string::npos) return out;
-    const std::size_t end = std::min(html.find("<h2", at), html.size());
-    const std::string part = html.substr(at, end - at);
-    const std::regex table("<table[^>]*>([\\s\\S]*?)</table>"), row("<tr[^>]*>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"),
-        tag("<[^>]*>");
-    for (auto t = std::sregex_iterator(part.begin(), part.end(), table); t != std::sregex_iterator(); ++t) {
-        Table tab;
-        const std::string body = (*t)[1];
-        for (auto r = std::sregex_iterator(body.begin(), body.end(), row); r != std::sregex_iterator(); ++r) {
-            std::vector<std::string> cells;
-            const std::string rb = (*r)[1];
-            for (auto c = std::sregex_iterator(rb.begin(), rb.end(), cell); c != std::sregex_iterator(); ++c)
-                cells.push_back(unescape(std::regex_replace((*c)[1].str(), tag, "")));
-            tab.push_back(cells);
-        }
-        out.push_back(tab);
-    }
-    return out;
-}
+using wmotoets::test::Table;
+using wmotoets::test::tables_after;
 
 // ---- what a published number says about the exact one ----------------------------------------
 

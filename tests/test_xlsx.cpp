@@ -127,23 +127,6 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     EXPECT_EQ(counts, wmotoets::all_rules().size() * 4);
 }
 
-// The rows of the table with id `id` in `html`: cells as text (tags removed), header row first.
-std::vector<std::vector<std::string>> html_table(const std::string& html, const std::string& id) {
-    std::vector<std::vector<std::string>> rows;
-    const std::size_t at = html.find("id=\"tabel-" + id + "\"");
-    if (at == std::string::npos) return rows;
-    const std::string part = html.substr(at, html.find("</table>", at) - at);
-    const std::regex row("<tr[^>]*>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"), tag("<[^>]*>");
-    for (auto r = std::sregex_iterator(part.begin(), part.end(), row); r != std::sregex_iterator(); ++r) {
-        const std::string body = (*r)[1];
-        std::vector<std::string> cells;
-        for (auto c = std::sregex_iterator(body.begin(), body.end(), cell); c != std::sregex_iterator(); ++c)
-            cells.push_back(std::regex_replace(std::string((*c)[1]), tag, ""));
-        rows.push_back(cells);
-    }
-    return rows;
-}
-
 TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("scheiding");
@@ -156,7 +139,7 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     std::map<std::string, nlohmann::json> figure;
     for (const auto& f : json["figures"]) figure[f["rule"].get<std::string>()] = f;
 
-    const auto months = html_table(html, "per-maand");
+    const auto months = wmotoets::test::tables_after(html, "Alle teams per maand").at(0);
     ASSERT_GE(months.size(), 3u);
     EXPECT_EQ(months[0], (std::vector<std::string>{"maand van het besluit", "dossiers met ondersteuner en beslisser",
                                                    "zelfde persoon (ONA-01)", "% ONA-01", "ondersteuner deed onderzoek (ONA-02)",
@@ -193,12 +176,12 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
         for (std::size_t i = 1; i + 1 < months.size(); ++i) sum += std::stoul(months[i][j]);
         EXPECT_EQ(sum, std::stoul(total[j])) << months[0][j];
     }
-    const auto teams = html_table(html, "per-team");
+    const auto teams = wmotoets::test::tables_after(html, "Per team").at(0);
     ASSERT_EQ(teams.size(), 4u);  // header, two teams, total
     EXPECT_EQ(teams[1][0], "Wijkteam Noord");
     EXPECT_EQ(std::stoul(teams[1][1]) + std::stoul(teams[2][1]), std::stoul(total[1]));
     // Per team and month: every team over the whole axis.
-    EXPECT_EQ(html_table(html, "per-team-maand").size(), 1 + 2 * (months.size() - 2));
+    EXPECT_EQ(wmotoets::test::tables_after(html, "Per team en maand").at(0).size(), 1 + 2 * (months.size() - 2));
     // Per medewerker, with team, linked to the dossier's timeline in rapport.html.
     EXPECT_NE(html.find("<tr><td>O21</td><td>Juridische zaken</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td>"
                         "<td><a href=\"rapport.html#dossier-D009\">D009</a></td>"),

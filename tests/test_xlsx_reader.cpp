@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "helpers.hpp"
 #include "xlsx_read.hpp"
@@ -165,30 +167,52 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
     return rows;
 }
 
-// The rows written to a workbook, the timestamp column as real dates (serial numbers with a date
-// format) or as text.
-std::string workbook_of(const std::vector<std::vector<std::string>>& rows, const std::string& name, bool serial_dates) {
+// A cell the test writes as an Excel date or time: the value and its number format.
+struct TypedCell {
+    lxw_datetime when;
+    const char* format;
+};
+using CellTyping = std::function<std::optional<TypedCell>(std::size_t row, std::size_t col, const std::string& value)>;
+
+// The rows written to sheet `sheet` of the workbook `name`: text, except the cells `typing` makes dates.
+std::string write_workbook(const std::vector<std::vector<std::string>>& rows, const std::string& name, const char* sheet,
+                           const CellTyping& typing) {
     const std::string path = (test::temp_dir() / name).string();
     lxw_workbook* wb = workbook_new(path.c_str());
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Logboek");
-    lxw_format* stamp = workbook_add_format(wb);
-    format_set_num_format(stamp, "dd-mm-yyyy hh:mm");
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
+    std::map<std::string, lxw_format*> formats;
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t c = 0; c < rows[r].size(); ++c) {
             const std::string& v = rows[r][c];
             if (v.empty()) continue;
-            // A time with a zone ("…Z", "…+01:00") stays text: an Excel date has no zone.
-            const bool zoned = v.size() > 16 && v.find_first_of("Z+", 16) != std::string::npos;
-            if (serial_dates && r > 0 && c == 1 && !zoned) {
-                lxw_datetime d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)),
-                               v.size() >= 16 ? std::stoi(v.substr(11, 2)) : 0, v.size() >= 16 ? std::stoi(v.substr(14, 2)) : 0, 0};
-                worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &d, stamp);
+            if (const auto typed = typing(r, c, v)) {
+                lxw_format*& f = formats[typed->format];
+                if (!f) {
+                    f = workbook_add_format(wb);
+                    format_set_num_format(f, typed->format);
+                }
+                lxw_datetime when = typed->when;
+                worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &when, f);
             } else {
                 worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
             }
         }
     EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
     return path;
+}
+
+// The rows written to a workbook, the timestamp column as real dates (serial numbers with a date
+// format) or as text.
+std::string workbook_of(const std::vector<std::vector<std::string>>& rows, const std::string& name, bool serial_dates) {
+    return write_workbook(rows, name, "Logboek", [serial_dates](std::size_t r, std::size_t c, const std::string& v) {
+        // A time with a zone ("…Z", "…+01:00") stays text: an Excel date has no zone.
+        const bool zoned = v.size() > 16 && v.find_first_of("Z+", 16) != std::string::npos;
+        if (!serial_dates || r == 0 || c != 1 || zoned) return std::optional<TypedCell>();
+        return std::optional<TypedCell>(
+            {{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)),
+              v.size() >= 16 ? std::stoi(v.substr(11, 2)) : 0, v.size() >= 16 ? std::stoi(v.substr(14, 2)) : 0, 0},
+             "dd-mm-yyyy hh:mm"});
+    });
 }
 
 struct CliRun {
@@ -317,32 +341,14 @@ TEST(WideExport, CsvAndXlsxGiveExactlyTheEventsFindingsAndFiguresOfTheLongLog) {
                       lang = kSource + "tests/fixtures/breed/lang.csv";
     // The wide export as a workbook: dates as Excel dates, the time column as Excel times.
     const auto rows = csv_rows(wide);
-    const std::string xlsx = (test::temp_dir() / "breed-export.xlsx").string();
-    {
-        lxw_workbook* wb = workbook_new(xlsx.c_str());
-        lxw_worksheet* ws = workbook_add_worksheet(wb, "Export");
-        lxw_format* date = workbook_add_format(wb);
-        format_set_num_format(date, "dd-mm-yyyy");
-        lxw_format* time = workbook_add_format(wb);
-        format_set_num_format(time, "hh:mm");
-        for (std::size_t r = 0; r < rows.size(); ++r)
-            for (std::size_t c = 0; c < rows[r].size(); ++c) {
-                const std::string& v = rows[r][c];
-                if (v.empty()) continue;
-                const bool is_date = r > 0 && v.size() == 10 && v[2] == '-' && v[5] == '-';
-                const bool is_time = r > 0 && v.size() == 5 && v[2] == ':';
-                if (is_date) {
-                    lxw_datetime d{std::stoi(v.substr(6, 4)), std::stoi(v.substr(3, 2)), std::stoi(v.substr(0, 2)), 0, 0, 0};
-                    worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &d, date);
-                } else if (is_time) {
-                    lxw_datetime t{0, 0, 0, std::stoi(v.substr(0, 2)), std::stoi(v.substr(3, 2)), 0};
-                    worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &t, time);
-                } else {
-                    worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
-                }
-            }
-        ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
-    }
+    const std::string xlsx = write_workbook(rows, "breed-export.xlsx", "Export", [](std::size_t r, std::size_t, const std::string& v) {
+        if (r > 0 && v.size() == 10 && v[2] == '-' && v[5] == '-')  // DD-MM-YYYY
+            return std::optional<TypedCell>(
+                {{std::stoi(v.substr(6, 4)), std::stoi(v.substr(3, 2)), std::stoi(v.substr(0, 2)), 0, 0, 0}, "dd-mm-yyyy"});
+        if (r > 0 && v.size() == 5 && v[2] == ':')  // HH:MM
+            return std::optional<TypedCell>({{0, 0, 0, std::stoi(v.substr(0, 2)), std::stoi(v.substr(3, 2)), 0}, "hh:mm"});
+        return std::optional<TypedCell>();
+    });
     const auto expected = events_of(lang, "");
     ASSERT_EQ(expected.size(), 39u);
     EXPECT_EQ(events_of(wide, mapping), expected);
