@@ -5,7 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <future>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "model/error.hpp"
@@ -71,6 +77,32 @@ CREATE TABLE lead_times(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER
   gestart INTEGER NOT NULL, afgerond INTEGER NOT NULL, lopend INTEGER NOT NULL, beeindigd INTEGER NOT NULL,
   mediaan INTEGER, p75 INTEGER, p90 INTEGER,
   PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
+    // 4: events in a table keyed by a row id, appended to: the events of a dossier are the one range
+    // cases.first_event … cases.last_event (a dossier's events come from one import, in row order).
+    // Appending costs SQLite a third less than keeping a (case_str, import_id, seq) key in order, and a
+    // dossier's events are still found through an index: the view dossier_events joins them.
+    R"(
+CREATE TABLE events4(
+  id INTEGER PRIMARY KEY,
+  case_str INTEGER NOT NULL, import_id INTEGER NOT NULL, seq INTEGER NOT NULL,  -- seq: row order in its file
+  line INTEGER NOT NULL, date INTEGER NOT NULL, ms INTEGER NOT NULL, activity INTEGER NOT NULL,
+  label INTEGER, actor INTEGER, role INTEGER, team INTEGER, organisatie INTEGER, event_id INTEGER,
+  attrs BLOB);                -- (key, value) string ids, 4 bytes each, little endian
+INSERT INTO events4(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, organisatie,
+                    event_id, attrs)
+  SELECT case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, organisatie, event_id, attrs
+  FROM events ORDER BY case_str, import_id, seq;
+ALTER TABLE cases ADD COLUMN first_event INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN last_event INTEGER NOT NULL DEFAULT -1;
+UPDATE cases SET first_event = r.lo, last_event = r.hi
+  FROM (SELECT case_str, min(id) AS lo, max(id) AS hi FROM events4 GROUP BY case_str) AS r
+  WHERE r.case_str = cases.case_str;
+DROP TABLE events;
+ALTER TABLE events4 RENAME TO events;
+CREATE VIEW dossier_events AS
+  SELECT s.text AS dossier, e.*
+  FROM cases c JOIN strings s ON s.id = c.case_str JOIN events e ON e.id BETWEEN c.first_event AND c.last_event;
 )",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
@@ -151,6 +183,11 @@ public:
         step(what);
         sqlite3_reset(s_);
         sqlite3_clear_bindings(s_);
+    }
+    // For a statement whose parameters are all bound anew before every run.
+    void run_rebound(const char* what) {
+        step(what);
+        sqlite3_reset(s_);
     }
     void reset() {
         sqlite3_reset(s_);
@@ -289,43 +326,115 @@ std::int64_t insert_import(const Store::Db& db, const InputFile& in, const std::
     return sqlite3_last_insert_rowid(db.db);
 }
 
-// The strings table seen from one log: its string ids (and activity names) mapped to the
-// database's, new texts added as they are first needed.
-class StringIds {
+// Runs an INSERT for kBatch rows at a time: starting and ending a statement is a third of what
+// SQLite does for a small row. Rows wait in a buffer, bound by `bind(statement, parameters before
+// the row's, row)` when the batch is written; what is left at flush() goes one row at a time.
+template <class Row>
+class BatchInsert {
 public:
-    StringIds(const Store::Db& db, const EventLog& log)
-        : log_(log), db_id_(log.strings.size(), 0), add_(db, "INSERT INTO strings(id, text) VALUES(?, ?)") {
-        Stmt q(db, "SELECT id, text FROM strings");
-        while (q.step("het lezen van de teksten")) known_.emplace(std::string(q.text(1)), q.i64(0));
-        next_id_ = scalar(db, "SELECT coalesce(max(id), 0) FROM strings") + 1;
-    }
-    std::int64_t of(StrId s) {
-        if (s == 0) return 0;
-        if (db_id_[s] == 0) db_id_[s] = of_text(log_.str(s));
-        return db_id_[s];
-    }
-    // Activities by name (schema 2): the program's enum may grow in any order.
-    std::int64_t of(Activity a) {
-        std::int64_t& id = activity_ids_[static_cast<std::size_t>(a)];
-        if (id == 0) id = of_text(activity_name(a));
-        return id;
+    static constexpr int kBatch = 32;
+    using Bind = void (*)(Stmt&, int, const Row&);
+    // head: "INSERT INTO t(a, b) VALUES"
+    BatchInsert(const Store::Db& db, const std::string& head, int columns, Bind bind)
+        : one_(db, values(head, columns, 1).c_str()), batch_(db, values(head, columns, kBatch).c_str()),
+          columns_(columns), bind_(bind) {}
+    bool full() const { return pending_ == kBatch; }
+    Row& add() { return rows_[std::size_t(pending_++)]; }  // not when full()
+    void flush(const char* what) {
+        if (pending_ == kBatch) {
+            for (int i = 0; i < kBatch; ++i) bind_(batch_, i * columns_, rows_[std::size_t(i)]);
+            batch_.run_rebound(what);
+        } else {
+            for (int i = 0; i < pending_; ++i) {
+                bind_(one_, 0, rows_[std::size_t(i)]);
+                one_.run_rebound(what);
+            }
+        }
+        pending_ = 0;
     }
 
 private:
-    std::int64_t of_text(std::string_view text) {
-        auto [it, inserted] = known_.try_emplace(std::string(text), next_id_);
-        if (inserted) {
-            add_.bind(1, next_id_).bind(2, text).run("het vastleggen van een tekst");
-            ++next_id_;
+    static std::string values(const std::string& head, int columns, int rows) {
+        std::string row = "(?";
+        for (int c = 1; c < columns; ++c) row += ",?";
+        row += ')';
+        std::string sql = head;
+        for (int i = 0; i < rows; ++i) {
+            if (i > 0) sql += ',';
+            sql += row;
         }
-        return it->second;
+        return sql;
     }
-    const EventLog& log_;
-    std::unordered_map<std::string, std::int64_t> known_;
-    std::int64_t next_id_ = 1;
+    Stmt one_, batch_;
+    int columns_;
+    Bind bind_;
+    std::array<Row, kBatch> rows_{};
+    int pending_ = 0;
+};
+
+// The strings table seen from one log: the database id of every string its events use (and of
+// the activity names), new texts added at once, dossier ids first (their order is the order in
+// which dossiers are stored and loaded). Afterwards read-only, so another thread may use it.
+class StringIds {
+public:
+    StringIds(const Store::Db& db, const EventLog& log, std::size_t file) : db_id_(log.strings.size(), 0) {
+        // Texts are unique in the log's pool and in the table: only the table's need a map.
+        std::unordered_map<std::string, std::int64_t> known;
+        {
+            Stmt q(db, "SELECT id, text FROM strings");
+            while (q.step("het lezen van de teksten")) known.emplace(std::string(q.text(1)), q.i64(0));
+        }
+        std::int64_t next = scalar(db, "SELECT coalesce(max(id), 0) FROM strings") + 1;
+        struct NewText {
+            std::int64_t id;
+            std::string_view text;
+        };
+        BatchInsert<NewText> add(db, "INSERT INTO strings(id, text) VALUES", 2, [](Stmt& st, int at, const NewText& t) {
+            st.bind(at + 1, t.id).bind(at + 2, t.text);
+        });
+        auto give = [&](StrId s) {
+            if (s == 0 || db_id_[s] != 0) return;
+            const std::string_view text = log.str(s);
+            if (const auto it = known.find(std::string(text)); it != known.end()) {
+                db_id_[s] = it->second;
+                return;
+            }
+            db_id_[s] = next;
+            if (add.full()) add.flush("het vastleggen van een tekst");
+            add.add() = {next++, text};
+        };
+        for (const Case& c : log.cases) give(c.id);
+        for (const Event& e : log.events) {
+            if (e.file != file) continue;
+            const Who& w = log.who(e);
+            for (StrId s : {log.label_id(e), w.actor, w.role, w.team, w.organisatie, log.event_id(e)}) give(s);
+            for (const Attribute& at : log.attributes_of(e)) {
+                give(at.key);
+                give(at.value);
+            }
+        }
+        // Activities by name (schema 2): the program's enum may grow in any order.
+        for (std::size_t a = 0; a < activity_ids_.size(); ++a) {
+            const std::string_view name = activity_name(static_cast<Activity>(a));
+            if (const StrId s = log.strings.find(name)) {
+                give(s);
+                activity_ids_[a] = db_id_[s];
+            } else if (const auto it = known.find(std::string(name)); it != known.end()) {
+                activity_ids_[a] = it->second;
+            } else {
+                if (add.full()) add.flush("het vastleggen van een tekst");
+                add.add() = {next, name};
+                activity_ids_[a] = next++;
+            }
+        }
+        add.flush("het vastleggen van een tekst");
+    }
+    std::int64_t of(StrId s) const { return db_id_[s]; }  // 0 for 0
+    std::int64_t of(Activity a) const { return activity_ids_[static_cast<std::size_t>(a)]; }
+
+private:
     std::vector<std::int64_t> db_id_;
     std::array<std::int64_t, kCanonicalActivityCount + 1> activity_ids_{};
-    Stmt add_;
 };
 
 // The content of a dossier's events from one file, as a hash: equal exports give equal hashes.
@@ -344,53 +453,200 @@ std::int64_t dossier_hash(const EventLog& log, const Case& c, std::size_t file) 
     return static_cast<std::int64_t>(h);
 }
 
-// Writes the events of one dossier and one file (seq: the row order within the file).
-class EventWriter {
+// The rows of the events table and of the cases table for the dossiers an import writes, made on
+// a second core while the first one has SQLite write the rows made before (SQLite is most of the
+// work). Events get the ids max(id) + 1, + 2, … in the order made: nothing is deleted while they
+// are appended, so the ids of a dossier's events are known before they are written (and checked
+// after: see write_events).
+struct EventRow {
+    std::array<std::int64_t, 13> value{};  // case_str … event_id; from label on (index 7) 0 is NULL
+    const std::uint32_t* attrs = nullptr;  // (key, value) string ids
+    std::uint32_t attr_words = 0;
+};
+struct CaseRow {
+    std::int64_t case_str, hash, import_id, first_event, last_event;
+};
+struct RowBlock {
+    static constexpr std::size_t kEvents = 4096;
+    std::vector<EventRow> events;
+    std::vector<std::uint32_t> attrs;  // EventRow::attrs points in here
+    std::vector<CaseRow> cases;        // the dossiers whose last event is in this block or before
+    std::int64_t last_id = 0;          // of the last event
+    bool last = false;                 // no block after this one
+};
+
+class RowMaker {
 public:
-    EventWriter(const Store::Db& db, const EventLog& log, std::size_t file, StringIds& ids)
-        : log_(log), file_(file), ids_(ids),
-          put_(db,
-               "INSERT INTO events(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, "
-               "organisatie, event_id, attrs) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {
-        for (std::uint32_t i = 0; i < log.events.size(); ++i)
-            if (log.events[i].file == file) {
-                first_event_ = i;
-                break;
-            }
-    }
-    void put(const Case& c, std::int64_t case_id, std::int64_t import_id) {
-        for (std::uint32_t ei : log_.events_of(c)) {
-            const Event& e = log_.events[ei];
-            if (e.file != file_) continue;
-            const Who& w = log_.who(e);
-            put_.bind(1, case_id).bind(2, import_id).bind(3, std::int64_t(ei - first_event_));
-            put_.bind(4, std::int64_t(e.line)).bind(5, std::int64_t(e.date.days)).bind(6, std::int64_t(e.ms));
-            put_.bind(7, ids_.of(e.activity));
-            int col = 8;
-            for (StrId s : {log_.label_id(e), w.actor, w.role, w.team, w.organisatie, log_.event_id(e)}) {
-                if (s == 0) put_.bind_null(col);
-                else put_.bind(col, ids_.of(s));
-                ++col;
-            }
-            attrs_.clear();
-            for (const Attribute& a : log_.attributes_of(e)) {
-                attrs_.push_back(static_cast<std::uint32_t>(ids_.of(a.key)));
-                attrs_.push_back(static_cast<std::uint32_t>(ids_.of(a.value)));
-            }
-            if (attrs_.empty()) put_.bind_null(14);
-            else put_.bind_blob(14, attrs_.data(), attrs_.size() * sizeof(std::uint32_t));
-            put_.run("het vastleggen van een gebeurtenis");
+    struct Job {
+        const EventLog& log;
+        std::size_t file;
+        const StringIds& ids;
+        std::vector<std::size_t> dossiers;  // in the order to write them
+        const std::vector<std::int64_t>& case_db;
+        const std::vector<std::int64_t>& hash;
+        std::int64_t import_id;
+        std::int64_t first_id;
+    };
+    explicit RowMaker(Job job) : job_(std::move(job)), thread_([this] { make(); }) {}
+    ~RowMaker() {
+        {
+            const std::lock_guard lock(mutex_);
+            stop_ = true;
         }
+        changed_.notify_all();
+        thread_.join();
+    }
+    RowMaker(const RowMaker&) = delete;
+    RowMaker& operator=(const RowMaker&) = delete;
+
+    // The next block of rows (its `last` set on the final one); give it back when written.
+    std::unique_ptr<RowBlock> next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !made_.empty() || failure_; });
+        if (failure_) std::rethrow_exception(failure_);
+        auto b = std::move(made_.front());
+        made_.pop_front();
+        return b;
+    }
+    void give_back(std::unique_ptr<RowBlock> b) {
+        {
+            const std::lock_guard lock(mutex_);
+            free_.push_back(std::move(b));
+        }
+        changed_.notify_all();
     }
 
 private:
-    const EventLog& log_;
-    std::size_t file_;
-    StringIds& ids_;
-    Stmt put_;
-    std::uint32_t first_event_ = 0;
-    std::vector<std::uint32_t> attrs_;
+    static constexpr int kBlocks = 4;  // in flight: being written, ready, being made
+
+    std::unique_ptr<RowBlock> free_block() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !free_.empty() || stop_; });
+        if (stop_) return nullptr;
+        auto b = std::move(free_.front());
+        free_.pop_front();
+        b->events.clear();
+        b->attrs.clear();
+        b->cases.clear();
+        return b;
+    }
+    void hand_over(std::unique_ptr<RowBlock> b) {
+        {
+            const std::lock_guard lock(mutex_);
+            made_.push_back(std::move(b));
+        }
+        changed_.notify_all();
+    }
+    void make() {
+        try {
+            for (int i = 0; i < kBlocks; ++i) free_.push_back(std::make_unique<RowBlock>());
+            const EventLog& log = job_.log;
+            std::uint32_t first_row = 0;  // seq: the row order within the file
+            while (first_row < log.events.size() && log.events[first_row].file != job_.file) ++first_row;
+            std::unique_ptr<RowBlock> b = free_block();
+            std::int64_t next_id = job_.first_id;
+            std::vector<std::uint32_t> rows;
+            for (std::size_t ci : job_.dossiers) {
+                if (!b) return;
+                rows.clear();
+                for (std::uint32_t ei : log.events_of(log.cases[ci]))
+                    if (log.events[ei].file == job_.file) rows.push_back(ei);
+                std::sort(rows.begin(), rows.end());  // in row order: seq
+                const std::int64_t first = next_id;
+                for (std::uint32_t ei : rows) {
+                    if (b->events.size() == RowBlock::kEvents) {
+                        finish_attrs(*b);
+                        b->last_id = next_id - 1;
+                        hand_over(std::move(b));
+                        if (!(b = free_block())) return;
+                    }
+                    const Event& e = log.events[ei];
+                    const Who& w = log.who(e);
+                    EventRow& r = b->events.emplace_back();
+                    r.value = {job_.case_db[ci], job_.import_id, std::int64_t(ei - first_row), std::int64_t(e.line),
+                               std::int64_t(e.date.days), std::int64_t(e.ms), job_.ids.of(e.activity),
+                               job_.ids.of(log.label_id(e)), job_.ids.of(w.actor), job_.ids.of(w.role), job_.ids.of(w.team),
+                               job_.ids.of(w.organisatie), job_.ids.of(log.event_id(e))};
+                    r.attr_words = 0;
+                    for (const Attribute& a : log.attributes_of(e)) {
+                        b->attrs.push_back(static_cast<std::uint32_t>(job_.ids.of(a.key)));
+                        b->attrs.push_back(static_cast<std::uint32_t>(job_.ids.of(a.value)));
+                        r.attr_words += 2;
+                    }
+                    ++next_id;
+                }
+                b->cases.push_back({job_.case_db[ci], job_.hash[ci], job_.import_id, first, next_id - 1});
+            }
+            finish_attrs(*b);
+            b->last_id = next_id - 1;
+            b->last = true;
+            hand_over(std::move(b));
+        } catch (...) {
+            {
+                const std::lock_guard lock(mutex_);
+                failure_ = std::current_exception();
+            }
+            changed_.notify_all();
+        }
+    }
+    // The attribute pointers, once the block's attribute words no longer move.
+    static void finish_attrs(RowBlock& b) {
+        std::size_t at = 0;
+        for (EventRow& r : b.events) {
+            r.attrs = b.attrs.data() + at;
+            at += r.attr_words;
+        }
+    }
+
+    Job job_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::unique_ptr<RowBlock>> free_, made_;
+    std::exception_ptr failure_;
+    bool stop_ = false;
+    std::thread thread_;  // last: started when the rest is ready
 };
+
+// Has SQLite write the rows `maker` makes: events and dossiers in batches.
+void write_rows(const Store::Db& db, RowMaker& maker) {
+    BatchInsert<EventRow> events(
+        db,
+        "INSERT INTO events(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, organisatie, "
+        "event_id, attrs) VALUES",
+        14, [](Stmt& st, int at, const EventRow& r) {
+            for (int c = 0; c < 13; ++c) {
+                const std::int64_t v = r.value[std::size_t(c)];
+                if (c >= 7 && v == 0) st.bind_null(at + c + 1);
+                else st.bind(at + c + 1, v);
+            }
+            if (r.attr_words == 0) st.bind_null(at + 14);
+            else st.bind_blob(at + 14, r.attrs, r.attr_words * sizeof(std::uint32_t));
+        });
+    BatchInsert<CaseRow> cases(db,
+                               "INSERT OR REPLACE INTO cases(case_str, hash, import_id, first_event, last_event) VALUES", 5,
+                               [](Stmt& st, int at, const CaseRow& c) {
+                                   st.bind(at + 1, c.case_str).bind(at + 2, c.hash).bind(at + 3, c.import_id);
+                                   st.bind(at + 4, c.first_event).bind(at + 5, c.last_event);
+                               });
+    for (;;) {
+        std::unique_ptr<RowBlock> b = maker.next();
+        for (const EventRow& r : b->events) {
+            if (events.full()) events.flush("het vastleggen van een gebeurtenis");
+            events.add() = r;
+        }
+        events.flush("het vastleggen van een gebeurtenis");  // the rows point into the block
+        if (!b->events.empty() && sqlite3_last_insert_rowid(db.db) != b->last_id)
+            throw Error(db.path + ": databasefout bij het vastleggen van de gebeurtenissen: onverwachte nummering");
+        for (const CaseRow& c : b->cases) {
+            if (cases.full()) cases.flush("het vastleggen van een dossier");
+            cases.add() = c;
+        }
+        const bool last = b->last;
+        maker.give_back(std::move(b));
+        if (last) break;
+    }
+    cases.flush("het vastleggen van een dossier");
+}
 
 }  // namespace
 
@@ -400,7 +656,13 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
     if (auto earlier = earlier_import(*db_, in)) return *earlier;  // rolled back: nothing changed
     ImportSummary sum;
     sum.import_id = insert_import(*db_, in, imported_at);
-    StringIds ids(*db_, log);
+    // The dossiers' hashes on the second core while the first stores the texts.
+    std::vector<std::int64_t> hash(log.cases.size());
+    auto hashing = std::async(std::launch::async, [&] {
+        for (std::size_t ci = 0; ci < log.cases.size(); ++ci) hash[ci] = dossier_hash(log, log.cases[ci], file);
+    });
+    const StringIds ids(*db_, log, file);
+    hashing.get();
     // Dossiers in the order of their ids in the store (appending to the tables' keys).
     std::vector<std::size_t> order(log.cases.size());
     std::vector<std::int64_t> case_db(log.cases.size());
@@ -409,27 +671,33 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
         case_db[i] = ids.of(log.cases[i].id);
     }
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return case_db[a] < case_db[b]; });
-    // Into an empty store every dossier is new: no need to look each one up.
-    const bool store_was_empty = scalar(*db_, "SELECT count(*) FROM cases") == 0;
-    Stmt find_case(*db_, "SELECT hash FROM cases WHERE case_str = ?");
-    Stmt put_case(*db_, "INSERT OR REPLACE INTO cases(case_str, hash, import_id) VALUES(?,?,?)");
-    Stmt drop_events(*db_, "DELETE FROM events WHERE case_str = ?");
-    EventWriter events(*db_, log, file, ids);
-    for (std::size_t ci : order) {
-        const std::int64_t hash = dossier_hash(log, log.cases[ci], file);
-        std::optional<std::int64_t> old_hash;
-        if (!store_was_empty) {
-            if (find_case.bind(1, case_db[ci]).step("het zoeken van een dossier")) old_hash = find_case.i64(0);
+    // What happens to each dossier: added, replaced or unchanged. Into an empty store every dossier
+    // is new: no need to look each one up. The events of a replaced dossier go before any is
+    // appended (see RowMaker).
+    if (scalar(*db_, "SELECT count(*) FROM cases") == 0) {
+        sum.added = order.size();
+    } else {
+        Stmt find_case(*db_, "SELECT hash, first_event, last_event FROM cases WHERE case_str = ?");
+        Stmt drop_events(*db_, "DELETE FROM events WHERE id BETWEEN ? AND ?");
+        std::erase_if(order, [&](std::size_t ci) {
+            bool unchanged = false;
+            if (!find_case.bind(1, case_db[ci]).step("het zoeken van een dossier")) {
+                ++sum.added;
+            } else if (find_case.i64(0) == hash[ci]) {
+                ++sum.unchanged;
+                unchanged = true;
+            } else {
+                ++sum.replaced;
+                drop_events.bind(1, find_case.i64(1)).bind(2, find_case.i64(2)).run("het vervangen van een dossier");
+            }
             find_case.reset();
-        }
-        if (old_hash == hash) {
-            ++sum.unchanged;
-            continue;
-        }
-        if (old_hash) drop_events.bind(1, case_db[ci]).run("het vervangen van een dossier");
-        ++(old_hash ? sum.replaced : sum.added);
-        put_case.bind(1, case_db[ci]).bind(2, hash).bind(3, sum.import_id).run("het vastleggen van een dossier");
-        events.put(log.cases[ci], case_db[ci], sum.import_id);
+            return unchanged;
+        });
+    }
+    {
+        RowMaker maker({log, file, ids, std::move(order), case_db, hash, sum.import_id,
+                        scalar(*db_, "SELECT coalesce(max(id), 0) FROM events") + 1});
+        write_rows(*db_, maker);
     }
     Stmt upd(*db_, "UPDATE imports SET added = ?, replaced = ?, unchanged = ? WHERE id = ?");
     upd.bind(1, std::int64_t(sum.added)).bind(2, std::int64_t(sum.replaced)).bind(3, std::int64_t(sum.unchanged));
@@ -497,8 +765,9 @@ EventLog Store::load() const {
     log.reserve(n_events, 0);
     // Dossier by dossier, and within one in the order of its import and rows: the input order.
     Stmt q(*db_,
-           "SELECT case_str, import_id, line, date, ms, activity, label, actor, role, team, organisatie, event_id, attrs "
-           "FROM events ORDER BY case_str, import_id, seq");
+           "SELECT e.case_str, e.import_id, e.line, e.date, e.ms, e.activity, e.label, e.actor, e.role, e.team, "
+           "e.organisatie, e.event_id, e.attrs "
+           "FROM cases c JOIN events e ON e.id BETWEEN c.first_event AND c.last_event ORDER BY c.case_str, e.id");
     std::int64_t last_case = -1;
     std::uint32_t case_index = 0;
     while (q.step("het lezen van de gebeurtenissen")) {

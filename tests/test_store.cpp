@@ -2,6 +2,7 @@
 // newer exports that replace dossiers, and a check from the database equal to one in memory.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>  // only to read the database as a user's SQL would (see EventsStayQueryableInSql)
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -93,6 +94,63 @@ TEST(Store, NewerExportReplacesItsDossiersOnly) {
     EXPECT_EQ(events_of(log, "D2"), (std::vector<std::string>{"melding@2024-01-05 " + feb + ":2",
                                                               "gesprek@2024-02-01 " + feb + ":3"}));
     EXPECT_EQ(store.event_count(), 5u);
+}
+
+// The events table is appended to (schema 4); what a user's SQL sees stays what it was: every event
+// once, a dossier's events its range cases.first_event … last_event in row order, and the view
+// dossier_events finds one dossier's events through indexes only, also after replacements that
+// removed the events with the highest ids.
+TEST(Store, EventsStayQueryableInSql) {
+    const std::string db = fresh_db("sql.db");
+    const std::string jan = write_file("jan-sql.csv",
+                                       "case_id,timestamp,activity,actor\n"
+                                       "D1,2024-01-02,melding,M1\nD2,2024-01-05,melding,M2\n"
+                                       "D1,2024-01-03,ontvangstbevestiging,M1\n");
+    const std::string feb = write_file("feb-sql.csv",
+                                       "case_id,timestamp,activity,actor\n"
+                                       "D2,2024-02-01,gesprek,C1\nD3,2024-02-03,melding,M3\nD2,2024-01-05,melding,M2\n");
+    {
+        Store store(db);
+        import_file(store, jan);
+        const ImportSummary s = import_file(store, feb);
+        EXPECT_EQ(s.added, 1u);     // D3
+        EXPECT_EQ(s.replaced, 1u);  // D2, whose events had the highest ids
+        EXPECT_EQ(store.integrity_check(), "ok");
+    }
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    auto rows = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        sqlite3_stmt* st = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            std::string row;
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+                if (c > 0) row += '|';
+                row += t ? t : "NULL";
+            }
+            out.push_back(row);
+        }
+        sqlite3_finalize(st);
+        return out;
+    };
+    EXPECT_EQ(rows("PRAGMA user_version"), std::vector<std::string>{std::to_string(Store::kSchemaVersion)});
+    EXPECT_EQ(rows("SELECT count(*) FROM events"), std::vector<std::string>{"5"});
+    // Each dossier's range holds exactly its events, all from the import that holds the dossier.
+    EXPECT_EQ(rows("SELECT count(*) FROM cases c WHERE c.last_event - c.first_event + 1 != "
+                   "(SELECT count(*) FROM events e WHERE e.case_str = c.case_str AND e.import_id = c.import_id)"),
+              std::vector<std::string>{"0"});
+    EXPECT_EQ(rows("SELECT dossier, import_id, seq, line, date FROM dossier_events WHERE dossier = 'D2' ORDER BY id"),
+              (std::vector<std::string>{"D2|2|0|2|" + std::to_string(parse_iso_date("2024-02-01")->days),
+                                        "D2|2|2|4|" + std::to_string(parse_iso_date("2024-01-05")->days)}));
+    EXPECT_EQ(rows("SELECT dossier, count(*) FROM dossier_events GROUP BY dossier ORDER BY dossier"),
+              (std::vector<std::string>{"D1|2", "D2|2", "D3|1"}));
+    // One dossier by its number: searches, no table scans.
+    const std::vector<std::string> plan = rows("EXPLAIN QUERY PLAN SELECT * FROM dossier_events WHERE dossier = 'D2'");
+    ASSERT_EQ(plan.size(), 3u);  // strings, cases, events
+    for (const std::string& step : plan) EXPECT_NE(step.find("SEARCH"), std::string::npos) << step;
+    sqlite3_close(h);
 }
 
 TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
