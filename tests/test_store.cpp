@@ -153,6 +153,38 @@ TEST(Store, EventsStayQueryableInSql) {
     sqlite3_close(h);
 }
 
+// An import runs with a rollback journal when it has the database to itself, in WAL when another
+// connection has it open (a report being written); either way the database is in WAL afterwards.
+TEST(Store, ImportsWithAndWithoutAnotherConnectionOpen) {
+    const std::string db = fresh_db("journal.db");
+    auto journal_mode = [&] {
+        sqlite3* h = nullptr;
+        EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
+        std::string mode = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
+        sqlite3_finalize(st);
+        sqlite3_close(h);
+        return mode;
+    };
+    {
+        Store alone(db);
+        EXPECT_EQ(import_file(alone, test::source_dir() + "/data/voorbeeld/dossiers.csv").added, 29u);
+    }
+    EXPECT_EQ(journal_mode(), "wal");
+    EXPECT_FALSE(std::filesystem::exists(db + "-journal"));
+    Store reader(db);
+    const std::size_t before = reader.case_count();
+    {
+        Store writer(db);
+        const ImportSummary s = import_file(writer, test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv");
+        EXPECT_GT(s.added, 0u);
+        EXPECT_EQ(reader.case_count(), before + s.added);  // the other connection sees the import
+    }
+    EXPECT_EQ(journal_mode(), "wal");
+    EXPECT_EQ(reader.integrity_check(), "ok");
+}
+
 TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     const std::string db = fresh_db("same.db");
     const std::vector<std::string> files = {test::source_dir() + "/data/voorbeeld/dossiers.csv",
