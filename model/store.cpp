@@ -464,7 +464,7 @@ std::int64_t dossier_hash(const EventLog& log, const Case& c, std::size_t file) 
 // a second core while the first one has SQLite write the rows made before (SQLite is most of the
 // work). Events get the ids max(id) + 1, + 2, … in the order made: nothing is deleted while they
 // are appended, so the ids of a dossier's events are known before they are written (and checked
-// after: see write_events).
+// after: see write_rows).
 struct EventRow {
     std::array<std::int64_t, 13> value{};  // case_str … event_id; from label on (index 7) 0 is NULL
     const std::uint32_t* attrs = nullptr;  // (key, value) string ids
