@@ -96,7 +96,7 @@ void prepare(const CheckOptions& o, CheckSetup& s) {
 EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& mask) {
     EventLog log;
     if (!o.db.empty()) {
-        store = std::make_unique<Store>(o.db);
+        store = std::make_unique<Store>(o.db, store_notice);
         import_into_store(o.input, *store);
         const PhaseTimer timer("inlezen uit de database");
         log = store->load();

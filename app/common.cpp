@@ -173,6 +173,8 @@ void read_log(const std::string& path, const InputOptions& o, ImportOptions opti
         log_unknown_activities(shown_text(log.inputs.back().path), log.inputs.back(), it->second);
 }
 
+void store_notice(const std::string& message) { spdlog::info("{}", message); }
+
 void import_into_store(const InputOptions& o, Store& store) {
     const ImportSetup setup(o);
     for (const std::string& path : o.logs) {
@@ -286,7 +288,7 @@ RunRecord latest_run_of(const Store& store) {
 }
 
 LatestRun load_latest_run(const std::string& db) {
-    Store store(db);
+    Store store(db, store_notice);
     RunRecord run = latest_run_of(store);
     LatestRun out{store.load(), std::move(run)};
     out.log.finalize();

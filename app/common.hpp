@@ -77,6 +77,8 @@ void read_log(const std::string& path, const InputOptions& o, ImportOptions opti
 // Adds every log of `o` to the store, each file in one transaction (refused, exit 2, when an
 // identifying column holds possible BSNs without a decision: require_bsn_decision).
 void import_into_store(const InputOptions& o, Store& store);
+// For Store's constructor: says (info) that an older database is being migrated.
+void store_notice(const std::string& message);
 
 // event-log.md "Privacy": identifying columns (case_id, actor) with possible BSNs are written
 // nowhere until the run decides what they are (--pseudonimiseer, --geen-bsn-kolom, geen_bsn).

@@ -238,7 +238,8 @@ std::int64_t scalar(const Store::Db& db, const char* sql) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : path_(path), db_(std::make_unique<Db>()) {
+Store::Store(const std::string& path, const std::function<void(const std::string&)>& notice)
+    : path_(path), db_(std::make_unique<Db>()) {
     db_->path = path;
     // One connection per Store, used by one thread at a time: no mutex around every call (they
     // cost an eighth of a large import), and no global memory statistics.
@@ -271,6 +272,9 @@ Store::Store(const std::string& path) : path_(path), db_(std::make_unique<Db>())
         throw Error(path + ": database heeft schemaversie " + std::to_string(version) + ", deze wmotoets kent tot en met " +
                     std::to_string(kSchemaVersion) + "; gebruik een nieuwere wmotoets");
     if (version < kSchemaVersion) {
+        if (version > 0 && notice)
+            notice(path + ": de database wordt bijgewerkt van schemaversie " + std::to_string(version) + " naar " +
+                   std::to_string(kSchemaVersion) + " (eenmalig; een grote database kan enkele minuten duren)");
         Transaction t(*db_);
         for (int v = version; v < kSchemaVersion; ++v) db_->exec(kMigrations[v], "het bijwerken van het schema");
         db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), "het bijwerken van het schema");

@@ -4,6 +4,7 @@
 // outcomes, findings and figures, so that reports can be written later. The only part of the
 // program that includes sqlite3.h (store.cpp).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,8 +25,10 @@ struct ImportSummary {
 
 class Store {
 public:
-    // Opens (creating when absent) the database at `path` and brings its schema up to date.
-    explicit Store(const std::string& path);
+    // Opens (creating when absent) the database at `path` and brings its schema up to date;
+    // `notice` hears (in Dutch) when an existing database is about to be migrated, which can take a
+    // while for a large one.
+    explicit Store(const std::string& path, const std::function<void(const std::string&)>& notice = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

@@ -293,7 +293,15 @@ TEST(Store, RunsAreKeptForReports) {
 TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
     const std::string db = fresh_db("v1.db");
     std::filesystem::copy_file(test::source_dir() + "/tests/fixtures/store/v1.db", db);
-    Store store(db);
+    std::vector<std::string> heard;
+    const auto notice = [&](const std::string& m) { heard.push_back(m); };
+    Store store(db, notice);
+    EXPECT_EQ(heard, std::vector<std::string>{db + ": de database wordt bijgewerkt van schemaversie 1 naar " +
+                                              std::to_string(Store::kSchemaVersion) +
+                                              " (eenmalig; een grote database kan enkele minuten duren)"});
+    Store(db, notice);  // up to date: nothing to say
+    Store(fresh_db("new.db"), notice);  // a new database is made, not migrated
+    EXPECT_EQ(heard.size(), 1u);
     EXPECT_EQ(store.integrity_check(), "ok");
     EXPECT_EQ(store.case_count(), 34u);
     EXPECT_EQ(store.event_count(), 248u);
