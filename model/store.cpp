@@ -108,8 +108,31 @@ CREATE VIEW dossier_events AS
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);
 
-// How long a statement waits for another connection's lock before it fails.
-constexpr int kBusyTimeoutMs = 10000;
+// How long a statement waits for another program that writes in the database (a large import
+// holds it for seconds, with a rollback journal for most of its storing) before it gives up.
+constexpr int kBusyTimeoutMs = 5 * 60 * 1000;
+constexpr int kBusyStepMs = 20;
+
+// SQLite's message in Dutch, by its error code (its own English text only for what a user cannot
+// cause: a mistake in this program's SQL).
+std::string dutch_sqlite_error(sqlite3* db) {
+    switch (db ? sqlite3_errcode(db) : SQLITE_NOMEM) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "de database is bezet: een ander programma schrijft erin; probeer het straks opnieuw";
+    case SQLITE_NOTADB: return "dit bestand is geen database";
+    case SQLITE_CORRUPT: return "de database is beschadigd";
+    case SQLITE_FULL: return "de schijf is vol";
+    case SQLITE_READONLY: return "de database mag niet worden gewijzigd (alleen-lezen)";
+    case SQLITE_CANTOPEN: return "het bestand kan niet worden geopend of aangemaakt";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "geen toestemming";
+    case SQLITE_IOERR: return "lees- of schrijffout op de schijf";
+    case SQLITE_NOMEM: return "onvoldoende geheugen";
+    case SQLITE_TOOBIG: return "een tekst of waarde is te groot";
+    default: return std::string("SQLite-fout: ") + sqlite3_errmsg(db);
+    }
+}
 
 std::uint64_t fnv(std::uint64_t h, std::string_view s) {
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -125,21 +148,36 @@ std::uint64_t fnv(std::uint64_t h, std::int64_t v) {
 struct Store::Db {
     sqlite3* db = nullptr;
     std::string path;
+    std::function<void(const std::string&)> notice;
+    bool said_waiting = false;
     // Closed here, so a constructor that throws after opening leaks nothing.
     ~Db() {
         if (db) sqlite3_close(db);
     }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw Error(path + ": databasefout bij " + what + ": " + sqlite3_errmsg(db));
+        throw Error(path + ": databasefout bij " + what + ": " + dutch_sqlite_error(db));
     }
     void exec(const char* sql, const char* what) const {
-        char* err = nullptr;
-        if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-            const std::string msg = err ? err : "?";
-            sqlite3_free(err);
-            throw Error(path + ": databasefout bij " + what + ": " + msg);
+        if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(what);
+    }
+    // While another program writes: wait up to kBusyTimeoutMs, saying so once after a second (or
+    // not wait at all).
+    void wait_when_busy(bool wait) {
+        sqlite3_busy_handler(db, wait ? &Db::on_busy : nullptr, this);
+    }
+
+private:
+    static int on_busy(void* self, int tries) {
+        auto* d = static_cast<Db*>(self);
+        if (tries >= kBusyTimeoutMs / kBusyStepMs) return 0;
+        if (tries == 1000 / kBusyStepMs && d->notice && !d->said_waiting) {
+            d->said_waiting = true;
+            d->notice(d->path + ": wacht op een ander programma dat in deze database schrijft (hoogstens " +
+                      std::to_string(kBusyTimeoutMs / 60000) + " minuten)");
         }
+        sqlite3_sleep(kBusyStepMs);
+        return 1;
     }
 };
 
@@ -241,6 +279,7 @@ std::int64_t scalar(const Store::Db& db, const char* sql) {
 Store::Store(const std::string& path, const std::function<void(const std::string&)>& notice)
     : path_(path), db_(std::make_unique<Db>()) {
     db_->path = path;
+    db_->notice = notice;
     // One connection per Store, used by one thread at a time: no mutex around every call (they
     // cost an eighth of a large import), and no global memory statistics.
     static const bool configured = [] {
@@ -250,17 +289,15 @@ Store::Store(const std::string& path, const std::function<void(const std::string
     (void)configured;
     if (sqlite3_open_v2(path.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
-        const std::string msg = db_->db ? sqlite3_errmsg(db_->db) : "?";
+        const std::string msg = dutch_sqlite_error(db_->db);
         sqlite3_close(db_->db);
         db_->db = nullptr;
         throw Error(path + ": database kan niet worden geopend: " + msg);
     }
-    sqlite3_busy_timeout(db_->db, kBusyTimeoutMs);
+    db_->wait_when_busy(true);
     // Not a database at all (e.g. a CSV given as --db) fails here with a clear message.
-    char* err = nullptr;
-    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, &err) != SQLITE_OK) {
-        const std::string msg = err ? err : "?";
-        sqlite3_free(err);
+    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const std::string msg = dutch_sqlite_error(db_->db);
         sqlite3_close(db_->db);
         db_->db = nullptr;
         throw Error(path + ": geen bruikbare wmotoets-database (" + msg + ")");
@@ -667,8 +704,8 @@ void write_rows(const Store::Db& db, RowMaker& maker) {
 // open, the switch is refused at once and the import runs in WAL.
 class RollbackJournal {
 public:
-    explicit RollbackJournal(const Store::Db& db) : db_(db) {
-        sqlite3_busy_timeout(db_.db, 0);
+    explicit RollbackJournal(Store::Db& db) : db_(db) {
+        db_.wait_when_busy(false);
         sqlite3_stmt* mode = nullptr;
         if (sqlite3_prepare_v2(db_.db, "PRAGMA journal_mode=DELETE", -1, &mode, nullptr) == SQLITE_OK &&
             sqlite3_step(mode) == SQLITE_ROW) {
@@ -676,7 +713,7 @@ public:
             switched_ = text && std::string_view(text) == "delete";
         }
         sqlite3_finalize(mode);  // a refusal (SQLITE_BUSY) is no error: the import runs in WAL
-        sqlite3_busy_timeout(db_.db, kBusyTimeoutMs);
+        db_.wait_when_busy(true);
         if (switched_) db_.exec("PRAGMA synchronous=FULL", "het kiezen van het journaal");
     }
     ~RollbackJournal() {
@@ -686,7 +723,7 @@ public:
     RollbackJournal& operator=(const RollbackJournal&) = delete;
 
 private:
-    const Store::Db& db_;
+    Store::Db& db_;
     bool switched_ = false;
 };
 

@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "helpers.hpp"
 #include "import/import_file.hpp"
@@ -188,6 +190,34 @@ TEST(Store, ImportsWithAndWithoutAnotherConnectionOpen) {
     }
     EXPECT_EQ(journal_mode(), "wal");
     EXPECT_EQ(reader.integrity_check(), "ok");
+}
+
+// Another program writing in the database (here: a transaction held for 2.5 s) is waited for, and
+// the wait is said once, after a second; then the import goes through.
+TEST(Store, WaitsForAnotherProgramThatWritesAndSaysSo) {
+    const std::string db = fresh_db("wait.db");
+    {
+        Store store(db);
+        import_file(store, test::source_dir() + "/data/voorbeeld/dossiers.csv");
+    }
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &other, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    std::thread release([other] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    std::vector<std::string> heard;
+    ImportSummary s;
+    {
+        Store store(db, [&](const std::string& m) { heard.push_back(m); });
+        s = import_file(store, test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv");
+    }
+    release.join();
+    sqlite3_close(other);
+    EXPECT_GT(s.added, 0u);
+    EXPECT_EQ(heard, std::vector<std::string>{db + ": wacht op een ander programma dat in deze database schrijft "
+                                                   "(hoogstens 5 minuten)"});
 }
 
 TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
@@ -369,7 +399,7 @@ TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
         Store store(csv);
         FAIL() << "geen fout";
     } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()), csv + ": geen bruikbare wmotoets-database (file is not a database)");
+        EXPECT_EQ(std::string(e.what()), csv + ": geen bruikbare wmotoets-database (dit bestand is geen database)");
     }
 }
 
