@@ -701,7 +701,8 @@ void write_rows(const Store::Db& db, RowMaker& maker) {
 // million-dossier import. So an import runs with a rollback journal (and synchronous=FULL: a power
 // cut cannot damage the database) when no other connection has the database open, and the database
 // goes back to WAL afterwards, where readers never wait for a writer. With another connection
-// open, the switch is refused at once and the import runs in WAL.
+// open, the switch is refused at once and the import runs in WAL; a program that opens the database
+// during such an import waits for it (Db::wait_when_busy).
 class RollbackJournal {
 public:
     explicit RollbackJournal(Store::Db& db) : db_(db) {
