@@ -579,16 +579,7 @@ void import_xlsx(const std::string& path, const ImportOptions& options, EventLog
     }
     if (!layout)
         throw Error(path + ": blad '" + sheet + "' is leeg; verwacht een kopregel met case_id, timestamp en activity");
-    Sha256 sha;
-    {
-        std::ifstream in(path, std::ios::binary);
-        std::string chunk(1 << 20, '\0');
-        while (in) {
-            in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            sha.update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
-        }
-    }
-    input.sha256 = sha.hex();
+    input.sha256 = file_sha256(path);
     add_input(log, std::move(input), options, diag);
 }
 

@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
+
 #include "model/error.hpp"
 
 namespace wmotoets {
@@ -30,6 +32,21 @@ std::string Sha256::hex() {
         out += digits[digest[i] & 0xF];
     }
     return out;
+}
+
+std::string file_sha256(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    Sha256 sha;
+    std::string chunk(1 << 20, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        sha.update(std::string_view(chunk.data(), n));
+    }
+    if (in.bad()) throw Error(path + ": leesfout");
+    return sha.hex();
 }
 
 }  // namespace wmotoets

@@ -20,4 +20,7 @@ private:
     std::unique_ptr<Ctx> ctx_;
 };
 
+// The SHA-256 of a whole file, read in 1 MiB pieces (hex).
+std::string file_sha256(const std::string& path);
+
 }  // namespace wmotoets

@@ -20,21 +20,6 @@ namespace wmotoets {
 
 namespace {
 
-std::string file_sha256(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
-    Sha256 sha;
-    std::string chunk(1 << 20, '\0');
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        const auto n = static_cast<std::size_t>(in.gcount());
-        if (n == 0) break;
-        sha.update(std::string_view(chunk.data(), n));
-    }
-    if (in.bad()) throw Error(path + ": leesfout");
-    return sha.hex();
-}
-
 // zlib's message, without the file name it puts in front.
 std::string gz_message(gzFile gz, const std::string& path, int& code) {
     const char* msg = gzerror(gz, &code);
