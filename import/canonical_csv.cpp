@@ -277,10 +277,7 @@ public:
         raw_.team = cell(l_.col_team);
         raw_.organisatie = cell(l_.col_org);
         raw_.attributes.clear();
-        for (const auto& [col, slot] : attribute_columns_) {
-            const std::string_view v = trim(fields[col]);
-            if (!v.empty()) raw_.attributes.emplace_back(slot, v);
-        }
+        add_attributes(fields, attribute_columns_);
         builder_.add(raw_);
     }
 
@@ -312,14 +309,8 @@ public:
             raw_.role = !st.role.empty() ? std::string_view(st.role) : cell(l_.col_role);
             raw_.team = st.team >= 0 ? cell(st.team) : cell(l_.col_team);
             raw_.attributes.clear();
-            for (const auto& [col, slot] : attribute_columns_) {
-                const std::string_view v = trim(fields[col]);
-                if (!v.empty()) raw_.attributes.emplace_back(slot, v);
-            }
-            for (const auto& [col, slot] : step_attributes_[s]) {
-                const std::string_view v = trim(fields[col]);
-                if (!v.empty()) raw_.attributes.emplace_back(slot, v);
-            }
+            add_attributes(fields, attribute_columns_);
+            add_attributes(fields, step_attributes_[s]);
             builder_.add(raw_);
         }
         if (!any) builder_.reject(line, "geen enkele datum ingevuld in deze rij (kolommen van [breed])");
@@ -331,12 +322,21 @@ public:
     }
 
 private:
+    using AttributeColumns = std::vector<std::pair<std::size_t, std::uint32_t>>;  // column, attribute slot
+    // The filled cells of `columns` as attributes of the event being built.
+    void add_attributes(const std::vector<std::string_view>& fields, const AttributeColumns& columns) {
+        for (const auto& [col, slot] : columns) {
+            const std::string_view v = trim(fields[col]);
+            if (!v.empty()) raw_.attributes.emplace_back(slot, v);
+        }
+    }
+
     const Layout& l_;
     EventBuilder builder_;
     InputFile& input_;
     std::vector<std::uint8_t> bsn_column_;                               // per column: its name suggests a BSN
-    std::vector<std::pair<std::size_t, std::uint32_t>> attribute_columns_;  // column, attribute slot
-    std::vector<std::vector<std::pair<std::size_t, std::uint32_t>>> step_attributes_;  // per wide step
+    AttributeColumns attribute_columns_;
+    std::vector<AttributeColumns> step_attributes_;  // per wide step
     std::string timestamp_;  // a wide step's date and time joined
     RawEvent raw_;
 };
