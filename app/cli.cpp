@@ -10,8 +10,9 @@
 #include <sstream>
 
 #include "app/commands.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/edit_distance.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -86,19 +87,6 @@ void relabel_groups(CLI::App& app) {
         if (sub->get_group() == "Subcommands") sub->group("Opdrachten");
         relabel_groups(*sub);
     }
-}
-
-// Edits needed to turn a into b (for "bedoelde u …?").
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 // The deepest subcommand that was given (the one whose words apply).

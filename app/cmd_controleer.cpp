@@ -5,9 +5,12 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "model/text.hpp"
-#include "app/common.hpp"
-#include "model/error.hpp"
+#include "util/text.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
+#include "util/progress.hpp"
+#include "import/privacy.hpp"
+#include "util/error.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
 #include "reports/writers.hpp"

@@ -5,9 +5,10 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/common.hpp"
-#include "app/generator_recipes.hpp"
-#include "app/generator.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
+#include "generator/generator_recipes.hpp"
+#include "generator/generator.hpp"
 
 namespace wmotoets {
 

@@ -2,9 +2,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
-#include "model/text.hpp"
-#include "app/common.hpp"
-#include "model/error.hpp"
+#include "util/text.hpp"
+#include "app/input.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

@@ -4,7 +4,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/common.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
 #include "import/mapping_proposal.hpp"
 
 namespace wmotoets {

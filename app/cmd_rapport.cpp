@@ -4,9 +4,11 @@
 #include <filesystem>
 
 #include "app/commands.hpp"
-#include "app/common.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
+#include "reports/pdf.hpp"
 #include "import/toml_files.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"

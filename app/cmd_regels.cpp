@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/common.hpp"
-#include "model/error.hpp"
+#include "app/input.hpp"
+#include "util/error.hpp"
 #include "reports/rulebook.hpp"
 
 namespace wmotoets {

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
+#include "app/input.hpp"
 #include "import/pseudonym.hpp"
 
 namespace wmotoets {

@@ -7,8 +7,10 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "app/common.hpp"
-#include "model/error.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
+#include "reports/pdf.hpp"
+#include "util/error.hpp"
 #include "reports/audit_sheet.hpp"
 #include "reports/report.hpp"
 #include "reports/sample_draw.hpp"

@@ -5,8 +5,9 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "model/text.hpp"
-#include "app/common.hpp"
+#include "util/text.hpp"
+#include "app/input.hpp"
+#include "util/output_file.hpp"
 #include "import/toml_files.hpp"
 #include "import/zelftest_files.hpp"
 #include "reports/zelftest_form.hpp"

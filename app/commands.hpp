@@ -3,9 +3,36 @@
 // command line and returns what runs when it was given; cli.cpp lists them in one table.
 #include <CLI/CLI.hpp>
 
-#include "app/common.hpp"
+#include <functional>
+#include <memory>
 
 namespace wmotoets {
+
+// A subcommand as registered in cli.cpp: its CLI11 app and what runs when it was given.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+// A subcommand whose options live in one object that its runner keeps: add_X adds the options,
+// then returns command(run_X), which cli.cpp registers.
+template <class Options>
+struct Subcommand {
+    CLI::App* app;
+    std::shared_ptr<Options> options;
+    template <class Run>
+    Command command(Run run) const {
+        return {app, [o = options, run] { return run(*o); }};
+    }
+};
+template <class Options>
+Subcommand<Options> subcommand(CLI::App& parent, const char* name, const char* alias, const char* description,
+                               const char* footer = "") {
+    Subcommand<Options> s{parent.add_subcommand(name, description), std::make_shared<Options>()};
+    if (*alias) s.app->alias(alias);
+    if (*footer) s.app->footer(footer);
+    return s;
+}
 
 Command add_controleer(CLI::App& app);
 Command add_importeer(CLI::App& app);

@@ -13,12 +13,12 @@
 
 #include "import/csv_reader.hpp"
 #include "import/event_builder.hpp"
-#include "import/sha256.hpp"
+#include "util/sha256.hpp"
 #include "import/timestamp.hpp"
 #include "import/xlsx.hpp"
 #include "model/bsn.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -3,9 +3,9 @@
 #include <cstring>
 #include <fstream>
 
-#include "model/byte_scan.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/byte_scan.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -81,7 +81,7 @@ void CsvReader::detect_separator() {
 
 // The common row: complete in the buffer, no quotes, no lone CR. Its fields are views into
 // the buffer itself. Returns 0 when the slow path must read it, 1 for a row, 2 for a blank line.
-// Sixteen bytes are classified at a time (model/byte_scan.hpp).
+// Sixteen bytes are classified at a time (util/byte_scan.hpp).
 int CsvReader::fast_row(std::vector<std::string_view>& fields) {
     const char* const p = buf_.data() + pos_;
     const char* const end = buf_.data() + buf_.size();

@@ -9,9 +9,9 @@
 #include "import/pseudonym.hpp"
 #include "import/timestamp.hpp"
 #include "model/bsn.hpp"
-#include "model/error.hpp"
-#include "model/files.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

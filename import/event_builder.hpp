@@ -17,7 +17,7 @@
 #include "import/diagnostics.hpp"
 #include "model/event_log.hpp"
 #include "model/mapping.hpp"
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -5,9 +5,9 @@
 #include "import/xlsx.hpp"
 #include "import/zgw.hpp"
 #include "model/bsn.hpp"
-#include "model/error.hpp"
-#include "model/files.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

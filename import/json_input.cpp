@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "import/event_builder.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

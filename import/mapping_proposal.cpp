@@ -16,9 +16,9 @@
 #include "import/timestamp.hpp"
 #include "import/xlsx.hpp"
 #include "model/activity.hpp"
-#include "model/error.hpp"
-#include "model/files.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

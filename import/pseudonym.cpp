@@ -11,8 +11,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

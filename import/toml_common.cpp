@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/error.hpp"
-#include "model/files.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
 
 namespace wmotoets::toml_files {
 

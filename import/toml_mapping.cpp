@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "import/toml_common.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "import/toml_common.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

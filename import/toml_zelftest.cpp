@@ -9,8 +9,8 @@
 #include "import/zelftest_files.hpp"
 
 #include "import/toml_common.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -11,10 +11,10 @@
 #include <set>
 
 #include "import/event_builder.hpp"
-#include "import/sha256.hpp"
+#include "util/sha256.hpp"
 #include "model/bsn.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

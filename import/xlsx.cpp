@@ -13,9 +13,9 @@
 #include <memory>
 
 #include "model/date.hpp"
-#include "model/error.hpp"
-#include "model/files.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -9,9 +9,9 @@
 #include "import/event_builder.hpp"
 #include "import/toml_files.hpp"
 #include "import/json_input.hpp"
-#include "model/error.hpp"
-#include "model/files.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

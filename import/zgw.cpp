@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "import/event_builder.hpp"
-#include "import/sha256.hpp"
+#include "util/sha256.hpp"
 #include "model/bsn.hpp"
 #include "import/json_input.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

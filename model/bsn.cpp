@@ -1,6 +1,6 @@
 #include "model/bsn.hpp"
 
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

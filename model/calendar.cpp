@@ -1,7 +1,7 @@
 #include "model/calendar.hpp"
 
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "model/error.hpp"
-#include "model/short_sort.hpp"
+#include "util/error.hpp"
+#include "util/short_sort.hpp"
 
 namespace wmotoets {
 

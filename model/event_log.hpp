@@ -11,7 +11,7 @@
 
 #include "model/activity.hpp"
 #include "model/date.hpp"
-#include "model/huge_allocator.hpp"
+#include "util/huge_allocator.hpp"
 
 namespace wmotoets {
 

@@ -1,5 +1,5 @@
 #include "reports/report.hpp"
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 #include <set>
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "model/event_log.hpp"
-#include "model/store.hpp"
+#include "model/run.hpp"
 #include "reports/figures.hpp"
 #include "reports/lead_times.hpp"
 #include "reports/rule_text.hpp"

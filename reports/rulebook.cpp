@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

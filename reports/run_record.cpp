@@ -31,11 +31,4 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
     sink.end();
 }
 
-std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
-                       const Settings& settings) {
-    Store::RunWriter w(store);
-    emit_check(log, result, figures, settings, w);
-    return w.commit();
-}
-
 }  // namespace wmotoets

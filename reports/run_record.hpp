@@ -1,5 +1,5 @@
 #pragma once
-// A check run in memory (CheckResult and its figures) handed to any RunSink — the store, or a
+// A check run in memory (CheckResult and its figures) handed to any RunSink — the store's RunWriter, or a
 // RunCollector that keeps it as a RunRecord: rule ids, outcomes per dossier, findings with their
 // rows (import id and line), figures with the rules' titles and severities.
 #include <cstdint>
@@ -7,16 +7,11 @@
 
 #include "model/run.hpp"
 #include "model/settings.hpp"
-#include "model/store.hpp"
 #include "reports/figures.hpp"
 
 namespace wmotoets {
 
 void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
                 const Settings& settings, RunSink& sink);
-
-// emit_check into the store, in one transaction; the run's id.
-std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
-                       const Settings& settings);
 
 }  // namespace wmotoets

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

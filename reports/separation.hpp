@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "model/event_log.hpp"
-#include "model/store.hpp"
+#include "model/run.hpp"
 
 namespace wmotoets {
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/sampling.hpp"
 

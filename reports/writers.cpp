@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "model/byte_scan.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/byte_scan.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

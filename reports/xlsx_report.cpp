@@ -6,7 +6,7 @@
 #include <ctime>
 #include <map>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/verdicts.hpp"

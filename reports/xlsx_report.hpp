@@ -5,7 +5,7 @@
 #include <string>
 
 #include "model/event_log.hpp"
-#include "model/store.hpp"
+#include "model/run.hpp"
 #include "reports/report.hpp"
 
 namespace wmotoets {

@@ -1,5 +1,5 @@
 #include "reports/zelftest_report.hpp"
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 

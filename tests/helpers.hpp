@@ -10,8 +10,8 @@
 
 #include "import/canonical_csv.hpp"
 #include "import/import_file.hpp"
-#include "model/error.hpp"
-#include "model/store.hpp"
+#include "util/error.hpp"
+#include "store/store.hpp"
 #include "workflow/engine.hpp"
 #include "model/event_log.hpp"
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "model/calendar.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 using namespace wmotoets;
 

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include "app/generator.hpp"
+#include "generator/generator.hpp"
 #include "helpers.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
@@ -43,8 +43,8 @@ TEST(Generator, EveryRuleHasAViolationRecipe) {
         std::string list;
         for (const std::string& id : missing) list += (list.empty() ? "" : ", ") + id;
         GTEST_SKIP() << "nog geen overtredingsrecept voor " << list
-                     << ": voeg er een toe in app/generator_recipes.hpp (Recipe en kRecipes, achteraan) en gebruik het "
-                        "in app/generator.cpp";
+                     << ": voeg er een toe in generator/generator_recipes.hpp (Recipe en kRecipes, achteraan) en gebruik het "
+                        "in generator/generator.cpp";
     }
 }
 

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 using namespace wmotoets;
 using wmotoets::test::load;

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "app/generator.hpp"
+#include "generator/generator.hpp"
 #include "helpers.hpp"
 #include "model/calendar.hpp"
 #include "reports/lead_times.hpp"

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "import/toml_files.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/procedure.hpp"

@@ -1,7 +1,7 @@
 // Attribute sampling: sample sizes of the AICPA tables and the evaluation of a sample.
 #include <gtest/gtest.h>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 

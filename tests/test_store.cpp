@@ -2,7 +2,6 @@
 // newer exports that replace dossiers, and a check from the database equal to one in memory.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <sqlite3.h>  // only to read the database as a user's SQL would (see EventsStayQueryableInSql)
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,8 +20,9 @@
 #include "import/pseudonym.hpp"
 #include "model/bsn.hpp"
 #include "import/toml_files.hpp"
-#include "model/error.hpp"
-#include "model/store.hpp"
+#include "util/error.hpp"
+#include "store/sql_client.hpp"
+#include "store/store.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
 #include "reports/writers.hpp"
@@ -33,6 +33,14 @@ using wmotoets::test::write_file;
 using namespace wmotoets::test;
 
 namespace {
+
+// A check run stored in one transaction, through the store's RunWriter (as controleer --db does).
+std::int64_t store_run(Store& store, const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
+                       const Settings& settings) {
+    Store::RunWriter w(store);
+    emit_check(log, result, figures, settings, w);
+    return w.commit();
+}
 
 std::string json_of(EventLog& log) {
     const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
@@ -124,24 +132,8 @@ TEST(Store, EventsStayQueryableInSql) {
         import_file(store, feb);
         EXPECT_EQ(store.integrity_check(), "ok");
     }
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    auto rows = [&](const std::string& sql) {
-        std::vector<std::string> out;
-        sqlite3_stmt* st = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            std::string row;
-            for (int c = 0; c < sqlite3_column_count(st); ++c) {
-                const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
-                if (c > 0) row += '|';
-                row += t ? t : "NULL";
-            }
-            out.push_back(row);
-        }
-        sqlite3_finalize(st);
-        return out;
-    };
+    const SqlClient sql(db, false);  // as a user's SQL would read it
+    auto rows = [&](const std::string& q) { return sql.rows(q); };
     EXPECT_EQ(rows("PRAGMA user_version"), std::vector<std::string>{std::to_string(Store::kSchemaVersion)});
     EXPECT_EQ(rows("SELECT count(*) FROM events"), std::vector<std::string>{"5"});
     // Each dossier's range holds exactly its events, all from the import that holds the dossier.
@@ -157,7 +149,6 @@ TEST(Store, EventsStayQueryableInSql) {
     const std::vector<std::string> plan = rows("EXPLAIN QUERY PLAN SELECT * FROM dossier_events WHERE dossier = 'D2'");
     ASSERT_EQ(plan.size(), 3u);  // strings, cases, events
     for (const std::string& step : plan) EXPECT_NE(step.find("SEARCH"), std::string::npos) << step;
-    sqlite3_close(h);
 }
 
 // An import runs with a rollback journal when it has the database to itself, in WAL when another
@@ -165,14 +156,8 @@ TEST(Store, EventsStayQueryableInSql) {
 TEST(Store, ImportsWithAndWithoutAnotherConnectionOpen) {
     const std::string db = fresh_db("journal.db");
     auto journal_mode = [&] {
-        sqlite3* h = nullptr;
-        EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, nullptr);
-        std::string mode = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
-        sqlite3_finalize(st);
-        sqlite3_close(h);
-        return mode;
+        const std::vector<std::string> mode = SqlClient(db, false).rows("PRAGMA journal_mode");
+        return mode.empty() ? std::string() : mode[0];
     };
     {
         Store alone(db);
@@ -200,12 +185,11 @@ TEST(Store, WaitsForAnotherProgramThatWritesAndSaysSo) {
         Store store(db);
         import_file(store, test::source_dir() + "/data/voorbeeld/dossiers.csv");
     }
-    sqlite3* other = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &other, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-    std::thread release([other] {
+    const SqlClient other(db, true);
+    other.exec("BEGIN IMMEDIATE");
+    std::thread release([&other] {
         std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-        sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+        other.exec("COMMIT");
     });
     std::vector<std::string> heard;
     ImportSummary s;
@@ -214,7 +198,6 @@ TEST(Store, WaitsForAnotherProgramThatWritesAndSaysSo) {
         s = import_file(store, test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv");
     }
     release.join();
-    sqlite3_close(other);
     EXPECT_GT(s.added, 0u);
     EXPECT_EQ(heard, std::vector<std::string>{db + ": wacht op een ander programma dat in deze database schrijft "
                                                    "(hoogstens 5 minuten)"});

@@ -3,9 +3,9 @@
 
 #include <utility>
 
-#include "import/sha256.hpp"
+#include "util/sha256.hpp"
 #include "model/bsn.hpp"
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "reports/writers.hpp"
 
 using namespace wmotoets;

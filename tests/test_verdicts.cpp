@@ -13,7 +13,7 @@
 
 #include "helpers.hpp"
 #include "import/xlsx.hpp"
-#include "model/store.hpp"
+#include "store/store.hpp"
 #include "reports/sampling.hpp"
 #include "xlsx_read.hpp"
 

@@ -8,7 +8,7 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "reports/figures.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/local_rules.hpp"

@@ -12,7 +12,7 @@
 #include "xlsx_read.hpp"
 #include "import/csv_reader.hpp"
 #include "import/xlsx.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 namespace {

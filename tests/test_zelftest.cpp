@@ -3,7 +3,7 @@
 
 #include "helpers.hpp"
 #include "import/zelftest_files.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "reports/zelftest_report.hpp"
 #include "workflow/rule.hpp"
 

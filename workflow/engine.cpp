@@ -7,9 +7,9 @@
 #include <optional>
 #include <thread>
 
-#include "model/error.hpp"
-#include "model/short_sort.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/short_sort.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -1,6 +1,6 @@
 #include "workflow/facts.hpp"
 #include "workflow/procedure.hpp"
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -1,6 +1,6 @@
 #include "workflow/terms.hpp"
 
-#include "model/text.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "import/import_file.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "model/event_log.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/rule.hpp"

@@ -1,5 +1,5 @@
 // INF-05 — Cliënt niet gewezen op de mogelijkheid van een persoonlijk plan.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

@@ -1,5 +1,5 @@
 // INF-07 — Cliënt tijdens het onderzoek niet geïnformeerd over een persoonsgebonden budget.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

@@ -2,7 +2,7 @@
 // Shared by the INF rules: notices (informatie_clientondersteuning) and who they were for.
 #include <optional>
 
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/rule.hpp"
 

@@ -1,5 +1,5 @@
 // ONA-05 — Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

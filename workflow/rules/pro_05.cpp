@@ -1,5 +1,5 @@
 // PRO-05 — Beslissing op bezwaar zonder de bezwaarde te horen.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

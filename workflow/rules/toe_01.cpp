@@ -1,5 +1,5 @@
 // TOE-01 — Eigen bijdrage gevraagd voor cliëntondersteuning.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

@@ -1,5 +1,5 @@
 // TOE-02 — Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking).
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {

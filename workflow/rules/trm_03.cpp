@@ -1,5 +1,5 @@
 // TRM-03 — Beslissing op bezwaar niet binnen de termijn.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 #include "workflow/terms.hpp"
 

@@ -1,5 +1,5 @@
 // TRM-06 — Dwangsom verbeurd: geen beschikking binnen twee weken na de ingebrekestelling.
-#include "model/text.hpp"
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 #include "workflow/terms.hpp"
 

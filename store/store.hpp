@@ -2,7 +2,7 @@
 // The audit database (SQLite): every imported file with its provenance, the events of every
 // dossier (a newer export of a dossier replaces its events), and the check runs with their
 // outcomes, findings and figures, so that reports can be written later. The only part of the
-// program that includes sqlite3.h (store.cpp).
+// program that includes sqlite3.h (store/sqlite.hpp, included by store/*.cpp only).
 #include <cstdint>
 #include <functional>
 #include <memory>

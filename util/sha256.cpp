@@ -1,10 +1,10 @@
-#include "import/sha256.hpp"
+#include "util/sha256.hpp"
 
 #include <openssl/evp.h>
 
 #include <fstream>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

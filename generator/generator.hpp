@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/generator_recipes.hpp"
+#include "generator/generator_recipes.hpp"
 
 namespace wmotoets {
 
@@ -14,7 +14,7 @@ namespace wmotoets {
 // for rules that only apply to some dossiers the share is of those).
 std::map<std::string, double> default_generator_shares();
 // The built-in rules the generator cannot violate on purpose yet: they need a recipe in
-// app/generator_recipes.hpp and its use in app/generator.cpp.
+// generator/generator_recipes.hpp and its use in generator/generator.cpp.
 std::vector<std::string> rules_without_recipe();
 
 struct GeneratorOptions {

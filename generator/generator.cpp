@@ -1,4 +1,4 @@
-#include "app/generator.hpp"
+#include "generator/generator.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "model/date.hpp"
-#include "model/error.hpp"
+#include "util/error.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets {

@@ -1,8 +1,8 @@
-#include "model/files.hpp"
+#include "util/files.hpp"
 
 #include <sys/stat.h>
 
-#include "model/error.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 

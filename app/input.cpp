@@ -1,31 +1,17 @@
-#include "app/common.hpp"
+#include "app/input.hpp"
 
-#include <chrono>
-#include <csignal>
-#include <cstdlib>
-#include <thread>
-
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <ext/stdio_filebuf.h>
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <cstdio>
 #include <ctime>
-#include <filesystem>
 
+#include "import/privacy.hpp"
 #include "import/toml_files.hpp"
 #include "model/bsn.hpp"
-#include "model/error.hpp"
-#include "model/text.hpp"
+#include "util/error.hpp"
+#include "util/progress.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -74,7 +60,6 @@ ImportSetup::ImportSetup(const InputOptions& o) {
     }
 }
 
-bool show_progress() { return isatty(STDERR_FILENO) != 0 && spdlog::get_level() <= spdlog::level::info; }
 
 namespace {
 
@@ -196,76 +181,6 @@ void import_into_store(const InputOptions& o, Store& store) {
     }
 }
 
-namespace {
-
-// The identifying columns of every input with possible BSNs that no decision covers.
-std::vector<std::pair<const InputFile*, const BsnColumn*>> undecided_bsn(const EventLog& log, const ImportOptions& options) {
-    std::vector<std::pair<const InputFile*, const BsnColumn*>> out;
-    if (options.pseudonymise) return out;
-    for (const InputFile& in : log.inputs)
-        for (const BsnColumn& c : in.bsn_columns)
-            if (c.identifying && std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) == options.not_bsn.end())
-                out.emplace_back(&in, &c);
-    return out;
-}
-
-}  // namespace
-
-bool has_undecided_bsn(const EventLog& log, const ImportOptions& options) { return !undecided_bsn(log, options).empty(); }
-
-void require_bsn_decision(const EventLog& log, const ImportOptions& options) {
-    const auto undecided = undecided_bsn(log, options);
-    if (undecided.empty()) return;
-    const auto& [in, c] = undecided.front();
-    throw Error(in->path + ":" + std::to_string(c->first_line) + ": kolom '" + c->column + "' heeft " + grouped(c->values) +
-                (c->values == 1 ? " waarde die een BSN kan zijn" : " waarden die een BSN kunnen zijn") +
-                " (de eerste op deze regel); Wmo-toets schrijft die nergens weg zonder uw besluit. Kies: "
-                "--pseudonimiseer SLEUTELBESTAND (vervangt ze door pseudoniemen; maak een sleutel met 'wmotoets sleutel'), "
-                "of --geen-bsn-kolom " + c->column + " (het zijn geen BSN's maar bijvoorbeeld dossiernummers; in een "
-                "mappingbestand: geen_bsn = [\"" + c->column + "\"])");
-}
-
-// Buffers a line at a time and writes it with every possible BSN masked.
-class MaskedOutput::Buf : public std::streambuf {
-public:
-    explicit Buf(std::ostream& to) : to_(to) {}
-    int sync() override {
-        flush_line();
-        to_.flush();
-        return to_ ? 0 : -1;
-    }
-
-protected:
-    int_type overflow(int_type c) override {
-        if (c == traits_type::eof()) return traits_type::not_eof(c);
-        line_ += char(c);
-        if (c == '\n') flush_line();
-        return c;
-    }
-    std::streamsize xsputn(const char* s, std::streamsize n) override {
-        std::string_view text(s, std::size_t(n));
-        for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
-            line_.append(text.substr(0, nl + 1));
-            flush_line();
-        }
-        line_.append(text);
-        return n;
-    }
-
-private:
-    void flush_line() {
-        if (line_.empty()) return;
-        const std::string masked = mask_bsn_groups(line_);
-        to_.write(masked.data(), std::streamsize(masked.size()));
-        line_.clear();
-    }
-    std::ostream& to_;
-    std::string line_;
-};
-
-MaskedOutput::MaskedOutput(std::ostream& to) : buf_(std::make_unique<Buf>(to)), out_(buf_.get()) {}
-MaskedOutput::~MaskedOutput() { buf_->pubsync(); }
-
 void load_settings(const std::string& settings_file, const std::vector<std::string>& holiday_files, Settings& settings,
                    Calendar& calendar) {
     if (!settings_file.empty()) read_settings_file(settings_file, settings, calendar);
@@ -294,183 +209,4 @@ LatestRun load_latest_run(const std::string& db) {
     out.log.finalize();
     return out;
 }
-
-void ensure_directory(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-        throw Error(path + ": is geen map (hier komen de bestanden; geef een map, bijv. --uit rapport/)");
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec) throw Error(path + ": map kan niet worden gemaakt (" + ec.message() + ")");
-}
-
-namespace {
-
-// Refuses a target that is a directory, a symbolic link (a link planted there must not lead the
-// output somewhere else) or anything but an ordinary file.
-void check_target(const std::string& path) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return;  // absent: fine
-    if (S_ISLNK(st.st_mode))
-        throw Error(path + ": is een symbolische koppeling; wmotoets schrijft daar niet doorheen (kies een andere naam)");
-    if (S_ISDIR(st.st_mode)) throw Error(path + ": is een map; geef een bestandsnaam");
-    if (!S_ISREG(st.st_mode)) throw Error(path + ": is geen gewoon bestand; geef een bestandsnaam");
-}
-
-}  // namespace
-
-OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
-    check_target(path_);
-    std::string name = path_ + ".deel-XXXXXX";
-    fd_ = ::mkostemp(name.data(), O_CLOEXEC);  // O_EXCL: a new file, never an existing one or a link
-    if (fd_ < 0) throw Error(path_ + ": kan uitvoerbestand niet schrijven (" + std::strerror(errno) + ")");
-    part_ = name;
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd_, 0666 & ~mask);  // as an ordinary new file, not mkstemp's 0600
-}
-
-std::ostream& OutputFile::stream() {
-    if (!out_) {
-        buf_ = std::make_unique<__gnu_cxx::stdio_filebuf<char>>(fd_, std::ios::out | std::ios::binary, 1 << 16);
-        out_ = std::make_unique<std::ostream>(buf_.get());
-    }
-    return *out_;
-}
-
-// Closes the file (the stream's buffer owns the descriptor once the stream was used).
-void OutputFile::close_file() {
-    const bool owned_by_buffer = buf_ != nullptr;
-    out_.reset();
-    buf_.reset();
-    if (!owned_by_buffer && fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-}
-
-OutputFile::~OutputFile() {
-    if (committed_) return;
-    close_file();
-    ::unlink(part_.c_str());
-}
-
-void OutputFile::commit() {
-    bool ok = true;
-    if (out_) ok = static_cast<bool>(out_->flush());
-    int error = ok ? 0 : errno;
-    if (::fsync(fd_) != 0) {  // a full disk shows here at the latest
-        ok = false;
-        error = errno;
-    }
-    close_file();
-    if (!ok)
-        throw Error(path_ + ": schrijven mislukt (" + std::strerror(error ? error : EIO) +
-                    "); een eerder bestand met deze naam is niet veranderd");
-    check_target(path_);
-    if (::rename(part_.c_str(), path_.c_str()) != 0)
-        throw Error(path_ + ": kan uitvoerbestand niet op zijn plaats zetten (" + std::strerror(errno) + ")");
-    committed_ = true;
-}
-
-void write_output(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    OutputFile file(path);
-    write(file.stream());
-    file.commit();
-}
-
-void write_output_file(const std::string& path, const std::function<void(const std::string& temporary)>& write) {
-    OutputFile file(path);
-    try {
-        write(file.temporary_path());
-    } catch (const Error& e) {  // name the file the user asked for, not the temporary one
-        std::string message = e.what();
-        if (const auto at = message.find(file.temporary_path()); at != std::string::npos)
-            message.replace(at, file.temporary_path().size(), path);
-        throw Error(message);
-    }
-    file.commit();
-}
-
-namespace {
-// The process's peak resident memory (VmHWM), 0 where /proc is not available.
-long peak_mib() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6) / 1024;
-    return 0;
-}
-}  // namespace
-
-PhaseTimer::~PhaseTimer() {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
-    spdlog::debug("tijd: {} {} ms (piekgeheugen tot nu toe {} MiB)", what_, ms.count(), peak_mib());
-}
-
-namespace {
-
-// The headless browser that prints a page, if one is installed.
-std::optional<std::string> find_chromium() {
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "/usr/bin:/bin";
-    for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
-        std::size_t at = 0;
-        while (at <= dirs.size()) {
-            const std::size_t colon = std::min(dirs.find(':', at), dirs.size());
-            const std::string candidate = dirs.substr(at, colon - at) + "/" + name;
-            if (colon > at && ::access(candidate.c_str(), X_OK) == 0) return candidate;
-            at = colon + 1;
-        }
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-void print_pdf(const std::string& html, const std::string& pdf) {
-    const auto chromium = find_chromium();
-    if (!chromium)
-        throw Error(pdf + " niet geschreven: Chromium ontbreekt. Installeer het Debian-pakket 'chromium' "
-                          "(apt-get install chromium) en probeer het opnieuw; " + std::filesystem::path(html).filename().string() +
-                          " staat er wel.");
-    const std::string url = "file://" + std::filesystem::absolute(html).string();
-    write_output_file(pdf, [&](const std::string& tmp) {
-        const std::string out = "--print-to-pdf=" + tmp;
-        std::vector<std::string> args = {*chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                         "--no-pdf-header-footer", "--user-data-dir=" + tmp + ".profiel", out, url};
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const pid_t child = ::fork();
-        if (child < 0) throw Error(pdf + ": Chromium kon niet worden gestart");
-        if (child == 0) {
-            const int null = ::open("/dev/null", O_WRONLY);
-            if (null >= 0) {
-                ::dup2(null, STDOUT_FILENO);
-                ::dup2(null, STDERR_FILENO);
-            }
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        int status = 0;
-        bool done = false;
-        for (int waited = 0; waited < 3000 && !done; ++waited) {  // 3000 × 100 ms
-            if (::waitpid(child, &status, WNOHANG) == child) done = true;
-            else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        std::error_code ec;
-        if (!done) {
-            ::kill(child, SIGKILL);
-            ::waitpid(child, &status, 0);
-            std::filesystem::remove_all(tmp + ".profiel", ec);
-            throw Error(pdf + ": Chromium gaf na vijf minuten nog geen PDF; " + std::filesystem::path(html).filename().string() +
-                        " staat er wel");
-        }
-        std::filesystem::remove_all(tmp + ".profiel", ec);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !std::filesystem::exists(tmp) ||
-            std::filesystem::file_size(tmp) == 0)
-            throw Error(pdf + ": Chromium kon " + std::filesystem::path(html).filename().string() + " niet als PDF afdrukken (" +
-                        *chromium + ")");
-    });
-}
-
 }  // namespace wmotoets

@@ -1,0 +1,167 @@
+// The store's schema and its migrations, opening a database and what it holds in numbers.
+#include "store/sqlite.hpp"
+
+
+namespace wmotoets {
+
+using namespace store_sql;
+
+namespace {
+
+// The schema, one step per version: a database of version N gets steps N+1… in one transaction.
+constexpr const char* kMigrations[] = {
+    // 1: imports, strings, dossiers, events; runs with outcomes, findings, figures.
+    R"(
+CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, format TEXT NOT NULL, mapping TEXT,
+  rows INTEGER NOT NULL, used INTEGER NOT NULL, rejected INTEGER NOT NULL, skipped INTEGER NOT NULL,
+  possible_bsn INTEGER NOT NULL, windows1252 INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,  -- provenance only, never in reports
+  added INTEGER NOT NULL DEFAULT 0, replaced INTEGER NOT NULL DEFAULT 0, unchanged INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE cases(
+  case_str INTEGER PRIMARY KEY REFERENCES strings(id),
+  hash INTEGER NOT NULL,      -- of its events, to tell a changed dossier from an unchanged one
+  import_id INTEGER NOT NULL REFERENCES imports(id));
+CREATE TABLE events(
+  case_str INTEGER NOT NULL, import_id INTEGER NOT NULL, seq INTEGER NOT NULL,  -- seq: row order in its file
+  line INTEGER NOT NULL, date INTEGER NOT NULL, ms INTEGER NOT NULL, activity INTEGER NOT NULL,
+  label INTEGER, actor INTEGER, role INTEGER, team INTEGER, organisatie INTEGER, event_id INTEGER,
+  attrs BLOB,                 -- (key, value) string ids, 4 bytes each, little endian
+  PRIMARY KEY(case_str, import_id, seq)) WITHOUT ROWID;
+CREATE TABLE runs(id INTEGER PRIMARY KEY, peildatum TEXT, settings TEXT NOT NULL, rules TEXT NOT NULL);
+CREATE TABLE outcomes(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, case_id TEXT NOT NULL,
+  codes TEXT NOT NULL, PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+CREATE TABLE findings(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, case_id TEXT NOT NULL,
+  rule TEXT NOT NULL, cycle INTEGER NOT NULL, date TEXT NOT NULL, deadline TEXT, message TEXT NOT NULL,
+  events TEXT NOT NULL,       -- import_id:line;…
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+CREATE TABLE figures(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, rule TEXT NOT NULL,
+  title TEXT NOT NULL, severity TEXT NOT NULL, applicable INTEGER NOT NULL, compliant INTEGER NOT NULL,
+  violations INTEGER NOT NULL, unknown INTEGER NOT NULL, rate REAL, lo REAL, hi REAL,
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
+    // 2: events.activity names the activity through the strings table instead of holding the
+    // ordinal of the program's enum (inserting an activity would have shifted every later one).
+    // The ordinals of version 1, frozen here: never edit this list.
+    R"(
+CREATE TEMP TABLE v1_activities(ordinal INTEGER PRIMARY KEY, name TEXT NOT NULL);
+INSERT INTO v1_activities(ordinal, name) VALUES
+  (0,'vraagverheldering'),(1,'melding'),(2,'herbeoordeling'),(3,'ontvangstbevestiging'),
+  (4,'informatie_persoonlijk_plan'),(5,'informatie_clientondersteuning'),(6,'clientondersteuning_gevraagd'),
+  (7,'ondersteuner_toegewezen'),(8,'clientondersteuning_afgezien'),(9,'andere_ondersteuner_verzocht'),
+  (10,'andere_ondersteuner_geweigerd'),(11,'persoonlijk_plan'),(12,'gesprek'),(13,'verslag'),(14,'verslag_reactie'),
+  (15,'aanvraag'),(16,'opschorting_start'),(17,'opschorting_einde'),(18,'verdaging'),(19,'besluit'),
+  (20,'eigen_bijdrage'),(21,'bezwaar'),(22,'hoorzitting'),(23,'besluit_op_bezwaar'),(24,'beroep'),(25,'uitspraak'),
+  (26,'intrekking'),(27,'afsluiting'),(28,'wlz_indicatie'),(29,'onbekend');
+INSERT OR IGNORE INTO strings(text) SELECT name FROM v1_activities WHERE ordinal IN (SELECT DISTINCT activity FROM events);
+UPDATE events SET activity = (SELECT s.id FROM v1_activities a JOIN strings s ON s.text = a.name
+                              WHERE a.ordinal = events.activity);
+DROP TABLE v1_activities;
+)",
+    // 3: the lead times of a run, per phase (doorlooptijden.md); a run of version 2 has none.
+    R"(
+CREATE TABLE lead_times(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, phase TEXT NOT NULL,
+  gestart INTEGER NOT NULL, afgerond INTEGER NOT NULL, lopend INTEGER NOT NULL, beeindigd INTEGER NOT NULL,
+  mediaan INTEGER, p75 INTEGER, p90 INTEGER,
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+)",
+    // 4: events in a table keyed by a row id, appended to: the events of a dossier are the one range
+    // cases.first_event … cases.last_event (a dossier's events come from one import, in row order).
+    // Appending costs SQLite a third less than keeping a (case_str, import_id, seq) key in order, and a
+    // dossier's events are still found through an index: the view dossier_events joins them.
+    R"(
+CREATE TABLE events4(
+  id INTEGER PRIMARY KEY,
+  case_str INTEGER NOT NULL, import_id INTEGER NOT NULL, seq INTEGER NOT NULL,  -- seq: row order in its file
+  line INTEGER NOT NULL, date INTEGER NOT NULL, ms INTEGER NOT NULL, activity INTEGER NOT NULL,
+  label INTEGER, actor INTEGER, role INTEGER, team INTEGER, organisatie INTEGER, event_id INTEGER,
+  attrs BLOB);                -- (key, value) string ids, 4 bytes each, little endian
+INSERT INTO events4(case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, organisatie,
+                    event_id, attrs)
+  SELECT case_str, import_id, seq, line, date, ms, activity, label, actor, role, team, organisatie, event_id, attrs
+  FROM events ORDER BY case_str, import_id, seq;
+ALTER TABLE cases ADD COLUMN first_event INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN last_event INTEGER NOT NULL DEFAULT -1;
+UPDATE cases SET first_event = r.lo, last_event = r.hi
+  FROM (SELECT case_str, min(id) AS lo, max(id) AS hi FROM events4 GROUP BY case_str) AS r
+  WHERE r.case_str = cases.case_str;
+DROP TABLE events;
+ALTER TABLE events4 RENAME TO events;
+CREATE VIEW dossier_events AS
+  SELECT s.text AS dossier, e.*
+  FROM cases c JOIN strings s ON s.id = c.case_str JOIN events e ON e.id BETWEEN c.first_event AND c.last_event;
+)",
+};
+constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+static_assert(kVersions == Store::kSchemaVersion);
+
+}  // namespace
+
+Store::Store(const std::string& path, const std::function<void(const std::string&)>& notice)
+    : path_(path), db_(std::make_unique<Db>()) {
+    db_->path = path;
+    db_->notice = notice;
+    // One connection per Store, used by one thread at a time: no mutex around every call (they
+    // cost an eighth of a large import), and no global memory statistics.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+    if (sqlite3_open_v2(path.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string msg = dutch_sqlite_error(db_->db);
+        sqlite3_close(db_->db);
+        db_->db = nullptr;
+        throw Error(path + ": database kan niet worden geopend: " + msg);
+    }
+    db_->wait_when_busy(true);
+    // Not a database at all (e.g. a CSV given as --db) fails here with a clear message.
+    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const std::string msg = dutch_sqlite_error(db_->db);
+        sqlite3_close(db_->db);
+        db_->db = nullptr;
+        throw Error(path + ": geen bruikbare wmotoets-database (" + msg + ")");
+    }
+    db_->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+              "het instellen van de database");
+    const auto version = static_cast<int>(scalar(*db_, "PRAGMA user_version"));
+    if (version > kSchemaVersion)
+        throw Error(path + ": database heeft schemaversie " + std::to_string(version) + ", deze wmotoets kent tot en met " +
+                    std::to_string(kSchemaVersion) + "; gebruik een nieuwere wmotoets");
+    if (version < kSchemaVersion) {
+        if (version > 0 && notice)
+            notice(path + ": de database wordt bijgewerkt van schemaversie " + std::to_string(version) + " naar " +
+                   std::to_string(kSchemaVersion) + " (eenmalig; een grote database kan enkele minuten duren)");
+        Transaction t(*db_);
+        for (int v = version; v < kSchemaVersion; ++v) db_->exec(kMigrations[v], "het bijwerken van het schema");
+        db_->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(), "het bijwerken van het schema");
+        t.commit();
+    }
+}
+
+Store::~Store() = default;
+
+std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases")); }
+std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
+std::size_t Store::import_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports")); }
+
+std::vector<std::int64_t> Store::import_ids() const {
+    std::vector<std::int64_t> ids;
+    Stmt q(*db_, "SELECT id FROM imports ORDER BY id");
+    while (q.step("het lezen van de imports")) ids.push_back(q.i64(0));
+    return ids;
+}
+
+std::string Store::integrity_check() const {
+    Stmt q(*db_, "PRAGMA integrity_check");
+    std::string out;
+    while (q.step("de integriteitscontrole")) {
+        if (!out.empty()) out += '\n';
+        out += q.text(0);
+    }
+    return out;
+}
+
+}  // namespace wmotoets
