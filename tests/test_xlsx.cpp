@@ -9,7 +9,6 @@
 #include <regex>
 #include <sstream>
 
-#include "app/cli.hpp"
 #include "workflow/rule.hpp"
 #include "helpers.hpp"
 #include "xlsx_read.hpp"

@@ -1,7 +1,10 @@
 #pragma once
 // rapport.xlsx read back the way a spreadsheet program does (zip + XML), the tables of an HTML
-// report as a reader sees them, and the command line run in-process: shared by the report tests
-// (test_xlsx.cpp, test_publication.cpp).
+// report as a reader sees them, and the built command line run as a user would: shared by the
+// report tests (test_xlsx.cpp, test_publication.cpp).
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstring>
@@ -11,8 +14,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "app/cli.hpp"
 
 namespace wmotoets::test {
 
@@ -130,11 +131,17 @@ inline std::vector<Table> tables_after(const std::string& html, const std::strin
     return out;
 }
 
+// Runs the built wmotoets with `args`, as a user would; its exit code (-1 when it could not run).
 inline int cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "wmotoets");
+    args.insert(args.begin(), WMOTOETS_EXE);
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
-    return wmotoets::run_cli(static_cast<int>(argv.size()), argv.data());
+    argv.push_back(nullptr);
+    pid_t child = 0;
+    if (posix_spawn(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    int status = 0;
+    if (waitpid(child, &status, 0) != child || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
 }
 
 }  // namespace wmotoets::test
