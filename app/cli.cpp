@@ -193,7 +193,7 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
     return "deze opdracht is niet te begrijpen";
 }
 
-// --lang en (output.md): CLI11's own words and errors stay English, for a colleague who reads no
+// --lang en (docs/spec/output.md): CLI11's own words and errors stay English, for a colleague who reads no
 // Dutch. Looked for before anything else, so that it holds for the help too.
 bool english_requested(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {

@@ -94,7 +94,7 @@ void prepare(const CheckOptions& o, CheckSetup& s) {
 }
 
 // The log to check: the given logs in memory, or (with --db) everything stored after adding them.
-// `mask` tells whether the terminal output must mask possible BSNs (event-log.md "Privacy"); a
+// `mask` tells whether the terminal output must mask possible BSNs (docs/spec/event-log.md "Privacy"); a
 // file (--uit, --db) with undecided ones is refused.
 EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& mask) {
     EventLog log;

@@ -1,5 +1,5 @@
 #pragma once
-// Import of the canonical CSV event log (event-log.md) into an EventLog.
+// Import of the canonical CSV event log (docs/spec/event-log.md) into an EventLog.
 #include <string>
 
 #include "import/diagnostics.hpp"

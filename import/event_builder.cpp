@@ -145,7 +145,7 @@ StrId EventBuilder::role_of(std::string_view text) {
         const auto it = mapping_->roles.find(std::string(text));
         if (it != mapping_->roles.end()) return intern_checked(it->second);
     }
-    // The roles of event-log.md are folded to their canonical spelling; others kept as given.
+    // The roles of docs/spec/event-log.md are folded to their canonical spelling; others kept as given.
     const std::string r = fold_label(text);
     for (std::string_view k : kRoles)
         if (k == r) return log_.strings.intern(k);
@@ -240,7 +240,7 @@ void EventBuilder::add(const RawEvent& r) {
 
 void add_input(EventLog& log, InputFile input, const ImportOptions& options, Diagnostics& diag) {
     if (options.mapping) input.mapping = options.mapping->path;
-    // One warning per column (event-log.md "Privacy"), never the number itself.
+    // One warning per column (docs/spec/event-log.md "Privacy"), never the number itself.
     for (const BsnColumn& c : input.bsn_columns) {
         const bool declared = std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) != options.not_bsn.end();
         if (c.identifying && declared) continue;  // a person decided: these are no BSNs

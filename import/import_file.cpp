@@ -44,7 +44,7 @@ void import_by_format(const std::string& path, const std::string& format, const 
 
 }  // namespace
 
-// A possible BSN in the file name (event-log.md "Privacy") is replaced by [BSN?] wherever the
+// A possible BSN in the file name (docs/spec/event-log.md "Privacy") is replaced by [BSN?] wherever the
 // name is written: the input's provenance, every message about it, the reports.
 void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag) {

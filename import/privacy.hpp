@@ -1,5 +1,5 @@
 #pragma once
-// The BSN policy of a run (event-log.md "Privacy"), applied where a log has been read: identifying
+// The BSN policy of a run (docs/spec/event-log.md "Privacy"), applied where a log has been read: identifying
 // columns with possible BSNs need a decision before anything is written, and terminal output of an
 // undecided run is masked.
 #include <memory>
@@ -10,7 +10,7 @@
 
 namespace wmotoets {
 
-// event-log.md "Privacy": identifying columns (case_id, actor) with possible BSNs are written
+// docs/spec/event-log.md "Privacy": identifying columns (case_id, actor) with possible BSNs are written
 // nowhere until the run decides what they are (--pseudonimiseer, --geen-bsn-kolom, geen_bsn).
 // Whether `log` has such undecided values; require_bsn_decision throws the Error that names the
 // column, the number of values and both ways out.

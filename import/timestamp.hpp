@@ -1,5 +1,5 @@
 #pragma once
-// Timestamps of event-log.md, converted to Europe/Amsterdam local date and time.
+// Timestamps of docs/spec/event-log.md, converted to Europe/Amsterdam local date and time.
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -164,7 +164,7 @@ Mapping read_mapping_file(const std::string& path) {
     }
     if (const toml::node* n = root.get("onbekende_activiteiten")) m.keep_unknown = read.keep_unknown(*n);
     if (const toml::node* n = root.get("geen_bsn")) {
-        // Identifying columns that hold no BSNs (event-log.md "Privacy"): a person's decision.
+        // Identifying columns that hold no BSNs (docs/spec/event-log.md "Privacy"): a person's decision.
         const toml::array* a = n->as_array();
         if (!a) throw Error(where(path, *n) + ": geen_bsn moet een lijst zijn, bijvoorbeeld [\"case_id\"]");
         for (const toml::node& c : *a) {

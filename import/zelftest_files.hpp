@@ -1,5 +1,5 @@
 #pragma once
-// Reading the zelftest questions (shipped TOML) and answer files (JSON or TOML, spec/zelftest.md).
+// Reading the zelftest questions (shipped TOML) and answer files (JSON or TOML, docs/spec/zelftest.md).
 // Every error is a wmotoets::Error naming the file and the place (JSON path; for TOML also the line).
 #include <map>
 #include <string>

@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kNames{
     "opschorting_einde", "verdaging", "ingebrekestelling", "besluit", "eigen_bijdrage", "bezwaar", "hoorzitting",
     "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking", "afsluiting", "wlz_indicatie",
     "onbekend"};
-// In words, for people (rules.md "Words for people"): never the code with its underscore.
+// In words, for people (docs/spec/rules.md "Words for people"): never the code with its underscore.
 constexpr std::array<std::string_view, kCanonicalActivityCount + 1> kWords{
     "vraagverheldering", "melding", "herbeoordeling", "ontvangstbevestiging",
     "informatie over het persoonlijk plan", "informatie over cliëntondersteuning",

@@ -1,5 +1,5 @@
 #pragma once
-// The canonical activities of event-log.md.
+// The canonical activities of docs/spec/event-log.md.
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -43,7 +43,7 @@ enum class Activity : std::uint8_t {
 
 inline constexpr int kCanonicalActivityCount = static_cast<int>(Activity::onbekend);
 
-std::string_view activity_name(Activity a);   // the code of event-log.md: for machines (JSON, CSV, the store)
+std::string_view activity_name(Activity a);   // the code of docs/spec/event-log.md: for machines (JSON, CSV, the store)
 std::string_view activity_words(Activity a);  // in Dutch words, for people: "beslissing op bezwaar"
 // One term for one thing: a verdaging on a bezwaar (Awb 7:10) is a "verdaging"; on an aanvraag it is
 // only a notice, "mededeling dat de beschikking later komt" (Awb 4:14).

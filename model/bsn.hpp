@@ -1,5 +1,5 @@
 #pragma once
-// Privacy check of event-log.md: does a value look like a BSN (burgerservicenummer)?
+// Privacy check of docs/spec/event-log.md: does a value look like a BSN (burgerservicenummer)?
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,7 +10,7 @@ namespace wmotoets {
 // Nine digits (or eight, read with a leading zero), also written 3-3-3 or 4-2-3 with dots,
 // spaces or hyphens, that pass the elfproef and are not all zeros.
 bool looks_like_bsn(std::string_view value);
-// Updated 2026-11-29 (event-log.md "Privacy"): a possible BSN is also looked for as a separate
+// Updated 2026-11-29 (docs/spec/event-log.md "Privacy"): a possible BSN is also looked for as a separate
 // group inside a value ("D0-123456782", "cliënt 123 456 782 belde"): a maximal run of 8 or 9
 // digits, or 3-3-3 / 4-2-3 digits with one kind of separator, that passes the elfproef.
 // Fewer than eight digits in all: no group (checked first, cheaply).

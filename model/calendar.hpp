@@ -1,6 +1,6 @@
 #pragma once
 // The Algemene termijnenwet (BWBR0002448) calendar: which days a term may not end on,
-// and the "binnen N weken na X" computation of deadlines.md.
+// and the "binnen N weken na X" computation of docs/spec/deadlines.md.
 #include <cstdint>
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // The in-memory event log: every event of every input, interned strings, cases in the
-// order of event-log.md ("Order within a case"). Memory grows with events, not with text.
+// order of docs/spec/event-log.md ("Order within a case"). Memory grows with events, not with text.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -43,7 +43,7 @@ private:
     std::vector<Slot, HugePageAllocator<Slot>> slots_;
 };
 
-// Possible BSNs in one column of one input (event-log.md "Privacy"): how many values, the first
+// Possible BSNs in one column of one input (docs/spec/event-log.md "Privacy"): how many values, the first
 // line. In an identifying column (case_id, actor) the values are kept, but written nowhere until
 // the run decides what they are; elsewhere each one was replaced by [BSN?] on reading.
 struct BsnColumn {
@@ -168,7 +168,7 @@ public:
     std::size_t case_count() const { return case_ids_.size(); }
     std::string_view case_id_of(const Event& e) const { return strings.str(case_ids_[e.case_index]); }
 
-    // Sorts every case per event-log.md; call after all inputs are read.
+    // Sorts every case per docs/spec/event-log.md; call after all inputs are read.
     void finalize();
     // The position in `cases` of the dossier with this id (binary search: cases are sorted by id
     // after finalize()), or nullopt.

@@ -1,5 +1,5 @@
 #pragma once
-// A local rule (LOK-) as declared in a rules file (rules.md, "Local rules"): data only. The
+// A local rule (LOK-) as declared in a rules file (docs/spec/rules.md, "Local rules"): data only. The
 // reader is import/toml_files.cpp, the logic workflow/local_rules.cpp.
 #include <optional>
 #include <string>

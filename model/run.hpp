@@ -22,7 +22,7 @@ enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
 std::string_view outcome_name(Outcome o);   // "niet_van_toepassing", "voldaan", … (JSON)
 std::string_view severity_name(Severity s);  // "overtreding", "aandachtspunt", "signaal"
 std::optional<Severity> severity_from_name(std::string_view name);
-// Words for people (rules.md): wherever a person reads an outcome, it is worded by the rule's
+// Words for people (docs/spec/rules.md): wherever a person reads an outcome, it is worded by the rule's
 // severity — an overtreding is "overtreden", an aandachtspunt not met "niet voldaan", a signaal
 // that fires "gesignaleerd"; the others read "voldaan", "onbekend", "niet van toepassing".
 std::string_view outcome_words(Outcome o, Severity s);
@@ -62,7 +62,7 @@ struct RunRecord {
         std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
         std::optional<double> rate, lo, hi;
     };
-    // The lead time of one phase over the run (doorlooptijden.md): counts, and quantiles in days.
+    // The lead time of one phase over the run (docs/spec/doorlooptijden.md): counts, and quantiles in days.
     struct LeadTime {
         std::string phase;  // "melding-verslag", …
         std::size_t gestart = 0, afgerond = 0, lopend = 0, beeindigd = 0;
@@ -75,7 +75,7 @@ struct RunRecord {
     std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
     std::vector<Finding> findings;
     std::vector<Figure> figures;
-    std::vector<LeadTime> lead_times;  // per phase, in the order of doorlooptijden.md
+    std::vector<LeadTime> lead_times;  // per phase, in the order of docs/spec/doorlooptijden.md
 
     Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
     std::span<const Outcome> outcomes_of(std::size_t dossier) const {

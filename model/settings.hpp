@@ -1,6 +1,6 @@
 #pragma once
 // Settings that change how rules judge (a settings file, TOML: --instellingen). Defaults are
-// those of rules.md.
+// those of docs/spec/rules.md.
 namespace wmotoets {
 
 struct Settings {

@@ -1,5 +1,5 @@
 #pragma once
-// The VNG zelftest cliëntondersteuning (spec/zelftest.md): the 15 questions in 7 themes, shipped
+// The VNG zelftest cliëntondersteuning (docs/spec/zelftest.md): the 15 questions in 7 themes, shipped
 // as data (data/zelftest/vragen.toml, built into the executable), and the answer sets of the
 // parties that fill it in.
 #include <map>

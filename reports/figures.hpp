@@ -1,5 +1,5 @@
 #pragma once
-// Compliance figures per rule (rules.md): cases, never events; onbekend beside, never hidden.
+// Compliance figures per rule (docs/spec/rules.md): cases, never events; onbekend beside, never hidden.
 #include <optional>
 #include <span>
 #include <utility>

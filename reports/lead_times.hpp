@@ -1,5 +1,5 @@
 #pragma once
-// The lead-time estimate of doorlooptijden.md: Kaplan–Meier over the afgerond and lopend
+// The lead-time estimate of docs/spec/doorlooptijden.md: Kaplan–Meier over the afgerond and lopend
 // durations of one phase (beëindigd ones counted apart), its median, p75 and p90 in days, and
 // the steps of its survival curve for a chart.
 #include <functional>
@@ -47,7 +47,7 @@ struct LeadPhaseView {
     LeadEstimate total;
     std::vector<LeadGroup> quarters, teams;
 };
-// A group under this many started dossiers carries a warning (doorlooptijden.md).
+// A group under this many started dossiers carries a warning (docs/spec/doorlooptijden.md).
 inline constexpr std::size_t kLeadGroupWarning = 20;
 std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
                                           const std::function<std::string(std::uint32_t case_pos)>& team_of);

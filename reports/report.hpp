@@ -27,7 +27,7 @@ struct ShownRate {
 };
 
 // Statistical disclosure control for reports that leave the organisation (rapport --publicatie,
-// output.md "Publication"): nobody may recompute a number kept back from anything published.
+// docs/spec/output.md "Publication"): nobody may recompute a number kept back from anything published.
 // Counts: 0 as 0, 1 up to threshold − 1 as "<threshold", others rounded to the base (never below
 // the threshold). Rates and intervals only when the violations and the compliant count are both 0
 // or at least the threshold, computed from the shown counts, in whole percents. A breakdown with
@@ -90,7 +90,7 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
 std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
                                        const Disclosure& d);
 
-// What of a lead-time estimate may be shown (output.md "Publication"): the started count only when
+// What of a lead-time estimate may be shown (docs/spec/output.md "Publication"): the started count only when
 // it cannot betray a suppressed part, the quantiles only for at least twice the threshold of
 // started dossiers; a breakdown only when Disclosure allows it for those counts.
 struct LeadShown {
@@ -115,7 +115,7 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 
 // rapport.html: one self-contained page (inline CSS and SVG, no network, prints on A4).
 // `log` is the stored log (finalized) the run judged.
-// With `lead_times` the section on lead times (doorlooptijden.md). (The coordinator's view of the
+// With `lead_times` the section on lead times (docs/spec/doorlooptijden.md). (The coordinator's view of the
 // separation of functions is its own page: reports/separation.hpp.)
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);

@@ -18,7 +18,7 @@ std::string_view family_title(std::string_view id) {
     return "Lokale regels";
 }
 
-// The outcomes a rule can give, worded by its severity (rules.md "Words for people").
+// The outcomes a rule can give, worded by its severity (docs/spec/rules.md "Words for people").
 std::string outcomes_text(const RuleInfo& i) {
     std::string s = "niet van toepassing, voldaan, ";
     if (i.can_be_unknown) s += "onbekend, ";

@@ -41,7 +41,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     std::unordered_map<std::string_view, std::size_t> run_pos;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i) run_pos.emplace(run.case_ids[i], i);
 
-    // Per dossier: who supported, who decided (event-log.md "Who acted as what"), and the month of
+    // Per dossier: who supported, who decided (docs/spec/event-log.md "Who acted as what"), and the month of
     // its first decision; the person's team is the one most recorded with their events.
     const StrId role_ondersteuner = log.strings.find("ondersteuner"), role_beslisser = log.strings.find("beslisser");
     struct Dossier {

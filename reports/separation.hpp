@@ -1,7 +1,7 @@
 #pragma once
 // The wijkteam coordinator's view of the scheiding van functies (ondersteuner ≠ beslisser), as its
 // own output (rapport --scheiding: scheiding.html and scheiding.xlsx). Its denominator: the
-// dossiers with both a cliëntondersteuner and a beslisser (event-log.md, "Who acted as what"),
+// dossiers with both a cliëntondersteuner and a beslisser (docs/spec/event-log.md, "Who acted as what"),
 // each in the month of its first decision; among them, apart, the dossiers where ONA-01 (the same
 // person), ONA-02 (the ondersteuner did the onderzoek) or ONA-03 (the same team) deviated. Per
 // month on a continuous axis (a month without such dossiers is a row of zeros), per team, per team

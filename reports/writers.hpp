@@ -53,7 +53,7 @@ struct RunTail {
     bool with_outcomes = false;
     std::span<const Outcome> outcomes;                             // [dossier * rules + rule]
     std::function<std::string_view(std::size_t dossier)> case_id;  // of every dossier of `outcomes`
-    std::span<const RunRecord::LeadTime> lead_times = {};         // per phase (doorlooptijden.md)
+    std::span<const RunRecord::LeadTime> lead_times = {};         // per phase (docs/spec/doorlooptijden.md)
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what

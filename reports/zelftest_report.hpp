@@ -1,5 +1,5 @@
 #pragma once
-// The dialogue report of the zelftest (spec/zelftest.md): answers of all perspectives side by
+// The dialogue report of the zelftest (docs/spec/zelftest.md): answers of all perspectives side by
 // side, gesprekspunten, the test against the dossiers, a summary per theme and perspective.
 #include <map>
 #include <optional>

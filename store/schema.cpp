@@ -59,7 +59,7 @@ UPDATE events SET activity = (SELECT s.id FROM v1_activities a JOIN strings s ON
                               WHERE a.ordinal = events.activity);
 DROP TABLE v1_activities;
 )",
-    // 3: the lead times of a run, per phase (doorlooptijden.md); a run of version 2 has none.
+    // 3: the lead times of a run, per phase (docs/spec/doorlooptijden.md); a run of version 2 has none.
     R"(
 CREATE TABLE lead_times(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, phase TEXT NOT NULL,
   gestart INTEGER NOT NULL, afgerond INTEGER NOT NULL, lopend INTEGER NOT NULL, beeindigd INTEGER NOT NULL,

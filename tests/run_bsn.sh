@@ -1,5 +1,5 @@
 #!/bin/bash
-# BSNs are never written in full without a decision (event-log.md "Privacy", issue 14 point 2).
+# BSNs are never written in full without a decision (docs/spec/event-log.md "Privacy", issue 14 point 2).
 # Plants possible BSNs (plain, 3-3-3, 4-2-3, prefixed, in free text, in a file name) in every
 # column of a CSV, an XES and a ZGW export, runs every command that writes, and greps every output
 # file, the terminal output, the database and its WAL for the digits.

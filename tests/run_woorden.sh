@@ -1,5 +1,5 @@
 #!/bin/bash
-# Words for people (rules.md, issue 15 point 3): no human-facing output contains "wijzing", a state
+# Words for people (docs/spec/rules.md, issue 15 point 3): no human-facing output contains "wijzing", a state
 # name of the procedure machine, an activity or outcome code with an underscore, or a plural hedge
 # such as "(s)" or "(en)". Runs every command that writes for a person on the bundled samples and on
 # a generated log, and greps what it wrote: the terminal text, rapport.html (also --publicatie and

@@ -1,4 +1,4 @@
-// Dates, the Algemene termijnenwet calendar and every worked example of deadlines.md.
+// Dates, the Algemene termijnenwet calendar and every worked example of docs/spec/deadlines.md.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -71,7 +71,7 @@ TEST(Calendar, EquatedDaysAreDataAndExtendable) {
     EXPECT_FALSE(Calendar::without_equated_days().is_equated(d("2024-05-10")));
 }
 
-// The worked examples of deadlines.md, each one exactly.
+// The worked examples of docs/spec/deadlines.md, each one exactly.
 TEST(Deadlines, WorkedExamples) {
     const Calendar cal;
     EXPECT_EQ(cal.weeks_after(d("2024-03-28"), 6), d("2024-05-13"));  // Hemelvaart, equated 05-10, weekend

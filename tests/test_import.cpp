@@ -1,4 +1,4 @@
-// The canonical CSV import of event-log.md: dialects, encodings, timestamps, order, bad input, privacy.
+// The canonical CSV import of docs/spec/event-log.md: dialects, encodings, timestamps, order, bad input, privacy.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"

@@ -1,4 +1,4 @@
-// Lead times (doorlooptijden.md): the observations per phase taken from replayed dossiers, and the
+// Lead times (docs/spec/doorlooptijden.md): the observations per phase taken from replayed dossiers, and the
 // Kaplan–Meier estimate against hand-computed cases and against its definition.
 #include <gtest/gtest.h>
 

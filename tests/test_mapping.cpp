@@ -97,7 +97,7 @@ TEST(Mapping, RefusalsNameFileAndLine) {
     EXPECT_TRUE(log.events.empty());
 }
 
-// geen_bsn: a person's decision that identifying columns hold no BSNs (event-log.md "Privacy").
+// geen_bsn: a person's decision that identifying columns hold no BSNs (docs/spec/event-log.md "Privacy").
 TEST(Mapping, GeenBsnNamesIdentifyingColumnsOnly) {
     const std::string ok = write_file("geen-bsn.toml", "geen_bsn = [\"case_id\", \"actor\"]\n");
     EXPECT_EQ(read_mapping_file(ok).not_bsn, (std::vector<std::string>{"case_id", "actor"}));

@@ -1,4 +1,4 @@
-// The procedure of procedure.md: every transition and every forbidden (event, state) pair,
+// The procedure of docs/spec/procedure.md: every transition and every forbidden (event, state) pair,
 // in both regions, the aanvraag guard with the real six-week term, and cycles.
 #include <gtest/gtest.h>
 
@@ -41,7 +41,7 @@ const std::map<std::string, std::vector<A>>& paths(int region) {
     return region == 0 ? r0 : r1;
 }
 
-// The tables of procedure.md: event → (allowed state → target). "=" means: stays.
+// The tables of docs/spec/procedure.md: event → (allowed state → target). "=" means: stays.
 using Table = std::map<A, std::map<std::string, std::string>>;
 const Table& region0_table() {
     static const Table t = [] {

@@ -1,4 +1,4 @@
-// The publication attack (issue 14, point 1; output.md "Publication"): rapport --publicatie is read
+// The publication attack (issue 14, point 1; docs/spec/output.md "Publication"): rapport --publicatie is read
 // back as an outsider would — rapport.html and rapport.xlsx — and for every suppressed count the
 // integer solutions consistent with every published number of its row and its breakdowns are
 // enumerated: counts with their rounding ranges, the totals the groups add up to, the rates and

@@ -1,4 +1,4 @@
-// Figures (Wilson interval, honest denominators) and the JSON contract of output.md.
+// Figures (Wilson interval, honest denominators) and the JSON contract of docs/spec/output.md.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -15,7 +15,7 @@
 using namespace wmotoets;
 
 TEST(Figures, WilsonInterval) {
-    // output.md's example: 17 violations, 80 compliant → rate 0.1753. Its ci95 [0.1124, 0.2631]
+    // docs/spec/output.md's example: 17 violations, 80 compliant → rate 0.1753. Its ci95 [0.1124, 0.2631]
     // is illustrative: the Wilson score interval (Wilson 1927) is [0.11240, 0.26286] (computed
     // independently); the continuity-corrected variant would be [0.1083, 0.2686].
     const auto [lo, hi] = wilson95(17, 97);

@@ -53,29 +53,45 @@ TEST(Rulebook, EveryRuleHasItsText) {
     }
 }
 
-// The rulebook is the table of ../shared/spec/rules.md, rule for rule: the same IDs (30), severity,
-// title and basis (skipped when the spec is not beside the project).
+// The rulebook is the table of docs/spec/rules.md, rule for rule: the same IDs, severity, title
+// and basis. docs/spec is the copy of 2026-12-06; what its changes of that day ask of the rulebook
+// (docs/spec/README.md, issue 26) is listed here until it is built, and a listed difference that no
+// longer exists fails too, so the list cannot go stale.
 TEST(Rulebook, MatchesTheSpecTable) {
-    const std::string spec = test::source_dir() + "/../shared/spec/rules.md";
-    if (!fs::exists(spec)) GTEST_SKIP() << "../shared/spec/rules.md is er niet: de vergelijking met de spec is overgeslagen";
+    const std::string spec = test::source_dir() + "/docs/spec/rules.md";
     std::ifstream in(spec);
+    ASSERT_TRUE(in) << spec;
+    // rule id, field: the spec's changes of 2026-12-06 not yet in the rulebook (issue 26).
+    const std::set<std::pair<std::string, std::string>> pending{
+        {"INF-08", "rule"},     {"PRO-08", "rule"},     {"PRO-09", "rule"}, {"PRO-10", "rule"},
+        {"ONA-07", "title"}, {"PRO-05", "title"}, {"TOE-02", "title"}, {"TOE-02", "severity"}, {"TOE-02", "basis"},
+    };
+    std::set<std::pair<std::string, std::string>> differ;
     const std::regex row(R"(^\| ((INF|ONA|TOE|TRM|PRO)-[0-9]{2}) \| (\w+) \| (.*?) \| (.*?) \| (case|cycle) \|$)");
-    std::vector<std::string> ids;
+    std::size_t in_spec = 0, implemented = 0;
     std::string line;
     while (std::getline(in, line)) {
         std::smatch m;
         if (!std::regex_match(line, m, row)) continue;
-        ids.push_back(m[1]);
-        SCOPED_TRACE(m[1].str());
-        const Rule* r = find_rule(m[1].str());
-        ASSERT_NE(r, nullptr) << "not implemented";
-        EXPECT_EQ(severity_name(r->info().severity), m[3].str());
-        EXPECT_EQ(r->info().title, m[4].str());
-        EXPECT_EQ(r->info().basis, m[5].str());
-        EXPECT_EQ(r->info().scope == Scope::cyclus, m[6] == "cycle");
+        ++in_spec;
+        const std::string id = m[1];
+        const Rule* r = find_rule(id);
+        if (!r) {
+            differ.insert({id, "rule"});
+            continue;
+        }
+        ++implemented;
+        if (severity_name(r->info().severity) != m[3].str()) differ.insert({id, "severity"});
+        if (r->info().title != m[4].str()) differ.insert({id, "title"});
+        if (r->info().basis != m[5].str()) differ.insert({id, "basis"});
+        if ((r->info().scope == Scope::cyclus) != (m[6] == "cycle")) differ.insert({id, "scope"});
     }
-    EXPECT_EQ(ids.size(), 30u);
-    EXPECT_EQ(ids.size(), all_rules().size()) << "a rule that is not in the spec";
+    EXPECT_EQ(in_spec, 34u);
+    for (const auto& d : differ)
+        EXPECT_TRUE(pending.count(d)) << d.first << ": " << d.second << " differs from docs/spec/rules.md";
+    for (const auto& p : pending)
+        EXPECT_TRUE(differ.count(p)) << p.first << ": " << p.second << " now matches the spec; take it off the pending list";
+    EXPECT_EQ(implemented, all_rules().size()) << "a rule that is not in the spec";
 }
 
 TEST(Rulebook, RegistryIsInRulebookOrder) {
@@ -402,7 +418,7 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
 }
 
 
-// TRM-06's indicative dwangsom (rules.md): € 23 a day for 14 days, € 35 for the next 14, € 45 after
+// TRM-06's indicative dwangsom (docs/spec/rules.md): € 23 a day for 14 days, € 35 for the next 14, € 45 after
 // that, at most 42 days (€ 1.442); a besluit on X + 15 costs one day.
 TEST(RuleTrm06, FindingStatesTheIndicativeDwangsom) {
     auto message = [](const std::string& besluit) {

@@ -244,7 +244,7 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     EXPECT_EQ(collected.record.settings, run->settings);
     ASSERT_EQ(collected.record.findings.size(), run->findings.size());
     for (std::size_t i = 0; i < run->findings.size(); ++i) EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
-    // The lead times of the run, per phase (doorlooptijden.md), kept with it.
+    // The lead times of the run, per phase (docs/spec/doorlooptijden.md), kept with it.
     ASSERT_EQ(run->lead_times.size(), 5u);
     ASSERT_EQ(collected.record.lead_times.size(), 5u);
     for (std::size_t i = 0; i < 5; ++i) {

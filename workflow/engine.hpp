@@ -42,7 +42,7 @@ struct CheckResult {
     std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
     std::size_t finding_count = 0;      // also when the findings were streamed
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
-    LeadTallies lead_times;             // the durations of every phase (doorlooptijden.md)
+    LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)
 
     Outcome outcome(std::size_t case_pos, std::size_t rule) const {
         return outcomes[case_pos * rules.size() + rule];

@@ -1,5 +1,5 @@
 #pragma once
-// What the replay of one case hands to the rules (procedure.md, "What the replay hands to
+// What the replay of one case hands to the rules (docs/spec/procedure.md, "What the replay hands to
 // the rules"). Positions are indices into `events`, the case's events in procedure order.
 #include <cstdint>
 #include <optional>
@@ -77,7 +77,7 @@ struct CaseFacts {
     std::string_view case_id() const { return log->str(kase->id); }
 };
 
-// The six-week onderzoek term of a cycle opened by a melding (deadlines.md), else none.
+// The six-week onderzoek term of a cycle opened by a melding (docs/spec/deadlines.md), else none.
 std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal);
 
 // The ids of the strings the replay looks for (roles, the mantelzorger attribute), found once

@@ -1,5 +1,5 @@
 #pragma once
-// Lead times (doorlooptijden.md): per cycle and phase one observation — afgerond (an observed
+// Lead times (docs/spec/doorlooptijden.md): per cycle and phase one observation — afgerond (an observed
 // duration), lopend (censored on the peildatum) or beëindigd (withdrawn or closed first) — taken
 // from the replayed dossier. The estimate over them (Kaplan–Meier) is in reports/lead_times.hpp.
 #include <array>
@@ -16,7 +16,7 @@ struct CaseFacts;
 class EventLog;
 class Calendar;
 
-// The phases, in the order of doorlooptijden.md.
+// The phases, in the order of docs/spec/doorlooptijden.md.
 enum class Phase : std::uint8_t { melding_verslag, aanvraag_besluit, melding_besluit, bezwaar_beslissing, vraag_ondersteuner };
 inline constexpr std::size_t kPhaseCount = 5;
 

@@ -1,5 +1,5 @@
 #pragma once
-// Local rules (LOK-): the five templates of rules.md as Rule objects built from their specs.
+// Local rules (LOK-): the five templates of docs/spec/rules.md as Rule objects built from their specs.
 #include <memory>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The Wmo procedure of procedure.md as a state machine with two orthogonal regions
+// The Wmo procedure of docs/spec/procedure.md as a state machine with two orthogonal regions
 // (procedure, cliëntondersteuning). Boost.MSM lives only in procedure_machine.cpp;
 // this interface shows no Boost type.
 #include <memory>

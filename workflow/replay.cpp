@@ -69,7 +69,7 @@ void replay(const EventLog& log, const Case& kase, const Calendar& cal, const Re
             case Activity::besluit: first(c.first_besluit); break;
             default: break;
         }
-        // Who acted as what (event-log.md).
+        // Who acted as what (docs/spec/event-log.md).
         const Who& w = log.who(e);
         if (w.actor != 0) {
             const RoleAct act{w.actor, p, w.team, w.organisatie};

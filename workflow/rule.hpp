@@ -1,5 +1,5 @@
 #pragma once
-// The rule framework of rules.md. A rule is one file in workflow/rules/ with its ID, Dutch
+// The rule framework of docs/spec/rules.md. A rule is one file in workflow/rules/ with its ID, Dutch
 // title, severity, legal basis, scope, explanation and logic, registered in registry.cpp.
 // Rules see CaseFacts only: never input text, never Boost types.
 #include <optional>
@@ -21,7 +21,7 @@ std::string_view scope_name(Scope s);
 // tools/nieuwe-regel); the order below is the order they must be given in.
 struct RuleInfo {
     std::string_view id;        // e.g. "INF-01"; stable, never reused
-    std::string_view title;     // Dutch, as in rules.md
+    std::string_view title;     // Dutch, as in docs/spec/rules.md
     Severity severity = Severity::overtreding;
     std::string_view basis;     // legal basis
     Scope scope = Scope::dossier;

@@ -1,5 +1,5 @@
 #pragma once
-// The statutory terms of deadlines.md on a replayed case: decision terms with suspension
+// The statutory terms of docs/spec/deadlines.md on a replayed case: decision terms with suspension
 // (Awb 4:15, 7:10 lid 2) and verdaging (Awb 4:14, 7:10 lid 3–4), lodging terms with posted
 // objections (Awb 6:9), the exception for withdrawn or closed cases, and the Dutch wording of a
 // term for findings. Shared by the TRM rules; tested on the worked examples.

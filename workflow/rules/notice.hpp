@@ -10,7 +10,7 @@ namespace wmotoets::rules {
 
 enum class NoticeFor { client, mantelzorger, beide, anders };
 
-// The `aan` attribute of a notice; absent counts as client (event-log.md).
+// The `aan` attribute of a notice; absent counts as client (docs/spec/event-log.md).
 inline NoticeFor notice_for(const CaseFacts& f, Pos p) {
     const std::string_view given = f.log->attr(f.event(p), "aan");
     // Mostly already written as the spec writes it: then no folding.
