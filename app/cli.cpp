@@ -19,18 +19,26 @@ namespace wmotoets {
 namespace {
 
 // The subcommands, in the order --help lists them.
-constexpr Command (*kCommands[])(CLI::App&) = {add_controleer, add_importeer, add_sleutel, add_steekproef, add_rapport,
-                                                add_zelftest,   add_regels,    add_genereer, add_mapping};
+constexpr Command (*kCommands[])(CLI::App&) = {add_controleer, add_importeer, add_sleutel,  add_steekproef, add_rapport,
+                                               add_zelftest,   add_regels,    add_genereer, add_mapping};
 
 // Dutch for CLI11's own words. Subcommands inherit the formatter and the help flag; the
 // "Options" heading is a group name, relabelled on every (sub)command once all options exist.
 void dutch_help(CLI::App& app) {
     auto formatter = app.get_formatter();
-    for (const auto& [en, nl] : {std::pair<const char*, const char*>{"Usage", "Gebruik"}, {"OPTIONS", "OPTIES"},
-                                 {"Positionals", "Invoer"}, {"SUBCOMMAND", "OPDRACHT"},
-                                 {"Subcommands", "Opdrachten"}, {"REQUIRED", "VERPLICHT"}, {"TEXT", "TEKST"},
-                                 {"UINT", "GETAL"}, {"INT", "GETAL"}, {"FLOAT", "GETAL"}, {"Excludes", "Niet samen met"},
-                                 {"Needs", "Alleen samen met"}, {"[Option Group: ", "[Optiegroep: "}})
+    for (const auto& [en, nl] : {std::pair<const char*, const char*>{"Usage", "Gebruik"},
+                                 {"OPTIONS", "OPTIES"},
+                                 {"Positionals", "Invoer"},
+                                 {"SUBCOMMAND", "OPDRACHT"},
+                                 {"Subcommands", "Opdrachten"},
+                                 {"REQUIRED", "VERPLICHT"},
+                                 {"TEXT", "TEKST"},
+                                 {"UINT", "GETAL"},
+                                 {"INT", "GETAL"},
+                                 {"FLOAT", "GETAL"},
+                                 {"Excludes", "Niet samen met"},
+                                 {"Needs", "Alleen samen met"},
+                                 {"[Option Group: ", "[Optiegroep: "}})
         formatter->label(en, nl);
 }
 
@@ -54,12 +62,15 @@ void dutch_types(CLI::App& app) {
         const std::string base = full.substr(0, full.find(':'));
         const std::string name = opt->get_name();
         const std::string desc = opt->get_description();
-        std::string kind = base == "TEXT" ? "TEKST" : (base == "INT" || base == "UINT" || base == "FLOAT") ? "GETAL" : base;
+        std::string kind = base == "TEXT"                                         ? "TEKST"
+                           : (base == "INT" || base == "UINT" || base == "FLOAT") ? "GETAL"
+                                                                                  : base;
         if (name == "--peildatum") kind = "DATUM";
         else if (name == "--uit" && desc.rfind("Map", 0) == 0) kind = "MAP";
-        else if (name == "--uit" || name == "--db" || name == "--mapping" || name == "--regels" || name == "--instellingen" ||
-                 name == "--feestdagen" || name == "--pseudonimiseer" || name == "--oordelen" || name == "logboek" ||
-                 name == "export" || name == "antwoorden" || name == "--sleutel")
+        else if (name == "--uit" || name == "--db" || name == "--mapping" || name == "--regels" ||
+                 name == "--instellingen" || name == "--feestdagen" || name == "--pseudonimiseer" ||
+                 name == "--oordelen" || name == "logboek" || name == "export" || name == "antwoorden" ||
+                 name == "--sleutel")
             kind = "BESTAND";
         opt->type_name(kind);
         for (int i = 0;; ++i) {
@@ -143,7 +154,8 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
             for (const CLI::App* sub : at->get_subcommands({})) list += (list.empty() ? "" : ", ") + sub->get_name();
             return "kies een opdracht van '" + where + "': " + list;
         }
-        if (std::regex_match(what, m, std::regex(R"((.*) is required)"))) return std::string(m[1]) + " is verplicht bij '" + where + "'";
+        if (std::regex_match(what, m, std::regex(R"((.*) is required)")))
+            return std::string(m[1]) + " is verplicht bij '" + where + "'";
         return "er ontbreekt een verplichte optie bij '" + where + "'";
     }
     if (what.find(" not expected: ") != std::string::npos) {  // ExtrasError (its name is the subcommand's)
@@ -161,7 +173,9 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
     if (kind == "ConversionError") {
         if (std::regex_match(what, m, std::regex(R"(Could not convert: (\S+) = (.*))")))
             return std::string(m[1]) + ": '" + std::string(m[2]) + "' is geen geldige waarde (verwacht: " +
-                   (what.find("--") != std::string::npos ? "een getal of datum, zie '" + where + " --help'" : "zie --help") + ")";
+                   (what.find("--") != std::string::npos ? "een getal of datum, zie '" + where + " --help'"
+                                                         : "zie --help") +
+                   ")";
         if (std::regex_match(what, m, std::regex(R"(The value (.*) is not an allowed value for (.*))")))
             return std::string(m[2]) + ": '" + std::string(m[1]) + "' is geen toegestane waarde";
         return "een waarde is niet te lezen; zie '" + where + " --help'";
@@ -175,10 +189,12 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
                 return option + ": '" + value + "' is geen getal";
             if (std::string(m[3]).size() > 30)  // PositiveNumber: (smallest positive double) to (largest)
                 return option + ": " + value + " moet groter zijn dan 0";
-            return option + ": " + dutch_number(value) + " ligt niet tussen " + dutch_number(m[2]) + " en " + dutch_number(m[3]);
+            return option + ": " + dutch_number(value) + " ligt niet tussen " + dutch_number(m[2]) + " en " +
+                   dutch_number(m[3]);
         }
         if (std::regex_match(rest, m, std::regex(R"((.*) not in \{(.*)\})")))
-            return option + ": '" + std::string(m[1]) + "' kan niet; kies uit " + std::regex_replace(std::string(m[2]), std::regex(","), ", ");
+            return option + ": '" + std::string(m[1]) + "' kan niet; kies uit " +
+                   std::regex_replace(std::string(m[2]), std::regex(","), ", ");
         return option + ": deze waarde kan niet; zie '" + where + " --help'";
     }
     if (kind == "ArgumentMismatch") {
@@ -242,12 +258,14 @@ int run_parsed(const std::vector<Command>& commands) {
 
 int run_cli(int argc, char** argv) {
     setup_logger();
-    CLI::App app{"wmotoets — toetst Wmo-dossiers aan de Wmo 2015-procedure, met de nadruk op onafhankelijke "
-                 "cliëntondersteuning (art. 2.3.2 lid 3: vóór het onderzoek wijzen op gratis cliëntondersteuning; "
-                 "de ondersteuner beslist nooit zelf).",
-                 "wmotoets"};
-    app.footer("\nBegin met: wmotoets controleer data/voorbeeld/dossiers.csv\n"
-               "Elke opdracht heeft eigen hulp: wmotoets controleer --help\n");
+    CLI::App app{
+        "wmotoets — toetst Wmo-dossiers aan de Wmo 2015-procedure, met de nadruk op onafhankelijke "
+        "cliëntondersteuning (art. 2.3.2 lid 3: vóór het onderzoek wijzen op gratis cliëntondersteuning; "
+        "de ondersteuner beslist nooit zelf).",
+        "wmotoets"};
+    app.footer(
+        "\nBegin met: wmotoets controleer data/voorbeeld/dossiers.csv\n"
+        "Elke opdracht heeft eigen hulp: wmotoets controleer --help\n");
     const bool english = english_requested(argc, argv);
     if (!english) dutch_help(app);
     app.set_help_flag("-h,--help", "Toon deze hulp");
@@ -255,7 +273,8 @@ int run_cli(int argc, char** argv) {
     app.fallthrough();  // --stil also works after the subcommand
     app.set_help_all_flag("--help-all", "Hulp bij alle opdrachten");
     bool quiet = false, verbose = false;
-    app.add_flag("-q,--stil", quiet, "Geen voortgangs- en samenvattingsregels op stderr (fouten en afgekeurde rijen wel)");
+    app.add_flag("-q,--stil", quiet,
+                 "Geen voortgangs- en samenvattingsregels op stderr (fouten en afgekeurde rijen wel)");
     app.add_flag("-v,--uitgebreid", verbose, "Meer op stderr, zoals de duur van elke fase");
     std::string lang = "nl";
     app.add_option("--lang", lang, "Taal van de hulp- en foutteksten van de opdrachtregel: nl (standaard) of en")

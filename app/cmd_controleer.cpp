@@ -5,15 +5,15 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "util/text.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
-#include "util/progress.hpp"
 #include "import/privacy.hpp"
-#include "util/error.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
 #include "reports/writers.hpp"
+#include "util/error.hpp"
+#include "util/output_file.hpp"
+#include "util/progress.hpp"
+#include "util/text.hpp"
 #include "workflow/engine.hpp"
 
 namespace wmotoets {
@@ -104,7 +104,8 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& ma
         const PhaseTimer timer("inlezen uit de database");
         log = store->load();
         spdlog::info("{}: {}, {} uit {}", o.db, counted(log.case_count(), "dossier", "dossiers"),
-                     counted(log.events.size(), "gebeurtenis", "gebeurtenissen"), counted(log.inputs.size(), "import", "imports"));
+                     counted(log.events.size(), "gebeurtenis", "gebeurtenissen"),
+                     counted(log.inputs.size(), "import", "imports"));
     } else {
         Diagnostics diag;
         const ImportSetup setup(o.input);
@@ -126,7 +127,9 @@ Progress progress_line(const EventLog& log) {
     };
 }
 
-void write_part(std::ostream& out, const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); }
+void write_part(std::ostream& out, const std::string& text) {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
 
 // With a database: the run is checked whole, then handed row by row to the store and the output
 // format at once (one stream, two sinks).
@@ -155,10 +158,9 @@ CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, D
     write_part(out, format.head(log, peildatum_known ? std::optional<Date>(pd) : std::nullopt));
     OrderedOutput ordered(out, format);
     const std::vector<RuleText> rules = rule_texts(s.rules);
-    const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
-                                   format_findings(text, format, log, rules, fs);
-                               },
-                               [&](std::string&& text) { ordered.write(text); }};
+    const FindingStream stream{
+        [&](std::span<const CaseFinding> fs, std::string& text) { format_findings(text, format, log, rules, fs); },
+        [&](std::string&& text) { ordered.write(text); }};
     CheckResult result;
     {
         const PhaseTimer timer("afspelen, beoordelen en bevindingen schrijven");
@@ -205,28 +207,29 @@ int run_controleer(const CheckOptions& o) {
 
 Command add_controleer(CLI::App& app) {
     const auto s = subcommand<CheckOptions>(
-        app, "controleer", "check",
-        "Lees logboeken, speel elk dossier af en beoordeel het per regel", kExamples);
+        app, "controleer", "check", "Lees logboeken, speel elk dossier af en beoordeel het per regel", kExamples);
     CLI::App* check = s.app;
     const auto& o = s.options;
     add_input_options(*check, o->input);
-    check->add_option("--db", o->db,
-                      "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
-                      "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
-    check->add_option("--uitvoerformaat,--format", o->format,
-                      "Uitvoer: text (mensen), json (schema wmotoets/1), csv (spreadsheet)")
-        ->check(CLI::IsMember({"text", "json", "csv"}));
+    check->add_option(
+        "--db", o->db,
+        "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
+        "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
+    check->add_option("--uitvoerformaat,--format", o->format, output_format_help())
+        ->check(CLI::IsMember(output_format_names()));
     check->add_option("--uit", o->out,
                       "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
                       "pas op zijn plaats gezet als de controle klaar is)");
     check->add_flag("--uitkomsten,--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
     check->add_option("--peildatum", o->peildatum,
                       "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
-    check->add_option("--alleen,--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")->delimiter(',');
+    check->add_option("--alleen,--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")
+        ->delimiter(',');
     check->add_option("--behalve,--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
     check->add_flag("--altijd-nul,--exit-zero", o->exit_zero, "Exitcode 0, ook als er overtredingen zijn");
-    check->add_option("--regels", o->local_rules_file,
-                      "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
+    check->add_option(
+        "--regels", o->local_rules_file,
+        "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
     check->add_option("--instellingen", o->settings_file,
                       "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
     check->add_option("--feestdagen", o->holiday_files,

@@ -6,9 +6,9 @@
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
-#include "generator/generator_recipes.hpp"
 #include "generator/generator.hpp"
+#include "generator/generator_recipes.hpp"
+#include "util/output_file.hpp"
 
 namespace wmotoets {
 
@@ -50,8 +50,9 @@ std::string shares_help() {
         if (it == groups.end()) groups.emplace_back(r.of_whom, std::string(r.rule));
         else it->second += "/" + std::string(r.rule);
     }
-    std::string s = "Aandeel dossiers met een opzettelijke overtreding, per regel (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
-                    "elke ingebouwde regel kan (";
+    std::string s =
+        "Aandeel dossiers met een opzettelijke overtreding, per regel (0–1), bijv. INF-01=0.05,ONA-01=0.02; "
+        "elke ingebouwde regel kan (";
     for (std::size_t i = 0; i < groups.size(); ++i)
         s += (i ? ", " : "") + groups[i].second + " van " + std::string(groups[i].first);
     return s + "). Standaard een paar procent per regel";
@@ -61,18 +62,18 @@ std::string shares_help() {
 
 Command add_genereer(CLI::App& app) {
     const auto s = subcommand<GenerateCommandOptions>(
-        app, "genereer", "generate",
-        "Schrijf een synthetisch, realistisch logboek (demo's, benchmarks)", kExamples);
+        app, "genereer", "generate", "Schrijf een synthetisch, realistisch logboek (demo's, benchmarks)", kExamples);
     CLI::App* gen = s.app;
     const auto& o = s.options;
     gen->add_option("--dossiers", o->generator.dossiers, "Aantal dossiers (ongeveer 10 gebeurtenissen elk)")
         ->check(CLI::Range(1ull, 100000000ull));
-    gen->add_option("--zaad", o->generator.seed, "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
-    gen->add_option("--aandeel", o->shares, shares_help())
-        ->delimiter(',');
-    gen->add_option("--eigen-labels", o->generator.eigen_labels,
-                    "Aandeel dossiers met eigen labels van de gemeente (zoals 'Notitie toegevoegd'), voor lokale regels; "
-                    "lees zo'n logboek met --behoud-onbekend")
+    gen->add_option("--zaad", o->generator.seed,
+                    "Zaad van de toevalsgenerator; hetzelfde zaad geeft hetzelfde logboek");
+    gen->add_option("--aandeel", o->shares, shares_help())->delimiter(',');
+    gen->add_option(
+           "--eigen-labels", o->generator.eigen_labels,
+           "Aandeel dossiers met eigen labels van de gemeente (zoals 'Notitie toegevoegd'), voor lokale regels; "
+           "lees zo'n logboek met --behoud-onbekend")
         ->check(CLI::Range(0.0, 1.0));
     gen->add_option("--scheidingsteken", o->separator, "Scheidingsteken: ',' ';' of 'tab'")
         ->check(CLI::IsMember({",", ";", "tab"}));

@@ -2,9 +2,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.hpp"
-#include "util/text.hpp"
 #include "app/input.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -28,11 +28,13 @@ struct ImportCommandOptions {
 };
 
 int run_importeer(const ImportCommandOptions& o) {
-    if (o.input.logs.empty()) throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
+    if (o.input.logs.empty())
+        throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
     Store store(o.db, store_notice);
     import_into_store(o.input, store);
     spdlog::info("{}: {}, {} uit {}", o.db, counted(store.case_count(), "dossier", "dossiers"),
-                 counted(store.event_count(), "gebeurtenis", "gebeurtenissen"), counted(store.import_count(), "import", "imports"));
+                 counted(store.event_count(), "gebeurtenis", "gebeurtenissen"),
+                 counted(store.import_count(), "import", "imports"));
     return 0;
 }
 
@@ -40,8 +42,7 @@ int run_importeer(const ImportCommandOptions& o) {
 
 Command add_importeer(CLI::App& app) {
     const auto s = subcommand<ImportCommandOptions>(
-        app, "importeer", "import",
-        "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst", kExamples);
+        app, "importeer", "import", "Voeg logboeken toe aan de auditdatabase (SQLite), met herkomst", kExamples);
     CLI::App* imp = s.app;
     const auto& o = s.options;
     add_input_options(*imp, o->input);

@@ -5,8 +5,8 @@
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
 #include "import/mapping_proposal.hpp"
+#include "util/output_file.hpp"
 
 namespace wmotoets {
 
@@ -21,25 +21,28 @@ Command add_mapping(CLI::App& app) {
     CLI::App* mapping = app.add_subcommand("mapping", "Mappingbestanden voor eigen exports");
     mapping->require_subcommand(1);
     CLI::App* proposal = mapping->add_subcommand(
-        "voorstel", "Stel een mappingbestand voor bij een export (CSV of Excel, een rij per stap of een rij per melding)");
+        "voorstel",
+        "Stel een mappingbestand voor bij een export (CSV of Excel, een rij per stap of een rij per melding)");
     proposal->add_option("export", o->export_file, "De export uit het zaaksysteem (.csv of .xlsx)")->required();
     proposal->add_option("--uit", o->out, "Schrijf het voorstel naar dit bestand (standaard: het scherm)");
     proposal->add_option("--blad", o->sheet, "Excel: het blad met de export (standaard het eerste)");
     proposal->footer(
-        "\nHerkent kolommen aan hun naam (Zaaknummer, Datum status, Statusomschrijving, Behandelaar, …), statussen aan\n"
+        "\nHerkent kolommen aan hun naam (Zaaknummer, Datum status, Statusomschrijving, Behandelaar, …), statussen "
+        "aan\n"
         "hun tekst (Keukentafelgesprek → gesprek, Beschikking verzonden → besluit, …), rollen en waarden; wat het\n"
         "niet herkent staat als commentaar met het aantal erbij. Voorbeeld:\n"
         "  wmotoets mapping voorstel export.xlsx --uit mijn-export.toml\n"
         "  wmotoets controleer export.xlsx --mapping mijn-export.toml\n");
-    return {mapping, [o] {
-                const std::string text = propose_mapping(o->export_file, ProposalOptions{o->sheet});
-                if (o->out.empty()) {
-                    std::cout << text;
-                } else {
-                    write_output(o->out, [&](std::ostream& f) { f << text; });
-                    spdlog::info("{}: voorstel geschreven; controleer het en gebruik het met --mapping {}", o->out, o->out);
-                }
-                return 0;
+    return {mapping,
+            [o] {
+        const std::string text = propose_mapping(o->export_file, ProposalOptions{o->sheet});
+        if (o->out.empty()) {
+            std::cout << text;
+        } else {
+            write_output(o->out, [&](std::ostream& f) { f << text; });
+            spdlog::info("{}: voorstel geschreven; controleer het en gebruik het met --mapping {}", o->out, o->out);
+        }
+        return 0;
             }};
 }
 

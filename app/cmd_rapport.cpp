@@ -5,13 +5,13 @@
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
-#include "reports/pdf.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
+#include "reports/pdf.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
+#include "util/error.hpp"
+#include "util/output_file.hpp"
 
 namespace wmotoets {
 
@@ -45,12 +45,12 @@ int run_rapport(const ReportOptions& o) {
         const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.cases[c]); });
     }
-    write_output(o.out + "/rapport.html",
-                 [&](std::ostream& f) { write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers); });
+    write_output(o.out + "/rapport.html", [&](std::ostream& f) {
+        write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers);
+    });
     if (!o.publication)  // findings per dossier never leave the organisation
         write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
-    else
-        std::filesystem::remove(o.out + "/bevindingen.csv");
+    else std::filesystem::remove(o.out + "/bevindingen.csv");
     write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) {
         write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead);
     });
@@ -58,51 +58,62 @@ int run_rapport(const ReportOptions& o) {
     if (o.separation) {
         // The coordinator's own page and workbook, beside the auditor's report.
         const SeparationView view = separation_view(log, run);
-        write_output(o.out + "/scheiding.html", [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
+        write_output(o.out + "/scheiding.html",
+                     [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
         write_output_file(o.out + "/scheiding.xlsx",
                           [&](const std::string& tmp) { write_separation_xlsx(tmp, view, run, disclosure); });
         if (o.pdf) print_pdf(o.out + "/scheiding.html", o.out + "/scheiding.pdf");
-        spdlog::info("{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)", o.out,
-                     o.pdf ? " en scheiding.pdf" : "", view.total.both);
+        spdlog::info("{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)",
+                     o.out, o.pdf ? " en scheiding.pdf" : "", view.total.both);
     }
     if (o.publication)
-        spdlog::info("{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)",
-                     o.out, disclosure.threshold, disclosure.base);
-    std::string written = o.publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv";
-    if (o.pdf) written = o.publication ? "rapport.html, rapport.xlsx en rapport.pdf"
-                                       : "rapport.html, rapport.xlsx, bevindingen.csv en rapport.pdf";
-    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written,
-                 run.case_ids.size(), run.findings.size(), run.peildatum.empty() ? "onbekend" : run.peildatum);
+        spdlog::info(
+            "{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)", o.out,
+            disclosure.threshold, disclosure.base);
+    std::string written =
+        o.publication ? "rapport.html en rapport.xlsx" : "rapport.html, rapport.xlsx en bevindingen.csv";
+    if (o.pdf)
+        written = o.publication ? "rapport.html, rapport.xlsx en rapport.pdf"
+                                : "rapport.html, rapport.xlsx, bevindingen.csv en rapport.pdf";
+    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written, run.case_ids.size(),
+                 run.findings.size(), run.peildatum.empty() ? "onbekend" : run.peildatum);
     return 0;
 }
 
 }  // namespace
 
 Command add_rapport(CLI::App& app) {
-    const auto s = subcommand<ReportOptions>(
-        app, "rapport", "report",
-        "Schrijf de rapporten van de laatste controle in de database");
+    const auto s = subcommand<ReportOptions>(app, "rapport", "report",
+                                             "Schrijf de rapporten van de laatste controle in de database");
     CLI::App* report = s.app;
     const auto& o = s.options;
     report->add_option("--db", o->db, "De database (standaard wmotoets.db)");
-    report->add_option("--uit", o->out, "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
-                                        "scheiding.html en scheiding.xlsx)")->required();
-    report->add_flag("--publicatie", o->publication,
-                     "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
-                     "percentage bij kleine aantallen, geen gegevens per dossier");
-    report->add_flag("--scheiding", o->separation,
-                     "Schrijf ook het overzicht voor de wijkteamcoördinator: scheiding.html en scheiding.xlsx, per maand, "
-                     "team en medewerker de dossiers met ondersteuner en beslisser en daarvan ONA-01, ONA-02 en ONA-03 "
-                     "apart (in de publicatieversie niets per medewerker)");
-    report->add_option("--instellingen", o->settings, "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+    report
+        ->add_option("--uit", o->out,
+                     "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
+                     "scheiding.html en scheiding.xlsx)")
+        ->required();
+    report->add_flag(
+        "--publicatie", o->publication,
+        "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
+        "percentage bij kleine aantallen, geen gegevens per dossier");
+    report->add_flag(
+        "--scheiding", o->separation,
+        "Schrijf ook het overzicht voor de wijkteamcoördinator: scheiding.html en scheiding.xlsx, per maand, "
+        "team en medewerker de dossiers met ondersteuner en beslisser en daarvan ONA-01, ONA-02 en ONA-03 "
+        "apart (in de publicatieversie niets per medewerker)");
+    report->add_option("--instellingen", o->settings,
+                       "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
     report->add_flag("--alle-dossiers", o->all_dossiers,
                      "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");
     report->add_flag("--pdf", o->pdf,
                      "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen), via Chromium als dat is "
                      "geïnstalleerd (Debian-pakket chromium)");
-    report->footer("\nVoorbeeld:\n  wmotoets controleer --db audit.db --altijd-nul && wmotoets rapport --db audit.db --uit rapport/\n"
-                   "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
-                   "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
+    report->footer(
+        "\nVoorbeeld:\n  wmotoets controleer --db audit.db --altijd-nul && wmotoets rapport --db audit.db --uit "
+        "rapport/\n"
+        "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
+        "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
     return s.command(run_rapport);
 }
 

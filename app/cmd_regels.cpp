@@ -4,8 +4,8 @@
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
-#include "util/error.hpp"
 #include "reports/rulebook.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 
@@ -57,9 +57,8 @@ int run_regels(const RulesOptions& o) {
 }  // namespace
 
 Command add_regels(CLI::App& app) {
-    const auto s = subcommand<RulesOptions>(
-        app, "regels", "rules",
-        "Het regelboek, of de uitleg van één regel", kExamples);
+    const auto s =
+        subcommand<RulesOptions>(app, "regels", "rules", "Het regelboek, of de uitleg van één regel", kExamples);
     CLI::App* rules = s.app;
     const auto& o = s.options;
     rules->add_option("ID", o->id, "Een regel-ID, bijv. INF-01");

@@ -8,16 +8,16 @@
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
-#include "reports/pdf.hpp"
-#include "util/error.hpp"
+#include "import/verdict_file.hpp"
 #include "reports/audit_sheet.hpp"
+#include "reports/pdf.hpp"
 #include "reports/report.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
 #include "reports/verdicts.hpp"
 #include "reports/writers.hpp"
-#include "import/verdict_file.hpp"
+#include "util/error.hpp"
+#include "util/output_file.hpp"
 
 namespace wmotoets {
 
@@ -48,7 +48,8 @@ std::size_t population_of(const std::string& db) {
 int run_omvang(const SampleOptions& so) {
     std::optional<std::size_t> population = so.population;
     if (!so.db.empty()) {
-        if (population) throw Error("geef --db of --populatie, niet allebei: --db neemt de populatie uit de laatste controle");
+        if (population)
+            throw Error("geef --db of --populatie, niet allebei: --db neemt de populatie uit de laatste controle");
         population = population_of(so.db);
         std::cout << "Populatie: " << *population << " dossiers uit de laatste controle in " << so.db << "\n";
     }
@@ -76,12 +77,13 @@ std::string stratum_of(const EventLog& log, const Case& c, const std::string& st
 std::string sample_method(const DrawnSample& s, const DrawOptions& o, const RunRecord& run) {
     std::ostringstream m;
     m << "Steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle in "
-      << std::filesystem::path(o.db).filename().string()
-      << " (peildatum " << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << ".\n"
+      << std::filesystem::path(o.db).filename().string() << " (peildatum "
+      << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << ".\n"
       << "Methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
       << (o.strata.empty() ? std::string() : "; proportioneel gelaagd naar " + o.strata + " (grootste rest)") << ".\n";
     if (!o.strata.empty())
-        for (const auto& [name, n] : s.stratum_sizes) m << "Stratum " << name << ": " << s.allocation.at(name) << " van " << n << ".\n";
+        for (const auto& [name, n] : s.stratum_sizes)
+            m << "Stratum " << name << ": " << s.allocation.at(name) << " van " << n << ".\n";
     m << "Dezelfde database, omvang, strata en hetzelfde zaad geven op elke machine dezelfde dossiers.\n";
     return m.str();
 }
@@ -89,7 +91,8 @@ std::string sample_method(const DrawnSample& s, const DrawOptions& o, const RunR
 // steekproef.csv as Excel opens it right: UTF-8 with BOM, ';', CRLF, a header and one row per dossier.
 std::string sample_list(const DrawnSample& s, const DrawOptions& o) {
     std::ostringstream list;
-    list << "\xEF\xBB\xBF" << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\r\n";
+    list << "\xEF\xBB\xBF"
+         << "nr;dossier" << (o.strata.empty() ? "" : ";stratum") << "\r\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
         list << i + 1 << ';' << csv_field(s.drawn[i].case_id)
              << (o.strata.empty() ? std::string() : ";" + csv_field(s.drawn[i].stratum)) << "\r\n";
@@ -106,24 +109,29 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
         positions.push_back(*latest.log.case_position(s.drawn[i].case_id));
         infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
-        const std::string path = fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
-        write_output(path, [&](std::ostream& f) { write_audit_sheet(f, latest.log, positions.back(), latest.run, infos.back()); });
+        const std::string path =
+            fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
+        write_output(path, [&](std::ostream& f) {
+            write_audit_sheet(f, latest.log, positions.back(), latest.run, infos.back());
+        });
     }
     // All sheets in one document, with a cover page: what an audit file keeps.
     AuditCover cover;
-    cover.lines = {{"Populatie", fmt::format("{} dossiers uit de laatste controle (peildatum {})", s.population,
-                                             latest.run.peildatum.empty() ? "onbekend" : latest.run.peildatum)},
-                   {"Steekproef", fmt::format("{} dossiers", s.drawn.size())},
-                   {"Zaad", std::to_string(o.seed)},
-                   {"Methode", "dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates" +
-                                   std::string(o.strata.empty() ? "" : "; proportioneel gelaagd naar " + o.strata)}};
+    cover.lines = {
+        {"Populatie", fmt::format("{} dossiers uit de laatste controle (peildatum {})", s.population,
+                                  latest.run.peildatum.empty() ? "onbekend" : latest.run.peildatum)},
+        {"Steekproef", fmt::format("{} dossiers", s.drawn.size())},
+        {"Zaad", std::to_string(o.seed)},
+        {"Methode", "dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates" +
+                        (o.strata.empty() ? "" : "; proportioneel gelaagd naar " + o.strata)}};
     for (const auto& [name, n] : s.stratum_sizes)
-        if (!o.strata.empty()) cover.lines.emplace_back("Stratum " + name, fmt::format("{} van {}", s.allocation.at(name), n));
+        if (!o.strata.empty())
+            cover.lines.emplace_back("Stratum " + name, fmt::format("{} van {}", s.allocation.at(name), n));
     write_output(o.out + "/auditbladen.html",
                  [&](std::ostream& f) { write_audit_sheets(f, latest.log, positions, infos, latest.run, cover); });
     if (o.pdf) print_pdf(o.out + "/auditbladen.html", o.out + "/auditbladen.pdf");
-    spdlog::info("{}: steekproef.csv, steekproef-methode.txt, auditbladen.html{} en {} losse auditbladen geschreven", o.out,
-                 o.pdf ? ", auditbladen.pdf" : "", s.drawn.size());
+    spdlog::info("{}: steekproef.csv, steekproef-methode.txt, auditbladen.html{} en {} losse auditbladen geschreven",
+                 o.out, o.pdf ? ", auditbladen.pdf" : "", s.drawn.size());
 }
 
 // The sample from the latest run: the population (with strata), the size checked, the draw.
@@ -137,15 +145,17 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
     for (const std::string& id : latest.run.case_ids) {
         const auto at = latest.log.case_position(id);
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
-        population.push_back({id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], strata)});
+        population.push_back(
+            {id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], strata)});
     }
     if (size > population.size()) {
         // Say what fits: the size for this population, or all of it.
         const std::size_t fits = attribute_sample_size(0.95, 0.05, 0, population.size()).value_or(population.size());
-        throw Error(fmt::format("--omvang {} is groter dan de populatie: de laatste controle in {} telt {} dossiers. De "
-                                "omvang bij deze populatie (95 %, 5 %, 0 afwijkingen) is {} (wmotoets steekproef omvang "
-                                "--db {}); trek die met: wmotoets steekproef trek --db {} --omvang {} --zaad {}",
-                                size, db, population.size(), fits, db, db, fits, seed));
+        throw Error(
+            fmt::format("--omvang {} is groter dan de populatie: de laatste controle in {} telt {} dossiers. De "
+                        "omvang bij deze populatie (95 %, 5 %, 0 afwijkingen) is {} (wmotoets steekproef omvang "
+                        "--db {}); trek die met: wmotoets steekproef trek --db {} --omvang {} --zaad {}",
+                        size, db, population.size(), fits, db, db, fits, seed));
     }
     Drawn d{draw_sample(population, size, seed), {}};
     d.frame.seed = seed;
@@ -164,15 +174,18 @@ int run_trek(const DrawOptions& o) {
     const std::string method = sample_method(s, o, latest.run);
     std::cout << method << "\nnr  dossier" << (o.strata.empty() ? "" : "  stratum") << "\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
-        std::cout << fmt::format("{:>3}  {}{}\n", i + 1, s.drawn[i].case_id, o.strata.empty() ? "" : "  " + s.drawn[i].stratum);
+        std::cout << fmt::format("{:>3}  {}{}\n", i + 1, s.drawn[i].case_id,
+                                 o.strata.empty() ? "" : "  " + s.drawn[i].stratum);
     if (!o.out.empty()) {
         write_sample_files(s, o, latest, sample_list(s, o), method);
         const std::vector<VerdictRowPlan> rows = verdict_rows(d.frame, latest.run);
         const std::string verdicts = (std::filesystem::path(o.out) / "oordelen.xlsx").string();
-        write_output_file(verdicts, [&](const std::string& tmp) { write_verdicts_xlsx(tmp, verdict_head(d.frame), rows); });
-        spdlog::info("{}: {} te beoordelen normen; lees de ingevulde oordelen terug met: wmotoets steekproef evalueer --db {} "
-                     "--oordelen {}",
-                     verdicts, rows.size(), o.db, verdicts);
+        write_output_file(verdicts,
+                          [&](const std::string& tmp) { write_verdicts_xlsx(tmp, verdict_head(d.frame), rows); });
+        spdlog::info(
+            "{}: {} te beoordelen normen; lees de ingevulde oordelen terug met: wmotoets steekproef evalueer --db {} "
+            "--oordelen {}",
+            verdicts, rows.size(), o.db, verdicts);
     }
     return 0;
 }
@@ -194,19 +207,22 @@ int run_evalueer_verdicts(const SampleOptions& so) {
     const std::size_t size = head_number(f, "Omvang", f.head.size);
     std::string strata = f.head.strata == "geen" ? std::string() : f.head.strata;
     if (!strata.empty() && strata != "team" && strata != "kwartaal")
-        throw Error(fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path, f.head.strata));
+        throw Error(
+            fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path, f.head.strata));
     const LatestRun latest = load_latest_run(so.verdicts_db);
     if (size == 0 || size > latest.run.case_ids.size())
-        throw Error(fmt::format("{}: deze oordelen horen niet bij de laatste controle in {}: de steekproef telt {} dossiers, "
-                                "de controle {}",
-                                f.path, so.verdicts_db, size, latest.run.case_ids.size()));
+        throw Error(
+            fmt::format("{}: deze oordelen horen niet bij de laatste controle in {}: de steekproef telt {} dossiers, "
+                        "de controle {}",
+                        f.path, so.verdicts_db, size, latest.run.case_ids.size()));
     const Drawn d = draw_from(latest, so.verdicts_db, size, seed, strata);
     if (const std::string mark = sample_fingerprint(d.frame); mark != f.head.fingerprint)
-        throw Error(fmt::format("{}: deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is {}, de "
-                                "steekproef met zaad {}, omvang {} en strata {} uit de laatste controle in {} heeft kenmerk "
-                                "{}. Gebruik de database en het oordelenbestand van dezelfde 'steekproef trek'",
-                                f.path, f.head.fingerprint.empty() ? "leeg" : f.head.fingerprint, seed, size,
-                                strata.empty() ? "geen" : strata, so.verdicts_db, mark));
+        throw Error(
+            fmt::format("{}: deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is {}, de "
+                        "steekproef met zaad {}, omvang {} en strata {} uit de laatste controle in {} heeft kenmerk "
+                        "{}. Gebruik de database en het oordelenbestand van dezelfde 'steekproef trek'",
+                        f.path, f.head.fingerprint.empty() ? "leeg" : f.head.fingerprint, seed, size,
+                        strata.empty() ? "geen" : strata, so.verdicts_db, mark));
     const VerdictEvaluation e = evaluate_verdicts(f, d.frame, latest.run, so.confidence, so.tolerable);
     std::cout << e.text;
     return e.met ? 0 : 1;
@@ -215,7 +231,8 @@ int run_evalueer_verdicts(const SampleOptions& so) {
 int run_evalueer(const SampleOptions& so, bool size_given, bool deviations_given) {
     if (!so.verdicts.empty()) {
         if (size_given || deviations_given)
-            throw Error("geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt Wmo-toets zelf");
+            throw Error(
+                "geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt Wmo-toets zelf");
         return run_evalueer_verdicts(so);
     }
     if (!size_given || !deviations_given)
@@ -224,8 +241,10 @@ int run_evalueer(const SampleOptions& so, bool size_given, bool deviations_given
 }
 
 void add_common(CLI::App* c, SampleOptions& so) {
-    c->add_option("--betrouwbaarheid", so.confidence, "Betrouwbaarheid in procenten (standaard 95)")->check(CLI::Range(50.0, 99.9));
-    c->add_option("--tolerantie", so.tolerable, "Aanvaardbaar afwijkingspercentage (standaard 5)")->check(CLI::Range(0.1, 50.0));
+    c->add_option("--betrouwbaarheid", so.confidence, "Betrouwbaarheid in procenten (standaard 95)")
+        ->check(CLI::Range(50.0, 99.9));
+    c->add_option("--tolerantie", so.tolerable, "Aanvaardbaar afwijkingspercentage (standaard 5)")
+        ->check(CLI::Range(0.1, 50.0));
     c->add_option("--populatie", so.population, "Aantal dossiers in de populatie (dan hypergeometrisch)")
         ->check(CLI::Range(std::size_t(1), std::size_t(100000000)));
 }
@@ -242,34 +261,44 @@ Command add_steekproef(CLI::App& app) {
     add_common(size, *so);
     size->add_option("--fouten", so->deviations, "Aantal afwijkingen dat u in de steekproef verwacht (standaard 0)");
     size->add_option("--db", so->db, "Neem de populatie uit de laatste controle in deze database (hypergeometrisch)");
-    size->footer("\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
-                 "  wmotoets steekproef omvang --fouten 1            93\n"
-                 "  wmotoets steekproef omvang --populatie 100       45\n"
-                 "  wmotoets steekproef omvang --db audit.db         de populatie uit de laatste controle\n");
-    CLI::App* draw = sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
+    size->footer(
+        "\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
+        "  wmotoets steekproef omvang --fouten 1            93\n"
+        "  wmotoets steekproef omvang --populatie 100       45\n"
+        "  wmotoets steekproef omvang --db audit.db         de populatie uit de laatste controle\n");
+    CLI::App* draw =
+        sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
     draw->add_option("--db", dro->db, "De database met een controle (standaard wmotoets.db)");
-    draw->add_option("--omvang", dro->size, "Aantal dossiers (zie 'steekproef omvang')")->required()->check(CLI::PositiveNumber);
+    draw->add_option("--omvang", dro->size, "Aantal dossiers (zie 'steekproef omvang')")
+        ->required()
+        ->check(CLI::PositiveNumber);
     draw->add_option("--zaad", dro->seed, "Zaad: hetzelfde zaad geeft op elke machine dezelfde dossiers")->required();
     draw->add_option("--strata", dro->strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
         ->check(CLI::IsMember({"team", "kwartaal"}));
     draw->add_option("--uit", dro->out,
                      "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
                      "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
-    draw->add_flag("--pdf", dro->pdf, "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
-    draw->footer("\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit steekproef/\n"
-                 "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
+    draw->add_flag("--pdf", dro->pdf,
+                   "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
+    draw->footer(
+        "\nVoorbeeld:\n  wmotoets steekproef trek --db audit.db --omvang 59 --zaad 20261123 --strata team --uit "
+        "steekproef/\n"
+        "De dossiers komen uit de laatste controle in de database ('wmotoets controleer --db').\n");
     CLI::App* eval = sample->add_subcommand("evalueer", "Wat zeggen de gevonden afwijkingen over alle dossiers?");
     add_common(eval, *so);
-    CLI::Option* eval_size = eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers (zelf geteld)")
-                                 ->check(CLI::PositiveNumber);
-    CLI::Option* eval_dev = eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking (zelf geteld)");
+    CLI::Option* eval_size =
+        eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers (zelf geteld)")->check(CLI::PositiveNumber);
+    CLI::Option* eval_dev =
+        eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking (zelf geteld)");
     eval->add_option("--oordelen", so->verdicts,
                      "De ingevulde oordelen.xlsx van 'steekproef trek' (of hetzelfde blad als CSV): Wmo-toets telt per "
                      "norm en per dossier, en toont waar u anders oordeelt dan de controle");
-    eval->add_option("--db", so->verdicts_db, "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
-    eval->footer("\nVoorbeelden:\n  wmotoets steekproef evalueer --omvang 59 --afwijkingen 1\n"
-                 "  wmotoets steekproef evalueer --db audit.db --oordelen steekproef/oordelen.xlsx\n"
-                 "Uitkomst 0: de toets is geslaagd; 1: niet geslaagd; 2: het bestand of de opdracht is niet bruikbaar.\n");
+    eval->add_option("--db", so->verdicts_db,
+                     "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
+    eval->footer(
+        "\nVoorbeelden:\n  wmotoets steekproef evalueer --omvang 59 --afwijkingen 1\n"
+        "  wmotoets steekproef evalueer --db audit.db --oordelen steekproef/oordelen.xlsx\n"
+        "Uitkomst 0: de toets is geslaagd; 1: niet geslaagd; 2: het bestand of de opdracht is niet bruikbaar.\n");
     return {sample, [=] {
                 if (size->parsed()) return run_omvang(*so);
                 if (draw->parsed()) return run_trek(*dro);

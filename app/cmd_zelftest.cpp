@@ -5,13 +5,13 @@
 #include <iostream>
 
 #include "app/commands.hpp"
-#include "util/text.hpp"
 #include "app/input.hpp"
-#include "util/output_file.hpp"
 #include "import/toml_files.hpp"
 #include "import/zelftest_files.hpp"
 #include "reports/zelftest_form.hpp"
 #include "reports/zelftest_report.hpp"
+#include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -29,7 +29,8 @@ std::map<std::string, CheckFigure> check_figures(const ZelftestOptions& o) {
     std::map<std::string, CheckFigure> out;
     if (o.db.empty()) return out;
     for (const auto& f : latest_run_of(Store(o.db, store_notice)).figures)
-        out[f.rule] = CheckFigure{f.rule, f.title, f.severity, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
+        out[f.rule] =
+            CheckFigure{f.rule, f.title, f.severity, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
     return out;
 }
 
@@ -45,8 +46,10 @@ int run_zelftest_report(const ZelftestOptions& o) {
     ensure_directory(o.out);
     write_output(o.out + "/zelftest.html", [&](std::ostream& f) { write_zelftest_html(f, q, sets, d); });
     write_output_file(o.out + "/zelftest.xlsx", [&](const std::string& tmp) { write_zelftest_xlsx(tmp, q, sets, d); });
-    spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({}, {}{})", o.out, counted(sets.size(), "antwoordset", "antwoordsets"),
-                 counted(d.points.size(), "gesprekspunt", "gesprekspunten"), d.with_case_data ? ", met de toets aan de dossiers" : "");
+    spdlog::info("{}: zelftest.html en zelftest.xlsx geschreven ({}, {}{})", o.out,
+                 counted(sets.size(), "antwoordset", "antwoordsets"),
+                 counted(d.points.size(), "gesprekspunt", "gesprekspunten"),
+                 d.with_case_data ? ", met de toets aan de dossiers" : "");
     return 0;
 }
 
@@ -67,18 +70,22 @@ Command add_zelftest(CLI::App& app) {
     auto form_out = std::make_shared<std::string>();
     CLI::App* zelftest = app.add_subcommand("zelftest", "De VNG-zelftest cliëntondersteuning: gespreksrapport");
     zelftest->require_subcommand(1);
-    CLI::App* form = zelftest->add_subcommand("formulier", "Schrijf het invulformulier (één HTML-pagina, werkt offline)");
+    CLI::App* form =
+        zelftest->add_subcommand("formulier", "Schrijf het invulformulier (één HTML-pagina, werkt offline)");
     form->add_option("--uit", *form_out, "Het HTML-bestand (standaard: naar stdout)");
-    form->footer("\nVoorbeeld:\n  wmotoets zelftest formulier --uit zelftest-formulier.html\n"
-                 "Open het bestand in een browser, vul in en kies 'Opslaan als bestand': dat JSON-bestand leest\n"
-                 "'wmotoets zelftest rapport'. Een eerder bestand laden om verder te gaan kan ook.\n");
+    form->footer(
+        "\nVoorbeeld:\n  wmotoets zelftest formulier --uit zelftest-formulier.html\n"
+        "Open het bestand in een browser, vul in en kies 'Opslaan als bestand': dat JSON-bestand leest\n"
+        "'wmotoets zelftest rapport'. Een eerder bestand laden om verder te gaan kan ook.\n");
     CLI::App* report = zelftest->add_subcommand("rapport", "Zet de antwoorden naast elkaar, met gesprekspunten");
     report->add_option("antwoorden", zo->answers, "Antwoordbestanden (JSON of TOML), één per perspectief")->required();
     auto* zdb = report->add_option("--db", zo->db, "Toets de antwoorden aan de laatste controle in deze database");
-    report->add_option("--controle", zo->check_json, "… of aan de uitvoer van 'wmotoets controleer --format json'")->excludes(zdb);
+    report->add_option("--controle", zo->check_json, "… of aan de uitvoer van 'wmotoets controleer --format json'")
+        ->excludes(zdb);
     report->add_option("--uit", zo->out, "Map voor zelftest.html en zelftest.xlsx")->required();
-    report->add_option("--drempel", zo->threshold,
-                       "Percentage overtredingen waarboven een 'ja' een gesprekspunt wordt (standaard 5)")
+    report
+        ->add_option("--drempel", zo->threshold,
+                     "Percentage overtredingen waarboven een 'ja' een gesprekspunt wordt (standaard 5)")
         ->check(CLI::Range(0.0, 100.0));
     report->add_option("--instellingen", zo->settings_file, "Instellingenbestand (TOML); [zelftest] drempel = 5");
     return {zelftest, [=] { return form->parsed() ? run_zelftest_form(*form_out) : run_zelftest_report(*zo); }};

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "import/input_formats.hpp"
 #include "import/privacy.hpp"
 #include "import/toml_files.hpp"
 #include "model/bsn.hpp"
@@ -16,26 +17,26 @@
 namespace wmotoets {
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
-    cmd.add_option("logboek", o.logs,
-                   "Een of meer eventlogs: canonieke CSV, Excel (.xlsx), XES (.xes, .xes.gz) of, met --mapping, een eigen "
-                   "export");
+    cmd.add_option(
+        "logboek", o.logs,
+        "Een of meer eventlogs: canonieke CSV, Excel (.xlsx), XES (.xes, .xes.gz) of, met --mapping, een eigen "
+        "export");
     cmd.add_option("--mapping", o.mapping_file,
                    "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
-    cmd.add_option("--formaat", o.input_format,
-                   "Invoerformaat: auto (naar de bestandsnaam: .xes/.xes.gz, .json = zgw, .xlsx, anders csv), csv, xlsx, xes "
-                   "of zgw (JSON uit de ZGW-API's, met een mappingbestand met [zgw.statustypen] enz.)")
-        ->check(CLI::IsMember({"auto", "csv", "xlsx", "xes", "zgw"}));
+    cmd.add_option("--formaat", o.input_format, input_format_help())->check(CLI::IsMember(input_format_choices()));
     cmd.add_option("--blad", o.sheet, "Excel: het blad met het logboek (standaard het eerste)");
     cmd.add_option("--levenscyclus", o.lifecycle,
                    "XES: complete (standaard: alleen events met lifecycle:transition 'complete' of zonder) of alle")
         ->check(CLI::IsMember({"complete", "alle"}));
-    cmd.add_flag("--strikt,--strict", o.strict, "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
+    cmd.add_flag("--strikt,--strict", o.strict,
+                 "De eerste onbruikbare rij is fataal (exitcode 2); niets uit dat bestand telt");
     cmd.add_flag("--behoud-onbekend", o.keep_unknown,
                  "Bewaar activiteiten die niet canoniek zijn (voor lokale regels) in plaats van ze af te keuren");
-    cmd.add_option("--geen-bsn-kolom", o.not_bsn,
-                   "Deze identificerende kolom (case_id of actor) bevat geen BSN's maar bijvoorbeeld dossiernummers: "
-                   "waarden die op een BSN lijken mogen dan toch worden weggeschreven (zonder dit, of --pseudonimiseer, "
-                   "schrijft Wmo-toets ze nergens weg)")
+    cmd.add_option(
+           "--geen-bsn-kolom", o.not_bsn,
+           "Deze identificerende kolom (case_id of actor) bevat geen BSN's maar bijvoorbeeld dossiernummers: "
+           "waarden die op een BSN lijken mogen dan toch worden weggeschreven (zonder dit, of --pseudonimiseer, "
+           "schrijft Wmo-toets ze nergens weg)")
         ->check(CLI::IsMember({"case_id", "actor"}));
     cmd.add_option("--pseudonimiseer", o.key_file,
                    "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
@@ -60,7 +61,6 @@ ImportSetup::ImportSetup(const InputOptions& o) {
     }
 }
 
-
 namespace {
 
 void log_problem(const Problem& p, bool warning) {
@@ -69,16 +69,14 @@ void log_problem(const Problem& p, bool warning) {
 }
 
 void log_read_summary(const std::string& path, const InputFile& in) {
-    const bool one = in.rows == 1;
     // A wide export gives several events per row: say so.
-    const std::string used = in.used > in.rows ? counted(in.used, "gebeurtenis", "gebeurtenissen") : std::to_string(in.used);
-    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows,
-                 in.format == "xes"   ? (one ? "gebeurtenis" : "gebeurtenissen")
-                 : in.format == "zgw" ? (one ? "object" : "objecten")
-                                      : (one ? "rij" : "rijen"),
-                 used, in.rejected,
-                 in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
-                 in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    const std::string used =
+        in.used > in.rows ? counted(in.used, "gebeurtenis", "gebeurtenissen") : std::to_string(in.used);
+    spdlog::info(
+        "{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, input_unit(in.format, in.rows), used,
+        in.rejected,
+        in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
+        in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
     if (in.bsn_skipped)
         spdlog::info("{}: {} van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
                      counted(in.bsn_skipped, "BSN-veld", "BSN-velden"));
@@ -97,21 +95,27 @@ std::string now_text() {
 void log_unknown_activities(const std::string& path, const InputFile& in, const UnknownActivities& u) {
     if (u.rows == 0) return;
     std::vector<std::pair<std::string, UnknownLabel>> labels(u.labels.begin(), u.labels.end());
-    std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
     const bool all = spdlog::get_level() <= spdlog::level::debug;
     const std::size_t shown = all ? labels.size() : std::min<std::size_t>(labels.size(), 20);
-    const std::string distinct = labels.size() == 1 && u.others == 0 ? "één activiteit" : fmt::format("{} verschillende activiteiten", grouped(labels.size()) + (u.others ? "+" : ""));
-    const std::string rows = grouped(u.rows) + (in.format == "xes" ? (u.rows == 1 ? " gebeurtenis" : " gebeurtenissen")
-                                                                   : (u.rows == 1 ? " rij" : " rijen"));
-    spdlog::warn("{}: {} afgekeurd om een activiteit die geen Wmo-activiteit is ({}){}:", path, rows, distinct, shown < labels.size() ? fmt::format("; de {} meest voorkomende", shown) : "");
+    const std::string distinct =
+        labels.size() == 1 && u.others == 0
+            ? "één activiteit"
+            : fmt::format("{} verschillende activiteiten", grouped(labels.size()) + (u.others ? "+" : ""));
+    const std::string rows = grouped(u.rows) + " " + std::string(input_unit(in.format, u.rows));
+    spdlog::warn("{}: {} afgekeurd om een activiteit die geen Wmo-activiteit is ({}){}:", path, rows, distinct,
+                 shown < labels.size() ? fmt::format("; de {} meest voorkomende", shown) : "");
     for (std::size_t i = 0; i < shown; ++i)
         spdlog::warn("  {:>9}×  '{}'  (eerst op {})", grouped(labels[i].second.count), shown_text(labels[i].first),
                      row_location(path, shown_text(u.sheet), labels[i].second.first_line));
     if (shown < labels.size() || u.others)
-        spdlog::warn("  … en {} andere (alle met --uitgebreid)", grouped(labels.size() - shown) + (u.others ? "+" : ""));
-    spdlog::warn("{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND; een voorstel "
-                 "maakt 'wmotoets mapping voorstel {}'), of bewaar ze voor lokale regels met --behoud-onbekend",
-                 path, path);
+        spdlog::warn("  … en {} andere (alle met --uitgebreid)",
+                     grouped(labels.size() - shown) + (u.others ? "+" : ""));
+    spdlog::warn(
+        "{}: koppel deze activiteiten aan Wmo-activiteiten met een mappingbestand (--mapping BESTAND; een voorstel "
+        "maakt 'wmotoets mapping voorstel {}'), of bewaar ze voor lokale regels met --behoud-onbekend",
+        path, path);
 }
 
 }  // namespace
@@ -131,12 +135,15 @@ void require_wmo_log(const EventLog& log) {
                                           w.rows == 1 ? "gebeurtenis" : "gebeurtenissen",
                                           w.canonical == 1 ? "heeft" : "hebben", grouped(w.canonical));
     if (log.case_count() == 0)
-        throw Error("geen enkel dossier om te controleren: " + share + ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
-                    "aan Wmo-activiteiten met --mapping BESTAND (een voorstel: 'wmotoets mapping voorstel LOGBOEK'), of lees ze in "
+        throw Error("geen enkel dossier om te controleren: " + share +
+                    ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
+                    "aan Wmo-activiteiten met --mapping BESTAND (een voorstel: 'wmotoets mapping voorstel LOGBOEK'), "
+                    "of lees ze in "
                     "met --behoud-onbekend voor lokale regels");
-    spdlog::warn("Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
-                 "bezwaar; koppel de activiteiten met --mapping BESTAND", share,
-                 fmt::format("{:.0f}", 100.0 * double(w.canonical) / double(w.rows)));
+    spdlog::warn(
+        "Dit lijkt geen Wmo-logboek: {} ({} %). De Wmo-regels gaan over melding, gesprek, aanvraag, besluit en "
+        "bezwaar; koppel de activiteiten met --mapping BESTAND",
+        share, fmt::format("{:.0f}", 100.0 * double(w.canonical) / double(w.rows)));
 }
 
 void read_log(const std::string& path, const InputOptions& o, ImportOptions options, EventLog& log, Diagnostics& diag) {
@@ -145,7 +152,8 @@ void read_log(const std::string& path, const InputOptions& o, ImportOptions opti
     if (tty)
         options.progress = [&shown](std::uint64_t done, std::uint64_t total) {
             if (total > 0)
-                std::fprintf(stderr, "\rinlezen %s: %3d %%", shown.c_str(), int(std::min<std::uint64_t>(100, done * 100 / total)));
+                std::fprintf(stderr, "\rinlezen %s: %3d %%", shown.c_str(),
+                             int(std::min<std::uint64_t>(100, done * 100 / total)));
         };
     const PhaseTimer timer("inlezen");
     const std::size_t bad_before = diag.bad_rows.size(), warn_before = diag.warnings.size();
@@ -172,12 +180,12 @@ void import_into_store(const InputOptions& o, Store& store) {
         const PhaseTimer timer("opslaan");
         const ImportSummary sum = store.add_import(log, 0, now_text());
         if (sum.already_imported)
-            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd", shown_text(log.inputs[0].path),
-                         sum.import_id, shown_text(sum.earlier_path));
+            spdlog::info("{}: al eerder geïmporteerd (import {}, uit {}); niets toegevoegd",
+                         shown_text(log.inputs[0].path), sum.import_id, shown_text(sum.earlier_path));
         else
             spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd",
-                         shown_text(log.inputs[0].path),
-                         store.path(), sum.import_id, sum.added, sum.replaced, sum.unchanged);
+                         shown_text(log.inputs[0].path), store.path(), sum.import_id, sum.added, sum.replaced,
+                         sum.unchanged);
     }
 }
 

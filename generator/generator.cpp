@@ -1,8 +1,8 @@
 #include "generator/generator.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <random>
 #include <string>
@@ -24,7 +24,8 @@ std::vector<std::string> rules_without_recipe() {
     std::vector<std::string> out;
     for (const Rule* r : all_rules()) {
         const auto& recipes = violation_recipes();
-        if (std::none_of(recipes.begin(), recipes.end(), [&](const ViolationRecipe& v) { return v.rule == r->info().id; }))
+        if (std::none_of(recipes.begin(), recipes.end(),
+                         [&](const ViolationRecipe& v) { return v.rule == r->info().id; }))
             out.emplace_back(r->info().id);
     }
     return out;
@@ -56,11 +57,28 @@ private:
 };
 
 // The attribute columns, in output order.
-enum Col { aan, gratis, onafhankelijk, kanaal, mantelzorger, voorziening, uitkomst, aanbieder, bedrag,
-           adviescommissie, verzonden, geen_hoorzitting_reden, tot, persoonlijk_plan, pgb, kCols };
-constexpr const char* kColNames[kCols] = {"aan", "gratis", "onafhankelijk", "kanaal", "mantelzorger", "voorziening",
-                                          "uitkomst", "aanbieder", "bedrag", "adviescommissie", "verzonden",
-                                          "geen_hoorzitting_reden", "tot", "persoonlijk_plan", "pgb"};
+enum Col {
+    aan,
+    gratis,
+    onafhankelijk,
+    kanaal,
+    mantelzorger,
+    voorziening,
+    uitkomst,
+    aanbieder,
+    bedrag,
+    adviescommissie,
+    verzonden,
+    geen_hoorzitting_reden,
+    tot,
+    persoonlijk_plan,
+    pgb,
+    kCols
+};
+constexpr const char* kColNames[kCols] = {
+    "aan",       "gratis", "onafhankelijk",   "kanaal",    "mantelzorger",           "voorziening", "uitkomst",
+    "aanbieder", "bedrag", "adviescommissie", "verzonden", "geen_hoorzitting_reden", "tot",         "persoonlijk_plan",
+    "pgb"};
 using Attrs = std::array<std::string, kCols>;
 
 struct Row {
@@ -71,7 +89,8 @@ struct Row {
     Attrs attrs;
 };
 
-constexpr const char* kTeams[] = {"Wijkteam Noord", "Wijkteam Zuid", "Wijkteam Oost", "Wijkteam West", "Wijkteam Centrum"};
+constexpr const char* kTeams[] = {"Wijkteam Noord", "Wijkteam Zuid", "Wijkteam Oost", "Wijkteam West",
+                                  "Wijkteam Centrum"};
 constexpr const char* kOrgs[] = {"MEE", "Zorgbelang", "Gemeente"};
 constexpr const char* kAanbieders[] = {"Thuiszorg West", "Zorggroep Oost"};
 constexpr const char* kVoorzieningen[] = {"hulp_bij_het_huishouden", "begeleiding", "woningaanpassing", "scootmobiel",
@@ -171,14 +190,25 @@ Violations LogGenerator::violations(bool has_mantelzorger) {
     auto is = [&drawn](Recipe r) { return drawn[static_cast<std::size_t>(r)]; };
     using R = Recipe;
     const bool no_pgb_info = v(R::inf_07);  // a later recipe: drawn after the others
-    return Violations{.late_notice = is(R::inf_01), .no_mz_notice = is(R::inf_02) && has_mantelzorger,
-                      .notice_not_free = is(R::inf_03), .notice_not_independent = is(R::inf_04),
-                      .no_pp_info = is(R::inf_05), .early_gesprek = is(R::inf_06), .ond_decides = is(R::ona_01),
-                      .ond_consults = is(R::ona_02), .same_team = is(R::ona_03), .ond_at_provider = is(R::ona_05),
-                      .slow_support = is(R::toe_03), .late_verslag = is(R::trm_01), .late_besluit = is(R::trm_02),
-                      .early_aanvraag = is(R::pro_01), .no_verslag = is(R::pro_02),
-                      .no_gesprek = is(R::pro_03) && !is(R::pro_02), .no_reactie = is(R::pro_04),
-                      .no_bevestiging = is(R::pro_06), .no_pgb_info = no_pgb_info};
+    return Violations{.late_notice = is(R::inf_01),
+                      .no_mz_notice = is(R::inf_02) && has_mantelzorger,
+                      .notice_not_free = is(R::inf_03),
+                      .notice_not_independent = is(R::inf_04),
+                      .no_pp_info = is(R::inf_05),
+                      .early_gesprek = is(R::inf_06),
+                      .ond_decides = is(R::ona_01),
+                      .ond_consults = is(R::ona_02),
+                      .same_team = is(R::ona_03),
+                      .ond_at_provider = is(R::ona_05),
+                      .slow_support = is(R::toe_03),
+                      .late_verslag = is(R::trm_01),
+                      .late_besluit = is(R::trm_02),
+                      .early_aanvraag = is(R::pro_01),
+                      .no_verslag = is(R::pro_02),
+                      .no_gesprek = is(R::pro_03) && !is(R::pro_02),
+                      .no_reactie = is(R::pro_04),
+                      .no_bevestiging = is(R::pro_06),
+                      .no_pgb_info = no_pgb_info};
 }
 
 void LogGenerator::run() {
@@ -224,7 +254,8 @@ void LogGenerator::procedure(People& p, bool own_labels) {
     last_step = std::max(last_step, rows_.back().date);
     add(workday_after(last_step, rng_.between(1, 10)), "afsluiting", p.admin, "administratie", p.team, "Gemeente");
     if (rng_.chance(0.05)) herbeoordeling(p);  // a second cycle, a year or so later
-    if (own_labels) add(melding + rng_.between(1, 30), "Notitie toegevoegd", p.consulent, "consulent", p.team, "Gemeente");
+    if (own_labels)
+        add(melding + rng_.between(1, 30), "Notitie toegevoegd", p.consulent, "consulent", p.team, "Gemeente");
 }
 
 // The ontvangstbevestiging and the notices of cliëntondersteuning and persoonlijk plan; the gesprek's date.
@@ -241,8 +272,8 @@ Date LogGenerator::notices(const People& p, const Violations& x, Date melding, i
     na[gratis] = x.notice_not_free ? "nee" : rng_.chance(0.02) ? "" : "ja";
     na[onafhankelijk] = x.notice_not_independent ? "nee" : rng_.chance(0.03) ? "" : "ja";
     na[kanaal] = rng_.chance(0.7) ? "brief" : "mondeling";
-    add(x.late_notice ? gesprek + rng_.between(1, 5) : early(1), "informatie_clientondersteuning", p.consulent, "consulent",
-        p.team, "Gemeente", na);
+    add(x.late_notice ? gesprek + rng_.between(1, 5) : early(1), "informatie_clientondersteuning", p.consulent,
+        "consulent", p.team, "Gemeente", na);
     // A separate notice of the plan where there is no receipt letter, and now and then besides it.
     if (!x.no_pp_info && (x.no_bevestiging || rng_.chance(0.3)))
         add(early(1), "informatie_persoonlijk_plan", p.consulent, "consulent", p.team, "Gemeente");
@@ -266,19 +297,26 @@ void LogGenerator::support(const People& p, const Violations& x, Date melding, b
     add(req, "andere_ondersteuner_verzocht", "", "client", "", "");
     if (v(Recipe::ona_04)) {
         const int how = int(rng_.below(3));
-        if (how == 0) add(req + rng_.between(1, 10), "andere_ondersteuner_geweigerd", p.consulent, "consulent", p.team, "Gemeente");
-        else if (how == 1) add(req + rng_.between(1, 10), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team, p.ond_org);
-        else add(req + rng_.between(15, 30), "ondersteuner_toegewezen", fmt::format("O{:03}", 151 + rng_.below(50)), "ondersteuner", p.team, p.ond_org);
+        if (how == 0)
+            add(req + rng_.between(1, 10), "andere_ondersteuner_geweigerd", p.consulent, "consulent", p.team,
+                "Gemeente");
+        else if (how == 1)
+            add(req + rng_.between(1, 10), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team,
+                p.ond_org);
+        else
+            add(req + rng_.between(15, 30), "ondersteuner_toegewezen", fmt::format("O{:03}", 151 + rng_.below(50)),
+                "ondersteuner", p.team, p.ond_org);
     } else {
         add(req + rng_.between(1, 14), "ondersteuner_toegewezen",
-            rng_.chance(0.05) ? std::string() : fmt::format("O{:03}", 151 + rng_.below(50)), "ondersteuner", p.team, p.ond_org);
+            rng_.chance(0.05) ? std::string() : fmt::format("O{:03}", 151 + rng_.below(50)), "ondersteuner", p.team,
+            p.ond_org);
     }
 }
 
 // The gesprek, verslag, reactie, aanvraag (with suspension or verdaging) and the besluit, or a
 // withdrawal; the date of the last step.
-Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
-                                         bool supported) {
+Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek,
+                                         int gesprek_after, bool supported) {
     const std::string& gesprek_actor = x.ond_consults ? p.ondersteuner : p.consulent;
     // The pgb (INF-07): told in the gesprek, in a separate notice that day, or in the verslag.
     const int pgb_told = x.no_pgb_info ? -1 : int(rng_.below(3));
@@ -292,7 +330,8 @@ Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, D
         add(gesprek + rng_.between(1, 10), "intrekking", "", "client", "", "");
         return melding;
     }
-    const Date verslag = x.late_verslag ? melding + rng_.between(50, 70) : gesprek + rng_.between(4, std::max(4, 38 - gesprek_after));
+    const Date verslag =
+        x.late_verslag ? melding + rng_.between(50, 70) : gesprek + rng_.between(4, std::max(4, 38 - gesprek_after));
     if (!x.no_verslag) add(verslag, "verslag", gesprek_actor, "consulent", p.team, "Gemeente", va);
     Date ready = x.no_verslag ? melding + rng_.between(45, 55) : verslag;
     if (!x.no_reactie && !x.no_verslag) {
@@ -355,7 +394,9 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
     if (rng_.chance(0.03)) {  // the client moves to the Wlz
         const Date wlz = last_step + rng_.between(10, 60);
         add(wlz, "wlz_indicatie", "", "", "", "");
-        if (v(Recipe::pro_07)) add(wlz + rng_.between(3, 20), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team, p.ond_org);
+        if (v(Recipe::pro_07))
+            add(wlz + rng_.between(3, 20), "ondersteuner_toegewezen", p.ondersteuner, "ondersteuner", p.team,
+                p.ond_org);
         last_step = wlz + 20;
     }
     return last_step;
@@ -369,8 +410,10 @@ Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& bes
     const int kind = int(rng_.below(100));
     int received = rng_.between(10, 40);
     if (v(Recipe::trm_04)) received = rng_.between(55, 80);
-    else if (kind < 3) { received = rng_.between(44, 47); za[verzonden] = (besluit + rng_.between(35, 41)).iso(); }
-    else if (kind < 6) received = rng_.between(44, 47);
+    else if (kind < 3) {
+        received = rng_.between(44, 47);
+        za[verzonden] = (besluit + rng_.between(35, 41)).iso();
+    } else if (kind < 6) received = rng_.between(44, 47);
     const bool commissie = rng_.chance(0.3);
     za[adviescommissie] = commissie ? "ja" : "nee";
     const Date bezwaar = besluit + received;
@@ -380,13 +423,12 @@ Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& bes
     const bool hearing = !v(Recipe::pro_05);
     const bool withdrawn = rng_.chance(0.03);
     Attrs oa;
-    if (withdrawn) {}
-    else if (hearing && rng_.chance(0.9)) {
+    if (withdrawn) {
+    } else if (hearing && rng_.chance(0.9)) {
         const bool by_consulent = v(Recipe::ona_07);
-        add(bezwaar + rng_.between(7, 25), "hoorzitting", by_consulent ? p.consulent : "J01", "jurist", "Juridische zaken",
-            "Gemeente");
-    }
-    else if (hearing)  // mostly a ground of Awb 7:3; now and then a reason that is none (PRO-05: onbekend)
+        add(bezwaar + rng_.between(7, 25), "hoorzitting", by_consulent ? p.consulent : "J01", "jurist",
+            "Juridische zaken", "Gemeente");
+    } else if (hearing)  // mostly a ground of Awb 7:3; now and then a reason that is none (PRO-05: onbekend)
         oa[geen_hoorzitting_reden] = received % 5 == 0 ? "hoorzitting niet nodig geacht" : "kennelijk ongegrond";
     Date bob = std::max(bezwaar + 30, term - rng_.between(1, 20));
     if (v(Recipe::trm_03)) bob = term + rng_.between(8, 40);
@@ -413,10 +455,16 @@ Date LogGenerator::beroep(Date bob, Date last_step) {
     Attrs ra;
     int after = rng_.between(10, 40);
     if (v(Recipe::trm_05)) after = rng_.between(55, 80);
-    else if (rng_.chance(0.06)) { after = rng_.between(44, 47); if (rng_.chance(0.5)) ra[verzonden] = (bob + 40).iso(); }
+    else if (rng_.chance(0.06)) {
+        after = rng_.between(44, 47);
+        if (rng_.chance(0.5)) ra[verzonden] = (bob + 40).iso();
+    }
     add(bob + after, "beroep", "", "client", "", "", ra);
     last_step = bob + after;
-    if (rng_.chance(0.5)) { last_step = last_step + rng_.between(60, 200); add(last_step, "uitspraak", "", "", "", ""); }
+    if (rng_.chance(0.5)) {
+        last_step = last_step + rng_.between(60, 200);
+        add(last_step, "uitspraak", "", "", "", "");
+    }
     return last_step;
 }
 
@@ -450,9 +498,8 @@ void LogGenerator::herbeoordeling(const People& p) {
 void LogGenerator::write_rows(std::uint64_t n) {
     std::erase_if(rows_, [&](const Row& r) { return r.date > kCut; });
     if (rows_.empty()) return;
-    std::stable_sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
-        return a.date != b.date ? a.date < b.date : a.seq < b.seq;
-    });
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [](const Row& a, const Row& b) { return a.date != b.date ? a.date < b.date : a.seq < b.seq; });
     // Times rise within a day, in the order the steps were made; a few percent are date-only.
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         const bool same_day = i > 0 && rows_[i].date == rows_[i - 1].date && rows_[i - 1].minute >= 0;
@@ -465,8 +512,8 @@ void LogGenerator::write_rows(std::uint64_t n) {
     const char sep = o_.separator;
     const std::string id = fmt::format("G{:07}", n + 1);
     for (const Row& r : rows_) {
-        const std::string ts = r.minute < 0 ? r.date.iso()
-                                            : fmt::format("{}T{:02}:{:02}:00", r.date.iso(), r.minute / 60, r.minute % 60);
+        const std::string ts =
+            r.minute < 0 ? r.date.iso() : fmt::format("{}T{:02}:{:02}:00", r.date.iso(), r.minute / 60, r.minute % 60);
         fmt::format_to(std::back_inserter(buf_), "{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}", sep, id, ts, r.activity,
                        r.actor, r.role, r.team, r.org);
         for (const std::string& a : r.attrs) {

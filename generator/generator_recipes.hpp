@@ -11,9 +11,36 @@ namespace wmotoets {
 // One constant per recipe, in the order of kRecipes (their draws keep this order: the random
 // stream of the existing recipes must not move).
 enum class Recipe : std::uint8_t {
-    inf_01, inf_02, inf_03, inf_04, inf_05, inf_06, ona_01, ona_02, ona_03, ona_04, ona_05, toe_01, toe_02,
-    toe_03, trm_01, trm_02, trm_03, trm_04, trm_05, pro_01, pro_02, pro_03, pro_04, pro_05, pro_06, pro_07,
-    ona_06, ona_07, trm_06, inf_07,  // added later: at the end, so that the draws of the others stay where they were
+    inf_01,
+    inf_02,
+    inf_03,
+    inf_04,
+    inf_05,
+    inf_06,
+    ona_01,
+    ona_02,
+    ona_03,
+    ona_04,
+    ona_05,
+    toe_01,
+    toe_02,
+    toe_03,
+    trm_01,
+    trm_02,
+    trm_03,
+    trm_04,
+    trm_05,
+    pro_01,
+    pro_02,
+    pro_03,
+    pro_04,
+    pro_05,
+    pro_06,
+    pro_07,
+    ona_06,
+    ona_07,
+    trm_06,
+    inf_07,  // added later: at the end, so that the draws of the others stay where they were
 };
 
 struct ViolationRecipe {

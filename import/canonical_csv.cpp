@@ -13,11 +13,11 @@
 
 #include "import/csv_reader.hpp"
 #include "import/event_builder.hpp"
-#include "util/sha256.hpp"
 #include "import/timestamp.hpp"
 #include "import/xlsx.hpp"
 #include "model/bsn.hpp"
 #include "util/error.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace wmotoets {
@@ -63,8 +63,9 @@ FirstPass scan(const std::string& path) {
         sha.update(view);
         if (const void* nul = std::memchr(view.data(), '\0', n)) {
             const auto at = offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - view.data());
-            throw Error(path + ":" + std::to_string(line_at(path, at)) + ": dit is geen tekstbestand (binaire inhoud bij byte " +
-                        std::to_string(at) + "); verwacht een CSV-bestand met een kopregel");
+            throw Error(path + ":" + std::to_string(line_at(path, at)) +
+                        ": dit is geen tekstbestand (binaire inhoud bij byte " + std::to_string(at) +
+                        "); verwacht een CSV-bestand met een kopregel");
         }
         if (fp.utf8 && !utf8_valid_chunk(view, utf8_state)) fp.utf8 = false;
         offset += n;
@@ -88,7 +89,7 @@ struct Layout {
     // A wide export ([breed]): per step its columns, in the order of the date columns in the file.
     struct Step {
         int date = -1, time = -1, actor = -1, team = -1;
-        std::string activity, role;                             // canonical names
+        std::string activity, role;                           // canonical names
         std::vector<std::pair<std::string, int>> attributes;  // canonical attribute, column
     };
     std::vector<Step> steps;
@@ -97,23 +98,22 @@ struct Layout {
 // Why a record was not read (CsvReader::Status other than ok), in Dutch.
 std::string record_problem(CsvReader::Status status) {
     switch (status) {
-        case CsvReader::Status::unterminated_quote:
-            return "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen";
-        case CsvReader::Status::too_many_fields:
-            return "meer dan " + grouped(kMaxCsvFields) + " velden in één rij (de grens van Wmo-toets)";
-        case CsvReader::Status::field_too_long:
-            return "een veld is langer dan " + std::to_string(kMaxCsvFieldBytes >> 20) +
-                   " MiB (de grens van Wmo-toets per veld)";
-        case CsvReader::Status::ok:
-            break;
+    case CsvReader::Status::unterminated_quote:
+        return "aanhalingsteken niet afgesloten; de rest van het bestand is als één veld gelezen";
+    case CsvReader::Status::too_many_fields:
+        return "meer dan " + grouped(kMaxCsvFields) + " velden in één rij (de grens van Wmo-toets)";
+    case CsvReader::Status::field_too_long:
+        return "een veld is langer dan " + std::to_string(kMaxCsvFieldBytes >> 20) +
+               " MiB (de grens van Wmo-toets per veld)";
+    case CsvReader::Status::ok: break;
     }
     return {};
 }
 
 // The layout from a header row: `where` names the header ("FILE:1", "FILE:blad!A1") and
 // `separator` how its fields were told apart (for the message about missing columns).
-Layout layout_from_header(const std::vector<std::string_view>& fields, const std::string& path, const std::string& where,
-                          const Mapping* mapping, const std::string& separator) {
+Layout layout_from_header(const std::vector<std::string_view>& fields, const std::string& path,
+                          const std::string& where, const Mapping* mapping, const std::string& separator) {
     Layout l;
     l.ncols = fields.size();
     l.names.resize(l.ncols);
@@ -129,7 +129,8 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
     // The header's column names, for messages. A line without a separator is not echoed: it may
     // be the first line of some other file (a password file, a letter), not a header.
     auto found = [&] {
-        if (l.ncols < 2) return std::string("één kolom zonder scheidingsteken; is dit wel een CSV-bestand met kopregel?");
+        if (l.ncols < 2)
+            return std::string("één kolom zonder scheidingsteken; is dit wel een CSV-bestand met kopregel?");
         constexpr std::size_t kShown = 30, kWidth = 40;
         std::string list;
         for (std::size_t i = 0; i < std::min(l.ncols, kShown); ++i) {
@@ -149,8 +150,8 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
             const std::string source = ascii_lower(trim(col.source));
             const auto it = std::find(l.names.begin(), l.names.end(), source);
             if (it == l.names.end())
-                throw Error(mapping->path + ":" + std::to_string(col.line) + ": kolom '" + col.source + "' (voor " + canon +
-                            ") staat niet in " + path + " (gevonden: " + found() + ")");
+                throw Error(mapping->path + ":" + std::to_string(col.line) + ": kolom '" + col.source + "' (voor " +
+                            canon + ") staat niet in " + path + " (gevonden: " + found() + ")");
             const auto i = static_cast<std::size_t>(it - l.names.begin());
             l.canonical[i] = canon;
             mapped[i] = true;
@@ -163,8 +164,8 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
         const auto column = [&](const std::string& name, std::uint64_t line, const std::string& what) {
             const auto it = std::find(l.names.begin(), l.names.end(), ascii_lower(trim(name)));
             if (it == l.names.end())
-                throw Error(mapping->path + ":" + std::to_string(line) + ": kolom '" + name + "' (" + what + ") staat niet in " +
-                            path + " (gevonden: " + found() + ")");
+                throw Error(mapping->path + ":" + std::to_string(line) + ": kolom '" + name + "' (" + what +
+                            ") staat niet in " + path + " (gevonden: " + found() + ")");
             return static_cast<int>(it - l.names.begin());
         };
         for (const Mapping::WideStep& w : mapping->wide) {
@@ -176,10 +177,12 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
             if (!w.team_column.empty()) st.team = column(w.team_column, w.line, "team van " + act);
             st.activity = act;
             st.role = w.role;
-            for (const auto& [attr, col] : w.attributes) st.attributes.emplace_back(attr, column(col, w.line, attr + " van " + act));
+            for (const auto& [attr, col] : w.attributes)
+                st.attributes.emplace_back(attr, column(col, w.line, attr + " van " + act));
             l.steps.push_back(std::move(st));
         }
-        std::stable_sort(l.steps.begin(), l.steps.end(), [](const Layout::Step& a, const Layout::Step& b) { return a.date < b.date; });
+        std::stable_sort(l.steps.begin(), l.steps.end(),
+                         [](const Layout::Step& a, const Layout::Step& b) { return a.date < b.date; });
         for (std::size_t i = 0; i < l.ncols; ++i) {
             const std::string& n = l.canonical[i];
             const int col = static_cast<int>(i);
@@ -228,7 +231,8 @@ Layout read_header(CsvReader& reader, const std::string& path, const Mapping* ma
         throw Error(path + ":" + std::to_string(line) + ": kopregel: " + record_problem(reader.status()) +
                     "; niets uit dit bestand is ingelezen");
     const std::string sep = reader.separator() == '\t' ? std::string("TAB") : std::string(1, reader.separator());
-    return layout_from_header(fields, path, path + ":" + std::to_string(line), mapping, "; scheidingsteken '" + sep + "'");
+    return layout_from_header(fields, path, path + ":" + std::to_string(line), mapping,
+                              "; scheidingsteken '" + sep + "'");
 }
 
 // Turns rows into events of one EventLog: the whole file's, or a part's that is merged later.
@@ -236,7 +240,9 @@ class RowParser {
 public:
     RowParser(const Layout& layout, const std::string& path, std::uint16_t file_index, const ImportOptions& options,
               EventLog& log, Diagnostics& diag, InputFile& input)
-        : l_(layout), builder_(path, file_index, options, log, diag, input), input_(input),
+        : l_(layout),
+          builder_(path, file_index, options, log, diag, input),
+          input_(input),
           bsn_column_(layout.bsn_column.begin(), layout.bsn_column.end()) {
         for (std::size_t i = 0; i < l_.ncols; ++i)
             if (l_.attribute[i]) attribute_columns_.emplace_back(i, builder_.attribute_slot(l_.canonical[i]));
@@ -255,8 +261,8 @@ public:
         }
         const std::size_t ncols = l_.ncols;
         if (fields.size() != ncols) {
-            builder_.reject(line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " +
-                                      std::to_string(ncols));
+            builder_.reject(
+                line, "rij heeft " + std::to_string(fields.size()) + " velden, de kopregel " + std::to_string(ncols));
             return;
         }
         // Privacy first: never store a value that may be a BSN in a BSN column.
@@ -334,10 +340,10 @@ private:
     const Layout& l_;
     EventBuilder builder_;
     InputFile& input_;
-    std::vector<std::uint8_t> bsn_column_;                               // per column: its name suggests a BSN
+    std::vector<std::uint8_t> bsn_column_;  // per column: its name suggests a BSN
     AttributeColumns attribute_columns_;
     std::vector<AttributeColumns> step_attributes_;  // per wide step
-    std::string timestamp_;  // a wide step's date and time joined
+    std::string timestamp_;                          // a wide step's date and time joined
     RawEvent raw_;
 };
 
@@ -377,8 +383,10 @@ void parse_part(const std::string& path, const Layout& layout, char sep, std::ui
 
 // Where the second part of a file may start: just after the first line break past the middle;
 // 0 = read the file on one core (small, Windows-1252, --strict, or one core only).
-std::uint64_t part_start(const std::string& path, std::uint64_t file_size, bool windows1252, const ImportOptions& options) {
-    if (windows1252 || options.strict || file_size < options.parallel_min_bytes || std::thread::hardware_concurrency() < 2)
+std::uint64_t part_start(const std::string& path, std::uint64_t file_size, bool windows1252,
+                         const ImportOptions& options) {
+    if (windows1252 || options.strict || file_size < options.parallel_min_bytes ||
+        std::thread::hardware_concurrency() < 2)
         return 0;
     std::ifstream in(path, std::ios::binary);
     in.seekg(static_cast<std::streamoff>(file_size / 2));
@@ -445,8 +453,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     InputFile input;
     input.path = path;
     input.windows1252 = windows1252;
-    if (windows1252)
-        diag.warnings.push_back({path, 0, "geen geldige UTF-8; gelezen als Windows-1252 (Excel-export)"});
+    if (windows1252) diag.warnings.push_back({path, 0, "geen geldige UTF-8; gelezen als Windows-1252 (Excel-export)"});
 
     CsvReader reader(in, input.windows1252);
     std::vector<std::string_view> fields;
@@ -460,8 +467,8 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     Part part;
     std::thread helper;
     if (split > reader.offset())
-        helper = std::thread(parse_part, std::cref(path), std::cref(layout), reader.separator(), split, file_size - split,
-                             file_index, std::cref(options), std::cref(cancel), std::ref(part));
+        helper = std::thread(parse_part, std::cref(path), std::cref(layout), reader.separator(), split,
+                             file_size - split, file_index, std::cref(options), std::cref(cancel), std::ref(part));
     struct Joiner {  // the helper never outlives this function, also when a row throws
         std::thread& t;
         std::atomic<bool>& cancel;
@@ -477,8 +484,9 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
     auto read_rows = [&](std::uint64_t until) {
         while (reader.offset() < until && reader.next(fields, line)) {
             if (options.progress && (input.rows & 0xFFFF) == 0 && !ec)
-                options.progress(std::min(reader.offset(), progress_total) * file_size / std::max<std::uint64_t>(progress_total, 1),
-                                 file_size);
+                options.progress(
+                    std::min(reader.offset(), progress_total) * file_size / std::max<std::uint64_t>(progress_total, 1),
+                    file_size);
             parser.row(fields, line, reader.status());
         }
     };
@@ -504,8 +512,7 @@ InputFile parse_file(const std::string& path, bool windows1252, const ImportOpti
 
 }  // namespace
 
-void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log,
-                          Diagnostics& diag) {
+void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
     // The first pass (hash, text check, UTF-8 check) runs on the other core while this one parses.
     auto scanned = std::async(std::launch::async, scan, path);
     ImportRollback rollback(log, diag);

@@ -43,7 +43,7 @@ struct UnknownLabel {
     std::uint64_t first_line = 0;
 };
 struct UnknownActivities {
-    std::string sheet;  // a workbook's sheet (first_line is then its row)
+    std::string sheet;                           // a workbook's sheet (first_line is then its row)
     std::map<std::string, UnknownLabel> labels;  // at most kMaxLabels; the rest counted in `others`
     std::size_t rows = 0, others = 0;
     static constexpr std::size_t kMaxLabels = 10000;
@@ -63,14 +63,14 @@ struct UnknownActivities {
 };
 
 struct Diagnostics {
-    std::vector<Problem> bad_rows;  // rows left out (counted per input too)
-    std::vector<Problem> warnings;  // e.g. Windows-1252 input, a possible BSN
+    std::vector<Problem> bad_rows;                     // rows left out (counted per input too)
+    std::vector<Problem> warnings;                     // e.g. Windows-1252 input, a possible BSN
     std::map<std::string, UnknownActivities> unknown;  // per file: rows refused for an unknown activity
 };
 
 struct ImportOptions {
-    bool strict = false;        // the first bad row is fatal; nothing of that file is kept
-    bool keep_unknown = false;  // --behoud-onbekend: keep non-canonical activities
+    bool strict = false;          // the first bad row is fatal; nothing of that file is kept
+    bool keep_unknown = false;    // --behoud-onbekend: keep non-canonical activities
     bool all_lifecycles = false;  // XES: --levenscyclus alle (else only `complete` or no transition)
     std::string sheet;            // XLSX: --blad NAAM (empty: the first sheet)
     const Mapping* mapping = nullptr;

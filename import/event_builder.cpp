@@ -16,8 +16,8 @@
 namespace wmotoets {
 
 namespace {
-constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent", "beslisser", "client",
-                                                 "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
+constexpr std::array<std::string_view, 8> kRoles{"ondersteuner", "consulent",         "beslisser", "client",
+                                                 "mantelzorger", "vertegenwoordiger", "jurist",    "administratie"};
 }  // namespace
 
 std::string read_whole_file(const std::string& path) {
@@ -73,9 +73,14 @@ std::string shorten(std::string_view s) {
 
 EventBuilder::EventBuilder(const std::string& path, std::uint16_t file_index, const ImportOptions& options,
                            EventLog& log, Diagnostics& diag, InputFile& input)
-    : path_(path), file_index_(file_index), options_(options), mapping_(options.mapping),
+    : path_(path),
+      file_index_(file_index),
+      options_(options),
+      mapping_(options.mapping),
       keep_unknown_(options.keep_unknown || (options.mapping && options.mapping->keep_unknown.value_or(false))),
-      log_(log), diag_(diag), input_(input) {}
+      log_(log),
+      diag_(diag),
+      input_(input) {}
 
 std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
     const StrId key = log_.strings.intern(name);
@@ -97,7 +102,8 @@ void EventBuilder::check_number(std::string_view field, std::string_view value, 
     for (const auto& [b, e] : bsn_groups(value)) {
         const std::string place = std::string(what) + " '" + std::string(field) + "'";
         throw Error(row_location(path_, sheet_, line) + ": " + place + " bevat een mogelijk BSN (" +
-                    mask_number(value.substr(b, e - b)) + "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
+                    mask_number(value.substr(b, e - b)) +
+                    "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");
     }
 }
 
@@ -128,7 +134,8 @@ void EventBuilder::reject(std::uint64_t at, std::string reason) {
     ++input_.rejected;
     if (may_hold_bsn(reason)) reason = replace_bsn_groups(reason);  // a label or date echoed in it
     if (options_.strict)
-        throw Error(row_location(path_, sheet_, at) + ": " + reason + " (--strikt: niets uit dit bestand is ingelezen)");
+        throw Error(row_location(path_, sheet_, at) + ": " + reason +
+                    " (--strikt: niets uit dit bestand is ingelezen)");
     diag_.bad_rows.push_back({path_, at, std::move(reason), sheet_});
 }
 
@@ -209,7 +216,8 @@ void EventBuilder::add(const RawEvent& r) {
     const auto checked = [this](std::string_view v) { return intern_checked(v); };
     who.team = noted("team", team_cache_.get(r.team, checked), line);
     who.organisatie = noted("organisatie", org_cache_.get(r.organisatie, checked), line);
-    if (!r.role.empty()) who.role = noted("role", roles_.get(r.role, [this](std::string_view t) { return role_of(t); }), line);
+    if (!r.role.empty())
+        who.role = noted("role", roles_.get(r.role, [this](std::string_view t) { return role_of(t); }), line);
     e.who = log.who_index(who);
     e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
     if (!act) {  // canonical labels are known by name
@@ -242,7 +250,8 @@ void add_input(EventLog& log, InputFile input, const ImportOptions& options, Dia
     if (options.mapping) input.mapping = options.mapping->path;
     // One warning per column (docs/spec/event-log.md "Privacy"), never the number itself.
     for (const BsnColumn& c : input.bsn_columns) {
-        const bool declared = std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) != options.not_bsn.end();
+        const bool declared =
+            std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) != options.not_bsn.end();
         if (c.identifying && declared) continue;  // a person decided: these are no BSNs
         std::string what = "mogelijk BSN in kolom '" + c.column + "': " + grouped(c.values) +
                            (c.values == 1 ? " waarde (op deze regel); " : " waarden (de eerste op deze regel); ");

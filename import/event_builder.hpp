@@ -4,9 +4,9 @@
 // activity labels, roles and values, interning. Bad records are rejected with FILE:LINE.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,7 +109,7 @@ private:
             std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n;
             h ^= h >> 29;
             h *= 0xBF58476D1CE4E5B9ULL;
-            return static_cast<std::size_t>(h >> 48) & (kSize - 1);
+            return (h >> 48) & (kSize - 1);
         }
         struct Entry {
             std::string text;
@@ -124,8 +124,7 @@ private:
         std::unique_ptr<ValueCache<StrId>> cache;
     };
 
-    void check_number(std::string_view field, std::string_view value, std::uint64_t line,
-                      std::string_view what);
+    void check_number(std::string_view field, std::string_view value, std::uint64_t line, std::string_view what);
     std::optional<Activity> activity_of(std::string_view label) const;
     StrId role_of(std::string_view role);
     // Counts a possible BSN in `column` (InputFile::bsn_columns).
@@ -159,8 +158,14 @@ private:
 class ImportRollback {
 public:
     ImportRollback(EventLog& log, Diagnostics& diag)
-        : log_(log), diag_(diag), events_(log.events.size()), attrs_(log.attributes.size()), cases_(log.case_count()),
-          bad_(diag.bad_rows.size()), warn_(diag.warnings.size()), unknown_(diag.unknown) {}
+        : log_(log),
+          diag_(diag),
+          events_(log.events.size()),
+          attrs_(log.attributes.size()),
+          cases_(log.case_count()),
+          bad_(diag.bad_rows.size()),
+          warn_(diag.warnings.size()),
+          unknown_(diag.unknown) {}
     void undo() {
         log_.truncate(events_, attrs_, cases_);
         diag_.bad_rows.resize(bad_);

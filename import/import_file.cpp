@@ -1,9 +1,6 @@
 #include "import/import_file.hpp"
 
-#include "import/canonical_csv.hpp"
-#include "import/xes.hpp"
-#include "import/xlsx.hpp"
-#include "import/zgw.hpp"
+#include "import/input_formats.hpp"
 #include "model/bsn.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -14,32 +11,15 @@ namespace wmotoets {
 namespace {
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
 }
 
 void import_by_format(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
                       Diagnostics& diag) {
-    auto ends_with_json = [&] {
-        const std::string p = ascii_lower(path);
-        return p.size() >= 5 && p.compare(p.size() - 5, 5, ".json") == 0;
-    };
     require_regular_file(path);
-    const std::string f = format != "auto"     ? format
-                          : is_xes_path(path)  ? "xes"
-                          : ends_with_json()   ? "zgw"
-                          : is_xlsx_path(path) ? "xlsx"
-                                               : "csv";
-    if (f == "csv") {
-        import_canonical_csv(path, options, log, diag);
-    } else if (f == "xes") {
-        import_xes(path, options, log, diag);
-    } else if (f == "zgw") {
-        import_zgw(path, options, log, diag);
-    } else if (f == "xlsx") {
-        import_xlsx(path, options, log, diag);
-    } else {
-        throw Error("onbekend invoerformaat '" + format + "' (mogelijk: auto, csv, xlsx, xes, zgw)");
-    }
+    const InputFormat& f = format == "auto" ? detect_input_format(path) : input_format(format);
+    f.read(path, options, log, diag);
 }
 
 }  // namespace

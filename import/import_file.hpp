@@ -7,8 +7,8 @@
 
 namespace wmotoets {
 
-// "auto" (by extension: .xes/.xes.gz → xes, .json → zgw, else csv), "csv", "xes" or "zgw". Throws Error for an
-// unknown format; otherwise as import_canonical_csv / import_xes.
+// `format`: "auto" (by the file name) or a name of input_formats(). Throws Error for an unknown
+// format; otherwise as that format's reader.
 void import_log_file(const std::string& path, const std::string& format, const ImportOptions& options, EventLog& log,
                      Diagnostics& diag);
 

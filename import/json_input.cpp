@@ -10,7 +10,8 @@ namespace wmotoets {
 namespace {
 
 std::uint64_t line_of(const std::string& text, std::size_t byte) {
-    return 1 + static_cast<std::uint64_t>(std::count(text.begin(), text.begin() + std::ptrdiff_t(std::min(byte, text.size())), '\n'));
+    return 1 + static_cast<std::uint64_t>(
+                   std::count(text.begin(), text.begin() + std::ptrdiff_t(std::min(byte, text.size())), '\n'));
 }
 
 // The byte where the nesting first goes deeper than the limit (outside strings), or npos.

@@ -10,11 +10,9 @@
 #include <set>
 #include <vector>
 
-#include "import/csv_reader.hpp"
 #include "import/import_file.hpp"
-#include "import/xes.hpp"
+#include "import/input_formats.hpp"
 #include "import/timestamp.hpp"
-#include "import/xlsx.hpp"
 #include "model/activity.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -36,13 +34,18 @@ struct ColumnStats {
 std::vector<ColumnStats> read_export(const std::string& path, const ProposalOptions& o) {
     require_regular_file(path);
     std::vector<ColumnStats> cols;
-    if (is_xes_path(path)) {
-        // XES has its keys (concept:name, time:timestamp, org:resource): only the labels need a mapping.
+    const InputFormat& format = detect_input_format(path);
+    if (!format.proposal)
+        throw Error(path + ": voor dit formaat (" + std::string(format.name) +
+                    ") maakt Wmo-toets geen mappingvoorstel; begin met een voorbeeld uit data/mapping/");
+    if (!format.read_rows) {
+        // A format with keys of its own (XES: concept:name, time:timestamp, org:resource): only the
+        // labels need a mapping.
         ImportOptions options;
         options.keep_unknown = true;
         EventLog log;
         Diagnostics diag;
-        import_log_file(path, "xes", options, log, diag);
+        import_log_file(path, std::string(format.name), options, log, diag);
         ColumnStats c{"concept:name", 0, 0, 0, {}};
         for (const Event& e : log.events) {
             ++c.filled;
@@ -77,21 +80,7 @@ std::vector<ColumnStats> read_export(const std::string& path, const ProposalOpti
             else ++c.others;
         }
     };
-    if (is_xlsx_path(path)) {
-        const XlsxWorkbook wb(path);
-        wb.read_sheet(o.sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) {
-            std::vector<std::string> text;
-            for (const XlsxCell& c : cells) text.push_back(c.text);
-            row(text);
-        });
-    } else {
-        const bool utf8 = file_is_utf8(path);
-        std::ifstream in(path, std::ios::binary);
-        CsvReader reader(in, !utf8);
-        std::vector<std::string_view> fields;
-        std::uint64_t line = 0;
-        while (reader.next(fields, line)) row(std::vector<std::string>(fields.begin(), fields.end()));
-    }
+    format.read_rows(path, o.sheet, row);
     if (cols.empty()) throw Error(path + ": geen kopregel gevonden; een voorstel heeft de kolomnamen nodig");
     return cols;
 }
@@ -102,12 +91,14 @@ bool has(const std::string& folded, std::string_view word) { return folded.find(
 std::string canonical_column(const std::string& header) {
     const std::string f = fold_compact(header);
     // Order matters: "Datum status" is a timestamp, "Functie behandelaar" a role.
-    if (has(f, "datum") || has(f, "tijdstip") || f == "timestamp" || f == "date" || has(f, "datetime")) return "timestamp";
+    if (has(f, "datum") || has(f, "tijdstip") || f == "timestamp" || f == "date" || has(f, "datetime"))
+        return "timestamp";
     if (has(f, "functie") || f == "rol" || f == "role" || has(f, "rolbehandelaar")) return "role";
-    if (has(f, "zaaknummer") || has(f, "dossiernummer") || f == "zaak" || f == "dossier" || f == "caseid" || f == "case" ||
-        has(f, "zaakid") || has(f, "dossierid"))
+    if (has(f, "zaaknummer") || has(f, "dossiernummer") || f == "zaak" || f == "dossier" || f == "caseid" ||
+        f == "case" || has(f, "zaakid") || has(f, "dossierid"))
         return "case_id";
-    if (f == "concept:name" || has(f, "status") || has(f, "activiteit") || f == "activity" || f == "stap" || has(f, "gebeurtenis") || f == "actie")
+    if (f == "concept:name" || has(f, "status") || has(f, "activiteit") || f == "activity" || f == "stap" ||
+        has(f, "gebeurtenis") || f == "actie")
         return "activity";
     if (has(f, "behandelaar") || has(f, "medewerker") || f == "actor" || f == "resource" || has(f, "uitgevoerddoor"))
         return "actor";
@@ -151,7 +142,8 @@ std::string canonical_value(const std::string& attribute, std::string_view value
         if (has(f, "gedeeltelijk") || has(f, "deels")) return "deels";
         if (has(f, "afgewezen") || has(f, "afwijzing")) return "afgewezen";
         if (has(f, "toegekend") || has(f, "toekenning")) return "toegekend";
-    } else if (attribute == "gratis" || attribute == "onafhankelijk" || attribute == "persoonlijk_plan" || attribute == "pgb") {
+    } else if (attribute == "gratis" || attribute == "onafhankelijk" || attribute == "persoonlijk_plan" ||
+               attribute == "pgb") {
         if (f == "ja" || f == "j" || f == "waar" || f == "true" || f == "1") return "ja";
         if (f == "nee" || f == "n" || f == "onwaar" || f == "false" || f == "0") return "nee";
     }
@@ -190,8 +182,8 @@ std::string proposed_activity(std::string_view label) {
     if (has(f, "ontvangstbevestiging")) return "ontvangstbevestiging";
     if (has(f, "clientondersteun") || has(f, "oco")) {
         if (info) return "informatie_clientondersteuning";
-        if (has(f, "gekoppeld") || has(f, "toegewezen") || has(f, "toewijzing") || has(f, "koppeling") || has(f, "ingezet") ||
-            has(f, "gestart"))
+        if (has(f, "gekoppeld") || has(f, "toegewezen") || has(f, "toewijzing") || has(f, "koppeling") ||
+            has(f, "ingezet") || has(f, "gestart"))
             return "ondersteuner_toegewezen";
         if (has(f, "aangevraagd") || has(f, "gevraagd") || has(f, "verzoek")) return "clientondersteuning_gevraagd";
         if (has(f, "afgezien") || has(f, "geenbehoefte") || has(f, "afgewezen")) return "clientondersteuning_afgezien";
@@ -200,7 +192,8 @@ std::string proposed_activity(std::string_view label) {
     if (has(f, "persoonlijkplan")) return info ? "informatie_persoonlijk_plan" : "persoonlijk_plan";
     if (has(f, "pgb") || has(f, "persoonsgebondenbudget")) return info ? "informatie_pgb" : std::string();
     if (has(f, "verdaging") || has(f, "verdaagd") || has(f, "verdagen")) return "verdaging";
-    if (has(f, "opschorting")) return has(f, "einde") || has(f, "beeindigd") ? "opschorting_einde" : "opschorting_start";
+    if (has(f, "opschorting"))
+        return has(f, "einde") || has(f, "beeindigd") ? "opschorting_einde" : "opschorting_start";
     if (has(f, "reactie") && has(f, "verslag")) return "verslag_reactie";
     if (has(f, "verslag")) return "verslag";
     if (has(f, "gesprek") || has(f, "huisbezoek") || has(f, "intake")) return "gesprek";
@@ -218,7 +211,7 @@ std::string proposed_activity(std::string_view label) {
 
 std::string propose_mapping(const std::string& export_path, const ProposalOptions& options) {
     const std::vector<ColumnStats> cols = read_export(export_path, options);
-    const bool xes = is_xes_path(export_path);
+    const bool xes = !detect_input_format(export_path).read_rows;
     // Columns by canonical name: the first column that claims a name keeps it.
     std::map<std::string, std::size_t> chosen;
     std::vector<std::string> canon(cols.size());
@@ -259,9 +252,9 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
         return wide && (f.rfind("tijd", 0) == 0 || !canonical_role(name).empty());
     };
     for (const std::string& s : skipped)
-        if (!used_in_steps(s) &&
-            (!wide || std::find_if(date_columns.begin(), date_columns.end(), [&](std::size_t i) { return cols[i].name == s; }) ==
-                          date_columns.end()))
+        if (!used_in_steps(s) && (!wide || std::find_if(date_columns.begin(), date_columns.end(), [&](std::size_t i) {
+                                               return cols[i].name == s;
+                                           }) == date_columns.end()))
             out += fmt::format("# {} = {}   # niet herkend; als attribuut gebruiken? vul links een naam in\n",
                                fold_label(s), toml_string(s));
 
@@ -273,7 +266,8 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
             if (std::find(date_columns.begin(), date_columns.end(), i) != date_columns.end()) continue;
             const std::string f = fold_compact(cols[i].name);
             if (f.rfind("tijd", 0) == 0) {
-                const std::string act = proposed_activity(cols[i].name.substr(std::min<std::size_t>(cols[i].name.size(), 5)));
+                const std::string act =
+                    proposed_activity(cols[i].name.substr(std::min<std::size_t>(cols[i].name.size(), 5)));
                 if (!act.empty()) time_of.emplace(act, i);
             } else if (canon[i].empty() || canon[i] == "actor") {
                 const std::string r = canonical_role(cols[i].name);
@@ -286,8 +280,9 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
             if (act == "gesprek" || act == "verslag" || act.rfind("informatie_", 0) == 0) return "consulent";
             return {};
         };
-        out += "\n[breed]\n# Elke datumkolom een stap: de activiteit, en waar de export ze heeft de tijd, de medewerker\n"
-               "# en diens rol.\n";
+        out +=
+            "\n[breed]\n# Elke datumkolom een stap: de activiteit, en waar de export ze heeft de tijd, de medewerker\n"
+            "# en diens rol.\n";
         for (const std::size_t i : date_columns) {
             std::string rest = cols[i].name;
             for (const char* prefix : {"Datum ", "datum ", "Datum_", "datum_"})
@@ -299,22 +294,25 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
                 continue;
             }
             std::string extra;
-            if (const auto t = time_of.find(act); t != time_of.end()) extra += ", tijd = " + toml_string(cols[t->second].name);
+            if (const auto t = time_of.find(act); t != time_of.end())
+                extra += ", tijd = " + toml_string(cols[t->second].name);
             const std::string role = role_for(act);
             if (const auto w = who.find(role); !role.empty() && w != who.end())
                 extra += ", actor = " + toml_string(cols[w->second].name) + ", rol = " + toml_string(role);
             if (extra.empty())
-                out += fmt::format("{} = {}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act), times(cols[i].filled));
+                out += fmt::format("{} = {}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act),
+                                   times(cols[i].filled));
             else
-                out += fmt::format("{} = {{ activiteit = {}{} }}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act),
-                                   extra, times(cols[i].filled));
+                out += fmt::format("{} = {{ activiteit = {}{} }}   # {} gevuld\n", toml_string(cols[i].name),
+                                   toml_string(act), extra, times(cols[i].filled));
         }
     }
 
     if (const auto it = chosen.find("activity"); it != chosen.end() && !wide) {
         const ColumnStats& c = cols[it->second];
         std::vector<std::pair<std::string, std::size_t>> labels(c.values.begin(), c.values.end());
-        std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::stable_sort(labels.begin(), labels.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
         std::string matched, unmatched;
         std::size_t n_unmatched = 0;
         for (const auto& [label, n] : labels) {
@@ -326,15 +324,18 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
                 matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(act), times(n));
             }
         }
-        out += fmt::format("\n[activiteiten]\n# {} verschillende statussen in kolom {}; de canonieke activiteiten staan in\n"
-                           "# 'wmotoets controleer --help'.\n",
-                           labels.size() + (c.others ? 1 : 0), toml_string(c.name));
+        out += fmt::format(
+            "\n[activiteiten]\n# {} verschillende statussen in kolom {}; de canonieke activiteiten staan in\n"
+            "# 'wmotoets controleer --help'.\n",
+            labels.size() + (c.others ? 1 : 0), toml_string(c.name));
         out += matched;
         if (n_unmatched)
-            out += fmt::format("# Niet herkend ({}): vul rechts een canonieke activiteit in, of laat weg (dan afgekeurd of, met\n"
-                               "# onbekende_activiteiten = \"behouden\", bewaard voor lokale regels).\n",
-                               n_unmatched) +
-                   unmatched;
+            out +=
+                fmt::format(
+                    "# Niet herkend ({}): vul rechts een canonieke activiteit in, of laat weg (dan afgekeurd of, met\n"
+                    "# onbekende_activiteiten = \"behouden\", bewaard voor lokale regels).\n",
+                    n_unmatched) +
+                unmatched;
         if (c.others) out += fmt::format("# … en meer dan {} andere waarden (niet alle getoond)\n", kMaxDistinct);
     }
 
@@ -342,8 +343,10 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
         std::string matched, unmatched;
         for (const auto& [label, n] : cols[it->second].values) {
             const std::string r = canonical_role(label);
-            if (r.empty()) unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
-            else if (fold_compact(label) != r) matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(r), times(n));
+            if (r.empty())
+                unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
+            else if (fold_compact(label) != r)
+                matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(r), times(n));
         }
         if (!matched.empty() || !unmatched.empty()) out += "\n[rollen]\n" + matched + unmatched;
     }
@@ -353,7 +356,8 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
         std::string lines;
         for (const auto& [value, n] : cols[it->second].values) {
             const std::string v = canonical_value(attribute, value);
-            if (!v.empty() && v != value) lines += fmt::format("{} = {}   # {}\n", toml_string(value), toml_string(v), times(n));
+            if (!v.empty() && v != value)
+                lines += fmt::format("{} = {}   # {}\n", toml_string(value), toml_string(v), times(n));
         }
         if (!lines.empty()) out += fmt::format("\n[waarden.{}]\n", attribute) + lines;
     }

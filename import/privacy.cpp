@@ -14,30 +14,38 @@ namespace wmotoets {
 namespace {
 
 // The identifying columns of every input with possible BSNs that no decision covers.
-std::vector<std::pair<const InputFile*, const BsnColumn*>> undecided_bsn(const EventLog& log, const ImportOptions& options) {
+std::vector<std::pair<const InputFile*, const BsnColumn*>> undecided_bsn(const EventLog& log,
+                                                                         const ImportOptions& options) {
     std::vector<std::pair<const InputFile*, const BsnColumn*>> out;
     if (options.pseudonymise) return out;
     for (const InputFile& in : log.inputs)
         for (const BsnColumn& c : in.bsn_columns)
-            if (c.identifying && std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) == options.not_bsn.end())
+            if (c.identifying &&
+                std::find(options.not_bsn.begin(), options.not_bsn.end(), c.column) == options.not_bsn.end())
                 out.emplace_back(&in, &c);
     return out;
 }
 
 }  // namespace
 
-bool has_undecided_bsn(const EventLog& log, const ImportOptions& options) { return !undecided_bsn(log, options).empty(); }
+bool has_undecided_bsn(const EventLog& log, const ImportOptions& options) {
+    return !undecided_bsn(log, options).empty();
+}
 
 void require_bsn_decision(const EventLog& log, const ImportOptions& options) {
     const auto undecided = undecided_bsn(log, options);
     if (undecided.empty()) return;
     const auto& [in, c] = undecided.front();
-    throw Error(in->path + ":" + std::to_string(c->first_line) + ": kolom '" + c->column + "' heeft " + grouped(c->values) +
-                (c->values == 1 ? " waarde die een BSN kan zijn" : " waarden die een BSN kunnen zijn") +
-                " (de eerste op deze regel); Wmo-toets schrijft die nergens weg zonder uw besluit. Kies: "
-                "--pseudonimiseer SLEUTELBESTAND (vervangt ze door pseudoniemen; maak een sleutel met 'wmotoets sleutel'), "
-                "of --geen-bsn-kolom " + c->column + " (het zijn geen BSN's maar bijvoorbeeld dossiernummers; in een "
-                "mappingbestand: geen_bsn = [\"" + c->column + "\"])");
+    throw Error(
+        in->path + ":" + std::to_string(c->first_line) + ": kolom '" + c->column + "' heeft " + grouped(c->values) +
+        (c->values == 1 ? " waarde die een BSN kan zijn" : " waarden die een BSN kunnen zijn") +
+        " (de eerste op deze regel); Wmo-toets schrijft die nergens weg zonder uw besluit. Kies: "
+        "--pseudonimiseer SLEUTELBESTAND (vervangt ze door pseudoniemen; maak een sleutel met 'wmotoets sleutel'), "
+        "of --geen-bsn-kolom " +
+        c->column +
+        " (het zijn geen BSN's maar bijvoorbeeld dossiernummers; in een "
+        "mappingbestand: geen_bsn = [\"" +
+        c->column + "\"])");
 }
 
 // Buffers a line at a time and writes it with every possible BSN masked.

@@ -25,7 +25,10 @@ PseudonymKey PseudonymKey::from_file(const std::string& path) {
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
         throw Error(path + ": is geen gewoon bestand; geef het sleutelbestand van 'wmotoets sleutel'");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": sleutelbestand bestaat niet of is niet leesbaar (maak er een met 'wmotoets sleutel --uit " + path + "')");
+    if (!in)
+        throw Error(path +
+                    ": sleutelbestand bestaat niet of is niet leesbaar (maak er een met 'wmotoets sleutel --uit " +
+                    path + "')");
     std::ostringstream ss;
     ss << in.rdbuf();
     const std::string key(trim(ss.str()));
@@ -65,8 +68,8 @@ std::string PseudonymKey::pseudonym(std::string_view kind, std::string_view valu
     message += value;
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (!HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(message.data()),
-              message.size(), mac, &len))
+    if (!HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
+              reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len))
         throw Error("HMAC-SHA-256 niet beschikbaar");
     std::string out = "ps-";
     for (unsigned int i = 0; i < 10 && i < len; ++i) {

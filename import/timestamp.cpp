@@ -29,7 +29,8 @@ struct Cursor {
         int n = 0;
         while (n < max && !done() && s[i] >= '0' && s[i] <= '9') {
             out = out * 10 + (s[i] - '0');
-            ++i; ++n;
+            ++i;
+            ++n;
         }
         return n >= min;
     }
@@ -64,7 +65,7 @@ std::optional<LocalTimestamp> parse_common(std::string_view s) {
     // A log spans a few thousand days at most: the day number of a date text is remembered
     // (per thread) instead of validated and computed again for every row.
     struct DayCache {
-        std::uint64_t key = 0;  // bytes 0-7 of the text ("YYYY-MM-")
+        std::uint64_t key = 0;   // bytes 0-7 of the text ("YYYY-MM-")
         std::uint16_t tail = 0;  // bytes 8-9 ("DD")
         std::int32_t days = 0;
     };

@@ -43,25 +43,23 @@ std::uint64_t too_deep_line(std::string_view t) {
             continue;
         }
         switch (in) {
-            case In::comment:
-                continue;
-            case In::basic:
-            case In::ml_basic:
-                if (c == '\\') ++i;
-                else if (c == '"' && (in == In::basic || t.compare(i, 3, "\"\"\"") == 0)) {
-                    if (in == In::ml_basic) i += 2;
-                    in = In::code;
-                }
-                continue;
-            case In::literal:
-            case In::ml_literal:
-                if (c == '\'' && (in == In::literal || t.compare(i, 3, "'''") == 0)) {
-                    if (in == In::ml_literal) i += 2;
-                    in = In::code;
-                }
-                continue;
-            case In::code:
-                break;
+        case In::comment: continue;
+        case In::basic:
+        case In::ml_basic:
+            if (c == '\\') ++i;
+            else if (c == '"' && (in == In::basic || t.compare(i, 3, "\"\"\"") == 0)) {
+                if (in == In::ml_basic) i += 2;
+                in = In::code;
+            }
+            continue;
+        case In::literal:
+        case In::ml_literal:
+            if (c == '\'' && (in == In::literal || t.compare(i, 3, "'''") == 0)) {
+                if (in == In::ml_literal) i += 2;
+                in = In::code;
+            }
+            continue;
+        case In::code: break;
         }
         if (c == '#') {
             in = In::comment;
@@ -95,8 +93,8 @@ toml::table parse_text(std::string_view text, const std::string& path) {
     try {
         return toml::parse(text, path);
     } catch (const toml::parse_error& e) {
-        throw Error(path + ":" + std::to_string(e.source().begin.line) + ": geen geldige TOML: " +
-                    std::string(e.description()));
+        throw Error(path + ":" + std::to_string(e.source().begin.line) +
+                    ": geen geldige TOML: " + std::string(e.description()));
     }
 }
 
@@ -113,8 +111,8 @@ void only_known_keys(const std::string& path, const toml::table& t, std::initial
         if (!ok) {
             std::string list;
             for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-            throw Error(where(path, node) + ": onbekende sleutel '" + std::string(key.str()) + "' in " + std::string(what) +
-                        " (mogelijk: " + list + ")");
+            throw Error(where(path, node) + ": onbekende sleutel '" + std::string(key.str()) + "' in " +
+                        std::string(what) + " (mogelijk: " + list + ")");
         }
     }
 }
@@ -122,11 +120,13 @@ void only_known_keys(const std::string& path, const toml::table& t, std::initial
 int days_value(const std::string& path, const toml::node& n, std::string_view key) {
     const auto v = n.value<std::int64_t>();
     if (!n.is_integer() || !v || *v < 0 || *v > 3650)
-        throw Error(where(path, n) + ": " + std::string(key) + " moet een geheel aantal dagen zijn (0 tot en met 3650)");
+        throw Error(where(path, n) + ": " + std::string(key) +
+                    " moet een geheel aantal dagen zijn (0 tot en met 3650)");
     return int(*v);
 }
 
-const toml::table* section(const std::string& path, const toml::table& parent, std::string_view name, const std::string& shown) {
+const toml::table* section(const std::string& path, const toml::table& parent, std::string_view name,
+                           const std::string& shown) {
     const toml::node* n = parent.get(name);
     if (!n) return nullptr;
     if (!n->is_table()) throw Error(where(path, *n) + ": " + shown + " moet een tabel zijn");

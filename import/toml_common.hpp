@@ -23,6 +23,7 @@ void only_known_keys(const std::string& path, const toml::table& t, std::initial
 int days_value(const std::string& path, const toml::node& n, std::string_view key);
 // The table `name` of `parent`, nullptr when absent; an Error when it is not a table (`shown` is
 // its name in the message, e.g. "[zgw.roltypen]").
-const toml::table* section(const std::string& path, const toml::table& parent, std::string_view name, const std::string& shown);
+const toml::table* section(const std::string& path, const toml::table& parent, std::string_view name,
+                           const std::string& shown);
 
 }  // namespace wmotoets::toml_files

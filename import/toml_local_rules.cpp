@@ -42,7 +42,8 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
         r.id = text("id", true);
         const std::string id_at = where(path, *t->get("id"));
         if (r.id.rfind("LOK-", 0) != 0 || r.id.size() < 5)
-            throw Error(id_at + ": id '" + r.id + "' moet met LOK- beginnen (bijv. LOK-01); andere voorvoegsels zijn van het regelboek");
+            throw Error(id_at + ": id '" + r.id +
+                        "' moet met LOK- beginnen (bijv. LOK-01); andere voorvoegsels zijn van het regelboek");
         for (char c : r.id)
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
                 throw Error(id_at + ": id '" + r.id + "' mag alleen letters, cijfers, - en _ bevatten");
@@ -50,7 +51,8 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
         r.titel = text("titel", true);
         r.ernst = text("ernst", true);
         if (r.ernst != "overtreding" && r.ernst != "aandachtspunt" && r.ernst != "signaal")
-            throw Error(where(path, *t->get("ernst")) + ": ernst '" + r.ernst + "' onbekend (overtreding, aandachtspunt of signaal)");
+            throw Error(where(path, *t->get("ernst")) + ": ernst '" + r.ernst +
+                        "' onbekend (overtreding, aandachtspunt of signaal)");
         r.grondslag = text("grondslag", true);
         r.uitleg = text("uitleg", false);
         const std::string sjabloon = text("sjabloon", true);

@@ -13,8 +13,8 @@ using namespace toml_files;
 
 namespace {
 
-constexpr std::string_view kRoles[] = {"ondersteuner", "consulent", "beslisser", "client",
-                                       "mantelzorger", "vertegenwoordiger", "jurist", "administratie"};
+constexpr std::string_view kRoles[] = {"ondersteuner", "consulent",         "beslisser", "client",
+                                       "mantelzorger", "vertegenwoordiger", "jurist",    "administratie"};
 
 // Reads the values of one mapping file, each checked where it stands.
 class MappingReader {
@@ -34,7 +34,8 @@ public:
             std::string list;
             for (int i = 0; i < kCanonicalActivityCount; ++i)
                 list += (list.empty() ? "" : ", ") + std::string(activity_name(static_cast<Activity>(i)));
-            throw Error(where(path_, node) + ": '" + target + "' is geen canonieke activiteit (mogelijk: " + list + ")");
+            throw Error(where(path_, node) + ": '" + target + "' is geen canonieke activiteit (mogelijk: " + list +
+                        ")");
         }
         return *a;
     }
@@ -58,17 +59,20 @@ public:
     void values(const toml::table& t, Mapping& m) const {
         for (const auto& [attr, node] : t) {
             const toml::table* vt = node.as_table();
-            if (!vt) throw Error(where(path_, node) + ": [waarden." + std::string(attr.str()) + "] moet een tabel zijn");
+            if (!vt)
+                throw Error(where(path_, node) + ": [waarden." + std::string(attr.str()) + "] moet een tabel zijn");
             auto& values = m.values[ascii_lower(trim(attr.str()))];
             for (const auto& [key, v] : *vt)
-                values[std::string(key.str())] = text(v, "waarden." + std::string(attr.str()) + ".\"" + std::string(key.str()) + "\"");
+                values[std::string(key.str())] =
+                    text(v, "waarden." + std::string(attr.str()) + ".\"" + std::string(key.str()) + "\"");
         }
     }
     Mapping::RolType roltype(const toml::node& node, const std::string& what) const {
         const toml::table* rt = node.as_table();
         if (!rt)
-            throw Error(where(path_, node) + ": " + what +
-                        " moet een tabel zijn, bijv. { activiteit = \"ondersteuner_toegewezen\", rol = \"ondersteuner\" }");
+            throw Error(
+                where(path_, node) + ": " + what +
+                " moet een tabel zijn, bijv. { activiteit = \"ondersteuner_toegewezen\", rol = \"ondersteuner\" }");
         only_known_keys(path_, *rt, {"activiteit", "rol"}, what);
         const toml::node* act = rt->get("activiteit");
         if (!act) throw Error(where(path_, node) + ": " + what + " mist 'activiteit'");
@@ -80,14 +84,16 @@ public:
         only_known_keys(path_, z, {"statustypen", "roltypen", "klantcontacten"}, "[zgw]");
         if (const toml::table* t = section(path_, z, "statustypen", "[zgw.statustypen]"))
             for (const auto& [key, node] : *t)
-                m.zgw_statustypen[std::string(key.str())] = activity(node, "zgw.statustypen.\"" + std::string(key.str()) + "\"");
+                m.zgw_statustypen[std::string(key.str())] =
+                    activity(node, "zgw.statustypen.\"" + std::string(key.str()) + "\"");
         if (const toml::table* t = section(path_, z, "klantcontacten", "[zgw.klantcontacten]"))
             for (const auto& [key, node] : *t)
                 m.zgw_klantcontacten[std::string(key.str())] =
                     activity(node, "zgw.klantcontacten.\"" + std::string(key.str()) + "\"");
         if (const toml::table* t = section(path_, z, "roltypen", "[zgw.roltypen]"))
             for (const auto& [key, node] : *t)
-                m.zgw_roltypen[std::string(key.str())] = roltype(node, "zgw.roltypen.\"" + std::string(key.str()) + "\"");
+                m.zgw_roltypen[std::string(key.str())] =
+                    roltype(node, "zgw.roltypen.\"" + std::string(key.str()) + "\"");
     }
     // [breed]: "Datum gesprek" = "gesprek", or = { activiteit = "gesprek", tijd = "Tijd gesprek",
     // actor = "Consulent", rol = "consulent", team = "Team", attributen = { kanaal = "Kanaal" } }.
@@ -110,14 +116,17 @@ public:
                 if (const toml::node* n = st->get("rol")) step.role = role(*n, what + ".rol");
                 if (const toml::node* n = st->get("attributen")) {
                     const toml::table* at = n->as_table();
-                    if (!at) throw Error(where(path_, *n) + ": " + what + ".attributen moet een tabel zijn, bijv. { kanaal = \"Kanaal\" }");
+                    if (!at)
+                        throw Error(where(path_, *n) + ": " + what +
+                                    ".attributen moet een tabel zijn, bijv. { kanaal = \"Kanaal\" }");
                     for (const auto& [attr, col] : *at)
                         step.attributes.emplace_back(ascii_lower(trim(attr.str())),
                                                      text(col, what + ".attributen." + std::string(attr.str())));
                 }
             } else {
                 throw Error(where(path_, node) + ": " + what +
-                            " moet een canonieke activiteit zijn, of een tabel als { activiteit = \"gesprek\", actor = \"Consulent\" }");
+                            " moet een canonieke activiteit zijn, of een tabel als { activiteit = \"gesprek\", actor = "
+                            "\"Consulent\" }");
             }
             m.wide.push_back(std::move(step));
         }
@@ -127,7 +136,8 @@ public:
         const std::string v = text(n, "onbekende_activiteiten");
         if (v == "behouden") return true;
         if (v == "weigeren") return false;
-        throw Error(where(path_, n) + ": onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet '" + v + "'");
+        throw Error(where(path_, n) + ": onbekende_activiteiten moet \"behouden\" of \"weigeren\" zijn, niet '" + v +
+                    "'");
     }
 
 private:
@@ -138,15 +148,18 @@ private:
 
 Mapping read_mapping_file(const std::string& path) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "geen_bsn", "zgw", "breed"},
-                    "het mappingbestand");
+    only_known_keys(
+        path, root,
+        {"kolommen", "activiteiten", "rollen", "waarden", "onbekende_activiteiten", "geen_bsn", "zgw", "breed"},
+        "het mappingbestand");
     const MappingReader read(path);
     Mapping m;
     m.path = path;
     if (const toml::table* t = section(path, root, "kolommen", "[kolommen]")) read.columns(*t, m);
     if (const toml::table* t = section(path, root, "activiteiten", "[activiteiten]"))
         for (const auto& [key, node] : *t)
-            m.activities[std::string(key.str())] = read.activity(node, "activiteiten.\"" + std::string(key.str()) + "\"");
+            m.activities[std::string(key.str())] =
+                read.activity(node, "activiteiten.\"" + std::string(key.str()) + "\"");
     if (const toml::table* t = section(path, root, "rollen", "[rollen]"))
         for (const auto& [key, node] : *t)
             m.roles[std::string(key.str())] = read.role(node, "rollen.\"" + std::string(key.str()) + "\"");
@@ -155,11 +168,13 @@ Mapping read_mapping_file(const std::string& path) {
     if (const toml::table* b = section(path, root, "breed", "[breed]")) {
         read.wide(*b, m);
         if (!m.columns.count("case_id"))
-            throw Error(where(path, *b) + ": een brede export ([breed]) heeft in [kolommen] case_id nodig (de kolom met het "
+            throw Error(where(path, *b) +
+                        ": een brede export ([breed]) heeft in [kolommen] case_id nodig (de kolom met het "
                         "dossiernummer)");
         for (const char* c : {"timestamp", "activity"})
             if (m.columns.count(c))
-                throw Error(path + ":" + std::to_string(m.columns.at(c).line) + ": " + c + " hoort niet in [kolommen] van een "
+                throw Error(path + ":" + std::to_string(m.columns.at(c).line) + ": " + c +
+                            " hoort niet in [kolommen] van een "
                             "brede export: de datums en activiteiten staan in [breed]");
     }
     if (const toml::node* n = root.get("onbekende_activiteiten")) m.keep_unknown = read.keep_unknown(*n);

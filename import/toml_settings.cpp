@@ -25,7 +25,8 @@ void read_zelftest_section(const std::string& path, const toml::table& root, Set
     only_known_keys(path, *t, {"drempel"}, "[zelftest]");
     if (const toml::node* v = t->get("drempel")) {
         const auto x = v->value<double>();
-        if (!x || *x < 0 || *x > 100) throw Error(where(path, *v) + ": drempel moet een percentage van 0 tot en met 100 zijn");
+        if (!x || *x < 0 || *x > 100)
+            throw Error(where(path, *v) + ": drempel moet een percentage van 0 tot en met 100 zijn");
         s.zelftest_drempel_procent = *x;
     }
 }
@@ -74,8 +75,7 @@ void read_holiday_files(const std::string& path, const toml::node& v, Calendar& 
     std::vector<const toml::node*> files;
     if (const toml::array* list = v.as_array())
         for (const toml::node& f : *list) files.push_back(&f);
-    else
-        files.push_back(&v);
+    else files.push_back(&v);
     for (const toml::node* f : files) {
         const auto name = f->value<std::string>();
         if (!f->is_string() || !name) throw Error(where(path, *f) + ": feestdagen: verwacht een bestandsnaam");

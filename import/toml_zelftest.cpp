@@ -74,7 +74,7 @@ std::string zelftest_toml_as_json(const std::string& path, std::map<std::string,
     const toml::table root = parse(path);
     // JSON text with the same structure; `lines` maps each JSON path (a.b.c) to its TOML line.
     std::function<std::string(const toml::node&, const std::string&)> conv = [&](const toml::node& n,
-                                                                                  const std::string& at) -> std::string {
+                                                                                 const std::string& at) -> std::string {
         lines[at] = n.source().begin.line;
         if (const toml::table* t = n.as_table()) {
             std::string out = "{";

@@ -53,8 +53,9 @@ public:
 
     void finish() {
         if (!in_table_)
-            throw Error(f_.path + ": geen tabel met oordelen gevonden (de kopregel met Dossier, Regel en Oordeel ontbreekt); "
-                                  "gebruik het bestand oordelen.xlsx dat 'wmotoets steekproef trek --uit MAP' schrijft");
+            throw Error(f_.path +
+                        ": geen tabel met oordelen gevonden (de kopregel met Dossier, Regel en Oordeel ontbreekt); "
+                        "gebruik het bestand oordelen.xlsx dat 'wmotoets steekproef trek --uit MAP' schrijft");
         std::string missing;
         for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"Zaad", &f_.head.seed},
                                          {"Omvang", &f_.head.size},
@@ -62,9 +63,10 @@ public:
                                          {"Kenmerk", &f_.head.fingerprint}})
             if (value->empty()) missing += (missing.empty() ? "" : ", ") + std::string(key);
         if (!missing.empty())
-            throw Error(f_.path + ": boven de tabel ontbreekt " + missing +
-                        " van de steekproef; zonder die gegevens is niet vast te stellen bij welke steekproef deze oordelen "
-                        "horen (laat de regels boven de tabel staan zoals 'steekproef trek' ze schreef)");
+            throw Error(
+                f_.path + ": boven de tabel ontbreekt " + missing +
+                " van de steekproef; zonder die gegevens is niet vast te stellen bij welke steekproef deze oordelen "
+                "horen (laat de regels boven de tabel staan zoals 'steekproef trek' ze schreef)");
     }
 
 private:
@@ -124,8 +126,9 @@ void read_csv(VerdictFile& f, VerdictParser& p) {
     while (reader.next(fields, line)) {
         if (reader.status() != CsvReader::Status::ok)
             throw Error(fmt::format("{}:{}: {}", f.path, line,
-                                    reader.unterminated_quote() ? "aanhalingsteken niet gesloten"
-                                                                : "regel te lang of te veel kolommen voor een oordelenbestand"));
+                                    reader.unterminated_quote()
+                                        ? "aanhalingsteken niet gesloten"
+                                        : "regel te lang of te veel kolommen voor een oordelenbestand"));
         const std::vector<std::string> cells(fields.begin(), fields.end());
         p.row(cells, [&](std::size_t) { return fmt::format("{}:{}", f.path, line); });
     }

@@ -11,9 +11,9 @@
 #include <set>
 
 #include "import/event_builder.hpp"
-#include "util/sha256.hpp"
 #include "model/bsn.hpp"
 #include "util/error.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace wmotoets {
@@ -63,8 +63,9 @@ constexpr std::uint64_t kMaxXesTagBytes = std::uint64_t(16) << 20;
 class XesReader {
 public:
     XesReader(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag, InputFile& input)
-        : path_(path), options_(options), builder_(path, static_cast<std::uint16_t>(log.inputs.size()), options, log,
-                                                   diag, input),
+        : path_(path),
+          options_(options),
+          builder_(path, static_cast<std::uint16_t>(log.inputs.size()), options, log, diag, input),
           input_(input) {
         const Mapping* m = options.mapping;
         auto col = [&](const char* canon, const char* fallback) {
@@ -127,8 +128,8 @@ public:
         if (const Mapping* m = options_.mapping)
             for (const auto& [canon, c] : m->columns_in_file_order())
                 if (!seen_keys_.count(c->source))
-                    throw Error(m->path + ":" + std::to_string(c->line) + ": sleutel '" + c->source + "' (voor " + canon +
-                                ") komt in " + path_ + " niet voor");
+                    throw Error(m->path + ":" + std::to_string(c->line) + ": sleutel '" + c->source + "' (voor " +
+                                canon + ") komt in " + path_ + " niet voor");
     }
 
 private:
@@ -180,8 +181,8 @@ private:
         const std::uint64_t line = XML_GetCurrentLineNumber(parser_);
         if (stack_.empty()) {
             if (name != "log")
-                throw Error(path_ + ":" + std::to_string(line) + ": geen XES-bestand (hoofdelement '" + std::string(name) +
-                            "' in plaats van 'log')");
+                throw Error(path_ + ":" + std::to_string(line) + ": geen XES-bestand (hoofdelement '" +
+                            std::string(name) + "' in plaats van 'log')");
             saw_log_ = true;
             stack_.push_back({Kind::log, {}});
             return;
@@ -219,19 +220,18 @@ private:
 
     void store(const std::string& key, std::string value, std::uint64_t line) {
         switch (owner()) {
-            case Kind::event:
-                seen_keys_.insert(key);
-                events_.back().attrs.emplace_back(key, std::move(value));
-                break;
-            case Kind::trace:
-                seen_keys_.insert(key);
-                trace_.emplace_back(key, std::move(value));
-                break;
-            case Kind::global_event:
-                if (!identifying_key(key)) global_event_.emplace_back(key, std::move(value));
-                break;
-            default:
-                break;  // log-level metadata and trace-scope globals: not needed for events
+        case Kind::event:
+            seen_keys_.insert(key);
+            events_.back().attrs.emplace_back(key, std::move(value));
+            break;
+        case Kind::trace:
+            seen_keys_.insert(key);
+            trace_.emplace_back(key, std::move(value));
+            break;
+        case Kind::global_event:
+            if (!identifying_key(key)) global_event_.emplace_back(key, std::move(value));
+            break;
+        default: break;  // log-level metadata and trace-scope globals: not needed for events
         }
         (void)line;
     }
@@ -337,7 +337,9 @@ private:
 
 bool is_xes_path(const std::string& path) {
     const std::string p = ascii_lower(path);
-    auto ends = [&](std::string_view s) { return p.size() >= s.size() && p.compare(p.size() - s.size(), s.size(), s) == 0; };
+    auto ends = [&](std::string_view s) {
+        return p.size() >= s.size() && p.compare(p.size() - s.size(), s.size(), s) == 0;
+    };
     return ends(".xes") || ends(".xes.gz");
 }
 

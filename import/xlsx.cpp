@@ -30,7 +30,9 @@ constexpr std::size_t kMaxRows = 1048576;
 std::uint16_t u16(const std::string& s, std::size_t at) {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) | static_cast<unsigned char>(s[at + 1]) << 8);
 }
-std::uint32_t u32(const std::string& s, std::size_t at) { return std::uint32_t(u16(s, at)) | std::uint32_t(u16(s, at + 2)) << 16; }
+std::uint32_t u32(const std::string& s, std::size_t at) {
+    return std::uint32_t(u16(s, at)) | std::uint32_t(u16(s, at + 2)) << 16;
+}
 
 // The local part of a name from a namespace-aware expat parser ("uri\x01local"), or the name.
 std::string_view local(const char* name) {
@@ -48,16 +50,16 @@ const char* attribute(const char** atts, std::string_view want) {
 // The common XML errors in Dutch; the rest with expat's own words after them.
 std::string xml_error_words(XML_Error code) {
     switch (code) {
-        case XML_ERROR_NO_MEMORY: return "onvoldoende geheugen";
-        case XML_ERROR_SYNTAX: return "syntaxisfout";
-        case XML_ERROR_NO_ELEMENTS: return "geen elementen";
-        case XML_ERROR_INVALID_TOKEN: return "ongeldige tekens";
-        case XML_ERROR_UNCLOSED_TOKEN: return "onafgesloten element";
-        case XML_ERROR_TAG_MISMATCH: return "sluitelement past niet bij het openingselement";
-        case XML_ERROR_UNDEFINED_ENTITY: return "onbekende entiteit";
-        case XML_ERROR_JUNK_AFTER_DOC_ELEMENT: return "tekst na het hoofdelement";
-        case XML_ERROR_UNBOUND_PREFIX: return "onbekend naamruimte-voorvoegsel";
-        default: return std::string("XML-fout: ") + XML_ErrorString(code);
+    case XML_ERROR_NO_MEMORY: return "onvoldoende geheugen";
+    case XML_ERROR_SYNTAX: return "syntaxisfout";
+    case XML_ERROR_NO_ELEMENTS: return "geen elementen";
+    case XML_ERROR_INVALID_TOKEN: return "ongeldige tekens";
+    case XML_ERROR_UNCLOSED_TOKEN: return "onafgesloten element";
+    case XML_ERROR_TAG_MISMATCH: return "sluitelement past niet bij het openingselement";
+    case XML_ERROR_UNDEFINED_ENTITY: return "onbekende entiteit";
+    case XML_ERROR_JUNK_AFTER_DOC_ELEMENT: return "tekst na het hoofdelement";
+    case XML_ERROR_UNBOUND_PREFIX: return "onbekend naamruimte-voorvoegsel";
+    default: return std::string("XML-fout: ") + XML_ErrorString(code);
     }
 }
 
@@ -133,7 +135,8 @@ private:
 // Asian date formats), or a format code with day, month, year, hour or second letters outside
 // quoted text, escapes and [colour]/[condition] brackets.
 bool is_date_format(unsigned id, const std::string& code) {
-    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
+    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))
+        return true;
     if (code.empty()) return false;
     bool quoted = false, bracket = false;
     for (std::size_t i = 0; i < code.size(); ++i) {
@@ -149,7 +152,7 @@ bool is_date_format(unsigned id, const std::string& code) {
         if (c == '"') quoted = true;
         else if (c == '[') bracket = true;
         else if (c == '\\' || c == '_' || c == '*') ++i;  // the next character is literal (or padding)
-        else if (c == ';') break;                       // the first section decides
+        else if (c == ';') break;                         // the first section decides
         else {
             const char l = static_cast<char>(c | 0x20);
             if (l == 'd' || l == 'm' || l == 'y' || l == 'h' || l == 's') return true;
@@ -192,12 +195,12 @@ std::string column_letters(std::size_t col) {
 std::string excel_serial_to_iso(double serial, bool date1904) {
     if (std::isfinite(serial) && serial >= 0 && serial < 1 && !date1904) {
         // A time of day without a date (a time column): "10:30:00".
-        const auto seconds = static_cast<long long>(std::llround(serial * 86400.0)) % 86400;
+        const auto seconds = std::llround(serial * 86400.0) % 86400;
         return fmt::format("{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
     if (!std::isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) return {};
     double whole = std::floor(serial);
-    auto seconds = static_cast<long long>(std::llround((serial - whole) * 86400.0));
+    auto seconds = std::llround((serial - whole) * 86400.0);
     if (seconds == 86400) {
         whole += 1;
         seconds = 0;
@@ -228,8 +231,9 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         if (!in) throw Error(path_ + ": bestand is niet leesbaar");
     }
     if (zip_.size() >= 8 && zip_.compare(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-        throw Error(path_ + ": dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); open het in "
-                            "Excel en sla het op als .xlsx zonder wachtwoord");
+        throw Error(path_ +
+                    ": dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); open het in "
+                    "Excel en sla het op als .xlsx zonder wachtwoord");
     if (zip_.size() < 22 || zip_.compare(0, 2, "PK") != 0)
         throw Error(path_ + ": geen Excel-werkmap (.xlsx): het bestand is geen zip-archief");
     // The end of central directory record, within the last 64 KiB + 22 bytes.
@@ -251,7 +255,8 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         throw Error(path_ + ": de werkmap gebruikt zip64 (groter dan 4 GiB); dat leest Wmo-toets niet");
     std::size_t at = cd_offset;
     for (std::uint16_t i = 0; i < count; ++i) {
-        if (at + 46 > zip_.size() || zip_.compare(at, 4, "PK\x01\x02", 4) != 0) throw damaged("inhoudsopgave afgebroken");
+        if (at + 46 > zip_.size() || zip_.compare(at, 4, "PK\x01\x02", 4) != 0)
+            throw damaged("inhoudsopgave afgebroken");
         Entry e;
         e.flags = u16(zip_, at + 8);
         e.method = u16(zip_, at + 10);
@@ -261,8 +266,7 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         e.local_offset = u32(zip_, at + 42);
         if (at + 46 + nlen > zip_.size()) throw damaged("inhoudsopgave afgebroken");
         e.name = zip_.substr(at + 46, nlen);
-        if (e.flags & 1)
-            throw Error(path_ + ": de werkmap is versleuteld; sla hem in Excel op zonder wachtwoord");
+        if (e.flags & 1) throw Error(path_ + ": de werkmap is versleuteld; sla hem in Excel op zonder wachtwoord");
         entries_.push_back(std::move(e));
         at += 46 + nlen + xlen + clen;
     }
@@ -270,12 +274,15 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
     // The workbook: sheet names and their relationship ids, the date system.
     std::string workbook = "xl/workbook.xml";
     if (find("_rels/.rels")) {
-        XmlPart rels(name + ":_rels/.rels", [&](std::string_view el, const char** atts) {
+        XmlPart rels(
+            name + ":_rels/.rels",
+            [&](std::string_view el, const char** atts) {
             const char* type = attribute(atts, "Type");
             const char* target = attribute(atts, "Target");
             if (el == "Relationship" && type && target && std::string_view(type).ends_with("/officeDocument"))
                 workbook = target[0] == '/' ? std::string(target + 1) : std::string(target);
-        }, [](std::string_view) {}, nullptr);
+            },
+            [](std::string_view) {}, nullptr);
         const std::string body = part("_rels/.rels");
         rels.feed(body.data(), body.size(), true);
     }
@@ -284,7 +291,9 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
     const std::string base = workbook.substr(0, workbook.rfind('/') + 1);  // "xl/"
     std::vector<std::string> ids;
     {
-        XmlPart wb(name + ":" + workbook, [&](std::string_view el, const char** atts) {
+        XmlPart wb(
+            name + ":" + workbook,
+            [&](std::string_view el, const char** atts) {
             if (el == "sheet") {
                 const char* n = attribute(atts, "name");
                 const char* id = attribute(atts, "id");
@@ -296,7 +305,8 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
                 const char* d = attribute(atts, "date1904");
                 date1904_ = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
             }
-        }, [](std::string_view) {}, nullptr);
+            },
+            [](std::string_view) {}, nullptr);
         const std::string body = part(workbook);
         wb.feed(body.data(), body.size(), true);
     }
@@ -304,13 +314,16 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
     targets_.assign(names_.size(), {});
     const std::string rels_name = base + "_rels/" + workbook.substr(base.size()) + ".rels";
     if (find(rels_name)) {
-        XmlPart rels(name + ":" + rels_name, [&](std::string_view el, const char** atts) {
+        XmlPart rels(
+            name + ":" + rels_name,
+            [&](std::string_view el, const char** atts) {
             const char* id = attribute(atts, "Id");
             const char* target = attribute(atts, "Target");
             if (el != "Relationship" || !id || !target) return;
             for (std::size_t i = 0; i < ids.size(); ++i)
                 if (ids[i] == id) targets_[i] = target[0] == '/' ? std::string(target + 1) : base + target;
-        }, [](std::string_view) {}, nullptr);
+            },
+            [](std::string_view) {}, nullptr);
         const std::string body = part(rels_name);
         rels.feed(body.data(), body.size(), true);
     }
@@ -325,21 +338,21 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         XmlPart ss(
             name + ":" + base + "sharedStrings.xml",
             [&](std::string_view el, const char**) {
-                if (el == "si") current.clear();
-                else if (el == "rPh") ++phonetic;
-                else if (el == "t") in_t = phonetic == 0;
+            if (el == "si") current.clear();
+            else if (el == "rPh") ++phonetic;
+            else if (el == "t") in_t = phonetic == 0;
             },
             [&](std::string_view el) {
-                if (el == "si") shared_.push_back(std::move(current));
-                else if (el == "rPh") --phonetic;
-                else if (el == "t") in_t = false;
-            },
+            if (el == "si") shared_.push_back(std::move(current));
+            else if (el == "rPh") --phonetic;
+            else if (el == "t") in_t = false;
+        },
             [&](const char* s, int n) {
-                if (!in_t) return;
-                if (current.size() + std::size_t(n) > kMaxCellChars)
-                    throw Error(fmt::format("{}: tekst nummer {} is langer dan {} tekens (de grens van Excel)", path_,
-                                            shared_.size() + 1, kMaxCellChars));
-                current.append(s, std::size_t(n));
+            if (!in_t) return;
+            if (current.size() + std::size_t(n) > kMaxCellChars)
+                throw Error(fmt::format("{}: tekst nummer {} is langer dan {} tekens (de grens van Excel)", path_,
+                                        shared_.size() + 1, kMaxCellChars));
+            current.append(s, std::size_t(n));
             });
         stream_part(base + "sharedStrings.xml", [&](const char* d, std::size_t n, bool last) { ss.feed(d, n, last); });
     }
@@ -351,23 +364,23 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         XmlPart st(
             name + ":" + base + "styles.xml",
             [&](std::string_view el, const char** atts) {
-                const char* id = attribute(atts, "numFmtId");
-                if (el == "numFmt" && id) {
-                    const char* code = attribute(atts, "formatCode");
-                    custom.emplace_back(unsigned(std::strtoul(id, nullptr, 10)), code ? code : "");
-                } else if (el == "cellXfs") {
-                    in_xfs = true;
-                } else if (el == "xf" && in_xfs) {
-                    const unsigned fmt_id = id ? unsigned(std::strtoul(id, nullptr, 10)) : 0;
-                    std::string code;
-                    for (const auto& [cid, c] : custom)
-                        if (cid == fmt_id) code = c;
-                    date_style_.push_back(is_date_format(fmt_id, code));
-                }
+            const char* id = attribute(atts, "numFmtId");
+            if (el == "numFmt" && id) {
+                const char* code = attribute(atts, "formatCode");
+                custom.emplace_back(unsigned(std::strtoul(id, nullptr, 10)), code ? code : "");
+            } else if (el == "cellXfs") {
+                in_xfs = true;
+            } else if (el == "xf" && in_xfs) {
+                const unsigned fmt_id = id ? unsigned(std::strtoul(id, nullptr, 10)) : 0;
+                std::string code;
+                for (const auto& [cid, c] : custom)
+                    if (cid == fmt_id) code = c;
+                date_style_.push_back(is_date_format(fmt_id, code));
+            }
             },
             [&](std::string_view el) {
-                if (el == "cellXfs") in_xfs = false;
-            },
+            if (el == "cellXfs") in_xfs = false;
+        },
             nullptr);
         const std::string body = part(base + "styles.xml");
         st.feed(body.data(), body.size(), true);
@@ -380,17 +393,20 @@ const XlsxWorkbook::Entry* XlsxWorkbook::find(const std::string& name) const {
     return nullptr;
 }
 
-void XlsxWorkbook::stream_part(const std::string& name, const std::function<void(const char*, std::size_t, bool)>& sink) const {
+void XlsxWorkbook::stream_part(const std::string& name,
+                               const std::function<void(const char*, std::size_t, bool)>& sink) const {
     const Entry* e = find(name);
     if (!e) throw Error(path_ + ": de werkmap is beschadigd (" + name + " ontbreekt)");
     const auto damaged = [&](const std::string& what) {
-        return Error(path_ + ": de werkmap is beschadigd (" + name + ": " + what + "); open en bewaar hem opnieuw in Excel");
+        return Error(path_ + ": de werkmap is beschadigd (" + name + ": " + what +
+                     "); open en bewaar hem opnieuw in Excel");
     };
     const std::size_t lh = e->local_offset;
     if (lh + 30 > zip_.size() || zip_.compare(lh, 4, "PK\x03\x04", 4) != 0) throw damaged("kop ontbreekt");
     const std::size_t data = lh + 30 + u16(zip_, lh + 26) + u16(zip_, lh + 28);
     if (data > zip_.size() || e->compressed > zip_.size() - data) throw damaged("afgekapt");
-    if (e->size > kMaxPartBytes) throw Error(path_ + ": " + name + " is groter dan 2 GiB uitgepakt (de grens van Wmo-toets)");
+    if (e->size > kMaxPartBytes)
+        throw Error(path_ + ": " + name + " is groter dan 2 GiB uitgepakt (de grens van Wmo-toets)");
     const char* in = zip_.data() + data;
     if (e->method == 0) {
         if (e->compressed != e->size) throw damaged("verkeerde lengte");
@@ -409,7 +425,8 @@ void XlsxWorkbook::stream_part(const std::string& name, const std::function<void
         z.next_out = reinterpret_cast<Bytef*>(out.data());
         z.avail_out = static_cast<uInt>(out.size());
         const int rc = inflate(&z, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) throw damaged(z.msg ? std::string("zlib: ") + z.msg : "niet uit te pakken");
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            throw damaged(z.msg ? std::string("zlib: ") + z.msg : "niet uit te pakken");
         const std::size_t got = out.size() - z.avail_out;
         total += got;
         if (total > e->size) throw damaged("groter dan opgegeven");
@@ -439,7 +456,8 @@ std::string XlsxWorkbook::resolve_sheet(std::string_view sheet) const {
 }
 
 std::string XlsxWorkbook::location(std::string_view sheet, std::size_t row, std::size_t col) const {
-    return fmt::format("{}:{}!{}{}", path_, sheet.empty() ? names_.front() : std::string(sheet), column_letters(col), row);
+    return fmt::format("{}:{}!{}{}", path_, sheet.empty() ? names_.front() : std::string(sheet), column_letters(col),
+                       row);
 }
 
 void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) const {
@@ -454,84 +472,84 @@ void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) 
     XmlPart xml(
         std::filesystem::path(path_).filename().string() + ":" + sheet_name,
         [&](std::string_view el, const char** atts) {
-            if (el == "row") {
-                const char* r = attribute(atts, "r");
-                const std::size_t next = row + 1;
-                row = r ? std::size_t(std::strtoull(r, nullptr, 10)) : next;
-                if (row == 0 || row > kMaxRows)
-                    throw Error(fmt::format("{}:{}: ongeldig rijnummer '{}'", path_, sheet_name, r ? r : ""));
-                cells.clear();
-                col = 0;
-            } else if (el == "c") {
-                const char* r = attribute(atts, "r");
-                std::size_t c = cells.size(), rr = row;
-                if (r && !parse_reference(r, c, rr))
-                    throw Error(fmt::format("{}:{}!{}: ongeldige celverwijzing", path_, sheet_name, r));
-                col = c;
-                cell_row = row;
-                const char* t = attribute(atts, "t");
-                type = t ? t : "n";
-                const char* s = attribute(atts, "s");
-                style = s ? std::size_t(std::strtoull(s, nullptr, 10)) : 0;
-                value.clear();
-            } else if (el == "v") {
-                in_value = true;
-            } else if (el == "is") {
-                in_inline = true;
-            } else if (el == "t" && in_inline) {
-                in_value = true;
-            }
+        if (el == "row") {
+            const char* r = attribute(atts, "r");
+            const std::size_t next = row + 1;
+            row = r ? std::size_t(std::strtoull(r, nullptr, 10)) : next;
+            if (row == 0 || row > kMaxRows)
+                throw Error(fmt::format("{}:{}: ongeldig rijnummer '{}'", path_, sheet_name, r ? r : ""));
+            cells.clear();
+            col = 0;
+        } else if (el == "c") {
+            const char* r = attribute(atts, "r");
+            std::size_t c = cells.size(), rr = row;
+            if (r && !parse_reference(r, c, rr))
+                throw Error(fmt::format("{}:{}!{}: ongeldige celverwijzing", path_, sheet_name, r));
+            col = c;
+            cell_row = row;
+            const char* t = attribute(atts, "t");
+            type = t ? t : "n";
+            const char* s = attribute(atts, "s");
+            style = s ? std::size_t(std::strtoull(s, nullptr, 10)) : 0;
+            value.clear();
+        } else if (el == "v") {
+            in_value = true;
+        } else if (el == "is") {
+            in_inline = true;
+        } else if (el == "t" && in_inline) {
+            in_value = true;
+        }
         },
         [&](std::string_view el) {
-            if (el == "v" || el == "t") {
-                in_value = false;
-            } else if (el == "is") {
-                in_inline = false;
-            } else if (el == "c") {
-                XlsxCell cell;
-                if (type == "s") {
-                    if (value.empty()) return;
-                    const auto k = std::strtoull(value.c_str(), nullptr, 10);
-                    if (k >= shared_.size()) throw Error(at() + ": verwijst naar een tekst die niet in de werkmap staat");
-                    cell.kind = XlsxCell::Kind::text;
-                    cell.text = shared_[k];
-                } else if (type == "inlineStr" || type == "str") {
-                    cell.kind = XlsxCell::Kind::text;
-                    cell.text = value;
-                } else if (type == "b") {
-                    cell.kind = XlsxCell::Kind::boolean;
-                    cell.number = value == "1" ? 1 : 0;
-                    cell.text = value == "1" ? "ja" : "nee";
-                } else if (type == "e") {
-                    cell.kind = XlsxCell::Kind::error;
-                    cell.text = value;
-                } else if (type == "d") {  // an ISO 8601 date cell (strict OOXML)
-                    cell.kind = XlsxCell::Kind::date;
-                    cell.text = value.size() > 10 && value.substr(10, 9) == "T00:00:00" ? value.substr(0, 10) : value;
-                } else {
-                    if (value.empty()) return;
-                    char* end = nullptr;
-                    cell.number = std::strtod(value.c_str(), &end);
-                    if (end == value.c_str() || *end != '\0') throw Error(at() + ": ongeldig getal '" + value + "'");
-                    const bool date = style < date_style_.size() && date_style_[style];
-                    cell.text = date ? excel_serial_to_iso(cell.number, date1904_) : std::string();
-                    if (date && cell.text.empty())
-                        throw Error(at() + ": datum buiten de jaren 1900–9999 (" + number_text(cell.number) + ")");
-                    cell.kind = date ? XlsxCell::Kind::date : XlsxCell::Kind::number;
-                    if (!date) cell.text = number_text(cell.number);
-                }
-                if (cells.size() <= col) cells.resize(col + 1);
-                cells[col] = std::move(cell);
-            } else if (el == "row") {
-                if (!cells.empty()) on_row(row, cells);
-                cells.clear();
+        if (el == "v" || el == "t") {
+            in_value = false;
+        } else if (el == "is") {
+            in_inline = false;
+        } else if (el == "c") {
+            XlsxCell cell;
+            if (type == "s") {
+                if (value.empty()) return;
+                const auto k = std::strtoull(value.c_str(), nullptr, 10);
+                if (k >= shared_.size()) throw Error(at() + ": verwijst naar een tekst die niet in de werkmap staat");
+                cell.kind = XlsxCell::Kind::text;
+                cell.text = shared_[k];
+            } else if (type == "inlineStr" || type == "str") {
+                cell.kind = XlsxCell::Kind::text;
+                cell.text = value;
+            } else if (type == "b") {
+                cell.kind = XlsxCell::Kind::boolean;
+                cell.number = value == "1" ? 1 : 0;
+                cell.text = value == "1" ? "ja" : "nee";
+            } else if (type == "e") {
+                cell.kind = XlsxCell::Kind::error;
+                cell.text = value;
+            } else if (type == "d") {  // an ISO 8601 date cell (strict OOXML)
+                cell.kind = XlsxCell::Kind::date;
+                cell.text = value.size() > 10 && value.substr(10, 9) == "T00:00:00" ? value.substr(0, 10) : value;
+            } else {
+                if (value.empty()) return;
+                char* end = nullptr;
+                cell.number = std::strtod(value.c_str(), &end);
+                if (end == value.c_str() || *end != '\0') throw Error(at() + ": ongeldig getal '" + value + "'");
+                const bool date = style < date_style_.size() && date_style_[style];
+                cell.text = date ? excel_serial_to_iso(cell.number, date1904_) : std::string();
+                if (date && cell.text.empty())
+                    throw Error(at() + ": datum buiten de jaren 1900–9999 (" + number_text(cell.number) + ")");
+                cell.kind = date ? XlsxCell::Kind::date : XlsxCell::Kind::number;
+                if (!date) cell.text = number_text(cell.number);
             }
-        },
+            if (cells.size() <= col) cells.resize(col + 1);
+            cells[col] = std::move(cell);
+        } else if (el == "row") {
+            if (!cells.empty()) on_row(row, cells);
+            cells.clear();
+        }
+    },
         [&](const char* s, int n) {
-            if (!in_value) return;
-            if (value.size() + std::size_t(n) > kMaxCellChars)
-                throw Error(fmt::format("{}: de cel is langer dan {} tekens (de grens van Excel)", at(), kMaxCellChars));
-            value.append(s, std::size_t(n));
+        if (!in_value) return;
+        if (value.size() + std::size_t(n) > kMaxCellChars)
+            throw Error(fmt::format("{}: de cel is langer dan {} tekens (de grens van Excel)", at(), kMaxCellChars));
+        value.append(s, std::size_t(n));
         });
     stream_part(target, [&](const char* d, std::size_t n, bool last) { xml.feed(d, n, last); });
 }

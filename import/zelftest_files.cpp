@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "import/event_builder.hpp"
-#include "import/toml_files.hpp"
 #include "import/json_input.hpp"
+#include "import/toml_files.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
@@ -16,7 +16,8 @@
 namespace wmotoets {
 
 const ZelftestQuestions& shipped_questions() {
-    static const ZelftestQuestions q = read_zelftest_questions(shipped_zelftest_questions(), "data/zelftest/vragen.toml");
+    static const ZelftestQuestions q =
+        read_zelftest_questions(shipped_zelftest_questions(), "data/zelftest/vragen.toml");
     return q;
 }
 
@@ -66,7 +67,8 @@ public:
     }
 
     ZelftestAnswers read(const json& root) const {
-        if (!root.is_object()) fail("", "verwacht een object met gemeente, perspectief, ingevuld_door, datum en antwoorden");
+        if (!root.is_object())
+            fail("", "verwacht een object met gemeente, perspectief, ingevuld_door, datum en antwoorden");
         static const char* known[] = {"gemeente", "perspectief", "ingevuld_door", "datum", "antwoorden"};
         for (const auto& [key, value] : root.items())
             if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -97,15 +99,18 @@ public:
                                              : "onbekende sleutel (mogelijk: levensgebieden, toelichting, bron)");
             }
             if (question->levensgebieden.empty()) {
-                if (v.contains("antwoord") && !v["antwoord"].is_null()) ans.answer = answer(v["antwoord"], at + ".antwoord");
+                if (v.contains("antwoord") && !v["antwoord"].is_null())
+                    ans.answer = answer(v["antwoord"], at + ".antwoord");
             } else if (v.contains("levensgebieden")) {
                 const json& areas = v["levensgebieden"];
-                if (!areas.is_object()) fail(at + ".levensgebieden", "moet een object zijn met per levensgebied een antwoord");
+                if (!areas.is_object())
+                    fail(at + ".levensgebieden", "moet een object zijn met per levensgebied een antwoord");
                 for (const auto& item : areas.items()) {
                     const std::string& area = item.key();
                     const json& value = item.value();
-                    const bool known_area = std::any_of(question->levensgebieden.begin(), question->levensgebieden.end(),
-                                                        [&](const auto& p) { return p.first == area; });
+                    const bool known_area =
+                        std::any_of(question->levensgebieden.begin(), question->levensgebieden.end(),
+                                    [&](const auto& p) { return p.first == area; });
                     if (!known_area) {
                         std::string list;
                         for (const auto& p : question->levensgebieden) list += (list.empty() ? "" : ", ") + p.first;

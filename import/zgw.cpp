@@ -7,10 +7,10 @@
 #include <sstream>
 
 #include "import/event_builder.hpp"
-#include "util/sha256.hpp"
-#include "model/bsn.hpp"
 #include "import/json_input.hpp"
+#include "model/bsn.hpp"
 #include "util/error.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace wmotoets {
@@ -19,17 +19,17 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* kCollections[] = {"zaken", "statussen", "statustypen", "rollen", "roltypen", "besluiten",
-                                        "klantcontacten"};
+constexpr const char* kCollections[] = {"zaken",    "statussen", "statustypen",   "rollen",
+                                        "roltypen", "besluiten", "klantcontacten"};
 
 // The line where each resource starts: for every array element that is an object, keyed by the
 // path of its array ("statussen", or "statussen.results" for a page object).
 std::map<std::string, std::vector<std::uint64_t>> resource_lines(const std::string& text) {
     std::map<std::string, std::vector<std::uint64_t>> out;
     struct Level {
-        char type;          // '{' or '['
-        std::string path;   // of this container
-        std::string key;    // object: the last key read
+        char type;         // '{' or '['
+        std::string path;  // of this container
+        std::string key;   // object: the last key read
     };
     std::vector<Level> stack;
     std::uint64_t line = 1;
@@ -49,31 +49,30 @@ std::map<std::string, std::vector<std::uint64_t>> resource_lines(const std::stri
             continue;
         }
         switch (c) {
-            case '"':
-                in_string = true;
-                current.clear();
-                break;
-            case ':':
-                if (!stack.empty() && stack.back().type == '{') stack.back().key = last_string;
-                break;
-            case '{':
-            case '[': {
-                std::string path;
-                if (!stack.empty()) {
-                    const Level& parent = stack.back();
-                    if (parent.type == '{') path = parent.path.empty() ? parent.key : parent.path + "." + parent.key;
-                    else path = parent.path + "[]";
-                    if (parent.type == '[' && c == '{') out[parent.path].push_back(line);
-                }
-                stack.push_back({c, path, {}});
-                break;
+        case '"':
+            in_string = true;
+            current.clear();
+            break;
+        case ':':
+            if (!stack.empty() && stack.back().type == '{') stack.back().key = last_string;
+            break;
+        case '{':
+        case '[': {
+            std::string path;
+            if (!stack.empty()) {
+                const Level& parent = stack.back();
+                if (parent.type == '{') path = parent.path.empty() ? parent.key : parent.path + "." + parent.key;
+                else path = parent.path + "[]";
+                if (parent.type == '[' && c == '{') out[parent.path].push_back(line);
             }
-            case '}':
-            case ']':
-                if (!stack.empty()) stack.pop_back();
-                break;
-            default:
-                break;
+            stack.push_back({c, path, {}});
+            break;
+        }
+        case '}':
+        case ']':
+            if (!stack.empty()) stack.pop_back();
+            break;
+        default: break;
         }
     }
     return out;
@@ -88,16 +87,18 @@ std::string str(const json& o, const char* key) {
 
 class ZgwReader {
 public:
-    ZgwReader(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag,
-              InputFile& input)
-        : path_(path), options_(options),
-          builder_(path, static_cast<std::uint16_t>(log.inputs.size()), options, log, diag, input), input_(input) {}
+    ZgwReader(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag, InputFile& input)
+        : path_(path),
+          options_(options),
+          builder_(path, static_cast<std::uint16_t>(log.inputs.size()), options, log, diag, input),
+          input_(input) {}
 
     void run(const std::string& text) {
         const json root = parse_json_input(path_, text, "; niets uit dit bestand is ingelezen");
         if (!root.is_object() || !root.contains("zaken"))
-            throw Error(path_ + ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en "
-                                "statussen, statustypen, rollen, roltypen, besluiten, klantcontacten)");
+            throw Error(path_ +
+                        ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en "
+                        "statussen, statustypen, rollen, roltypen, besluiten, klantcontacten)");
         lines_ = resource_lines(text);
         for (const char* c : kCollections) collections_[c] = &collection(root, c);
 
@@ -110,7 +111,8 @@ public:
             const json& r = rollen[i];
             rol_[str(r, "url")] = &r;
             // Natural persons: never read; their BSN fields only counted.
-            const json* ident = r.is_object() && r.contains("betrokkeneIdentificatie") ? &r["betrokkeneIdentificatie"] : nullptr;
+            const json* ident =
+                r.is_object() && r.contains("betrokkeneIdentificatie") ? &r["betrokkeneIdentificatie"] : nullptr;
             if (ident && ident->is_object())
                 for (const auto& [key, value] : ident->items())
                     if (bsn_column_name(ascii_lower(key)) && value.is_string() && !value.get<std::string>().empty())
@@ -161,7 +163,8 @@ private:
         const auto it = zaak_id_.find(str(r, "zaak"));
         if (it != zaak_id_.end()) return &it->second;
         ++input_.rows;
-        builder_.reject(line, std::string(what) + " hoort bij een zaak die niet in 'zaken' staat ('" + shorten(str(r, "zaak")) + "')");
+        builder_.reject(line, std::string(what) + " hoort bij een zaak die niet in 'zaken' staat ('" +
+                                  shorten(str(r, "zaak")) + "')");
         return nullptr;
     }
 
@@ -215,8 +218,8 @@ private:
             const std::uint64_t line = line_of("rollen", i);
             const std::string* zaak = zaak_of(r, line, "rol");
             if (!zaak) continue;
-            add(*zaak, str(r, "registratiedatum"), std::string(activity_name(it->second.activity)), medewerker(&r, line),
-                it->second.role, line);
+            add(*zaak, str(r, "registratiedatum"), std::string(activity_name(it->second.activity)),
+                medewerker(&r, line), it->second.role, line);
         }
     }
 

@@ -57,9 +57,11 @@ void Calendar::load_equated_days(std::string_view text, const std::string& sourc
         if (!d) {
             // Shown only when it looks like a mistyped date: the file may be some other file
             // entirely, whose content does not belong in a message.
-            const bool datelike = date_text.size() <= 12 && date_text.find_first_not_of("0123456789-/.") == std::string_view::npos;
+            const bool datelike =
+                date_text.size() <= 12 && date_text.find_first_not_of("0123456789-/.") == std::string_view::npos;
             throw Error(source + ":" + std::to_string(line_no) + ": " +
-                        (datelike ? "'" + std::string(date_text) + "' is geen datum" : std::string("de regel begint niet met een datum")) +
+                        (datelike ? "'" + std::string(date_text) + "' is geen datum"
+                                  : std::string("de regel begint niet met een datum")) +
                         " (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
         }
         std::string_view rest = end == std::string_view::npos ? std::string_view{} : line.substr(end + 1);
@@ -104,7 +106,8 @@ std::string Calendar::extension_reasons(Date raw, Date last) const {
 namespace {
 // The Atw art. 3 holiday on this date, or nullptr.
 const char* holiday_of(Date d) {
-    int y; unsigned m, day;
+    int y;
+    unsigned m, day;
     d.to_ymd(y, m, day);
     if (m == 1) return day == 1 ? "Nieuwjaarsdag" : nullptr;
     if (m == 12) return day == 25 ? "Eerste Kerstdag" : day == 26 ? "Tweede Kerstdag" : nullptr;
@@ -121,11 +124,11 @@ const char* holiday_of(Date d) {
         }
     }
     switch (d - easter_sunday(y)) {
-        case -2: return "Goede Vrijdag";
-        case 1: return "Tweede Paasdag";
-        case 39: return "Hemelvaartsdag";
-        case 50: return "Tweede Pinksterdag";
-        default: return nullptr;
+    case -2: return "Goede Vrijdag";
+    case 1: return "Tweede Paasdag";
+    case 39: return "Hemelvaartsdag";
+    case 50: return "Tweede Pinksterdag";
+    default: return nullptr;
     }
 }
 }  // namespace
@@ -137,9 +140,7 @@ std::string Calendar::holiday_name(Date d) const {
 
 bool Calendar::is_holiday(Date d) const { return holiday_of(d) != nullptr; }
 
-bool Calendar::compute_non_working_day(Date d) const {
-    return d.is_weekend() || is_holiday(d) || is_equated(d);
-}
+bool Calendar::compute_non_working_day(Date d) const { return d.is_weekend() || is_holiday(d) || is_equated(d); }
 
 std::string Calendar::reason_not_last_day(Date d) const {
     if (auto h = holiday_name(d); !h.empty()) return h;

@@ -20,9 +20,24 @@ void Date::to_ymd(int& y, unsigned& m, unsigned& d) const {
     d = unsigned(ymd.day());
 }
 
-int Date::year() const { int y; unsigned m, d; to_ymd(y, m, d); return y; }
-unsigned Date::month() const { int y; unsigned m, d; to_ymd(y, m, d); return m; }
-unsigned Date::day() const { int y; unsigned m, d; to_ymd(y, m, d); return d; }
+int Date::year() const {
+    int y;
+    unsigned m, d;
+    to_ymd(y, m, d);
+    return y;
+}
+unsigned Date::month() const {
+    int y;
+    unsigned m, d;
+    to_ymd(y, m, d);
+    return m;
+}
+unsigned Date::day() const {
+    int y;
+    unsigned m, d;
+    to_ymd(y, m, d);
+    return d;
+}
 
 unsigned Date::iso_weekday() const {
     // 1970-01-01 was a Thursday (3 in ISO order starting at Monday = 0).
@@ -31,7 +46,8 @@ unsigned Date::iso_weekday() const {
 }
 
 std::string Date::iso() const {
-    int y; unsigned m, d;
+    int y;
+    unsigned m, d;
     to_ymd(y, m, d);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
@@ -39,17 +55,18 @@ std::string Date::iso() const {
 }
 
 std::string Date::dutch_long() const {
-    static constexpr std::array<const char*, 12> months{
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december"};
-    int y; unsigned m, d;
+    static constexpr std::array<const char*, 12> months{"januari",   "februari", "maart",    "april",
+                                                        "mei",       "juni",     "juli",     "augustus",
+                                                        "september", "oktober",  "november", "december"};
+    int y;
+    unsigned m, d;
     to_ymd(y, m, d);
     return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
 }
 
 std::string Date::dutch_weekday() const {
-    static constexpr std::array<const char*, 7> names{
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+    static constexpr std::array<const char*, 7> names{"maandag", "dinsdag",  "woensdag", "donderdag",
+                                                      "vrijdag", "zaterdag", "zondag"};
     return names[iso_weekday()];
 }
 

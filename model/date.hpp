@@ -20,8 +20,8 @@ struct Date {
     unsigned iso_weekday() const;
     bool is_weekend() const { return iso_weekday() >= 5; }
 
-    std::string iso() const;          // 2024-03-28
-    std::string dutch_long() const;   // 28 maart 2024
+    std::string iso() const;            // 2024-03-28
+    std::string dutch_long() const;     // 28 maart 2024
     std::string dutch_weekday() const;  // donderdag
 
     Date operator+(int n) const { return Date{days + n}; }

@@ -25,7 +25,6 @@ void EventLog::check_room_for_input(const std::string& path) const {
     if (inputs.size() >= 0xFFFF) throw Error(path + ": te veel invoerbestanden in één controle (ten hoogste 65535)");
 }
 
-
 StringPool::StringPool() : views_(1), slots_(1024) {}  // id 0: absent
 
 std::uint32_t StringPool::hash(std::string_view s) {
@@ -209,7 +208,8 @@ void EventLog::finalize() {
     auto sort_cases = [&](std::size_t from, std::size_t to) {
         for (std::size_t c = from; c < to; ++c) {
             auto first = order.mut().begin() + start[c], last = order.mut().begin() + start[c + 1];
-            stable_sort_short(first, last, [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
+            stable_sort_short(first, last,
+                              [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
             for (auto it = first; it != last;) {
                 auto group_end = it;
                 bool all_timed = true;
@@ -218,7 +218,8 @@ void EventLog::finalize() {
                     ++group_end;
                 }
                 if (all_timed && group_end - it > 1)
-                    stable_sort_short(it, group_end, [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
+                    stable_sort_short(it, group_end,
+                                      [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
                 it = group_end;
             }
         }

@@ -57,11 +57,11 @@ struct InputFile {
     std::string path;  // a possible BSN in the name replaced by [BSN?]
     std::string sha256;
     std::string format = "csv";
-    std::string mapping;  // the mapping file used, if any
+    std::string mapping;        // the mapping file used, if any
     std::int64_t store_id = 0;  // its import id in the audit database, when loaded from one
     std::size_t rows = 0, used = 0, rejected = 0, possible_bsn = 0;
-    std::size_t skipped = 0;  // XES: events left out by the lifecycle filter (not bad input)
-    std::size_t traces = 0;   // XES: traces read (a trace whose events are all unusable is no dossier)
+    std::size_t skipped = 0;      // XES: events left out by the lifecycle filter (not bad input)
+    std::size_t traces = 0;       // XES: traces read (a trace whose events are all unusable is no dossier)
     std::size_t bsn_skipped = 0;  // ZGW: BSN fields of natural persons passed over (never read)
     bool windows1252 = false;
     std::vector<BsnColumn> bsn_columns;  // not stored: only a run without a decision needs them
@@ -86,9 +86,9 @@ struct Event {
     Date date;
     std::int32_t ms = -1;  // milliseconds since local midnight; -1 = date-only
     std::uint32_t case_index = 0;
-    std::uint32_t who = 0;  // index into EventLog::whos; 0 = nobody given
+    std::uint32_t who = 0;         // index into EventLog::whos; 0 = nobody given
     std::uint32_t attr_begin = 0;  // its attributes in EventLog::attributes (label and event id first)
-    std::uint32_t line = 0;  // physical line in its file where the row starts
+    std::uint32_t line = 0;        // physical line in its file where the row starts
     std::uint16_t attr_count = 0;
     std::uint16_t file = 0;  // index into EventLog::inputs
     Activity activity = Activity::onbekend;
@@ -157,7 +157,7 @@ public:
     std::uint32_t who_index(const Who& w) {
         if (w == Who{}) return 0;
         const std::size_t mask = who_slots_.size() - 1;
-        for (std::size_t i = who_slot(w); ; i = (i + 1) & mask) {
+        for (std::size_t i = who_slot(w);; i = (i + 1) & mask) {
             const std::uint32_t at = who_slots_[i];
             if (at == 0) return add_who(w, i);
             if (whos_[at] == w) return at;

@@ -26,13 +26,13 @@ struct Mapping {
         std::string source;
         std::uint64_t line = 0;  // in the mapping file, for messages
     };
-    std::string path;                           // the mapping file, for messages and provenance
-    std::map<std::string, Column> columns;      // canonical name → source
-    std::map<std::string, Activity> activities; // source label (exact) → canonical activity
-    std::map<std::string, std::string> roles;   // source role (exact) → canonical role
+    std::string path;                                                  // the mapping file, for messages and provenance
+    std::map<std::string, Column> columns;                             // canonical name → source
+    std::map<std::string, Activity> activities;                        // source label (exact) → canonical activity
+    std::map<std::string, std::string> roles;                          // source role (exact) → canonical role
     std::map<std::string, std::map<std::string, std::string>> values;  // attribute → source → canonical
-    std::vector<std::string> not_bsn;           // geen_bsn: identifying columns declared free of BSNs
-    std::optional<bool> keep_unknown;           // onbekende_activiteiten: behouden (true) / weigeren
+    std::vector<std::string> not_bsn;  // geen_bsn: identifying columns declared free of BSNs
+    std::optional<bool> keep_unknown;  // onbekende_activiteiten: behouden (true) / weigeren
 
     // A wide export ([breed]): one row per dossier (or per melding; another row with the same
     // dossier number is its next melding), one date column per step. Each filled date is an event
@@ -41,9 +41,9 @@ struct Mapping {
     struct WideStep {
         std::string date_column;  // as in the header
         Activity activity;
-        std::string time_column, actor_column, team_column, role;  // optional; role canonical
+        std::string time_column, actor_column, team_column, role;     // optional; role canonical
         std::vector<std::pair<std::string, std::string>> attributes;  // canonical attribute, column
-        std::uint64_t line = 0;  // in the mapping file
+        std::uint64_t line = 0;                                       // in the mapping file
     };
     std::vector<WideStep> wide;
 
@@ -63,7 +63,8 @@ struct Mapping {
     std::vector<std::pair<std::string, const Column*>> columns_in_file_order() const {
         std::vector<std::pair<std::string, const Column*>> out;
         for (const auto& [name, c] : columns) out.emplace_back(name, &c);
-        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second->line < b.second->line; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const auto& a, const auto& b) { return a.second->line < b.second->line; });
         return out;
     }
 

@@ -6,19 +6,19 @@ namespace wmotoets {
 
 std::string_view outcome_name(Outcome o) {
     switch (o) {
-        case Outcome::niet_van_toepassing: return "niet_van_toepassing";
-        case Outcome::voldaan: return "voldaan";
-        case Outcome::onbekend: return "onbekend";
-        case Outcome::overtreden: return "overtreden";
+    case Outcome::niet_van_toepassing: return "niet_van_toepassing";
+    case Outcome::voldaan: return "voldaan";
+    case Outcome::onbekend: return "onbekend";
+    case Outcome::overtreden: return "overtreden";
     }
     return "?";
 }
 
 std::string_view severity_name(Severity s) {
     switch (s) {
-        case Severity::overtreding: return "overtreding";
-        case Severity::aandachtspunt: return "aandachtspunt";
-        case Severity::signaal: return "signaal";
+    case Severity::overtreding: return "overtreding";
+    case Severity::aandachtspunt: return "aandachtspunt";
+    case Severity::signaal: return "signaal";
     }
     return "?";
 }
@@ -31,19 +31,19 @@ std::optional<Severity> severity_from_name(std::string_view name) {
 
 std::string_view deviation_words(Severity s) {
     switch (s) {
-        case Severity::overtreding: return "overtreden";
-        case Severity::aandachtspunt: return "niet voldaan";
-        case Severity::signaal: return "gesignaleerd";
+    case Severity::overtreding: return "overtreden";
+    case Severity::aandachtspunt: return "niet voldaan";
+    case Severity::signaal: return "gesignaleerd";
     }
     return "overtreden";
 }
 
 std::string_view outcome_words(Outcome o, Severity s) {
     switch (o) {
-        case Outcome::niet_van_toepassing: return "niet van toepassing";
-        case Outcome::voldaan: return "voldaan";
-        case Outcome::onbekend: return "onbekend";
-        case Outcome::overtreden: return deviation_words(s);
+    case Outcome::niet_van_toepassing: return "niet van toepassing";
+    case Outcome::voldaan: return "voldaan";
+    case Outcome::onbekend: return "onbekend";
+    case Outcome::overtreden: return deviation_words(s);
     }
     return "?";
 }
@@ -93,7 +93,8 @@ RunSettings run_settings(const Settings& s) {
                         {"wachttijd_ondersteuner_dagen", std::to_string(s.wachttijd_ondersteuner_dagen)}}};
 }
 
-void RunCollector::begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) {
+void RunCollector::begin(const std::string& peildatum, const RunSettings& settings,
+                         const std::vector<std::string>& rules) {
     record = RunRecord{};
     record.peildatum = peildatum;
     record.settings = settings;

@@ -19,7 +19,7 @@ namespace wmotoets {
 enum class Outcome : std::uint8_t { niet_van_toepassing = 0, voldaan = 1, onbekend = 2, overtreden = 3 };
 enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
 
-std::string_view outcome_name(Outcome o);   // "niet_van_toepassing", "voldaan", … (JSON)
+std::string_view outcome_name(Outcome o);    // "niet_van_toepassing", "voldaan", … (JSON)
 std::string_view severity_name(Severity s);  // "overtreding", "aandachtspunt", "signaal"
 std::optional<Severity> severity_from_name(std::string_view name);
 // Words for people (docs/spec/rules.md): wherever a person reads an outcome, it is worded by the rule's
@@ -32,7 +32,8 @@ std::string_view outcome_words(Outcome o, std::string_view severity);
 // A column of deviations over rules of every severity, and the key that explains it.
 inline constexpr std::string_view kDeviationsHeading = "afwijkend";
 inline constexpr std::string_view kDeviationsKey =
-    "afwijkend = overtreden (bij een overtreding), niet voldaan (bij een aandachtspunt) of gesignaleerd (bij een signaal)";
+    "afwijkend = overtreden (bij een overtreding), niet voldaan (bij een aandachtspunt) of gesignaleerd (bij een "
+    "signaal)";
 // The one codec of outcomes in the store: one letter each (n, v, o, x).
 char outcome_code(Outcome o);
 std::optional<Outcome> outcome_from_code(char c);
@@ -87,7 +88,8 @@ struct RunRecord {
 class RunSink {
 public:
     virtual ~RunSink() = default;
-    virtual void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) = 0;
+    virtual void begin(const std::string& peildatum, const RunSettings& settings,
+                       const std::vector<std::string>& rules) = 0;
     virtual void outcomes(std::string_view case_id, std::span<const Outcome> row) = 0;
     virtual void finding(const RunRecord::Finding& f) = 0;
     virtual void figure(const RunRecord::Figure& f) = 0;
@@ -99,7 +101,8 @@ public:
 class RunTee final : public RunSink {
 public:
     explicit RunTee(std::vector<RunSink*> sinks) : sinks_(std::move(sinks)) {}
-    void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override {
+    void begin(const std::string& peildatum, const RunSettings& settings,
+               const std::vector<std::string>& rules) override {
         for (RunSink* s : sinks_) s->begin(peildatum, settings, rules);
     }
     void outcomes(std::string_view case_id, std::span<const Outcome> row) override {
@@ -125,7 +128,8 @@ private:
 // Keeps what it is handed as a RunRecord.
 class RunCollector final : public RunSink {
 public:
-    void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override;
+    void begin(const std::string& peildatum, const RunSettings& settings,
+               const std::vector<std::string>& rules) override;
     void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
     void finding(const RunRecord::Finding& f) override { record.findings.push_back(f); }
     void figure(const RunRecord::Figure& f) override { record.figures.push_back(f); }

@@ -35,7 +35,8 @@ struct VerdictFile {
 };
 
 // The columns of the table, in order; the reader finds them by name, so a moved column still reads.
-inline constexpr std::string_view kVerdictColumns[] = {"Nr",  "Dossier",     "Regel", "Norm",      "Wmo-toets",
-                                                       "Oordeel", "Toelichting", "Bron (document, datum)", "Auditor", "Datum"};
+inline constexpr std::string_view kVerdictColumns[] = {"Nr",        "Dossier", "Regel",       "Norm",
+                                                       "Wmo-toets", "Oordeel", "Toelichting", "Bron (document, datum)",
+                                                       "Auditor",   "Datum"};
 
 }  // namespace wmotoets

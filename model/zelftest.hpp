@@ -55,8 +55,8 @@ struct ZelftestQuestions {
 std::string_view shipped_zelftest_questions();
 
 struct ZelftestAnswer {
-    std::string answer;                             // "" for ZT-LEV-1 (see per_area)
-    std::map<std::string, std::string> per_area;    // ZT-LEV-1: levensgebied → answer
+    std::string answer;                           // "" for ZT-LEV-1 (see per_area)
+    std::map<std::string, std::string> per_area;  // ZT-LEV-1: levensgebied → answer
     std::string toelichting, bron;
 };
 

@@ -16,11 +16,11 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (const char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
         }
     }
     return out;
@@ -29,7 +29,8 @@ std::string html_escape(std::string_view s) {
 std::string file_name_for(std::string_view case_id) {
     std::string out;
     for (const char c : case_id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
         out += ok ? c : '_';
     }
     return out.empty() ? "_" : out;
@@ -37,7 +38,8 @@ std::string file_name_for(std::string_view case_id) {
 
 namespace {
 
-constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em;color:#111;line-height:1.35}
+constexpr const char* kStyle =
+    R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em;color:#111;line-height:1.35}
 h1{font-size:1.35em;margin:0 0 .3em}h2{font-size:1.05em;margin:1.2em 0 .4em;border-bottom:1px solid #999}
 table{border-collapse:collapse;width:100%;font-size:.86em}th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}
 th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.x{color:#a00;font-weight:600}.muted{color:#555}.small{font-size:.85em}
@@ -65,8 +67,10 @@ std::string answer_boxes(const std::string& name) {
 }
 
 std::string answer_boxes_yes_no(const std::string& name) {
-    return "<span class=\"keuzes\"><label><input type=\"checkbox\" name=\"" + name + "\" value=\"ja\">ja</label>"
-           "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"nee\">nee</label></span>";
+    return "<span class=\"keuzes\"><label><input type=\"checkbox\" name=\"" + name +
+           "\" value=\"ja\">ja</label>"
+           "<label><input type=\"checkbox\" name=\"" +
+           name + "\" value=\"nee\">nee</label></span>";
 }
 
 void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
@@ -78,10 +82,11 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
         if (run.case_ids[i] == id) at = i;
     // A long dossier (many events and norms) in smaller print, so that its sheet keeps to one page.
     std::size_t lines = log.events_of(c).size();
-    for (std::size_t r = 0; at && r < run.rules.size(); ++r) lines += 2 * (run.outcome(*at, r) != Outcome::niet_van_toepassing);
+    for (std::size_t r = 0; at && r < run.rules.size(); ++r)
+        lines += 2 * (run.outcome(*at, r) != Outcome::niet_van_toepassing);
     out << "<div class=\"blad" << (lines > 56 ? " lang" : "") << "\">\n";
-    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number << " van "
-        << info.of << " (zaad " << info.seed << ")";
+    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number
+        << " van " << info.of << " (zaad " << info.seed << ")";
     if (!info.stratum.empty()) out << " · stratum: " << html_escape(info.stratum);
     out << " · peildatum van de controle: " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum);
     std::set<std::uint16_t> files;  // the inputs this dossier's events come from, in full
@@ -99,10 +104,11 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
         const Who& w = log.who(e);
         std::string when = e.date.iso();
         if (e.has_time()) when += fmt::format(" {:02}:{:02}", e.ms / 3600000, e.ms / 60000 % 60);
-        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e, in_bezwaar)) << "</td><td>"
-            << html_escape(log.str(w.actor)) << "</td><td>"
+        out << "<tr><td>" << ++k << "</td><td>" << when << "</td><td>" << html_escape(log.label_words(e, in_bezwaar))
+            << "</td><td>" << html_escape(log.str(w.actor)) << "</td><td>"
             << html_escape(log.str(w.role) == "client" ? std::string_view("cliënt") : log.str(w.role)) << "</td><td>"
-            << html_escape(log.str(w.team)) << "</td><td>" << html_escape(std::filesystem::path(log.inputs[e.file].path).filename().string()) << ":" << e.line
+            << html_escape(log.str(w.team)) << "</td><td>"
+            << html_escape(std::filesystem::path(log.inputs[e.file].path).filename().string()) << ":" << e.line
             << "</td></tr>\n";
     }
     out << "</table>\n";
@@ -111,7 +117,9 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
     bool any = false;
     for (const RunRecord::Finding& f : run.findings) {
         if (f.case_id != id) continue;
-        if (!any) out << "<table class=\"bev\">\n<thead><tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en met</th><th>bevinding</th></tr></thead>\n";
+        if (!any)
+            out << "<table class=\"bev\">\n<thead><tr><th>regel</th><th>cyclus</th><th>datum</th><th>termijn tot en "
+                   "met</th><th>bevinding</th></tr></thead>\n";
         any = true;
         out << "<tr><td>" << html_escape(f.rule) << "</td><td>" << f.cycle << "</td><td>" << html_escape(f.date)
             << "</td><td>" << html_escape(f.deadline) << "</td><td>" << html_escape(f.message) << "</td></tr>\n";
@@ -120,8 +128,10 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
 
     // Per applicable rule: the norm as a question, the boxes, the tool's suggestion, room for the
     // auditor's explanation and source.
-    out << "<h2>Oordeel van de auditor per norm</h2>\n<p class=\"small muted\">Per norm die volgens Wmo-toets van toepassing "
-           "is: uw antwoord met toelichting en geraadpleegde bron. Wmo-toets doet een voorstel; uw oordeel telt.</p>\n<table class=\"normen\">\n<thead><tr><th>norm</th><th>uw antwoord"
+    out << "<h2>Oordeel van de auditor per norm</h2>\n<p class=\"small muted\">Per norm die volgens Wmo-toets van "
+           "toepassing "
+           "is: uw antwoord met toelichting en geraadpleegde bron. Wmo-toets doet een voorstel; uw oordeel "
+           "telt.</p>\n<table class=\"normen\">\n<thead><tr><th>norm</th><th>uw antwoord"
            "</th><th>Wmo-toets</th></tr></thead>\n";
     std::string not_applicable;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
@@ -132,18 +142,21 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
             continue;
         }
         const std::string name = "oordeel-" + file_name_for(id) + "-" + t.id;
-        out << "<tr><td><span class=\"id\">" << html_escape(t.id) << "</span> <span class=\"q\">" << html_escape(t.question)
-            << "</span></td><td>" << answer_boxes(name)
-            << "<span class=\"regel2\">toelichting, bron (document, datum):<span class=\"lijn\"></span></span></td><td" << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">"
-            << verdict_words(suggested_verdict(o)) << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
+        out << "<tr><td><span class=\"id\">" << html_escape(t.id) << "</span> <span class=\"q\">"
+            << html_escape(t.question) << "</span></td><td>" << answer_boxes(name)
+            << "<span class=\"regel2\">toelichting, bron (document, datum):<span class=\"lijn\"></span></span></td><td"
+            << (o == Outcome::overtreden ? " class=\"x\"" : "") << ">" << verdict_words(suggested_verdict(o))
+            << "<br><span class=\"small muted\">(" << outcome_words(o, t.severity) << ")</span></td></tr>\n";
     }
     out << "</table>\n";
     if (!not_applicable.empty())
         out << "<p class=\"small muted\">Volgens Wmo-toets niet van toepassing: " << not_applicable << ".</p>\n";
     out << "<h2>Conclusie</h2>\n<div class=\"regel\"><span>Afwijking in dit dossier: "
         << answer_boxes_yes_no("conclusie-" + file_name_for(id))
-        << "</span>toelichting:<span class=\"lijn\"></span></div>\n<table class=\"sign\"><tr><td><div class=\"regel\">Opgesteld "
-           "door:<span class=\"lijn\"></span>datum:<span class=\"lijn kort\"></span></div></td><td><div class=\"regel\">Beoordeeld "
+        << "</span>toelichting:<span class=\"lijn\"></span></div>\n<table class=\"sign\"><tr><td><div "
+           "class=\"regel\">Opgesteld "
+           "door:<span class=\"lijn\"></span>datum:<span class=\"lijn kort\"></span></div></td><td><div "
+           "class=\"regel\">Beoordeeld "
            "door:<span class=\"lijn\"></span>datum:<span class=\"lijn kort\"></span></div></td></tr></table>\n</div>\n";
 }
 
@@ -152,16 +165,19 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
 void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
                        const AuditSheetInfo& info) {
     const std::string id(log.str(log.cases.at(case_pos).id));
-    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditblad "
-        << html_escape(id) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditblad " << html_escape(id)
+        << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     write_sheet_body(out, log, case_pos, run, info);
     out << "</body>\n</html>\n";
 }
 
 void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& case_positions,
                         const std::vector<AuditSheetInfo>& infos, const RunRecord& run, const AuditCover& cover) {
-    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditbladen — steekproef</title>\n"
-           "<style>" << kStyle << "</style>\n</head>\n<body>\n<section class=\"cover\">\n<h1>Auditbladen — steekproef</h1>\n"
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditbladen — "
+           "steekproef</title>\n"
+           "<style>"
+        << kStyle
+        << "</style>\n</head>\n<body>\n<section class=\"cover\">\n<h1>Auditbladen — steekproef</h1>\n"
            "<table class=\"meta\">\n";
     for (const auto& [what, value] : cover.lines)
         out << "<tr><td>" << html_escape(what) << "</td><td>" << html_escape(value) << "</td></tr>\n";
@@ -169,7 +185,8 @@ void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vecto
     for (std::size_t i = 0; i < case_positions.size(); ++i)
         out << "<li>" << html_escape(log.str(log.cases.at(case_positions[i]).id))
             << (infos[i].stratum.empty() ? "" : " — " + html_escape(infos[i].stratum)) << "</li>\n";
-    out << "</ol>\n<p class=\"small muted\">Per dossier één auditblad; de paginanummers staan onderaan elke pagina.</p>\n"
+    out << "</ol>\n<p class=\"small muted\">Per dossier één auditblad; de paginanummers staan onderaan elke "
+           "pagina.</p>\n"
            "</section>\n";
     for (std::size_t i = 0; i < case_positions.size(); ++i) {
         out << "<section class=\"sheet\">\n";

@@ -14,7 +14,7 @@ namespace wmotoets {
 struct AuditSheetInfo {
     std::size_t number = 0, of = 0;  // place in the sample
     std::uint64_t seed = 0;
-    std::string stratum;             // empty without strata
+    std::string stratum;  // empty without strata
 };
 
 // Writes the sheet of dossier `case_pos` of `log` (finalized, as loaded from the store), with the

@@ -16,10 +16,10 @@ void tally(std::span<const Outcome> row, std::span<RuleCounts> counts) {
     for (std::size_t r = 0; r < row.size() && r < counts.size(); ++r) {
         RuleCounts& c = counts[r];
         switch (row[r]) {
-            case Outcome::niet_van_toepassing: continue;
-            case Outcome::voldaan: ++c.compliant; break;
-            case Outcome::overtreden: ++c.violations; break;
-            case Outcome::onbekend: ++c.unknown; break;
+        case Outcome::niet_van_toepassing: continue;
+        case Outcome::voldaan: ++c.compliant; break;
+        case Outcome::overtreden: ++c.violations; break;
+        case Outcome::onbekend: ++c.unknown; break;
         }
         ++c.applicable;
     }
@@ -64,7 +64,6 @@ RunRecord::Figure figure_record(const Figure& f) {
     }
     return y;
 }
-
 
 std::vector<RunRecord::Figure> figure_records(const std::vector<Figure>& figures) {
     std::vector<RunRecord::Figure> out;

@@ -12,8 +12,8 @@ namespace wmotoets {
 struct Figure {
     const Rule* rule = nullptr;
     std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
-    std::optional<double> rate;                    // violations / (compliant + violations)
-    std::optional<std::pair<double, double>> ci95; // Wilson score interval
+    std::optional<double> rate;                     // violations / (compliant + violations)
+    std::optional<std::pair<double, double>> ci95;  // Wilson score interval
 };
 
 // How the dossiers of one rule came out; niet van toepassing is not counted.

@@ -40,14 +40,22 @@ std::optional<std::string> find_chromium() {
 void print_pdf(const std::string& html, const std::string& pdf) {
     const auto chromium = find_chromium();
     if (!chromium)
-        throw Error(pdf + " niet geschreven: Chromium ontbreekt. Installeer het Debian-pakket 'chromium' "
-                          "(apt-get install chromium) en probeer het opnieuw; " + std::filesystem::path(html).filename().string() +
-                          " staat er wel.");
+        throw Error(pdf +
+                    " niet geschreven: Chromium ontbreekt. Installeer het Debian-pakket 'chromium' "
+                    "(apt-get install chromium) en probeer het opnieuw; " +
+                    std::filesystem::path(html).filename().string() + " staat er wel.");
     const std::string url = "file://" + std::filesystem::absolute(html).string();
     write_output_file(pdf, [&](const std::string& tmp) {
         const std::string out = "--print-to-pdf=" + tmp;
-        std::vector<std::string> args = {*chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                         "--no-pdf-header-footer", "--user-data-dir=" + tmp + ".profiel", out, url};
+        std::vector<std::string> args = {*chromium,
+                                         "--headless",
+                                         "--no-sandbox",
+                                         "--disable-gpu",
+                                         "--no-first-run",
+                                         "--no-pdf-header-footer",
+                                         "--user-data-dir=" + tmp + ".profiel",
+                                         out,
+                                         url};
         std::vector<char*> argv;
         for (std::string& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -73,14 +81,14 @@ void print_pdf(const std::string& html, const std::string& pdf) {
             ::kill(child, SIGKILL);
             ::waitpid(child, &status, 0);
             std::filesystem::remove_all(tmp + ".profiel", ec);
-            throw Error(pdf + ": Chromium gaf na vijf minuten nog geen PDF; " + std::filesystem::path(html).filename().string() +
-                        " staat er wel");
+            throw Error(pdf + ": Chromium gaf na vijf minuten nog geen PDF; " +
+                        std::filesystem::path(html).filename().string() + " staat er wel");
         }
         std::filesystem::remove_all(tmp + ".profiel", ec);
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !std::filesystem::exists(tmp) ||
             std::filesystem::file_size(tmp) == 0)
-            throw Error(pdf + ": Chromium kon " + std::filesystem::path(html).filename().string() + " niet als PDF afdrukken (" +
-                        *chromium + ")");
+            throw Error(pdf + ": Chromium kon " + std::filesystem::path(html).filename().string() +
+                        " niet als PDF afdrukken (" + *chromium + ")");
     });
 }
 

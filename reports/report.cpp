@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 #include "reports/audit_sheet.hpp"
@@ -28,13 +28,14 @@ std::string dossier_team(const EventLog& log, const Case& c) {
         else ++it->second;
     }
     if (counts.empty()) return {};
-    const auto best = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
     return std::string(log.str(best->first));
 }
 
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                          const std::function<std::string(const Case&)>& key_of,
-                                                          const std::string& unnamed) {
+                                                         const std::function<std::string(const Case&)>& key_of,
+                                                         const std::string& unnamed) {
     std::map<std::string, std::vector<RuleCounts>> groups;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
         const auto at = log.case_position(run.case_ids[c]);
@@ -47,7 +48,8 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
     return groups;
 }
 
-std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
+std::vector<bool> breakdown_rows_shown(const RunRecord& run,
+                                       const std::map<std::string, std::vector<RuleCounts>>& groups,
                                        const Disclosure& d) {
     std::vector<bool> shown(run.rules.size(), true);
     for (std::size_t r = 0; r < run.rules.size() && r < run.figures.size(); ++r) {
@@ -88,7 +90,8 @@ std::string cell(const RuleCounts& c, const Disclosure& d) {
     return s;
 }
 
-constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#111;line-height:1.4;padding:0 1em}
+constexpr const char* kStyle =
+    R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#111;line-height:1.4;padding:0 1em}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-bottom:2px solid #1f4e79;color:#1f4e79}
 h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
 th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
@@ -112,19 +115,22 @@ thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{br
 const char* report_style() { return kStyle; }
 
 void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord& run) {
-    out << "\xEF\xBB\xBF" << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
+    out << "\xEF\xBB\xBF"
+        << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
     std::map<std::string, RuleText> texts;
     for (const RunRecord::Finding& f : run.findings) {
         auto it = texts.find(f.rule);
         if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
         out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
-            << it->second.severity << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';' << csv_field(f.message)
-            << ';' << csv_field(it->second.basis) << ';' << csv_field(finding_sources(log, f)) << "\r\n";
+            << it->second.severity << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';'
+            << csv_field(f.message) << ';' << csv_field(it->second.basis) << ';' << csv_field(finding_sources(log, f))
+            << "\r\n";
     }
 }
 
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
-    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}), !d.publication || e.gestart >= 2 * d.threshold};
+    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}),
+            !d.publication || e.gestart >= 2 * d.threshold};
 }
 
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
@@ -136,35 +142,37 @@ bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const 
 
 std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
     switch (p) {
-        case Phase::melding_verslag: return 42;
-        case Phase::aanvraag_besluit: return 14;
-        case Phase::bezwaar_beslissing: return 42;
-        case Phase::vraag_ondersteuner:
-            for (const auto& [key, value] : run.settings.values)
-                if (key == "wachttijd_ondersteuner_dagen") return std::atoi(value.c_str());
-            return 14;
-        case Phase::melding_besluit: break;
+    case Phase::melding_verslag: return 42;
+    case Phase::aanvraag_besluit: return 14;
+    case Phase::bezwaar_beslissing: return 42;
+    case Phase::vraag_ondersteuner:
+        for (const auto& [key, value] : run.settings.values)
+            if (key == "wachttijd_ondersteuner_dagen") return std::atoi(value.c_str());
+        return 14;
+    case Phase::melding_besluit: break;
     }
     return std::nullopt;
 }
 
 std::string Disclosure::rule(bool html) const {
-    return fmt::format("Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
-                       "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
-                       "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
-                       "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
-                       "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
-                       "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
-                       threshold, base, html ? "&lt;" : "<");
+    return fmt::format(
+        "Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
+        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
+        "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
+        "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
+        "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
+        "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
+        threshold, base, html ? "&lt;" : "<");
 }
 
 std::string Disclosure::key(bool html) const {
-    return fmt::format("Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
-                       "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
-                       "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
-                       "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
-                       "de afgeronde aantallen; drempel {0}.",
-                       threshold, base, html ? "&lt;" : "<");
+    return fmt::format(
+        "Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
+        "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
+        "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
+        "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
+        "de afgeronde aantallen; drempel {0}.",
+        threshold, base, html ? "&lt;" : "<");
 }
 
 std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant, bool of_judged) const {
@@ -309,9 +317,11 @@ struct HtmlReport {
     std::string source() const {
         std::string s = "Bron: ";
         for (std::size_t i = 0; i < log.inputs.size(); ++i)
-            s += (i ? ", " : "") + html_escape(log.inputs[i].path) + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) + "…)";
+            s += (i ? ", " : "") + html_escape(log.inputs[i].path) + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) +
+                 "…)";
         if (log.inputs.empty()) s += "geen invoer";
-        s += "; Wmo-toets " WMOTOETS_VERSION "; peildatum " + html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) + ".";
+        s += "; Wmo-toets " WMOTOETS_VERSION "; peildatum " +
+             html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) + ".";
         return s;
     }
     void summary(const std::vector<LeadPhaseView>* lead);
@@ -344,7 +354,8 @@ struct HtmlReport {
     void table();
     void chart();
     void groups();
-    void grouped(const char* id, const char* heading, const char* intro, const std::function<std::string(const Case&)>& key_of);
+    void grouped(const char* id, const char* heading, const char* intro,
+                 const std::function<std::string(const Case&)>& key_of);
     void lead_times(const std::vector<LeadPhaseView>& view);
     void lead_table(const LeadPhaseView& v);
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
@@ -389,17 +400,17 @@ var timer;q.addEventListener("input",function(){clearTimeout(timer);timer=setTim
 [fr,fe,ft].forEach(function(s){s.addEventListener("change",run);});run();
 )";
 
-
 void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<title>Wmo-toets — rapport</title>\n<style>" << kStyle
-        << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
+           "<title>Wmo-toets — rapport</title>\n<style>"
+        << kStyle << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum "
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
         << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
            "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; " << words_count(run.case_ids.size())
-        << " dossiers; " << run.rules.size() << " regels.</p>\n";
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; "
+        << words_count(run.case_ids.size()) << " dossiers; " << run.rules.size() << " regels.</p>\n";
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
 }
 
@@ -409,8 +420,8 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
     h2("samenvatting", "Samenvatting");
     out << "<p>Getoetst: " << words_count(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
         << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
-        << " regels van de Wmo 2015 en de Awb, op peildatum " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
-        << ".</p>\n";
+        << " regels van de Wmo 2015 en de Awb, op peildatum "
+        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << ".</p>\n";
     std::vector<std::pair<const RunRecord::Figure*, FigureRate>> largest;
     for (const RunRecord::Figure* f : largest_findings(5)) largest.emplace_back(f, *rate_of(*f));
     if (largest.empty()) {
@@ -422,11 +433,10 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
             std::string title = html_escape(f->title);
             if (!title.empty() && title[0] >= 'A' && title[0] <= 'Z') title[0] = char(title[0] - 'A' + 'a');
             out << "<li>Bij " << words_count(f->violations) << " van de " << words_count(f->compliant + f->violations)
-                << " beoordeelde dossiers ("
-                << d.percent(r.rate) << " %"
+                << " beoordeelde dossiers (" << d.percent(r.rate) << " %"
                 << (r.lo && r.hi ? ", 95%-interval " + d.percent(*r.lo) + "–" + d.percent(*r.hi) + " %" : std::string())
-                << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule) << "</a>, "
-                << html_escape(f->severity) << ").</li>\n";
+                << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule)
+                << "</a>, " << html_escape(f->severity) << ").</li>\n";
         }
         out << "</ul>\n";
     }
@@ -439,10 +449,10 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
             out << "<p>" << html_escape(phase_info(v.phase).words) << ": ";
             if (shown.quantiles && e.mediaan)
                 out << "de helft van de dossiers was na " << *e.mediaan << " dagen zover"
-                    << (e.p90 ? ", negen op de tien na " + std::to_string(*e.p90) + " dagen" : std::string(", van de traagste "
-                                                                                                        "tiende is het nog niet te zeggen"));
-            else
-                out << "nog niet te schatten (te veel dossiers lopen nog, of te weinig om te publiceren)";
+                    << (e.p90 ? ", negen op de tien na " + std::to_string(*e.p90) + " dagen"
+                              : std::string(", van de traagste "
+                                            "tiende is het nog niet te zeggen"));
+            else out << "nog niet te schatten (te veel dossiers lopen nog, of te weinig om te publiceren)";
             out << " (<a href=\"#doorlooptijden\">doorlooptijden</a>).</p>\n";
         }
 }
@@ -454,12 +464,13 @@ std::vector<const RunRecord::Figure*> HtmlReport::largest_findings(std::size_t n
     for (const RunRecord::Figure& f : run.figures)
         if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) all.emplace_back(&f, r->rate);
     std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
-        if (rank(a.first->severity) != rank(b.first->severity)) return rank(a.first->severity) < rank(b.first->severity);
+        if (rank(a.first->severity) != rank(b.first->severity))
+            return rank(a.first->severity) < rank(b.first->severity);
         return a.second > b.second;
     });
-    std::vector<const RunRecord::Figure*> out;
-    for (std::size_t i = 0; i < all.size() && i < n; ++i) out.push_back(all[i].first);
-    return out;
+    std::vector<const RunRecord::Figure*> largest;
+    for (std::size_t i = 0; i < all.size() && i < n; ++i) largest.push_back(all[i].first);
+    return largest;
 }
 
 // Per quarter, small line charts of the rate with its interval for the rules with the largest
@@ -476,7 +487,8 @@ void HtmlReport::trend(const std::map<std::string, std::vector<RuleCounts>>& qua
         std::vector<std::pair<std::size_t, ShownRate>> points;
         std::size_t i = 0;
         for (const auto& [quarter, counts] : quarters) {
-            if (const auto rate = d.rate(counts[r].violations, counts[r].compliant, true)) points.emplace_back(i, *rate);
+            if (const auto rate = d.rate(counts[r].violations, counts[r].compliant, true))
+                points.emplace_back(i, *rate);
             ++i;
         }
         if (points.size() < 2) continue;
@@ -485,25 +497,27 @@ void HtmlReport::trend(const std::map<std::string, std::vector<RuleCounts>>& qua
         ymax = std::min(1.0, std::ceil(ymax * 10) / 10);
         auto x = [&](std::size_t q) { return left + (w - left - 8) * double(q) / double(quarters.size() - 1); };
         auto y = [&](double v) { return top + (h - top - bottom) * (1.0 - v / ymax); };
-        charts += fmt::format("<svg role=\"img\" aria-label=\"{0} per kwartaal\" width=\"{1}\" height=\"{2}\" "
-                              "viewBox=\"0 0 {1} {2}\"><text x=\"{3}\" y=\"11\" font-weight=\"600\">{0}</text>",
-                              html_escape(f->rule), w, h, left);
+        charts += fmt::format(
+            "<svg role=\"img\" aria-label=\"{0} per kwartaal\" width=\"{1}\" height=\"{2}\" "
+            "viewBox=\"0 0 {1} {2}\"><text x=\"{3}\" y=\"11\" font-weight=\"600\">{0}</text>",
+            html_escape(f->rule), w, h, left);
         for (const double v : {0.0, ymax})
-            charts += fmt::format("<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
-                                  "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5} %</text>",
-                                  left, y(v), w - 8, left - 4, y(v) + 4, std::lround(v * 100));
+            charts += fmt::format(
+                "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"#ddd\"/>"
+                "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5} %</text>",
+                left, y(v), w - 8, left - 4, y(v) + 4, std::lround(v * 100));
         charts += fmt::format("<text x=\"{0:.1f}\" y=\"{2}\" text-anchor=\"start\">{1}</text>", x(0),
                               html_escape(quarters.begin()->first), h - 4);
         charts += fmt::format("<text x=\"{0:.1f}\" y=\"{2}\" text-anchor=\"end\">{1}</text>", x(quarters.size() - 1),
                               html_escape(quarters.rbegin()->first), h - 4);
         std::string line;
         for (const auto& [q, rate] : points) {
-            charts += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#999\"/>", x(q),
-                                  y(rate.lo), y(rate.hi));
+            charts += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#999\"/>",
+                                  x(q), y(rate.lo), y(rate.hi));
             line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x(q), y(rate.rate));
         }
-        charts += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + std::string(severity_colour(f->severity)) +
-                  "\" stroke-width=\"2\"/>";
+        charts += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" +
+                  std::string(severity_colour(f->severity)) + "\" stroke-width=\"2\"/>";
         for (const auto& [q, rate] : points)
             charts += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"/>", x(q), y(rate.rate),
                                   severity_colour(f->severity));
@@ -511,7 +525,9 @@ void HtmlReport::trend(const std::map<std::string, std::vector<RuleCounts>>& qua
     }
     if (charts.empty()) return;
     out << "<div class=\"trend\">\n" << charts << "</div>\n";
-    caption(true, "Percentage afwijkend per kwartaal voor de regels met de grootste bevindingen, met het 95%-interval (grijs)");
+    caption(
+        true,
+        "Percentage afwijkend per kwartaal voor de regels met de grootste bevindingen, met het 95%-interval (grijs)");
 }
 
 void HtmlReport::contents() {
@@ -523,10 +539,14 @@ void HtmlReport::contents() {
 // What every symbol means, once for the whole report.
 void HtmlReport::reading_guide() {
     h2("leeswijzer", "Leeswijzer");
-    out << "<ul class=\"small\">\n<li><b>Uitkomsten</b>: voldaan; bij een afwijking <i>overtreden</i> (een overtreding: de "
-           "wet is niet nageleefd), <i>niet voldaan</i> (een aandachtspunt: goede praktijk of onafhankelijkheid in gevaar) of "
-           "<i>gesignaleerd</i> (een signaal: goed om te weten); <i>onbekend</i>: het logboek kan het niet beslissen, of een "
-           "termijn loopt nog op de peildatum.</li>\n<li><b>afwijkend</b>: het aantal dossiers met een afwijking, welke "
+    out << "<ul class=\"small\">\n<li><b>Uitkomsten</b>: voldaan; bij een afwijking <i>overtreden</i> (een "
+           "overtreding: de "
+           "wet is niet nageleefd), <i>niet voldaan</i> (een aandachtspunt: goede praktijk of onafhankelijkheid in "
+           "gevaar) of "
+           "<i>gesignaleerd</i> (een signaal: goed om te weten); <i>onbekend</i>: het logboek kan het niet beslissen, "
+           "of een "
+           "termijn loopt nog op de peildatum.</li>\n<li><b>afwijkend</b>: het aantal dossiers met een afwijking, "
+           "welke "
            "ernst ook; <b>%</b>: afwijkend / (voldaan + afwijkend), onbekend telt niet mee; <b>95%-interval</b>: "
            "Wilson.</li>\n<li><b>–</b>: geen getal (niets beoordeeld, of de schatting komt niet zo ver).</li>\n";
     if (d.publication)
@@ -549,7 +569,8 @@ void HtmlReport::inputs() {
     key();
     out << "<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
     if (run.case_ids.empty()) {
-        out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer of "
+        out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer "
+               "of "
                "de juiste bestanden zijn ingelezen ('wmotoets importeer') en voer de controle opnieuw uit.</p>\n";
     }
 }
@@ -559,8 +580,10 @@ void HtmlReport::table() {
     h2("cijfers", "Cijfers per regel");
     out << "<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
            "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
-           "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die nog "
-           "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan ernaast.</p>\n<table>\n<thead><tr><th>regel</th>"
+           "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die "
+           "nog "
+           "loopt, een ontbrekend gegeven) tellen in geen van beide mee en staan "
+           "ernaast.</p>\n<table>\n<thead><tr><th>regel</th>"
            "<th>titel</th><th>ernst</th><th>grondslag</th><th>van toep.</th><th>voldaan</th><th>afwijkend</th>"
            "<th>onbekend</th><th>% afwijkend</th><th>95%-interval</th></tr></thead>\n";
     for (const RunRecord::Figure& f : run.figures) {
@@ -568,10 +591,11 @@ void HtmlReport::table() {
         const auto r = rate_of(f);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
-            << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–") << "</td><td class=\"n\">"
-            << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations) << "</td><td class=\"n\">"
-            << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–") << "</td><td class=\"n\">"
-            << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–") << "</td></tr>\n";
+            << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–")
+            << "</td><td class=\"n\">" << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations)
+            << "</td><td class=\"n\">" << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–")
+            << "</td><td class=\"n\">" << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–")
+            << "</td></tr>\n";
     }
     out << "</table>\n";
     caption(false, "Cijfers per regel");
@@ -599,8 +623,8 @@ void HtmlReport::chart() {
             out << "<rect x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << fmt::format("{:.1f}", w)
                 << "\" height=\"12\" fill=\"" << severity_colour(f.severity) << "\"/>\n";
             if (r->lo && r->hi)
-                out << "<line x1=\"" << fmt::format("{:.1f}", left + *r->lo * width) << "\" y1=\"" << y + 9 << "\" x2=\""
-                    << fmt::format("{:.1f}", left + *r->hi * width) << "\" y2=\"" << y + 9
+                out << "<line x1=\"" << fmt::format("{:.1f}", left + *r->lo * width) << "\" y1=\"" << y + 9
+                    << "\" x2=\"" << fmt::format("{:.1f}", left + *r->hi * width) << "\" y2=\"" << y + 9
                     << "\" stroke=\"#111\" stroke-width=\"1.5\"/>\n";
         } else {
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
@@ -629,7 +653,8 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
         return;
     }
     if (!d.breakdown_shown(groups.size())) {
-        out << "<p class=\"muted\">Niet getoond in de publicatieversie: bij één of twee groepen is de ene groep uit het "
+        out << "<p class=\"muted\">Niet getoond in de publicatieversie: bij één of twee groepen is de ene groep uit "
+               "het "
                "totaal af te leiden.</p>\n";
         return;
     }
@@ -644,15 +669,18 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
             continue;
         }
         out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
-        for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
+        for (const auto& [key, counts] : groups)
+            out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
         out << "</tr>\n";
     }
     out << "</table>\n";
     caption(false, std::string(heading) + ": afwijkend / beoordeeld (percentage)");
     if (std::string_view(id) == "kwartalen") trend(groups, shown);
     if (!left_out.empty())
-        out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers na "
-               "te rekenen zou zijn: " << html_escape(left_out) << ".</p>\n";
+        out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers "
+               "na "
+               "te rekenen zou zijn: "
+            << html_escape(left_out) << ".</p>\n";
     key();
 }
 
@@ -669,14 +697,15 @@ std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e)
     const LeadShown shown = lead_shown(d, e);
     auto q = [&](std::optional<int> v) { return shown.quantiles && v ? std::to_string(*v) : std::string("–"); };
     const bool few = e.gestart < kLeadGroupWarning;
-    return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" + (shown.gestart ? ht(e.gestart) : "–") +
-           "</td><td class=\"n\">" + ht(e.afgerond) + "</td><td class=\"n\">" + ht(e.lopend) + "</td><td class=\"n\">" +
-           ht(e.beeindigd) + "</td><td class=\"n\">" + q(e.mediaan) + "</td><td class=\"n\">" + q(e.p75) +
-           "</td><td class=\"n\">" + q(e.p90) + "</td></tr>\n";
+    return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" +
+           (shown.gestart ? ht(e.gestart) : "–") + "</td><td class=\"n\">" + ht(e.afgerond) + "</td><td class=\"n\">" +
+           ht(e.lopend) + "</td><td class=\"n\">" + ht(e.beeindigd) + "</td><td class=\"n\">" + q(e.mediaan) +
+           "</td><td class=\"n\">" + q(e.p75) + "</td><td class=\"n\">" + q(e.p90) + "</td></tr>\n";
 }
 
 void HtmlReport::lead_table(const LeadPhaseView& v) {
-    out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>mediaan</th>"
+    out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</"
+           "th><th>mediaan</th>"
            "<th>p75</th><th>p90</th></tr></thead>\n"
         << lead_row("Totaal", v.total);
     std::string left_out;
@@ -700,7 +729,8 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     const LeadEstimate& e = v.total;
     if (e.afgerond + e.lopend == 0) return;
     if (d.publication) {
-        out << "<p class=\"small muted\">Geen curve in de publicatieversie: haar sprongen verraden kleine aantallen.</p>\n";
+        out << "<p class=\"small muted\">Geen curve in de publicatieversie: haar sprongen verraden kleine "
+               "aantallen.</p>\n";
         return;
     }
     // 1 − S(t): the share afgerond after t days, as a step line; the statutory term dashed. Ticks
@@ -714,23 +744,25 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     auto x = [&](double days) { return left + days / xmax * width; };
     auto y = [&](double done) { return top + (1.0 - done) * height; };
     out << "<svg role=\"img\" aria-label=\"Deel afgerond naar aantal dagen: " << html_escape(phase_info(v.phase).words)
-        << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 34 << "\" viewBox=\"0 0 " << left + width + 20
-        << " " << top + height + 34 << "\">\n";
+        << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 34 << "\" viewBox=\"0 0 "
+        << left + width + 20 << " " << top + height + 34 << "\">\n";
     for (const int pct : {0, 25, 50, 75, 100})
-        out << "<line x1=\"" << left << "\" y1=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" x2=\"" << left + width
-            << "\" y2=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" stroke=\"#ddd\"/><text x=\"" << left - 6
-            << "\" y=\"" << fmt::format("{:.1f}", y(pct / 100.0) + 4) << "\" text-anchor=\"end\">" << pct << " %</text>\n";
+        out << "<line x1=\"" << left << "\" y1=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" x2=\""
+            << left + width << "\" y2=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" stroke=\"#ddd\"/><text x=\""
+            << left - 6 << "\" y=\"" << fmt::format("{:.1f}", y(pct / 100.0) + 4) << "\" text-anchor=\"end\">" << pct
+            << " %</text>\n";
     for (int i = 0; i <= ticks; ++i) {
         const int days = step * i;
         out << "<text x=\"" << fmt::format("{:.1f}", x(days)) << "\" y=\"" << top + height + 14
             << "\" text-anchor=\"middle\">" << days << "</text>\n";
     }
-    out << "<text x=\"" << left + width / 2 << "\" y=\"" << top + height + 30 << "\" text-anchor=\"middle\">dagen na de start</text>\n";
+    out << "<text x=\"" << left + width / 2 << "\" y=\"" << top + height + 30
+        << "\" text-anchor=\"middle\">dagen na de start</text>\n";
     if (term)
         out << "<line x1=\"" << fmt::format("{:.1f}", x(*term)) << "\" y1=\"" << top << "\" x2=\""
             << fmt::format("{:.1f}", x(*term)) << "\" y2=\"" << top + height
-            << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(*term) + 4) << "\" y=\""
-            << top + 12 << "\" fill=\"#a00\">termijn " << *term << " dagen</text>\n";
+            << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(*term) + 4)
+            << "\" y=\"" << top + 12 << "\" fill=\"#a00\">termijn " << *term << " dagen</text>\n";
     std::string path = fmt::format("M{:.1f},{:.1f}", x(0), y(0));
     for (const auto& [t, s] : e.steps) path += fmt::format(" H{:.1f} V{:.1f}", x(t), y(1.0 - s));
     path += fmt::format(" H{:.1f}", x(e.longest));
@@ -742,12 +774,13 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
 void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
     h2("doorlooptijden", "Doorlooptijden");
     out << "<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
-           "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op de "
+           "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op "
+           "de "
            "peildatum nog liepen tellen mee zolang ze liepen (Kaplan–Meier): zo worden de traagste dossiers niet "
            "weggelaten. Ingetrokken of gesloten dossiers (beëindigd) tellen apart. – = de schatting komt niet zo ver, "
            "omdat te veel dossiers nog lopen"
-        << (d.publication ? ", of de groep is te klein om te publiceren" : "")
-        << ". * = minder dan " << kLeadGroupWarning << " gestarte dossiers: de schatting is onzeker.</p>\n";
+        << (d.publication ? ", of de groep is te klein om te publiceren" : "") << ". * = minder dan "
+        << kLeadGroupWarning << " gestarte dossiers: de schatting is onzeker.</p>\n";
     for (const LeadPhaseView& v : view) {
         const PhaseInfo& p = phase_info(v.phase);
         out << "<h3>" << html_escape(p.words) << "</h3>\n";
@@ -797,10 +830,12 @@ void HtmlReport::dossiers(bool all) {
         severity[f.rule] = f.severity == "overtreding" ? "o" : f.severity == "aandachtspunt" ? "a" : "s";
     const bool timelines = by_case.size() <= kTimelineDossiers;
     out << "<p>" << by_case.size() << (by_case.size() == 1 ? " dossier" : " dossiers")
-        << (all ? "" : " met een of meer bevindingen") << ", op dossiernummer. Per bevinding de regel, de cyclus, de datum, "
+        << (all ? "" : " met een of meer bevindingen")
+        << ", op dossiernummer. Per bevinding de regel, de cyclus, de datum, "
         << "wat er aan de hand is en de gebeurtenissen die het aantonen (bestand:regel)."
         << (timelines ? " Onder elk dossier de tijdlijn van zijn gebeurtenissen (openklappen)."
-                      : " Bij zoveel dossiers staan de tijdlijnen niet in dit rapport: trek een steekproef (wmotoets steekproef "
+                      : " Bij zoveel dossiers staan de tijdlijnen niet in dit rapport: trek een steekproef (wmotoets "
+                        "steekproef "
                         "trek) voor de auditbladen met de tijdlijn per dossier.")
         << "</p>\n";
     // The search box and filters: hidden until the script shows them.
@@ -808,11 +843,13 @@ void HtmlReport::dossiers(bool all) {
            "placeholder=\"dossiernummer of tekst\"></label> <label>Regel <select id=\"f-regel\"><option value=\"\">alle"
            "</option></select></label> <label>Ernst <select id=\"f-ernst\"><option value=\"\">alle</option><option "
            "value=\"o\">overtreding</option><option value=\"a\">aandachtspunt</option><option value=\"s\">signaal"
-           "</option></select></label> <label>Team <select id=\"f-team\"><option value=\"\">alle</option></select></label> "
+           "</option></select></label> <label>Team <select id=\"f-team\"><option "
+           "value=\"\">alle</option></select></label> "
            "<span id=\"telling\" class=\"small muted\"></span></div>\n";
     // One block per dossier (its own small table, laid out only when it comes into view), so that a
     // browser opens a hundred thousand of them without stalling.
-    out << "<p class=\"small muted\">Kolommen: regel · cyclus · datum · bevinding · gebeurtenissen (bestand:regel).</p>\n"
+    out << "<p class=\"small muted\">Kolommen: regel · cyclus · datum · bevinding · gebeurtenissen "
+           "(bestand:regel).</p>\n"
            "<div id=\"dossiertabel\">\n";
     // Each input by its file name (the whole path only when two share a name): a finding's rows
     // stay short when there are a hundred thousand of them.
@@ -859,7 +896,8 @@ void HtmlReport::dossiers(bool all) {
             std::size_t last_input = std::size_t(-1);
             for (const auto& row : f->events) {
                 sources += sources.empty() ? "" : "; ";
-                if (row.first != last_input && row.first < log.inputs.size()) sources += html_escape(input_names[row.first]);
+                if (row.first != last_input && row.first < log.inputs.size())
+                    sources += html_escape(input_names[row.first]);
                 last_input = row.first;
                 sources += ':';
                 sources += std::to_string(row.second);
@@ -889,10 +927,10 @@ void HtmlReport::dossiers(bool all) {
                 bool marked = false;
                 for (const RunRecord::Finding* f : findings)
                     for (const auto& row : f->events) marked = marked || is_row(e, row);
-                buf += std::string("<tr") + (marked ? " class=\"finding\"" : "") + "><td>" + e.date.iso() + "</td><td>" +
-                       html_escape(log.label_words(e, in_bezwaar)) + "</td><td>" + html_escape(log.str(log.who(e).actor)) +
-                       "</td><td class=\"small\">" + html_escape(log.inputs[e.file].path) + ":" + std::to_string(e.line) +
-                       "</td></tr>";
+                buf += std::string("<tr") + (marked ? " class=\"finding\"" : "") + "><td>" + e.date.iso() +
+                       "</td><td>" + html_escape(log.label_words(e, in_bezwaar)) + "</td><td>" +
+                       html_escape(log.str(log.who(e).actor)) + "</td><td class=\"small\">" +
+                       html_escape(log.inputs[e.file].path) + ":" + std::to_string(e.line) + "</td></tr>";
             }
             buf += "</table></details>\n";
         }
@@ -902,11 +940,12 @@ void HtmlReport::dossiers(bool all) {
     out << "</div>\n";
     // The filters' options, and the script (no network; without it every dossier stays visible).
     std::string sev_map = "{";
-    for (const std::string& r : rules_seen) sev_map += (sev_map.size() > 1 ? ",\"" : "\"") + r + "\":\"" + severity[r] + "\"";
+    for (const std::string& r : rules_seen)
+        sev_map += (sev_map.size() > 1 ? ",\"" : "\"") + r + "\":\"" + severity[r] + "\"";
     sev_map += "}";
-    out << "<script>\n(function(){var R=" << json_array(rules_seen) << ",T=" << json_array(teams_seen) << ",S=" << sev_map
-        << ";\n" << kFilterScript
-        << "})();\n</script>\n";
+    out << "<script>\n(function(){var R=" << json_array(rules_seen) << ",T=" << json_array(teams_seen)
+        << ",S=" << sev_map << ";\n"
+        << kFilterScript << "})();\n</script>\n";
 }
 
 void HtmlReport::explanations() {
@@ -914,7 +953,8 @@ void HtmlReport::explanations() {
     h2("uitleg", "Uitleg per regel");
     for (const RuleText& t : rule_texts(run)) {
         out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
-            << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis) << "</p>\n";
+            << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis)
+            << "</p>\n";
         if (!t.what.empty()) out << "<p><b>Wat:</b> " << html_escape(t.what) << "</p>\n";
         if (!t.why.empty()) out << "<p><b>Waarom:</b> " << html_escape(t.why) << "</p>\n";
         if (!t.example.empty()) out << "<p><b>Voorbeeld:</b> " << html_escape(t.example) << "</p>\n";
@@ -928,8 +968,9 @@ void HtmlReport::explanations() {
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
     HtmlReport r{out, log, run, d};
-    r.sections = {{"samenvatting", "Samenvatting"}, {"leeswijzer", "Leeswijzer"}, {"gecontroleerd", "Wat is gecontroleerd"},
-                  {"cijfers", "Cijfers per regel"}, {"kwartalen", "Verloop per kwartaal"}, {"teams", "Per team"}};
+    r.sections = {{"samenvatting", "Samenvatting"},          {"leeswijzer", "Leeswijzer"},
+                  {"gecontroleerd", "Wat is gecontroleerd"}, {"cijfers", "Cijfers per regel"},
+                  {"kwartalen", "Verloop per kwartaal"},     {"teams", "Per team"}};
     if (lead_times) r.sections.emplace_back("doorlooptijden", "Doorlooptijden");
     r.sections.emplace_back("dossiers", all_dossiers ? "Alle dossiers" : "Bevindingen per dossier");
     r.sections.emplace_back("uitleg", "Uitleg per regel");

@@ -5,8 +5,8 @@
 #include <map>
 #include <optional>
 #include <ostream>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "model/event_log.hpp"
 #include "model/run.hpp"
@@ -82,12 +82,13 @@ struct Disclosure {
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                          const std::function<std::string(const Case&)>& key_of,
-                                                          const std::string& unnamed);
+                                                         const std::function<std::string(const Case&)>& key_of,
+                                                         const std::string& unnamed);
 
 // Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::
 // breakdown_row_shown against the rule's figures).
-std::vector<bool> breakdown_rows_shown(const RunRecord& run, const std::map<std::string, std::vector<RuleCounts>>& groups,
+std::vector<bool> breakdown_rows_shown(const RunRecord& run,
+                                       const std::map<std::string, std::vector<RuleCounts>>& groups,
                                        const Disclosure& d);
 
 // What of a lead-time estimate may be shown (docs/spec/output.md "Publication"): the started count only when

@@ -31,8 +31,8 @@ void write_rulebook_list(std::ostream& out, const std::vector<const Rule*>& rule
     out << fmt::format("{:<8} {:<13} {:<8} {}\n", "regel", "ernst", "bereik", "titel — grondslag");
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
-        out << fmt::format("{:<8} {:<13} {:<8} {} — {}\n", i.id, severity_name(i.severity), scope_name(i.scope), i.title,
-                           i.basis);
+        out << fmt::format("{:<8} {:<13} {:<8} {} — {}\n", i.id, severity_name(i.severity), scope_name(i.scope),
+                           i.title, i.basis);
     }
 }
 

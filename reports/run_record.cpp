@@ -4,7 +4,6 @@
 
 namespace wmotoets {
 
-
 void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
                 const Settings& settings, RunSink& sink) {
     std::vector<std::string> rule_ids;
@@ -22,8 +21,7 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
         x.deadline = f.deadline ? f.deadline->iso() : std::string();
         x.message.assign(f.message);
         x.events.clear();
-        for (std::uint32_t e : f.events)
-            x.events.emplace_back(std::size_t(log.events[e].file), log.events[e].line);
+        for (std::uint32_t e : f.events) x.events.emplace_back(std::size_t(log.events[e].file), log.events[e].line);
         sink.finding(x);
     }
     for (const Figure& f : figures) sink.figure(figure_record(f));

@@ -39,7 +39,8 @@ std::map<std::string, std::size_t> allocate(const std::map<std::string, std::siz
         given += whole;
         rests.push_back({name, size * n % total});
     }
-    std::stable_sort(rests.begin(), rests.end(), [](const Rest& a, const Rest& b) { return a.remainder > b.remainder; });
+    std::stable_sort(rests.begin(), rests.end(),
+                     [](const Rest& a, const Rest& b) { return a.remainder > b.remainder; });
     for (std::size_t i = 0; given < n && i < rests.size(); ++i, ++given) ++out[rests[i].name];
     return out;
 }
@@ -61,7 +62,7 @@ DrawnSample draw_sample(std::vector<SampleUnit> population, std::size_t n, std::
     for (auto& [name, units] : strata) {
         const std::size_t take = s.allocation[name];
         for (std::size_t i = 0; i < take; ++i) {
-            const std::size_t j = i + static_cast<std::size_t>(rng.below(units.size() - i));
+            const std::size_t j = i + rng.below(units.size() - i);
             std::swap(units[i], units[j]);
             s.drawn.push_back(units[i]);
         }

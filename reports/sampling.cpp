@@ -70,18 +70,22 @@ std::string deviations_text(std::size_t n) { return std::to_string(n) + (n == 1 
 }  // namespace
 
 std::string sample_size_text(const SamplingQuestion& q) {
-    const auto n = attribute_sample_size(q.confidence_percent / 100, q.tolerable_percent / 100, q.deviations, q.population);
+    const auto n =
+        attribute_sample_size(q.confidence_percent / 100, q.tolerable_percent / 100, q.deviations, q.population);
     const std::string conf = fmt::format("{:g}", q.confidence_percent), tol = fmt::format("{:g}", q.tolerable_percent);
     if (!n)
-        throw Error("geen steekproef is groot genoeg: bij " + conf + " % betrouwbaarheid en " + tol + " % "
-                    "tolerantie zijn " + std::to_string(q.deviations) + " afwijkingen te veel voor deze populatie");
-    return fmt::format("Steekproefomvang: {0} dossiers\n"
-                       "Betekenis: vindt u in {0} willekeurig getrokken dossiers ten hoogste {1}, dan ligt het "
-                       "afwijkingspercentage van alle dossiers met {2} % betrouwbaarheid niet boven {3} %.\n"
-                       "Methode: attribuutsteekproef (AICPA, Audit Sampling), {4}.\n",
-                       *n, deviations_text(q.deviations), conf, tol,
-                       q.population ? "hypergeometrisch met een populatie van " + std::to_string(*q.population) + " dossiers"
-                                    : std::string("binomiaal (grote populatie)"));
+        throw Error("geen steekproef is groot genoeg: bij " + conf + " % betrouwbaarheid en " + tol +
+                    " % "
+                    "tolerantie zijn " +
+                    std::to_string(q.deviations) + " afwijkingen te veel voor deze populatie");
+    return fmt::format(
+        "Steekproefomvang: {0} dossiers\n"
+        "Betekenis: vindt u in {0} willekeurig getrokken dossiers ten hoogste {1}, dan ligt het "
+        "afwijkingspercentage van alle dossiers met {2} % betrouwbaarheid niet boven {3} %.\n"
+        "Methode: attribuutsteekproef (AICPA, Audit Sampling), {4}.\n",
+        *n, deviations_text(q.deviations), conf, tol,
+        q.population ? "hypergeometrisch met een populatie van " + std::to_string(*q.population) + " dossiers"
+                     : std::string("binomiaal (grote populatie)"));
 }
 
 std::string upper_limit_text(double fraction) {
@@ -96,12 +100,13 @@ SampleEvaluation evaluate_sample(const SamplingQuestion& q, std::size_t size) {
     e.met = e.upper <= q.tolerable_percent / 100 + 1e-12;
     const std::string conf = fmt::format("{:g}", q.confidence_percent), tol = fmt::format("{:g}", q.tolerable_percent);
     const std::string upper = upper_limit_text(e.upper);
-    e.text = fmt::format("Bovengrens afwijkingspercentage: {} % ({} % betrouwbaarheid; {} in {} dossiers)\n"
-                         "Oordeel: {} het aanvaardbare percentage van {} %: {}\n",
-                         upper, conf, deviations_text(q.deviations), size,
-                         e.met ? "de bovengrens ligt niet boven" : "de bovengrens ligt boven", tol,
-                         e.met ? "de toets is geslaagd."
-                               : "de toets is niet geslaagd; het afwijkingspercentage kan hoger zijn dan aanvaardbaar.");
+    e.text = fmt::format(
+        "Bovengrens afwijkingspercentage: {} % ({} % betrouwbaarheid; {} in {} dossiers)\n"
+        "Oordeel: {} het aanvaardbare percentage van {} %: {}\n",
+        upper, conf, deviations_text(q.deviations), size,
+        e.met ? "de bovengrens ligt niet boven" : "de bovengrens ligt boven", tol,
+        e.met ? "de toets is geslaagd."
+              : "de toets is niet geslaagd; het afwijkingspercentage kan hoger zijn dan aanvaardbaar.");
     return e;
 }
 

@@ -72,7 +72,8 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
         SeparationCounts counts;
         const auto at = run_pos.find(log.str(c.id));
         for (std::size_t k = 0; k < 3; ++k)
-            counts.deviating[k] = at != run_pos.end() && rule_at[k] && run.outcome(at->second, *rule_at[k]) == Outcome::overtreden;
+            counts.deviating[k] =
+                at != run_pos.end() && rule_at[k] && run.outcome(at->second, *rule_at[k]) == Outcome::overtreden;
         if (supporters.empty() || deciders.empty()) {
             for (std::size_t k = 0; k < 3; ++k) v.outside[k] += counts.deviating[k];
             continue;
@@ -123,18 +124,22 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
             if (is_row(log.events[i], f.events.front())) {
                 auto& list = persons[std::string(log.str(log.who(log.events[i]).actor))];
                 auto& dossiers_of = same ? list.same_person : list.did_onderzoek;
-                if (std::find(dossiers_of.begin(), dossiers_of.end(), f.case_id) == dossiers_of.end()) dossiers_of.push_back(f.case_id);
+                if (std::find(dossiers_of.begin(), dossiers_of.end(), f.case_id) == dossiers_of.end())
+                    dossiers_of.push_back(f.case_id);
                 break;
             }
     }
     for (auto& [id, p] : persons) {
-        if (!((p.as_ondersteuner > 0 && p.as_beslisser > 0) || !p.same_person.empty() || !p.did_onderzoek.empty())) continue;
+        if (!((p.as_ondersteuner > 0 && p.as_beslisser > 0) || !p.same_person.empty() || !p.did_onderzoek.empty()))
+            continue;
         p.id = id;
         const StrId actor = log.strings.find(id);
         if (const auto it = teams_of.find(actor); actor && it != teams_of.end()) {
             std::vector<std::pair<std::string, std::size_t>> ts;
             for (const auto& [team, n] : it->second) ts.emplace_back(std::string(log.str(team)), n);
-            std::sort(ts.begin(), ts.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            std::sort(ts.begin(), ts.end(), [](const auto& a, const auto& b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
             p.team = ts.front().first;
         }
         std::sort(p.same_person.begin(), p.same_person.end());
@@ -198,7 +203,8 @@ std::vector<std::string> count_columns(std::string first) {
 }
 
 // Whether a publication may show the parts (months, teams) of each count beside the total.
-std::array<bool, 4> parts_allowed(const std::vector<SeparationCounts>& parts, const SeparationCounts& total, const Disclosure& d) {
+std::array<bool, 4> parts_allowed(const std::vector<SeparationCounts>& parts, const SeparationCounts& total,
+                                  const Disclosure& d) {
     std::array<bool, 4> ok{};
     for (std::size_t k = 0; k < 4; ++k) {
         std::vector<std::size_t> values;
@@ -211,7 +217,8 @@ std::array<bool, 4> parts_allowed(const std::vector<SeparationCounts>& parts, co
 }  // namespace
 
 std::string month_words(const std::string& m) {
-    const std::string day = Date::from_ymd(std::stoi(m.substr(0, 4)), unsigned(std::stoi(m.substr(5, 2))), 1).dutch_long();
+    const std::string day =
+        Date::from_ymd(std::stoi(m.substr(0, 4)), unsigned(std::stoi(m.substr(5, 2))), 1).dutch_long();
     return day.substr(day.find(' ') + 1);
 }
 
@@ -219,11 +226,15 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
     SeparationTables out;
     const std::array<bool, 4> all{true, true, true, true};
     {
-        SeparationTable t{"per-maand", "Alle teams per maand",
-                          "Per maand van het (eerste) besluit: de dossiers met zowel een cliëntondersteuner als een "
-                          "beslisser, en hoeveel daarvan elk van de drie afwijkingen hebben, apart geteld (één dossier kan "
-                          "in meer kolommen staan). Een maand zonder zulke dossiers staat er met 0.",
-                          count_columns("maand van het besluit"), {}, true};
+        SeparationTable t{
+            "per-maand",
+            "Alle teams per maand",
+            "Per maand van het (eerste) besluit: de dossiers met zowel een cliëntondersteuner als een "
+            "beslisser, en hoeveel daarvan elk van de drie afwijkingen hebben, apart geteld (één dossier kan "
+            "in meer kolommen staan). Een maand zonder zulke dossiers staat er met 0.",
+            count_columns("maand van het besluit"),
+            {},
+            true};
         const std::array<bool, 4> ok = d.publication ? parts_allowed(v.per_month, v.total, d) : all;
         for (std::size_t m = 0; m < v.months.size(); ++m) {
             std::vector<Cell> row{month_cell(v.months[m])};
@@ -238,9 +249,13 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
     std::vector<SeparationCounts> team_totals;
     for (const auto& t : v.teams) team_totals.push_back(t.total);
     if (d.breakdown_shown(v.teams.size())) {
-        SeparationTable t{"per-team", "Per team",
-                          "Over de hele periode, per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
-                          count_columns("team"), {}, true};
+        SeparationTable t{
+            "per-team",
+            "Per team",
+            "Over de hele periode, per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
+            count_columns("team"),
+            {},
+            true};
         const std::array<bool, 4> ok = d.publication ? parts_allowed(team_totals, v.total, d) : all;
         for (const auto& team : v.teams) {
             std::vector<Cell> row{text_cell(team.name)};
@@ -252,7 +267,8 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
         t.rows.push_back(std::move(total));
         out.tables.push_back(std::move(t));
     } else {
-        out.left_out.push_back("De verdeling per team: bij één of twee teams is het ene team uit het totaal af te leiden.");
+        out.left_out.push_back(
+            "De verdeling per team: bij één of twee teams is het ene team uit het totaal af te leiden.");
     }
     if (d.publication) {
         out.left_out.push_back("Per team en maand: te kleine aantallen om veilig te publiceren.");
@@ -262,9 +278,12 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
     {
         std::vector<std::string> columns = count_columns("maand van het besluit");
         columns.insert(columns.begin(), "team");
-        SeparationTable t{"per-team-maand", "Per team en maand",
-                          "Elk team over dezelfde maanden als hierboven, ook de maanden zonder dossiers van dat team.", columns,
-                          {}, false};
+        SeparationTable t{"per-team-maand",
+                          "Per team en maand",
+                          "Elk team over dezelfde maanden als hierboven, ook de maanden zonder dossiers van dat team.",
+                          columns,
+                          {},
+                          false};
         for (const auto& team : v.teams)
             for (std::size_t m = 0; m < v.months.size(); ++m) {
                 std::vector<Cell> row{text_cell(team.name), month_cell(v.months[m])};
@@ -274,13 +293,16 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
         out.tables.push_back(std::move(t));
     }
     {
-        SeparationTable t{"per-medewerker", "Per medewerker",
-                          "Medewerkers (pseudoniemen) die in het ene dossier cliëntondersteuner en in een ander beslisser zijn, "
-                          "of over wie ONA-01 of ONA-02 een bevinding geeft; met de dossiers waarin zij beide waren. Het "
-                          "team is het team dat het vaakst bij hun gebeurtenissen staat.",
-                          {"medewerker", "team", "dossiers als ondersteuner", "dossiers als beslisser",
-                           "zelf beslist (ONA-01)", "dossiers ONA-01", "zelf onderzocht (ONA-02)", "dossiers ONA-02"},
-                          {}, false};
+        SeparationTable t{
+            "per-medewerker",
+            "Per medewerker",
+            "Medewerkers (pseudoniemen) die in het ene dossier cliëntondersteuner en in een ander beslisser zijn, "
+            "of over wie ONA-01 of ONA-02 een bevinding geeft; met de dossiers waarin zij beide waren. Het "
+            "team is het team dat het vaakst bij hun gebeurtenissen staat.",
+            {"medewerker", "team", "dossiers als ondersteuner", "dossiers als beslisser", "zelf beslist (ONA-01)",
+             "dossiers ONA-01", "zelf onderzocht (ONA-02)", "dossiers ONA-02"},
+            {},
+            false};
         const auto list = [](const std::vector<std::string>& ids) {
             std::string s;
             for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
@@ -289,8 +311,8 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
         const auto n = [](std::size_t k) { return Cell{Cell::Kind::count, std::to_string(k), double(k), {}}; };
         for (const auto& p : v.persons)
             t.rows.push_back({text_cell(p.id), text_cell(p.team.empty() ? "(geen team)" : p.team), n(p.as_ondersteuner),
-                              n(p.as_beslisser), n(p.same_person.size()), list(p.same_person), n(p.did_onderzoek.size()),
-                              list(p.did_onderzoek)});
+                              n(p.as_beslisser), n(p.same_person.size()), list(p.same_person),
+                              n(p.did_onderzoek.size()), list(p.did_onderzoek)});
         out.tables.push_back(std::move(t));
     }
     return out;

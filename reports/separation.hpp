@@ -30,8 +30,8 @@ struct SeparationCounts {
 };
 
 struct SeparationView {
-    std::vector<std::string> months;              // "2024-03", first to last without gaps
-    std::vector<SeparationCounts> per_month;      // all teams, per month
+    std::vector<std::string> months;          // "2024-03", first to last without gaps
+    std::vector<SeparationCounts> per_month;  // all teams, per month
     SeparationCounts total;
     struct Team {
         std::string name;
@@ -40,12 +40,12 @@ struct SeparationView {
     };
     std::vector<Team> teams;  // by name
     struct Person {
-        std::string id, team;  // team: the one most recorded with this person's events
-        std::size_t as_ondersteuner = 0, as_beslisser = 0;  // dossiers
+        std::string id, team;                                 // team: the one most recorded with this person's events
+        std::size_t as_ondersteuner = 0, as_beslisser = 0;    // dossiers
         std::vector<std::string> same_person, did_onderzoek;  // dossiers with an ONA-01 / ONA-02 finding about them
     };
-    std::vector<Person> persons;  // ondersteuner in one dossier and beslisser in one, or with an ONA-02 finding
-    std::array<bool, 3> in_run{};      // whether the run judged each rule (else its columns read "niet gecontroleerd")
+    std::vector<Person> persons;   // ondersteuner in one dossier and beslisser in one, or with an ONA-02 finding
+    std::array<bool, 3> in_run{};  // whether the run judged each rule (else its columns read "niet gecontroleerd")
     std::array<std::size_t, 3> outside{};  // deviating dossiers without both roles (ONA-02 before any decision)
     std::string peildatum;
 };

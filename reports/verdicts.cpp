@@ -7,10 +7,10 @@
 #include <map>
 #include <set>
 
-#include "util/error.hpp"
-#include "util/text.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/sampling.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -78,10 +78,10 @@ VerdictSheetHead verdict_head(const SampleFrame& s) {
 
 Verdict suggested_verdict(Outcome o) {
     switch (o) {
-        case Outcome::voldaan: return Verdict::ja;
-        case Outcome::overtreden: return Verdict::nee;
-        case Outcome::onbekend: return Verdict::niet_vast_te_stellen;
-        case Outcome::niet_van_toepassing: break;
+    case Outcome::voldaan: return Verdict::ja;
+    case Outcome::overtreden: return Verdict::nee;
+    case Outcome::onbekend: return Verdict::niet_vast_te_stellen;
+    case Outcome::niet_van_toepassing: break;
     }
     return Verdict::niet_van_toepassing;
 }
@@ -97,8 +97,9 @@ std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& 
         for (std::size_t r = 0; r < run.rules.size(); ++r) {
             const Outcome o = run.outcome(it->second, r);
             if (o == Outcome::niet_van_toepassing) continue;
-            rows.push_back({k + 1, s.dossiers[k], run.rules[r], texts[r].question,
-                            fmt::format("{} ({})", verdict_words(suggested_verdict(o)), outcome_words(o, texts[r].severity))});
+            rows.push_back(
+                {k + 1, s.dossiers[k], run.rules[r], texts[r].question,
+                 fmt::format("{} ({})", verdict_words(suggested_verdict(o)), outcome_words(o, texts[r].severity))});
         }
     }
     return rows;
@@ -116,7 +117,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
     for (const std::string& d : s.dossiers)
         if (const auto it = case_at.find(d); it != case_at.end())
             for (std::size_t r = 0; r < run.rules.size(); ++r)
-                if (const Outcome o = run.outcome(it->second, r); o != Outcome::niet_van_toepassing) expected[{d, run.rules[r]}] = o;
+                if (const Outcome o = run.outcome(it->second, r); o != Outcome::niet_van_toepassing)
+                    expected[{d, run.rules[r]}] = o;
 
     const std::string sample_words = fmt::format("zaad {}, {} dossiers", s.seed, s.size);
     std::vector<std::string> problems;
@@ -124,9 +126,10 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
     std::size_t empty = 0;
     for (const VerdictLine& l : file.lines) empty += trim(l.verdict).empty() ? 1 : 0;
     if (empty > 0 && empty == file.lines.size())
-        throw Error(fmt::format("{}: nog geen enkel oordeel ingevuld (de kolom Oordeel is leeg in {}); kies per rij ja, "
-                                "nee, niet vast te stellen of niet van toepassing",
-                                file.path, empty == 1 ? std::string("de enige rij") : fmt::format("alle {} rijen", empty)));
+        throw Error(
+            fmt::format("{}: nog geen enkel oordeel ingevuld (de kolom Oordeel is leeg in {}); kies per rij ja, "
+                        "nee, niet vast te stellen of niet van toepassing",
+                        file.path, empty == 1 ? std::string("de enige rij") : fmt::format("alle {} rijen", empty)));
     for (const VerdictLine& l : file.lines) {
         // What the file says, shown safely (a cell can hold anything, a line break too).
         const std::string dossier = shown_text(l.dossier), rule = shown_text(l.rule), said = shown_text(l.verdict);
@@ -135,7 +138,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
             continue;
         }
         if (!sampled.count(l.dossier)) {
-            problems.push_back(fmt::format("{}: dossier {} hoort niet bij deze steekproef ({})", l.where, dossier, sample_words));
+            problems.push_back(
+                fmt::format("{}: dossier {} hoort niet bij deze steekproef ({})", l.where, dossier, sample_words));
             continue;
         }
         if (!rule_index.count(l.rule)) {
@@ -144,26 +148,29 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
         }
         const auto key = std::make_pair(l.dossier, l.rule);
         if (!expected.count(key)) {
-            problems.push_back(fmt::format("{}: regel {} is volgens de controle niet van toepassing op dossier {}; die rij "
-                                           "hoort niet in het oordelenbestand",
-                                           l.where, rule, dossier));
+            problems.push_back(
+                fmt::format("{}: regel {} is volgens de controle niet van toepassing op dossier {}; die rij "
+                            "hoort niet in het oordelenbestand",
+                            l.where, rule, dossier));
             continue;
         }
         if (const auto seen = given.find(key); seen != given.end()) {
-            problems.push_back(fmt::format("{}: dossier {}, regel {} staat er twee keer in (ook op {})", l.where, dossier,
-                                           rule, seen->second.second->where));
+            problems.push_back(fmt::format("{}: dossier {}, regel {} staat er twee keer in (ook op {})", l.where,
+                                           dossier, rule, seen->second.second->where));
             continue;
         }
         const auto v = parse_verdict(l.verdict);
         if (!v) {
             problems.push_back(
                 l.verdict.empty()
-                    ? fmt::format("{}: geen oordeel bij dossier {}, regel {} (kies ja, nee, niet vast te stellen of niet van "
-                                  "toepassing)",
-                                  l.where, dossier, rule)
-                    : fmt::format("{}: onbekend oordeel '{}' bij dossier {}, regel {} (kies ja, nee, niet vast te stellen of "
-                                  "niet van toepassing)",
-                                  l.where, said, dossier, rule));
+                    ? fmt::format(
+                          "{}: geen oordeel bij dossier {}, regel {} (kies ja, nee, niet vast te stellen of niet van "
+                          "toepassing)",
+                          l.where, dossier, rule)
+                    : fmt::format(
+                          "{}: onbekend oordeel '{}' bij dossier {}, regel {} (kies ja, nee, niet vast te stellen of "
+                          "niet van toepassing)",
+                          l.where, said, dossier, rule));
             continue;
         }
         given.emplace(key, std::make_pair(*v, &l));
@@ -174,12 +181,14 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
     for (const auto& [key, outcome] : expected) {
         if (present.count(key)) continue;
         if (++missing <= kMaxProblems)
-            problems.push_back(fmt::format("{}: de rij voor dossier {}, regel {} ontbreekt", file.path, key.first, key.second));
+            problems.push_back(
+                fmt::format("{}: de rij voor dossier {}, regel {} ontbreekt", file.path, key.first, key.second));
     }
     if (!problems.empty()) {
         const std::size_t total = problems.size() - std::min(missing, kMaxProblems) + missing;
         if (total == 1) throw Error(problems.front() + "; er is niets geëvalueerd");
-        std::string msg = fmt::format("{}: {} problemen in het oordelenbestand; er is niets geëvalueerd:", file.path, total);
+        std::string msg =
+            fmt::format("{}: {} problemen in het oordelenbestand; er is niets geëvalueerd:", file.path, total);
         for (std::size_t i = 0; i < std::min(problems.size(), kMaxProblems); ++i) msg += "\n  " + problems[i];
         if (total > kMaxProblems) msg += fmt::format("\n  … en {} meer", total - kMaxProblems);
         throw Error(msg);
@@ -212,7 +221,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
         if (suggested_verdict(tool) != verdict)
             disagreements.push_back({key.first, key.second,
                                      std::string(verdict_words(suggested_verdict(tool))) + " (" +
-                                         std::string(outcome_words(tool, texts[rule_index.at(key.second)].severity)) + ")",
+                                         std::string(outcome_words(tool, texts[rule_index.at(key.second)].severity)) +
+                                         ")",
                                      std::string(verdict_words(verdict)), shown_text(line->explanation)});
     }
     std::vector<std::size_t> rule_population(run.rules.size(), 0);
@@ -222,7 +232,9 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
 
     const auto conclusion = [&](std::size_t n, std::size_t k, double upper) -> std::string {
         if (upper <= tolerable + 1e-12) return "aanvaardbaar";
-        if (k == 0) return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid", n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
+        if (k == 0)
+            return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid",
+                               n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
         return "niet aanvaardbaar";
     };
     std::vector<std::vector<std::string>> rows;
@@ -253,7 +265,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
         "Per norm (bovengrens: exact, hypergeometrisch over de dossiers waarop de norm van toepassing is)\n",
         std::filesystem::path(file.path).filename().string(), s.size, s.population, s.seed, strata_words(s.strata),
         s.peildatum.empty() ? "onbekend" : s.peildatum, conf, tol);
-    out += text_table({{"regel"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);
+    out +=
+        text_table({{"regel"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);
     out += fmt::format(
         "\nPer dossier (een dossier wijkt af als één norm afwijkt)\n"
         "{} dossiers beoordeeld, {} met een afwijking; bovengrens {} ({} % betrouwbaarheid, populatie {})\n"
@@ -263,8 +276,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
               : fmt::format("de bovengrens ligt boven {} %: de toets is niet geslaagd; het afwijkingspercentage kan "
                             "hoger zijn dan aanvaardbaar.",
                             tol));
-    out += fmt::format("\nWaar de auditor anders oordeelt dan Wmo-toets: {}\n", disagreements.empty() ? std::string("nergens")
-                                                                                                       : counted(disagreements.size(), "keer", "keer"));
+    out += fmt::format("\nWaar de auditor anders oordeelt dan Wmo-toets: {}\n",
+                       disagreements.empty() ? std::string("nergens") : counted(disagreements.size(), "keer", "keer"));
     if (!disagreements.empty())
         out += text_table({{"dossier"}, {"regel"}, {"Wmo-toets"}, {"auditor"}, {"toelichting"}}, disagreements);
     e.text = std::move(out);

@@ -31,7 +31,7 @@ VerdictSheetHead verdict_head(const SampleFrame& s);
 Verdict suggested_verdict(Outcome o);
 
 struct VerdictRowPlan {
-    std::size_t number = 0;  // the dossier's place in the sample
+    std::size_t number = 0;                           // the dossier's place in the sample
     std::string dossier, rule, question, suggestion;  // suggestion: "nee (overtreden)"
 };
 // One row per sampled dossier and norm that applies to it (outcome not "niet van toepassing"),
@@ -40,7 +40,8 @@ std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& 
 
 // oordelen.xlsx (sheet Oordelen): the head above, then the table with a drop-down in the
 // Oordeel column (data validation) and empty cells for explanation, source, auditor and date.
-void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, const std::vector<VerdictRowPlan>& rows);
+void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
+                         const std::vector<VerdictRowPlan>& rows);
 
 struct VerdictEvaluation {
     bool met = false;  // the dossier-level upper bound is not above the tolerable rate

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <fmt/format.h>
 #include <future>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <thread>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "util/byte_scan.hpp"
 #include "util/error.hpp"
@@ -28,7 +28,6 @@ std::string percent_nl(double v) {
 namespace {
 
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
-
 
 }  // namespace
 
@@ -79,12 +78,12 @@ void append_json_string(std::string& out, std::string_view v) {
         out.append(v.data() + plain, i - plain);
         plain = ++i;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: out += fmt::format("\\u{:04x}", c);
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default: out += fmt::format("\\u{:04x}", c);
         }
     }
     out.append(v.data() + plain, v.size() - plain);
@@ -148,20 +147,23 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                        d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
     // A log without anything the rules look at (a permit log read with --behoud-onbekend) gets a
     // sentence, not a table of zeros.
-    const bool none_applies = std::none_of(d.figures.begin(), d.figures.end(), [](const auto& f) { return f.applicable > 0; });
+    const bool none_applies =
+        std::none_of(d.figures.begin(), d.figures.end(), [](const auto& f) { return f.applicable > 0; });
     if (none_applies) {
-        out += "Geen van de Wmo-regels is van toepassing: geen dossier heeft een gebeurtenis waar een regel over gaat "
-               "(melding, gesprek, aanvraag, besluit, bezwaar …).\n";
+        out +=
+            "Geen van de Wmo-regels is van toepassing: geen dossier heeft een gebeurtenis waar een regel over gaat "
+            "(melding, gesprek, aanvraag, besluit, bezwaar …).\n";
     } else {
-        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.", "voldaan",
-                           kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
+        out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.",
+                           "voldaan", kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
         for (const RunRecord::Figure& f : d.figures) {
             const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
             const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
             out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, f.severity, f.applicable,
                                f.compliant, f.violations, f.unknown, rate, ci);
         }
-        out += std::string(kDeviationsKey) + ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
+        out += std::string(kDeviationsKey) +
+               ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
                "in geen van beide mee.\n";
     }
     if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.gestart > 0; })) return out;
@@ -170,9 +172,11 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                        "beëindigd", "mediaan", "p75", "p90");
     auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("-"); };
     for (const RunRecord::LeadTime& l : d.lead_times)
-        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.gestart, l.afgerond, l.lopend,
-                           l.beeindigd, days(l.mediaan), days(l.p75), days(l.p90));
-    out += "- = de schatting komt niet zo ver (te veel dossiers lopen nog); beëindigd (ingetrokken of gesloten) telt niet mee.\n";
+        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.gestart, l.afgerond,
+                           l.lopend, l.beeindigd, days(l.mediaan), days(l.p75), days(l.p90));
+    out +=
+        "- = de schatting komt niet zo ver (te veel dossiers lopen nog); beëindigd (ingetrokken of gesloten) telt niet "
+        "mee.\n";
     return out;
 }
 
@@ -188,8 +192,8 @@ std::string json_head(const EventLog& log, std::optional<Date> peildatum) {
             "{}\n    {{\"path\": {}, \"sha256\": {}, \"format\": {}, \"mapping\": {}, \"rows\": {}, \"used\": {}, "
             "\"rejected\": {}, \"skipped\": {}, \"possible_bsn\": {}, \"windows1252\": {}}}",
             i ? "," : "", json_string(in.path), json_string(in.sha256), json_string(in.format),
-            in.mapping.empty() ? std::string("null") : json_string(in.mapping), in.rows, in.used, in.rejected, in.skipped,
-            in.possible_bsn, in.windows1252 ? "true" : "false");
+            in.mapping.empty() ? std::string("null") : json_string(in.mapping), in.rows, in.used, in.rejected,
+            in.skipped, in.possible_bsn, in.windows1252 ? "true" : "false");
     }
     buf += log.inputs.empty() ? "]" : "\n  ]";
     buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
@@ -266,10 +270,11 @@ std::string json_tail(const RunTail& d, bool any_findings) {
     auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("null"); };
     for (std::size_t i = 0; i < d.lead_times.size(); ++i) {
         const RunRecord::LeadTime& l = d.lead_times[i];
-        buf += fmt::format("{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}, "
-                           "\"mediaan\": {}, \"p75\": {}, \"p90\": {}}}",
-                           i ? "," : "", json_string(l.phase), l.gestart, l.afgerond, l.lopend, l.beeindigd,
-                           days(l.mediaan), days(l.p75), days(l.p90));
+        buf += fmt::format(
+            "{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}, "
+            "\"mediaan\": {}, \"p75\": {}, \"p90\": {}}}",
+            i ? "," : "", json_string(l.phase), l.gestart, l.afgerond, l.lopend, l.beeindigd, days(l.mediaan),
+            days(l.p75), days(l.p90));
     }
     buf += d.lead_times.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {
@@ -310,10 +315,9 @@ void csv_finding(std::string& buf, FormatCache&, const EventLog& log, const std:
         line = std::to_string(f.rows.front().line);
         activity = std::string(f.rows.front().activity);
     }
-    for (const std::string& field :
-         {csv_field(f.case_id), rule.id, rule.severity, std::to_string(f.cycle), f.date.iso(),
-          f.deadline ? f.deadline->iso() : std::string(), csv_field(file), line, csv_field(activity),
-          csv_field(f.message)}) {
+    for (const std::string& field : {csv_field(f.case_id), rule.id, rule.severity, std::to_string(f.cycle),
+                                     f.date.iso(), f.deadline ? f.deadline->iso() : std::string(), csv_field(file),
+                                     line, csv_field(activity), csv_field(f.message)}) {
         buf += field;
         buf += ';';
     }
@@ -323,16 +327,37 @@ void csv_finding(std::string& buf, FormatCache&, const EventLog& log, const std:
 
 std::string csv_tail(const RunTail&, bool) { return {}; }
 
-constexpr OutputFormat kText{text_head, text_finding, text_tail, 1};
-constexpr OutputFormat kJson{json_head, json_finding, json_tail, 1};
-constexpr OutputFormat kCsv{csv_head, csv_finding, csv_tail, 0};
+constexpr OutputFormat kText{"text", "mensen", text_head, text_finding, text_tail, 1};
+constexpr OutputFormat kJson{"json", "schema wmotoets/1", json_head, json_finding, json_tail, 1};
+constexpr OutputFormat kCsv{"csv", "spreadsheet", csv_head, csv_finding, csv_tail, 0};
 
 }  // namespace
 
+const std::vector<const OutputFormat*>& output_formats() {
+    static const std::vector<const OutputFormat*> formats{&kText, &kJson, &kCsv};
+    return formats;
+}
+
 const OutputFormat& output_format(std::string_view name) {
-    if (name == "json") return kJson;
-    if (name == "csv") return kCsv;
-    return kText;
+    for (const OutputFormat* f : output_formats())
+        if (f->name == name) return *f;
+    return *output_formats().front();
+}
+
+std::vector<std::string> output_format_names() {
+    std::vector<std::string> names;
+    for (const OutputFormat* f : output_formats()) names.emplace_back(f->name);
+    return names;
+}
+
+std::string output_format_help() {
+    std::string help = "Uitvoer: ";
+    for (const OutputFormat* f : output_formats()) {
+        if (f != output_formats().front()) help += ", ";
+        ((help += f->name) += " (") += f->audience;
+        help += ')';
+    }
+    return help;
 }
 
 void OrderedOutput::write(std::string_view text) {
@@ -412,9 +437,14 @@ void write_text(std::ostream& out, const ReportData& d) { write_report(out, d, k
 void write_json(std::ostream& out, const ReportData& d) { write_report(out, d, kJson); }
 void write_csv(std::ostream& out, const ReportData& d) { write_report(out, d, kCsv); }
 
-FormatWriter::FormatWriter(std::ostream& out, const EventLog& log, const OutputFormat& format, std::vector<RuleText> rules,
-                           bool with_outcomes)
-    : out_(out), log_(log), format_(format), rules_(std::move(rules)), with_outcomes_(with_outcomes), ordered_(out, format) {}
+FormatWriter::FormatWriter(std::ostream& out, const EventLog& log, const OutputFormat& format,
+                           std::vector<RuleText> rules, bool with_outcomes)
+    : out_(out),
+      log_(log),
+      format_(format),
+      rules_(std::move(rules)),
+      with_outcomes_(with_outcomes),
+      ordered_(out, format) {}
 
 void FormatWriter::begin(const std::string& peildatum, const RunSettings&, const std::vector<std::string>&) {
     peildatum_ = peildatum.empty() ? std::nullopt : parse_iso_date(peildatum);
@@ -461,8 +491,14 @@ void FormatWriter::finding(const RunRecord::Finding& f) {
 }
 
 void FormatWriter::end() {
-    const RunTail tail{log_, peildatum_, rules_, figures_, with_outcomes_, outcomes_,
-                       [this](std::size_t c) { return std::string_view(case_ids_[c]); }, lead_times_};
+    const RunTail tail{log_,
+                       peildatum_,
+                       rules_,
+                       figures_,
+                       with_outcomes_,
+                       outcomes_,
+                       [this](std::size_t c) { return std::string_view(case_ids_[c]); },
+                       lead_times_};
     const std::string text = format_.tail(tail, ordered_.any());
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

@@ -53,13 +53,15 @@ struct RunTail {
     bool with_outcomes = false;
     std::span<const Outcome> outcomes;                             // [dossier * rules + rule]
     std::function<std::string_view(std::size_t dossier)> case_id;  // of every dossier of `outcomes`
-    std::span<const RunRecord::LeadTime> lead_times = {};         // per phase (docs/spec/doorlooptijden.md)
+    std::span<const RunRecord::LeadTime> lead_times = {};          // per phase (docs/spec/doorlooptijden.md)
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what
 // comes before the findings, one finding (safe on several threads, each with its own cache), and
 // what comes after them.
 struct OutputFormat {
+    std::string_view name;      // --uitvoerformaat NAME
+    std::string_view audience;  // who reads it, in --uitvoerformaat's help
     std::string (*head)(const EventLog& log, std::optional<Date> peildatum);
     void (*finding)(std::string& text, FormatCache& cache, const EventLog& log, const std::vector<RuleText>& rules,
                     const FindingView& f);
@@ -68,8 +70,14 @@ struct OutputFormat {
     // very first one leaves out.
     std::size_t separator = 0;
 };
-// "text", "json" or "csv".
+// Every output format of controleer, in the order of --uitvoerformaat's choices (CONTRIBUTING.md
+// "An output format"); the first is the default.
+const std::vector<const OutputFormat*>& output_formats();
+// The format called `name` (one of output_formats(); an unknown name gives the first).
 const OutputFormat& output_format(std::string_view name);
+// --uitvoerformaat's choices and help, from output_formats().
+std::vector<std::string> output_format_names();
+std::string output_format_help();
 
 // Appends the findings of consecutive whole cases of a check in memory (its own cache per call).
 void format_findings(std::string& text, const OutputFormat& format, const EventLog& log,
@@ -94,7 +102,8 @@ class FormatWriter final : public RunSink {
 public:
     FormatWriter(std::ostream& out, const EventLog& log, const OutputFormat& format, std::vector<RuleText> rules,
                  bool with_outcomes);
-    void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override;
+    void begin(const std::string& peildatum, const RunSettings& settings,
+               const std::vector<std::string>& rules) override;
     void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
     void finding(const RunRecord::Finding& f) override;
     void figure(const RunRecord::Figure& f) override { figures_.push_back(f); }
@@ -113,7 +122,7 @@ private:
     std::vector<RunRecord::Figure> figures_;
     std::vector<RunRecord::LeadTime> lead_times_;
     std::vector<SourceRow> rows_;
-    std::optional<std::string> labels_case_;                       // the dossier whose rows are indexed
+    std::optional<std::string> labels_case_;                      // the dossier whose rows are indexed
     std::unordered_map<std::uint64_t, std::string_view> labels_;  // (input << 32 | line) → label
     FormatCache cache_;
     OrderedOutput ordered_;

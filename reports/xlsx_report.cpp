@@ -6,11 +6,11 @@
 #include <ctime>
 #include <map>
 
-#include "util/error.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/verdicts.hpp"
 #include "reports/zelftest_report.hpp"
+#include "util/error.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets {
@@ -76,7 +76,9 @@ public:
     void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
         if (!s.empty()) worksheet_write_string(ws_, r, c, s.c_str(), f);
     }
-    void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) { worksheet_write_number(ws_, r, c, v, f); }
+    void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) {
+        worksheet_write_number(ws_, r, c, v, f);
+    }
     // A count: a number, or in a publication "<10" (suppressed) or rounded.
     void count(lxw_row_t r, lxw_col_t c, std::size_t n, const Disclosure& d) {
         if (d.suppressed(n)) text(r, c, d.text(n));
@@ -96,7 +98,6 @@ private:
     lxw_worksheet* ws_ = nullptr;
     lxw_col_t cols_ = 0;
 };
-
 
 }  // namespace
 
@@ -120,9 +121,18 @@ struct XlsxReport {
 // Doorlooptijden: per phase the total, per quarter of the start and per team; numbers as numbers,
 // in a publication exactly what the HTML shows.
 void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
-    Sheet s(b, "Doorlooptijden", {{"fase", 34}, {"indeling", 10}, {"groep", 20}, {"gestart", 9}, {"afgerond", 9},
-                                  {"lopend", 9}, {"beëindigd", 9}, {"mediaan (dagen)", 10}, {"p75 (dagen)", 10},
-                                  {"p90 (dagen)", 10}, {"minder dan 20 gestart", 11}});
+    Sheet s(b, "Doorlooptijden",
+            {{"fase", 34},
+             {"indeling", 10},
+             {"groep", 20},
+             {"gestart", 9},
+             {"afgerond", 9},
+             {"lopend", 9},
+             {"beëindigd", 9},
+             {"mediaan (dagen)", 10},
+             {"p75 (dagen)", 10},
+             {"p90 (dagen)", 10},
+             {"minder dan 20 gestart", 11}});
     lxw_row_t r = 0;
     auto row = [&](const LeadPhaseView& v, const char* kind, const std::string& group, const LeadEstimate& e) {
         ++r;
@@ -152,17 +162,27 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
             for (const LeadGroup& g : v.teams) row(v, "team", g.name, g.estimate);
     }
     s.finish(r);
-    s.text(r + 2, 0, "Kaplan–Meier: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; beëindigd "
-                     "(ingetrokken of gesloten) telt apart. – = de schatting komt niet zo ver" +
-                         std::string(d.publication ? ", of de groep is te klein om te publiceren." : "."));
+    s.text(r + 2, 0,
+           "Kaplan–Meier: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; beëindigd "
+           "(ingetrokken of gesloten) telt apart. – = de schatting komt niet zo ver" +
+               std::string(d.publication ? ", of de groep is te klein om te publiceren." : "."));
     if (d.publication) s.text(r + 3, 0, d.key(false));
 }
 
 // Samenvatting: exactly the figures of the run.
 void XlsxReport::summary_sheet() {
-    Sheet s(b, "Samenvatting", {{"regel", 9}, {"titel", 48}, {"ernst", 13}, {"grondslag", 30}, {"van toepassing", 11},
-                                {"voldaan", 9}, {"afwijkend", 10}, {"onbekend", 9}, {"percentage afwijkend", 12},
-                                {"interval ondergrens", 11}, {"interval bovengrens", 11}});
+    Sheet s(b, "Samenvatting",
+            {{"regel", 9},
+             {"titel", 48},
+             {"ernst", 13},
+             {"grondslag", 30},
+             {"van toepassing", 11},
+             {"voldaan", 9},
+             {"afwijkend", 10},
+             {"onbekend", 9},
+             {"percentage afwijkend", 12},
+             {"interval ondergrens", 11},
+             {"interval bovengrens", 11}});
     lxw_row_t r = 0;
     for (const RunRecord::Figure& f : run.figures) {
         ++r;
@@ -195,8 +215,17 @@ void XlsxReport::summary_sheet() {
 }
 
 void XlsxReport::findings_sheet() {
-    Sheet s(b, "Bevindingen", {{"dossier", 16}, {"regel", 9}, {"titel", 40}, {"ernst", 13}, {"cyclus", 7}, {"datum", 11},
-                               {"termijn tot en met", 11}, {"bevinding", 70}, {"grondslag", 28}, {"bron", 30}});
+    Sheet s(b, "Bevindingen",
+            {{"dossier", 16},
+             {"regel", 9},
+             {"titel", 40},
+             {"ernst", 13},
+             {"cyclus", 7},
+             {"datum", 11},
+             {"termijn tot en met", 11},
+             {"bevinding", 70},
+             {"grondslag", 28},
+             {"bron", 30}});
     lxw_row_t r = 0;
     std::map<std::string, RuleText> texts;
     for (const RunRecord::Finding& f : run.findings) {
@@ -218,8 +247,14 @@ void XlsxReport::findings_sheet() {
 }
 
 void XlsxReport::rules_sheet() {
-    Sheet s(b, "Regels", {{"regel", 9}, {"titel", 40}, {"ernst", 13}, {"grondslag", 30}, {"wat wordt gecontroleerd", 60},
-                          {"waarom", 60}, {"voorbeeld", 60}});
+    Sheet s(b, "Regels",
+            {{"regel", 9},
+             {"titel", 40},
+             {"ernst", 13},
+             {"grondslag", 30},
+             {"wat wordt gecontroleerd", 60},
+             {"waarom", 60},
+             {"voorbeeld", 60}});
     lxw_row_t r = 0;
     for (const std::string& id : run.rules) {
         ++r;
@@ -243,8 +278,7 @@ void XlsxReport::dossiers_sheet() {
     worksheet_set_column(ws, 1, 2, 16, nullptr);
     for (std::size_t r = 0; r < run.rules.size(); ++r)
         worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
-    if (!run.rules.empty())
-        worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
+    if (!run.rules.empty()) worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
     std::vector<std::string> severity;  // per rule: its outcomes are worded by it
     for (const std::string& rule : run.rules) severity.push_back(rule_text(run, rule).severity);
@@ -268,10 +302,17 @@ void XlsxReport::dossiers_sheet() {
 void XlsxReport::teams_sheet() {
     // Teams: per team and rule the counts and the rate; in a publication exactly the cells of the
     // HTML breakdown (violations, judged, unknown, the rate from those), no more.
-    const auto teams = counts_by(log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
+    const auto teams = counts_by(
+        log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
     if (d.publication) return publication_teams_sheet(teams);
-    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"van toepassing", 11}, {"voldaan", 9}, {"afwijkend", 10},
-                         {"onbekend", 9}, {"percentage afwijkend", 12}});
+    Sheet s(b, "Teams",
+            {{"team", 20},
+             {"regel", 9},
+             {"van toepassing", 11},
+             {"voldaan", 9},
+             {"afwijkend", 10},
+             {"onbekend", 9},
+             {"percentage afwijkend", 12}});
     lxw_row_t r = 0;
     for (const auto& [team, counts] : teams)
         for (std::size_t k = 0; k < counts.size(); ++k) {
@@ -289,10 +330,17 @@ void XlsxReport::teams_sheet() {
 }
 
 void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams) {
-    Sheet s(b, "Teams", {{"team", 20}, {"regel", 9}, {"afwijkend", 10}, {"beoordeeld", 10}, {"onbekend", 9},
-                         {"percentage afwijkend", 12}});
+    Sheet s(b, "Teams",
+            {{"team", 20},
+             {"regel", 9},
+             {"afwijkend", 10},
+             {"beoordeeld", 10},
+             {"onbekend", 9},
+             {"percentage afwijkend", 12}});
     if (!d.breakdown_shown(teams.size())) {
-        s.text(1, 0, "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
+        s.text(
+            1, 0,
+            "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
         return;
     }
     const std::vector<bool> shown = breakdown_rows_shown(run, teams, d);
@@ -315,7 +363,8 @@ void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector
     for (std::size_t k = 0; k < shown.size(); ++k)
         if (!shown[k]) left_out += (left_out.empty() ? "" : ", ") + run.rules[k];
     if (!left_out.empty())
-        s.text(r + 2, 0, "Niet uitgesplitst, omdat een onderdrukt aantal anders na te rekenen zou zijn: " + left_out + ".");
+        s.text(r + 2, 0,
+               "Niet uitgesplitst, omdat een onderdrukt aantal anders na te rekenen zou zijn: " + left_out + ".");
     s.text(r + (left_out.empty() ? 2 : 3), 0, d.key(false));
 }
 
@@ -385,8 +434,10 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
                         if (const auto a = it->second.per_area.find(area); a != it->second.per_area.end())
                             answer += (answer.empty() ? "" : "; ") + name + ": " + answer_words(a->second);
                     if (!answer.empty()) worksheet_write_string(ws, r, col, answer.c_str(), nullptr);
-                    if (!it->second.toelichting.empty()) worksheet_write_string(ws, r, col + 1, it->second.toelichting.c_str(), b.wrap);
-                    if (!it->second.bron.empty()) worksheet_write_string(ws, r, col + 2, it->second.bron.c_str(), b.wrap);
+                    if (!it->second.toelichting.empty())
+                        worksheet_write_string(ws, r, col + 1, it->second.toelichting.c_str(), b.wrap);
+                    if (!it->second.bron.empty())
+                        worksheet_write_string(ws, r, col + 2, it->second.bron.c_str(), b.wrap);
                 }
                 col += 3;
             }
@@ -404,8 +455,15 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
         s.finish(r);
     }
     {
-        Sheet s(b, "Dossiers", {{"vraag", 12}, {"regel", 9}, {"titel", 45}, {"van toepassing", 11}, {"voldaan", 9},
-                                {"afwijkend", 10}, {"onbekend", 9}, {"percentage afwijkend", 12}});
+        Sheet s(b, "Dossiers",
+                {{"vraag", 12},
+                 {"regel", 9},
+                 {"titel", 45},
+                 {"van toepassing", 11},
+                 {"voldaan", 9},
+                 {"afwijkend", 10},
+                 {"onbekend", 9},
+                 {"percentage afwijkend", 12}});
         lxw_row_t r = 0;
         for (const auto& [question, figures] : d.dossier_figures)
             for (const CheckFigure& f : figures) {
@@ -425,7 +483,8 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
     if (err != LXW_NO_ERROR) throw Error(path + ": zelftest.xlsx schrijven mislukt: " + lxw_strerror(err));
 }
 
-void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, const std::vector<VerdictRowPlan>& rows) {
+void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
+                         const std::vector<VerdictRowPlan>& rows) {
     Book b = open_book(path, "Wmo-toets — oordelen bij een steekproef", created_on(head.peildatum));
     lxw_format* key = workbook_add_format(b.wb);
     format_set_bold(key);
@@ -441,11 +500,15 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, 
     lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Oordelen");
     // Above the table: which sample this is (read back and checked by evalueer), and how to fill in.
     const std::pair<std::string_view, std::string> lines[] = {
-        {kVerdictHeadKeys[0], std::string(kVerdictTitle)}, {kVerdictHeadKeys[1], head.seed},
-        {kVerdictHeadKeys[2], head.size},                  {kVerdictHeadKeys[3], head.strata},
-        {kVerdictHeadKeys[4], head.fingerprint},           {kVerdictHeadKeys[5], head.peildatum},
-        {"Invullen", "Kies per rij in kolom Oordeel: ja, nee, niet vast te stellen of niet van toepassing. Laat de regels "
-                     "hierboven staan; daarmee herkent 'wmotoets steekproef evalueer --oordelen' de steekproef."}};
+        {kVerdictHeadKeys[0], std::string(kVerdictTitle)},
+        {kVerdictHeadKeys[1], head.seed},
+        {kVerdictHeadKeys[2], head.size},
+        {kVerdictHeadKeys[3], head.strata},
+        {kVerdictHeadKeys[4], head.fingerprint},
+        {kVerdictHeadKeys[5], head.peildatum},
+        {"Invullen",
+         "Kies per rij in kolom Oordeel: ja, nee, niet vast te stellen of niet van toepassing. Laat de regels "
+         "hierboven staan; daarmee herkent 'wmotoets steekproef evalueer --oordelen' de steekproef."}};
     lxw_row_t r = 0;
     for (const auto& [k, v] : lines) {
         worksheet_write_string(ws, r, 0, std::string(k).c_str(), key);
@@ -483,9 +546,12 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head, 
         v.validate = LXW_VALIDATION_TYPE_LIST;
         v.value_list = list.data();
         v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-        std::string in_title = "Oordeel", in_msg = "Is aan de norm voldaan? Kies ja, nee, niet vast te stellen of niet van "
-                                                   "toepassing.",
-                    err_title = "Onbekend oordeel", err_msg = "Kies ja, nee, niet vast te stellen of niet van toepassing.";
+        std::string in_title = "Oordeel",
+                    in_msg =
+                        "Is aan de norm voldaan? Kies ja, nee, niet vast te stellen of niet van "
+                        "toepassing.",
+                    err_title = "Onbekend oordeel",
+                    err_msg = "Kies ja, nee, niet vast te stellen of niet van toepassing.";
         v.input_title = in_title.data();
         v.input_message = in_msg.data();
         v.error_title = err_title.data();
@@ -503,8 +569,10 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
     lxw_format* bold = workbook_add_format(b.wb);
     format_set_bold(bold);
     const SeparationTables tables = separation_tables(v, d);
-    const std::map<std::string, std::string> sheet_names = {
-        {"per-maand", "Per maand"}, {"per-team", "Per team"}, {"per-team-maand", "Per team en maand"}, {"per-medewerker", "Per medewerker"}};
+    const std::map<std::string, std::string> sheet_names = {{"per-maand", "Per maand"},
+                                                            {"per-team", "Per team"},
+                                                            {"per-team-maand", "Per team en maand"},
+                                                            {"per-medewerker", "Per medewerker"}};
     for (const SeparationTable& t : tables.tables) {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, sheet_names.at(t.id).c_str());
         for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
@@ -518,17 +586,18 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
             for (lxw_col_t c = 0; c < row.size(); ++c) {
                 const SeparationCell& cell = row[c];
                 switch (cell.kind) {
-                    case SeparationCell::Kind::count: worksheet_write_number(ws, r, c, cell.number, nullptr); break;
-                    case SeparationCell::Kind::rate: worksheet_write_number(ws, r, c, cell.number, b.pct); break;
-                    case SeparationCell::Kind::month: {
-                        const auto ym = static_cast<int>(cell.number);
-                        lxw_datetime when{ym / 100, ym % 100, 1, 0, 0, 0};
-                        worksheet_write_datetime(ws, r, c, &when, month);
-                        break;
-                    }
-                    default:
-                        if (!cell.text.empty())
-                            worksheet_write_string(ws, r, c, cell.text.c_str(), t.total_last && r == t.rows.size() ? bold : nullptr);
+                case SeparationCell::Kind::count: worksheet_write_number(ws, r, c, cell.number, nullptr); break;
+                case SeparationCell::Kind::rate: worksheet_write_number(ws, r, c, cell.number, b.pct); break;
+                case SeparationCell::Kind::month: {
+                    const auto ym = static_cast<int>(cell.number);
+                    lxw_datetime when{ym / 100, ym % 100, 1, 0, 0, 0};
+                    worksheet_write_datetime(ws, r, c, &when, month);
+                    break;
+                }
+                default:
+                    if (!cell.text.empty())
+                        worksheet_write_string(ws, r, c, cell.text.c_str(),
+                                               t.total_last && r == t.rows.size() ? bold : nullptr);
                 }
             }
         }
@@ -540,7 +609,10 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Toelichting");
         worksheet_set_column(ws, 0, 0, 110, b.wrap);
         lxw_row_t r = 0;
-        worksheet_write_string(ws, r++, 0, "Scheiding van functies: is wie de cliënt ondersteunt een ander dan wie over de maatwerkvoorziening beslist?", bold);
+        worksheet_write_string(ws, r++, 0,
+                               "Scheiding van functies: is wie de cliënt ondersteunt een ander dan wie over de "
+                               "maatwerkvoorziening beslist?",
+                               bold);
         for (const SeparationTable& t : tables.tables) {
             const std::string line = sheet_names.at(t.id) + ": " + t.explanation;
             worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);

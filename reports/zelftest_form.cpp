@@ -6,7 +6,8 @@ namespace wmotoets {
 
 namespace {
 
-constexpr const char* kStyle = R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;max-width:56em;margin:1.5em auto;padding:0 1em;line-height:1.45;color:#111;background:#fff}
+constexpr const char* kStyle =
+    R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;max-width:56em;margin:1.5em auto;padding:0 1em;line-height:1.45;color:#111;background:#fff}
 h1{font-size:1.5em}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;margin-top:2em}label{font-weight:600}
 .meta{display:grid;grid-template-columns:12em 1fr;gap:.5em 1em;align-items:center}
 input[type=text],input[type=date],textarea,select{font:inherit;padding:.3em;border:1px solid #555;border-radius:3px;width:100%;box-sizing:border-box}
@@ -119,11 +120,11 @@ std::string js_string(std::string_view s) {
     std::string out = "\"";
     for (const char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '<': out += "\\u003c"; break;
-            default: out += c;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '<': out += "\\u003c"; break;
+        default: out += c;
         }
     }
     return out + "\"";
@@ -142,28 +143,38 @@ void choices(std::ostream& out, const std::string& name, const std::string& labe
 void write_zelftest_form(std::ostream& out, const ZelftestQuestions& q) {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<title>Zelftest cliëntondersteuning — invulformulier</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-    out << "<h1>Zelftest cliëntondersteuning</h1>\n<p>De zelftest van de VNG: " << q.questions.size()
-        << " vragen in " << q.themes.size() << " thema's. Vul in vanuit uw eigen perspectief (gemeente, Wmo-adviesraad, "
-           "cliëntenorganisatie, rekenkamer). Sla de antwoorden op als bestand; met <code>wmotoets zelftest rapport</code> "
+           "<title>Zelftest cliëntondersteuning — invulformulier</title>\n<style>"
+        << kStyle << "</style>\n</head>\n<body>\n";
+    out << "<h1>Zelftest cliëntondersteuning</h1>\n<p>De zelftest van de VNG: " << q.questions.size() << " vragen in "
+        << q.themes.size()
+        << " thema's. Vul in vanuit uw eigen perspectief (gemeente, Wmo-adviesraad, "
+           "cliëntenorganisatie, rekenkamer). Sla de antwoorden op als bestand; met <code>wmotoets zelftest "
+           "rapport</code> "
            "worden de antwoorden van alle partijen naast elkaar gezet als basis voor het gesprek. Dit formulier werkt "
            "zonder internet; er wordt niets verstuurd.</p>\n";
-    out << "<form id=\"zelftest\" novalidate>\n<div class=\"bar\" aria-live=\"polite\"><label for=\"voortgang\">Voortgang</label> "
-           "<progress id=\"voortgang\" max=\"" << q.questions.size() << "\" value=\"0\"></progress> <span id=\"voortgang-tekst\"></span>"
+    out << "<form id=\"zelftest\" novalidate>\n<div class=\"bar\" aria-live=\"polite\"><label "
+           "for=\"voortgang\">Voortgang</label> "
+           "<progress id=\"voortgang\" max=\""
+        << q.questions.size()
+        << "\" value=\"0\"></progress> <span id=\"voortgang-tekst\"></span>"
            " &nbsp; <button type=\"button\" id=\"opslaan\">Opslaan als bestand</button>"
            "<label class=\"secondary\" for=\"laden\" style=\"font-weight:400\">Eerder bestand laden:</label> "
-           "<input type=\"file\" id=\"laden\" accept=\".json,application/json\"> <span id=\"status\" role=\"status\"></span></div>\n";
+           "<input type=\"file\" id=\"laden\" accept=\".json,application/json\"> <span id=\"status\" "
+           "role=\"status\"></span></div>\n";
     out << "<h2>Over deze invulling</h2>\n<div class=\"meta\">\n"
            "<label for=\"gemeente\">Gemeente</label><input type=\"text\" id=\"gemeente\" name=\"gemeente\" required>\n"
            "<label for=\"perspectief\">Perspectief</label><input type=\"text\" id=\"perspectief\" name=\"perspectief\" "
-           "list=\"perspectieven\" required placeholder=\"gemeente, wmo-adviesraad, clientenorganisatie, rekenkamer, …\">\n"
+           "list=\"perspectieven\" required placeholder=\"gemeente, wmo-adviesraad, clientenorganisatie, rekenkamer, "
+           "…\">\n"
            "<datalist id=\"perspectieven\"><option value=\"gemeente\"><option value=\"wmo-adviesraad\">"
            "<option value=\"clientenorganisatie\"><option value=\"rekenkamer\"></datalist>\n"
-           "<label for=\"ingevuld_door\">Ingevuld door</label><input type=\"text\" id=\"ingevuld_door\" name=\"ingevuld_door\">\n"
+           "<label for=\"ingevuld_door\">Ingevuld door</label><input type=\"text\" id=\"ingevuld_door\" "
+           "name=\"ingevuld_door\">\n"
            "<label for=\"datum\">Datum</label><input type=\"date\" id=\"datum\" name=\"datum\">\n</div>\n"
            "<p class=\"warn\" id=\"w.meta\" aria-live=\"polite\"></p>\n";
     for (const ZelftestTheme& t : q.themes) {
-        out << "<h2>" << html_escape(t.name) << "</h2>\n<p>" << html_escape(t.explanation) << "</p>\n<p class=\"law\">Wet: ";
+        out << "<h2>" << html_escape(t.name) << "</h2>\n<p>" << html_escape(t.explanation)
+            << "</p>\n<p class=\"law\">Wet: ";
         for (std::size_t i = 0; i < t.law.size(); ++i) out << (i ? "; " : "") << html_escape(t.law[i]);
         out << "</p>\n";
         for (const ZelftestQuestion& v : q.questions) {
@@ -183,9 +194,11 @@ void write_zelftest_form(std::ostream& out, const ZelftestQuestions& q) {
                 }
                 out << "</table>\n";
             }
-            out << "<p><label for=\"t." << v.id << "\">Toelichting</label><textarea id=\"t." << v.id << "\" name=\"t." << v.id
-                << "\" rows=\"2\"></textarea></p>\n<p><label for=\"b." << v.id << "\">Bron (document, paragraaf, link)</label>"
-                   "<input type=\"text\" id=\"b." << v.id << "\" name=\"b." << v.id << "\"></p>\n<p class=\"warn\" id=\"w." << v.id
+            out << "<p><label for=\"t." << v.id << "\">Toelichting</label><textarea id=\"t." << v.id << "\" name=\"t."
+                << v.id << "\" rows=\"2\"></textarea></p>\n<p><label for=\"b." << v.id
+                << "\">Bron (document, paragraaf, link)</label>"
+                   "<input type=\"text\" id=\"b."
+                << v.id << "\" name=\"b." << v.id << "\"></p>\n<p class=\"warn\" id=\"w." << v.id
                 << "\" aria-live=\"polite\"></p>\n</fieldset>\n";
         }
     }

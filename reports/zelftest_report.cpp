@@ -63,8 +63,8 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
             // Spec: "questions where perspectives differ (ja against nee or deels)".
             if (given.count("ja") && (given.count("nee") || given.count("deels"))) {
                 const std::string part = per_set[0][p].first;
-                d.points.push_back({question.id, "verschillende antwoorden" + (part.empty() ? "" : " (" + part + ")") +
-                                                     ": " + list});
+                d.points.push_back(
+                    {question.id, "verschillende antwoorden" + (part.empty() ? "" : " (" + part + ")") + ": " + list});
             }
         }
         for (std::size_t s = 0; s < sets.size(); ++s) {
@@ -80,7 +80,8 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                     if (!x.empty()) out += (out.empty() ? " (" : ", ") + x;
                 return out.empty() ? out : out + ")";
             };
-            if (!missing.empty()) d.points.push_back({question.id, "niet beantwoord door " + who(sets[s]) + parts(missing)});
+            if (!missing.empty())
+                d.points.push_back({question.id, "niet beantwoord door " + who(sets[s]) + parts(missing)});
             if (!unknown.empty()) d.points.push_back({question.id, "'weet niet' van " + who(sets[s]) + parts(unknown)});
             const bool answered = it != sets[s].answers.end() && missing.size() < per_set[s].size() &&
                                   unknown.size() + missing.size() < per_set[s].size();
@@ -98,12 +99,13 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                 for (std::size_t s = 0; s < sets.size(); ++s) {
                     const auto it = sets[s].answers.find(question.id);
                     if (it == sets[s].answers.end() || it->second.answer != "ja") continue;
-                    d.points.push_back({question.id, fmt::format("{} antwoordt 'ja', maar {} is in {} van de {} beoordeelde "
-                                                                 "dossiers {} ({} %, drempel {} %)",
-                                                                 who(sets[s]), r, f->second.violations,
-                                                                 f->second.compliant + f->second.violations,
-                                                                 outcome_words(Outcome::overtreden, f->second.severity),
-                                                                 percent_nl(*f->second.rate), percent_nl(threshold))});
+                    d.points.push_back(
+                        {question.id,
+                         fmt::format("{} antwoordt 'ja', maar {} is in {} van de {} beoordeelde "
+                                     "dossiers {} ({} %, drempel {} %)",
+                                     who(sets[s]), r, f->second.violations, f->second.compliant + f->second.violations,
+                                     outcome_words(Outcome::overtreden, f->second.severity),
+                                     percent_nl(*f->second.rate), percent_nl(threshold))});
                 }
             }
         }
@@ -113,19 +115,21 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
 
 void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                          const ZelftestDialogue& d) {
-    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Zelftest cliëntondersteuning — "
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Zelftest cliëntondersteuning "
+           "— "
            "gespreksrapport</title>\n<style>body{font-family:system-ui,Arial,sans-serif;max-width:60em;margin:2em auto;"
            "padding:0 1em;line-height:1.4;color:#111}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;margin-top:2em}"
            "table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .4em;"
            "text-align:left;vertical-align:top}th{background:#e8eef5}.muted{color:#555}.p{background:#fff7e6}"
            "@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style>\n</head>\n<body>\n";
     out << "<h1>Zelftest cliëntondersteuning — gespreksrapport</h1>\n<p class=\"muted\">De VNG-zelftest, ingevuld door "
-        << counted(sets.size(), "partij", "partijen") << ", naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"
+        << counted(sets.size(), "partij", "partijen")
+        << ", naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"
            "<th>perspectief</th><th>ingevuld door</th><th>datum</th><th>bestand</th></tr>\n";
     for (const ZelftestAnswers& s : sets)
         out << "<tr><td>" << html_escape(s.gemeente) << "</td><td>" << html_escape(s.perspectief) << "</td><td>"
-            << html_escape(s.ingevuld_door) << "</td><td>" << html_escape(s.datum) << "</td><td>" << html_escape(s.source)
-            << "</td></tr>\n";
+            << html_escape(s.ingevuld_door) << "</td><td>" << html_escape(s.datum) << "</td><td>"
+            << html_escape(s.source) << "</td></tr>\n";
     out << "</table>\n";
 
     out << "<h2>Gesprekspunten</h2>\n";
@@ -156,7 +160,8 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
     out << "</table>\n";
 
     for (const ZelftestTheme& t : q.themes) {
-        out << "<h2>" << html_escape(t.name) << "</h2>\n<p>" << html_escape(t.explanation) << "</p>\n<p class=\"muted\">";
+        out << "<h2>" << html_escape(t.name) << "</h2>\n<p>" << html_escape(t.explanation)
+            << "</p>\n<p class=\"muted\">";
         for (std::size_t i = 0; i < t.law.size(); ++i) out << (i ? "; " : "") << html_escape(t.law[i]);
         out << "</p>\n";
         for (const ZelftestQuestion& question : q.questions) {
@@ -167,7 +172,8 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
                 const auto it = s.answers.find(question.id);
                 std::string answer;
                 for (const auto& [part, a] : parts_of(question, it == s.answers.end() ? nullptr : &it->second))
-                    answer += (answer.empty() ? "" : "; ") + (part.empty() ? "" : part + ": ") + (a.empty() ? "—" : answer_words(a));
+                    answer += (answer.empty() ? "" : "; ") + (part.empty() ? "" : part + ": ") +
+                              (a.empty() ? "—" : answer_words(a));
                 out << "<tr><td>" << html_escape(who(s)) << "</td><td>" << html_escape(answer) << "</td><td>"
                     << (it == s.answers.end() ? "" : html_escape(it->second.toelichting)) << "</td><td>"
                     << (it == s.answers.end() ? "" : html_escape(it->second.bron)) << "</td></tr>\n";
@@ -175,12 +181,14 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
             out << "</table>\n";
             const auto f = d.dossier_figures.find(question.id);
             if (f != d.dossier_figures.end()) {
-                out << "<p><b>Toets aan de dossiers:</b> " << kDeviationsKey << ".</p>\n<table>\n<tr><th>regel</th>"
+                out << "<p><b>Toets aan de dossiers:</b> " << kDeviationsKey
+                    << ".</p>\n<table>\n<tr><th>regel</th>"
                        "<th>titel</th><th>van toep.</th><th>afwijkend</th><th>onbekend</th><th>% afwijkend</th></tr>\n";
                 for (const CheckFigure& c : f->second)
-                    out << "<tr" << (c.rate && *c.rate > d.threshold ? " class=\"p\"" : "") << "><td>" << c.rule << "</td><td>"
-                        << html_escape(c.title) << "</td><td>" << c.applicable << "</td><td>" << c.violations << "</td><td>"
-                        << c.unknown << "</td><td>" << (c.rate ? percent_nl(*c.rate) : "–") << "</td></tr>\n";
+                    out << "<tr" << (c.rate && *c.rate > d.threshold ? " class=\"p\"" : "") << "><td>" << c.rule
+                        << "</td><td>" << html_escape(c.title) << "</td><td>" << c.applicable << "</td><td>"
+                        << c.violations << "</td><td>" << c.unknown << "</td><td>"
+                        << (c.rate ? percent_nl(*c.rate) : "–") << "</td></tr>\n";
                 out << "</table>\n";
             }
         }

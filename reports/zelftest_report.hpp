@@ -24,7 +24,6 @@ struct ZelftestDialogue {
     double threshold = 0.05;
 };
 
-
 // Works out the gesprekspunten. `figures` (rule → figure) is empty without case data.
 ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                                    const std::map<std::string, CheckFigure>& figures, double threshold);

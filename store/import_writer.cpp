@@ -68,8 +68,10 @@ public:
     using Bind = void (*)(Stmt&, int, const Row&);
     // head: "INSERT INTO t(a, b) VALUES"
     BatchInsert(const Store::Db& db, const std::string& head, int columns, Bind bind)
-        : one_(db, values(head, columns, 1).c_str()), batch_(db, values(head, columns, kBatch).c_str()),
-          columns_(columns), bind_(bind) {}
+        : one_(db, values(head, columns, 1).c_str()),
+          batch_(db, values(head, columns, kBatch).c_str()),
+          columns_(columns),
+          bind_(bind) {}
     bool full() const { return pending_ == kBatch; }
     Row& add() { return rows_[std::size_t(pending_++)]; }  // not when full()
     void flush(const char* what) {
@@ -299,10 +301,19 @@ private:
                     const Event& e = log.events[ei];
                     const Who& w = log.who(e);
                     EventRow& r = b->events.emplace_back();
-                    r.value = {job_.case_db[ci], job_.import_id, std::int64_t(ei - first_row), std::int64_t(e.line),
-                               std::int64_t(e.date.days), std::int64_t(e.ms), job_.ids.of(e.activity),
-                               job_.ids.of(log.label_id(e)), job_.ids.of(w.actor), job_.ids.of(w.role), job_.ids.of(w.team),
-                               job_.ids.of(w.organisatie), job_.ids.of(log.event_id(e))};
+                    r.value = {job_.case_db[ci],
+                               job_.import_id,
+                               std::int64_t(ei - first_row),
+                               std::int64_t(e.line),
+                               std::int64_t(e.date.days),
+                               std::int64_t(e.ms),
+                               job_.ids.of(e.activity),
+                               job_.ids.of(log.label_id(e)),
+                               job_.ids.of(w.actor),
+                               job_.ids.of(w.role),
+                               job_.ids.of(w.team),
+                               job_.ids.of(w.organisatie),
+                               job_.ids.of(log.event_id(e))};
                     r.attr_words = 0;
                     for (const Attribute& a : log.attributes_of(e)) {
                         b->attrs.push_back(static_cast<std::uint32_t>(job_.ids.of(a.key)));
@@ -358,12 +369,12 @@ void write_rows(const Store::Db& db, RowMaker& maker) {
             if (r.attr_words == 0) st.bind_null(at + 14);
             else st.bind_blob(at + 14, r.attrs, r.attr_words * sizeof(std::uint32_t));
         });
-    BatchInsert<CaseRow> cases(db,
-                               "INSERT OR REPLACE INTO cases(case_str, hash, import_id, first_event, last_event) VALUES", 5,
-                               [](Stmt& st, int at, const CaseRow& c) {
-                                   st.bind(at + 1, c.case_str).bind(at + 2, c.hash).bind(at + 3, c.import_id);
-                                   st.bind(at + 4, c.first_event).bind(at + 5, c.last_event);
-                               });
+    BatchInsert<CaseRow> cases(
+        db, "INSERT OR REPLACE INTO cases(case_str, hash, import_id, first_event, last_event) VALUES", 5,
+        [](Stmt& st, int at, const CaseRow& c) {
+        st.bind(at + 1, c.case_str).bind(at + 2, c.hash).bind(at + 3, c.import_id);
+        st.bind(at + 4, c.first_event).bind(at + 5, c.last_event);
+        });
     for (;;) {
         std::unique_ptr<RowBlock> b = maker.next();
         for (const EventRow& r : b->events) {
@@ -406,7 +417,8 @@ public:
         if (switched_) db_.exec("PRAGMA synchronous=FULL", "het kiezen van het journaal");
     }
     ~RollbackJournal() {
-        if (switched_) sqlite3_exec(db_.db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+        if (switched_)
+            sqlite3_exec(db_.db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
     }
     RollbackJournal(const RollbackJournal&) = delete;
     RollbackJournal& operator=(const RollbackJournal&) = delete;

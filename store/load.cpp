@@ -56,7 +56,8 @@ EventLog Store::load() const {
         std::optional<Activity>& a = activities.at(std::size_t(id));
         if (!a) {
             const std::string_view name = log.str(str.at(std::size_t(id)));
-            a = name == activity_name(Activity::onbekend) ? Activity::onbekend : activity_from_folded(name).value_or(Activity::onbekend);
+            a = name == activity_name(Activity::onbekend) ? Activity::onbekend
+                                                          : activity_from_folded(name).value_or(Activity::onbekend);
             if (*a == Activity::onbekend && name != activity_name(Activity::onbekend))
                 throw Error(path_ + ": onbekende activiteit '" + std::string(name) +
                             "' in de database (gemaakt met een nieuwere wmotoets?)");

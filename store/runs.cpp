@@ -1,28 +1,30 @@
 // Check runs in the store: written row by row (RunWriter) and read back (latest_run).
 #include "store/sqlite.hpp"
 
-
 namespace wmotoets {
 
 using namespace store_sql;
 
 struct Store::RunWriter::Impl {
     explicit Impl(Store& store)
-        : db(*store.db_), t(db), outcomes(db, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)"),
+        : db(*store.db_),
+          t(db),
+          outcomes(db, "INSERT INTO outcomes(run_id, pos, case_id, codes) VALUES(?,?,?,?)"),
           findings(db,
                    "INSERT INTO findings(run_id, pos, case_id, rule, cycle, date, deadline, message, events) "
                    "VALUES(?,?,?,?,?,?,?,?,?)"),
           figures(db,
                   "INSERT INTO figures(run_id, pos, rule, title, severity, applicable, compliant, violations, unknown, "
                   "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
-          lead_times(db,
-                     "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90) "
-                     "VALUES(?,?,?,?,?,?,?,?,?,?)") {}
+          lead_times(
+              db,
+              "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90) "
+              "VALUES(?,?,?,?,?,?,?,?,?,?)") {}
     Store::Db& db;
     Transaction t;
     Stmt outcomes, findings, figures, lead_times;
     std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0, n_lead_times = 0;
-    std::string text;  // the codes of a dossier, the rows of a finding
+    std::string text;                      // the codes of a dossier, the rows of a finding
     std::vector<std::int64_t> import_ids;  // by input: the imports in id order, as load() lists them
 };
 
@@ -130,8 +132,9 @@ void read_outcomes(const Store::Db& db, std::int64_t id, RunRecord& run) {
         const std::string_view codes = q.text(1);
         for (std::size_t r = 0; r < run.rules.size(); ++r) {
             const auto o = r < codes.size() ? outcome_from_code(codes[r]) : std::nullopt;
-            if (!o) throw Error(db.path + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) + "' in controle " +
-                                std::to_string(id));
+            if (!o)
+                throw Error(db.path + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) +
+                            "' in controle " + std::to_string(id));
             run.outcomes.push_back(*o);
         }
     }
@@ -144,7 +147,8 @@ void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, st
             throw Error(db.path + ": bevinding verwijst naar import " + std::to_string(import_id) + ", die er niet is");
         return std::size_t(it - ids.begin());
     };
-    Stmt q(db, "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
+    Stmt q(db,
+           "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
     while (q.step("het lezen van bevindingen")) {
         RunRecord::Finding f;
@@ -220,6 +224,5 @@ std::optional<RunRecord> Store::latest_run() const {
     read_lead_times(*db_, id, run);
     return run;
 }
-
 
 }  // namespace wmotoets

@@ -1,7 +1,6 @@
 // The store's schema and its migrations, opening a database and what it holds in numbers.
 #include "store/sqlite.hpp"
 
-
 namespace wmotoets {
 
 using namespace store_sql;
@@ -128,8 +127,9 @@ Store::Store(const std::string& path, const std::function<void(const std::string
               "het instellen van de database");
     const auto version = static_cast<int>(scalar(*db_, "PRAGMA user_version"));
     if (version > kSchemaVersion)
-        throw Error(path + ": database heeft schemaversie " + std::to_string(version) + ", deze wmotoets kent tot en met " +
-                    std::to_string(kSchemaVersion) + "; gebruik een nieuwere wmotoets");
+        throw Error(path + ": database heeft schemaversie " + std::to_string(version) +
+                    ", deze wmotoets kent tot en met " + std::to_string(kSchemaVersion) +
+                    "; gebruik een nieuwere wmotoets");
     if (version < kSchemaVersion) {
         if (version > 0 && notice)
             notice(path + ": de database wordt bijgewerkt van schemaversie " + std::to_string(version) + " naar " +
@@ -145,7 +145,9 @@ Store::~Store() = default;
 
 std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases")); }
 std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
-std::size_t Store::import_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports")); }
+std::size_t Store::import_count() const {
+    return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports"));
+}
 
 std::vector<std::int64_t> Store::import_ids() const {
     std::vector<std::int64_t> ids;

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.hpp"
 #include "store/store.hpp"
+#include "util/error.hpp"
 
 namespace wmotoets {
 
@@ -27,8 +27,7 @@ constexpr int kBusyStepMs = 20;
 inline std::string dutch_sqlite_error(sqlite3* db) {
     switch (db ? sqlite3_errcode(db) : SQLITE_NOMEM) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return "de database is bezet: een ander programma schrijft erin; probeer het straks opnieuw";
+    case SQLITE_LOCKED: return "de database is bezet: een ander programma schrijft erin; probeer het straks opnieuw";
     case SQLITE_NOTADB: return "dit bestand is geen database";
     case SQLITE_CORRUPT: return "de database is beschadigd";
     case SQLITE_FULL: return "de schijf is vol";
@@ -63,9 +62,7 @@ struct Store::Db {
     }
     // While another program writes: wait up to store_sql::kBusyTimeoutMs, saying so once after a second (or
     // not wait at all).
-    void wait_when_busy(bool wait) {
-        sqlite3_busy_handler(db, wait ? &Db::on_busy : nullptr, this);
-    }
+    void wait_when_busy(bool wait) { sqlite3_busy_handler(db, wait ? &Db::on_busy : nullptr, this); }
 
 private:
     static int on_busy(void* self, int tries) {
@@ -86,7 +83,8 @@ namespace store_sql {
 class Stmt {
 public:
     Stmt(const Store::Db& db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db.db, sql, -1, &s_, nullptr) != SQLITE_OK) db.fail(std::string("voorbereiden van ") + sql);
+        if (sqlite3_prepare_v2(db.db, sql, -1, &s_, nullptr) != SQLITE_OK)
+            db.fail(std::string("voorbereiden van ") + sql);
     }
     ~Stmt() { sqlite3_finalize(s_); }
     Stmt(const Stmt&) = delete;
@@ -155,7 +153,9 @@ private:
 // journal undoes an unfinished transaction when the database is next opened).
 class Transaction {
 public:
-    explicit Transaction(const Store::Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE", "het starten van een transactie"); }
+    explicit Transaction(const Store::Db& db) : db_(db) {
+        db_.exec("BEGIN IMMEDIATE", "het starten van een transactie");
+    }
     ~Transaction() {
         if (!done_) sqlite3_exec(db_.db, "ROLLBACK", nullptr, nullptr, nullptr);
     }

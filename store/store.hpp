@@ -17,9 +17,9 @@ namespace wmotoets {
 
 // What importing one file into the store did.
 struct ImportSummary {
-    bool already_imported = false;  // the same file (SHA-256) is in the store: nothing changed
-    std::int64_t import_id = 0;     // the new import, or the earlier one when already imported
-    std::string earlier_path;       // when already imported: the path it was imported from
+    bool already_imported = false;                       // the same file (SHA-256) is in the store: nothing changed
+    std::int64_t import_id = 0;                          // the new import, or the earlier one when already imported
+    std::string earlier_path;                            // when already imported: the path it was imported from
     std::size_t added = 0, replaced = 0, unchanged = 0;  // dossiers
 };
 
@@ -60,7 +60,8 @@ public:
         ~RunWriter() override;
         RunWriter(const RunWriter&) = delete;
         RunWriter& operator=(const RunWriter&) = delete;
-        void begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>& rules) override;
+        void begin(const std::string& peildatum, const RunSettings& settings,
+                   const std::vector<std::string>& rules) override;
         void outcomes(std::string_view case_id, std::span<const Outcome> row) override;
         void finding(const RunRecord::Finding& f) override;
         void figure(const RunRecord::Figure& f) override;

@@ -2,25 +2,24 @@
 #include <gtest/gtest.h>
 // Shared by the unit tests: temporary input files and a quick import of canonical CSV text.
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <unistd.h>
 
 #include "import/canonical_csv.hpp"
 #include "import/import_file.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
-#include "workflow/engine.hpp"
 #include "model/event_log.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
+#include "workflow/engine.hpp"
 
 namespace wmotoets::test {
 
 inline std::filesystem::path temp_dir() {
     static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() /
-                 ("wmotoets-test-" + std::to_string(::getpid()));
+        auto d = std::filesystem::temp_directory_path() / ("wmotoets-test-" + std::to_string(::getpid()));
         std::filesystem::create_directories(d);
         return d;
     }();
@@ -74,7 +73,6 @@ inline ImportSummary import_file(Store& store, const std::string& path) {
     return store.add_import(log, 0, "2026-01-01T00:00:00");
 }
 
-
 struct Imported {
     EventLog log;
     Diagnostics diag;
@@ -108,7 +106,6 @@ inline std::string error_about(const std::string& path, const std::function<void
     const std::string message = error_of(f);
     return message.rfind(path, 0) == 0 ? message.substr(path.size()) : message;
 }
-
 
 // A small XES log with globals, a lifecycle filter and a bad event (the XES and mapping tests).
 inline constexpr const char* kSmallXes = R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -167,7 +164,10 @@ inline Checked check_file(const std::string& path, const std::vector<const Rule*
     ImportOptions options;
     options.keep_unknown = true;
     import_canonical_csv(path, options, c.log, diag);
-    EXPECT_TRUE(diag.bad_rows.empty()) << path << ": " << (diag.bad_rows.empty() ? "" : diag.bad_rows[0].where() + " " + diag.bad_rows[0].message);
+    EXPECT_TRUE(diag.bad_rows.empty()) << path << ": "
+                                       << (diag.bad_rows.empty()
+                                               ? ""
+                                               : diag.bad_rows[0].where() + " " + diag.bad_rows[0].message);
     c.log.finalize();
     c.result = run_check(c.log, rules, Calendar{}, c.log.latest_date());
     return c;

@@ -69,16 +69,18 @@ const std::string kTooDeepToml = ":1: geen geldige TOML: dieper genest dan 64 ni
 
 TEST(BoundedInput, TomlWithA100000PartHeaderIsRefusedByEveryReader) {
     const std::string path = write_file("diep.toml", dotted_header(100000));  // 200 KB
-    const std::vector<std::pair<const char*, std::function<void()>>> readers = {
-        {"instellingen", [&] {
-             Settings s;
-             Calendar c;
-             read_settings_file(path, s, c);
-         }},
-        {"mapping", [&] { read_mapping_file(path); }},
-        {"regels", [&] { read_local_rules_file(path); }},
-        {"zelftest", [&] { read_zelftest_answers(path, shipped_questions()); }},
-        {"zelftestvragen", [&] { read_zelftest_questions(test::read_file(path), path); }},
+    const std::vector<std::pair<const char*, std::function<void()>>> readers =
+        {
+            {"instellingen",
+             [&] {
+        Settings s;
+        Calendar c;
+        read_settings_file(path, s, c);
+             }},
+            {"mapping", [&] { read_mapping_file(path); }},
+            {"regels", [&] { read_local_rules_file(path); }},
+            {"zelftest", [&] { read_zelftest_answers(path, shipped_questions()); }},
+            {"zelftestvragen", [&] { read_zelftest_questions(test::read_file(path), path); }},
     };
     for (const auto& [what, read] : readers) {
         const ChildResult o = in_child(path, read);
@@ -87,8 +89,7 @@ TEST(BoundedInput, TomlWithA100000PartHeaderIsRefusedByEveryReader) {
     }
     // A dotted key, nested arrays and inline tables count alike.
     for (const std::string& text : {std::string(100000, 'k') + std::string(99999, '.') + "\n",
-                                    "x = " + std::string(300, '[') + std::string(300, ']') + "\n",
-                                    "[t]\n" + [] {
+                                    "x = " + std::string(300, '[') + std::string(300, ']') + "\n", "[t]\n" + [] {
                                         std::string s = "x = ";
                                         for (int i = 0; i < 40; ++i) s += "{a.b = ";
                                         return s + "1" + std::string(40, '}') + "\n";
@@ -117,8 +118,8 @@ TEST(BoundedInput, TomlDotsThatAreNotNestingAreRead) {
 }
 
 TEST(BoundedInput, JsonOf100000NestedBracketsAndAHugeNumber) {
-    const std::string path = write_file("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') +
-                                                         std::string(100000, ']') + "}");
+    const std::string path =
+        write_file("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
     ChildResult o = in_child(path, [&] {
         EventLog log;
         Diagnostics diag;
@@ -132,17 +133,19 @@ TEST(BoundedInput, JsonOf100000NestedBracketsAndAHugeNumber) {
 }
 
 TEST(BoundedInput, XesNestedDeeplyIsRefusedWithItsLine) {
-    const std::string deep = write_file("diep.xes", "<log>\n" + [] {
-        std::string s;
-        for (int i = 0; i < 100000; ++i) s += "<x>";
-        for (int i = 0; i < 100000; ++i) s += "</x>";
-        return s;
-    }() + "</log>");
-    const std::string nested = write_file("lijsten.xes", "<log><trace>\n" + [] {
-        std::string s;
-        for (int i = 0; i < 20000; ++i) s += "<list key=\"a\"><values>";
-        return s;
-    }() + "</trace></log>");
+    const std::string deep = write_file(
+        "diep.xes", "<log>\n" + [] {
+            std::string s;
+            for (int i = 0; i < 100000; ++i) s += "<x>";
+            for (int i = 0; i < 100000; ++i) s += "</x>";
+            return s;
+        }() + "</log>");
+    const std::string nested = write_file(
+        "lijsten.xes", "<log><trace>\n" + [] {
+            std::string s;
+            for (int i = 0; i < 20000; ++i) s += "<list key=\"a\"><values>";
+            return s;
+        }() + "</trace></log>");
     for (const std::string& path : {deep, nested}) {
         const ChildResult o = in_child(path, [&] {
             EventLog log;
@@ -173,8 +176,9 @@ TEST(BoundedInput, XesWithAGigabyteAttributeStopsAtTheTagLimit) {
         Diagnostics diag;
         import_log_file(path, "xes", ImportOptions{}, log, diag);
     });
-    EXPECT_EQ(o.message, ":3: geen geldige XES: een element is langer dan 16 MiB (de grens van Wmo-toets); niets uit "
-                         "dit bestand is ingelezen");
+    EXPECT_EQ(o.message,
+              ":3: geen geldige XES: een element is langer dan 16 MiB (de grens van Wmo-toets); niets uit "
+              "dit bestand is ingelezen");
     EXPECT_LT(o.peak_mb, kPeakLimitMb);
 }
 
@@ -187,13 +191,15 @@ TEST(BoundedInput, CsvHeaderOf100000ColumnsIsRefused) {
         Diagnostics diag;
         import_log_file(path, "csv", ImportOptions{}, log, diag);
     });
-    EXPECT_EQ(o.message, ":1: kopregel: meer dan 2.000 velden in één rij (de grens van Wmo-toets); niets uit dit "
-                         "bestand is ingelezen");
+    EXPECT_EQ(o.message,
+              ":1: kopregel: meer dan 2.000 velden in één rij (de grens van Wmo-toets); niets uit dit "
+              "bestand is ingelezen");
     EXPECT_LT(o.peak_mb, kPeakLimitMb);
     // Up to the limit the header is read, and in linear time (the duplicate check was quadratic).
     std::string wide = "case_id,timestamp,activity";
     for (std::size_t i = 3; i < kMaxCsvFields; ++i) wide += ",k" + std::to_string(i);
-    EXPECT_EQ(test::load(wide + "\nD1,2024-01-01,melding" + std::string(kMaxCsvFields - 3, ',') + "\n").events.size(), 1u);
+    EXPECT_EQ(test::load(wide + "\nD1,2024-01-01,melding" + std::string(kMaxCsvFields - 3, ',') + "\n").events.size(),
+              1u);
 }
 
 // A row over a limit is a bad row (counted, with its line); the rows after it are read.
@@ -220,10 +226,11 @@ TEST(BoundedInput, CsvRowsOverTheLimitsAreRejectedWithTheirLine) {
         for (const auto& p : diag.bad_rows) m += std::to_string(p.line) + ": " + p.message + "\n";
         throw Error(path + ": " + std::to_string(log.events.size()) + " gebeurtenissen\n" + m);
     });
-    EXPECT_EQ(o.message, ": 2 gebeurtenissen\n"
-                         "3: meer dan 2.000 velden in één rij (de grens van Wmo-toets)\n"
-                         "4: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n"
-                         "5: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n");
+    EXPECT_EQ(o.message,
+              ": 2 gebeurtenissen\n"
+              "3: meer dan 2.000 velden in één rij (de grens van Wmo-toets)\n"
+              "4: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n"
+              "5: een veld is langer dan 1 MiB (de grens van Wmo-toets per veld)\n");
     EXPECT_LT(o.peak_mb, kPeakLimitMb);  // the file itself is 100 MB
 }
 
@@ -256,7 +263,9 @@ TEST(BoundedInput, OnlyRegularFilesAndNoForeignContentInMessages) {
     const std::string json = write_file("geheim.json", "{\"zaken\": [], \"x\": \"geheim wachtwoord\n\"}");
     const std::string jm = error_about(json, [&] { import_log_file(json, "zgw", ImportOptions{}, log, diag); });
     EXPECT_EQ(jm.find("geheim"), std::string::npos) << jm;
-    EXPECT_NE(jm.find(":2: geen geldige JSON (syntaxfout in een waarde - ongeldige tekst: stuurteken"), std::string::npos) << jm;
+    EXPECT_NE(jm.find(":2: geen geldige JSON (syntaxfout in een waarde - ongeldige tekst: stuurteken"),
+              std::string::npos)
+        << jm;
     // A mistyped date is still shown, so that it can be found.
     const std::string typo = write_file("feestdagen.txt", "2024-13-01 Koningsdag\n");
     EXPECT_EQ(error_about(typo, [&] { read_equated_days_file(typo, c); }),

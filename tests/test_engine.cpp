@@ -7,10 +7,10 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/local_rules.hpp"
 
@@ -45,7 +45,8 @@ TEST(Engine, FindingsSortedByCaseRuleDateLine) {
     ASSERT_GE(c.result.findings.size(), 3u);
     std::vector<std::string> order;
     for (const CaseFinding& f : c.result.findings)
-        order.push_back(std::string(c.log.str(c.log.cases[f.case_pos].id)) + " " + std::string(c.result.rules[f.rule]->info().id));
+        order.push_back(std::string(c.log.str(c.log.cases[f.case_pos].id)) + " " +
+                        std::string(c.result.rules[f.rule]->info().id));
     EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << ::testing::PrintToString(order);
 }
 
@@ -78,8 +79,9 @@ TEST(Engine, OneDossierOf200kEventsWithFiftyActors) {
     for (const CaseFinding& f : r.findings) ona03 += r.rules[f.rule]->info().id == "ONA-03";
     EXPECT_EQ(ona03, pairs.size());
     EXPECT_GT(pairs.size(), 100u);
-    EXPECT_EQ(r.outcome(0, std::size_t(std::find(r.rules.begin(), r.rules.end(), find_rule("ONA-03")) - r.rules.begin())),
-              Outcome::overtreden);
+    EXPECT_EQ(
+        r.outcome(0, std::size_t(std::find(r.rules.begin(), r.rules.end(), find_rule("ONA-03")) - r.rules.begin())),
+        Outcome::overtreden);
 }
 
 // A finding lists at most kMaxFindingEvents events — the first ones and the last — and says how
@@ -104,13 +106,34 @@ TEST(Engine, AFindingListsAtMostFiftyEventsAndSaysHowManyMore) {
 // in every role: all rules finish (in about a second; bench/RESULTS.md), no finding lists more than
 // kMaxFindingEvents events, and the findings grow with the events, not their square.
 TEST(Engine, OneDossierOf200kMixedEventsThroughAllRules) {
-    static const char* const kActivities[] = {
-        "vraagverheldering", "melding", "herbeoordeling", "ontvangstbevestiging", "informatie_clientondersteuning",
-        "clientondersteuning_gevraagd", "ondersteuner_toegewezen", "clientondersteuning_afgezien",
-        "andere_ondersteuner_verzocht", "andere_ondersteuner_geweigerd", "persoonlijk_plan", "gesprek", "verslag",
-        "verslag_reactie", "aanvraag", "opschorting_start", "opschorting_einde", "verdaging", "besluit",
-        "eigen_bijdrage", "bezwaar", "hoorzitting", "besluit_op_bezwaar", "beroep", "uitspraak", "intrekking",
-        "afsluiting", "wlz_indicatie"};
+    static const char* const kActivities[] = {"vraagverheldering",
+                                              "melding",
+                                              "herbeoordeling",
+                                              "ontvangstbevestiging",
+                                              "informatie_clientondersteuning",
+                                              "clientondersteuning_gevraagd",
+                                              "ondersteuner_toegewezen",
+                                              "clientondersteuning_afgezien",
+                                              "andere_ondersteuner_verzocht",
+                                              "andere_ondersteuner_geweigerd",
+                                              "persoonlijk_plan",
+                                              "gesprek",
+                                              "verslag",
+                                              "verslag_reactie",
+                                              "aanvraag",
+                                              "opschorting_start",
+                                              "opschorting_einde",
+                                              "verdaging",
+                                              "besluit",
+                                              "eigen_bijdrage",
+                                              "bezwaar",
+                                              "hoorzitting",
+                                              "besluit_op_bezwaar",
+                                              "beroep",
+                                              "uitspraak",
+                                              "intrekking",
+                                              "afsluiting",
+                                              "wlz_indicatie"};
     static const char* const kRoles[] = {"ondersteuner", "consulent", "beslisser", "client", "jurist"};
     static const char* const kOutcomes[] = {"toegekend", "afgewezen", "gegrond", "ongegrond"};
     std::uint64_t x = 88172645463325252ull;  // xorshift64: the same dossier every run
@@ -122,10 +145,11 @@ TEST(Engine, OneDossierOf200kMixedEventsThroughAllRules) {
     Date d = *parse_iso_date("2020-01-01");
     for (int i = 0; i < 200000; ++i) {
         if (draw(100) == 0) d = d + 1;
-        for (const std::string& part : {std::string("M,"), d.iso(), std::string(","), std::string(kActivities[draw(std::size(kActivities))]),
-                                        ",P" + std::to_string(draw(50)) + ",", std::string(kRoles[draw(std::size(kRoles))]),
-                                        ",T" + std::to_string(draw(3)) + ",", std::string(kOutcomes[draw(4)]),
-                                        std::string(draw(2) ? ",hulp\n" : ",clientondersteuning\n")})
+        for (const std::string& part :
+             {std::string("M,"), d.iso(), std::string(","), std::string(kActivities[draw(std::size(kActivities))]),
+              ",P" + std::to_string(draw(50)) + ",", std::string(kRoles[draw(std::size(kRoles))]),
+              ",T" + std::to_string(draw(3)) + ",", std::string(kOutcomes[draw(4)]),
+              std::string(draw(2) ? ",hulp\n" : ",clientondersteuning\n")})
             csv += part;
     }
     const EventLog log = load(csv, nullptr, keep(), "gemengd.csv");
@@ -135,6 +159,7 @@ TEST(Engine, OneDossierOf200kMixedEventsThroughAllRules) {
     EXPECT_LT(r.findings.size(), 400000u);
     for (const CaseFinding& f : r.findings) ASSERT_LE(f.events.size(), kMaxFindingEvents);
     std::size_t applied = 0;
-    for (std::size_t rule = 0; rule < r.rules.size(); ++rule) applied += r.outcome(0, rule) != Outcome::niet_van_toepassing;
+    for (std::size_t rule = 0; rule < r.rules.size(); ++rule)
+        applied += r.outcome(0, rule) != Outcome::niet_van_toepassing;
     EXPECT_GT(applied, r.rules.size() / 2);
 }

@@ -4,10 +4,10 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 
 using namespace wmotoets;

@@ -35,16 +35,17 @@ TEST(Generator, DeterministicPerSeed) {
     EXPECT_NE(generate(o), other);
 }
 
-// A rule the generator cannot violate on purpose is named, with what to edit; the other tests
+// A rule the generator cannot violate on purpose fails here, named, with what to edit; the other tests
 // leave it out (and the random stream of the existing recipes does not move).
 TEST(Generator, EveryRuleHasAViolationRecipe) {
     const std::vector<std::string> missing = rules_without_recipe();
     if (!missing.empty()) {
         std::string list;
         for (const std::string& id : missing) list += (list.empty() ? "" : ", ") + id;
-        GTEST_SKIP() << "nog geen overtredingsrecept voor " << list
-                     << ": voeg er een toe in generator/generator_recipes.hpp (Recipe en kRecipes, achteraan) en gebruik het "
-                        "in generator/generator.cpp";
+        ADD_FAILURE()
+            << "nog geen overtredingsrecept voor " << list
+            << ": voeg er een toe in generator/generator_recipes.hpp (Recipe en kRecipes, achteraan) en gebruik het "
+               "in generator/generator.cpp";
     }
 }
 
@@ -57,7 +58,7 @@ TEST(Generator, SharesPerKindComeOutAsAsked) {
     Diagnostics diag;
     const EventLog log = test::load(generate(o), &diag, {}, "gen.csv");
     EXPECT_TRUE(diag.bad_rows.empty());
-    EXPECT_GT(log.cases.size(), 3950u);  // a few dossiers start after the export day
+    EXPECT_GT(log.cases.size(), 3950u);                  // a few dossiers start after the export day
     EXPECT_GT(log.events.size(), log.cases.size() * 9);  // about ten events per dossier
     const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
     const auto figures = compute_figures(r);
@@ -129,13 +130,12 @@ TEST(Generator, StreamedOutputIsTheWrittenOutput) {
         OrderedOutput ordered(streamed, format);
         std::size_t blocks = 0;
         const std::vector<RuleText> texts = rule_texts(rules);
-        const FindingStream stream{[&](std::span<const CaseFinding> fs, std::string& text) {
-                                       format_findings(text, format, log, texts, fs);
-                                   },
-                                   [&](std::string&& text) {
-                                       ++blocks;
-                                       ordered.write(text);
-                                   }};
+        const FindingStream stream{
+            [&](std::span<const CaseFinding> fs, std::string& text) { format_findings(text, format, log, texts, fs); },
+            [&](std::string&& text) {
+            ++blocks;
+            ordered.write(text);
+            }};
         const CheckResult result = run_check(log, rules, cal, log.latest_date(), {}, Settings{}, &stream);
         EXPECT_TRUE(result.findings.empty());
         EXPECT_EQ(result.finding_count, held.findings.size());

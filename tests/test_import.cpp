@@ -74,8 +74,8 @@ TEST(Timestamp, OffsetsConvertToAmsterdam) {
 }
 
 TEST(Timestamp, Rejected) {
-    for (const char* s : {"2024-02-30", "2024-13-01", "30-02-2024", "2024-03-28T25:00", "2024-03-28T10:60",
-                          "gisteren", "", "2024/03/28", "2024-03-28T10:15+1", "28-03-2024T10:15", "2024-3-28"})
+    for (const char* s : {"2024-02-30", "2024-13-01", "30-02-2024", "2024-03-28T25:00", "2024-03-28T10:60", "gisteren",
+                          "", "2024/03/28", "2024-03-28T10:15+1", "28-03-2024T10:15", "2024-3-28"})
         EXPECT_FALSE(parse_timestamp(s)) << s;
 }
 
@@ -136,8 +136,9 @@ TEST(CsvImport, SemicolonTabBomCrlfAndQuotedLineBreaks) {
 
 TEST(CsvImport, Windows1252FallbackWarnsOnce) {
     Diagnostics diag;
-    const EventLog log = load("case_id;timestamp;activity;toelichting\nD1;2024-03-28;Cli\xEBntondersteuning gevraagd;caf\xE9\n",
-                              &diag, {}, "excel.csv");
+    const EventLog log =
+        load("case_id;timestamp;activity;toelichting\nD1;2024-03-28;Cli\xEBntondersteuning gevraagd;caf\xE9\n", &diag,
+             {}, "excel.csv");
     ASSERT_EQ(log.events.size(), 1u);
     EXPECT_EQ(log.events[0].activity, Activity::clientondersteuning_gevraagd);
     EXPECT_EQ(log.attr(log.events[0], "toelichting"), "caf\xC3\xA9");
@@ -166,7 +167,8 @@ TEST(CsvImport, OrderWithinACase) {
 }
 
 TEST(CsvImport, CasesSortedAsText) {
-    const EventLog log = load("case_id,timestamp,activity\nb,2024-01-01,melding\nA10,2024-01-01,melding\nA9,2024-01-01,melding\n");
+    const EventLog log =
+        load("case_id,timestamp,activity\nb,2024-01-01,melding\nA10,2024-01-01,melding\nA9,2024-01-01,melding\n");
     ASSERT_EQ(log.cases.size(), 3u);
     EXPECT_EQ(log.str(log.cases[0].id), "A10");
     EXPECT_EQ(log.str(log.cases[1].id), "A9");
@@ -178,11 +180,11 @@ TEST(CsvImport, BadRowsAreReportedCountedAndLeftOut) {
     const EventLog log = load(
         "case_id,timestamp,activity,actor\n"
         "D1,2024-03-01,melding,A1\n"
-        "D1,2024-02-30,gesprek,C1\n"          // line 3: impossible date
-        "D1,2024-03-05,keukentafel,C1\n"      // line 4: unknown activity
-        "D1,2024-03-06,gesprek\n"             // line 5: ragged
-        ",2024-03-06,gesprek,C1\n"            // line 6: no case_id
-        "D1,,gesprek,C1\n"                    // line 7: no timestamp
+        "D1,2024-02-30,gesprek,C1\n"      // line 3: impossible date
+        "D1,2024-03-05,keukentafel,C1\n"  // line 4: unknown activity
+        "D1,2024-03-06,gesprek\n"         // line 5: ragged
+        ",2024-03-06,gesprek,C1\n"        // line 6: no case_id
+        "D1,,gesprek,C1\n"                // line 7: no timestamp
         "D1,2024-03-07,gesprek,C1\n",
         &diag, {}, "fouten.csv");
     EXPECT_EQ(log.events.size(), 2u);
@@ -208,8 +210,8 @@ TEST(CsvImport, BadRowsAreReportedCountedAndLeftOut) {
 TEST(CsvImport, KeepUnknownActivities) {
     ImportOptions opts;
     opts.keep_unknown = true;
-    const EventLog log = load("case_id,timestamp,activity\nD1,2024-03-01,melding\nD1,2024-03-05,Keukentafel plannen\n",
-                              nullptr, opts);
+    const EventLog log =
+        load("case_id,timestamp,activity\nD1,2024-03-01,melding\nD1,2024-03-05,Keukentafel plannen\n", nullptr, opts);
     ASSERT_EQ(log.events.size(), 2u);
     EXPECT_EQ(log.events[1].activity, Activity::onbekend);
     EXPECT_EQ(log.label(log.events[1]), "Keukentafel plannen");
@@ -221,7 +223,8 @@ TEST(CsvImport, StrictMakesTheFirstBadRowFatalAndKeepsNothing) {
     import_canonical_csv(write_file("goed.csv", "case_id,timestamp,activity\nD0,2024-03-01,melding\n"), {}, log, diag);
     ImportOptions strict;
     strict.strict = true;
-    const std::string bad = write_file("streng.csv", "case_id,timestamp,activity\nD1,2024-03-01,melding\nD1,2024-99-01,gesprek\n");
+    const std::string bad =
+        write_file("streng.csv", "case_id,timestamp,activity\nD1,2024-03-01,melding\nD1,2024-99-01,gesprek\n");
     try {
         import_canonical_csv(bad, strict, log, diag);
         FAIL() << "expected an Error";
@@ -232,8 +235,8 @@ TEST(CsvImport, StrictMakesTheFirstBadRowFatalAndKeepsNothing) {
     EXPECT_EQ(log.inputs.size(), 1u);
     EXPECT_EQ(log.case_count(), 1u);
     // The same when the file turns out to be Windows-1252 and is read a second time.
-    const std::string bad1252 =
-        write_file("streng1252.csv", "case_id,timestamp,activity,notitie\nD2,2024-03-01,melding,caf\xE9\nD2,gisteren,gesprek,\n");
+    const std::string bad1252 = write_file(
+        "streng1252.csv", "case_id,timestamp,activity,notitie\nD2,2024-03-01,melding,caf\xE9\nD2,gisteren,gesprek,\n");
     EXPECT_THROW(import_canonical_csv(bad1252, strict, log, diag), Error);
     EXPECT_EQ(log.events.size(), 1u);
     EXPECT_EQ(log.inputs.size(), 1u);
@@ -268,14 +271,16 @@ TEST(CsvImport, FatalFileProblemsNameTheFile) {
 TEST(CsvImport, PrivacyBsnColumnRefusesTheFile) {
     EventLog log;
     Diagnostics diag;
-    const std::string path = write_file("bsn.csv", "case_id,timestamp,activity,BSN\nD1,2024-01-01,melding,\nD1,2024-01-02,gesprek,111222333\n");
+    const std::string path = write_file(
+        "bsn.csv", "case_id,timestamp,activity,BSN\nD1,2024-01-01,melding,\nD1,2024-01-02,gesprek,111222333\n");
     try {
         import_canonical_csv(path, {}, log, diag);
         FAIL() << "expected a privacy refusal";
     } catch (const Error& e) {
         const std::string m = e.what();
-        EXPECT_EQ(m, path + ":3: kolom 'bsn' bevat een mogelijk BSN (*******33); het bestand is geweigerd. Lever een "
-                            "geanonimiseerd bestand aan.");
+        EXPECT_EQ(m, path +
+                         ":3: kolom 'bsn' bevat een mogelijk BSN (*******33); het bestand is geweigerd. Lever een "
+                         "geanonimiseerd bestand aan.");
         EXPECT_EQ(m.find("111222333"), std::string::npos) << "the number itself must never be echoed";
     }
     EXPECT_TRUE(log.events.empty());
@@ -283,8 +288,9 @@ TEST(CsvImport, PrivacyBsnColumnRefusesTheFile) {
 
 TEST(CsvImport, PrivacyBsnElsewhereIsAWarningWithColumn) {
     Diagnostics diag;
-    const EventLog log = load("case_id,timestamp,activity,notitie\nD1,2024-01-01,melding,111.222.333\nD1,2024-01-02,gesprek,123456789\n",
-                              &diag, {}, "notities.csv");
+    const EventLog log =
+        load("case_id,timestamp,activity,notitie\nD1,2024-01-01,melding,111.222.333\nD1,2024-01-02,gesprek,123456789\n",
+             &diag, {}, "notities.csv");
     EXPECT_EQ(log.events.size(), 2u);
     EXPECT_EQ(log.inputs[0].possible_bsn, 1u);
     ASSERT_EQ(diag.warnings.size(), 1u);
@@ -457,7 +463,8 @@ TEST(SampleData, UsesEveryActivityAndBothDialects) {
     std::set<Activity> seen;
     for (const Event& e : log.events) seen.insert(e.activity);
     for (int i = 0; i < kCanonicalActivityCount; ++i)
-        EXPECT_TRUE(seen.count(static_cast<Activity>(i))) << activity_name(static_cast<Activity>(i)) << " unused in the sample";
+        EXPECT_TRUE(seen.count(static_cast<Activity>(i)))
+            << activity_name(static_cast<Activity>(i)) << " unused in the sample";
     log.finalize();
     EXPECT_GE(log.cases.size(), 30u);
     std::set<char> separators;

@@ -20,7 +20,8 @@ namespace {
 LeadTally tally_of(std::initializer_list<std::pair<int, bool>> durations) {  // (days, afgerond)
     LeadTally t;
     for (const auto& [days, ended] : durations)
-        t.add(LeadObservation{0, Phase::melding_verslag, ended ? LeadStatus::afgerond : LeadStatus::lopend, Date{}, days});
+        t.add(LeadObservation{0, Phase::melding_verslag, ended ? LeadStatus::afgerond : LeadStatus::lopend, Date{},
+                              days});
     return t;
 }
 
@@ -105,19 +106,21 @@ TEST(LeadTimes, ObservationsPerPhaseAndStatus) {
     const auto obs = lead_time_observations(log, Calendar{}, peildatum);
     std::map<std::string, std::vector<std::string>> got;  // case → "phase:status:days"
     for (const LeadObservation& o : obs) {
-        const char* st = o.status == LeadStatus::afgerond ? "afgerond" : o.status == LeadStatus::lopend ? "lopend" : "beeindigd";
+        const char* st = o.status == LeadStatus::afgerond ? "afgerond"
+                         : o.status == LeadStatus::lopend ? "lopend"
+                                                          : "beeindigd";
         got[std::string(log.str(log.cases[o.case_pos].id))].push_back(std::string(phase_info(o.phase).code) + ":" + st +
-                                                                       ":" + std::to_string(o.days));
+                                                                      ":" + std::to_string(o.days));
     }
     EXPECT_EQ(got["A"], (std::vector<std::string>{"melding-verslag:afgerond:20", "aanvraag-besluit:afgerond:8",
-                                                   "melding-besluit:afgerond:32", "bezwaar-beslissing:afgerond:50"}));
+                                                  "melding-besluit:afgerond:32", "bezwaar-beslissing:afgerond:50"}));
     EXPECT_EQ(got["B"], (std::vector<std::string>{"melding-verslag:beeindigd:0", "melding-besluit:beeindigd:0",
-                                                   "vraag-ondersteuner:afgerond:3"}));
+                                                  "vraag-ondersteuner:afgerond:3"}));
     EXPECT_EQ(got["C"], (std::vector<std::string>{"melding-verslag:lopend:61", "melding-besluit:lopend:61"}));
     EXPECT_EQ(got.count("D"), 0u);
     EXPECT_EQ(got["E"], (std::vector<std::string>{"melding-verslag:afgerond:8", "aanvraag-besluit:afgerond:9",
-                                                   "melding-besluit:afgerond:18", "melding-verslag:afgerond:10",
-                                                   "melding-besluit:lopend:28"}));
+                                                  "melding-besluit:afgerond:18", "melding-verslag:afgerond:10",
+                                                  "melding-besluit:lopend:28"}));
 }
 
 // On a generated log: the check's tallies equal those of the replayed observations, and every

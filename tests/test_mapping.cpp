@@ -4,10 +4,10 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 
 using namespace wmotoets;
@@ -89,8 +89,9 @@ TEST(Mapping, RefusalsNameFileAndLine) {
     const std::string csv = write_file("m6.csv", "Zaak;Datum;Status\nZ1;2024-01-01;melding\n");
     EventLog log;
     Diagnostics diag;
-    EXPECT_EQ(error_of([&] { import_log_file(csv, "auto", o, log, diag); }),
-              mapping_path + ":3: kolom 'Stap' (voor activity) staat niet in " + csv + " (gevonden: zaak, datum, status)");
+    EXPECT_EQ(
+        error_of([&] { import_log_file(csv, "auto", o, log, diag); }),
+        mapping_path + ":3: kolom 'Stap' (voor activity) staat niet in " + csv + " (gevonden: zaak, datum, status)");
     const std::string xes = write_file("m6.xes", kSmallXes);
     EXPECT_EQ(error_of([&] { import_log_file(xes, "auto", o, log, diag); }),
               mapping_path + ":2: sleutel 'Zaak' (voor case_id) komt in " + xes + " niet voor");
@@ -108,10 +109,12 @@ TEST(Mapping, GeenBsnNamesIdentifyingColumnsOnly) {
     Diagnostics diag;
     ImportOptions o;
     o.not_bsn = {"case_id"};
-    const EventLog log = load("case_id,timestamp,activity,notitie\n123456782,2024-01-01,melding,bel 111222333\n", &diag, o);
+    const EventLog log =
+        load("case_id,timestamp,activity,notitie\n123456782,2024-01-01,melding,bel 111222333\n", &diag, o);
     EXPECT_EQ(log.case_id_of(log.events[0]), "123456782");
     ASSERT_EQ(diag.warnings.size(), 1u);
-    EXPECT_EQ(diag.warnings[0].message, "mogelijk BSN in kolom 'notitie': 1 waarde (op deze regel); vervangen door [BSN?]");
+    EXPECT_EQ(diag.warnings[0].message,
+              "mogelijk BSN in kolom 'notitie': 1 waarde (op deze regel); vervangen door [BSN?]");
 }
 
 // ---- mapping voorstel (issue 18 point 3) ----
@@ -139,7 +142,7 @@ TEST(MappingProposal, DutchSynonymsForStatusLabels) {
     EXPECT_EQ(proposed_activity("Informatie cliëntondersteuning verstrekt"), "informatie_clientondersteuning");
     EXPECT_EQ(proposed_activity("OCO gekoppeld"), "ondersteuner_toegewezen");
     EXPECT_EQ(proposed_activity("Informatie pgb gegeven"), "informatie_pgb");
-    EXPECT_EQ(proposed_activity("gesprek"), "gesprek");  // canonical stays canonical
+    EXPECT_EQ(proposed_activity("gesprek"), "gesprek");      // canonical stays canonical
     EXPECT_EQ(proposed_activity("Bezwaar beoordeeld"), "");  // the bezwaar or the decision on it: not guessed
     EXPECT_EQ(proposed_activity("01_HOOFD_010"), "");
 }
@@ -157,7 +160,8 @@ TEST(MappingProposal, ReproducesTheBundledMappingOfTheDutchExport) {
     // does not hold: a voorstel only knows the labels it saw).
     const std::string export_text = wmotoets::test::read_file(src + "/data/voorbeeld/zaaksysteem-export.csv");
     auto expected = bundled.activities;
-    std::erase_if(expected, [&](const auto& kv) { return export_text.find(";" + kv.first + ";") == std::string::npos; });
+    std::erase_if(expected,
+                  [&](const auto& kv) { return export_text.find(";" + kv.first + ";") == std::string::npos; });
     EXPECT_EQ(expected.size(), 10u);
     EXPECT_EQ(proposed.activities, expected);
     EXPECT_EQ(proposed.roles, bundled.roles);

@@ -25,9 +25,13 @@ const std::map<std::string, std::vector<A>>& paths(int region) {
         {"Aangevraagd", {A::melding, A::gesprek, A::verslag, A::aanvraag}},
         {"Besloten", {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit}},
         {"InBezwaar", {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar}},
-        {"BezwaarBesloten", {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar}},
-        {"InBeroep", {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar, A::beroep}},
-        {"Uitgesproken", {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar, A::beroep, A::uitspraak}},
+        {"BezwaarBesloten",
+         {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar}},
+        {"InBeroep",
+         {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar, A::beroep}},
+        {"Uitgesproken",
+         {A::melding, A::gesprek, A::verslag, A::aanvraag, A::besluit, A::bezwaar, A::besluit_op_bezwaar, A::beroep,
+          A::uitspraak}},
         {"Afgesloten", {A::melding, A::afsluiting}},
     };
     static const std::map<std::string, std::vector<A>> r1{
@@ -44,12 +48,13 @@ const std::map<std::string, std::vector<A>>& paths(int region) {
 // The tables of docs/spec/procedure.md: event → (allowed state → target). "=" means: stays.
 using Table = std::map<A, std::map<std::string, std::string>>;
 const Table& region0_table() {
-    static const Table t = [] {
+    static const Table table = [] {
         Table t;
-        t[A::vraagverheldering] = {{"Start", "Vraagverheldering"}, {"Vraagverheldering", "="}, {"Gemeld", "="}, {"InOnderzoek", "="}};
+        t[A::vraagverheldering] = {
+            {"Start", "Vraagverheldering"}, {"Vraagverheldering", "="}, {"Gemeld", "="}, {"InOnderzoek", "="}};
         for (A a : {A::melding, A::herbeoordeling})
-            t[a] = {{"Start", "Gemeld"}, {"Vraagverheldering", "Gemeld"}, {"Besloten", "Gemeld"},
-                    {"BezwaarBesloten", "Gemeld"}, {"Uitgesproken", "Gemeld"}, {"Afgesloten", "Gemeld"}};
+            t[a] = {{"Start", "Gemeld"},           {"Vraagverheldering", "Gemeld"}, {"Besloten", "Gemeld"},
+                    {"BezwaarBesloten", "Gemeld"}, {"Uitgesproken", "Gemeld"},      {"Afgesloten", "Gemeld"}};
         for (A a : {A::ontvangstbevestiging, A::informatie_persoonlijk_plan, A::persoonlijk_plan})
             t[a] = {{"Gemeld", "="}, {"InOnderzoek", "="}};
         t[A::gesprek] = {{"Gemeld", "InOnderzoek"}, {"InOnderzoek", "="}, {"Onderzocht", "="}};
@@ -65,26 +70,27 @@ const Table& region0_table() {
         t[A::besluit_op_bezwaar] = {{"InBezwaar", "BezwaarBesloten"}};
         t[A::beroep] = {{"BezwaarBesloten", "InBeroep"}};
         t[A::uitspraak] = {{"InBeroep", "Uitgesproken"}};
-        t[A::intrekking] = {{"Gemeld", "Afgesloten"}, {"InOnderzoek", "Afgesloten"}, {"Onderzocht", "Afgesloten"},
-                            {"Aangevraagd", "Afgesloten"}, {"InBezwaar", "Afgesloten"}, {"InBeroep", "Afgesloten"}};
+        t[A::intrekking] = {{"Gemeld", "Afgesloten"},      {"InOnderzoek", "Afgesloten"}, {"Onderzocht", "Afgesloten"},
+                            {"Aangevraagd", "Afgesloten"}, {"InBezwaar", "Afgesloten"},   {"InBeroep", "Afgesloten"}};
         for (const auto& [state, path] : paths(0)) t[A::afsluiting][state] = "Afgesloten";
         return t;
     }();
-    return t;
+    return table;
 }
 const Table& region1_table() {
-    static const Table t = [] {
+    static const Table table = [] {
         Table t;
         for (const auto& [state, path] : paths(1))
             t[A::informatie_clientondersteuning][state] = state == "NietGeinformeerd" ? "Geinformeerd" : "=";
-        t[A::clientondersteuning_gevraagd] = {{"NietGeinformeerd", "Gevraagd"}, {"Geinformeerd", "Gevraagd"}, {"Afgezien", "Gevraagd"}};
+        t[A::clientondersteuning_gevraagd] = {
+            {"NietGeinformeerd", "Gevraagd"}, {"Geinformeerd", "Gevraagd"}, {"Afgezien", "Gevraagd"}};
         for (const auto& [state, path] : paths(1)) t[A::ondersteuner_toegewezen][state] = "Ondersteund";
         t[A::andere_ondersteuner_verzocht] = {{"Ondersteund", "WisselGevraagd"}};
         t[A::andere_ondersteuner_geweigerd] = {{"WisselGevraagd", "Ondersteund"}};
         for (const auto& [state, path] : paths(1)) t[A::clientondersteuning_afgezien][state] = "Afgezien";
         return t;
     }();
-    return t;
+    return table;
 }
 
 void drive(Procedure& m, const std::vector<A>& path) {
@@ -187,15 +193,15 @@ TEST(Procedure, OpeningsAreReported) {
 TEST(Replay, AanvraagGuardUsesTheAtwTerm) {
     // Melding Thu 2024-03-28: the six weeks end Mon 2024-05-13 (Hemelvaart, equated day, weekend).
     const Calendar cal;
-    const EventLog on_last_day = test::load(
-        "case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-13,aanvraag\n");
+    const EventLog on_last_day =
+        test::load("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-13,aanvraag\n");
     const CaseFacts f1 = replay(on_last_day, on_last_day.cases[0], cal);
     ASSERT_EQ(f1.deviations.size(), 1u);
     EXPECT_EQ(f1.deviations[0].pos, 2u);
     EXPECT_EQ(f1.deviations[0].state, "InOnderzoek");
 
-    const EventLog day_after = test::load(
-        "case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-14,aanvraag\n");
+    const EventLog day_after =
+        test::load("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-14,aanvraag\n");
     EXPECT_TRUE(replay(day_after, day_after.cases[0], cal).deviations.empty());
 
     // A herbeoordeling has no six-week term (Wmo 2.3.9): an aanvraag before the verslag deviates.

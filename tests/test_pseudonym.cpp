@@ -3,14 +3,14 @@
 
 #include "helpers.hpp"
 #include "import/import_file.hpp"
+#include "import/pseudonym.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
+#include "model/bsn.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
-#include "import/pseudonym.hpp"
-#include "model/bsn.hpp"
 
 using namespace wmotoets;
 using namespace wmotoets::test;

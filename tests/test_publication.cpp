@@ -19,8 +19,8 @@
 #include <tuple>
 
 #include "helpers.hpp"
-#include "xlsx_read.hpp"
 #include "reports/figures.hpp"
+#include "xlsx_read.hpp"
 
 namespace {
 
@@ -65,7 +65,7 @@ long shown(long n) {
     return std::max((n + kBase / 2) / kBase * kBase, floor);
 }
 long published_of(const Range& r) { return r.suppressed ? -1 : shown(r.lo); }  // the number that was shown
-bool free_count(long n) { return n == 0 || n >= kThreshold; }  // may be published (not suppressed)
+bool free_count(long n) { return n == 0 || n >= kThreshold; }                  // may be published (not suppressed)
 
 std::string whole(double fraction) {
     char buf[16];
@@ -92,7 +92,8 @@ struct Row {
 
 void enumerate_triples(Group& g) {
     g.triples.clear();
-    const long vmax = std::min(g.v.hi, g.judged.hi), cmax = std::min(g.c.hi, g.judged.hi), umax = std::min(g.u.hi, g.applicable.hi);
+    const long vmax = std::min(g.v.hi, g.judged.hi), cmax = std::min(g.c.hi, g.judged.hi),
+               umax = std::min(g.u.hi, g.applicable.hi);
     for (long v = g.v.lo; v <= vmax; ++v)
         for (long c = g.c.lo; c <= cmax; ++c) {
             if (v + c < g.judged.lo || v + c > g.judged.hi) continue;
@@ -185,8 +186,8 @@ int possible_values(Row r, const std::function<Range&(Row&)>& cell, bool group_c
 
 struct Publication {
     std::string html;
-    std::map<std::string, std::string> files;  // rapport.xlsx
-    std::string separation_html;                         // scheiding.html
+    std::map<std::string, std::string> files;             // rapport.xlsx
+    std::string separation_html;                          // scheiding.html
     std::map<std::string, std::string> separation_files;  // scheiding.xlsx
 };
 
@@ -237,12 +238,14 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     // The chart: counts as in the table (violations/judged), bars at the published rate.
     const std::regex label_re("<text x=\"5[0-9][0-9]\" y=\"[0-9]+\">([^<]*)</text>");
     std::size_t k = 0;
-    for (auto it = std::sregex_iterator(pub.html.begin(), pub.html.end(), label_re); it != std::sregex_iterator(); ++it, ++k) {
+    for (auto it = std::sregex_iterator(pub.html.begin(), pub.html.end(), label_re); it != std::sregex_iterator();
+         ++it, ++k) {
         if (k >= order.size()) break;
         Row& r = rows[order[k]];
         const std::string text = unescape((*it)[1]);
-        const std::string judged = text.substr(text.find('/') + 1, text.find(',') == std::string::npos ? std::string::npos
-                                                                                                        : text.find(',') - text.find('/') - 1);
+        const std::string judged =
+            text.substr(text.find('/') + 1,
+                        text.find(',') == std::string::npos ? std::string::npos : text.find(',') - text.find('/') - 1);
         r.J = range_of(judged, label + " grafiek " + r.rule);
     }
     EXPECT_EQ(k, order.size()) << label << ": grafiek";
@@ -305,10 +308,13 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                             EXPECT_EQ(x.lo, range->lo) << gr.where << " xlsx " << ref;
                             EXPECT_EQ(x.hi, range->hi) << gr.where << " xlsx " << ref;
                         }
-                        EXPECT_EQ(teams_sheet.count("F" + n) > 0, gr.rate_shown.value_or(false)) << gr.where << " xlsx F";
+                        EXPECT_EQ(teams_sheet.count("F" + n) > 0, gr.rate_shown.value_or(false))
+                            << gr.where << " xlsx F";
                         if (teams_sheet.count("F" + n) && published_of(gr.judged) > 0) {
-                            EXPECT_NEAR(std::stod(teams_sheet.at("F" + n)),
-                                        std::round(double(published_of(gr.v)) / double(published_of(gr.judged)) * 100) / 100, 1e-12)
+                            EXPECT_NEAR(
+                                std::stod(teams_sheet.at("F" + n)),
+                                std::round(double(published_of(gr.v)) / double(published_of(gr.judged)) * 100) / 100,
+                                1e-12)
                                 << gr.where << " xlsx: percentage niet uit de gepubliceerde aantallen";
                         }
                     }
@@ -327,12 +333,15 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     // Every suppressed cell, attacked with everything published about its rule.
     for (const std::string& id : order) {
         Row& r = rows[id];
-        EXPECT_TRUE(row_feasible(r)) << label << " " << id << ": geen enkele oplossing; een gepubliceerd getal klopt niet";
+        EXPECT_TRUE(row_feasible(r)) << label << " " << id
+                                     << ": geen enkele oplossing; een gepubliceerd getal klopt niet";
         for (const auto& [name, field] : std::vector<std::pair<const char*, Range Row::*>>{
                  {"van toepassing", &Row::A}, {"voldaan", &Row::C}, {"overtreden", &Row::V}, {"onbekend", &Row::U}}) {
             if (!(r.*field).suppressed) continue;
             ++attacked;
-            EXPECT_GE(possible_values(r, [field](Row& x) -> Range& { return x.*field; }, false), 2)
+            EXPECT_GE(possible_values(
+                          r, [field](Row& x) -> Range& { return x.*field; }, false),
+                      2)
                 << label << " " << id << " " << name << ": het onderdrukte aantal is na te rekenen";
         }
         for (std::size_t p = 0; p < r.partitions.size(); ++p)
@@ -340,14 +349,16 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                 for (Range Group::*field : {&Group::v, &Group::u, &Group::judged, &Group::c, &Group::applicable}) {
                     if (!(r.partitions[p][g].*field).suppressed) continue;
                     ++attacked;
-                    EXPECT_GE(possible_values(r, [p, g, field](Row& x) -> Range& { return x.partitions[p][g].*field; }, true), 2)
+                    EXPECT_GE(possible_values(
+                                  r, [p, g, field](Row& x) -> Range& { return x.partitions[p][g].*field; }, true),
+                              2)
                         << r.partitions[p][g].where << ": het onderdrukte aantal is na te rekenen";
                 }
     }
     // The coordinator's view (scheiding.html): per count column, the months (and the teams) add
     // up to the total row; its sheets hold the same counts, no more; nothing per person.
-    for (const auto& [heading, sheet_name] : {std::pair<std::string, std::string>{"Alle teams per maand", "Per maand"},
-                                              {"Per team", "Per team"}}) {
+    for (const auto& [heading, sheet_name] :
+         {std::pair<std::string, std::string>{"Alle teams per maand", "Per maand"}, {"Per team", "Per team"}}) {
         const auto tabs = tables_after(pub.separation_html, heading);
         const auto sheet = wmotoets::test::sheet_named(pub.separation_files, sheet_name);
         if (tabs.empty()) {  // left out (one or two teams): then not in the workbook either
@@ -360,11 +371,13 @@ std::size_t attack(const Publication& pub, const std::string& label) {
             for (const std::size_t j : {1u, 2u, 4u, 6u}) {
                 const std::string ref = std::string(1, char('A' + j)) + std::to_string(i + 1);
                 const std::string in_sheet = sheet.count(ref) ? sheet.at(ref) : std::string("(leeg)");
-                EXPECT_EQ(in_sheet, t[i][j]) << label << " " << sheet_name << "!" << ref << ": blad en scheiding.html verschillen";
+                EXPECT_EQ(in_sheet, t[i][j])
+                    << label << " " << sheet_name << "!" << ref << ": blad en scheiding.html verschillen";
             }
         for (const std::size_t j : {1u, 2u, 4u, 6u}) {
             std::vector<Range> cells;
-            for (std::size_t i = 1; i + 1 < t.size(); ++i) cells.push_back(range_of(t[i][j], label + " " + heading + " " + t[i][0]));
+            for (std::size_t i = 1; i + 1 < t.size(); ++i)
+                cells.push_back(range_of(t[i][j], label + " " + heading + " " + t[i][0]));
             const Range total = range_of(t.back()[j], label + " " + heading + " totaal");
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 if (!cells[i].suppressed) continue;
@@ -373,7 +386,8 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                 for (std::size_t o = 0; o < cells.size(); ++o)
                     if (o != i) lo_rest += cells[o].lo, hi_rest += cells[o].hi;
                 const Range possible = cells[i].meet({total.lo - hi_rest, total.hi - lo_rest});
-                EXPECT_GE(possible.hi - possible.lo + 1, 2) << label << " " << heading << " " << t[i + 1][0] << ": na te rekenen";
+                EXPECT_GE(possible.hi - possible.lo + 1, 2)
+                    << label << " " << heading << " " << t[i + 1][0] << ": na te rekenen";
             }
         }
     }
@@ -385,7 +399,8 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     // What was checked: rows = used + rejected (CSV).
     const Table inputs = tables_after(pub.html, "Wat is gecontroleerd").at(0);
     for (std::size_t i = 1; i < inputs.size(); ++i) {
-        const Range rows_r = range_of(inputs[i][3], label), used = range_of(inputs[i][4], label), rej = range_of(inputs[i][5], label);
+        const Range rows_r = range_of(inputs[i][3], label), used = range_of(inputs[i][4], label),
+                    rej = range_of(inputs[i][5], label);
         for (const Range* x : {&used, &rej}) {
             if (!x->suppressed) continue;
             ++attacked;
@@ -399,7 +414,6 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     EXPECT_EQ(pub.html.find("Per medewerker"), std::string::npos) << label;
     return attacked;
 }
-
 
 // The publication of `logs`, made the way a user makes it.
 Publication publish(const std::string& name, const std::vector<std::string>& logs) {
@@ -420,14 +434,23 @@ Publication publish(const std::string& name, const std::vector<std::string>& log
 
 TEST(Publication, NoSuppressedCountCanBeRecomputedInTheSamples) {
     const std::string src = wmotoets::test::source_dir();
-    const Publication pub = publish("pub-voorbeeld", {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"});
+    const Publication pub = publish(
+        "pub-voorbeeld", {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"});
     EXPECT_GT(attack(pub, "voorbeelden"), 20u);
 }
 
 TEST(Publication, NoSuppressedCountCanBeRecomputedInGeneratedLogs) {
     std::size_t attacked = 0;
-    for (const auto& [dossiers, seed] : {std::pair{"12", "5"}, {"25", "1"}, {"40", "6"}, {"60", "2"}, {"90", "7"}, {"150", "3"},
-                                         {"150", "8"}, {"250", "9"}, {"400", "4"}, {"700", "10"}}) {
+    for (const auto& [dossiers, seed] : {std::pair{"12", "5"},
+                                         {"25", "1"},
+                                         {"40", "6"},
+                                         {"60", "2"},
+                                         {"90", "7"},
+                                         {"150", "3"},
+                                         {"150", "8"},
+                                         {"250", "9"},
+                                         {"400", "4"},
+                                         {"700", "10"}}) {
         const std::string name = std::string("pub-") + dossiers + "-" + seed;
         const std::string log = (wmotoets::test::temp_dir() / (name + ".csv")).string();
         ASSERT_EQ(cli({"-q", "genereer", "--dossiers", dossiers, "--zaad", seed, "--uit", log}), 0);
@@ -452,7 +475,9 @@ TEST(Publication, TheAttackFindsARecomputableCount) {
     enumerate_triples(g);
     std::erase_if(g.triples, [](const auto& t) { return whole(double(t[0]) / double(t[0] + t[1])) != "9"; });
     r.partitions.push_back({g});
-    EXPECT_EQ(possible_values(r, [](Row& x) -> Range& { return x.V; }, false), 1);
+    EXPECT_EQ(possible_values(
+                  r, [](Row& x) -> Range& { return x.V; }, false),
+              1);
 }
 
 namespace {
@@ -478,7 +503,8 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
         for (const char* col : {"D", "E", "F", "G"}) {
             const std::string v = sheet.count(col + n) ? sheet.at(col + n) : "";
             if (v == "–") continue;
-            EXPECT_TRUE(v == "<10" || v == "0" || (std::stoi(v) >= 10 && std::stoi(v) % 5 == 0)) << label << " " << col << n << " = " << v;
+            EXPECT_TRUE(v == "<10" || v == "0" || (std::stoi(v) >= 10 && std::stoi(v) % 5 == 0))
+                << label << " " << col << n << " = " << v;
             ranges.push_back(published_range(v));
         }
         const bool gestart_shown = sheet.at("D" + n) != "–";
@@ -497,7 +523,8 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
             for (int x = a.first; x <= a.second; ++x)
                 for (int y = l.first; y <= l.second; ++y)
                     for (int z = b.first; z <= b.second; ++z)
-                        if (x + y + z >= g.first && x + y + z <= g.second) possible.insert(part == 1 ? x : part == 2 ? y : z);
+                        if (x + y + z >= g.first && x + y + z <= g.second)
+                            possible.insert(part == 1 ? x : part == 2 ? y : z);
             EXPECT_GE(possible.size(), 2u) << label << " rij " << n << ": onderdrukt aantal na te rekenen";
         }
     }
@@ -513,7 +540,8 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
 TEST(Publication, LeadTimesKeepBackWhatTheyMust) {
     const std::string src = wmotoets::test::source_dir();
     std::size_t rows = check_lead_times(
-        publish("pub-lead-voorbeeld", {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}),
+        publish("pub-lead-voorbeeld",
+                {src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}),
         "voorbeelden");
     for (const auto& [dossiers, seed] : {std::pair{"60", "2"}, {"400", "4"}}) {
         const std::string name = std::string("pub-lead-") + dossiers + "-" + seed;

@@ -33,8 +33,8 @@ TEST(Figures, CountCasesAndKeepUnknownApart) {
     CheckResult r;
     r.rules = {find_rule("INF-01"), find_rule("PRO-01")};
     using O = Outcome;
-    r.outcomes = {O::voldaan, O::overtreden, O::overtreden, O::overtreden, O::onbekend, O::voldaan,
-                  O::niet_van_toepassing, O::voldaan};
+    r.outcomes = {O::voldaan,  O::overtreden, O::overtreden,          O::overtreden,
+                  O::onbekend, O::voldaan,    O::niet_van_toepassing, O::voldaan};
     const auto f = compute_figures(r);
     ASSERT_EQ(f.size(), 2u);
     EXPECT_EQ(f[0].applicable, 3u);
@@ -76,7 +76,8 @@ TEST(Json, ContractOfOutputMd) {
     ASSERT_GE(findings.size(), 2u);
     EXPECT_EQ(findings[0]["case_id"], "D1");  // sorted by case id
     for (const auto& f : findings) {
-        for (const char* key : {"case_id", "rule", "severity", "cycle", "date", "deadline", "message", "basis", "events"})
+        for (const char* key :
+             {"case_id", "rule", "severity", "cycle", "date", "deadline", "message", "basis", "events"})
             EXPECT_TRUE(f.contains(key)) << key;
         EXPECT_TRUE(f["deadline"].is_null());  // no term rules yet
         ASSERT_FALSE(f["events"].empty());
@@ -86,7 +87,8 @@ TEST(Json, ContractOfOutputMd) {
     ASSERT_EQ(doc["figures"].size(), all_rules().size());
     EXPECT_EQ(doc["figures"][0]["rule"], "INF-01");
     for (const auto& f : doc["figures"]) {
-        EXPECT_EQ(f["applicable"].get<int>(), f["compliant"].get<int>() + f["violations"].get<int>() + f["unknown"].get<int>());
+        EXPECT_EQ(f["applicable"].get<int>(),
+                  f["compliant"].get<int>() + f["violations"].get<int>() + f["unknown"].get<int>());
         if (f["compliant"].get<int>() + f["violations"].get<int>() == 0) {
             EXPECT_TRUE(f["rate"].is_null());
         }
@@ -116,7 +118,8 @@ TEST(Json, EmptyRunIsAValidDocument) {
 
 TEST(Json, StreamedDocumentEscapesAndRoundTrips) {
     const EventLog log = test::load(
-        "case_id,timestamp,activity,actor\n\"D \"\"1\"\"\\x\",2024-03-01,melding,\nD\"2,2024-03-01,ondersteuner_toegewezen,\"O\t1\"\n"
+        "case_id,timestamp,activity,actor\n\"D "
+        "\"\"1\"\"\\x\",2024-03-01,melding,\nD\"2,2024-03-01,ondersteuner_toegewezen,\"O\t1\"\n"
         "D\"2,2024-03-05,besluit,\"O\t1\"\n\"Dë3\",2024-03-01,melding,\n\"Dë3\",2024-03-10,gesprek,\n",
         nullptr, {}, "esc\"ape.csv");
     const CheckResult result = run_check(log, all_rules(), Calendar{}, log.latest_date());
@@ -130,7 +133,8 @@ TEST(Json, StreamedDocumentEscapesAndRoundTrips) {
     EXPECT_TRUE(ids.count("D\"2"));
     EXPECT_TRUE(ids.count("Dë3"));
     bool tab_actor = false;
-    for (const auto& f : doc["findings"]) tab_actor |= f["message"].get<std::string>().find("O\t1") != std::string::npos;
+    for (const auto& f : doc["findings"])
+        tab_actor |= f["message"].get<std::string>().find("O\t1") != std::string::npos;
     EXPECT_TRUE(tab_actor);
     EXPECT_NE(doc["inputs"][0]["path"].get<std::string>().find("esc\"ape.csv"), std::string::npos);
 }
@@ -144,8 +148,8 @@ TEST(Rulebook, DocsAreUpToDate) {
     ASSERT_TRUE(in) << "docs/regels.md missing";
     std::stringstream current;
     current << in.rdbuf();
-    EXPECT_TRUE(current.str() == generated.str())
-        << "docs/regels.md is stale: run  cmake --build build -t regen  (or build/wmotoets regels --markdown > docs/regels.md)";
+    EXPECT_TRUE(current.str() == generated.str()) << "docs/regels.md is stale: run  cmake --build build -t regen  (or "
+                                                     "build/wmotoets regels --markdown > docs/regels.md)";
 }
 
 // Every text in the JSON is escaped (quotes, backslashes, control characters) wherever it falls

@@ -10,11 +10,11 @@
 #include <sstream>
 
 #include "helpers.hpp"
-#include "util/error.hpp"
 #include "import/toml_files.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
-#include "workflow/procedure.hpp"
 #include "workflow/local_rules.hpp"
+#include "workflow/procedure.hpp"
 #include "workflow/terms.hpp"
 
 using namespace wmotoets;
@@ -63,8 +63,8 @@ TEST(Rulebook, MatchesTheSpecTable) {
     ASSERT_TRUE(in) << spec;
     // rule id, field: the spec's changes of 2026-12-06 not yet in the rulebook (issue 26).
     const std::set<std::pair<std::string, std::string>> pending{
-        {"INF-08", "rule"},     {"PRO-08", "rule"},     {"PRO-09", "rule"}, {"PRO-10", "rule"},
-        {"ONA-07", "title"}, {"PRO-05", "title"}, {"TOE-02", "title"}, {"TOE-02", "severity"}, {"TOE-02", "basis"},
+        {"INF-08", "rule"},  {"PRO-08", "rule"},  {"PRO-09", "rule"},     {"PRO-10", "rule"},  {"ONA-07", "title"},
+        {"PRO-05", "title"}, {"TOE-02", "title"}, {"TOE-02", "severity"}, {"TOE-02", "basis"},
     };
     std::set<std::pair<std::string, std::string>> differ;
     const std::regex row(R"(^\| ((INF|ONA|TOE|TRM|PRO)-[0-9]{2}) \| (\w+) \| (.*?) \| (.*?) \| (case|cycle) \|$)");
@@ -90,7 +90,8 @@ TEST(Rulebook, MatchesTheSpecTable) {
     for (const auto& d : differ)
         EXPECT_TRUE(pending.count(d)) << d.first << ": " << d.second << " differs from docs/spec/rules.md";
     for (const auto& p : pending)
-        EXPECT_TRUE(differ.count(p)) << p.first << ": " << p.second << " now matches the spec; take it off the pending list";
+        EXPECT_TRUE(differ.count(p)) << p.first << ": " << p.second
+                                     << " now matches the spec; take it off the pending list";
     EXPECT_EQ(implemented, all_rules().size()) << "a rule that is not in the spec";
 }
 
@@ -146,10 +147,8 @@ TEST(Rulebook, EveryRuleHasAFixtureWithMetViolatedAndNotApplicable) {
             std::smatch m;
             if (std::regex_search(case_id, m, std::regex("^overtreden-([0-9]+)x-")))
                 EXPECT_EQ(findings, std::stoul(m[1])) << case_id;
-            else if (expected == "overtreden")
-                EXPECT_EQ(findings, 1u) << case_id;
-            else
-                EXPECT_EQ(findings, 0u) << case_id;
+            else if (expected == "overtreden") EXPECT_EQ(findings, 1u) << case_id;
+            else EXPECT_EQ(findings, 0u) << case_id;
         }
         for (const char* o : {"voldaan", "overtreden", "niet_van_toepassing"})
             EXPECT_TRUE(seen.count(o)) << "fixture has no dossier with outcome " << o;
@@ -160,15 +159,17 @@ TEST(Rulebook, EveryRuleHasAFixtureWithMetViolatedAndNotApplicable) {
 
 TEST(RuleInf01, FindingNamesTheOnderzoekAndTheLateNotice) {
     const Checked c = check_csv(
-        "case_id,timestamp,activity\nD,2024-03-04,melding\nD,2024-03-12,gesprek\nD,2024-03-20,informatie_clientondersteuning\n",
+        "case_id,timestamp,activity\nD,2024-03-04,melding\nD,2024-03-12,gesprek\nD,2024-03-20,informatie_"
+        "clientondersteuning\n",
         "INF-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
     const CaseFinding& f = c.result.findings[0];
     EXPECT_EQ(f.cycle, 1);
     EXPECT_EQ(f.date.iso(), "2024-03-12");
     EXPECT_FALSE(f.deadline);
-    EXPECT_NE(f.message.find("De cliënt is niet vóór het gesprek op 12 maart 2024 gewezen op gratis cliëntondersteuning"),
-              std::string::npos)
+    EXPECT_NE(
+        f.message.find("De cliënt is niet vóór het gesprek op 12 maart 2024 gewezen op gratis cliëntondersteuning"),
+        std::string::npos)
         << f.message;
     // No verslag yet: the notice came during the onderzoek, not after it.
     EXPECT_NE(f.message.find("dat gebeurde pas na het begin van het onderzoek, op 20 maart 2024"), std::string::npos)
@@ -181,7 +182,8 @@ TEST(RuleInf01, FindingNamesTheOnderzoekAndTheLateNotice) {
 TEST(RuleInf01, SecondCycleFindingCarriesItsCycle) {
     const Checked c = check_csv(
         "case_id,timestamp,activity\n"
-        "D,2023-01-02,melding\nD,2023-01-03,informatie_clientondersteuning\nD,2023-01-10,gesprek\nD,2023-01-20,verslag\n"
+        "D,2023-01-02,melding\nD,2023-01-03,informatie_clientondersteuning\nD,2023-01-10,gesprek\nD,2023-01-20,"
+        "verslag\n"
         "D,2023-01-21,aanvraag\nD,2023-01-30,besluit\nD,2024-01-02,melding\nD,2024-01-10,gesprek\n",
         "INF-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
@@ -206,17 +208,22 @@ TEST(RulePro01, FindingSaysWhatIsOddInWords) {
         "case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-18,gesprek\nD,2024-06-24,aanvraag\n", "PRO-01");
     ASSERT_EQ(c.result.findings.size(), 1u);
     const CaseFinding& f = c.result.findings[0];
-    EXPECT_EQ(f.message, "Aanvraag van 24 juni 2024 terwijl het onderzoek nog liep, binnen zes weken na de melding "
-                         "(art. 2.3.2 lid 9)");
+    EXPECT_EQ(f.message,
+              "Aanvraag van 24 juni 2024 terwijl het onderzoek nog liep, binnen zes weken na de melding "
+              "(art. 2.3.2 lid 9)");
     EXPECT_EQ(c.log.events[f.events[0]].line, 4u);
 
-    const Checked b = check_csv("case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-18,gesprek\n"
-                                "D,2024-06-21,verslag\nD,2024-07-01,besluit\n", "PRO-01");
+    const Checked b = check_csv(
+        "case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-18,gesprek\n"
+        "D,2024-06-21,verslag\nD,2024-07-01,besluit\n",
+        "PRO-01");
     ASSERT_EQ(b.result.findings.size(), 1u);
     EXPECT_EQ(b.result.findings[0].message, "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag");
 
-    const Checked v = check_csv("case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-12,intrekking\n"
-                                "D,2024-06-20,afsluiting\nD,2024-06-21,verslag_reactie\n", "PRO-01");
+    const Checked v = check_csv(
+        "case_id,timestamp,activity\nD,2024-06-10,melding\nD,2024-06-12,intrekking\n"
+        "D,2024-06-20,afsluiting\nD,2024-06-21,verslag_reactie\n",
+        "PRO-01");
     ASSERT_EQ(v.result.findings.size(), 1u);
     EXPECT_EQ(v.result.findings[0].message, "Reactie op het verslag op 21 juni 2024, nadat het dossier was afgesloten");
 }
@@ -249,9 +256,10 @@ TEST(RuleTrm01, MessageExplainsTheTermAndCarriesTheDeadline) {
     EXPECT_EQ(f.date.iso(), "2024-05-20");
     ASSERT_TRUE(f.deadline);
     EXPECT_EQ(f.deadline->iso(), "2024-05-13");
-    EXPECT_TRUE(contains(f.message, "Verslag pas op 20 mei 2024 verstrekt; de termijn liep tot en met 13 mei 2024 "
-                                    "(zes weken na de melding van 28 maart 2024, verlengd om Hemelvaartsdag (9 mei 2024), "
-                                    "10 mei 2024 (gelijkgestelde dag) en het weekend)"))
+    EXPECT_TRUE(contains(f.message,
+                         "Verslag pas op 20 mei 2024 verstrekt; de termijn liep tot en met 13 mei 2024 "
+                         "(zes weken na de melding van 28 maart 2024, verlengd om Hemelvaartsdag (9 mei 2024), "
+                         "10 mei 2024 (gelijkgestelde dag) en het weekend)"))
         << f.message;
     EXPECT_EQ(c.result.findings[0].events.size(), 2u);  // the melding and the verslag
 }
@@ -275,15 +283,19 @@ TEST(RuleTrm01, AnEquatedDayFromTheCalendarChangesTheOutcome) {
 
 TEST(RuleTrm02, SuspensionWorkedExampleAndVerdagingNotice) {
     const Checked c = check_csv(
-        "case_id,timestamp,activity\nD,2024-04-22,aanvraag\nD,2024-04-24,opschorting_start\nD,2024-04-30,opschorting_einde\n"
+        "case_id,timestamp,activity\nD,2024-04-22,aanvraag\nD,2024-04-24,opschorting_start\nD,2024-04-30,opschorting_"
+        "einde\n"
         "D,2024-05-07,verdaging\nD,2024-05-14,besluit\n",
         "TRM-02");
     const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2024-05-13");
-    EXPECT_TRUE(contains(f.message, "twee weken na de aanvraag van 22 april 2024, plus 5 dagen opschorting, verlengd om het weekend"))
+    EXPECT_TRUE(contains(
+        f.message, "twee weken na de aanvraag van 22 april 2024, plus 5 dagen opschorting, verlengd om het weekend"))
         << f.message;
-    EXPECT_TRUE(contains(f.message, "de mededeling van 7 mei 2024 dat de beschikking later komt, verschuift deze wettelijke "
-                                    "termijn niet (Awb 4:14)")) << f.message;
+    EXPECT_TRUE(contains(f.message,
+                         "de mededeling van 7 mei 2024 dat de beschikking later komt, verschuift deze wettelijke "
+                         "termijn niet (Awb 4:14)"))
+        << f.message;
 }
 
 TEST(RuleTrm03, DeadlineCountsFromTheEndOfTheBezwaarTermAndVerdaging) {
@@ -293,7 +305,8 @@ TEST(RuleTrm03, DeadlineCountsFromTheEndOfTheBezwaarTermAndVerdaging) {
         "TRM-03");
     const CaseFinding& f = only_finding(c);
     EXPECT_EQ(f.deadline->iso(), "2026-04-17");  // 23 Jan + 6 weeks = 6 Mar, verdaagd + 6 weeks
-    EXPECT_TRUE(contains(f.message, "zes weken na het einde van de bezwaartermijn van 23 januari 2026, verdaagd")) << f.message;
+    EXPECT_TRUE(contains(f.message, "zes weken na het einde van de bezwaartermijn van 23 januari 2026, verdaagd"))
+        << f.message;
 }
 
 TEST(RuleTrm04, PostedObjectionMessage) {
@@ -359,17 +372,23 @@ TEST(LocalRules, EveryTemplateOnCanonicalAndKeptLabels) {
     ASSERT_EQ(local.rules().size(), 5u);
     EXPECT_EQ(local.rules()[1]->info().severity, Severity::overtreding);
     EXPECT_TRUE(local.rules()[1]->info().can_be_unknown);  // gevolgd_door with binnen_dagen
-    const Checked c = check_file(test::write_file("lokaal.csv",
-        "case_id,timestamp,activity,actor\n"
-        "A,2024-03-01,melding,\nA,2024-03-04,ontvangstbevestiging,\nA,2024-03-10,gesprek,C1\nA,2024-03-20,Collegiale toets,C2\n"
-        "A,2024-03-21,besluit,B1\n"
-        "B,2024-03-01,melding,\nB,2024-03-07,ontvangstbevestiging,\nB,2024-03-10,gesprek,C1\nB,2024-03-21,besluit,C1\n"
-        "B,2024-03-22,Collegiale toets,C2\nB,2024-03-23,Dossier gedeeld zonder toestemming,\n"
-        "C,2024-03-05,vraagverheldering,\nC,2024-03-10,collegiale toets,\n"
-        "D,2024-06-28,melding,\n"), rules_with(local));
+    const Checked c = check_file(
+        test::write_file("lokaal.csv",
+                         "case_id,timestamp,activity,actor\n"
+                         "A,2024-03-01,melding,\nA,2024-03-04,ontvangstbevestiging,\nA,2024-03-10,gesprek,C1\nA,2024-"
+                         "03-20,Collegiale toets,C2\n"
+                         "A,2024-03-21,besluit,B1\n"
+                         "B,2024-03-01,melding,\nB,2024-03-07,ontvangstbevestiging,\nB,2024-03-10,gesprek,C1\nB,2024-"
+                         "03-21,besluit,C1\n"
+                         "B,2024-03-22,Collegiale toets,C2\nB,2024-03-23,Dossier gedeeld zonder toestemming,\n"
+                         "C,2024-03-05,vraagverheldering,\nC,2024-03-10,collegiale toets,\n"
+                         "D,2024-06-28,melding,\n"),
+        rules_with(local));
     // Case order A, B, C, D; rules: the built-in ones, then LOK-01..05.
     const std::size_t builtin = all_rules().size();
-    auto out = [&](std::size_t kase, std::size_t lok) { return std::string(outcome_name(c.result.outcome(kase, builtin + lok))); };
+    auto out = [&](std::size_t kase, std::size_t lok) {
+        return std::string(outcome_name(c.result.outcome(kase, builtin + lok)));
+    };
     EXPECT_EQ(out(0, 0), "voldaan");
     EXPECT_EQ(out(1, 0), "overtreden");  // the toets came after the besluit
     EXPECT_EQ(out(2, 0), "niet_van_toepassing");
@@ -401,8 +420,10 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
         {head + "sjabloon = \"verplicht\"\na = \"melding\"\n" + head + "sjabloon = \"verplicht\"\na = \"besluit\"\n",
          "bad.toml:9: id 'LOK-01' komt twee keer voor"},
         {"[[regel]]\nid = \"INF-09\"\n", "bad.toml:2: id 'INF-09' moet met LOK- beginnen"},
-        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nbinnen_dagen = 3\n", "bad.toml:8: binnen_dagen hoort alleen bij"},
-        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nernstt = \"x\"\n", "bad.toml:8: onbekende sleutel 'ernstt'"},
+        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nbinnen_dagen = 3\n",
+         "bad.toml:8: binnen_dagen hoort alleen bij"},
+        {head + "sjabloon = \"verplicht\"\na = \"melding\"\nernstt = \"x\"\n",
+         "bad.toml:8: onbekende sleutel 'ernstt'"},
         {"[[regel]\nid = 3\n", "bad.toml:1: geen geldige TOML"},
         {head + "ernst2 = 1\n", "bad.toml:6: onbekende sleutel 'ernst2'"},
     };
@@ -417,17 +438,18 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
     }
 }
 
-
 // TRM-06's indicative dwangsom (docs/spec/rules.md): € 23 a day for 14 days, € 35 for the next 14, € 45 after
 // that, at most 42 days (€ 1.442); a besluit on X + 15 costs one day.
 TEST(RuleTrm06, FindingStatesTheIndicativeDwangsom) {
     auto message = [](const std::string& besluit) {
-        const Checked c = check_csv("case_id,timestamp,activity\nD,2024-03-01,aanvraag\nD,2024-03-16,ingebrekestelling\nD," +
-                                        besluit + ",besluit\n",
-                                    "TRM-06");
+        const Checked c =
+            check_csv("case_id,timestamp,activity\nD,2024-03-01,aanvraag\nD,2024-03-16,ingebrekestelling\nD," +
+                          besluit + ",besluit\n",
+                      "TRM-06");
         return c.result.findings.empty() ? std::string("(geen bevinding)") : std::string(c.result.findings[0].message);
     };
-    EXPECT_NE(message("2024-03-31").find("Indicatieve dwangsom: 1 dag, € 23;"), std::string::npos) << message("2024-03-31");
+    EXPECT_NE(message("2024-03-31").find("Indicatieve dwangsom: 1 dag, € 23;"), std::string::npos)
+        << message("2024-03-31");
     EXPECT_NE(message("2024-04-19").find("Indicatieve dwangsom: 20 dagen, € 532;"), std::string::npos);
     EXPECT_NE(message("2024-06-30").find("Indicatieve dwangsom: 42 dagen, € 1.442 (het maximum);"), std::string::npos)
         << message("2024-06-30");

@@ -1,9 +1,9 @@
 // Attribute sampling: sample sizes of the AICPA tables and the evaluation of a sample.
 #include <gtest/gtest.h>
 
-#include "util/error.hpp"
 #include "reports/sample_draw.hpp"
 #include "reports/sampling.hpp"
+#include "util/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,8 +18,10 @@ TEST(Sampling, SizesOfTheAicpaTables) {
         std::size_t sizes[4];
     };
     const Row table[] = {
-        {0.95, 0.05, {59, 93, 124, 153}}, {0.95, 0.10, {29, 46, 61, 76}},
-        {0.90, 0.05, {45, 77, 105, 132}}, {0.90, 0.10, {22, 38, 52, 65}},
+        {0.95, 0.05, {59, 93, 124, 153}},
+        {0.95, 0.10, {29, 46, 61, 76}},
+        {0.90, 0.05, {45, 77, 105, 132}},
+        {0.90, 0.10, {22, 38, 52, 65}},
     };
     for (const Row& r : table)
         for (std::size_t k = 0; k < 4; ++k)

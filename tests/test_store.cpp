@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -18,14 +18,14 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/pseudonym.hpp"
-#include "model/bsn.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/sql_client.hpp"
-#include "store/store.hpp"
+#include "model/bsn.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
 #include "reports/writers.hpp"
+#include "store/sql_client.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 
 using namespace wmotoets;
@@ -114,8 +114,8 @@ TEST(Store, NewerExportReplacesItsDossiersOnly) {
     EXPECT_EQ(log.cases.size(), 3u);
     EXPECT_EQ(events_of(log, "D1"), (std::vector<std::string>{"melding@2024-01-02 " + jan + ":2",
                                                               "ontvangstbevestiging@2024-01-03 " + jan + ":3"}));
-    EXPECT_EQ(events_of(log, "D2"), (std::vector<std::string>{"melding@2024-01-05 " + feb + ":3",
-                                                              "gesprek@2024-02-01 " + feb + ":2"}));
+    EXPECT_EQ(events_of(log, "D2"),
+              (std::vector<std::string>{"melding@2024-01-05 " + feb + ":3", "gesprek@2024-02-01 " + feb + ":2"}));
     EXPECT_EQ(store.event_count(), 5u);
 }
 
@@ -243,7 +243,8 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     EXPECT_EQ(collected.record.outcomes, run->outcomes);
     EXPECT_EQ(collected.record.settings, run->settings);
     ASSERT_EQ(collected.record.findings.size(), run->findings.size());
-    for (std::size_t i = 0; i < run->findings.size(); ++i) EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
+    for (std::size_t i = 0; i < run->findings.size(); ++i)
+        EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
     // The lead times of the run, per phase (docs/spec/doorlooptijden.md), kept with it.
     ASSERT_EQ(run->lead_times.size(), 5u);
     ASSERT_EQ(collected.record.lead_times.size(), 5u);
@@ -312,7 +313,7 @@ TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
     EXPECT_EQ(heard, std::vector<std::string>{db + ": de database wordt bijgewerkt van schemaversie 1 naar " +
                                               std::to_string(Store::kSchemaVersion) +
                                               " (eenmalig; een grote database kan enkele minuten duren)"});
-    Store(db, notice);  // up to date: nothing to say
+    Store(db, notice);                  // up to date: nothing to say
     Store(fresh_db("new.db"), notice);  // a new database is made, not migrated
     EXPECT_EQ(heard.size(), 1u);
     EXPECT_EQ(store.integrity_check(), "ok");
@@ -334,7 +335,8 @@ TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
     std::ostringstream json;
     write_json(json, ReportData{log, result, figures, true});
     const std::string expected = test::source_dir() + "/tests/fixtures/store/v1-controle.json";
-    if (std::getenv("UPDATE_GOLDEN")) std::ofstream(expected, std::ios::binary) << json.str();  // `-t regen`, after a rule change
+    if (std::getenv("UPDATE_GOLDEN"))
+        std::ofstream(expected, std::ios::binary) << json.str();  // `-t regen`, after a rule change
     EXPECT_EQ(json.str(), test::read_file(expected));
 }
 
@@ -373,9 +375,8 @@ TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
         Store store(db);
         FAIL() << "geen fout";
     } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  db + ": database heeft schemaversie 99, deze wmotoets kent tot en met " +
-                      std::to_string(Store::kSchemaVersion) + "; gebruik een nieuwere wmotoets");
+        EXPECT_EQ(std::string(e.what()), db + ": database heeft schemaversie 99, deze wmotoets kent tot en met " +
+                                             std::to_string(Store::kSchemaVersion) + "; gebruik een nieuwere wmotoets");
     }
     const std::string csv = write_file("geen.db", "case_id,timestamp,activity\nD1,2024-01-01,melding\n");
     try {
@@ -407,7 +408,8 @@ TEST(Store, KilledDuringAnImportLeavesTheDatabaseAsItWas) {
     if (child == 0) {
         dup2(err[1], STDERR_FILENO);
         close(err[0]);
-        execl(exe.c_str(), exe.c_str(), "-v", "importeer", big.c_str(), "--db", db.c_str(), static_cast<char*>(nullptr));
+        execl(exe.c_str(), exe.c_str(), "-v", "importeer", big.c_str(), "--db", db.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     close(err[1]);
@@ -458,8 +460,8 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
         for (auto i : log->events_of(log->cases.at(0))) {
             const Event& e = log->events[i];
             std::string s = std::string(log->label(e)) + " id=" + std::string(log->str(log->event_id(e))) +
-                            " label_id=" + std::string(log->str(log->label_id(e))) + " kanaal=" +
-                            std::string(log->attr(e, "kanaal")) + " attrs=";
+                            " label_id=" + std::string(log->str(log->label_id(e))) +
+                            " kanaal=" + std::string(log->attr(e, "kanaal")) + " attrs=";
             for (const Attribute& a : log->attributes_of(e)) s += std::string(log->str(a.key)) + ",";
             seen.push_back(s);
         }
@@ -469,4 +471,3 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
                             "informatie_clientondersteuning id= label_id= kanaal=brief attrs=kanaal,aan,"}));
     }
 }
-

@@ -3,10 +3,10 @@
 
 #include <utility>
 
-#include "util/sha256.hpp"
 #include "model/bsn.hpp"
-#include "util/text.hpp"
 #include "reports/writers.hpp"
+#include "util/sha256.hpp"
+#include "util/text.hpp"
 
 using namespace wmotoets;
 
@@ -20,9 +20,10 @@ TEST(Text, FoldLabel) {
 
 // compacts_to is fold_compact(s) == folded, with a shortcut for values already written plainly.
 TEST(Text, CompactsToIsFoldCompactCompared) {
-    for (const char* v : {"clientondersteuning", "client_ondersteuning", "Cliënt-ondersteuning", " clientondersteuning ",
-                          "client ondersteuning", "clientondersteuningen", "clientondersteunin", "", "_", "hbh",
-                          "huishoudelijke_ondersteuning", "xlientOndersteuning", "clientondersteuning_", "__client__ondersteuning"})
+    for (const char* v :
+         {"clientondersteuning", "client_ondersteuning", "Cliënt-ondersteuning", " clientondersteuning ",
+          "client ondersteuning", "clientondersteuningen", "clientondersteunin", "", "_", "hbh",
+          "huishoudelijke_ondersteuning", "xlientOndersteuning", "clientondersteuning_", "__client__ondersteuning"})
         EXPECT_EQ(compacts_to(v, "clientondersteuning"), fold_compact(v) == "clientondersteuning") << v;
     EXPECT_TRUE(compacts_to("Cliënt ondersteuning", "clientondersteuning"));
     EXPECT_FALSE(compacts_to("begeleiding", "clientondersteuning"));
@@ -68,8 +69,8 @@ TEST(Bsn, Elfproef) {
     EXPECT_TRUE(looks_like_bsn("111.222.333"));
     EXPECT_TRUE(looks_like_bsn("111 222 333"));
     EXPECT_TRUE(looks_like_bsn("1234-56-782"));
-    EXPECT_FALSE(looks_like_bsn("12-345-6782"));  // neither 3-3-3 nor 4-2-3
-    EXPECT_FALSE(looks_like_bsn("111.222-333"));  // mixed separators
+    EXPECT_FALSE(looks_like_bsn("12-345-6782"));                             // neither 3-3-3 nor 4-2-3
+    EXPECT_FALSE(looks_like_bsn("111.222-333"));                             // mixed separators
     EXPECT_TRUE(looks_like_bsn("11222333") == looks_like_bsn("011222333"));  // eight digits: leading zero
     EXPECT_FALSE(looks_like_bsn("2024-03-28"));
     EXPECT_FALSE(looks_like_bsn("D017"));
@@ -81,15 +82,16 @@ TEST(Bsn, Elfproef) {
     EXPECT_FALSE(bsn_column_name("case_id"));
     // Groups inside a value (updated 2026-11-29): whole runs of 8/9 digits, 3-3-3 and 4-2-3.
     EXPECT_EQ(replace_bsn_groups("D0-123456782"), "D0-[BSN?]");
-    EXPECT_EQ(replace_bsn_groups("cliënt 123 456 782 belde, dossier 111.222.333"), "cliënt [BSN?] belde, dossier [BSN?]");
+    EXPECT_EQ(replace_bsn_groups("cliënt 123 456 782 belde, dossier 111.222.333"),
+              "cliënt [BSN?] belde, dossier [BSN?]");
     EXPECT_EQ(replace_bsn_groups("1234-56-782/x"), "[BSN?]/x");
     EXPECT_EQ(replace_bsn_groups("export-123456782.csv"), "export-[BSN?].csv");
-    EXPECT_EQ(replace_bsn_groups("1234567820 en 123456789 en 2024-03-28T10:15:00"), "1234567820 en 123456789 en 2024-03-28T10:15:00");
+    EXPECT_EQ(replace_bsn_groups("1234567820 en 123456789 en 2024-03-28T10:15:00"),
+              "1234567820 en 123456789 en 2024-03-28T10:15:00");
     EXPECT_EQ(replace_bsn_groups("12.111.222.333"), "12.[BSN?]");
     EXPECT_EQ(mask_bsn_groups("D0-123456782 en 111.222.333"), "D0-1234***** en 111.2**.***");
     EXPECT_FALSE(holds_bsn("ZAAK-2024-0001"));
     EXPECT_TRUE(holds_bsn("BSN123456782"));
-
 }
 
 TEST(Sha256, KnownVectors) {
@@ -110,16 +112,23 @@ TEST(Text, ControlCharactersAndBidiOverridesAreShownNotActedOn) {
     EXPECT_EQ(shown_text("D001 gewoon, met é en €"), "D001 gewoon, met é en €");
     EXPECT_EQ(shown_text("\x1b[31mROOD\x07"), "\\x1b[31mROOD\\x07");
     EXPECT_EQ(shown_text("a\tb\rc\x7f"), "a\\x09b\\x0dc\\x7f");
-    EXPECT_EQ(shown_text("D\xE2\x80\xAEkwaad"), "DU+202Ekwaad");                     // right-to-left override
-    EXPECT_EQ(shown_text("\xE2\x81\xA6x\xE2\x81\xA9"), "U+2066xU+2069");            // isolates
+    EXPECT_EQ(shown_text("D\xE2\x80\xAEkwaad"), "DU+202Ekwaad");                            // right-to-left override
+    EXPECT_EQ(shown_text("\xE2\x81\xA6x\xE2\x81\xA9"), "U+2066xU+2069");                    // isolates
     EXPECT_EQ(shown_text("\xE2\x80\x94 en \xE2\x80\x99"), "\xE2\x80\x94 en \xE2\x80\x99");  // dashes and quotes stay
-    EXPECT_EQ(shown_text("einde \xE2\x80"), "einde \xE2\x80");                      // a cut sequence is left as is
+    EXPECT_EQ(shown_text("einde \xE2\x80"), "einde \xE2\x80");  // a cut sequence is left as is
 }
 
 TEST(Text, SpreadsheetCellsNeverStartAFormula) {
-    const std::pair<std::string, std::string> cells[] = {
-        {"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"}, {"@SUM(1)", "'@SUM(1)"}, {"+cmd|calc", "'+cmd|calc"},
-        {"-1+1", "'-1+1"}, {"-", "'-"}, {"-12", "-12"}, {"+3,5", "+3,5"}, {"-0.25", "-0.25"}, {"D-12", "D-12"}, {"", ""}};
+    const std::pair<std::string, std::string> cells[] = {{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+                                                         {"@SUM(1)", "'@SUM(1)"},
+                                                         {"+cmd|calc", "'+cmd|calc"},
+                                                         {"-1+1", "'-1+1"},
+                                                         {"-", "'-"},
+                                                         {"-12", "-12"},
+                                                         {"+3,5", "+3,5"},
+                                                         {"-0.25", "-0.25"},
+                                                         {"D-12", "D-12"},
+                                                         {"", ""}};
     for (const auto& [cell, safe] : cells) EXPECT_EQ(spreadsheet_safe(cell), safe) << cell;  // numbers stay numbers
     // A TAB or CR in front is made visible first (shown_text), so it cannot hide a formula.
     EXPECT_EQ(spreadsheet_safe(shown_text("\t=1+1")), "\\x09=1+1");

@@ -13,8 +13,8 @@
 
 #include "helpers.hpp"
 #include "import/xlsx.hpp"
-#include "store/store.hpp"
 #include "reports/sampling.hpp"
+#include "store/store.hpp"
 #include "xlsx_read.hpp"
 
 namespace wmotoets {
@@ -26,7 +26,7 @@ using Rows = std::vector<std::vector<std::string>>;  // the sheet as text, row b
 struct Drawn {
     fs::path dir;
     std::string db, verdicts;
-    Rows rows;            // oordelen.xlsx as trek wrote it
+    Rows rows;               // oordelen.xlsx as trek wrote it
     std::size_t header = 0;  // index of the header row in rows
 };
 
@@ -45,7 +45,7 @@ Rows read_rows(const std::string& path) {
 
 // The samples of data/voorbeeld checked into a database, and a sample of 34 drawn from it.
 const Drawn& drawn() {
-    static const Drawn d = [] {
+    static const Drawn drawn = [] {
         Drawn d;
         d.dir = test::temp_dir() / "oordelen";
         fs::remove_all(d.dir);
@@ -54,10 +54,12 @@ const Drawn& drawn() {
         const std::string data = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/";
         testing::internal::CaptureStdout();
         testing::internal::CaptureStderr();
-        const int imported = test::cli({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", d.db});
-        const int checked = test::cli({"-q", "controleer", "--db", d.db, "--exit-zero", "--uit", (d.dir / "controle.txt").string()});
-        const int trek = test::cli({"-q", "steekproef", "trek", "--db", d.db, "--omvang", "34", "--zaad", "7", "--strata", "team",
-                                    "--uit", (d.dir / "steekproef").string()});
+        const int imported =
+            test::cli({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", d.db});
+        const int checked =
+            test::cli({"-q", "controleer", "--db", d.db, "--exit-zero", "--uit", (d.dir / "controle.txt").string()});
+        const int trek = test::cli({"-q", "steekproef", "trek", "--db", d.db, "--omvang", "34", "--zaad", "7",
+                                    "--strata", "team", "--uit", (d.dir / "steekproef").string()});
         testing::internal::GetCapturedStdout();
         const std::string err = testing::internal::GetCapturedStderr();
         EXPECT_EQ(imported + checked + trek, 0) << err;
@@ -67,7 +69,7 @@ const Drawn& drawn() {
             if (!d.rows[i].empty() && d.rows[i][0] == "Nr") d.header = i;
         return d;
     }();
-    return d;
+    return drawn;
 }
 
 // Writes rows as an auditor's spreadsheet program would save them: text as shared strings, the
@@ -87,7 +89,8 @@ std::string write_filled(const std::string& name, const Rows& rows) {
             const auto col = static_cast<lxw_col_t>(c);
             if (r > header && c == 0) worksheet_write_number(ws, row, col, std::stod(v), nullptr);
             else if (r > header && c == 9) {
-                lxw_datetime d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)), 0, 0, 0};
+                lxw_datetime d{
+                    std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2)), 0, 0, 0};
                 worksheet_write_datetime(ws, row, col, &d, date);
             } else worksheet_write_string(ws, row, col, v.c_str(), nullptr);
         }
@@ -151,12 +154,14 @@ std::string cell(const std::string& path, std::size_t r) { return path + ":Oorde
 TEST(Verdicts, TrekWritesOneRowPerDossierAndApplicableNormWithADropDown) {
     const Drawn& d = drawn();
     ASSERT_GT(d.header, 0u);
-    EXPECT_EQ(d.rows[0], (std::vector<std::string>{"Bestand", "Oordelen van de auditor bij een steekproef van Wmo-toets"}));
+    EXPECT_EQ(d.rows[0],
+              (std::vector<std::string>{"Bestand", "Oordelen van de auditor bij een steekproef van Wmo-toets"}));
     EXPECT_EQ(d.rows[1], (std::vector<std::string>{"Zaad", "7"}));
     EXPECT_EQ(d.rows[2], (std::vector<std::string>{"Omvang", "34"}));
     EXPECT_EQ(d.rows[3], (std::vector<std::string>{"Strata", "team"}));
-    EXPECT_EQ(d.rows[d.header], (std::vector<std::string>{"Nr", "Dossier", "Regel", "Norm", "Wmo-toets", "Oordeel",
-                                                          "Toelichting", "Bron (document, datum)", "Auditor", "Datum"}));
+    EXPECT_EQ(d.rows[d.header],
+              (std::vector<std::string>{"Nr", "Dossier", "Regel", "Norm", "Wmo-toets", "Oordeel", "Toelichting",
+                                        "Bron (document, datum)", "Auditor", "Datum"}));
     // As many rows as the run has applicable outcomes in the sampled dossiers.
     std::set<std::string> dossiers;
     for (std::size_t r = d.header + 1; r < d.rows.size(); ++r) dossiers.insert(d.rows[r][1]);
@@ -166,13 +171,15 @@ TEST(Verdicts, TrekWritesOneRowPerDossierAndApplicableNormWithADropDown) {
     std::size_t applicable = 0;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
         if (dossiers.count(run.case_ids[i]))
-            for (std::size_t r = 0; r < run.rules.size(); ++r) applicable += run.outcome(i, r) != Outcome::niet_van_toepassing;
+            for (std::size_t r = 0; r < run.rules.size(); ++r)
+                applicable += run.outcome(i, r) != Outcome::niet_van_toepassing;
     EXPECT_EQ(d.rows.size() - d.header - 1, applicable);
     // The verdict column has its drop-down list.
     const auto files = test::unzip(test::read_all(d.verdicts));
     const std::string& sheet = files.at("xl/worksheets/sheet1.xml");
     EXPECT_NE(sheet.find("<dataValidation type=\"list\""), std::string::npos);
-    EXPECT_NE(sheet.find("<formula1>\"ja,nee,niet vast te stellen,niet van toepassing\"</formula1>"), std::string::npos);
+    EXPECT_NE(sheet.find("<formula1>\"ja,nee,niet vast te stellen,niet van toepassing\"</formula1>"),
+              std::string::npos);
     EXPECT_NE(sheet.find(" sqref=\"F" + std::to_string(d.header + 2) + ":F" + std::to_string(d.rows.size()) + "\""),
               std::string::npos);
 }
@@ -208,7 +215,8 @@ TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
     const RunRecord run = *store.latest_run();
     std::size_t population = 0;
     const auto inf = std::find(run.rules.begin(), run.rules.end(), "INF-01") - run.rules.begin();
-    for (std::size_t i = 0; i < run.case_ids.size(); ++i) population += run.outcome(i, std::size_t(inf)) != Outcome::niet_van_toepassing;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+        population += run.outcome(i, std::size_t(inf)) != Outcome::niet_van_toepassing;
     const std::size_t judged = inf01.size() - 1, deviations = 3 + tool_inf01_dev;
     const auto pct = [](double f) {
         std::string s = fmt::format("{:.2f} %", f * 100);
@@ -219,14 +227,17 @@ TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
     const std::regex line("\nINF-01 +" + std::to_string(judged) + " +" + std::to_string(deviations) + " +" + bound +
                           "  niet aanvaardbaar\n");
     EXPECT_TRUE(std::regex_search(xlsx.out, line)) << xlsx.out;
-    EXPECT_NE(xlsx.out.find(fmt::format("34 dossiers beoordeeld, {} met een afwijking; bovengrens {} (95 % betrouwbaarheid, "
-                                        "populatie 44)",
-                                        dev_dossiers, pct(upper_deviation_limit(0.95, 34, dev_dossiers, 44)))),
+    EXPECT_NE(
+        xlsx.out.find(fmt::format("34 dossiers beoordeeld, {} met een afwijking; bovengrens {} (95 % betrouwbaarheid, "
+                                  "populatie 44)",
+                                  dev_dossiers, pct(upper_deviation_limit(0.95, 34, dev_dossiers, 44)))),
+        std::string::npos)
+        << xlsx.out;
+    EXPECT_NE(xlsx.out.find(fmt::format("Waar de auditor anders oordeelt dan Wmo-toets: {} keer\n", disagree)),
               std::string::npos)
         << xlsx.out;
-    EXPECT_NE(xlsx.out.find(fmt::format("Waar de auditor anders oordeelt dan Wmo-toets: {} keer\n", disagree)), std::string::npos)
-        << xlsx.out;
-    EXPECT_TRUE(std::regex_search(xlsx.out, std::regex("\n" + inf01[3] + " +INF-01 +[a-z]+ \\([a-z ]+\\) +niet van toepassing  ")))
+    EXPECT_TRUE(std::regex_search(
+        xlsx.out, std::regex("\n" + inf01[3] + " +INF-01 +[a-z]+ \\([a-z ]+\\) +niet van toepassing  ")))
         << xlsx.out;
     // The same sheet saved as CSV gives the same evaluation.
     const Result csv = evalueer(write_csv("ingevuld.csv", rows));
@@ -236,7 +247,8 @@ TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
     // All "ja": every norm met; the dossier-level test passes (0 of 34 in 44: bound 2,27 %).
     const Result ok = evalueer(write_filled("alles-ja.xlsx", filled([](auto&, auto&, auto&) { return "ja"; })));
     EXPECT_EQ(ok.rc, 0) << ok.err;
-    EXPECT_NE(ok.out.find("34 dossiers beoordeeld, 0 met een afwijking; bovengrens 2,27 %"), std::string::npos) << ok.out;
+    EXPECT_NE(ok.out.find("34 dossiers beoordeeld, 0 met een afwijking; bovengrens 2,27 %"), std::string::npos)
+        << ok.out;
     EXPECT_NE(ok.out.find("de toets is geslaagd"), std::string::npos);
 }
 
@@ -256,25 +268,29 @@ TEST(Verdicts, RefusesAFileThatDoesNotFitItsSampleWordForWord) {
     Rows extra = filled(agree);
     extra.push_back({"35", "X-1", "INF-01", "", "", "ja"});
     std::string p = write_filled("extra.xlsx", extra);
-    expect_refused(evalueer(p), cell(p, extra.size() - 1) +
-                                    ": dossier X-1 hoort niet bij deze steekproef (zaad 7, 34 dossiers); er is niets geëvalueerd");
+    expect_refused(evalueer(p),
+                   cell(p, extra.size() - 1) +
+                       ": dossier X-1 hoort niet bij deze steekproef (zaad 7, 34 dossiers); er is niets geëvalueerd");
 
     Rows unknown = filled(agree);
     unknown[first][5] = "misschien";
     p = write_filled("onbekend.xlsx", unknown);
-    expect_refused(evalueer(p), cell(p, first) + ": onbekend oordeel 'misschien' bij dossier " + d1 + ", regel " + r1 +
-                                    " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
+    expect_refused(evalueer(p),
+                   cell(p, first) + ": onbekend oordeel 'misschien' bij dossier " + d1 + ", regel " + r1 +
+                       " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
 
     Rows empty = filled(agree);
     empty[first][5] = "";
     p = write_filled("leeg.xlsx", empty);
-    expect_refused(evalueer(p), cell(p, first) + ": geen oordeel bij dossier " + d1 + ", regel " + r1 +
-                                    " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
+    expect_refused(evalueer(p),
+                   cell(p, first) + ": geen oordeel bij dossier " + d1 + ", regel " + r1 +
+                       " (kies ja, nee, niet vast te stellen of niet van toepassing); er is niets geëvalueerd");
 
     Rows missing = filled(agree);
     missing.erase(missing.begin() + std::ptrdiff_t(first));
     p = write_filled("ontbreekt.xlsx", missing);
-    expect_refused(evalueer(p), p + ": de rij voor dossier " + d1 + ", regel " + r1 + " ontbreekt; er is niets geëvalueerd");
+    expect_refused(evalueer(p),
+                   p + ": de rij voor dossier " + d1 + ", regel " + r1 + " ontbreekt; er is niets geëvalueerd");
 
     Rows twice = filled(agree);
     twice.push_back(twice[first]);
@@ -286,7 +302,8 @@ TEST(Verdicts, RefusesAFileThatDoesNotFitItsSampleWordForWord) {
     std::string absent;
     for (const char* rule : {"ONA-07", "TRM-06", "TRM-05", "INF-02"}) {
         bool there = false;
-        for (std::size_t r = first; r < d.rows.size(); ++r) there = there || (d.rows[r][1] == d1 && d.rows[r][2] == rule);
+        for (std::size_t r = first; r < d.rows.size(); ++r)
+            there = there || (d.rows[r][1] == d1 && d.rows[r][2] == rule);
         if (!there && absent.empty()) absent = rule;
     }
     not_applicable.push_back({"1", d1, absent, "", "", "ja"});
@@ -296,9 +313,10 @@ TEST(Verdicts, RefusesAFileThatDoesNotFitItsSampleWordForWord) {
                                     "; die rij hoort niet in het oordelenbestand; er is niets geëvalueerd");
 
     p = write_filled("niets.xlsx", filled([](auto&, auto&, auto&) { return ""; }));
-    expect_refused(evalueer(p), fmt::format("{}: nog geen enkel oordeel ingevuld (de kolom Oordeel is leeg in alle {} rijen); "
-                                            "kies per rij ja, nee, niet vast te stellen of niet van toepassing",
-                                            p, d.rows.size() - d.header - 1));
+    expect_refused(evalueer(p),
+                   fmt::format("{}: nog geen enkel oordeel ingevuld (de kolom Oordeel is leeg in alle {} rijen); "
+                               "kies per rij ja, nee, niet vast te stellen of niet van toepassing",
+                               p, d.rows.size() - d.header - 1));
 
     // Two problems: both listed, each on its own line.
     Rows two = filled(agree);
@@ -307,7 +325,8 @@ TEST(Verdicts, RefusesAFileThatDoesNotFitItsSampleWordForWord) {
     p = write_filled("twee.xlsx", two);
     const Result r2 = evalueer(p);
     EXPECT_EQ(r2.rc, 2);
-    EXPECT_EQ(r2.err.substr(0, r2.err.find('\n')), "wmotoets: fout: " + p + ": 2 problemen in het oordelenbestand; er is niets geëvalueerd:");
+    EXPECT_EQ(r2.err.substr(0, r2.err.find('\n')),
+              "wmotoets: fout: " + p + ": 2 problemen in het oordelenbestand; er is niets geëvalueerd:");
     EXPECT_NE(r2.err.find("\n  " + cell(p, first + 1) + ": onbekend oordeel 'jawel'"), std::string::npos) << r2.err;
 }
 
@@ -318,22 +337,25 @@ TEST(Verdicts, RefusesAnotherSampleAndAFileWithoutItsHead) {
     std::string p = write_filled("ander-zaad.xlsx", other);
     const Result r = evalueer(p);
     EXPECT_EQ(r.rc, 2);
-    const std::regex message("wmotoets: fout: " + std::regex_replace(p, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                             ": deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is " + d.rows[4][1] +
-                             ", de steekproef met zaad 8, omvang 34 en strata team uit de laatste controle in " +
-                             std::regex_replace(d.db, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                             " heeft kenmerk [0-9a-f]{16}\\. Gebruik de database en het oordelenbestand van dezelfde "
-                             "'steekproef trek'\n");
+    const std::regex message(
+        "wmotoets: fout: " + std::regex_replace(p, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+        ": deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is " + d.rows[4][1] +
+        ", de steekproef met zaad 8, omvang 34 en strata team uit de laatste controle in " +
+        std::regex_replace(d.db, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+        " heeft kenmerk [0-9a-f]{16}\\. Gebruik de database en het oordelenbestand van dezelfde "
+        "'steekproef trek'\n");
     EXPECT_TRUE(std::regex_match(r.err, message)) << r.err;
 
     Rows headless(d.rows.begin() + std::ptrdiff_t(d.header), d.rows.end());
     p = write_csv("zonder-kop.csv", headless);
-    expect_refused(evalueer(p), p + ": boven de tabel ontbreekt Zaad, Omvang, Strata, Kenmerk van de steekproef; zonder die "
-                                    "gegevens is niet vast te stellen bij welke steekproef deze oordelen horen (laat de "
-                                    "regels boven de tabel staan zoals 'steekproef trek' ze schreef)");
+    expect_refused(evalueer(p),
+                   p + ": boven de tabel ontbreekt Zaad, Omvang, Strata, Kenmerk van de steekproef; zonder die "
+                       "gegevens is niet vast te stellen bij welke steekproef deze oordelen horen (laat de "
+                       "regels boven de tabel staan zoals 'steekproef trek' ze schreef)");
     p = write_csv("geen-tabel.csv", Rows(d.rows.begin(), d.rows.begin() + 4));
-    expect_refused(evalueer(p), p + ": geen tabel met oordelen gevonden (de kopregel met Dossier, Regel en Oordeel ontbreekt); "
-                                    "gebruik het bestand oordelen.xlsx dat 'wmotoets steekproef trek --uit MAP' schrijft");
+    expect_refused(evalueer(p),
+                   p + ": geen tabel met oordelen gevonden (de kopregel met Dossier, Regel en Oordeel ontbreekt); "
+                       "gebruik het bestand oordelen.xlsx dat 'wmotoets steekproef trek --uit MAP' schrijft");
     // Counting by hand and by file at once is a mistake, not a choice.
     testing::internal::CaptureStdout();
     testing::internal::CaptureStderr();
@@ -341,7 +363,8 @@ TEST(Verdicts, RefusesAnotherSampleAndAFileWithoutItsHead) {
     testing::internal::GetCapturedStdout();
     EXPECT_EQ(rc, 2);
     EXPECT_EQ(testing::internal::GetCapturedStderr(),
-              "wmotoets: fout: geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt Wmo-toets zelf\n");
+              "wmotoets: fout: geef --oordelen, of --omvang met --afwijkingen, niet allebei: met --oordelen telt "
+              "Wmo-toets zelf\n");
 }
 
 }  // namespace

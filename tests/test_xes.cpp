@@ -8,8 +8,8 @@
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
 #include "reports/figures.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/local_rules.hpp"
 
@@ -23,9 +23,9 @@ const std::string kRealLogs = test::source_dir() + "/../shared/data/real-logs/";
 
 std::string real_log(const std::string& name) { return kRealLogs + name; }
 
-#define REQUIRE_REAL_LOGS()                                                                        \
-    if (!std::filesystem::exists(kRealLogs + "SOURCES.md"))                                       \
-        GTEST_SKIP() << "../shared/data/real-logs niet aanwezig (" << kRealLogs << "): overgeslagen"
+#define REQUIRE_REAL_LOGS()                                 \
+    if (!std::filesystem::exists(kRealLogs + "SOURCES.md")) \
+    GTEST_SKIP() << "../shared/data/real-logs niet aanwezig (" << kRealLogs << "): overgeslagen"
 
 std::string gzip(const std::string& text) {
     uLongf size = compressBound(text.size()) + 32;
@@ -56,9 +56,12 @@ std::vector<std::pair<std::size_t, std::size_t>> local_figures(const EventLog& l
 std::string two_rules(const std::string& four_a, const std::string& four_b, const std::string& pre_a,
                       const std::string& pre_b) {
     return "[[regel]]\nid = \"LOK-01\"\ntitel = \"vier ogen\"\nernst = \"aandachtspunt\"\ngrondslag = \"ref\"\n"
-           "sjabloon = \"vier_ogen\"\na = \"" + four_a + "\"\nb = \"" + four_b + "\"\n\n"
+           "sjabloon = \"vier_ogen\"\na = \"" +
+           four_a + "\"\nb = \"" + four_b +
+           "\"\n\n"
            "[[regel]]\nid = \"LOK-02\"\ntitel = \"voorafgaand\"\nernst = \"aandachtspunt\"\ngrondslag = \"ref\"\n"
-           "sjabloon = \"voorafgaand\"\na = \"" + pre_a + "\"\nb = \"" + pre_b + "\"\n";
+           "sjabloon = \"voorafgaand\"\na = \"" +
+           pre_a + "\"\nb = \"" + pre_b + "\"\n";
 }
 
 }  // namespace
@@ -82,8 +85,10 @@ TEST(XesRealLogs, CountsOfSourcesMd) {
         {"CoSeLoG_WABO_3.xes.gz", 1087, 44801, 0, "e4884e8120f372e2d62faab3d69a681d53c6be60905dce4bdbf55296c2619240"},
         {"CoSeLoG_WABO_4.xes.gz", 787, 34848, 45, "4eb7c95f68646d1b3af239e134fa31b4a22d5da82d6d139a1575a7a1038e5773"},
         {"CoSeLoG_WABO_5.xes.gz", 892, 43896, 24, "b8a12d04723473ad9af4dd9220768f6158f204e349150f29435da66a5eaf6d4b"},
-        {"Receipt_phase_WABO_CoSeLoG.xes.gz", 1434, 8577, 0, "1c8ac293e75097365465ceed500691ffb6d3aa7d9aed88de96afbc6f7b03b81b"},
-        {"Sepsis_Cases-Event_Log.xes.gz", 1050, 15214, 0, "23de08d3efdf1b621ef2797d7bbdbccb35db8de862249ef8d9f91be56e46e2e1"},
+        {"Receipt_phase_WABO_CoSeLoG.xes.gz", 1434, 8577, 0,
+         "1c8ac293e75097365465ceed500691ffb6d3aa7d9aed88de96afbc6f7b03b81b"},
+        {"Sepsis_Cases-Event_Log.xes.gz", 1050, 15214, 0,
+         "23de08d3efdf1b621ef2797d7bbdbccb35db8de862249ef8d9f91be56e46e2e1"},
     };
     for (const Row& row : rows) {
         const Imported r = import(real_log(row.file), keep());
@@ -120,7 +125,8 @@ TEST(XesRealLogs, Bpic2012LifecycleFilter) {
 TEST(XesRealLogs, Bpic15ReferenceChecksAsLocalRules) {
     REQUIRE_REAL_LOGS();
     const Imported r = import(real_log("BPIC15_1.xes.gz"), keep());
-    const auto f = local_figures(r.log, two_rules("01_HOOFD_370", "01_HOOFD_490_1", "01_HOOFD_490_1", "01_HOOFD_510_1"));
+    const auto f =
+        local_figures(r.log, two_rules("01_HOOFD_370", "01_HOOFD_490_1", "01_HOOFD_490_1", "01_HOOFD_510_1"));
     ASSERT_EQ(f.size(), 2u);
     EXPECT_EQ(f[0], std::make_pair(std::size_t(795), std::size_t(732)));  // vier_ogen 370 / 490_1
     EXPECT_EQ(f[1], std::make_pair(std::size_t(895), std::size_t(44)));   // voorafgaand 490_1 → 510_1 ("stable")
@@ -128,9 +134,9 @@ TEST(XesRealLogs, Bpic15ReferenceChecksAsLocalRules) {
 
 TEST(XesRealLogs, ReceiptFromXesAndFromMappedCsvAgree) {
     REQUIRE_REAL_LOGS();
-    const std::string rules = two_rules("Confirmation of receipt", "T02 Check confirmation of receipt",
-                                        "T04 Determine confirmation of receipt",
-                                        "T05 Print and send confirmation of receipt");
+    const std::string rules =
+        two_rules("Confirmation of receipt", "T02 Check confirmation of receipt",
+                  "T04 Determine confirmation of receipt", "T05 Print and send confirmation of receipt");
     const Imported xes = import(real_log("Receipt_phase_WABO_CoSeLoG.xes.gz"), keep());
     const Mapping mapping = read_mapping_file(test::source_dir() + "/data/mapping/receipt-csv.toml");
     ImportOptions mapped;
@@ -144,7 +150,6 @@ TEST(XesRealLogs, ReceiptFromXesAndFromMappedCsvAgree) {
     EXPECT_EQ(fx[0], std::make_pair(std::size_t(1316), std::size_t(1099)));
     EXPECT_EQ(fx[1], std::make_pair(std::size_t(1300), std::size_t(1)));
 }
-
 
 TEST(Xes, AttributesGlobalsLifecycleAndBadEvents) {
     const Imported r = import(write_file("klein.xes", kSmallXes));
@@ -211,8 +216,9 @@ TEST(Xes, RefusalsNameTheFile) {
     const std::string gz = gzip(kSmallXes);
     const std::string truncated = write_file("afgekapt.xes.gz", gz.substr(0, gz.size() / 2));
     EXPECT_EQ(error_of([&] { import_log_file(truncated, "auto", o, log, diag); }),
-              truncated + ": het gzip-bestand is beschadigd of afgekapt (unexpected end of file); niets uit dit "
-                          "bestand is ingelezen");
+              truncated +
+                  ": het gzip-bestand is beschadigd of afgekapt (unexpected end of file); niets uit dit "
+                  "bestand is ingelezen");
     const std::string not_xes = write_file("geen.xes", "<?xml version=\"1.0\"?>\n<zaken/>\n");
     EXPECT_EQ(error_of([&] { import_log_file(not_xes, "auto", o, log, diag); }),
               not_xes + ":2: geen XES-bestand (hoofdelement 'zaken' in plaats van 'log')");
@@ -220,10 +226,10 @@ TEST(Xes, RefusalsNameTheFile) {
     with_bsn.replace(with_bsn.find("<boolean key=\"gratis\""), 0, "<string key=\"BSN\" value=\"111222333\"/>");
     const std::string bsn = write_file("bsn.xes", with_bsn);
     const std::string message = error_of([&] { import_log_file(bsn, "auto", o, log, diag); });
-    EXPECT_EQ(message, bsn + ":17: attribuut 'BSN' bevat een mogelijk BSN (*******33); het bestand is geweigerd. "
-                             "Lever een geanonimiseerd bestand aan.");
+    EXPECT_EQ(message, bsn +
+                           ":17: attribuut 'BSN' bevat een mogelijk BSN (*******33); het bestand is geweigerd. "
+                           "Lever een geanonimiseerd bestand aan.");
     EXPECT_EQ(message.find("111222333"), std::string::npos);
     EXPECT_TRUE(log.events.empty());  // nothing of a refused file is kept
     EXPECT_TRUE(log.inputs.empty());
 }
-

@@ -9,8 +9,8 @@
 #include <regex>
 #include <sstream>
 
-#include "workflow/rule.hpp"
 #include "helpers.hpp"
+#include "workflow/rule.hpp"
 #include "xlsx_read.hpp"
 
 namespace {
@@ -20,7 +20,6 @@ using wmotoets::test::cli;
 using wmotoets::test::read_all;
 using wmotoets::test::unzip;
 
-
 // A fresh directory `name` with the sample dossiers imported into audit.db and checked (the JSON of
 // the check in check.json); returns the directory.
 std::filesystem::path checked_sample(const std::string& name) {
@@ -29,9 +28,11 @@ std::filesystem::path checked_sample(const std::string& name) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string db = (dir / "audit.db").string(), src = wmotoets::test::source_dir();
-    EXPECT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv", src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv",
-                   "--db", db}), 0);
-    EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", (dir / "check.json").string(), "--exit-zero"}),
+    EXPECT_EQ(cli({"-q", "importeer", src + "/data/voorbeeld/dossiers.csv",
+                   src + "/data/voorbeeld/dossiers-wijkteam-zuid.csv", "--db", db}),
+              0);
+    EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--format", "json", "--uit", (dir / "check.json").string(),
+                   "--exit-zero"}),
               0);
     return dir;
 }
@@ -96,8 +97,11 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     namespace fs = std::filesystem;
     const fs::path dir = checked_sample("publicatie");
     const std::string db = (dir / "audit.db").string();
-    const std::string settings = wmotoets::test::write_file("publicatie.toml", "[publicatie]\ndrempel = 12\nafronding = 5\n");
-    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--instellingen", settings}), 0);
+    const std::string settings =
+        wmotoets::test::write_file("publicatie.toml", "[publicatie]\ndrempel = 12\nafronding = 5\n");
+    ASSERT_EQ(
+        cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--instellingen", settings}),
+        0);
     EXPECT_FALSE(fs::exists(dir / "pub" / "bevindingen.csv"));  // no dossier-level output
 
     // HTML: the rule stated, no dossier section (every published number is checked by
@@ -140,9 +144,10 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
 
     const auto months = wmotoets::test::tables_after(html, "Alle teams per maand").at(0);
     ASSERT_GE(months.size(), 3u);
-    EXPECT_EQ(months[0], (std::vector<std::string>{"maand van het besluit", "dossiers met ondersteuner en beslisser",
-                                                   "zelfde persoon (ONA-01)", "% ONA-01", "ondersteuner deed onderzoek (ONA-02)",
-                                                   "% ONA-02", "zelfde team (ONA-03)", "% ONA-03"}));
+    EXPECT_EQ(months[0],
+              (std::vector<std::string>{"maand van het besluit", "dossiers met ondersteuner en beslisser",
+                                        "zelfde persoon (ONA-01)", "% ONA-01", "ondersteuner deed onderzoek (ONA-02)",
+                                        "% ONA-02", "zelfde team (ONA-03)", "% ONA-03"}));
     // A continuous month axis: every month follows the one before, empty ones shown as 0.
     const std::vector<std::string> names = {"januari", "februari", "maart",     "april",   "mei",      "juni",
                                             "juli",    "augustus", "september", "oktober", "november", "december"};
@@ -154,7 +159,8 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     };
     std::size_t empty_months = 0;
     for (std::size_t i = 2; i + 1 < months.size(); ++i)
-        EXPECT_EQ(month_number(months[i][0]), month_number(months[i - 1][0]) + 1) << months[i][0] << " volgt niet op " << months[i - 1][0];
+        EXPECT_EQ(month_number(months[i][0]), month_number(months[i - 1][0]) + 1)
+            << months[i][0] << " volgt niet op " << months[i - 1][0];
     for (std::size_t i = 1; i + 1 < months.size(); ++i)
         if (months[i][1] == "0") {
             ++empty_months;
@@ -182,7 +188,8 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     // Per team and month: every team over the whole axis.
     EXPECT_EQ(wmotoets::test::tables_after(html, "Per team en maand").at(0).size(), 1 + 2 * (months.size() - 2));
     // Per medewerker, with team, linked to the dossier's timeline in rapport.html.
-    EXPECT_NE(html.find("<tr><td>O21</td><td>Juridische zaken</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+    EXPECT_NE(html.find("<tr><td>O21</td><td>Juridische zaken</td><td class=\"n\">1</td><td class=\"n\">1</td><td "
+                        "class=\"n\">1</td>"
                         "<td><a href=\"rapport.html#dossier-D009\">D009</a></td>"),
               std::string::npos);
     EXPECT_NE(read_all((dir / "r" / "rapport.html").string()).find("id=\"dossier-D009\""), std::string::npos);
@@ -200,7 +207,8 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     EXPECT_EQ(per_month.at(total_ref), total[1]);
     EXPECT_EQ(wmotoets::test::sheet_named(files, "Per medewerker").at("F2").find("D0"), 0u);
     // rapport.xlsx has no Scheiding sheet; without --scheiding there is no scheiding.html.
-    EXPECT_EQ(unzip(read_all((dir / "r" / "rapport.xlsx").string())).at("xl/workbook.xml").find("Scheiding"), std::string::npos);
+    EXPECT_EQ(unzip(read_all((dir / "r" / "rapport.xlsx").string())).at("xl/workbook.xml").find("Scheiding"),
+              std::string::npos);
     ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "zonder").string()}), 0);
     EXPECT_FALSE(fs::exists(dir / "zonder" / "scheiding.html"));
 }
@@ -214,17 +222,22 @@ TEST(Xlsx, EveryFindingOfEveryDossierIsShownOnceInItsDossier) {
     const std::string html = read_all((dir / "r" / "rapport.html").string());
     auto escape = [](std::string s) {
         std::string out;
-        for (char c : s) out += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;")
-                                          : c == '"' ? std::string("&quot;") : std::string(1, c);
+        for (char c : s)
+            out += c == '&'   ? std::string("&amp;")
+                   : c == '<' ? std::string("&lt;")
+                   : c == '>' ? std::string("&gt;")
+                   : c == '"' ? std::string("&quot;")
+                              : std::string(1, c);
         return out;
     };
     std::size_t multi_cycle = 0;
     const nlohmann::json check = nlohmann::json::parse(read_all(json));  // kept: the loop refers into it
-    std::map<std::string, int> expected_rows;  // dossier + row → how often the check has it
+    std::map<std::string, int> expected_rows;                            // dossier + row → how often the check has it
     for (const auto& f : check["findings"]) {
         std::string row = "<tr><td>" + escape(f["rule"].get<std::string>()) + "<td>";
         row += std::to_string(f["cycle"].get<int>());
-        row += "<td>" + escape(f["date"].get<std::string>()) + "<td>" + escape(f["message"].get<std::string>()) + "<td>";
+        row +=
+            "<td>" + escape(f["date"].get<std::string>()) + "<td>" + escape(f["message"].get<std::string>()) + "<td>";
         ++expected_rows[f["case_id"].get<std::string>() + "\n" + row];
         multi_cycle += f["cycle"].get<int>() > 1;
     }
@@ -247,7 +260,8 @@ TEST(Xlsx, ZelftestWorkbookHasItsThreeSheets) {
     const std::string src = wmotoets::test::source_dir();
     ASSERT_EQ(cli({"-q", "zelftest", "rapport", src + "/tests/fixtures/zelftest/gemeente.json",
                    src + "/tests/fixtures/zelftest/adviesraad.toml", "--controle", src + "/tests/golden/voorbeeld.json",
-                   "--uit", dir.string()}), 0);
+                   "--uit", dir.string()}),
+              0);
     const auto files = unzip(read_all((dir / "zelftest.xlsx").string()));
     const std::string workbook = files.at("xl/workbook.xml");
     for (const char* sheet : {"Antwoorden", "Gesprekspunten", "Dossiers"}) {
@@ -269,6 +283,7 @@ TEST(Xlsx, ZelftestWorkbookHasItsThreeSheets) {
     const std::string first = read_all((dir / "zelftest.xlsx").string());
     ASSERT_EQ(cli({"-q", "zelftest", "rapport", src + "/tests/fixtures/zelftest/gemeente.json",
                    src + "/tests/fixtures/zelftest/adviesraad.toml", "--controle", src + "/tests/golden/voorbeeld.json",
-                   "--uit", dir.string()}), 0);
+                   "--uit", dir.string()}),
+              0);
     EXPECT_EQ(read_all((dir / "zelftest.xlsx").string()), first);
 }

@@ -9,10 +9,10 @@
 #include <optional>
 
 #include "helpers.hpp"
-#include "xlsx_read.hpp"
 #include "import/csv_reader.hpp"
 #include "import/xlsx.hpp"
 #include "util/error.hpp"
+#include "xlsx_read.hpp"
 
 namespace wmotoets {
 namespace {
@@ -20,11 +20,13 @@ namespace {
 const std::string kFixtures = std::string(WMOTOETS_SOURCE_DIR) + "/tests/fixtures/xlsx/";
 
 // The sheet as "A1" → (kind, text).
-std::map<std::string, std::pair<XlsxCell::Kind, std::string>> read_all(const XlsxWorkbook& wb, std::string_view sheet = {}) {
+std::map<std::string, std::pair<XlsxCell::Kind, std::string>> read_all(const XlsxWorkbook& wb,
+                                                                       std::string_view sheet = {}) {
     std::map<std::string, std::pair<XlsxCell::Kind, std::string>> out;
     wb.read_sheet(sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
         for (std::size_t c = 0; c < cells.size(); ++c)
-            if (cells[c].kind != XlsxCell::Kind::empty) out[column_letters(c) + std::to_string(row)] = {cells[c].kind, cells[c].text};
+            if (cells[c].kind != XlsxCell::Kind::empty)
+                out[column_letters(c) + std::to_string(row)] = {cells[c].kind, cells[c].text};
     });
     return out;
 }
@@ -103,10 +105,10 @@ TEST(XlsxReader, ReadsTheCornersOfHandMadeWorkbooks) {
     EXPECT_EQ(book.sheet_names(), (std::vector<std::string>{"Toelichting", "Export juni"}));
     using K = XlsxCell::Kind;
     const auto cells = read_all(book, "Export juni");
-    EXPECT_EQ(cells.at("B1").second, "Datum melding");               // rich text joined, phonetic guide left out
-    EXPECT_EQ(cells.at("D1").second, " Cliëntondersteuner ");        // spaces kept as written
+    EXPECT_EQ(cells.at("B1").second, "Datum melding");         // rich text joined, phonetic guide left out
+    EXPECT_EQ(cells.at("D1").second, " Cliëntondersteuner ");  // spaces kept as written
     EXPECT_EQ(cells.at("B3"), std::make_pair(K::date, std::string("2023-06-30")));  // 1904 system, custom format
-    EXPECT_EQ(cells.at("C3"), std::make_pair(K::number, std::string("7")));          // "dag "0: quoted d is text
+    EXPECT_EQ(cells.at("C3"), std::make_pair(K::number, std::string("7")));         // "dag "0: quoted d is text
     EXPECT_EQ(cells.at("D3").second, "Jan de Vries");
     EXPECT_EQ(cells.at("A4").second, "W-002");  // a row and cells without references follow the previous ones
     EXPECT_EQ(cells.at("B4"), std::make_pair(K::date, std::string("2023-06-30T12:00:00")));
@@ -125,9 +127,10 @@ TEST(XlsxReader, RefusesWhatIsNoWorkbookInDutch) {
     EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "versleuteld.xlsx"); }),
               f + "versleuteld.xlsx: dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); "
                   "open het in Excel en sla het op als .xlsx zonder wachtwoord");
-    EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "afgekapt.xlsx"); }),
-              f + "afgekapt.xlsx: de werkmap is beschadigd (geen inhoudsopgave van het zip-archief); open en bewaar hem "
-                  "opnieuw in Excel");
+    EXPECT_EQ(
+        error_of([&] { XlsxWorkbook wb(f + "afgekapt.xlsx"); }),
+        f + "afgekapt.xlsx: de werkmap is beschadigd (geen inhoudsopgave van het zip-archief); open en bewaar hem "
+            "opnieuw in Excel");
     EXPECT_EQ(error_of([&] { XlsxWorkbook wb(f + "bestaat-niet.xlsx"); }),
               f + "bestaat-niet.xlsx: bestand bestaat niet of is niet leesbaar");
     const XlsxWorkbook book(f + "handgemaakt.xlsx");
@@ -140,7 +143,8 @@ TEST(XlsxReader, RefusesWhatIsNoWorkbookInDutch) {
         workbook_add_worksheet(wb, nullptr);
         ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
         std::string bytes = test::read_all(zip);
-        for (std::size_t p = bytes.find("xl/workbook.xml"); p != std::string::npos; p = bytes.find("xl/workbook.xml", p))
+        for (std::size_t p = bytes.find("xl/workbook.xml"); p != std::string::npos;
+             p = bytes.find("xl/workbook.xml", p))
             bytes.replace(p, 15, "xl/werkboek.xml");
         std::ofstream(zip, std::ios::binary) << bytes;
     }
@@ -175,8 +179,8 @@ struct TypedCell {
 using CellTyping = std::function<std::optional<TypedCell>(std::size_t row, std::size_t col, const std::string& value)>;
 
 // The rows written to sheet `sheet` of the workbook `name`: text, except the cells `typing` makes dates.
-std::string write_workbook(const std::vector<std::vector<std::string>>& rows, const std::string& name, const char* sheet,
-                           const CellTyping& typing) {
+std::string write_workbook(const std::vector<std::vector<std::string>>& rows, const std::string& name,
+                           const char* sheet, const CellTyping& typing) {
     const std::string path = (test::temp_dir() / name).string();
     lxw_workbook* wb = workbook_new(path.c_str());
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
@@ -229,7 +233,8 @@ CliRun controleer(std::vector<std::string> args) {
 }
 
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
-    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+        s.replace(p, from.size(), to);
     return s;
 }
 
@@ -244,7 +249,8 @@ TEST(XlsxInput, ASheetGivesExactlyTheFindingsAndFiguresOfTheSameCsv) {
         const CliRun got = controleer({xlsx, "--exit-zero"});
         ASSERT_EQ(got.rc, 0) << got.err;
         // Every finding cites the same row: a CSV line is the sheet's row of the same number.
-        EXPECT_EQ(replaced(got.out, xlsx, csv), expected.out) << (serial ? "datums als Excel-datum" : "datums als tekst");
+        EXPECT_EQ(replaced(got.out, xlsx, csv), expected.out)
+            << (serial ? "datums als Excel-datum" : "datums als tekst");
     }
 }
 
@@ -270,13 +276,17 @@ TEST(XlsxInput, LocatesEveryProblemInItsSheetAndRefusesBadWorkbooksInDutch) {
         EXPECT_EQ(x.rc, 2);
         EXPECT_EQ(x.err, "wmotoets: fout: " + message + "\n");
     };
-    refused(controleer({f + "geen-zip.xlsx"}), f + "geen-zip.xlsx: geen Excel-werkmap (.xlsx): het bestand is geen zip-archief");
-    refused(controleer({f + "versleuteld.xlsx"}),
-            f + "versleuteld.xlsx: dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); open "
-                "het in Excel en sla het op als .xlsx zonder wachtwoord");
-    refused(controleer({xlsx, "--blad", "Blad1"}), xlsx + ": geen blad 'Blad1' in deze werkmap; de bladen zijn: 'Logboek'");
+    refused(controleer({f + "geen-zip.xlsx"}),
+            f + "geen-zip.xlsx: geen Excel-werkmap (.xlsx): het bestand is geen zip-archief");
+    refused(
+        controleer({f + "versleuteld.xlsx"}),
+        f + "versleuteld.xlsx: dit is een versleutelde werkmap (met wachtwoord) of een oud Excel-bestand (.xls); open "
+            "het in Excel en sla het op als .xlsx zonder wachtwoord");
+    refused(controleer({xlsx, "--blad", "Blad1"}),
+            xlsx + ": geen blad 'Blad1' in deze werkmap; de bladen zijn: 'Logboek'");
     refused(controleer({f + "handgemaakt.xlsx", "--blad", "Toelichting"}),
-            f + "handgemaakt.xlsx:Toelichting!A2: verplichte kolom(men) ontbreken: case_id timestamp activity (gevonden: export "
+            f + "handgemaakt.xlsx:Toelichting!A2: verplichte kolom(men) ontbreken: case_id timestamp activity "
+                "(gevonden: export "
                 "uit het zaaksysteem & bewerkt; andere kolomnamen? Gebruik --mapping)");
 }
 
@@ -337,18 +347,22 @@ nlohmann::json judged(const std::vector<std::string>& args) {
 }
 
 TEST(WideExport, CsvAndXlsxGiveExactlyTheEventsFindingsAndFiguresOfTheLongLog) {
-    const std::string wide = kSource + "data/voorbeeld/breed-export.csv", mapping = kSource + "data/mapping/breed-export.toml",
+    const std::string wide = kSource + "data/voorbeeld/breed-export.csv",
+                      mapping = kSource + "data/mapping/breed-export.toml",
                       lang = kSource + "tests/fixtures/breed/lang.csv";
     // The wide export as a workbook: dates as Excel dates, the time column as Excel times.
     const auto rows = csv_rows(wide);
-    const std::string xlsx = write_workbook(rows, "breed-export.xlsx", "Export", [](std::size_t r, std::size_t, const std::string& v) {
-        if (r > 0 && v.size() == 10 && v[2] == '-' && v[5] == '-')  // DD-MM-YYYY
-            return std::optional<TypedCell>(
-                {{std::stoi(v.substr(6, 4)), std::stoi(v.substr(3, 2)), std::stoi(v.substr(0, 2)), 0, 0, 0}, "dd-mm-yyyy"});
-        if (r > 0 && v.size() == 5 && v[2] == ':')  // HH:MM
-            return std::optional<TypedCell>({{0, 0, 0, std::stoi(v.substr(0, 2)), std::stoi(v.substr(3, 2)), 0}, "hh:mm"});
-        return std::optional<TypedCell>();
-    });
+    const std::string xlsx =
+        write_workbook(rows, "breed-export.xlsx", "Export", [](std::size_t r, std::size_t, const std::string& v) {
+            if (r > 0 && v.size() == 10 && v[2] == '-' && v[5] == '-')  // DD-MM-YYYY
+                return std::optional<TypedCell>(
+                    {{std::stoi(v.substr(6, 4)), std::stoi(v.substr(3, 2)), std::stoi(v.substr(0, 2)), 0, 0, 0},
+                     "dd-mm-yyyy"});
+            if (r > 0 && v.size() == 5 && v[2] == ':')  // HH:MM
+                return std::optional<TypedCell>(
+                    {{0, 0, 0, std::stoi(v.substr(0, 2)), std::stoi(v.substr(3, 2)), 0}, "hh:mm"});
+            return std::optional<TypedCell>();
+        });
     const auto expected = events_of(lang, "");
     ASSERT_EQ(expected.size(), 39u);
     EXPECT_EQ(events_of(wide, mapping), expected);
@@ -358,7 +372,8 @@ TEST(WideExport, CsvAndXlsxGiveExactlyTheEventsFindingsAndFiguresOfTheLongLog) {
     EXPECT_EQ(judged({xlsx, "--mapping", mapping}), figures);
     // The second row of W-1003 is its second melding: a second cycle.
     bool second_cycle = false;
-    for (const auto& f : figures["findings"]) second_cycle = second_cycle || (f["case_id"] == "W-1003" && f["cycle"] == 2);
+    for (const auto& f : figures["findings"])
+        second_cycle = second_cycle || (f["case_id"] == "W-1003" && f["cycle"] == 2);
     EXPECT_TRUE(second_cycle);
 }
 
@@ -379,13 +394,17 @@ TEST(WideExport, MappingMistakesNameTheirLine) {
     };
     EXPECT_EQ(refused("[breed]\n\"Datum melding\" = \"melding\"\n"),
               ":1: een brede export ([breed]) heeft in [kolommen] case_id nodig (de kolom met het dossiernummer)");
-    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\ntimestamp = \"Datum melding\"\n[breed]\n\"Datum melding\" = \"melding\"\n"),
-              ":3: timestamp hoort niet in [kolommen] van een brede export: de datums en activiteiten staan in [breed]");
-    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum melding\" = \"melden\"\n").substr(0, 41),
-              ":4: 'melden' is geen canonieke activiteit");
+    EXPECT_EQ(
+        refused("[kolommen]\ncase_id = \"Dossiernummer\"\ntimestamp = \"Datum melding\"\n[breed]\n\"Datum melding\" = "
+                "\"melding\"\n"),
+        ":3: timestamp hoort niet in [kolommen] van een brede export: de datums en activiteiten staan in [breed]");
+    EXPECT_EQ(
+        refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum melding\" = \"melden\"\n").substr(0, 41),
+        ":4: 'melden' is geen canonieke activiteit");
     const std::string absent = ":4: kolom 'Datum intake' (datum van gesprek) staat niet in " + kSource +
                                "data/voorbeeld/breed-export.csv (gevonden: dossiernummer, team, datum melding, ";
-    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum intake\" = \"gesprek\"\n").substr(0, absent.size()),
+    EXPECT_EQ(refused("[kolommen]\ncase_id = \"Dossiernummer\"\n[breed]\n\"Datum intake\" = \"gesprek\"\n")
+                  .substr(0, absent.size()),
               absent);
 }
 

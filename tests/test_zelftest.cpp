@@ -3,8 +3,8 @@
 
 #include "helpers.hpp"
 #include "import/zelftest_files.hpp"
-#include "util/error.hpp"
 #include "reports/zelftest_report.hpp"
+#include "util/error.hpp"
 #include "workflow/rule.hpp"
 
 #include <algorithm>
@@ -24,7 +24,8 @@ std::string error_of(const std::string& path) {
     return "(geen fout)";
 }
 
-const char* kExample = R"({"gemeente": "Voorbeeldstad", "perspectief": "wmo-adviesraad", "ingevuld_door": "werkgroep cliëntondersteuning",
+const char* kExample =
+    R"({"gemeente": "Voorbeeldstad", "perspectief": "wmo-adviesraad", "ingevuld_door": "werkgroep cliëntondersteuning",
  "datum": "2026-01-15",
  "antwoorden": {
    "ZT-BEL-1": {"antwoord": "deels", "toelichting": "alleen in hoofdlijnen", "bron": "Beleidsplan Sociaal Domein 2024, §4.2"},
@@ -43,7 +44,8 @@ TEST(Zelftest, TheFifteenQuestionsInSevenThemes) {
     ASSERT_EQ(q.themes.size(), 7u);
     for (const auto& x : q.questions) {
         EXPECT_FALSE(x.text.empty()) << x.id;
-        const bool theme_known = std::any_of(q.themes.begin(), q.themes.end(), [&](const auto& t) { return t.id == x.theme; });
+        const bool theme_known =
+            std::any_of(q.themes.begin(), q.themes.end(), [&](const auto& t) { return t.id == x.theme; });
         EXPECT_TRUE(theme_known) << x.id;
         EXPECT_EQ(x.id.substr(3, 3), x.theme) << x.id;
     }
@@ -95,35 +97,57 @@ bron = "Beleidsplan Sociaal Domein 2024, §4.2"
 [antwoorden.ZT-LEV-1]
 levensgebieden = { maatschappelijke_ondersteuning = "ja", preventieve_zorg = "nee", zorg = "ja", jeugdhulp = "weet_niet", onderwijs = "nee", welzijn = "ja", wonen = "ja", werk_en_inkomen = "deels" }
 bron = "Verordening 2024"
-)"), shipped_questions());
+)"),
+                                                    shipped_questions());
     EXPECT_EQ(t.datum, "2026-01-15");
     EXPECT_EQ(t.answers.at("ZT-BEL-1").answer, a.answers.at("ZT-BEL-1").answer);
     EXPECT_EQ(t.answers.at("ZT-LEV-1").per_area, a.answers.at("ZT-LEV-1").per_area);
 }
 
 TEST(Zelftest, RefusalsNameTheFileAndThePlace) {
-    EXPECT_EQ(error_of(write_file("a1.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-XYZ-9": {"antwoord": "ja"}}})")),
+    EXPECT_EQ(error_of(write_file(
+                  "a1.json",
+                  R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-XYZ-9": {"antwoord": "ja"}}})")),
               ": antwoorden.ZT-XYZ-9: onbekende vraag 'ZT-XYZ-9' (mogelijk: ZT-BEL-1, ZT-BEL-2, ZT-ONA-1, ZT-ONA-2, "
-              "ZT-ONA-3, ZT-LEV-1, ZT-LEV-2, ZT-TOE-1, ZT-TOE-2, ZT-INF-1, ZT-INF-2, ZT-INF-3, ZT-KWA-1, ZT-INS-1, ZT-INS-2)");
-    EXPECT_EQ(error_of(write_file("a2.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "misschien"}}})")),
-              ": antwoorden.ZT-TOE-2.antwoord: 'misschien' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
-    EXPECT_EQ(error_of(write_file("a3.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": 1}}})")),
-              ": antwoorden.ZT-TOE-2.antwoord: moet een antwoord zijn: ja, deels, nee of weet_niet");
-    EXPECT_EQ(error_of(write_file("a4.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "ja", "bron": 3}}})")),
-              ": antwoorden.ZT-TOE-2.bron: moet tekst zijn (tussen aanhalingstekens)");
-    EXPECT_EQ(error_of(write_file("a5.json", "{\"gemeente\": \"X\",\n \"perspectief\": \"gemeente\",\n \"antwoorden\": {\n}\n,}")),
-              ":5: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen aanhalingstekens)");
+              "ZT-ONA-3, ZT-LEV-1, ZT-LEV-2, ZT-TOE-1, ZT-TOE-2, ZT-INF-1, ZT-INF-2, ZT-INF-3, ZT-KWA-1, ZT-INS-1, "
+              "ZT-INS-2)");
+    EXPECT_EQ(
+        error_of(write_file(
+            "a2.json",
+            R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "misschien"}}})")),
+        ": antwoorden.ZT-TOE-2.antwoord: 'misschien' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
+    EXPECT_EQ(
+        error_of(write_file(
+            "a3.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": 1}}})")),
+        ": antwoorden.ZT-TOE-2.antwoord: moet een antwoord zijn: ja, deels, nee of weet_niet");
+    EXPECT_EQ(
+        error_of(write_file(
+            "a4.json",
+            R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-TOE-2": {"antwoord": "ja", "bron": 3}}})")),
+        ": antwoorden.ZT-TOE-2.bron: moet tekst zijn (tussen aanhalingstekens)");
+    EXPECT_EQ(error_of(write_file("a5.json",
+                                  "{\"gemeente\": \"X\",\n \"perspectief\": \"gemeente\",\n \"antwoorden\": {\n}\n,}")),
+              ":5: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen "
+              "aanhalingstekens)");
     EXPECT_EQ(error_of(write_file("a6.json", R"({"perspectief": "gemeente"})")), ": 'gemeente' ontbreekt");
-    EXPECT_EQ(error_of(write_file("a7.json", R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-LEV-1": {"levensgebieden": {"sport": "ja"}}}})")),
-              ": antwoorden.ZT-LEV-1.levensgebieden.sport: onbekend levensgebied (mogelijk: maatschappelijke_ondersteuning, "
-              "preventieve_zorg, zorg, jeugdhulp, onderwijs, welzijn, wonen, werk_en_inkomen)");
+    EXPECT_EQ(
+        error_of(write_file(
+            "a7.json",
+            R"({"gemeente": "X", "perspectief": "gemeente", "antwoorden": {"ZT-LEV-1": {"levensgebieden": {"sport": "ja"}}}})")),
+        ": antwoorden.ZT-LEV-1.levensgebieden.sport: onbekend levensgebied (mogelijk: maatschappelijke_ondersteuning, "
+        "preventieve_zorg, zorg, jeugdhulp, onderwijs, welzijn, wonen, werk_en_inkomen)");
     // TOML: the same checks, with the line.
-    EXPECT_EQ(error_of(write_file("a8.toml", "gemeente = \"X\"\nperspectief = \"gemeente\"\n\n[antwoorden.ZT-TOE-2]\nantwoord = \"vaak\"\n")),
-              ":5: antwoorden.ZT-TOE-2.antwoord: 'vaak' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
-    EXPECT_EQ(error_of(write_file("a9.toml", "gemeente = \"X\"\nperspectief = \"gemeente\"\n[antwoorden.ZT-ABC-1]\nantwoord = \"ja\"\n"))
-                  .find(":3: antwoorden.ZT-ABC-1: onbekende vraag 'ZT-ABC-1' (mogelijk: ZT-BEL-1"),
-              0u);
-    EXPECT_EQ(error_of(write_file("a10.toml", "gemeente = \"X\"\nperspectief = \n")).substr(0, 23), ":2: geen geldige TOML: ");
+    EXPECT_EQ(
+        error_of(write_file(
+            "a8.toml", "gemeente = \"X\"\nperspectief = \"gemeente\"\n\n[antwoorden.ZT-TOE-2]\nantwoord = \"vaak\"\n")),
+        ":5: antwoorden.ZT-TOE-2.antwoord: 'vaak' is geen geldig antwoord (mogelijk: ja, deels, nee, weet_niet)");
+    EXPECT_EQ(
+        error_of(write_file("a9.toml",
+                            "gemeente = \"X\"\nperspectief = \"gemeente\"\n[antwoorden.ZT-ABC-1]\nantwoord = \"ja\"\n"))
+            .find(":3: antwoorden.ZT-ABC-1: onbekende vraag 'ZT-ABC-1' (mogelijk: ZT-BEL-1"),
+        0u);
+    EXPECT_EQ(error_of(write_file("a10.toml", "gemeente = \"X\"\nperspectief = \n")).substr(0, 23),
+              ":2: geen geldige TOML: ");
 }
 
 namespace {
@@ -159,11 +183,12 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
     const ZelftestQuestions& q = shipped_questions();
     const std::vector<ZelftestAnswers> sets = {
         read_zelftest_answers(answer_set("gemeente.json", "gemeente", [](auto& a) { a["ZT-KWA-1"] = "-"; }), q),
-        read_zelftest_answers(answer_set("adviesraad.json", "wmo-adviesraad",
-                                         [](auto& a) {
-                                             a["ZT-BEL-2"] = "nee";
-                                             a["ZT-INS-1"] = "weet_niet";
-                                         }),
+        read_zelftest_answers(answer_set(
+                                  "adviesraad.json", "wmo-adviesraad",
+                                  [](auto& a) {
+        a["ZT-BEL-2"] = "nee";
+        a["ZT-INS-1"] = "weet_niet";
+                                  }),
                               q)};
     // Without case data: exactly the three.
     const ZelftestDialogue plain = zelftest_dialogue(q, sets, {}, 0.05);
@@ -175,23 +200,25 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
 
     // With the figures of a check: plus one gesprekspunt per 'ja' against a rule above 5 %.
     std::map<std::string, CheckFigure> figures;
-    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", "overtreding", 10, 8, 2, 0, 0.2};   // above 5 %
+    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", "overtreding", 10, 8, 2, 0, 0.2};  // above 5 %
     figures["ONA-03"] = {"ONA-03", "Zelfde team", "signaal", 10, 7, 3, 0, 0.3};  // a signaal: "gesignaleerd"
     figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", "overtreding", 10, 10, 0, 0, 0.0};
-    figures["INF-01"] = {"INF-01", "Niet gewezen", "overtreding", 20, 19, 1, 0, 0.05};                   // exactly 5 %: not above
+    figures["INF-01"] = {"INF-01", "Niet gewezen", "overtreding", 20, 19, 1, 0, 0.05};  // exactly 5 %: not above
     const ZelftestDialogue with = zelftest_dialogue(q, sets, figures, 0.05);
     std::vector<std::string> extra;
     for (const auto& p : with.points)
-        if (std::find(got.begin(), got.end(), p.question + ": " + p.why) == got.end()) extra.push_back(p.question + ": " + p.why);
-    EXPECT_EQ(extra, (std::vector<std::string>{
-                         "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers overtreden "
-                         "(20,0 %, drempel 5,0 %)",
-                         "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
-                         "overtreden (20,0 %, drempel 5,0 %)",
-                         "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
-                         "gesignaleerd (30,0 %, drempel 5,0 %)",
-                         "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
-                         "gesignaleerd (30,0 %, drempel 5,0 %)"}));
+        if (std::find(got.begin(), got.end(), p.question + ": " + p.why) == got.end())
+            extra.push_back(p.question + ": " + p.why);
+    EXPECT_EQ(extra,
+              (std::vector<std::string>{
+                  "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers overtreden "
+                  "(20,0 %, drempel 5,0 %)",
+                  "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
+                  "overtreden (20,0 %, drempel 5,0 %)",
+                  "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
+                  "gesignaleerd (30,0 %, drempel 5,0 %)",
+                  "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-03 is in 3 van de 10 beoordeelde dossiers "
+                  "gesignaleerd (30,0 %, drempel 5,0 %)"}));
     EXPECT_EQ(with.dossier_figures.at("ZT-ONA-2").size(), 2u);  // ONA-01 and ONA-03 shown
     EXPECT_EQ(with.dossier_figures.count("ZT-BEL-1"), 0u);      // not informed by dossiers
 

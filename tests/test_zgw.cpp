@@ -3,14 +3,14 @@
 
 #include "helpers.hpp"
 #include "import/import_file.hpp"
+#include "import/pseudonym.hpp"
 #include "import/toml_files.hpp"
-#include "util/error.hpp"
-#include "store/store.hpp"
+#include "model/bsn.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
+#include "store/store.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
-#include "import/pseudonym.hpp"
-#include "model/bsn.hpp"
 
 using namespace wmotoets;
 using namespace wmotoets::test;
@@ -31,8 +31,9 @@ TEST(Zgw, SampleExportGivesTheExpectedEventsAndNoBsnReachesTheDatabase) {
     EXPECT_EQ(in.used, 8u);
     ASSERT_EQ(diag.bad_rows.size(), 1u);
     EXPECT_EQ(diag.bad_rows[0].where() + ": " + diag.bad_rows[0].message,
-              json + ":125: status hoort bij een zaak die niet in 'zaken' staat "
-                     "('https://zaken.example.nl/api/v1/zaken/onbekend')");
+              json +
+                  ":125: status hoort bij een zaak die niet in 'zaken' staat "
+                  "('https://zaken.example.nl/api/v1/zaken/onbekend')");
     std::vector<std::string> got;
     for (const Case& c : log.cases)
         for (auto i : log.events_of(c)) {
@@ -47,8 +48,7 @@ TEST(Zgw, SampleExportGivesTheExpectedEventsAndNoBsnReachesTheDatabase) {
                        "ZAAK-2024-0001 2024-03-04 melding / :98",
                        "ZAAK-2024-0001 2024-03-05 informatie_clientondersteuning / kanaal=brief :148",
                        "ZAAK-2024-0001 2024-03-06 ondersteuner_toegewezen O21/ondersteuner :56",
-                       "ZAAK-2024-0001 2024-03-14 gesprek C11/ :105",
-                       "ZAAK-2024-0001 2024-03-21 verslag C11/ :112",
+                       "ZAAK-2024-0001 2024-03-14 gesprek C11/ :105", "ZAAK-2024-0001 2024-03-21 verslag C11/ :112",
                        "ZAAK-2024-0001 2024-04-11 besluit B02/ :133",  // the earliest beslisser
                        "ZAAK-2024-0002 2024-03-06 melding / :119",
                        "ZAAK-2024-0002 2024-04-15 besluit / :140",  // no verzenddatum: datum
@@ -68,7 +68,8 @@ TEST(Zgw, SampleExportGivesTheExpectedEventsAndNoBsnReachesTheDatabase) {
     }
     EXPECT_GT(bytes.size(), 1000u);
     EXPECT_NE(bytes.find("ZAAK-2024-0001"), std::string::npos);
-    for (const char* secret : {"111222333", "123456782", "Jansen", "Pieter", "Smit", "1941-05-02", "de Vries", "Bakker"})
+    for (const char* secret :
+         {"111222333", "123456782", "Jansen", "Pieter", "Smit", "1941-05-02", "de Vries", "Bakker"})
         EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
 }
 
@@ -81,18 +82,21 @@ TEST(Zgw, RefusalsNameTheFile) {
         return error_about(path, [&] { import_log_file(path, "zgw", o, log, diag); });
     };
     EXPECT_EQ(refused("kapot.json", "{\n  \"zaken\": [\n    {\"identificatie\": \"Z1\",}\n  ]\n}\n"),
-              ":3: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen aanhalingstekens); "
+              ":3: geen geldige JSON (syntaxfout in de naam van een veld - onverwacht '}'; verwacht: tekst tussen "
+              "aanhalingstekens); "
               "niets uit dit bestand is ingelezen");
-    EXPECT_EQ(refused("geen-zaken.json", "{\"statussen\": []}"),
-              ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en statussen, statustypen, "
-              "rollen, roltypen, besluiten, klantcontacten)");
+    EXPECT_EQ(
+        refused("geen-zaken.json", "{\"statussen\": []}"),
+        ": geen ZGW-export: verwacht een JSON-object met ten minste de sleutel 'zaken' (en statussen, statustypen, "
+        "rollen, roltypen, besluiten, klantcontacten)");
     EXPECT_EQ(refused("geen-lijst.json", "{\"zaken\": [], \"statussen\": 3}"),
               ": 'statussen' moet een lijst van resources zijn, of een pagina met 'results'");
     // Bounded: a number out of range and 100,000 nested brackets are bad input with a place.
     EXPECT_EQ(refused("getal.json", "{\"zaken\": [\n  {\"nummer\": 1e999}\n]}"),
               ":2: geen geldige JSON (getal buiten bereik: 1e999); niets uit dit bestand is ingelezen");
-    EXPECT_EQ(refused("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}"),
-              ":2: JSON dieper genest dan 64 niveaus; niets uit dit bestand is ingelezen");
+    EXPECT_EQ(
+        refused("diep.json", "{\"zaken\": [],\n\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}"),
+        ":2: JSON dieper genest dan 64 niveaus; niets uit dit bestand is ingelezen");
     EXPECT_TRUE(log.events.empty());
     EXPECT_TRUE(log.inputs.empty());
 }
@@ -101,7 +105,8 @@ TEST(Zgw, RefusalsNameTheFile) {
 TEST(Zgw, BracketsInStringsAreNotNesting) {
     EventLog log;
     Diagnostics diag;
-    const std::string path = write_file("haken-in-tekst.json", "{\"zaken\": [], \"x\": \"" + std::string(1000, '[') + "\\\"[\"}");
+    const std::string path =
+        write_file("haken-in-tekst.json", "{\"zaken\": [], \"x\": \"" + std::string(1000, '[') + "\\\"[\"}");
     EXPECT_NO_THROW(import_log_file(path, "zgw", ImportOptions{}, log, diag));
     EXPECT_EQ(log.inputs.size(), 1u);
 }

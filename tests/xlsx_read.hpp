@@ -69,15 +69,21 @@ inline std::map<std::string, std::string> unzip(const std::string& zip) {
 }
 
 inline std::string unescape(std::string s) {
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-                                   {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}}) {
-        for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"},
+                                   {"&gt;", ">"},
+                                   {"&quot;", "\""},
+                                   {"&apos;", "'"},
+                                   {"&#39;", "'"},
+                                   {"&amp;", "&"}}) {
+        for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+            s.replace(p, from.size(), to);
     }
     return s;
 }
 
 // A sheet as cell reference → text (shared strings resolved, numbers as written).
-inline std::map<std::string, std::string> cells(const std::map<std::string, std::string>& files, const std::string& sheet) {
+inline std::map<std::string, std::string> cells(const std::map<std::string, std::string>& files,
+                                                const std::string& sheet) {
     std::vector<std::string> shared;
     static const std::string none;
     const std::string& ss = files.count("xl/sharedStrings.xml") ? files.at("xl/sharedStrings.xml") : none;
@@ -95,7 +101,8 @@ inline std::map<std::string, std::string> cells(const std::map<std::string, std:
 }
 
 // A sheet by its name in the workbook, as cell reference → text (empty when there is no such sheet).
-inline std::map<std::string, std::string> sheet_named(const std::map<std::string, std::string>& files, const std::string& name) {
+inline std::map<std::string, std::string> sheet_named(const std::map<std::string, std::string>& files,
+                                                      const std::string& name) {
     const std::string& wb = files.at("xl/workbook.xml");
     const std::regex sheet_re("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
     int index = 0;
@@ -114,8 +121,8 @@ inline std::vector<Table> tables_after(const std::string& html, const std::strin
     if (at == std::string::npos) return out;
     const std::size_t end = std::min(html.find("<h2", at), html.size());
     const std::string part = html.substr(at, end - at);
-    const std::regex table("<table[^>]*>([\\s\\S]*?)</table>"), row("<tr[^>]*>([\\s\\S]*?)</tr>"), cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"),
-        tag("<[^>]*>");
+    const std::regex table("<table[^>]*>([\\s\\S]*?)</table>"), row("<tr[^>]*>([\\s\\S]*?)</tr>"),
+        cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"), tag("<[^>]*>");
     for (auto t = std::sregex_iterator(part.begin(), part.end(), table); t != std::sregex_iterator(); ++t) {
         Table tab;
         const std::string body = (*t)[1];

@@ -30,9 +30,9 @@ inline unsigned any_of(const char* p, char a, char b) { return equal(p, a) | equ
 inline unsigned any_of(const char* p, char a, char b, char c) {
 #if defined(__SSE2__)
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b))),
-        _mm_cmpeq_epi8(x, _mm_set1_epi8(c)))));
+    return static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), _mm_cmpeq_epi8(x, _mm_set1_epi8(b))),
+                     _mm_cmpeq_epi8(x, _mm_set1_epi8(c)))));
 #else
     unsigned m = 0;
     for (std::size_t i = 0; i < kBlock; ++i) m |= unsigned(p[i] == a || p[i] == b || p[i] == c) << i;

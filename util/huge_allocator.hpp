@@ -31,7 +31,9 @@ struct HugePageAllocator {
     void deallocate(T* p, std::size_t) noexcept { std::free(p); }
 
     template <class U>
-    bool operator==(const HugePageAllocator<U>&) const { return true; }
+    bool operator==(const HugePageAllocator<U>&) const {
+        return true;
+    }
 };
 
 // Gives the whole pages inside [from, to) of a block from HugePageAllocator back to the system

@@ -30,7 +30,8 @@ void check_target(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) return;  // absent: fine
     if (S_ISLNK(st.st_mode))
-        throw Error(path + ": is een symbolische koppeling; wmotoets schrijft daar niet doorheen (kies een andere naam)");
+        throw Error(path +
+                    ": is een symbolische koppeling; wmotoets schrijft daar niet doorheen (kies een andere naam)");
     if (S_ISDIR(st.st_mode)) throw Error(path + ": is een map; geef een bestandsnaam");
     if (!S_ISREG(st.st_mode)) throw Error(path + ": is geen gewoon bestand; geef een bestandsnaam");
 }

@@ -27,5 +27,4 @@ PhaseTimer::~PhaseTimer() {
     spdlog::debug("tijd: {} {} ms (piekgeheugen tot nu toe {} MiB)", what_, ms.count(), peak_mib());
 }
 
-
 }  // namespace wmotoets

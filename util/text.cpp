@@ -83,11 +83,11 @@ bool utf8_valid_chunk(std::string_view chunk, int& state) {
         if (state == 0) {
             if (c < 0x80) continue;
             if (c >= 0xC2 && c <= 0xDF) state = 1;
-            else if (c == 0xE0) state = 2 | 0x10;           // next A0..BF
-            else if (c == 0xED) state = 2 | 0x20;           // next 80..9F
+            else if (c == 0xE0) state = 2 | 0x10;  // next A0..BF
+            else if (c == 0xED) state = 2 | 0x20;  // next 80..9F
             else if (c >= 0xE1 && c <= 0xEF) state = 2;
-            else if (c == 0xF0) state = 3 | 0x30;           // next 90..BF
-            else if (c == 0xF4) state = 3 | 0x40;           // next 80..8F
+            else if (c == 0xF0) state = 3 | 0x30;  // next 90..BF
+            else if (c == 0xF4) state = 3 | 0x40;  // next 80..8F
             else if (c >= 0xF1 && c <= 0xF3) state = 3;
             else return false;
             continue;
@@ -106,10 +106,10 @@ bool utf8_valid_chunk(std::string_view chunk, int& state) {
 
 void cp1252_to_utf8(std::string_view in, std::string& out) {
     // 0x80-0x9F of Windows-1252 (undefined positions map to U+FFFD).
-    static constexpr std::array<char16_t, 32> k80{
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    static constexpr std::array<char16_t, 32> k80{0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                                  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
     out.reserve(out.size() + in.size() + in.size() / 8);
     for (unsigned char c : in) {
         char32_t cp = c;
@@ -139,8 +139,14 @@ std::optional<double> parse_amount(std::string_view s) {
     s = trim(s);
     // Drop a euro sign (UTF-8 E2 82 AC, or "EUR") and spaces.
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s.compare(i, 3, "\xE2\x82\xAC") == 0) { i += 2; continue; }
-        if (s.compare(i, 3, "EUR") == 0) { i += 2; continue; }
+        if (s.compare(i, 3, "\xE2\x82\xAC") == 0) {
+            i += 2;
+            continue;
+        }
+        if (s.compare(i, 3, "EUR") == 0) {
+            i += 2;
+            continue;
+        }
         if (s[i] == ' ') continue;
         v += s[i];
     }
@@ -218,7 +224,8 @@ void append_shown(std::string& out, std::string_view s) {
             const unsigned cp = ((0xE2u & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
                                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
             out += "U+";
-            for (int shift = 12; shift >= 0; shift -= 4) out += static_cast<char>(std::toupper(kHex[(cp >> shift) & 0xF]));
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out += static_cast<char>(std::toupper(kHex[(cp >> shift) & 0xF]));
         }
         i += n;
         plain = i;
@@ -233,7 +240,8 @@ std::string shown_text(std::string_view s) {
 }
 
 std::string spreadsheet_safe(std::string_view cell) {
-    if (cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@')) return std::string(cell);
+    if (cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@'))
+        return std::string(cell);
     // A number with a sign stays a number.
     std::size_t i = 1, digits = 0;
     for (; i < cell.size(); ++i) {

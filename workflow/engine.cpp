@@ -17,22 +17,23 @@ std::vector<const Rule*> select_rules(const std::vector<std::string>& select, co
     return select_rules(all_rules(), select, ignore);
 }
 
-std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates, const std::vector<std::string>& select,
-                                     const std::vector<std::string>& ignore) {
+std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates,
+                                      const std::vector<std::string>& select, const std::vector<std::string>& ignore) {
     auto matches = [](const Rule* r, const std::string& prefix) {
         return r->info().id.substr(0, prefix.size()) == prefix;
     };
     for (const auto* list : {&select, &ignore})
         for (const std::string& p : *list) {
-            const bool any = std::any_of(candidates.begin(), candidates.end(),
-                                         [&](const Rule* r) { return matches(r, p); });
+            const bool any =
+                std::any_of(candidates.begin(), candidates.end(), [&](const Rule* r) { return matches(r, p); });
             if (!any) throw Error("onbekende regel of regelgroep '" + p + "' (zie 'wmotoets regels')");
         }
     std::vector<const Rule*> out;
     for (const Rule* r : candidates) {
         const bool selected = select.empty() || std::any_of(select.begin(), select.end(),
                                                             [&](const std::string& p) { return matches(r, p); });
-        const bool ignored = std::any_of(ignore.begin(), ignore.end(), [&](const std::string& p) { return matches(r, p); });
+        const bool ignored =
+            std::any_of(ignore.begin(), ignore.end(), [&](const std::string& p) { return matches(r, p); });
         if (selected && !ignored) out.push_back(r);
     }
     return out;
@@ -62,8 +63,16 @@ public:
 
     CheckRun(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, const RuleContext& ctx,
              const FindingStream* stream, CheckResult& result)
-        : log_(log), rules_(rules), cal_(cal), ctx_(ctx), stream_(stream), result_(result), ids_(log),
-          n_cases_(log.cases.size()), n_blocks_((n_cases_ + kBlock - 1) / kBlock), per_block_(n_blocks_),
+        : log_(log),
+          rules_(rules),
+          cal_(cal),
+          ctx_(ctx),
+          stream_(stream),
+          result_(result),
+          ids_(log),
+          n_cases_(log.cases.size()),
+          n_blocks_((n_cases_ + kBlock - 1) / kBlock),
+          per_block_(n_blocks_),
           texts_(stream ? n_blocks_ : 0) {}
 
     void run(const Progress& progress);
@@ -116,7 +125,8 @@ void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::v
             // usually the decision) and says how many more prove it.
             const std::size_t n = fi.events.size(), shown = std::min(n, kMaxFindingEvents);
             if (n > shown) {
-                const std::string more = " (en nog " + grouped(n - shown) + " gebeurtenissen die hier niet zijn opgesomd)";
+                const std::string more =
+                    " (en nog " + grouped(n - shown) + " gebeurtenissen die hier niet zijn opgesomd)";
                 out.text.insert(out.text.end(), more.begin(), more.end());
             }
             p.text_len = static_cast<std::uint32_t>(out.text.size() - p.text_at);
@@ -128,7 +138,8 @@ void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::v
         }
     }
     // A case has a few findings.
-    stable_sort_short(pending.begin() + std::ptrdiff_t(case_first), pending.end(), [&](const Pending& a, const Pending& b) {
+    stable_sort_short(pending.begin() + std::ptrdiff_t(case_first), pending.end(),
+                      [&](const Pending& a, const Pending& b) {
         const auto ida = rules_[a.f.rule]->info().id, idb = rules_[b.f.rule]->info().id;
         if (ida != idb) return ida < idb;
         if (a.f.date != b.f.date) return a.f.date < b.f.date;
@@ -236,8 +247,8 @@ void CheckRun::collect() {
 
 }  // namespace
 
-CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress, const Settings& settings, const FindingStream* stream) {
+CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
+                      const Progress& progress, const Settings& settings, const FindingStream* stream) {
     CheckResult result;
     result.rules = rules;
     result.peildatum = peildatum;

@@ -3,8 +3,8 @@
 #include <functional>
 #include <optional>
 #include <span>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "workflow/lead_times.hpp"
@@ -22,9 +22,9 @@ struct CaseFinding {
     std::uint16_t rule = 0;      // index into CheckResult::rules
     std::uint16_t cycle = 1;     // 1-based
     Date date;
-    std::optional<Date> deadline;              // last day of the term, for rules with a term
-    std::string_view message;                  // Dutch, for a non-lawyer
-    std::span<const std::uint32_t> events;     // into EventLog::events: the rows that prove it
+    std::optional<Date> deadline;           // last day of the term, for rules with a term
+    std::string_view message;               // Dutch, for a non-lawyer
+    std::span<const std::uint32_t> events;  // into EventLog::events: the rows that prove it
 };
 
 struct CheckResult {
@@ -37,16 +37,14 @@ struct CheckResult {
 
     std::vector<const Rule*> rules;
     Date peildatum;
-    bool peildatum_known = true;  // false: no events and no --peildatum
-    std::vector<Outcome> outcomes;  // [case_pos * rules.size() + rule]
+    bool peildatum_known = true;        // false: no events and no --peildatum
+    std::vector<Outcome> outcomes;      // [case_pos * rules.size() + rule]
     std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
     std::size_t finding_count = 0;      // also when the findings were streamed
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
     LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)
 
-    Outcome outcome(std::size_t case_pos, std::size_t rule) const {
-        return outcomes[case_pos * rules.size() + rule];
-    }
+    Outcome outcome(std::size_t case_pos, std::size_t rule) const { return outcomes[case_pos * rules.size() + rule]; }
 
     // Keeps the buffers that `findings` point into (a move keeps a vector's buffer, so the views
     // stay valid). Only run_check hands them over.
@@ -63,8 +61,8 @@ private:
 
 // Rules whose ID starts with one of `select` (all when empty) and with none of `ignore`.
 // A prefix that matches no rule is an Error (a typo must not silently check nothing).
-std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates, const std::vector<std::string>& select,
-                                     const std::vector<std::string>& ignore);
+std::vector<const Rule*> select_rules(const std::vector<const Rule*>& candidates,
+                                      const std::vector<std::string>& select, const std::vector<std::string>& ignore);
 // The same over the built-in rules.
 std::vector<const Rule*> select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore);
 
@@ -80,8 +78,8 @@ struct FindingStream {
     std::function<void(std::string&& text)> write;
 };
 
-CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal,
-                      Date peildatum, const Progress& progress = {}, const Settings& settings = Settings{},
+CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
+                      const Progress& progress = {}, const Settings& settings = Settings{},
                       const FindingStream* stream = nullptr);
 
 }  // namespace wmotoets

@@ -21,9 +21,9 @@ struct Deviation {
 };
 
 struct Cycle {
-    int number = 1;                   // 1-based
-    Pos begin = 0, end = 0;           // [begin, end) positions
-    std::optional<Pos> opener;        // its melding or herbeoordeling
+    int number = 1;             // 1-based
+    Pos begin = 0, end = 0;     // [begin, end) positions
+    std::optional<Pos> opener;  // its melding or herbeoordeling
     std::optional<Pos> first_gesprek, first_verslag, first_aanvraag, first_besluit;
     // Its onderzoek moment: the first gesprek, else the verslag; none when neither.
     std::optional<Pos> onderzoek_moment() const { return first_gesprek ? first_gesprek : first_verslag; }
@@ -39,7 +39,7 @@ struct RoleAct {
 struct CaseFacts {
     const EventLog* log = nullptr;
     const Case* kase = nullptr;
-    std::vector<std::uint32_t> events;  // event indices into log->events, in procedure order
+    std::vector<std::uint32_t> events;    // event indices into log->events, in procedure order
     std::vector<std::uint16_t> cycle_of;  // per position: index into cycles
     std::vector<Cycle> cycles;
     std::vector<Deviation> deviations;

@@ -79,7 +79,8 @@ void LeadTally::merge(const LeadTally& other) {
     }
 }
 
-void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum, std::vector<LeadObservation>& out) {
+void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum,
+                            std::vector<LeadObservation>& out) {
     for (const Cycle& c : f.cycles) {
         const bool melding = f.opened_by_melding(c);
         if (melding) observe(f, case_pos, Phase::melding_verslag, *c.opener, Activity::verslag, c.end, peildatum, out);
@@ -88,9 +89,11 @@ void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date pei
         if (melding) observe(f, case_pos, Phase::melding_besluit, *c.opener, Activity::besluit, c.end, peildatum, out);
         if (c.first_besluit)
             if (const auto bezwaar = f.first(Activity::bezwaar, *c.first_besluit + 1, c.end))
-                observe(f, case_pos, Phase::bezwaar_beslissing, *bezwaar, Activity::besluit_op_bezwaar, c.end, peildatum, out);
+                observe(f, case_pos, Phase::bezwaar_beslissing, *bezwaar, Activity::besluit_op_bezwaar, c.end,
+                        peildatum, out);
         if (const auto asked = f.first(Activity::clientondersteuning_gevraagd, c.begin, c.end))
-            observe(f, case_pos, Phase::vraag_ondersteuner, *asked, Activity::ondersteuner_toegewezen, c.end, peildatum, out);
+            observe(f, case_pos, Phase::vraag_ondersteuner, *asked, Activity::ondersteuner_toegewezen, c.end, peildatum,
+                    out);
     }
 }
 

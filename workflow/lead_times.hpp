@@ -17,7 +17,13 @@ class EventLog;
 class Calendar;
 
 // The phases, in the order of docs/spec/doorlooptijden.md.
-enum class Phase : std::uint8_t { melding_verslag, aanvraag_besluit, melding_besluit, bezwaar_beslissing, vraag_ondersteuner };
+enum class Phase : std::uint8_t {
+    melding_verslag,
+    aanvraag_besluit,
+    melding_besluit,
+    bezwaar_beslissing,
+    vraag_ondersteuner
+};
 inline constexpr std::size_t kPhaseCount = 5;
 
 struct PhaseInfo {
@@ -36,8 +42,8 @@ struct LeadObservation {
     std::uint32_t case_pos = 0;  // index into EventLog::cases
     Phase phase = Phase::melding_verslag;
     LeadStatus status = LeadStatus::afgerond;
-    Date start;     // the date of the phase's start event
-    int days = 0;   // afgerond: end − start; lopend: peildatum − start; beëindigd: 0
+    Date start;    // the date of the phase's start event
+    int days = 0;  // afgerond: end − start; lopend: peildatum − start; beëindigd: 0
 };
 
 // The durations of one phase, counted per day (a million dossiers make a few thousand counters):
@@ -53,7 +59,8 @@ using LeadTallies = std::array<LeadTally, kPhaseCount>;  // per phase, in the or
 
 // The observations of one replayed dossier, appended to `out` in phase order per cycle. A start
 // after the peildatum is left out.
-void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum, std::vector<LeadObservation>& out);
+void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum,
+                            std::vector<LeadObservation>& out);
 // Those of every dossier of a log, replayed one by one (for a report made from a stored run; a
 // check collects them while it replays anyway).
 std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum);

@@ -35,12 +35,20 @@ class LocalRule final : public Rule {
 public:
     explicit LocalRule(const LocalRuleSpec& s) : spec_(s), a_(s.a), b_(s.b) {
         what_ = describe();
-        why_ = s.uitleg.empty() ? "Lokale werkinstructie van de gemeente (" + s.grondslag + "), vastgelegd in " + s.source + "."
-                                : s.uitleg;
+        why_ = s.uitleg.empty()
+                   ? "Lokale werkinstructie van de gemeente (" + s.grondslag + "), vastgelegd in " + s.source + "."
+                   : s.uitleg;
         example_ = example();
         question_ = "Is in dit dossier voldaan aan lokale regel " + spec_.id + "?";
-        info_ = RuleInfo{spec_.id, spec_.titel, severity_of(spec_.ernst), spec_.grondslag, Scope::dossier,
-                         what_,    why_,        example_,                 spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value(),
+        info_ = RuleInfo{spec_.id,
+                         spec_.titel,
+                         severity_of(spec_.ernst),
+                         spec_.grondslag,
+                         Scope::dossier,
+                         what_,
+                         why_,
+                         example_,
+                         spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value(),
                          question_};
     }
     const RuleInfo& info() const override { return info_; }
@@ -48,11 +56,11 @@ public:
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
         Judge j{f, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
         switch (spec_.sjabloon) {
-            case LocalTemplate::voorafgaand: return voorafgaand(j);
-            case LocalTemplate::gevolgd_door: return gevolgd_door(j, ctx);
-            case LocalTemplate::vier_ogen: return vier_ogen(j);
-            case LocalTemplate::verplicht: return verplicht(j);
-            case LocalTemplate::verboden: return verboden(j);
+        case LocalTemplate::voorafgaand: return voorafgaand(j);
+        case LocalTemplate::gevolgd_door: return gevolgd_door(j, ctx);
+        case LocalTemplate::vier_ogen: return vier_ogen(j);
+        case LocalTemplate::verplicht: return verplicht(j);
+        case LocalTemplate::verboden: return verboden(j);
         }
         return j.r;
     }
@@ -88,8 +96,9 @@ private:
         for (Pos p = 0; p < *first_b; ++p) before = before || j.is_a(p);
         j.r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
         if (!before)
-            j.finding(*first_b, {*first_b},
-                    "'" + spec_.b + "' op " + j.f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
+            j.finding(
+                *first_b, {*first_b},
+                "'" + spec_.b + "' op " + j.f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
         return j.r;
     }
 
@@ -111,11 +120,11 @@ private:
             }
             j.r.outcome = Outcome::overtreden;
             std::string msg = "'" + spec_.a + "' op " + j.f.date(p).dutch_long();
-            if (next)
-                msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
-            else
-                msg += " werd niet gevolgd door '" + spec_.b + "'";
-            if (last) msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " + last->dutch_long();
+            if (next) msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
+            else msg += " werd niet gevolgd door '" + spec_.b + "'";
+            if (last)
+                msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " +
+                       last->dutch_long();
             j.finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
             j.r.findings.back().deadline = last;
         }
@@ -144,8 +153,8 @@ private:
             j.r.outcome = Outcome::overtreden;
             const Pos later = std::max(pa, pb);
             j.finding(later, {std::min(pa, pb), later},
-                    "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
-                        j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(pb).dutch_long() + ")");
+                      "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
+                          j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(pb).dutch_long() + ")");
         }
         return j.r;
     }
@@ -170,7 +179,8 @@ private:
         for (Pos p = 0; p < n; ++p)
             if (j.is_a(p)) {
                 j.r.outcome = Outcome::overtreden;
-                j.finding(p, {p}, "'" + spec_.a + "' op " + j.f.date(p).dutch_long() + " komt niet voor in een goed dossier");
+                j.finding(p, {p},
+                          "'" + spec_.a + "' op " + j.f.date(p).dutch_long() + " komt niet voor in een goed dossier");
                 break;
             }
         return j.r;
@@ -179,33 +189,34 @@ private:
     std::string describe() const {
         const std::string a = "'" + spec_.a + "'", b = "'" + spec_.b + "'";
         switch (spec_.sjabloon) {
-            case LocalTemplate::voorafgaand:
-                return "Sjabloon voorafgaand: van toepassing op dossiers met " + b + "; overtreden als vóór de eerste " + b +
-                       " geen " + a + " komt.";
-            case LocalTemplate::gevolgd_door:
-                return "Sjabloon gevolgd_door: van toepassing op dossiers met " + a + "; overtreden als een " + a +
-                       " niet gevolgd wordt door " + b +
-                       (spec_.binnen_dagen ? " binnen " + std::to_string(*spec_.binnen_dagen) +
-                                                 " dagen (onbekend zolang die termijn op de peildatum loopt)"
-                                           : std::string()) +
-                       ".";
-            case LocalTemplate::vier_ogen:
-                return "Sjabloon vier_ogen: van toepassing op dossiers waarin " + a + " en " + b +
-                       " allebei voorkomen met een bekende medewerker; overtreden als één medewerker beide deed.";
-            case LocalTemplate::verplicht:
-                return "Sjabloon verplicht: elk dossier moet " + a + " bevatten.";
-            case LocalTemplate::verboden:
-                return "Sjabloon verboden: " + a + " mag in geen dossier voorkomen.";
+        case LocalTemplate::voorafgaand:
+            return "Sjabloon voorafgaand: van toepassing op dossiers met " + b + "; overtreden als vóór de eerste " +
+                   b + " geen " + a + " komt.";
+        case LocalTemplate::gevolgd_door:
+            return "Sjabloon gevolgd_door: van toepassing op dossiers met " + a + "; overtreden als een " + a +
+                   " niet gevolgd wordt door " + b +
+                   (spec_.binnen_dagen ? " binnen " + std::to_string(*spec_.binnen_dagen) +
+                                             " dagen (onbekend zolang die termijn op de peildatum loopt)"
+                                       : std::string()) +
+                   ".";
+        case LocalTemplate::vier_ogen:
+            return "Sjabloon vier_ogen: van toepassing op dossiers waarin " + a + " en " + b +
+                   " allebei voorkomen met een bekende medewerker; overtreden als één medewerker beide deed.";
+        case LocalTemplate::verplicht: return "Sjabloon verplicht: elk dossier moet " + a + " bevatten.";
+        case LocalTemplate::verboden: return "Sjabloon verboden: " + a + " mag in geen dossier voorkomen.";
         }
         return {};
     }
     std::string example() const {
         switch (spec_.sjabloon) {
-            case LocalTemplate::voorafgaand: return "Een dossier met '" + spec_.b + "' maar zonder '" + spec_.a + "' ervoor: overtreden.";
-            case LocalTemplate::gevolgd_door: return "Een dossier met '" + spec_.a + "' waarop geen '" + spec_.b + "' volgt: overtreden.";
-            case LocalTemplate::vier_ogen: return "Medewerker M1 doet '" + spec_.a + "' en ook '" + spec_.b + "': overtreden.";
-            case LocalTemplate::verplicht: return "Een dossier zonder '" + spec_.a + "': overtreden.";
-            case LocalTemplate::verboden: return "Een dossier met '" + spec_.a + "': overtreden.";
+        case LocalTemplate::voorafgaand:
+            return "Een dossier met '" + spec_.b + "' maar zonder '" + spec_.a + "' ervoor: overtreden.";
+        case LocalTemplate::gevolgd_door:
+            return "Een dossier met '" + spec_.a + "' waarop geen '" + spec_.b + "' volgt: overtreden.";
+        case LocalTemplate::vier_ogen:
+            return "Medewerker M1 doet '" + spec_.a + "' en ook '" + spec_.b + "': overtreden.";
+        case LocalTemplate::verplicht: return "Een dossier zonder '" + spec_.a + "': overtreden.";
+        case LocalTemplate::verboden: return "Een dossier met '" + spec_.a + "': overtreden.";
         }
         return {};
     }

@@ -21,29 +21,77 @@ using msm::front::none;
 using msm::front::Row;
 
 // ---- events (region 0: procedure, region 1: cliëntondersteuning) ----
-struct EvVraagverheldering { static constexpr int region = 0; };
-struct EvOpening { static constexpr int region = 0; };          // melding, herbeoordeling
-struct EvMeldingInfo { static constexpr int region = 0; };      // ontvangstbevestiging, informatie_persoonlijk_plan, persoonlijk_plan
-struct EvGesprek { static constexpr int region = 0; };
-struct EvVerslag { static constexpr int region = 0; };
-struct EvVerslagReactie { static constexpr int region = 0; };
-struct EvAanvraag { static constexpr int region = 0; bool term_passed = false; };
-struct EvTermijn { static constexpr int region = 0; };          // opschorting_start/_einde, verdaging
-struct EvPgbInfo { static constexpr int region = 0; };          // informatie_pgb (Wmo 2.3.2 lid 6)
-struct EvIngebrekestelling { static constexpr int region = 0; };  // Awb 4:17
-struct EvBesluit { static constexpr int region = 0; };
-struct EvBezwaar { static constexpr int region = 0; };
-struct EvHoorzitting { static constexpr int region = 0; };
-struct EvBesluitOpBezwaar { static constexpr int region = 0; };
-struct EvBeroep { static constexpr int region = 0; };
-struct EvUitspraak { static constexpr int region = 0; };
-struct EvEinde { static constexpr int region = 0; bool afsluiting = false; };  // intrekking, afsluiting
-struct EvInformatie { static constexpr int region = 1; };
-struct EvGevraagd { static constexpr int region = 1; };
-struct EvToegewezen { static constexpr int region = 1; };
-struct EvAfgezien { static constexpr int region = 1; };
-struct EvWisselVerzocht { static constexpr int region = 1; };
-struct EvWisselGeweigerd { static constexpr int region = 1; };
+struct EvVraagverheldering {
+    static constexpr int region = 0;
+};
+struct EvOpening {
+    static constexpr int region = 0;
+};  // melding, herbeoordeling
+struct EvMeldingInfo {
+    static constexpr int region = 0;
+};  // ontvangstbevestiging, informatie_persoonlijk_plan, persoonlijk_plan
+struct EvGesprek {
+    static constexpr int region = 0;
+};
+struct EvVerslag {
+    static constexpr int region = 0;
+};
+struct EvVerslagReactie {
+    static constexpr int region = 0;
+};
+struct EvAanvraag {
+    static constexpr int region = 0;
+    bool term_passed = false;
+};
+struct EvTermijn {
+    static constexpr int region = 0;
+};  // opschorting_start/_einde, verdaging
+struct EvPgbInfo {
+    static constexpr int region = 0;
+};  // informatie_pgb (Wmo 2.3.2 lid 6)
+struct EvIngebrekestelling {
+    static constexpr int region = 0;
+};  // Awb 4:17
+struct EvBesluit {
+    static constexpr int region = 0;
+};
+struct EvBezwaar {
+    static constexpr int region = 0;
+};
+struct EvHoorzitting {
+    static constexpr int region = 0;
+};
+struct EvBesluitOpBezwaar {
+    static constexpr int region = 0;
+};
+struct EvBeroep {
+    static constexpr int region = 0;
+};
+struct EvUitspraak {
+    static constexpr int region = 0;
+};
+struct EvEinde {
+    static constexpr int region = 0;
+    bool afsluiting = false;
+};  // intrekking, afsluiting
+struct EvInformatie {
+    static constexpr int region = 1;
+};
+struct EvGevraagd {
+    static constexpr int region = 1;
+};
+struct EvToegewezen {
+    static constexpr int region = 1;
+};
+struct EvAfgezien {
+    static constexpr int region = 1;
+};
+struct EvWisselVerzocht {
+    static constexpr int region = 1;
+};
+struct EvWisselGeweigerd {
+    static constexpr int region = 1;
+};
 
 // Said after "Aanvraag van <datum> terwijl het onderzoek nog liep" (PRO-01).
 constexpr const char* kAanvraagTooEarly = "binnen zes weken na de melding (art. 2.3.2 lid 9)";
@@ -51,7 +99,9 @@ constexpr const char* kAanvraagTooEarly = "binnen zes weken na de melding (art. 
 // ---- guards and actions ----
 struct MarkOpened {
     template <class Evt, class Fsm, class Src, class Tgt>
-    void operator()(const Evt&, Fsm& fsm, Src&, Tgt&) const { fsm.opened = true; }
+    void operator()(const Evt&, Fsm& fsm, Src&, Tgt&) const {
+        fsm.opened = true;
+    }
 };
 struct AanvraagTermPassed {
     template <class Evt, class Fsm, class Src, class Tgt>
@@ -72,9 +122,14 @@ struct IsAfsluiting {
 template <class Derived, int Region>
 struct Named : msm::front::state<> {
     template <class Evt, class Fsm>
-    void on_entry(const Evt&, Fsm& fsm) { fsm.state_name[Region] = Derived::name; }
+    void on_entry(const Evt&, Fsm& fsm) {
+        fsm.state_name[Region] = Derived::name;
+    }
 };
-#define WMO_STATE(NAME, REGION) struct NAME : Named<NAME, REGION> { static constexpr const char* name = #NAME; }
+#define WMO_STATE(NAME, REGION)                    \
+    struct NAME : Named<NAME, REGION> {            \
+        static constexpr const char* name = #NAME; \
+    }
 
 // ---- region 0: procedure ----
 WMO_STATE(Start, 0);
@@ -109,9 +164,8 @@ struct Aangevraagd : Named<Aangevraagd, 0> {
 WMO_STATE(Besloten, 0);
 struct InBezwaar : Named<InBezwaar, 0> {
     static constexpr const char* name = "InBezwaar";
-    struct internal_transition_table
-        : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>,
-                      Internal<EvIngebrekestelling, none, none>> {};
+    struct internal_transition_table : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>,
+                                                   Internal<EvIngebrekestelling, none, none>> {};
 };
 WMO_STATE(BezwaarBesloten, 0);
 WMO_STATE(InBeroep, 0);
@@ -122,7 +176,9 @@ struct Afgesloten : Named<Afgesloten, 0> {
 };
 
 // ---- region 1: cliëntondersteuning ----
-struct NietGeinformeerd : Named<NietGeinformeerd, 1> { static constexpr const char* name = "NietGeinformeerd"; };
+struct NietGeinformeerd : Named<NietGeinformeerd, 1> {
+    static constexpr const char* name = "NietGeinformeerd";
+};
 struct Geinformeerd : Named<Geinformeerd, 1> {
     static constexpr const char* name = "Geinformeerd";
     struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
@@ -222,7 +278,9 @@ using Machine = msm::back::state_machine<Machine_>;
 struct Procedure::Impl {
     Machine machine;
     template <class Evt>
-    void fire(const Evt& e) { machine.process_event(e); }
+    void fire(const Evt& e) {
+        machine.process_event(e);
+    }
 };
 
 Procedure::Procedure() : impl_(std::make_unique<Impl>()) { impl_->machine.start(); }
@@ -241,64 +299,64 @@ Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
     m.opened = false;
     m.deviations.clear();
     switch (a) {
-        case Activity::vraagverheldering: impl_->fire(EvVraagverheldering{}); break;
-        case Activity::melding:
-        case Activity::herbeoordeling: impl_->fire(EvOpening{}); break;
-        case Activity::ontvangstbevestiging:
-        case Activity::informatie_persoonlijk_plan:
-        case Activity::persoonlijk_plan: impl_->fire(EvMeldingInfo{}); break;
-        case Activity::gesprek: impl_->fire(EvGesprek{}); break;
-        case Activity::verslag: impl_->fire(EvVerslag{}); break;
-        case Activity::verslag_reactie: impl_->fire(EvVerslagReactie{}); break;
-        case Activity::aanvraag: impl_->fire(EvAanvraag{aanvraag_term_passed}); break;
-        case Activity::opschorting_start:
-        case Activity::opschorting_einde:
-        case Activity::verdaging: impl_->fire(EvTermijn{}); break;
-        case Activity::informatie_pgb: impl_->fire(EvPgbInfo{}); break;
-        case Activity::ingebrekestelling: impl_->fire(EvIngebrekestelling{}); break;
-        case Activity::besluit: impl_->fire(EvBesluit{}); break;
-        case Activity::bezwaar: impl_->fire(EvBezwaar{}); break;
-        case Activity::hoorzitting: impl_->fire(EvHoorzitting{}); break;
-        case Activity::besluit_op_bezwaar: impl_->fire(EvBesluitOpBezwaar{}); break;
-        case Activity::beroep: impl_->fire(EvBeroep{}); break;
-        case Activity::uitspraak: impl_->fire(EvUitspraak{}); break;
-        case Activity::intrekking: impl_->fire(EvEinde{false}); break;
-        case Activity::afsluiting: impl_->fire(EvEinde{true}); break;
-        case Activity::informatie_clientondersteuning: impl_->fire(EvInformatie{}); break;
-        case Activity::clientondersteuning_gevraagd: impl_->fire(EvGevraagd{}); break;
-        case Activity::ondersteuner_toegewezen: impl_->fire(EvToegewezen{}); break;
-        case Activity::clientondersteuning_afgezien: impl_->fire(EvAfgezien{}); break;
-        case Activity::andere_ondersteuner_verzocht: impl_->fire(EvWisselVerzocht{}); break;
-        case Activity::andere_ondersteuner_geweigerd: impl_->fire(EvWisselGeweigerd{}); break;
-        case Activity::eigen_bijdrage:
-        case Activity::wlz_indicatie:
-        case Activity::onbekend: break;  // accepted in any state, only recorded
+    case Activity::vraagverheldering: impl_->fire(EvVraagverheldering{}); break;
+    case Activity::melding:
+    case Activity::herbeoordeling: impl_->fire(EvOpening{}); break;
+    case Activity::ontvangstbevestiging:
+    case Activity::informatie_persoonlijk_plan:
+    case Activity::persoonlijk_plan: impl_->fire(EvMeldingInfo{}); break;
+    case Activity::gesprek: impl_->fire(EvGesprek{}); break;
+    case Activity::verslag: impl_->fire(EvVerslag{}); break;
+    case Activity::verslag_reactie: impl_->fire(EvVerslagReactie{}); break;
+    case Activity::aanvraag: impl_->fire(EvAanvraag{aanvraag_term_passed}); break;
+    case Activity::opschorting_start:
+    case Activity::opschorting_einde:
+    case Activity::verdaging: impl_->fire(EvTermijn{}); break;
+    case Activity::informatie_pgb: impl_->fire(EvPgbInfo{}); break;
+    case Activity::ingebrekestelling: impl_->fire(EvIngebrekestelling{}); break;
+    case Activity::besluit: impl_->fire(EvBesluit{}); break;
+    case Activity::bezwaar: impl_->fire(EvBezwaar{}); break;
+    case Activity::hoorzitting: impl_->fire(EvHoorzitting{}); break;
+    case Activity::besluit_op_bezwaar: impl_->fire(EvBesluitOpBezwaar{}); break;
+    case Activity::beroep: impl_->fire(EvBeroep{}); break;
+    case Activity::uitspraak: impl_->fire(EvUitspraak{}); break;
+    case Activity::intrekking: impl_->fire(EvEinde{false}); break;
+    case Activity::afsluiting: impl_->fire(EvEinde{true}); break;
+    case Activity::informatie_clientondersteuning: impl_->fire(EvInformatie{}); break;
+    case Activity::clientondersteuning_gevraagd: impl_->fire(EvGevraagd{}); break;
+    case Activity::ondersteuner_toegewezen: impl_->fire(EvToegewezen{}); break;
+    case Activity::clientondersteuning_afgezien: impl_->fire(EvAfgezien{}); break;
+    case Activity::andere_ondersteuner_verzocht: impl_->fire(EvWisselVerzocht{}); break;
+    case Activity::andere_ondersteuner_geweigerd: impl_->fire(EvWisselGeweigerd{}); break;
+    case Activity::eigen_bijdrage:
+    case Activity::wlz_indicatie:
+    case Activity::onbekend: break;  // accepted in any state, only recorded
     }
     return Step{m.opened, std::move(m.deviations)};
 }
 
 int Procedure::region_of(Activity a) {
     switch (a) {
-        case Activity::informatie_clientondersteuning:
-        case Activity::clientondersteuning_gevraagd:
-        case Activity::ondersteuner_toegewezen:
-        case Activity::clientondersteuning_afgezien:
-        case Activity::andere_ondersteuner_verzocht:
-        case Activity::andere_ondersteuner_geweigerd: return 1;
-        case Activity::eigen_bijdrage:
-        case Activity::wlz_indicatie:
-        case Activity::onbekend: return -1;
-        default: return 0;
+    case Activity::informatie_clientondersteuning:
+    case Activity::clientondersteuning_gevraagd:
+    case Activity::ondersteuner_toegewezen:
+    case Activity::clientondersteuning_afgezien:
+    case Activity::andere_ondersteuner_verzocht:
+    case Activity::andere_ondersteuner_geweigerd: return 1;
+    case Activity::eigen_bijdrage:
+    case Activity::wlz_indicatie:
+    case Activity::onbekend: return -1;
+    default: return 0;
     }
 }
 
 std::vector<std::string> Procedure::state_names(int region) {
     if (region == 0)
-        return {Start::name, Vraagverheldering::name, Gemeld::name, InOnderzoek::name,
-                Onderzocht::name, Aangevraagd::name, Besloten::name, InBezwaar::name,
-                BezwaarBesloten::name, InBeroep::name, Uitgesproken::name, Afgesloten::name};
-    return {NietGeinformeerd::name, Geinformeerd::name, Gevraagd::name,
-            Ondersteund::name, WisselGevraagd::name, Afgezien::name};
+        return {Start::name,           Vraagverheldering::name, Gemeld::name,       InOnderzoek::name,
+                Onderzocht::name,      Aangevraagd::name,       Besloten::name,     InBezwaar::name,
+                BezwaarBesloten::name, InBeroep::name,          Uitgesproken::name, Afgesloten::name};
+    return {NietGeinformeerd::name, Geinformeerd::name,   Gevraagd::name,
+            Ondersteund::name,      WisselGevraagd::name, Afgezien::name};
 }
 
 }  // namespace wmotoets

@@ -39,6 +39,8 @@ const Rule& pro_07();
 }  // namespace rules
 
 const std::vector<const Rule*>& all_rules() {
+    // One rule a line, in rulebook order (tools/nieuwe-regel adds a line).
+    // clang-format off
     static const std::vector<const Rule*> list{
         &rules::inf_01(),
         &rules::inf_02(),
@@ -71,6 +73,7 @@ const std::vector<const Rule*>& all_rules() {
         &rules::pro_06(),
         &rules::pro_07(),
     };
+    // clang-format on
     return list;
 }
 

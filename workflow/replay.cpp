@@ -1,6 +1,6 @@
+#include "util/text.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/procedure.hpp"
-#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -10,8 +10,10 @@ std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const
 }
 
 ReplayIds::ReplayIds(const EventLog& log)
-    : ondersteuner(log.strings.find("ondersteuner")), beslisser(log.strings.find("beslisser")),
-      consulent(log.strings.find("consulent")), mantelzorger(log.strings.find("mantelzorger")) {}
+    : ondersteuner(log.strings.find("ondersteuner")),
+      beslisser(log.strings.find("beslisser")),
+      consulent(log.strings.find("consulent")),
+      mantelzorger(log.strings.find("mantelzorger")) {}
 
 CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
     CaseFacts f;
@@ -61,13 +63,15 @@ void replay(const EventLog& log, const Case& kase, const Calendar& cal, const Re
         }
         Cycle& c = f.cycles.back();
         f.cycle_of[p] = static_cast<std::uint16_t>(f.cycles.size() - 1);
-        auto first = [p](std::optional<Pos>& slot) { if (!slot) slot = p; };
+        auto first = [p](std::optional<Pos>& slot) {
+            if (!slot) slot = p;
+        };
         switch (a) {
-            case Activity::gesprek: first(c.first_gesprek); break;
-            case Activity::verslag: first(c.first_verslag); break;
-            case Activity::aanvraag: first(c.first_aanvraag); break;
-            case Activity::besluit: first(c.first_besluit); break;
-            default: break;
+        case Activity::gesprek: first(c.first_gesprek); break;
+        case Activity::verslag: first(c.first_verslag); break;
+        case Activity::aanvraag: first(c.first_aanvraag); break;
+        case Activity::besluit: first(c.first_besluit); break;
+        default: break;
         }
         // Who acted as what (docs/spec/event-log.md).
         const Who& w = log.who(e);

@@ -20,14 +20,14 @@ std::string_view scope_name(Scope s);
 // What a rule is, for people. New rules name the fields (designated initializers, see
 // tools/nieuwe-regel); the order below is the order they must be given in.
 struct RuleInfo {
-    std::string_view id;        // e.g. "INF-01"; stable, never reused
-    std::string_view title;     // Dutch, as in docs/spec/rules.md
+    std::string_view id;     // e.g. "INF-01"; stable, never reused
+    std::string_view title;  // Dutch, as in docs/spec/rules.md
     Severity severity = Severity::overtreding;
-    std::string_view basis;     // legal basis
+    std::string_view basis;  // legal basis
     Scope scope = Scope::dossier;
-    std::string_view what;      // wat wordt gecontroleerd
-    std::string_view why;       // waarom dat ertoe doet
-    std::string_view example;   // een voorbeeld
+    std::string_view what;        // wat wordt gecontroleerd
+    std::string_view why;         // waarom dat ertoe doet
+    std::string_view example;     // een voorbeeld
     bool can_be_unknown = false;  // the rule can give `onbekend` (a term still running, a missing attribute)
     // The norm as a positively worded question, for the auditor's working paper: "Is de cliënt
     // vóór het onderzoek gewezen op …?" (ja = met).
@@ -35,11 +35,11 @@ struct RuleInfo {
 };
 
 struct Finding {
-    int cycle = 1;                   // 1-based
+    int cycle = 1;  // 1-based
     Date date;
-    std::optional<Date> deadline;    // last day of the term, for rules with a term
-    std::string message;             // Dutch, for a non-lawyer
-    std::vector<Pos> events;         // positions of the events that prove it
+    std::optional<Date> deadline;  // last day of the term, for rules with a term
+    std::string message;           // Dutch, for a non-lawyer
+    std::vector<Pos> events;       // positions of the events that prove it
 };
 
 struct RuleResult {

@@ -5,8 +5,8 @@
 namespace wmotoets {
 
 std::string number_word(int n) {
-    static const char* const words[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
-                                        "acht", "negen", "tien", "elf", "twaalf"};
+    static const char* const words[] = {"nul",   "een",  "twee",  "drie", "vier", "vijf",  "zes",
+                                        "zeven", "acht", "negen", "tien", "elf",  "twaalf"};
     return n >= 0 && n <= 12 ? words[n] : std::to_string(n);
 }
 
@@ -36,7 +36,8 @@ DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, 
     }
     if (open) {
         t.events.push_back(open_at);
-        if (decision) t.suspension_days += std::max(0, f.date(*decision) - f.date(open_at) - 1);  // ends with the decision
+        if (decision)
+            t.suspension_days += std::max(0, f.date(*decision) - f.date(open_at) - 1);  // ends with the decision
         else t.suspension_open = true;
     }
     t.raw = start + 7 * weeks + t.suspension_days;
@@ -70,7 +71,8 @@ std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, co
     AanvraagTerm a;
     a.aanvraag = *c.first_aanvraag;
     a.besluit = f.first(Activity::besluit, a.aanvraag + 1, c.end);
-    a.term = decision_term(f, f.date(a.aanvraag), 2, a.aanvraag, a.besluit.value_or(c.end), a.besluit, TermKind::aanvraag, cal);
+    a.term = decision_term(f, f.date(a.aanvraag), 2, a.aanvraag, a.besluit.value_or(c.end), a.besluit,
+                           TermKind::aanvraag, cal);
     return a;
 }
 
@@ -101,10 +103,13 @@ std::string day_term_clause(Date last, int days) {
     return "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
 }
 
-std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal, std::string_view extra) {
-    std::string s = "de termijn liep tot en met " + t.last.dutch_long() + " (" + number_word(t.weeks) + " weken na " + std::string(after_what) + " van " + t.start.dutch_long();
+std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal,
+                        std::string_view extra) {
+    std::string s = "de termijn liep tot en met " + t.last.dutch_long() + " (" + number_word(t.weeks) + " weken na " +
+                    std::string(after_what) + " van " + t.start.dutch_long();
     if (t.suspension_days > 0)
-        s += ", plus " + std::to_string(t.suspension_days) + (t.suspension_days == 1 ? " dag" : " dagen") + " opschorting";
+        s += ", plus " + std::to_string(t.suspension_days) + (t.suspension_days == 1 ? " dag" : " dagen") +
+             " opschorting";
     if (t.verdaagd) s += ", verdaagd";
     if (const std::string why = cal.extension_reasons(t.raw, t.last); !why.empty()) s += ", verlengd om " + why;
     return s + std::string(extra) + ")";
@@ -125,8 +130,9 @@ Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calend
     const std::string channel = fold_label(kanaal);
     if (!channel.empty() && channel != "post" && channel != "aangetekend") {
         l.outcome = Outcome::overtreden;
-        l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term + "; het kwam niet per " +
-                    "post (kanaal " + std::string(kanaal) + "), dus telt de dag van ontvangst (Awb 6:9 lid 1)";
+        l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term +
+                    "; het kwam niet per " + "post (kanaal " + std::string(kanaal) +
+                    "), dus telt de dag van ontvangst (Awb 6:9 lid 1)";
         return l;
     }
     const std::string_view verzonden_text = f.attr(lodged, "verzonden");
@@ -140,8 +146,9 @@ Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calend
     l.outcome = Outcome::overtreden;
     l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term;
     if (verzonden && *verzonden > l.last) l.message += ", en het is pas op " + verzonden->dutch_long() + " verzonden";
-    else if (verzonden) l.message += "; het is wel op tijd verzonden (" + verzonden->dutch_long() +
-                                     "), maar kwam later dan een week na de termijn binnen (Awb 6:9 lid 2)";
+    else if (verzonden)
+        l.message += "; het is wel op tijd verzonden (" + verzonden->dutch_long() +
+                     "), maar kwam later dan een week na de termijn binnen (Awb 6:9 lid 2)";
     else l.message += ", en ook niet binnen de week die Awb 6:9 geeft voor een per post verzonden " + what;
     return l;
 }

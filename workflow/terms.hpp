@@ -12,15 +12,15 @@
 namespace wmotoets {
 
 struct DecisionTerm {
-    Date start;                 // day 0
+    Date start;  // day 0
     int weeks = 0;
-    int suspension_days = 0;    // added before the Atw step
+    int suspension_days = 0;       // added before the Atw step
     bool suspension_open = false;  // a suspension still running and no decision yet
-    Date raw;                   // the day the last Atw step started from
-    Date last;                  // the last day of the term
-    std::vector<Pos> events;    // the suspensions and verdagingen that count
+    Date raw;                      // the day the last Atw step started from
+    Date last;                     // the last day of the term
+    std::vector<Pos> events;       // the suspensions and verdagingen that count
     std::vector<Pos> verdagingen;  // every verdaging in the term (aanvraag: notices only)
-    bool verdaagd = false;      // bezwaar: the last day was moved by a verdaging
+    bool verdaagd = false;         // bezwaar: the last day was moved by a verdaging
 };
 
 enum class TermKind { aanvraag, bezwaar };

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "import/import_file.hpp"
-#include "util/error.hpp"
 #include "model/event_log.hpp"
+#include "util/error.hpp"
 #include "workflow/engine.hpp"
 #include "workflow/rule.hpp"
 
@@ -20,7 +20,8 @@ namespace wmotoets::fuzz {
 inline std::string as_file(const std::uint8_t* data, std::size_t size, const std::string& suffix) {
     static const std::string dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
     const std::string path = dir + "/wmotoets-fuzz-" + std::to_string(::getpid()) + suffix;
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), std::streamsize(size));
     return path;
 }
 

@@ -22,7 +22,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #else
         (void)read_zelftest_answers(path, shipped_questions());
 #endif
-    } catch (const Error&) {
-    }
+    } catch (const Error&) {}
     return 0;
 }

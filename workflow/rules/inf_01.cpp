@@ -15,18 +15,21 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 3",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een onderzoek (een gesprek, of anders een verslag): is de cliënt vóór het eerste "
-                    "gesprek (of het verslag) gewezen op de mogelijkheid van gratis cliëntondersteuning? Informatie "
-                    "telt als die aan de cliënt of aan cliënt en mantelzorger samen gericht is (staat er niet bij aan "
-                    "wie: aan de cliënt). Kwam de informatie later, dan zegt de bevinding of dat tijdens of na het "
-                    "onderzoek was.",
-            .why = "De gemeente moet de cliënt vóór het onderzoek wijzen op de mogelijkheid van gratis "
-                   "cliëntondersteuning (art. 2.3.2 lid 3), zodat hij het gesprek niet alleen hoeft te voeren. "
-                   "Informatie die pas na het begin van het onderzoek komt, komt te laat voor dat gesprek. "
-                   "Informatie die wel is gegeven maar niet vastgelegd, kan het logboek niet tonen: zo'n bevinding "
-                   "vraagt om een blik in het dossier.",
-            .example = "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op 20 maart: "
-                       "overtreden; de cliënt hoorde er pas na het begin van het onderzoek van.",
+            .what =
+                "Per cyclus met een onderzoek (een gesprek, of anders een verslag): is de cliënt vóór het eerste "
+                "gesprek (of het verslag) gewezen op de mogelijkheid van gratis cliëntondersteuning? Informatie "
+                "telt als die aan de cliënt of aan cliënt en mantelzorger samen gericht is (staat er niet bij aan "
+                "wie: aan de cliënt). Kwam de informatie later, dan zegt de bevinding of dat tijdens of na het "
+                "onderzoek was.",
+            .why =
+                "De gemeente moet de cliënt vóór het onderzoek wijzen op de mogelijkheid van gratis "
+                "cliëntondersteuning (art. 2.3.2 lid 3), zodat hij het gesprek niet alleen hoeft te voeren. "
+                "Informatie die pas na het begin van het onderzoek komt, komt te laat voor dat gesprek. "
+                "Informatie die wel is gegeven maar niet vastgelegd, kan het logboek niet tonen: zo'n bevinding "
+                "vraagt om een blik in het dossier.",
+            .example =
+                "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op 20 maart: "
+                "overtreden; de cliënt hoorde er pas na het begin van het onderzoek van.",
             .can_be_unknown = false,
             .question = "Is de cliënt vóór het onderzoek gewezen op de mogelijkheid van gratis cliëntondersteuning?",
         };

@@ -15,19 +15,23 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 3",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een onderzoek, in een dossier met een mantelzorger: is de mantelzorger vóór het "
-                    "eerste gesprek (of het verslag) gewezen op gratis cliëntondersteuning? Informatie telt als die "
-                    "aan de mantelzorger of aan cliënt en mantelzorger samen gericht is. De Wmo 2015 omschrijft wel "
-                    "mantelzorg (art. 1.1.1), maar niet wie in een dossier de mantelzorger is; de toets rekent een "
-                    "dossier tot de dossiers met een mantelzorger als de melding dat vermeldt (mantelzorger=ja) of "
-                    "als iemand met de rol mantelzorger in het dossier optreedt.",
-            .why = "Art. 2.3.2 lid 3 noemt de mantelzorger uitdrukkelijk: ook die moet vóór het onderzoek weten dat "
-                   "er gratis cliëntondersteuning is. Mantelzorgers dragen vaak het gesprek. Een mantelzorger die "
-                   "nergens in het logboek staat, ziet de toets niet; dan is de regel niet van toepassing.",
-            .example = "Melding met mantelzorger=ja, brief over cliëntondersteuning alleen aan de cliënt, daarna het "
-                       "gesprek: overtreden; met aan=beide: voldaan.",
+            .what =
+                "Per cyclus met een onderzoek, in een dossier met een mantelzorger: is de mantelzorger vóór het "
+                "eerste gesprek (of het verslag) gewezen op gratis cliëntondersteuning? Informatie telt als die "
+                "aan de mantelzorger of aan cliënt en mantelzorger samen gericht is. De Wmo 2015 omschrijft wel "
+                "mantelzorg (art. 1.1.1), maar niet wie in een dossier de mantelzorger is; de toets rekent een "
+                "dossier tot de dossiers met een mantelzorger als de melding dat vermeldt (mantelzorger=ja) of "
+                "als iemand met de rol mantelzorger in het dossier optreedt.",
+            .why =
+                "Art. 2.3.2 lid 3 noemt de mantelzorger uitdrukkelijk: ook die moet vóór het onderzoek weten dat "
+                "er gratis cliëntondersteuning is. Mantelzorgers dragen vaak het gesprek. Een mantelzorger die "
+                "nergens in het logboek staat, ziet de toets niet; dan is de regel niet van toepassing.",
+            .example =
+                "Melding met mantelzorger=ja, brief over cliëntondersteuning alleen aan de cliënt, daarna het "
+                "gesprek: overtreden; met aan=beide: voldaan.",
             .can_be_unknown = false,
-            .question = "Is de mantelzorger vóór het onderzoek gewezen op de mogelijkheid van gratis cliëntondersteuning?",
+            .question =
+                "Is de mantelzorger vóór het onderzoek gewezen op de mogelijkheid van gratis cliëntondersteuning?",
         };
         return i;
     }

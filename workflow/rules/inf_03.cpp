@@ -15,16 +15,19 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 3",
             .scope = Scope::cyclus,
-            .what = "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
-                    "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning gratis is "
-                    "(gratis=ja); overtreden als bij alle berichten staat dat dat niet genoemd is (gratis=nee); "
-                    "onbekend als het niet is vastgelegd.",
-            .why = "Art. 2.3.2 lid 3 spreekt van gratis cliëntondersteuning. Dat de informatie ook moet zeggen dát "
-                   "de ondersteuning gratis is, staat er niet letterlijk: het is de lezing van deze toets, omdat wie "
-                   "niet weet dat het niets kost, er eerder van afziet. Een gemeente die de wet ruimer leest, ziet "
-                   "deze bevinding als een vraag, niet als een vaststaande overtreding.",
-            .example = "Brief op 5 maart met gratis=nee, gesprek op 12 maart: overtreden. Dezelfde brief zonder kolom "
-                       "gratis: onbekend.",
+            .what =
+                "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
+                "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning gratis is "
+                "(gratis=ja); overtreden als bij alle berichten staat dat dat niet genoemd is (gratis=nee); "
+                "onbekend als het niet is vastgelegd.",
+            .why =
+                "Art. 2.3.2 lid 3 spreekt van gratis cliëntondersteuning. Dat de informatie ook moet zeggen dát "
+                "de ondersteuning gratis is, staat er niet letterlijk: het is de lezing van deze toets, omdat wie "
+                "niet weet dat het niets kost, er eerder van afziet. Een gemeente die de wet ruimer leest, ziet "
+                "deze bevinding als een vraag, niet als een vaststaande overtreding.",
+            .example =
+                "Brief op 5 maart met gratis=nee, gesprek op 12 maart: overtreden. Dezelfde brief zonder kolom "
+                "gratis: onbekend.",
             .can_be_unknown = true,
             .question = "Noemt de informatie over cliëntondersteuning dat die gratis is?",
         };

@@ -15,16 +15,19 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Wmo 2015 art. 1.1.1; VNG zelftest, informatieplicht",
             .scope = Scope::cyclus,
-            .what = "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
-                    "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning onafhankelijk is "
-                    "(onafhankelijk=ja); niet voldaan als bij alle berichten staat dat dat niet genoemd is "
-                    "(onafhankelijk=nee); onbekend als het niet is vastgelegd.",
-            .why = "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1) en de VNG zelftest vraagt of de "
-                   "informatie de onafhankelijkheid noemt. De wet eist dat niet letterlijk, daarom is dit een "
-                   "aandachtspunt: wie denkt dat de ondersteuner 'van de gemeente' is, vraagt er minder snel om of "
-                   "vertrouwt hem minder.",
-            .example = "Een folder op 5 maart die cliëntondersteuning noemt maar niet dat die onafhankelijk is "
-                       "(onafhankelijk=nee): niet voldaan.",
+            .what =
+                "Per cyclus: de informatie over cliëntondersteuning vóór het onderzoek (zonder onderzoek: alle "
+                "informatie in de cyclus). Voldaan als één bericht noemt dat de ondersteuning onafhankelijk is "
+                "(onafhankelijk=ja); niet voldaan als bij alle berichten staat dat dat niet genoemd is "
+                "(onafhankelijk=nee); onbekend als het niet is vastgelegd.",
+            .why =
+                "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1) en de VNG zelftest vraagt of de "
+                "informatie de onafhankelijkheid noemt. De wet eist dat niet letterlijk, daarom is dit een "
+                "aandachtspunt: wie denkt dat de ondersteuner 'van de gemeente' is, vraagt er minder snel om of "
+                "vertrouwt hem minder.",
+            .example =
+                "Een folder op 5 maart die cliëntondersteuning noemt maar niet dat die onafhankelijk is "
+                "(onafhankelijk=nee): niet voldaan.",
             .can_be_unknown = true,
             .question = "Noemt de informatie over cliëntondersteuning dat die onafhankelijk is?",
         };

@@ -15,16 +15,19 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 2",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een onderzoek: is de cliënt vóór het eerste gesprek (of het verslag) gewezen op "
-                    "de mogelijkheid van een persoonlijk plan, of heeft hij er een ingeleverd? Een "
-                    "ontvangstbevestiging die het plan noemt, telt mee: de meeste gemeenten noemen het plan in die "
-                    "brief.",
-            .why = "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij zelf "
-                   "beschrijft wat hij nodig heeft (art. 2.3.2 lid 2); het onderzoek houdt daar rekening mee. Dat "
-                   "kan alleen als de gemeente hem er op tijd op wijst. Mondelinge informatie die niet is "
-                   "vastgelegd, kan het logboek niet tonen.",
-            .example = "Melding op 4 maart, ontvangstbevestiging zonder het plan, gesprek op 14 maart, geen informatie "
-                       "over het persoonlijk plan: overtreden.",
+            .what =
+                "Per cyclus met een onderzoek: is de cliënt vóór het eerste gesprek (of het verslag) gewezen op "
+                "de mogelijkheid van een persoonlijk plan, of heeft hij er een ingeleverd? Een "
+                "ontvangstbevestiging die het plan noemt, telt mee: de meeste gemeenten noemen het plan in die "
+                "brief.",
+            .why =
+                "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij zelf "
+                "beschrijft wat hij nodig heeft (art. 2.3.2 lid 2); het onderzoek houdt daar rekening mee. Dat "
+                "kan alleen als de gemeente hem er op tijd op wijst. Mondelinge informatie die niet is "
+                "vastgelegd, kan het logboek niet tonen.",
+            .example =
+                "Melding op 4 maart, ontvangstbevestiging zonder het plan, gesprek op 14 maart, geen informatie "
+                "over het persoonlijk plan: overtreden.",
             .can_be_unknown = false,
             .question = "Is de cliënt vóór het onderzoek gewezen op de mogelijkheid van een persoonlijk plan?",
         };
@@ -47,8 +50,9 @@ public:
                 }
             }
             Finding& fi = r.violated(f.date(*moment), {*moment},
-                    "Vóór het " + std::string(activity_words(f.activity(*moment))) + " op " + f.date(*moment).dutch_long() +
-                    " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
+                                     "Vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
+                                         f.date(*moment).dutch_long() +
+                                         " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
             if (const auto later = f.first(Activity::informatie_persoonlijk_plan, *moment, c.end)) {
                 fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);

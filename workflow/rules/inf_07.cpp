@@ -15,17 +15,20 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 6; art. 2.3.9 lid 2 (herbeoordeling)",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een verslag: is de cliënt uiterlijk bij het eerste verslag geïnformeerd over de "
-                    "mogelijkheid van een persoonsgebonden budget (pgb) en wat dat voor hem betekent? Dat blijkt uit "
-                    "een gebeurtenis 'informatie over het pgb', of uit een gesprek of verslag met pgb=ja. Bij een "
-                    "herbeoordeling geldt hetzelfde (art. 2.3.9 lid 2).",
-            .why = "Bij het onderzoek moet de gemeente de cliënt informeren over de mogelijkheid om een "
-                   "maatwerkvoorziening als pgb te ontvangen, en over de gevolgen van die keuze (art. 2.3.2 lid 6). "
-                   "Alleen wie het weet, kan kiezen. De wet noemt geen vorm; de regel kijkt tot en met het verslag, "
-                   "omdat het onderzoek daarmee wordt afgerond. Dat de informatie is gegeven maar niet is "
-                   "vastgelegd, kan het logboek niet tonen: zo'n bevinding vraagt om het dossier.",
-            .example = "Melding op 4 maart, gesprek op 14 maart zonder pgb=ja, verslag op 2 april zonder pgb=ja en geen "
-                       "informatie over het pgb: overtreden.",
+            .what =
+                "Per cyclus met een verslag: is de cliënt uiterlijk bij het eerste verslag geïnformeerd over de "
+                "mogelijkheid van een persoonsgebonden budget (pgb) en wat dat voor hem betekent? Dat blijkt uit "
+                "een gebeurtenis 'informatie over het pgb', of uit een gesprek of verslag met pgb=ja. Bij een "
+                "herbeoordeling geldt hetzelfde (art. 2.3.9 lid 2).",
+            .why =
+                "Bij het onderzoek moet de gemeente de cliënt informeren over de mogelijkheid om een "
+                "maatwerkvoorziening als pgb te ontvangen, en over de gevolgen van die keuze (art. 2.3.2 lid 6). "
+                "Alleen wie het weet, kan kiezen. De wet noemt geen vorm; de regel kijkt tot en met het verslag, "
+                "omdat het onderzoek daarmee wordt afgerond. Dat de informatie is gegeven maar niet is "
+                "vastgelegd, kan het logboek niet tonen: zo'n bevinding vraagt om het dossier.",
+            .example =
+                "Melding op 4 maart, gesprek op 14 maart zonder pgb=ja, verslag op 2 april zonder pgb=ja en geen "
+                "informatie over het pgb: overtreden.",
             .can_be_unknown = false,
             .question = "Is de cliënt tijdens het onderzoek geïnformeerd over een persoonsgebonden budget?",
         };
@@ -39,17 +42,18 @@ public:
             const Pos verslag = *c.first_verslag;
             for (Pos p = c.begin; p <= verslag; ++p) {
                 const Activity a = f.activity(p);
-                const bool told = a == Activity::informatie_pgb ||
-                                  ((a == Activity::gesprek || a == Activity::verslag) &&
-                                   parse_yes_no(f.attr(p, "pgb")).value_or(false));
+                const bool told =
+                    a == Activity::informatie_pgb || ((a == Activity::gesprek || a == Activity::verslag) &&
+                                                      parse_yes_no(f.attr(p, "pgb")).value_or(false));
                 if (told) {
                     r.outcome = Outcome::voldaan;
                     return r;
                 }
             }
-            Finding& fi = r.violated(f.date(verslag), {verslag},
-                    "Tot en met het verslag van " + f.date(verslag).dutch_long() +
-                    " is de cliënt niet geïnformeerd over de mogelijkheid van een persoonsgebonden budget");
+            Finding& fi =
+                r.violated(f.date(verslag), {verslag},
+                           "Tot en met het verslag van " + f.date(verslag).dutch_long() +
+                               " is de cliënt niet geïnformeerd over de mogelijkheid van een persoonsgebonden budget");
             if (const auto later = f.first(Activity::informatie_pgb, verslag + 1, c.end)) {
                 fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);

@@ -63,8 +63,8 @@ RuleResult judge_notice_before_onderzoek(const CaseFacts& f, std::string_view wh
             const Date late_date = f.event(*late).date;
             const bool after = c.first_verslag && *c.first_verslag < *late;
             fi.message += late_date == fi.date ? "; dat gebeurde pas daarna, op dezelfde dag"
-                          : after             ? "; dat gebeurde pas na het onderzoek, op " + late_date.dutch_long()
-                                              : "; dat gebeurde pas na het begin van het onderzoek, op " + late_date.dutch_long();
+                          : after              ? "; dat gebeurde pas na het onderzoek, op " + late_date.dutch_long()
+                                  : "; dat gebeurde pas na het begin van het onderzoek, op " + late_date.dutch_long();
             fi.events.push_back(*late);
         }
         r.findings.push_back(std::move(fi));

@@ -15,13 +15,16 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Wmo 2015 art. 1.1.1 en 2.2.4 lid 2",
             .scope = Scope::dossier,
-            .what = "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
-                    "Consulent is wie een gesprek of verslag registreerde zonder rol of met de rol consulent.",
-            .why = "Wie namens de gemeente het onderzoek doet, staat in dat gesprek aan de kant van de gemeente en "
-                   "kan niet tegelijk onafhankelijk naast de cliënt staan (art. 1.1.1 en 2.2.4 lid 2). De wet "
-                   "verbiedt die combinatie niet met zoveel woorden; daarom een aandachtspunt.",
-            .example = "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
-                       "keukentafelgesprek: niet voldaan, één bevinding op 12 maart.",
+            .what =
+                "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
+                "Consulent is wie een gesprek of verslag registreerde zonder rol of met de rol consulent.",
+            .why =
+                "Wie namens de gemeente het onderzoek doet, staat in dat gesprek aan de kant van de gemeente en "
+                "kan niet tegelijk onafhankelijk naast de cliënt staan (art. 1.1.1 en 2.2.4 lid 2). De wet "
+                "verbiedt die combinatie niet met zoveel woorden; daarom een aandachtspunt.",
+            .example =
+                "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "
+                "keukentafelgesprek: niet voldaan, één bevinding op 12 maart.",
             .can_be_unknown = false,
             .question = "Voert een ander dan de cliëntondersteuner het onderzoek namens de gemeente?",
         };

@@ -20,14 +20,16 @@ public:
             .severity = Severity::signaal,
             .basis = "VNG zelftest, onafhankelijkheid (organisatorische scheiding)",
             .scope = Scope::dossier,
-            .what = "Per dossier met een cliëntondersteuner en een ándere beslisser van wie allebei het team bekend "
-                    "is (de kolom team bij een gebeurtenis in die rol): delen ze een team?",
-            .why = "Ook als ondersteuner en beslisser verschillende personen zijn, kan de onafhankelijkheid onder "
-                   "druk staan als ze in hetzelfde team werken, met dezelfde leidinggevende. De hand-out van de "
-                   "NOOM-workshop (2015) zegt dat het 'niet per se een probleem' hoeft te zijn als de "
-                   "cliëntondersteuner deel uitmaakt van het wijkteam, mits hij niet zelf het besluit neemt; de VNG "
-                   "zelftest vraagt naar die organisatorische scheiding. Daarom een signaal om over in gesprek te "
-                   "gaan, geen overtreding.",
+            .what =
+                "Per dossier met een cliëntondersteuner en een ándere beslisser van wie allebei het team bekend "
+                "is (de kolom team bij een gebeurtenis in die rol): delen ze een team?",
+            .why =
+                "Ook als ondersteuner en beslisser verschillende personen zijn, kan de onafhankelijkheid onder "
+                "druk staan als ze in hetzelfde team werken, met dezelfde leidinggevende. De hand-out van de "
+                "NOOM-workshop (2015) zegt dat het 'niet per se een probleem' hoeft te zijn als de "
+                "cliëntondersteuner deel uitmaakt van het wijkteam, mits hij niet zelf het besluit neemt; de VNG "
+                "zelftest vraagt naar die organisatorische scheiding. Daarom een signaal om over in gesprek te "
+                "gaan, geen overtreding.",
             .example = "Ondersteuner O2 en beslisser B7 staan allebei in 'Wijkteam Noord': gesignaleerd.",
             .can_be_unknown = false,
             .question = "Werken cliëntondersteuner en beslisser in verschillende teams?",

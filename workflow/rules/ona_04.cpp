@@ -15,16 +15,19 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Memorie van toelichting Wmo 2015 (wetsgeschiedenis, zoals aangehaald in de VNG zelftest)",
             .scope = Scope::dossier,
-            .what = "Per verzoek om een andere cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + "
-                    "14; de instelling andere_ondersteuner_dagen) een ondersteuner toegewezen die een ander is dan de "
-                    "laatst toegewezen ondersteuner vóór het verzoek? Niet voldaan bij een weigering, bij opnieuw "
-                    "dezelfde persoon, bij een latere toewijzing, of als er na de termijn nog niemand is; onbekend "
-                    "zolang de termijn op de peildatum loopt of als bij de toewijzing geen medewerker staat.",
-            .why = "Volgens de memorie van toelichting bij de Wmo 2015 moet een cliënt die twijfelt aan de "
-                   "objectiviteit van zijn ondersteuner een ander kunnen krijgen (zoals aangehaald in de VNG "
-                   "zelftest). De wet zelf noemt geen termijn: de 14 dagen zijn een instelling van deze toets. "
-                   "Daarom een aandachtspunt.",
-            .example = "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: niet voldaan.",
+            .what =
+                "Per verzoek om een andere cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + "
+                "14; de instelling andere_ondersteuner_dagen) een ondersteuner toegewezen die een ander is dan de "
+                "laatst toegewezen ondersteuner vóór het verzoek? Niet voldaan bij een weigering, bij opnieuw "
+                "dezelfde persoon, bij een latere toewijzing, of als er na de termijn nog niemand is; onbekend "
+                "zolang de termijn op de peildatum loopt of als bij de toewijzing geen medewerker staat.",
+            .why =
+                "Volgens de memorie van toelichting bij de Wmo 2015 moet een cliënt die twijfelt aan de "
+                "objectiviteit van zijn ondersteuner een ander kunnen krijgen (zoals aangehaald in de VNG "
+                "zelftest). De wet zelf noemt geen termijn: de 14 dagen zijn een instelling van deze toets. "
+                "Daarom een aandachtspunt.",
+            .example =
+                "Verzoek op 1 maart, op 10 maart wordt dezelfde ondersteuner O3 opnieuw toegewezen: niet voldaan.",
             .can_be_unknown = true,
             .question = "Is een verzoek om een andere cliëntondersteuner binnen de termijn ingewilligd?",
         };
@@ -48,7 +51,8 @@ public:
             const std::string term = day_term_clause(last, days);
             std::optional<Pos> next;
             for (Pos q = p + 1; q < f.size() && !next; ++q)
-                if (f.activity(q) == Activity::ondersteuner_toegewezen || f.activity(q) == Activity::andere_ondersteuner_geweigerd)
+                if (f.activity(q) == Activity::ondersteuner_toegewezen ||
+                    f.activity(q) == Activity::andere_ondersteuner_geweigerd)
                     next = q;
             if (!next) {
                 if (ctx.peildatum > last) {

@@ -13,19 +13,23 @@ public:
             .id = "ONA-05",
             .title = "Cliëntondersteuner werkt bij de aanbieder van de toegekende voorziening",
             .severity = Severity::aandachtspunt,
-            .basis = "Wmo 2015 art. 1.1.1 (cliëntondersteuning ten dienste van de cliënt); VNG zelftest, "
-                     "onafhankelijkheid",
+            .basis =
+                "Wmo 2015 art. 1.1.1 (cliëntondersteuning ten dienste van de cliënt); VNG zelftest, "
+                "onafhankelijkheid",
             .scope = Scope::dossier,
-            .what = "Per dossier met een besluit met uitkomst toegekend of deels en een aanbieder, en een "
-                    "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen worden "
-                    "vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
-            .why = "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1). Een ondersteuner die in dienst "
-                   "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de hand-out van de "
-                   "NOOM-workshop (2015) noemt het gevaar dat hij de cliënt 'in de richting van de eigen "
-                   "organisatie' duwt, en de VNG zelftest vraagt ernaar. De wet verbiedt het niet met zoveel "
-                   "woorden; daarom een aandachtspunt.",
-            .example = "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
-                       "'zorggroep oost': niet voldaan.",
+            .what =
+                "Per dossier met een besluit met uitkomst toegekend of deels en een aanbieder, en een "
+                "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen worden "
+                "vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
+            .why =
+                "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1). Een ondersteuner die in dienst "
+                "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de hand-out van de "
+                "NOOM-workshop (2015) noemt het gevaar dat hij de cliënt 'in de richting van de eigen "
+                "organisatie' duwt, en de VNG zelftest vraagt ernaar. De wet verbiedt het niet met zoveel "
+                "woorden; daarom een aandachtspunt.",
+            .example =
+                "Ondersteuner van 'Zorggroep Oost', besluit op 2 april kent begeleiding toe met aanbieder "
+                "'zorggroep oost': niet voldaan.",
             .can_be_unknown = false,
             .question = "Werkt de cliëntondersteuner niet bij de aanbieder van de toegekende voorziening?",
         };
@@ -39,7 +43,8 @@ public:
             if (f.activity(p) != Activity::besluit) continue;
             const std::string_view given = f.attr(p, "uitkomst");
             if (given == "afgewezen") continue;  // the usual spelling of the one outcome that never counts
-            const std::string uitkomst = given == "toegekend" || given == "deels" ? std::string(given) : fold_label(given);
+            const std::string uitkomst =
+                given == "toegekend" || given == "deels" ? std::string(given) : fold_label(given);
             if (uitkomst != "toegekend" && uitkomst != "deels") continue;
             std::string aanbieder = fold_text(f.attr(p, "aanbieder"));
             if (!aanbieder.empty()) granted.emplace_back(p, std::move(aanbieder));
@@ -55,8 +60,9 @@ public:
             for (const auto& [o, org] : supporters)
                 if (org == aanbieder && !match) match = o;
             if (!match) continue;
-            Finding& fi = r.violated(f.date(besluit), {match->pos, besluit},
-                    "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
+            Finding& fi = r.violated(
+                f.date(besluit), {match->pos, besluit},
+                "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
                     std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
                     std::string(f.log->str(match->actor)) + " werkt");
             fi.cycle = f.cycle_of[besluit] + 1;

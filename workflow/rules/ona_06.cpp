@@ -15,15 +15,18 @@ public:
             .severity = Severity::overtreding,
             .basis = "Awb art. 10:3 lid 3",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een bezwaar tegen het (eerste) besluit en een beslissing op dat bezwaar, "
-                    "als bij beide een medewerker staat: is de beslissing op bezwaar genomen door een ander dan "
-                    "degene die het bestreden besluit nam? Wie namens het college besluit, mag niet ook in "
-                    "mandaat op het bezwaar daartegen beslissen.",
-            .why = "Bezwaar is een heroverweging. Die is alleen echt als een ander naar het besluit kijkt dan wie "
-                   "het nam; de Awb verbiedt het mandaat om op bezwaar te beslissen aan wie het bestreden "
-                   "besluit in mandaat nam (art. 10:3 lid 3).",
-            .example = "Besluit op 1 maart door B02, bezwaar op 10 april, beslissing op bezwaar op 1 juni ook door "
-                       "B02: overtreden. Door B04: voldaan.",
+            .what =
+                "Per cyclus met een bezwaar tegen het (eerste) besluit en een beslissing op dat bezwaar, "
+                "als bij beide een medewerker staat: is de beslissing op bezwaar genomen door een ander dan "
+                "degene die het bestreden besluit nam? Wie namens het college besluit, mag niet ook in "
+                "mandaat op het bezwaar daartegen beslissen.",
+            .why =
+                "Bezwaar is een heroverweging. Die is alleen echt als een ander naar het besluit kijkt dan wie "
+                "het nam; de Awb verbiedt het mandaat om op bezwaar te beslissen aan wie het bestreden "
+                "besluit in mandaat nam (art. 10:3 lid 3).",
+            .example =
+                "Besluit op 1 maart door B02, bezwaar op 10 april, beslissing op bezwaar op 1 juni ook door "
+                "B02: overtreden. Door B04: voldaan.",
             .question = "Is op het bezwaar beslist door een ander dan wie het bestreden besluit nam?",
         };
         return i;

@@ -15,15 +15,18 @@ public:
             .severity = Severity::overtreding,
             .basis = "Awb art. 7:5 lid 1",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een hoorzitting over een bezwaar tegen het (eerste) besluit, als bij de "
-                    "hoorzitting een medewerker staat: hoorde iemand die niet bij het bestreden besluit "
-                    "betrokken was? Overtreden als die medewerker het besluit nam, of als consulent vóór het "
-                    "besluit een gesprek of het verslag deed. Het horen door het college zelf of zijn voorzitter "
-                    "mag wel (art. 7:5 lid 1 onder a en b), maar is in het logboek niet te zien.",
-            .why = "Het horen dient een eerlijke heroverweging. Wie het besluit voorbereidde of nam, kijkt "
-                   "er niet onbevangen naar.",
-            .example = "Gesprek op 10 februari door consulent C01, besluit op 1 maart, bezwaar op 10 april, "
-                       "hoorzitting op 15 mei door C01: overtreden. Door jurist J01: voldaan.",
+            .what =
+                "Per cyclus met een hoorzitting over een bezwaar tegen het (eerste) besluit, als bij de "
+                "hoorzitting een medewerker staat: hoorde iemand die niet bij het bestreden besluit "
+                "betrokken was? Overtreden als die medewerker het besluit nam, of als consulent vóór het "
+                "besluit een gesprek of het verslag deed. Het horen door het college zelf of zijn voorzitter "
+                "mag wel (art. 7:5 lid 1 onder a en b), maar is in het logboek niet te zien.",
+            .why =
+                "Het horen dient een eerlijke heroverweging. Wie het besluit voorbereidde of nam, kijkt "
+                "er niet onbevangen naar.",
+            .example =
+                "Gesprek op 10 februari door consulent C01, besluit op 1 maart, bezwaar op 10 april, "
+                "hoorzitting op 15 mei door C01: overtreden. Door jurist J01: voldaan.",
             .question = "Is de bezwaarde gehoord door iemand die niet bij het bestreden besluit betrokken was?",
         };
         return i;

@@ -31,7 +31,8 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 18> k
 }};
 
 std::string_view situation_words(std::string_view state) {
-    const auto it = std::find_if(kSituations.begin(), kSituations.end(), [&](const auto& s) { return s.first == state; });
+    const auto it =
+        std::find_if(kSituations.begin(), kSituations.end(), [&](const auto& s) { return s.first == state; });
     return it == kSituations.end() ? std::string_view("op een onverwacht moment") : it->second;
 }
 
@@ -46,7 +47,8 @@ std::string deviation_message(const CaseFacts& f, const Deviation& d) {
         for (const std::string_view before : {"Start", "Vraagverheldering", "Gemeld", "InOnderzoek", "Onderzocht"})
             if (d.state == before) return "Beschikking van " + date + " zonder voorafgaande aanvraag";
         for (const std::string_view after : {"Besloten", "BezwaarBesloten", "Uitgesproken"})
-            if (d.state == after) return "Beschikking van " + date + " zonder nieuwe aanvraag na de eerdere beschikking";
+            if (d.state == after)
+                return "Beschikking van " + date + " zonder nieuwe aanvraag na de eerdere beschikking";
     }
     if ((a == Activity::melding || a == Activity::herbeoordeling) && d.state == "Gemeld")
         return std::string(a == Activity::melding ? "Melding" : "Herbeoordeling") + " van " + date +
@@ -71,18 +73,21 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Wmo 2015 art. 2.3.2 en 2.3.5; Awb hoofdstukken 6–8",
             .scope = Scope::dossier,
-            .what = "Elk dossier wordt stap voor stap door een model van de procedure gehaald (melding, onderzoek, "
-                    "verslag, aanvraag, beschikking, bezwaar, beroep, en apart de cliëntondersteuning). Een stap die "
-                    "op dat moment niet kan volgen, wordt gemeld met wat er vreemd aan is: een beschikking zonder "
-                    "voorafgaande aanvraag, een aanvraag terwijl het onderzoek nog liep, een verslag nadat het "
-                    "dossier al was afgesloten.",
-            .why = "Een stap in een onverwachte volgorde wijst op een overgeslagen of verkeerd geregistreerde stap, "
-                   "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Een aanvraag "
-                   "binnen zes weken na de melding mag de cliënt pas doen als het onderzoek is afgerond (art. 2.3.2 "
-                   "lid 9). Het is ook een aanwijzing dat andere bevindingen in dit dossier op onvolledige gegevens "
-                   "berusten; de registratie kan fout zijn terwijl de procedure goed ging.",
-            .example = "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag; of: aanvraag van 24 juni 2024 terwijl "
-                       "het onderzoek nog liep, binnen zes weken na de melding: beide niet voldaan.",
+            .what =
+                "Elk dossier wordt stap voor stap door een model van de procedure gehaald (melding, onderzoek, "
+                "verslag, aanvraag, beschikking, bezwaar, beroep, en apart de cliëntondersteuning). Een stap die "
+                "op dat moment niet kan volgen, wordt gemeld met wat er vreemd aan is: een beschikking zonder "
+                "voorafgaande aanvraag, een aanvraag terwijl het onderzoek nog liep, een verslag nadat het "
+                "dossier al was afgesloten.",
+            .why =
+                "Een stap in een onverwachte volgorde wijst op een overgeslagen of verkeerd geregistreerde stap, "
+                "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Een aanvraag "
+                "binnen zes weken na de melding mag de cliënt pas doen als het onderzoek is afgerond (art. 2.3.2 "
+                "lid 9). Het is ook een aanwijzing dat andere bevindingen in dit dossier op onvolledige gegevens "
+                "berusten; de registratie kan fout zijn terwijl de procedure goed ging.",
+            .example =
+                "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag; of: aanvraag van 24 juni 2024 terwijl "
+                "het onderzoek nog liep, binnen zes weken na de melding: beide niet voldaan.",
             .can_be_unknown = false,
             .question = "Volgen de stappen van het dossier de volgorde van de procedure?",
         };

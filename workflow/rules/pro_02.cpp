@@ -14,12 +14,14 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 8",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een besluit: is er vóór het (eerste) besluit een verslag van het onderzoek "
-                    "verstrekt in dezelfde cyclus? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet "
-                    "op toe), en niet als de cliënt na de zes weken zonder verslag zelf een aanvraag deed (de route "
-                    "van lid 9; TRM-01 beoordeelt dan het te late onderzoek).",
-            .why = "Het verslag legt vast wat in het onderzoek is besproken en is de basis voor de aanvraag en het "
-                   "besluit. Zonder verslag kan de cliënt niet nagaan waarop de beslissing rust.",
+            .what =
+                "Per cyclus met een besluit: is er vóór het (eerste) besluit een verslag van het onderzoek "
+                "verstrekt in dezelfde cyclus? Niet bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet "
+                "op toe), en niet als de cliënt na de zes weken zonder verslag zelf een aanvraag deed (de route "
+                "van lid 9; TRM-01 beoordeelt dan het te late onderzoek).",
+            .why =
+                "Het verslag legt vast wat in het onderzoek is besproken en is de basis voor de aanvraag en het "
+                "besluit. Zonder verslag kan de cliënt niet nagaan waarop de beslissing rust.",
             .example = "Melding, gesprek, aanvraag binnen de zes weken, besluit op 20 mei zonder verslag: overtreden.",
             .can_be_unknown = false,
             .question = "Is vóór het besluit een schriftelijk verslag van het onderzoek verstrekt?",
@@ -44,7 +46,8 @@ public:
                 return r;
             }
             Finding& fi = r.violated(f.date(besluit), {besluit},
-                    "Besluit op " + f.date(besluit).dutch_long() + " zonder dat eerst een verslag van het onderzoek is verstrekt");
+                                     "Besluit op " + f.date(besluit).dutch_long() +
+                                         " zonder dat eerst een verslag van het onderzoek is verstrekt");
             if (c.first_verslag) {
                 fi.message += " (het verslag kwam pas op " + f.date(*c.first_verslag).dutch_long() + ")";
                 fi.events.push_back(*c.first_verslag);

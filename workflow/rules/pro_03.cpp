@@ -14,11 +14,13 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Wmo 2015 art. 2.3.2 lid 1 en lid 4",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt geweest in "
-                    "dezelfde cyclus?",
-            .why = "Het onderzoek gebeurt in overleg met de cliënt (art. 2.3.2 lid 1 en lid 4): het gesprek. Een "
-                   "verslag zonder gesprek wijst erop dat de cliënt en zijn ondersteuner niet zijn gehoord, of dat "
-                   "het gesprek niet is vastgelegd.",
+            .what =
+                "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt geweest in "
+                "dezelfde cyclus?",
+            .why =
+                "Het onderzoek gebeurt in overleg met de cliënt (art. 2.3.2 lid 1 en lid 4): het gesprek. Een "
+                "verslag zonder gesprek wijst erop dat de cliënt en zijn ondersteuner niet zijn gehoord, of dat "
+                "het gesprek niet is vastgelegd.",
             .example = "Melding op 1 maart, verslag op 20 maart, geen gesprek: niet voldaan.",
             .can_be_unknown = false,
             .question = "Is vóór het verslag een gesprek met de cliënt gevoerd?",
@@ -36,7 +38,7 @@ public:
                 return r;
             }
             r.violated(f.date(verslag), {verslag},
-                    "Verslag op " + f.date(verslag).dutch_long() + " zonder voorafgaand gesprek met de cliënt");
+                       "Verslag op " + f.date(verslag).dutch_long() + " zonder voorafgaand gesprek met de cliënt");
             return r;
         });
     }

@@ -12,16 +12,19 @@ public:
             .id = "PRO-04",
             .title = "Besluit zonder reactie van de cliënt op het verslag",
             .severity = Severity::aandachtspunt,
-            .basis = "Wmo 2015 art. 2.3.2 lid 8 (verslag); reactie: gemeentelijke verordening en goede praktijk "
-                     "(NOOM-workshop 2015)",
+            .basis =
+                "Wmo 2015 art. 2.3.2 lid 8 (verslag); reactie: gemeentelijke verordening en goede praktijk "
+                "(NOOM-workshop 2015)",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) verslag en "
-                    "het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of aangevuld)? Niet "
-                    "bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
-            .why = "De cliënt krijgt een verslag van het onderzoek (art. 2.3.2 lid 8). Een reactie van de cliënt "
-                   "daarop schrijft de wet niet voor; veel verordeningen vragen erom, en de hand-out van de "
-                   "NOOM-workshop (2015) noemt het als controle: 'is dit wat er gezegd is?'. Een besluit zonder die "
-                   "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is. Daarom een aandachtspunt.",
+            .what =
+                "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) verslag en "
+                "het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of aangevuld)? Niet "
+                "bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
+            .why =
+                "De cliënt krijgt een verslag van het onderzoek (art. 2.3.2 lid 8). Een reactie van de cliënt "
+                "daarop schrijft de wet niet voor; veel verordeningen vragen erom, en de hand-out van de "
+                "NOOM-workshop (2015) noemt het als controle: 'is dit wat er gezegd is?'. Een besluit zonder die "
+                "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is. Daarom een aandachtspunt.",
             .example = "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: niet voldaan.",
             .can_be_unknown = false,
             .question = "Heeft de cliënt vóór het besluit op het verslag gereageerd?",
@@ -41,9 +44,10 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            Finding& fi = r.violated(f.date(*besluit), {verslag, *besluit},
-                    "Besluit op " + f.date(*besluit).dutch_long() + " zonder reactie van de cliënt op het verslag van " +
-                    f.date(verslag).dutch_long());
+            Finding& fi =
+                r.violated(f.date(*besluit), {verslag, *besluit},
+                           "Besluit op " + f.date(*besluit).dutch_long() +
+                               " zonder reactie van de cliënt op het verslag van " + f.date(verslag).dutch_long());
             if (const auto late = f.first(Activity::verslag_reactie, *besluit + 1, c.end)) {
                 fi.message += " (de reactie kwam pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);

@@ -26,16 +26,19 @@ public:
             .severity = Severity::overtreding,
             .basis = "Awb 7:2 en 7:3",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een beslissing op bezwaar: is de bezwaarde vóór de (eerste) beslissing in de "
-                    "gelegenheid gesteld te worden gehoord (een hoorzitting in dezelfde cyclus, ook als hij niet "
-                    "verscheen), of staat bij de beslissing een grond van Awb 7:3 om niet te horen (kennelijk "
-                    "niet-ontvankelijk, kennelijk ongegrond, afgezien, niet gereageerd, volledig tegemoetgekomen)? "
-                    "Een andere reden geeft onbekend.",
-            .why = "Wie bezwaar maakt, heeft het recht gehoord te worden voordat over het bezwaar wordt beslist. "
-                   "Alleen in de gevallen van Awb 7:3 mag dat achterwege blijven, en dan moet de grond er staan.",
-            .example = "Bezwaar op 1 mei, beslissing op bezwaar op 10 juni zonder hoorzitting en zonder reden: "
-                       "overtreden. Met als reden om niet te horen 'kennelijk ongegrond': voldaan. Met als reden "
-                       "'drukte': onbekend.",
+            .what =
+                "Per cyclus met een beslissing op bezwaar: is de bezwaarde vóór de (eerste) beslissing in de "
+                "gelegenheid gesteld te worden gehoord (een hoorzitting in dezelfde cyclus, ook als hij niet "
+                "verscheen), of staat bij de beslissing een grond van Awb 7:3 om niet te horen (kennelijk "
+                "niet-ontvankelijk, kennelijk ongegrond, afgezien, niet gereageerd, volledig tegemoetgekomen)? "
+                "Een andere reden geeft onbekend.",
+            .why =
+                "Wie bezwaar maakt, heeft het recht gehoord te worden voordat over het bezwaar wordt beslist. "
+                "Alleen in de gevallen van Awb 7:3 mag dat achterwege blijven, en dan moet de grond er staan.",
+            .example =
+                "Bezwaar op 1 mei, beslissing op bezwaar op 10 juni zonder hoorzitting en zonder reden: "
+                "overtreden. Met als reden om niet te horen 'kennelijk ongegrond': voldaan. Met als reden "
+                "'drukte': onbekend.",
             .can_be_unknown = true,
             .question = "Is de bezwaarde vóór de beslissing op bezwaar in de gelegenheid gesteld te worden gehoord?",
         };
@@ -57,8 +60,9 @@ public:
                 r.outcome = Outcome::onbekend;
                 return r;
             }
-            Finding& fi = r.violated(f.date(*bob), {*bob}, "Beslissing op bezwaar op " + f.date(*bob).dutch_long() +
-                         " zonder dat de cliënt is gehoord en zonder vermelde grond om niet te horen");
+            Finding& fi = r.violated(f.date(*bob), {*bob},
+                                     "Beslissing op bezwaar op " + f.date(*bob).dutch_long() +
+                                         " zonder dat de cliënt is gehoord en zonder vermelde grond om niet te horen");
             if (const auto late = f.first(Activity::hoorzitting, *bob + 1, c.end)) {
                 fi.message += " (de hoorzitting was pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);

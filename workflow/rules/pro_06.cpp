@@ -14,11 +14,13 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 1",
             .scope = Scope::cyclus,
-            .what = "Per cyclus die met een melding begint en een onderzoek heeft (een gesprek of verslag): is er in "
-                    "die cyclus een ontvangstbevestiging?",
-            .why = "De gemeente bevestigt de ontvangst van een melding (art. 2.3.2 lid 1), zodat de cliënt weet dat "
-                   "zijn vraag in behandeling is en bij wie. De termijn van zes weken loopt vanaf de melding, met of "
-                   "zonder bevestiging.",
+            .what =
+                "Per cyclus die met een melding begint en een onderzoek heeft (een gesprek of verslag): is er in "
+                "die cyclus een ontvangstbevestiging?",
+            .why =
+                "De gemeente bevestigt de ontvangst van een melding (art. 2.3.2 lid 1), zodat de cliënt weet dat "
+                "zijn vraag in behandeling is en bij wie. De termijn van zes weken loopt vanaf de melding, met of "
+                "zonder bevestiging.",
             .example = "Melding op 3 juni, gesprek op 14 juni, nergens een ontvangstbevestiging: overtreden.",
             .can_be_unknown = false,
             .question = "Is de ontvangst van de melding bevestigd?",
@@ -35,7 +37,7 @@ public:
                 return r;
             }
             r.violated(f.date(*c.opener), {*c.opener},
-                    "De ontvangst van de melding van " + f.date(*c.opener).dutch_long() + " is niet bevestigd");
+                       "De ontvangst van de melding van " + f.date(*c.opener).dutch_long() + " is niet bevestigd");
             return r;
         });
     }

@@ -15,15 +15,18 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.1.4",
             .scope = Scope::dossier,
-            .what = "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een eigen "
-                    "bijdrage voor cliëntondersteuning): is er een eigen bijdrage voor cliëntondersteuning "
-                    "(voorziening=clientondersteuning) met een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
-                    "te lezen is, geeft onbekend.",
-            .why = "Een gemeente mag bij verordening een bijdrage vragen voor een algemene voorziening, 'niet zijnde "
-                   "cliëntondersteuning' (art. 2.1.4 lid 1 onder a): voor cliëntondersteuning mag geen eigen "
-                   "bijdrage worden gevraagd. Een bijdrage kan mensen ervan weerhouden om ondersteuning te vragen.",
-            .example = "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
-                       "met bedrag 0: voldaan.",
+            .what =
+                "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een eigen "
+                "bijdrage voor cliëntondersteuning): is er een eigen bijdrage voor cliëntondersteuning "
+                "(voorziening=clientondersteuning) met een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
+                "te lezen is, geeft onbekend.",
+            .why =
+                "Een gemeente mag bij verordening een bijdrage vragen voor een algemene voorziening, 'niet zijnde "
+                "cliëntondersteuning' (art. 2.1.4 lid 1 onder a): voor cliëntondersteuning mag geen eigen "
+                "bijdrage worden gevraagd. Een bijdrage kan mensen ervan weerhouden om ondersteuning te vragen.",
+            .example =
+                "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
+                "met bedrag 0: voldaan.",
             .can_be_unknown = true,
             .question = "Is cliëntondersteuning gegeven zonder eigen bijdrage?",
         };
@@ -36,7 +39,8 @@ public:
         for (Pos p = 0; p < f.size(); ++p) {
             const Activity a = f.activity(p);
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
-            if (a != Activity::eigen_bijdrage || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
+            if (a != Activity::eigen_bijdrage || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning"))
+                continue;
             applies = true;
             const std::string_view text = trim(f.attr(p, "bedrag"));
             const auto amount = text.empty() ? std::optional<double>{} : parse_amount(text);
@@ -45,9 +49,11 @@ public:
                 continue;
             }
             if (amount && *amount <= 0) continue;
-            Finding& fi = r.violated(f.date(p), {p},
-                    "Op " + f.date(p).dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
-                    (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789"))) : std::string(" (zonder bedrag)")));
+            Finding& fi =
+                r.violated(f.date(p), {p},
+                           "Op " + f.date(p).dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
+                               (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789")))
+                                       : std::string(" (zonder bedrag)")));
             fi.cycle = f.cycle_of[p] + 1;
         }
         if (!applies) return r;

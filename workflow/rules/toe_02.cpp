@@ -15,12 +15,14 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 1.1.1 en 2.2.4 lid 1 (algemene voorziening)",
             .scope = Scope::dossier,
-            .what = "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een besluit "
-                    "over cliëntondersteuning): is er een besluit over cliëntondersteuning "
-                    "(voorziening=clientondersteuning)?",
-            .why = "Cliëntondersteuning is bedoeld als algemene, vrij toegankelijke voorziening (art. 1.1.1 en 2.2.4 "
-                   "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Een beschikking als voorwaarde "
-                   "maakt de drempel hoger en de ondersteuning later beschikbaar.",
+            .what =
+                "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een besluit "
+                "over cliëntondersteuning): is er een besluit over cliëntondersteuning "
+                "(voorziening=clientondersteuning)?",
+            .why =
+                "Cliëntondersteuning is bedoeld als algemene, vrij toegankelijke voorziening (art. 1.1.1 en 2.2.4 "
+                "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Een beschikking als voorwaarde "
+                "maakt de drempel hoger en de ondersteuning later beschikbaar.",
             .example = "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
             .can_be_unknown = false,
             .question = "Is cliëntondersteuning gegeven als algemene voorziening, zonder beschikking?",
@@ -36,9 +38,11 @@ public:
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
             if (a != Activity::besluit || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
             applies = true;
-            Finding& fi = r.violated(f.date(p), {p}, "Op " + f.date(p).dutch_long() +
-                         " is cliëntondersteuning bij beschikking verstrekt, als maatwerkvoorziening in plaats van als "
-                         "algemene voorziening");
+            Finding& fi = r.violated(
+                f.date(p), {p},
+                "Op " + f.date(p).dutch_long() +
+                    " is cliëntondersteuning bij beschikking verstrekt, als maatwerkvoorziening in plaats van als "
+                    "algemene voorziening");
             fi.cycle = f.cycle_of[p] + 1;
         }
         if (applies) r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;

@@ -15,14 +15,17 @@ public:
             .severity = Severity::aandachtspunt,
             .basis = "Wmo 2015 art. 2.2.4 lid 1",
             .scope = Scope::dossier,
-            .what = "Per vraag om een cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + 14; de "
-                    "instelling wachttijd_ondersteuner_dagen) een cliëntondersteuner toegewezen? Niet van toepassing "
-                    "als de cliënt binnen die termijn en vóór een toewijzing afziet, intrekt of het dossier wordt "
-                    "gesloten; onbekend zolang de termijn op de peildatum nog loopt.",
-            .why = "Cliëntondersteuning helpt alleen als ze er is wanneer de cliënt haar nodig heeft: vóór het "
-                   "gesprek en vóór de beslissing (art. 2.2.4 lid 1). De wet noemt geen termijn: de 14 dagen zijn "
-                   "een lokale norm, per gemeente in te stellen. Daarom een aandachtspunt.",
-            .example = "Gevraagd op 1 maart, toegewezen op 20 maart: niet voldaan (de termijn liep tot en met 15 maart).",
+            .what =
+                "Per vraag om een cliëntondersteuner (datum d): wordt binnen 14 dagen (tot en met d + 14; de "
+                "instelling wachttijd_ondersteuner_dagen) een cliëntondersteuner toegewezen? Niet van toepassing "
+                "als de cliënt binnen die termijn en vóór een toewijzing afziet, intrekt of het dossier wordt "
+                "gesloten; onbekend zolang de termijn op de peildatum nog loopt.",
+            .why =
+                "Cliëntondersteuning helpt alleen als ze er is wanneer de cliënt haar nodig heeft: vóór het "
+                "gesprek en vóór de beslissing (art. 2.2.4 lid 1). De wet noemt geen termijn: de 14 dagen zijn "
+                "een lokale norm, per gemeente in te stellen. Daarom een aandachtspunt.",
+            .example =
+                "Gevraagd op 1 maart, toegewezen op 20 maart: niet voldaan (de termijn liep tot en met 15 maart).",
             .can_be_unknown = true,
             .question = "Is binnen de termijn een cliëntondersteuner toegewezen?",
         };
@@ -40,11 +43,13 @@ public:
                 const Activity a = f.activity(q);
                 if (a == Activity::ondersteuner_toegewezen) assigned = q;
                 else if ((a == Activity::clientondersteuning_afgezien || a == Activity::intrekking ||
-                          a == Activity::afsluiting) && f.date(q) <= last)
+                          a == Activity::afsluiting) &&
+                         f.date(q) <= last)
                     stopped = q;
             }
             if (stopped) continue;  // niet van toepassing for this request
-            const Outcome o = judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
+            const Outcome o =
+                judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
             if (o > r.outcome) r.outcome = o;
             if (o != Outcome::overtreden) continue;
             Finding fi;
@@ -55,11 +60,13 @@ public:
             if (assigned) {
                 fi.date = f.date(*assigned);
                 fi.events.push_back(*assigned);
-                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() + ", een ondersteuner pas toegewezen op " +
-                             fi.date.dutch_long() + " (" + std::to_string(fi.date - d) + " dagen later); " + term;
+                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() +
+                             ", een ondersteuner pas toegewezen op " + fi.date.dutch_long() + " (" +
+                             std::to_string(fi.date - d) + " dagen later); " + term;
             } else {
                 fi.date = last + 1;
-                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() + ", maar er is geen ondersteuner toegewezen; " + term;
+                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() +
+                             ", maar er is geen ondersteuner toegewezen; " + term;
             }
             r.findings.push_back(std::move(fi));
         }

@@ -15,20 +15,23 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.2 lid 1 en lid 8; Algemene termijnenwet",
             .scope = Scope::cyclus,
-            .what = "Per cyclus die met een melding begint: is het verslag uiterlijk op de laatste dag van de termijn "
-                    "verstrekt? De termijn is zes weken na de datum van de melding, verlengd tot de eerstvolgende "
-                    "werkdag als die dag in een weekend, op een feestdag of een gelijkgestelde dag valt (Algemene "
-                    "termijnenwet). Niet van toepassing als de cliënt binnen de termijn en vóór een verslag intrekt "
-                    "of het dossier wordt gesloten; onbekend zolang de termijn op de peildatum loopt. Een "
-                    "herbeoordeling heeft deze termijn niet.",
-            .why = "Art. 2.3.2 lid 1 geeft het college zes weken na de melding voor het onderzoek; lid 8 zegt dat de "
-                   "cliënt er een verslag van krijgt. Dat het verslag het einde van het onderzoek markeert, is de "
-                   "lezing van deze toets van lid 1: het logboek kent geen ander eindpunt. Is het onderzoek na zes "
-                   "weken niet afgerond, dan mag de cliënt toch een aanvraag doen (lid 9); een dwangsom hoort niet "
-                   "bij deze termijn. De toets past de Algemene termijnenwet toe op de zes weken: de lezing die de "
-                   "gemeente de langste termijn geeft.",
-            .example = "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
-                       "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
+            .what =
+                "Per cyclus die met een melding begint: is het verslag uiterlijk op de laatste dag van de termijn "
+                "verstrekt? De termijn is zes weken na de datum van de melding, verlengd tot de eerstvolgende "
+                "werkdag als die dag in een weekend, op een feestdag of een gelijkgestelde dag valt (Algemene "
+                "termijnenwet). Niet van toepassing als de cliënt binnen de termijn en vóór een verslag intrekt "
+                "of het dossier wordt gesloten; onbekend zolang de termijn op de peildatum loopt. Een "
+                "herbeoordeling heeft deze termijn niet.",
+            .why =
+                "Art. 2.3.2 lid 1 geeft het college zes weken na de melding voor het onderzoek; lid 8 zegt dat de "
+                "cliënt er een verslag van krijgt. Dat het verslag het einde van het onderzoek markeert, is de "
+                "lezing van deze toets van lid 1: het logboek kent geen ander eindpunt. Is het onderzoek na zes "
+                "weken niet afgerond, dan mag de cliënt toch een aanvraag doen (lid 9); een dwangsom hoort niet "
+                "bij deze termijn. De toets past de Algemene termijnenwet toe op de zes weken: de lezing die de "
+                "gemeente de langste termijn geeft.",
+            .example =
+                "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
+                "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
             .can_be_unknown = true,
             .question = "Is het onderzoek binnen zes weken na de melding afgerond met een verslag?",
         };
@@ -43,7 +46,8 @@ public:
             const DecisionTerm t = week_term(f.date(melding), 6, ctx.calendar);
             const auto verslag = c.first_verslag;
             if (const auto w = withdrawal_before(f, melding, c.end, t.last); w && (!verslag || *verslag > *w)) return r;
-            r.outcome = judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
+            r.outcome =
+                judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
             if (r.outcome != Outcome::overtreden) return r;
             Finding fi;
             fi.deadline = t.last;

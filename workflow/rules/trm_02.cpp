@@ -15,20 +15,23 @@ public:
             .severity = Severity::overtreding,
             .basis = "Wmo 2015 art. 2.3.5 lid 2; Awb 4:13–4:15; Algemene termijnenwet",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een aanvraag: volgt de beschikking uiterlijk op de laatste dag van de termijn? De "
-                    "termijn is twee weken na de eerste aanvraag, plus de dagen dat hij was opgeschort (Awb 4:15: "
-                    "vanaf de dag na het begin van de opschorting tot de dag waarop zij eindigt), verlengd volgens de "
-                    "Algemene termijnenwet. Uitstel waarmee de aanvrager schriftelijk instemt, is ook een opschorting "
-                    "(Awb 4:15 lid 2 onder a) en hoort zo in het logboek te staan. Een mededeling dat de beschikking "
-                    "later komt (Awb 4:14) verschuift deze wettelijke termijn niet. Niet van toepassing als de cliënt "
-                    "binnen de termijn en vóór de beschikking intrekt of het dossier wordt gesloten; onbekend zolang "
-                    "de termijn loopt of een opschorting nog openstaat.",
-            .why = "De wet geeft de gemeente twee weken om op een aanvraag te beslissen (art. 2.3.5 lid 2). Beslist "
-                   "zij niet op tijd, dan kan de aanvrager haar in gebreke stellen; twee weken daarna is een "
-                   "dwangsom verschuldigd (Awb 4:17, zie TRM-06) en staat beroep rechtstreeks open (Awb 6:2 onder b, "
-                   "6:12).",
-            .example = "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), beschikking op 14 "
-                       "mei: overtreden; de termijn liep tot en met maandag 13 mei.",
+            .what =
+                "Per cyclus met een aanvraag: volgt de beschikking uiterlijk op de laatste dag van de termijn? De "
+                "termijn is twee weken na de eerste aanvraag, plus de dagen dat hij was opgeschort (Awb 4:15: "
+                "vanaf de dag na het begin van de opschorting tot de dag waarop zij eindigt), verlengd volgens de "
+                "Algemene termijnenwet. Uitstel waarmee de aanvrager schriftelijk instemt, is ook een opschorting "
+                "(Awb 4:15 lid 2 onder a) en hoort zo in het logboek te staan. Een mededeling dat de beschikking "
+                "later komt (Awb 4:14) verschuift deze wettelijke termijn niet. Niet van toepassing als de cliënt "
+                "binnen de termijn en vóór de beschikking intrekt of het dossier wordt gesloten; onbekend zolang "
+                "de termijn loopt of een opschorting nog openstaat.",
+            .why =
+                "De wet geeft de gemeente twee weken om op een aanvraag te beslissen (art. 2.3.5 lid 2). Beslist "
+                "zij niet op tijd, dan kan de aanvrager haar in gebreke stellen; twee weken daarna is een "
+                "dwangsom verschuldigd (Awb 4:17, zie TRM-06) en staat beroep rechtstreeks open (Awb 6:2 onder b, "
+                "6:12).",
+            .example =
+                "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), beschikking op 14 "
+                "mei: overtreden; de termijn liep tot en met maandag 13 mei.",
             .can_be_unknown = true,
             .question = "Is binnen twee weken na de aanvraag op de aanvraag beschikt?",
         };
@@ -43,9 +46,10 @@ public:
             const Pos aanvraag = at->aanvraag;
             const auto besluit = at->besluit;
             const DecisionTerm& t = at->term;
-            if (const auto w = withdrawal_before(f, aanvraag, c.end, t.last); w && (!besluit || *besluit > *w)) return r;
-            r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last, ctx.peildatum,
-                                   t.suspension_open);
+            if (const auto w = withdrawal_before(f, aanvraag, c.end, t.last); w && (!besluit || *besluit > *w))
+                return r;
+            r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last,
+                                   ctx.peildatum, t.suspension_open);
             if (r.outcome != Outcome::overtreden) return r;
             Finding fi;
             fi.deadline = t.last;

@@ -16,20 +16,23 @@ public:
             .severity = Severity::overtreding,
             .basis = "Awb 7:10; Algemene termijnenwet",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een bezwaar na het eerste besluit: volgt de beslissing op bezwaar uiterlijk op de "
-                    "laatste dag? De termijn telt vanaf het einde van de bezwaartermijn (zes weken na het besluit), "
-                    "niet vanaf de ontvangst van het bezwaar: zes weken, of twaalf met een adviescommissie "
-                    "(adviescommissie=ja), plus opschorting (Awb 7:10 lid 2), verlengd met zes weken door een tijdige "
-                    "verdaging en verder met een verdaging met instemming tot een datum (kolom tot), steeds volgens "
-                    "de Algemene termijnenwet. Niet van toepassing bij intrekking of sluiting binnen de termijn en "
-                    "vóór de beslissing; onbekend zolang de termijn loopt.",
-            .why = "Ook in bezwaar heeft de cliënt recht op een tijdige beslissing. Blijft die uit, dan kan hij de "
-                   "gemeente in gebreke stellen en daarna rechtstreeks in beroep (Awb 6:2 onder b, 6:12). Waar de "
-                   "termijn op twee manieren te lezen is, neemt de toets de langste: de eerste verdaging telt altijd "
-                   "als de volle zes weken (art. 7:10 lid 3 zegt 'ten hoogste'), en de Algemene termijnenwet wordt "
-                   "ook toegepast op de verdaagde en de afgesproken laatste dag.",
-            .example = "Besluit op 12 december 2025, bezwaar op 5 januari 2026: de bezwaartermijn eindigt op 23 januari "
-                       "2026, de beslistermijn (zes weken) op 6 maart 2026. Beslissing op 20 maart: overtreden.",
+            .what =
+                "Per cyclus met een bezwaar na het eerste besluit: volgt de beslissing op bezwaar uiterlijk op de "
+                "laatste dag? De termijn telt vanaf het einde van de bezwaartermijn (zes weken na het besluit), "
+                "niet vanaf de ontvangst van het bezwaar: zes weken, of twaalf met een adviescommissie "
+                "(adviescommissie=ja), plus opschorting (Awb 7:10 lid 2), verlengd met zes weken door een tijdige "
+                "verdaging en verder met een verdaging met instemming tot een datum (kolom tot), steeds volgens "
+                "de Algemene termijnenwet. Niet van toepassing bij intrekking of sluiting binnen de termijn en "
+                "vóór de beslissing; onbekend zolang de termijn loopt.",
+            .why =
+                "Ook in bezwaar heeft de cliënt recht op een tijdige beslissing. Blijft die uit, dan kan hij de "
+                "gemeente in gebreke stellen en daarna rechtstreeks in beroep (Awb 6:2 onder b, 6:12). Waar de "
+                "termijn op twee manieren te lezen is, neemt de toets de langste: de eerste verdaging telt altijd "
+                "als de volle zes weken (art. 7:10 lid 3 zegt 'ten hoogste'), en de Algemene termijnenwet wordt "
+                "ook toegepast op de verdaagde en de afgesproken laatste dag.",
+            .example =
+                "Besluit op 12 december 2025, bezwaar op 5 januari 2026: de bezwaartermijn eindigt op 23 januari "
+                "2026, de beslistermijn (zes weken) op 6 maart 2026. Beslissing op 20 maart: overtreden.",
             .can_be_unknown = true,
             .question = "Is binnen de termijn op het bezwaar beslist?",
         };
@@ -45,8 +48,8 @@ public:
             const auto bob = f.first(Activity::besluit_op_bezwaar, *bezwaar + 1, c.end);
             const Date bezwaar_last = ctx.calendar.weeks_after(f.date(*c.first_besluit), 6);
             const bool commissie = parse_yes_no(f.attr(*bezwaar, "adviescommissie")).value_or(false);
-            const DecisionTerm t = decision_term(f, bezwaar_last, commissie ? 12 : 6, *bezwaar, bob.value_or(c.end), bob,
-                                                 TermKind::bezwaar, ctx.calendar);
+            const DecisionTerm t = decision_term(f, bezwaar_last, commissie ? 12 : 6, *bezwaar, bob.value_or(c.end),
+                                                 bob, TermKind::bezwaar, ctx.calendar);
             if (const auto w = withdrawal_before(f, *bezwaar, c.end, t.last); w && (!bob || *bob > *w)) return r;
             r.outcome = judge_term(bob ? std::optional<Date>(f.date(*bob)) : std::nullopt, t.last, ctx.peildatum,
                                    t.suspension_open);

@@ -14,17 +14,20 @@ public:
             .severity = Severity::signaal,
             .basis = "Awb 6:7, 6:8, 6:9, 6:11",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroep binnen zes weken na "
-                    "de beslissing op bezwaar ingesteld (Algemene termijnenwet)? Later ontvangen is toch op tijd als "
-                    "het vóór het einde van de termijn is verzonden (kolom verzonden) en binnen een week daarna "
-                    "binnenkwam (Awb 6:9 lid 2); binnen die week zonder verzenddatum geeft onbekend. Die week geldt "
-                    "alleen voor post: met een ander kanaal (kolom kanaal: digitaal, e-mail, balie) telt de dag van "
-                    "ontvangst.",
-            .why = "Een beroep dat na de termijn is ingesteld, kan niet-ontvankelijk worden verklaard, tenzij de "
-                   "overschrijding verschoonbaar is (Awb 6:11). De beslissing op bezwaar moet vermelden binnen welke "
-                   "termijn en bij wie beroep kan worden ingesteld (Awb 3:45).",
-            .example = "Beslissing op bezwaar op 1 maart 2024, beroep ingesteld op 20 april zonder verzenddatum: "
-                       "gesignaleerd (de termijn liep tot en met 12 april, de postweek tot en met 19 april).",
+            .what =
+                "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroep binnen zes weken na "
+                "de beslissing op bezwaar ingesteld (Algemene termijnenwet)? Later ontvangen is toch op tijd als "
+                "het vóór het einde van de termijn is verzonden (kolom verzonden) en binnen een week daarna "
+                "binnenkwam (Awb 6:9 lid 2); binnen die week zonder verzenddatum geeft onbekend. Die week geldt "
+                "alleen voor post: met een ander kanaal (kolom kanaal: digitaal, e-mail, balie) telt de dag van "
+                "ontvangst.",
+            .why =
+                "Een beroep dat na de termijn is ingesteld, kan niet-ontvankelijk worden verklaard, tenzij de "
+                "overschrijding verschoonbaar is (Awb 6:11). De beslissing op bezwaar moet vermelden binnen welke "
+                "termijn en bij wie beroep kan worden ingesteld (Awb 3:45).",
+            .example =
+                "Beslissing op bezwaar op 1 maart 2024, beroep ingesteld op 20 april zonder verzenddatum: "
+                "gesignaleerd (de termijn liep tot en met 12 april, de postweek tot en met 19 april).",
             .can_be_unknown = true,
             .question = "Is het beroep binnen de beroepstermijn ingesteld?",
         };

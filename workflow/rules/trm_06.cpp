@@ -16,18 +16,21 @@ public:
             .severity = Severity::signaal,
             .basis = "Awb 4:17",
             .scope = Scope::cyclus,
-            .what = "Per cyclus met een aanvraag en daarna een ingebrekestelling, ontvangen na de laatste dag van de "
-                    "beslistermijn (TRM-02) en vóór de beschikking: kwam de beschikking binnen twee weken na de "
-                    "ingebrekestelling (tot en met die dag + 14; de Algemene termijnenwet verlengt dit niet)? Zo "
-                    "niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve bedrag. Een "
-                    "ingebrekestelling op of vóór de laatste dag van de termijn is te vroeg en telt niet. Of een "
-                    "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een kennelijk niet-ontvankelijke aanvraag), "
-                    "is in het logboek niet te zien.",
-            .why = "Wie te lang op een beschikking wacht, kan de gemeente in gebreke stellen. Beslist zij daarna "
-                   "niet binnen twee weken, dan is zij de aanvrager per dag een dwangsom verschuldigd (Awb 4:17), en "
-                   "staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12).",
-            .example = "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking op "
-                       "19 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom € 532.",
+            .what =
+                "Per cyclus met een aanvraag en daarna een ingebrekestelling, ontvangen na de laatste dag van de "
+                "beslistermijn (TRM-02) en vóór de beschikking: kwam de beschikking binnen twee weken na de "
+                "ingebrekestelling (tot en met die dag + 14; de Algemene termijnenwet verlengt dit niet)? Zo "
+                "niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve bedrag. Een "
+                "ingebrekestelling op of vóór de laatste dag van de termijn is te vroeg en telt niet. Of een "
+                "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een kennelijk niet-ontvankelijke aanvraag), "
+                "is in het logboek niet te zien.",
+            .why =
+                "Wie te lang op een beschikking wacht, kan de gemeente in gebreke stellen. Beslist zij daarna "
+                "niet binnen twee weken, dan is zij de aanvrager per dag een dwangsom verschuldigd (Awb 4:17), en "
+                "staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12).",
+            .example =
+                "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking op "
+                "19 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom € 532.",
             .can_be_unknown = true,
             .question = "Kwam de beschikking binnen twee weken na de ingebrekestelling?",
         };
@@ -57,16 +60,19 @@ public:
                 return r;
             }
             const int days = std::min((besluit ? f.date(*besluit) : ctx.peildatum) - due, 42);
-            const int euro = 23 * std::min(days, 14) + 35 * std::min(std::max(days - 14, 0), 14) + 45 * std::max(days - 28, 0);
+            const int euro =
+                23 * std::min(days, 14) + 35 * std::min(std::max(days - 14, 0), 14) + 45 * std::max(days - 28, 0);
             std::vector<Pos> events{aanvraag, *notice};
             if (besluit) events.push_back(*besluit);
             std::string message = "Ingebrekestelling op " + f.date(*notice).dutch_long() + "; ";
             message += besluit ? "de beschikking kwam pas op " + f.date(*besluit).dutch_long()
                                : "op de peildatum (" + ctx.peildatum.dutch_long() + ") was er nog geen beschikking";
-            message += "; de gemeente had tot en met " + due.dutch_long() +
-                       " (twee weken na de ingebrekestelling, Awb 4:17). Indicatieve dwangsom: " + std::to_string(days) +
-                       (days == 1 ? " dag" : " dagen") + ", € " + grouped(std::size_t(euro)) +
-                       (days == 42 ? " (het maximum)" : "") + "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
+            message +=
+                "; de gemeente had tot en met " + due.dutch_long() +
+                " (twee weken na de ingebrekestelling, Awb 4:17). Indicatieve dwangsom: " + std::to_string(days) +
+                (days == 1 ? " dag" : " dagen") + ", € " + grouped(std::size_t(euro)) +
+                (days == 42 ? " (het maximum)" : "") +
+                "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
             Finding& fi = r.violated(besluit ? f.date(*besluit) : due + 1, std::move(events), std::move(message));
             fi.deadline = due;
             return r;

@@ -1,0 +1,70 @@
+// The lists of CONTRIBUTING.md's recipes are complete: every entry of an extension point's table has
+// what the recipe says it needs. A new entry without it fails here, with what to add.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "helpers.hpp"
+#include "import/input_formats.hpp"
+#include "import/toml_files.hpp"
+
+namespace fs = std::filesystem;
+using namespace wmotoets;
+
+namespace {
+
+const fs::path kFormatFixtures = fs::path(test::source_dir()) / "tests/fixtures/invoer";
+
+// The fixture of an input format: tests/fixtures/invoer/NAME.* (not its mapping NAME.toml).
+std::optional<fs::path> format_fixture(std::string_view name) {
+    for (const auto& entry : fs::directory_iterator(kFormatFixtures)) {
+        const fs::path p = entry.path();
+        if (p.stem() == name && p.extension() != ".toml") return p;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+// An input format reads its fixture to at least one dossier, by its name and by auto-detection.
+TEST(InputFormats, EveryFormatHasAFixtureItReadsByNameAndByDetection) {
+    ASSERT_FALSE(input_formats().empty());
+    std::size_t fallbacks = 0;
+    for (const InputFormat& f : input_formats()) {
+        SCOPED_TRACE(std::string(f.name));
+        fallbacks += f.matches == nullptr;
+        const auto fixture = format_fixture(f.name);
+        ASSERT_TRUE(fixture) << "add a small log in this format: tests/fixtures/invoer/" << f.name << ".EXT";
+        EXPECT_EQ(detect_input_format(fixture->string()).name, f.name) << "auto-detection does not pick it by name";
+        std::optional<Mapping> mapping;
+        ImportOptions options;
+        const fs::path mapping_file = kFormatFixtures / (std::string(f.name) + ".toml");
+        if (fs::exists(mapping_file)) {
+            mapping = read_mapping_file(mapping_file.string());
+            options.mapping = &*mapping;
+        }
+        for (const std::string& format : {std::string(f.name), std::string("auto")}) {
+            EventLog log;
+            Diagnostics diag;
+            import_log_file(fixture->string(), format, options, log, diag);
+            ASSERT_EQ(log.inputs.size(), 1u);
+            EXPECT_EQ(log.inputs[0].format, f.name);
+            log.finalize();
+            EXPECT_GE(log.case_count(), 1u) << "the fixture gives no dossier";
+        }
+        EXPECT_FALSE(f.unit_one.empty() || f.unit_many.empty()) << "say what one unit of the file is called";
+    }
+    EXPECT_EQ(fallbacks, 1u) << "exactly one format is the fallback of auto-detection (matches = nullptr)";
+    const std::string help = input_format_help();
+    for (const InputFormat& f : input_formats())
+        EXPECT_NE(help.find(std::string(f.name)), std::string::npos) << f.name << " missing from --formaat's help";
+}
+
+// An unknown format names every possible one.
+TEST(InputFormats, AnUnknownFormatNamesThePossibleOnes) {
+    const std::string m = test::error_of([] { input_format("ods"); });
+    std::string expected = "onbekend invoerformaat 'ods' (mogelijk: auto";
+    for (const InputFormat& f : input_formats()) expected += ", " + std::string(f.name);
+    EXPECT_EQ(m, expected + ")");
+}
