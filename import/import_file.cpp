@@ -34,9 +34,11 @@ void import_log_file(const std::string& path, const std::string& format, const I
     try {
         import_by_format(path, format, options, log, diag);
     } catch (const Error& e) {
-        std::string m = e.what();
-        replace_all(m, path, shown);
-        throw Error(m);
+        std::string file = e.file(), message = e.message();
+        replace_all(file, path, shown);
+        replace_all(message, path, shown);
+        if (file.empty()) throw Error(message);
+        throw Error(file, e.line(), message);
     }
     if (log.inputs.size() > inputs) log.rename_input(log.inputs.size() - 1, shown);
     for (auto [list, from] : {std::pair{&diag.bad_rows, bad}, std::pair{&diag.warnings, warnings}})

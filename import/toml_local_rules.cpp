@@ -48,32 +48,35 @@ std::vector<LocalRuleSpec> read_local_rules_file(const std::string& path) {
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
                 throw Error(id_at + ": id '" + r.id + "' mag alleen letters, cijfers, - en _ bevatten");
         if (!ids.insert(r.id).second) throw Error(id_at + ": id '" + r.id + "' komt twee keer voor");
-        r.titel = text("titel", true);
-        r.ernst = text("ernst", true);
-        if (r.ernst != "overtreding" && r.ernst != "aandachtspunt" && r.ernst != "signaal")
-            throw Error(where(path, *t->get("ernst")) + ": ernst '" + r.ernst +
+        r.title = text("titel", true);
+        const std::string ernst = text("ernst", true);
+        const std::optional<Severity> severity = severity_from_name(ernst);
+        if (!severity)
+            throw Error(where(path, *t->get("ernst")) + ": ernst '" + ernst +
                         "' onbekend (overtreding, aandachtspunt of signaal)");
-        r.grondslag = text("grondslag", true);
-        r.uitleg = text("uitleg", false);
+        r.severity = *severity;
+        r.basis = text("grondslag", true);
+        r.explanation = text("uitleg", false);
         const std::string sjabloon = text("sjabloon", true);
         const std::string sj_at = where(path, *t->get("sjabloon"));
-        if (sjabloon == "voorafgaand") r.sjabloon = LocalTemplate::voorafgaand;
-        else if (sjabloon == "gevolgd_door") r.sjabloon = LocalTemplate::gevolgd_door;
-        else if (sjabloon == "vier_ogen") r.sjabloon = LocalTemplate::vier_ogen;
-        else if (sjabloon == "verplicht") r.sjabloon = LocalTemplate::verplicht;
-        else if (sjabloon == "verboden") r.sjabloon = LocalTemplate::verboden;
+        if (sjabloon == "voorafgaand") r.template_kind = LocalTemplate::voorafgaand;
+        else if (sjabloon == "gevolgd_door") r.template_kind = LocalTemplate::gevolgd_door;
+        else if (sjabloon == "vier_ogen") r.template_kind = LocalTemplate::vier_ogen;
+        else if (sjabloon == "verplicht") r.template_kind = LocalTemplate::verplicht;
+        else if (sjabloon == "verboden") r.template_kind = LocalTemplate::verboden;
         else
             throw Error(sj_at + ": onbekend sjabloon '" + sjabloon +
                         "' (voorafgaand, gevolgd_door, vier_ogen, verplicht of verboden)");
-        const bool needs_b = r.sjabloon == LocalTemplate::voorafgaand || r.sjabloon == LocalTemplate::gevolgd_door ||
-                             r.sjabloon == LocalTemplate::vier_ogen;
+        const bool needs_b = r.template_kind == LocalTemplate::voorafgaand ||
+                             r.template_kind == LocalTemplate::gevolgd_door ||
+                             r.template_kind == LocalTemplate::vier_ogen;
         r.a = text("a", true);
         if (needs_b) r.b = text("b", true);
         else if (t->get("b")) throw Error(where(path, *t->get("b")) + ": sjabloon " + sjabloon + " kent geen 'b'");
         if (const toml::node* v = t->get("binnen_dagen")) {
-            if (r.sjabloon != LocalTemplate::gevolgd_door)
+            if (r.template_kind != LocalTemplate::gevolgd_door)
                 throw Error(where(path, *v) + ": binnen_dagen hoort alleen bij sjabloon gevolgd_door");
-            r.binnen_dagen = days_value(path, *v, "binnen_dagen");
+            r.within_days = days_value(path, *v, "binnen_dagen");
         }
         out.push_back(std::move(r));
     }

@@ -162,7 +162,8 @@ std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {
         CheckFigure c;
         c.rule = f.value("rule", "");
         c.title = f.value("title", "");
-        c.severity = f.value("severity", "overtreding");
+        // An unknown severity reads as an overtreding, the strictest (as it always has).
+        c.severity = severity_from_name(f.value("severity", "overtreding")).value_or(Severity::overtreding);
         c.applicable = f.value("applicable", std::size_t(0));
         c.compliant = f.value("compliant", std::size_t(0));
         c.violations = f.value("violations", std::size_t(0));

@@ -48,10 +48,6 @@ std::string_view outcome_words(Outcome o, Severity s) {
     return "?";
 }
 
-std::string_view outcome_words(Outcome o, std::string_view severity) {
-    return outcome_words(o, severity_from_name(severity).value_or(Severity::overtreding));
-}
-
 namespace {
 constexpr char kCodes[] = {'n', 'v', 'o', 'x'};  // in the order of Outcome
 }

@@ -12,23 +12,19 @@
 #include <vector>
 
 #include "model/settings.hpp"
+#include "model/severity.hpp"
 
 namespace wmotoets {
 
 // Ordered from best to worst: the worst over the cycles is the case outcome.
 enum class Outcome : std::uint8_t { niet_van_toepassing = 0, voldaan = 1, onbekend = 2, overtreden = 3 };
-enum class Severity : std::uint8_t { overtreding, aandachtspunt, signaal };
 
-std::string_view outcome_name(Outcome o);    // "niet_van_toepassing", "voldaan", … (JSON)
-std::string_view severity_name(Severity s);  // "overtreding", "aandachtspunt", "signaal"
-std::optional<Severity> severity_from_name(std::string_view name);
+std::string_view outcome_name(Outcome o);  // "niet_van_toepassing", "voldaan", … (JSON)
 // Words for people (docs/spec/rules.md): wherever a person reads an outcome, it is worded by the rule's
 // severity — an overtreding is "overtreden", an aandachtspunt not met "niet voldaan", a signaal
 // that fires "gesignaleerd"; the others read "voldaan", "onbekend", "niet van toepassing".
 std::string_view outcome_words(Outcome o, Severity s);
 std::string_view deviation_words(Severity s);  // outcome_words(overtreden, s)
-// A rule's severity by its name as a run record keeps it; an unknown name reads as an overtreding.
-std::string_view outcome_words(Outcome o, std::string_view severity);
 // A column of deviations over rules of every severity, and the key that explains it.
 inline constexpr std::string_view kDeviationsHeading = "afwijkend";
 inline constexpr std::string_view kDeviationsKey =
@@ -59,7 +55,8 @@ struct RunRecord {
         std::vector<std::pair<std::size_t, std::uint32_t>> events;
     };
     struct Figure {
-        std::string rule, title, severity;
+        std::string rule, title;
+        Severity severity = Severity::overtreding;
         std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
         std::optional<double> rate, lo, hi;
     };

@@ -5,8 +5,10 @@
 #include <map>
 #include <optional>
 #include <string>
+
 #include <string_view>
 #include <vector>
+#include "model/severity.hpp"
 
 namespace wmotoets {
 
@@ -16,7 +18,8 @@ namespace wmotoets {
 inline std::string answer_words(const std::string& a) { return a == "weet_niet" ? "weet niet" : a; }
 
 struct CheckFigure {
-    std::string rule, title, severity;  // severity: "overtreding", "aandachtspunt", "signaal"
+    std::string rule, title;
+    Severity severity = Severity::overtreding;
     std::size_t applicable = 0, compliant = 0, violations = 0, unknown = 0;
     std::optional<double> rate;
 };

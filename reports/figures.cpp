@@ -52,7 +52,7 @@ RunRecord::Figure figure_record(const Figure& f) {
     const RuleInfo& info = f.rule->info();
     y.rule = std::string(info.id);
     y.title = std::string(info.title);
-    y.severity = std::string(severity_name(info.severity));
+    y.severity = info.severity;
     y.applicable = f.applicable;
     y.compliant = f.compliant;
     y.violations = f.violations;

@@ -122,7 +122,7 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
         auto it = texts.find(f.rule);
         if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
         out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
-            << it->second.severity << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';'
+            << severity_name(it->second.severity) << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';'
             << csv_field(f.message) << ';' << csv_field(it->second.basis) << ';' << csv_field(finding_sources(log, f))
             << "\r\n";
     }
@@ -282,8 +282,13 @@ bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t 
 
 // Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
 // for colour-blind readers; the legend names them.
-const char* severity_colour(std::string_view severity) {
-    return severity == "overtreding" ? "#8e1b1b" : severity == "aandachtspunt" ? "#e08214" : "#9ecae1";
+const char* severity_colour(Severity severity) {
+    switch (severity) {
+    case Severity::overtreding: return "#8e1b1b";
+    case Severity::aandachtspunt: return "#e08214";
+    case Severity::signaal: return "#9ecae1";
+    }
+    return "#9ecae1";
 }
 
 std::string Disclosure::percent(double fraction) const {
@@ -436,7 +441,7 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
                 << " beoordeelde dossiers (" << d.percent(r.rate) << " %"
                 << (r.lo && r.hi ? ", 95%-interval " + d.percent(*r.lo) + "–" + d.percent(*r.hi) + " %" : std::string())
                 << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule)
-                << "</a>, " << html_escape(f->severity) << ").</li>\n";
+                << "</a>, " << severity_name(f->severity) << ").</li>\n";
         }
         out << "</ul>\n";
     }
@@ -459,7 +464,7 @@ void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
 
 // The rules with the largest findings: by severity, then by rate (only rates that are shown).
 std::vector<const RunRecord::Figure*> HtmlReport::largest_findings(std::size_t n) const {
-    auto rank = [](const std::string& s) { return s == "overtreding" ? 0 : s == "aandachtspunt" ? 1 : 2; };
+    auto rank = [](Severity s) { return static_cast<int>(s); };  // Severity runs from worst to least
     std::vector<std::pair<const RunRecord::Figure*, double>> all;
     for (const RunRecord::Figure& f : run.figures)
         if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) all.emplace_back(&f, r->rate);
@@ -590,7 +595,7 @@ void HtmlReport::table() {
         const RuleText t = rule_text(run, f.rule);
         const auto r = rate_of(f);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
-            << html_escape(f.title) << "</td><td>" << html_escape(f.severity) << "</td><td class=\"small\">"
+            << html_escape(f.title) << "</td><td>" << severity_name(f.severity) << "</td><td class=\"small\">"
             << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–")
             << "</td><td class=\"n\">" << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations)
             << "</td><td class=\"n\">" << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–")
@@ -636,8 +641,9 @@ void HtmlReport::chart() {
     out << "</svg>\n";
     // The legend: colours that differ in lightness too (greyscale, colour blindness), and words.
     out << "<p class=\"legend small\">";
-    for (const char* s : {"overtreding", "aandachtspunt", "signaal"})
-        out << "<span class=\"swatch\" style=\"background:" << severity_colour(s) << "\"></span>" << s << " ";
+    for (Severity s : kSeverities)
+        out << "<span class=\"swatch\" style=\"background:" << severity_colour(s) << "\"></span>" << severity_name(s)
+            << " ";
     out << "— balk: % afwijkend, lijn: 95%-interval; rechts: afwijkend/beoordeeld.</p>\n";
     caption(true, "Percentage afwijkend per regel, met het 95%-interval");
     key();
@@ -826,8 +832,7 @@ void HtmlReport::dossiers(bool all) {
     }
     std::map<std::string, std::string> severity;  // rule → o, a, s (overtreding, aandachtspunt, signaal)
     std::set<std::string> rules_seen, teams_seen;
-    for (const RunRecord::Figure& f : run.figures)
-        severity[f.rule] = f.severity == "overtreding" ? "o" : f.severity == "aandachtspunt" ? "a" : "s";
+    for (const RunRecord::Figure& f : run.figures) severity[f.rule] = severity_name(f.severity).substr(0, 1);
     const bool timelines = by_case.size() <= kTimelineDossiers;
     out << "<p>" << by_case.size() << (by_case.size() == 1 ? " dossier" : " dossiers")
         << (all ? "" : " met een of meer bevindingen")
@@ -953,7 +958,7 @@ void HtmlReport::explanations() {
     h2("uitleg", "Uitleg per regel");
     for (const RuleText& t : rule_texts(run)) {
         out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
-            << "</h3>\n<p class=\"small muted\">" << html_escape(t.severity) << " — " << html_escape(t.basis)
+            << "</h3>\n<p class=\"small muted\">" << severity_name(t.severity) << " — " << html_escape(t.basis)
             << "</p>\n";
         if (!t.what.empty()) out << "<p><b>Wat:</b> " << html_escape(t.what) << "</p>\n";
         if (!t.why.empty()) out << "<p><b>Waarom:</b> " << html_escape(t.why) << "</p>\n";

@@ -122,7 +122,7 @@ void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& 
                        const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);
 // The style sheet of rapport.html, shared by the pages beside it (scheiding.html).
 const char* report_style();
-// A severity's colour in every chart: dark red, orange, light blue (by its name, "overtreding").
-const char* severity_colour(std::string_view severity);
+// A severity's colour in every chart: dark red, orange, light blue.
+const char* severity_colour(Severity severity);
 
 }  // namespace wmotoets

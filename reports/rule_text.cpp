@@ -4,7 +4,7 @@ namespace wmotoets {
 
 RuleText rule_text(const Rule& rule) {
     const RuleInfo& i = rule.info();
-    return RuleText{std::string(i.id),      std::string(i.title),   std::string(severity_name(i.severity)),
+    return RuleText{std::string(i.id),      std::string(i.title),   i.severity,
                     std::string(i.basis),   std::string(i.what),    std::string(i.why),
                     std::string(i.example), std::string(i.question)};
 }

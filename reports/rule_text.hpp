@@ -11,7 +11,9 @@
 namespace wmotoets {
 
 struct RuleText {
-    std::string id, title, severity, basis, what, why, example, question;
+    std::string id, title;
+    Severity severity = Severity::overtreding;
+    std::string basis, what, why, example, question;
 };
 RuleText rule_text(const Rule& rule);
 RuleText rule_text(const RunRecord& run, const std::string& id);

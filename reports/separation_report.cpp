@@ -164,7 +164,7 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
     for (std::size_t k = 0; k < 3; ++k) {
         const RuleText t = rule_text(run, std::string(kSeparationRules[k]));
         out << "<li><b>" << kSeparationRules[k] << "</b> " << html_escape(t.title) << " — een afwijking heet hier <i>"
-            << outcome_words(Outcome::overtreden, t.severity) << "</i> (ernst: " << html_escape(t.severity)
+            << outcome_words(Outcome::overtreden, t.severity) << "</i> (ernst: " << severity_name(t.severity)
             << ").</li>\n";
     }
     out << "</ul>\n<p class=\"small muted\">Elke afwijking is apart geteld: een dossier kan in meer kolommen staan. De "

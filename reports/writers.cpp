@@ -122,7 +122,7 @@ void text_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
         buf += std::to_string(f.rows.front().line);
     }
     buf += ": ";
-    buf += rule.severity;
+    buf += severity_name(rule.severity);
     buf += ' ';
     buf += rule.id;
     buf += ' ';
@@ -159,8 +159,8 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         for (const RunRecord::Figure& f : d.figures) {
             const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
             const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
-            out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, f.severity, f.applicable,
-                               f.compliant, f.violations, f.unknown, rate, ci);
+            out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, severity_name(f.severity),
+                               f.applicable, f.compliant, f.violations, f.unknown, rate, ci);
         }
         out += std::string(kDeviationsKey) +
                ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
@@ -219,7 +219,7 @@ void json_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
         rule = ", \"rule\": ";
         append_json_string(rule, rules[f.rule].id);
         rule += ", \"severity\": ";
-        append_json_string(rule, rules[f.rule].severity);
+        append_json_string(rule, severity_name(rules[f.rule].severity));
     }
     buf += ",\n    {\"case_id\": ";
     append_json_string(buf, f.case_id);
@@ -262,8 +262,8 @@ std::string json_tail(const RunTail& d, bool any_findings) {
         buf += fmt::format(
             "{}\n    {{\"rule\": {}, \"title\": {}, \"severity\": {}, \"applicable\": {}, \"compliant\": {}, "
             "\"violations\": {}, \"unknown\": {}, \"rate\": {}, \"ci95\": {}}}",
-            i ? "," : "", json_string(f.rule), json_string(f.title), json_string(f.severity), f.applicable, f.compliant,
-            f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
+            i ? "," : "", json_string(f.rule), json_string(f.title), json_string(severity_name(f.severity)),
+            f.applicable, f.compliant, f.violations, f.unknown, f.rate ? json_number(*f.rate) : "null", ci);
     }
     buf += d.figures.empty() ? "]" : "\n  ]";
     buf += ",\n  \"doorlooptijden\": [";
@@ -315,9 +315,10 @@ void csv_finding(std::string& buf, FormatCache&, const EventLog& log, const std:
         line = std::to_string(f.rows.front().line);
         activity = std::string(f.rows.front().activity);
     }
-    for (const std::string& field : {csv_field(f.case_id), rule.id, rule.severity, std::to_string(f.cycle),
-                                     f.date.iso(), f.deadline ? f.deadline->iso() : std::string(), csv_field(file),
-                                     line, csv_field(activity), csv_field(f.message)}) {
+    for (const std::string& field :
+         {csv_field(f.case_id), rule.id, std::string(severity_name(rule.severity)), std::to_string(f.cycle),
+          f.date.iso(), f.deadline ? f.deadline->iso() : std::string(), csv_field(file), line, csv_field(activity),
+          csv_field(f.message)}) {
         buf += field;
         buf += ';';
     }

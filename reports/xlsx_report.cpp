@@ -39,7 +39,7 @@ Book open_book(const std::string& path, const char* title, std::time_t created) 
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     b.wb = workbook_new_opt(path.c_str(), &options);
-    if (!b.wb) throw Error(path + ": kan het werkboek niet aanmaken");
+    if (!b.wb) throw Error(path, 0, "kan het werkboek niet aanmaken");
     lxw_doc_properties props{};
     props.title = const_cast<char*>(title);
     props.author = const_cast<char*>("Wmo-toets");
@@ -189,7 +189,7 @@ void XlsxReport::summary_sheet() {
         const RuleText t = rule_text(run, f.rule);
         s.text(r, 0, f.rule);
         s.text(r, 1, f.title);
-        s.text(r, 2, f.severity);
+        s.text(r, 2, std::string(severity_name(f.severity)));
         s.text(r, 3, t.basis);
         if (d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown})) s.count(r, 4, f.applicable, d);
         else s.text(r, 4, "–");
@@ -235,7 +235,7 @@ void XlsxReport::findings_sheet() {
         s.text(r, 0, f.case_id);
         s.text(r, 1, f.rule);
         s.text(r, 2, it->second.title);
-        s.text(r, 3, it->second.severity);
+        s.text(r, 3, std::string(severity_name(it->second.severity)));
         s.number(r, 4, f.cycle);
         s.day(r, 5, f.date);
         s.day(r, 6, f.deadline);
@@ -261,7 +261,7 @@ void XlsxReport::rules_sheet() {
         const RuleText t = rule_text(run, id);
         s.text(r, 0, id);
         s.text(r, 1, t.title);
-        s.text(r, 2, t.severity);
+        s.text(r, 2, std::string(severity_name(t.severity)));
         s.text(r, 3, t.basis);
         s.text(r, 4, t.what, b.wrap);
         s.text(r, 5, t.why, b.wrap);
@@ -280,7 +280,7 @@ void XlsxReport::dossiers_sheet() {
         worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
     if (!run.rules.empty()) worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
-    std::vector<std::string> severity;  // per rule: its outcomes are worded by it
+    std::vector<Severity> severity;  // per rule: its outcomes are worded by it
     for (const std::string& rule : run.rules) severity.push_back(rule_text(run, rule).severity);
     lxw_row_t row = 0;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
@@ -394,7 +394,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
     x.teams_sheet();
     if (lead_times) x.lead_times_sheet(*lead_times);
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path + ": rapport.xlsx schrijven mislukt: " + lxw_strerror(err));
+    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("rapport.xlsx schrijven mislukt: ") + lxw_strerror(err));
 }
 
 void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
@@ -480,7 +480,7 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
         s.finish(r);
     }
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path + ": zelftest.xlsx schrijven mislukt: " + lxw_strerror(err));
+    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("zelftest.xlsx schrijven mislukt: ") + lxw_strerror(err));
 }
 
 void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
@@ -559,7 +559,7 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         worksheet_data_validation_range(ws, header + 1, 5, r, 5, &v);
     }
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path + ": oordelen.xlsx schrijven mislukt: " + lxw_strerror(err));
+    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("oordelen.xlsx schrijven mislukt: ") + lxw_strerror(err));
 }
 
 void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d) {
@@ -624,7 +624,8 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
         if (d.publication) worksheet_write_string(ws, r++, 0, d.rule(false).c_str(), nullptr);
     }
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path + ": scheiding.xlsx schrijven mislukt: " + lxw_strerror(err));
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("scheiding.xlsx schrijven mislukt: ") + lxw_strerror(err));
 }
 
 }  // namespace wmotoets

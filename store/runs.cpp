@@ -78,7 +78,11 @@ void Store::RunWriter::finding(const RunRecord::Finding& x) {
 
 void Store::RunWriter::figure(const RunRecord::Figure& x) {
     Stmt& g = impl_->figures;
-    g.bind(1, impl_->id).bind(2, impl_->n_figures++).bind(3, x.rule).bind(4, x.title).bind(5, x.severity);
+    g.bind(1, impl_->id)
+        .bind(2, impl_->n_figures++)
+        .bind(3, x.rule)
+        .bind(4, x.title)
+        .bind(5, severity_name(x.severity));
     g.bind(6, std::int64_t(x.applicable)).bind(7, std::int64_t(x.compliant)).bind(8, std::int64_t(x.violations));
     g.bind(9, std::int64_t(x.unknown)).bind(10, x.rate).bind(11, x.lo).bind(12, x.hi).run("het vastleggen van cijfers");
 }
@@ -180,7 +184,7 @@ void read_figures(const Store::Db& db, std::int64_t id, RunRecord& run) {
         RunRecord::Figure f;
         f.rule = std::string(q.text(0));
         f.title = std::string(q.text(1));
-        f.severity = std::string(q.text(2));
+        f.severity = severity_from_name(q.text(2)).value_or(Severity::overtreding);
         f.applicable = std::size_t(q.i64(3));
         f.compliant = std::size_t(q.i64(4));
         f.violations = std::size_t(q.i64(5));

@@ -272,7 +272,7 @@ TEST(Store, RunsAreKeptForReports) {
     run.case_ids = {"D1", "D2"};
     run.outcomes = {Outcome::voldaan, Outcome::overtreden, Outcome::niet_van_toepassing, Outcome::onbekend};
     run.findings.push_back({"D1", "ONA-01", 2, "2024-03-01", "", "Medewerker M1 …", {{1, 4}, {1, 9}}});
-    run.figures.push_back({"INF-01", "titel", "overtreding", 1, 1, 0, 0, 0.0, 0.0, 0.79});
+    run.figures.push_back({"INF-01", "titel", Severity::overtreding, 1, 1, 0, 0, 0.0, 0.0, 0.79});
     store.add_run(run);
     run.peildatum = "2024-07-31";
     store.add_run(run);

@@ -200,10 +200,12 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
 
     // With the figures of a check: plus one gesprekspunt per 'ja' against a rule above 5 %.
     std::map<std::string, CheckFigure> figures;
-    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", "overtreding", 10, 8, 2, 0, 0.2};  // above 5 %
-    figures["ONA-03"] = {"ONA-03", "Zelfde team", "signaal", 10, 7, 3, 0, 0.3};  // a signaal: "gesignaleerd"
-    figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", "overtreding", 10, 10, 0, 0, 0.0};
-    figures["INF-01"] = {"INF-01", "Niet gewezen", "overtreding", 20, 19, 1, 0, 0.05};  // exactly 5 %: not above
+    figures["ONA-01"] = {"ONA-01", "Cliëntondersteuner beslist zelf", Severity::overtreding, 10, 8, 2, 0,
+                         0.2};                                                           // above 5 %
+    figures["ONA-03"] = {"ONA-03", "Zelfde team", Severity::signaal, 10, 7, 3, 0, 0.3};  // a signaal: "gesignaleerd"
+    figures["TOE-01"] = {"TOE-01", "Eigen bijdrage", Severity::overtreding, 10, 10, 0, 0, 0.0};
+    figures["INF-01"] = {"INF-01", "Niet gewezen", Severity::overtreding, 20, 19, 1, 0,
+                         0.05};  // exactly 5 %: not above
     const ZelftestDialogue with = zelftest_dialogue(q, sets, figures, 0.05);
     std::vector<std::string> extra;
     for (const auto& p : with.points)

@@ -101,10 +101,8 @@ void write_output_file(const std::string& path, const std::function<void(const s
     try {
         write(file.temporary_path());
     } catch (const Error& e) {  // name the file the user asked for, not the temporary one
-        std::string message = e.what();
-        if (const auto at = message.find(file.temporary_path()); at != std::string::npos)
-            message.replace(at, file.temporary_path().size(), path);
-        throw Error(message);
+        if (e.file() == file.temporary_path()) throw e.about(path);
+        throw;
     }
     file.commit();
 }

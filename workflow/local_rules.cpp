@@ -8,12 +8,6 @@ namespace wmotoets {
 
 namespace {
 
-Severity severity_of(const std::string& ernst) {
-    if (ernst == "overtreding") return Severity::overtreding;
-    if (ernst == "aandachtspunt") return Severity::aandachtspunt;
-    return Severity::signaal;
-}
-
 // A template parameter: a canonical activity by its name, or a kept label exactly as in the input.
 struct Matcher {
     std::string text;
@@ -35,27 +29,27 @@ class LocalRule final : public Rule {
 public:
     explicit LocalRule(const LocalRuleSpec& s) : spec_(s), a_(s.a), b_(s.b) {
         what_ = describe();
-        why_ = s.uitleg.empty()
-                   ? "Lokale werkinstructie van de gemeente (" + s.grondslag + "), vastgelegd in " + s.source + "."
-                   : s.uitleg;
+        why_ = s.explanation.empty()
+                   ? "Lokale werkinstructie van de gemeente (" + s.basis + "), vastgelegd in " + s.source + "."
+                   : s.explanation;
         example_ = example();
         question_ = "Is in dit dossier voldaan aan lokale regel " + spec_.id + "?";
         info_ = RuleInfo{spec_.id,
-                         spec_.titel,
-                         severity_of(spec_.ernst),
-                         spec_.grondslag,
+                         spec_.title,
+                         spec_.severity,
+                         spec_.basis,
                          Scope::dossier,
                          what_,
                          why_,
                          example_,
-                         spec_.sjabloon == LocalTemplate::gevolgd_door && spec_.binnen_dagen.has_value(),
+                         spec_.template_kind == LocalTemplate::gevolgd_door && spec_.within_days.has_value(),
                          question_};
     }
     const RuleInfo& info() const override { return info_; }
 
     RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
         Judge j{f, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
-        switch (spec_.sjabloon) {
+        switch (spec_.template_kind) {
         case LocalTemplate::voorafgaand: return voorafgaand(j);
         case LocalTemplate::gevolgd_door: return gevolgd_door(j, ctx);
         case LocalTemplate::vier_ogen: return vier_ogen(j);
@@ -111,7 +105,7 @@ private:
             if (!j.is_a(p)) continue;
             if (j.r.outcome == Outcome::niet_van_toepassing) j.r.outcome = Outcome::voldaan;
             const std::optional<Date> last =
-                spec_.binnen_dagen ? std::optional<Date>(j.f.date(p) + *spec_.binnen_dagen) : std::nullopt;
+                spec_.within_days ? std::optional<Date>(j.f.date(p) + *spec_.within_days) : std::nullopt;
             const std::optional<Pos> next = next_b[p];
             if (next && (!last || j.f.date(*next) <= *last)) continue;
             if (!next && last && ctx.peildatum <= *last) {  // the term still runs
@@ -123,7 +117,7 @@ private:
             if (next) msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
             else msg += " werd niet gevolgd door '" + spec_.b + "'";
             if (last)
-                msg += "; dat moest binnen " + std::to_string(*spec_.binnen_dagen) + " dagen, tot en met " +
+                msg += "; dat moest binnen " + std::to_string(*spec_.within_days) + " dagen, tot en met " +
                        last->dutch_long();
             j.finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
             j.r.findings.back().deadline = last;
@@ -188,16 +182,16 @@ private:
 
     std::string describe() const {
         const std::string a = "'" + spec_.a + "'", b = "'" + spec_.b + "'";
-        switch (spec_.sjabloon) {
+        switch (spec_.template_kind) {
         case LocalTemplate::voorafgaand:
             return "Sjabloon voorafgaand: van toepassing op dossiers met " + b + "; overtreden als vóór de eerste " +
                    b + " geen " + a + " komt.";
         case LocalTemplate::gevolgd_door:
             return "Sjabloon gevolgd_door: van toepassing op dossiers met " + a + "; overtreden als een " + a +
                    " niet gevolgd wordt door " + b +
-                   (spec_.binnen_dagen ? " binnen " + std::to_string(*spec_.binnen_dagen) +
-                                             " dagen (onbekend zolang die termijn op de peildatum loopt)"
-                                       : std::string()) +
+                   (spec_.within_days ? " binnen " + std::to_string(*spec_.within_days) +
+                                            " dagen (onbekend zolang die termijn op de peildatum loopt)"
+                                      : std::string()) +
                    ".";
         case LocalTemplate::vier_ogen:
             return "Sjabloon vier_ogen: van toepassing op dossiers waarin " + a + " en " + b +
@@ -208,7 +202,7 @@ private:
         return {};
     }
     std::string example() const {
-        switch (spec_.sjabloon) {
+        switch (spec_.template_kind) {
         case LocalTemplate::voorafgaand:
             return "Een dossier met '" + spec_.b + "' maar zonder '" + spec_.a + "' ervoor: overtreden.";
         case LocalTemplate::gevolgd_door:
