@@ -52,27 +52,19 @@ std::string dutch_number(std::string n) {
     return n;
 }
 
-// What an option's value is, in Dutch: the kind of value (BESTAND, MAP, DATUM, GETAL, TEKST)
-// and its validators' descriptions ("van 50 tot en met 99,9", "groter dan 0").
+// What an option's value is, in Dutch: CLI11's kinds of value as TEKST and GETAL (files,
+// directories and dates are declared as such: file_option, dir_option, date_option) and its
+// validators' descriptions ("van 50 tot en met 99,9", "groter dan 0").
 void dutch_types(CLI::App& app) {
     static const std::regex range(R"(^[A-Z]+ in \[(\S+) - (\S+)\]$)");
     for (CLI::Option* opt : app.get_options()) {
         const std::string full = opt->get_type_name();
         if (full.empty()) continue;  // a flag
         const std::string base = full.substr(0, full.find(':'));
-        const std::string name = opt->get_name();
-        const std::string desc = opt->get_description();
-        std::string kind = base == "TEXT"                                         ? "TEKST"
-                           : (base == "INT" || base == "UINT" || base == "FLOAT") ? "GETAL"
-                                                                                  : base;
-        if (name == "--peildatum") kind = "DATUM";
-        else if (name == "--uit" && desc.rfind("Map", 0) == 0) kind = "MAP";
-        else if (name == "--uit" || name == "--db" || name == "--mapping" || name == "--regels" ||
-                 name == "--instellingen" || name == "--feestdagen" || name == "--pseudonimiseer" ||
-                 name == "--oordelen" || name == "logboek" || name == "export" || name == "antwoorden" ||
-                 name == "--sleutel")
-            kind = "BESTAND";
-        opt->type_name(kind);
+        // BESTAND, MAP, DATUM: set where the option is declared (file_option … in commands.hpp).
+        if (base == "TEXT") opt->type_name("TEKST");
+        else if (base == "INT" || base == "UINT" || base == "FLOAT") opt->type_name("GETAL");
+        else opt->type_name(base);
         for (int i = 0;; ++i) {
             CLI::Validator* v = nullptr;
             try {

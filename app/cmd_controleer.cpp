@@ -211,29 +211,27 @@ Command add_controleer(CLI::App& app) {
     CLI::App* check = s.app;
     const auto& o = s.options;
     add_input_options(*check, o->input);
-    check->add_option(
-        "--db", o->db,
-        "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
-        "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
+    file_option(*check, "--db", o->db,
+                "Werk met deze database: de gegeven logboeken worden eerst geïmporteerd, dan wordt alles wat erin "
+                "staat gecontroleerd en de controle opgeslagen (voor 'wmotoets rapport')");
     check->add_option("--uitvoerformaat,--format", o->format, output_format_help())
         ->check(CLI::IsMember(output_format_names()));
-    check->add_option("--uit", o->out,
-                      "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
-                      "pas op zijn plaats gezet als de controle klaar is)");
+    file_option(*check, "--uit", o->out,
+                "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
+                "pas op zijn plaats gezet als de controle klaar is)");
     check->add_flag("--uitkomsten,--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
-    check->add_option("--peildatum", o->peildatum,
-                      "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
+    date_option(*check, "--peildatum", o->peildatum,
+                "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
     check->add_option("--alleen,--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")
         ->delimiter(',');
     check->add_option("--behalve,--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');
     check->add_flag("--altijd-nul,--exit-zero", o->exit_zero, "Exitcode 0, ook als er overtredingen zijn");
-    check->add_option(
-        "--regels", o->local_rules_file,
-        "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
-    check->add_option("--instellingen", o->settings_file,
-                      "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
-    check->add_option("--feestdagen", o->holiday_files,
-                      "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
+    file_option(*check, "--regels", o->local_rules_file,
+                "Lokaal regelbestand (TOML, [[regel]]-tabellen) met eigen LOK-regels; zie 'wmotoets regels --help'");
+    file_option(*check, "--instellingen", o->settings_file,
+                "Instellingenbestand (TOML): termijnen van ONA-04/TOE-03 en extra gelijkgestelde dagen");
+    file_option(*check, "--feestdagen", o->holiday_files,
+                "Extra gelijkgestelde dagen (Atw art. 3 lid 3), één JJJJ-MM-DD per regel; mag vaker");
     return s.command(run_controleer);
 }
 

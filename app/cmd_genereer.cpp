@@ -77,7 +77,7 @@ Command add_genereer(CLI::App& app) {
         ->check(CLI::Range(0.0, 1.0));
     gen->add_option("--scheidingsteken", o->separator, "Scheidingsteken: ',' ';' of 'tab'")
         ->check(CLI::IsMember({",", ";", "tab"}));
-    gen->add_option("--uit", o->out, "Schrijf naar dit bestand in plaats van naar stdout");
+    file_option(*gen, "--uit", o->out, "Schrijf naar dit bestand in plaats van naar stdout");
     return s.command(run_genereer);
 }
 

@@ -46,7 +46,7 @@ Command add_importeer(CLI::App& app) {
     CLI::App* imp = s.app;
     const auto& o = s.options;
     add_input_options(*imp, o->input);
-    imp->add_option("--db", o->db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
+    file_option(*imp, "--db", o->db, "De database (standaard wmotoets.db; wordt aangemaakt als die er niet is)");
     return s.command(run_importeer);
 }
 

@@ -23,8 +23,8 @@ Command add_mapping(CLI::App& app) {
     CLI::App* proposal = mapping->add_subcommand(
         "voorstel",
         "Stel een mappingbestand voor bij een export (CSV of Excel, een rij per stap of een rij per melding)");
-    proposal->add_option("export", o->export_file, "De export uit het zaaksysteem (.csv of .xlsx)")->required();
-    proposal->add_option("--uit", o->out, "Schrijf het voorstel naar dit bestand (standaard: het scherm)");
+    file_option(*proposal, "export", o->export_file, "De export uit het zaaksysteem (.csv of .xlsx)")->required();
+    file_option(*proposal, "--uit", o->out, "Schrijf het voorstel naar dit bestand (standaard: het scherm)");
     proposal->add_option("--blad", o->sheet, "Excel: het blad met de export (standaard het eerste)");
     proposal->footer(
         "\nHerkent kolommen aan hun naam (Zaaknummer, Datum status, Statusomschrijving, Behandelaar, …), statussen "

@@ -87,11 +87,10 @@ Command add_rapport(CLI::App& app) {
                                              "Schrijf de rapporten van de laatste controle in de database");
     CLI::App* report = s.app;
     const auto& o = s.options;
-    report->add_option("--db", o->db, "De database (standaard wmotoets.db)");
-    report
-        ->add_option("--uit", o->out,
-                     "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
-                     "scheiding.html en scheiding.xlsx)")
+    file_option(*report, "--db", o->db, "De database (standaard wmotoets.db)");
+    dir_option(*report, "--uit", o->out,
+               "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
+               "scheiding.html en scheiding.xlsx)")
         ->required();
     report->add_flag(
         "--publicatie", o->publication,
@@ -102,8 +101,8 @@ Command add_rapport(CLI::App& app) {
         "Schrijf ook het overzicht voor de wijkteamcoördinator: scheiding.html en scheiding.xlsx, per maand, "
         "team en medewerker de dossiers met ondersteuner en beslisser en daarvan ONA-01, ONA-02 en ONA-03 "
         "apart (in de publicatieversie niets per medewerker)");
-    report->add_option("--instellingen", o->settings,
-                       "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+    file_option(*report, "--instellingen", o->settings,
+                "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
     report->add_flag("--alle-dossiers", o->all_dossiers,
                      "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");
     report->add_flag("--pdf", o->pdf,

@@ -62,7 +62,8 @@ Command add_regels(CLI::App& app) {
     CLI::App* rules = s.app;
     const auto& o = s.options;
     rules->add_option("ID", o->id, "Een regel-ID, bijv. INF-01");
-    rules->add_option("--regels", o->local_rules_file, "Lokaal regelbestand (TOML) met LOK-regels, die dan meetellen");
+    file_option(*rules, "--regels", o->local_rules_file,
+                "Lokaal regelbestand (TOML) met LOK-regels, die dan meetellen");
     rules->add_flag("--markdown", o->markdown, "Het hele regelboek als Markdown (docs/regels.md)");
     return s.command(run_regels);
 }

@@ -10,7 +10,7 @@ namespace wmotoets {
 Command add_sleutel(CLI::App& app) {
     auto out = std::make_shared<std::string>();
     CLI::App* keygen = app.add_subcommand("sleutel", "Maak een geheime sleutel voor --pseudonimiseer");
-    keygen->add_option("--uit", *out, "Het sleutelbestand (wordt niet overschreven als het al bestaat)")->required();
+    file_option(*keygen, "--uit", *out, "Het sleutelbestand (wordt niet overschreven als het al bestaat)")->required();
     keygen->footer(
         "\nBewaar de sleutel buiten de database en deel hem niet: wie hem heeft, kan pseudoniemen narekenen.\n"
         "Gebruik elke maand dezelfde sleutel, dan blijven dossiers over exports heen te volgen.\n");

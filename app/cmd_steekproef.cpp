@@ -260,7 +260,7 @@ Command add_steekproef(CLI::App& app) {
     CLI::App* size = sample->add_subcommand("omvang", "Hoeveel dossiers moet u beoordelen?");
     add_common(size, *so);
     size->add_option("--fouten", so->deviations, "Aantal afwijkingen dat u in de steekproef verwacht (standaard 0)");
-    size->add_option("--db", so->db, "Neem de populatie uit de laatste controle in deze database (hypergeometrisch)");
+    file_option(*size, "--db", so->db, "Neem de populatie uit de laatste controle in deze database (hypergeometrisch)");
     size->footer(
         "\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
         "  wmotoets steekproef omvang --fouten 1            93\n"
@@ -268,16 +268,16 @@ Command add_steekproef(CLI::App& app) {
         "  wmotoets steekproef omvang --db audit.db         de populatie uit de laatste controle\n");
     CLI::App* draw =
         sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");
-    draw->add_option("--db", dro->db, "De database met een controle (standaard wmotoets.db)");
+    file_option(*draw, "--db", dro->db, "De database met een controle (standaard wmotoets.db)");
     draw->add_option("--omvang", dro->size, "Aantal dossiers (zie 'steekproef omvang')")
         ->required()
         ->check(CLI::PositiveNumber);
     draw->add_option("--zaad", dro->seed, "Zaad: hetzelfde zaad geeft op elke machine dezelfde dossiers")->required();
     draw->add_option("--strata", dro->strata, "Proportioneel gelaagd naar team of kwartaal (van de melding)")
         ->check(CLI::IsMember({"team", "kwartaal"}));
-    draw->add_option("--uit", dro->out,
-                     "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
-                     "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
+    dir_option(*draw, "--uit", dro->out,
+               "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
+               "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
     draw->add_flag("--pdf", dro->pdf,
                    "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
     draw->footer(
@@ -290,11 +290,11 @@ Command add_steekproef(CLI::App& app) {
         eval->add_option("--omvang", so->size, "Aantal beoordeelde dossiers (zelf geteld)")->check(CLI::PositiveNumber);
     CLI::Option* eval_dev =
         eval->add_option("--afwijkingen", so->deviations, "Aantal dossiers met een afwijking (zelf geteld)");
-    eval->add_option("--oordelen", so->verdicts,
-                     "De ingevulde oordelen.xlsx van 'steekproef trek' (of hetzelfde blad als CSV): Wmo-toets telt per "
-                     "norm en per dossier, en toont waar u anders oordeelt dan de controle");
-    eval->add_option("--db", so->verdicts_db,
-                     "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
+    file_option(*eval, "--oordelen", so->verdicts,
+                "De ingevulde oordelen.xlsx van 'steekproef trek' (of hetzelfde blad als CSV): Wmo-toets telt per "
+                "norm en per dossier, en toont waar u anders oordeelt dan de controle");
+    file_option(*eval, "--db", so->verdicts_db,
+                "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
     eval->footer(
         "\nVoorbeelden:\n  wmotoets steekproef evalueer --omvang 59 --afwijkingen 1\n"
         "  wmotoets steekproef evalueer --db audit.db --oordelen steekproef/oordelen.xlsx\n"

@@ -72,22 +72,23 @@ Command add_zelftest(CLI::App& app) {
     zelftest->require_subcommand(1);
     CLI::App* form =
         zelftest->add_subcommand("formulier", "Schrijf het invulformulier (één HTML-pagina, werkt offline)");
-    form->add_option("--uit", *form_out, "Het HTML-bestand (standaard: naar stdout)");
+    file_option(*form, "--uit", *form_out, "Het HTML-bestand (standaard: naar stdout)");
     form->footer(
         "\nVoorbeeld:\n  wmotoets zelftest formulier --uit zelftest-formulier.html\n"
         "Open het bestand in een browser, vul in en kies 'Opslaan als bestand': dat JSON-bestand leest\n"
         "'wmotoets zelftest rapport'. Een eerder bestand laden om verder te gaan kan ook.\n");
     CLI::App* report = zelftest->add_subcommand("rapport", "Zet de antwoorden naast elkaar, met gesprekspunten");
-    report->add_option("antwoorden", zo->answers, "Antwoordbestanden (JSON of TOML), één per perspectief")->required();
-    auto* zdb = report->add_option("--db", zo->db, "Toets de antwoorden aan de laatste controle in deze database");
-    report->add_option("--controle", zo->check_json, "… of aan de uitvoer van 'wmotoets controleer --format json'")
+    file_option(*report, "antwoorden", zo->answers, "Antwoordbestanden (JSON of TOML), één per perspectief")
+        ->required();
+    auto* zdb = file_option(*report, "--db", zo->db, "Toets de antwoorden aan de laatste controle in deze database");
+    file_option(*report, "--controle", zo->check_json, "… of aan de uitvoer van 'wmotoets controleer --format json'")
         ->excludes(zdb);
-    report->add_option("--uit", zo->out, "Map voor zelftest.html en zelftest.xlsx")->required();
+    dir_option(*report, "--uit", zo->out, "Map voor zelftest.html en zelftest.xlsx")->required();
     report
         ->add_option("--drempel", zo->threshold,
                      "Percentage overtredingen waarboven een 'ja' een gesprekspunt wordt (standaard 5)")
         ->check(CLI::Range(0.0, 100.0));
-    report->add_option("--instellingen", zo->settings_file, "Instellingenbestand (TOML); [zelftest] drempel = 5");
+    file_option(*report, "--instellingen", zo->settings_file, "Instellingenbestand (TOML); [zelftest] drempel = 5");
     return {zelftest, [=] { return form->parsed() ? run_zelftest_form(*form_out) : run_zelftest_report(*zo); }};
 }
 

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace wmotoets {
 
@@ -43,5 +44,21 @@ Command add_zelftest(CLI::App& app);
 Command add_regels(CLI::App& app);
 Command add_genereer(CLI::App& app);
 Command add_mapping(CLI::App& app);
+
+// Options whose value is a file, a directory or a date, declared with their Dutch type name where
+// they are declared, so that --help says what to give (BESTAND, MAP, DATUM); every other option shows
+// CLI11's kind of value in Dutch (TEKST, GETAL: cli.cpp).
+template <class T>
+CLI::Option* file_option(CLI::App& cmd, const std::string& name, T& into, const std::string& description) {
+    return cmd.add_option(name, into, description)->type_name("BESTAND");
+}
+template <class T>
+CLI::Option* dir_option(CLI::App& cmd, const std::string& name, T& into, const std::string& description) {
+    return cmd.add_option(name, into, description)->type_name("MAP");
+}
+template <class T>
+CLI::Option* date_option(CLI::App& cmd, const std::string& name, T& into, const std::string& description) {
+    return cmd.add_option(name, into, description)->type_name("DATUM");
+}
 
 }  // namespace wmotoets

@@ -1,6 +1,7 @@
 #include "app/input.hpp"
 
 #include <spdlog/spdlog.h>
+#include "app/commands.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -17,12 +18,11 @@
 namespace wmotoets {
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
-    cmd.add_option(
-        "logboek", o.logs,
-        "Een of meer eventlogs: canonieke CSV, Excel (.xlsx), XES (.xes, .xes.gz) of, met --mapping, een eigen "
-        "export");
-    cmd.add_option("--mapping", o.mapping_file,
-                   "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
+    file_option(cmd, "logboek", o.logs,
+                "Een of meer eventlogs: canonieke CSV, Excel (.xlsx), XES (.xes, .xes.gz) of, met --mapping, een eigen "
+                "export");
+    file_option(cmd, "--mapping", o.mapping_file,
+                "Mappingbestand (TOML): kolommen, activiteitlabels, rollen en waarden van een eigen export");
     cmd.add_option("--formaat", o.input_format, input_format_help())->check(CLI::IsMember(input_format_choices()));
     cmd.add_option("--blad", o.sheet, "Excel: het blad met het logboek (standaard het eerste)");
     cmd.add_option("--levenscyclus", o.lifecycle,
@@ -38,10 +38,10 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
            "waarden die op een BSN lijken mogen dan toch worden weggeschreven (zonder dit, of --pseudonimiseer, "
            "schrijft Wmo-toets ze nergens weg)")
         ->check(CLI::IsMember({"case_id", "actor"}));
-    cmd.add_option("--pseudonimiseer", o.key_file,
-                   "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
-                   "bestand; maak er een met 'wmotoets sleutel'). Dezelfde sleutel geeft elke maand dezelfde "
-                   "pseudoniemen");
+    file_option(cmd, "--pseudonimiseer", o.key_file,
+                "Vervang dossiernummers en medewerkers door pseudoniemen (HMAC-SHA-256 met de sleutel in dit "
+                "bestand; maak er een met 'wmotoets sleutel'). Dezelfde sleutel geeft elke maand dezelfde "
+                "pseudoniemen");
 }
 
 ImportSetup::ImportSetup(const InputOptions& o) {

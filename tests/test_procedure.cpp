@@ -15,7 +15,7 @@ using A = Activity;
 namespace {
 
 // How to reach each state from the start.
-const std::map<std::string, std::vector<A>>& paths(int region) {
+const std::map<std::string, std::vector<A>>& paths(Region region) {
     static const std::map<std::string, std::vector<A>> r0{
         {"Start", {}},
         {"Vraagverheldering", {A::vraagverheldering}},
@@ -42,7 +42,7 @@ const std::map<std::string, std::vector<A>>& paths(int region) {
         {"WisselGevraagd", {A::ondersteuner_toegewezen, A::andere_ondersteuner_verzocht}},
         {"Afgezien", {A::clientondersteuning_afgezien}},
     };
-    return region == 0 ? r0 : r1;
+    return region == Region::procedure ? r0 : r1;
 }
 
 // The tables of docs/spec/procedure.md: event → (allowed state → target). "=" means: stays.
@@ -72,7 +72,7 @@ const Table& region0_table() {
         t[A::uitspraak] = {{"InBeroep", "Uitgesproken"}};
         t[A::intrekking] = {{"Gemeld", "Afgesloten"},      {"InOnderzoek", "Afgesloten"}, {"Onderzocht", "Afgesloten"},
                             {"Aangevraagd", "Afgesloten"}, {"InBezwaar", "Afgesloten"},   {"InBeroep", "Afgesloten"}};
-        for (const auto& [state, path] : paths(0)) t[A::afsluiting][state] = "Afgesloten";
+        for (const auto& [state, path] : paths(Region::procedure)) t[A::afsluiting][state] = "Afgesloten";
         return t;
     }();
     return table;
@@ -80,14 +80,16 @@ const Table& region0_table() {
 const Table& region1_table() {
     static const Table table = [] {
         Table t;
-        for (const auto& [state, path] : paths(1))
+        for (const auto& [state, path] : paths(Region::ondersteuning))
             t[A::informatie_clientondersteuning][state] = state == "NietGeinformeerd" ? "Geinformeerd" : "=";
         t[A::clientondersteuning_gevraagd] = {
             {"NietGeinformeerd", "Gevraagd"}, {"Geinformeerd", "Gevraagd"}, {"Afgezien", "Gevraagd"}};
-        for (const auto& [state, path] : paths(1)) t[A::ondersteuner_toegewezen][state] = "Ondersteund";
+        for (const auto& [state, path] : paths(Region::ondersteuning))
+            t[A::ondersteuner_toegewezen][state] = "Ondersteund";
         t[A::andere_ondersteuner_verzocht] = {{"Ondersteund", "WisselGevraagd"}};
         t[A::andere_ondersteuner_geweigerd] = {{"WisselGevraagd", "Ondersteund"}};
-        for (const auto& [state, path] : paths(1)) t[A::clientondersteuning_afgezien][state] = "Afgezien";
+        for (const auto& [state, path] : paths(Region::ondersteuning))
+            t[A::clientondersteuning_afgezien][state] = "Afgezien";
         return t;
     }();
     return table;
@@ -100,14 +102,14 @@ void drive(Procedure& m, const std::vector<A>& path) {
     }
 }
 
-void check_region(int region, const Table& table) {
+void check_region(Region region, const Table& table) {
     int allowed = 0, forbidden = 0;
     for (const auto& [event, allowed_in] : table) {
         for (const auto& [state, path] : paths(region)) {
             Procedure m;
             drive(m, path);
             ASSERT_EQ(m.state(region), state);
-            const std::string other_before(m.state(1 - region));
+            const std::string other_before(m.state(other_region(region)));
             // The aanvraag guard is tested apart; here its term has not passed.
             const auto step = m.step(event, false);
             SCOPED_TRACE(std::string(activity_name(event)) + " in " + state);
@@ -122,7 +124,7 @@ void check_region(int region, const Table& table) {
                 EXPECT_EQ(step.deviations[0].state, state);
                 EXPECT_EQ(m.state(region), state) << "a deviation leaves the machine where it was";
             }
-            EXPECT_EQ(m.state(1 - region), other_before) << "the other region is untouched";
+            EXPECT_EQ(m.state(other_region(region)), other_before) << "the other region is untouched";
         }
     }
     EXPECT_GT(allowed, 0);
@@ -132,52 +134,52 @@ void check_region(int region, const Table& table) {
 }  // namespace
 
 TEST(Procedure, StateNamesMatchTheSpec) {
-    const auto r0 = Procedure::state_names(0), r1 = Procedure::state_names(1);
+    const auto r0 = Procedure::state_names(Region::procedure), r1 = Procedure::state_names(Region::ondersteuning);
     EXPECT_EQ(r0.size(), 12u);
     EXPECT_EQ(r1.size(), 6u);
-    for (const auto& s : r0) EXPECT_TRUE(paths(0).count(s)) << s;
-    for (const auto& s : r1) EXPECT_TRUE(paths(1).count(s)) << s;
+    for (const auto& s : r0) EXPECT_TRUE(paths(Region::procedure).count(s)) << s;
+    for (const auto& s : r1) EXPECT_TRUE(paths(Region::ondersteuning).count(s)) << s;
 }
 
 TEST(Procedure, EveryEventBelongsToOneTable) {
     for (int i = 0; i < kCanonicalActivityCount; ++i) {
         const A a = static_cast<A>(i);
-        const int region = Procedure::region_of(a);
+        const std::optional<Region> region = Procedure::region_of(a);
         if (a == A::eigen_bijdrage || a == A::wlz_indicatie) {
-            EXPECT_EQ(region, -1);
+            EXPECT_FALSE(region);
             continue;
         }
-        EXPECT_TRUE((region == 0 ? region0_table() : region1_table()).count(a)) << activity_name(a);
+        EXPECT_TRUE((*region == Region::procedure ? region0_table() : region1_table()).count(a)) << activity_name(a);
     }
 }
 
-TEST(Procedure, Region0EveryTransitionAndForbiddenPair) { check_region(0, region0_table()); }
-TEST(Procedure, Region1EveryTransitionAndForbiddenPair) { check_region(1, region1_table()); }
+TEST(Procedure, Region0EveryTransitionAndForbiddenPair) { check_region(Region::procedure, region0_table()); }
+TEST(Procedure, Region1EveryTransitionAndForbiddenPair) { check_region(Region::ondersteuning, region1_table()); }
 
 TEST(Procedure, AanvraagGuard) {
     for (const char* state : {"Gemeld", "InOnderzoek"}) {
         Procedure passed;
-        drive(passed, paths(0).at(state));
+        drive(passed, paths(Region::procedure).at(state));
         EXPECT_TRUE(passed.step(A::aanvraag, true).deviations.empty());
-        EXPECT_EQ(passed.state(0), "Aangevraagd");
+        EXPECT_EQ(passed.state(Region::procedure), "Aangevraagd");
 
         Procedure early;
-        drive(early, paths(0).at(state));
+        drive(early, paths(Region::procedure).at(state));
         const auto step = early.step(A::aanvraag, false);
         ASSERT_EQ(step.deviations.size(), 1u);
         EXPECT_EQ(step.deviations[0].state, state);
         EXPECT_EQ(step.deviations[0].reason, "binnen zes weken na de melding (art. 2.3.2 lid 9)");
-        EXPECT_EQ(early.state(0), state);
+        EXPECT_EQ(early.state(Region::procedure), state);
     }
 }
 
 TEST(Procedure, RecordedOnlyEventsAreAcceptedAnywhere) {
-    for (const auto& [state, path] : paths(0)) {
+    for (const auto& [state, path] : paths(Region::procedure)) {
         Procedure m;
         drive(m, path);
         EXPECT_TRUE(m.step(A::eigen_bijdrage).deviations.empty());
         EXPECT_TRUE(m.step(A::wlz_indicatie).deviations.empty());
-        EXPECT_EQ(m.state(0), state);
+        EXPECT_EQ(m.state(Region::procedure), state);
     }
 }
 

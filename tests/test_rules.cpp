@@ -233,7 +233,7 @@ std::string_view situation_words(std::string_view state);  // workflow/rules/pro
 }
 
 TEST(RulePro01, EveryStateOfTheProcedureHasWords) {
-    for (const int region : {0, 1})
+    for (const Region region : kRegions)
         for (const std::string& state : Procedure::state_names(region)) {
             const std::string_view words = rules::situation_words(state);
             EXPECT_NE(words, "op een onverwacht moment") << state << " has no words in pro_01.cpp";

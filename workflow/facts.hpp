@@ -8,14 +8,15 @@
 
 #include "model/calendar.hpp"
 #include "model/event_log.hpp"
+#include "workflow/region.hpp"
 
 namespace wmotoets {
 
 using Pos = std::uint32_t;
 
 struct Deviation {
-    Pos pos = 0;         // the deviating event
-    int region = 0;      // 0 = procedure, 1 = cliëntondersteuning
+    Pos pos = 0;  // the deviating event
+    Region region = Region::procedure;
     std::string state;   // the state it met
     std::string reason;  // Dutch; empty = out of order
 };

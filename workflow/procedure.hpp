@@ -3,16 +3,18 @@
 // (procedure, cliëntondersteuning). Boost.MSM lives only in procedure_machine.cpp;
 // this interface shows no Boost type.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/activity.hpp"
+#include "workflow/region.hpp"
 
 namespace wmotoets {
 
 struct MachineDeviation {
-    int region = 0;      // 0 = procedure, 1 = cliëntondersteuning
+    Region region = Region::procedure;
     std::string state;   // the state the event met
     std::string reason;  // Dutch; empty = plain "out of order"
 };
@@ -32,14 +34,14 @@ public:
     // six-week onderzoek term of the current cycle passed on the aanvraag's date?
     Step step(Activity activity, bool aanvraag_term_passed = false);
 
-    std::string_view state(int region) const;
+    std::string_view state(Region region) const;
     // Back to Start / NietGeinformeerd.
     void reset();
 
-    // Region (0 or 1) an activity belongs to; -1 for activities only recorded (eigen_bijdrage,
+    // The region an activity belongs to; none for activities only recorded (eigen_bijdrage,
     // wlz_indicatie, kept unknown labels).
-    static int region_of(Activity a);
-    static std::vector<std::string> state_names(int region);
+    static std::optional<Region> region_of(Activity a);
+    static std::vector<std::string> state_names(Region region);
 
 private:
     struct Impl;

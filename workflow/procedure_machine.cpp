@@ -22,75 +22,75 @@ using msm::front::Row;
 
 // ---- events (region 0: procedure, region 1: cliëntondersteuning) ----
 struct EvVraagverheldering {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvOpening {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };  // melding, herbeoordeling
 struct EvMeldingInfo {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };  // ontvangstbevestiging, informatie_persoonlijk_plan, persoonlijk_plan
 struct EvGesprek {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvVerslag {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvVerslagReactie {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvAanvraag {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
     bool term_passed = false;
 };
 struct EvTermijn {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };  // opschorting_start/_einde, verdaging
 struct EvPgbInfo {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };  // informatie_pgb (Wmo 2.3.2 lid 6)
 struct EvIngebrekestelling {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };  // Awb 4:17
 struct EvBesluit {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvBezwaar {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvHoorzitting {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvBesluitOpBezwaar {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvBeroep {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvUitspraak {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
 };
 struct EvEinde {
-    static constexpr int region = 0;
+    static constexpr Region region = Region::procedure;
     bool afsluiting = false;
 };  // intrekking, afsluiting
 struct EvInformatie {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 struct EvGevraagd {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 struct EvToegewezen {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 struct EvAfgezien {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 struct EvWisselVerzocht {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 struct EvWisselGeweigerd {
-    static constexpr int region = 1;
+    static constexpr Region region = Region::ondersteuning;
 };
 
 // Said after "Aanvraag van <datum> terwijl het onderzoek nog liep" (PRO-01).
@@ -106,7 +106,7 @@ struct MarkOpened {
 struct AanvraagTermPassed {
     template <class Evt, class Fsm, class Src, class Tgt>
     bool operator()(const Evt& e, Fsm& fsm, Src&, Tgt&) const {
-        if (!e.term_passed) fsm.deviations.push_back({0, Src::name, kAanvraagTooEarly});
+        if (!e.term_passed) fsm.deviations.push_back({Region::procedure, Src::name, kAanvraagTooEarly});
         return e.term_passed;
     }
 };
@@ -114,16 +114,16 @@ struct AanvraagTermPassed {
 struct IsAfsluiting {
     template <class Evt, class Fsm, class Src, class Tgt>
     bool operator()(const Evt& e, Fsm& fsm, Src&, Tgt&) const {
-        if (!e.afsluiting) fsm.deviations.push_back({0, Src::name, {}});
+        if (!e.afsluiting) fsm.deviations.push_back({Region::procedure, Src::name, {}});
         return e.afsluiting;
     }
 };
 
-template <class Derived, int Region>
+template <class Derived, Region kRegion>
 struct Named : msm::front::state<> {
     template <class Evt, class Fsm>
     void on_entry(const Evt&, Fsm& fsm) {
-        fsm.state_name[Region] = Derived::name;
+        fsm.state_name[region_index(kRegion)] = Derived::name;
     }
 };
 #define WMO_STATE(NAME, REGION)                    \
@@ -132,71 +132,71 @@ struct Named : msm::front::state<> {
     }
 
 // ---- region 0: procedure ----
-WMO_STATE(Start, 0);
-struct Vraagverheldering : Named<Vraagverheldering, 0> {
+WMO_STATE(Start, Region::procedure);
+struct Vraagverheldering : Named<Vraagverheldering, Region::procedure> {
     static constexpr const char* name = "Vraagverheldering";
     struct internal_transition_table : mpl::vector<Internal<EvVraagverheldering, none, none>> {};
 };
-struct Gemeld : Named<Gemeld, 0> {
+struct Gemeld : Named<Gemeld, Region::procedure> {
     static constexpr const char* name = "Gemeld";
     struct internal_transition_table
         : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
                       Internal<EvPgbInfo, none, none>> {};
 };
-struct InOnderzoek : Named<InOnderzoek, 0> {
+struct InOnderzoek : Named<InOnderzoek, Region::procedure> {
     static constexpr const char* name = "InOnderzoek";
     struct internal_transition_table
         : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
                       Internal<EvGesprek, none, none>, Internal<EvPgbInfo, none, none>> {};
 };
-struct Onderzocht : Named<Onderzocht, 0> {
+struct Onderzocht : Named<Onderzocht, Region::procedure> {
     static constexpr const char* name = "Onderzocht";
     struct internal_transition_table
         : mpl::vector<Internal<EvGesprek, none, none>, Internal<EvVerslagReactie, none, none>,
                       Internal<EvPgbInfo, none, none>> {};
 };
-struct Aangevraagd : Named<Aangevraagd, 0> {
+struct Aangevraagd : Named<Aangevraagd, Region::procedure> {
     static constexpr const char* name = "Aangevraagd";
     struct internal_transition_table
         : mpl::vector<Internal<EvVerslagReactie, none, none>, Internal<EvTermijn, none, none>,
                       Internal<EvIngebrekestelling, none, none>> {};
 };
-WMO_STATE(Besloten, 0);
-struct InBezwaar : Named<InBezwaar, 0> {
+WMO_STATE(Besloten, Region::procedure);
+struct InBezwaar : Named<InBezwaar, Region::procedure> {
     static constexpr const char* name = "InBezwaar";
     struct internal_transition_table : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>,
                                                    Internal<EvIngebrekestelling, none, none>> {};
 };
-WMO_STATE(BezwaarBesloten, 0);
-WMO_STATE(InBeroep, 0);
-WMO_STATE(Uitgesproken, 0);
-struct Afgesloten : Named<Afgesloten, 0> {
+WMO_STATE(BezwaarBesloten, Region::procedure);
+WMO_STATE(InBeroep, Region::procedure);
+WMO_STATE(Uitgesproken, Region::procedure);
+struct Afgesloten : Named<Afgesloten, Region::procedure> {
     static constexpr const char* name = "Afgesloten";
     struct internal_transition_table : mpl::vector<Internal<EvEinde, none, IsAfsluiting>> {};
 };
 
 // ---- region 1: cliëntondersteuning ----
-struct NietGeinformeerd : Named<NietGeinformeerd, 1> {
+struct NietGeinformeerd : Named<NietGeinformeerd, Region::ondersteuning> {
     static constexpr const char* name = "NietGeinformeerd";
 };
-struct Geinformeerd : Named<Geinformeerd, 1> {
+struct Geinformeerd : Named<Geinformeerd, Region::ondersteuning> {
     static constexpr const char* name = "Geinformeerd";
     struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
 };
-struct Gevraagd : Named<Gevraagd, 1> {
+struct Gevraagd : Named<Gevraagd, Region::ondersteuning> {
     static constexpr const char* name = "Gevraagd";
     struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
 };
-struct Ondersteund : Named<Ondersteund, 1> {
+struct Ondersteund : Named<Ondersteund, Region::ondersteuning> {
     static constexpr const char* name = "Ondersteund";
     struct internal_transition_table
         : mpl::vector<Internal<EvInformatie, none, none>, Internal<EvToegewezen, none, none>> {};
 };
-struct WisselGevraagd : Named<WisselGevraagd, 1> {
+struct WisselGevraagd : Named<WisselGevraagd, Region::ondersteuning> {
     static constexpr const char* name = "WisselGevraagd";
     struct internal_transition_table : mpl::vector<Internal<EvInformatie, none, none>> {};
 };
-struct Afgezien : Named<Afgezien, 1> {
+struct Afgezien : Named<Afgezien, Region::ondersteuning> {
     static constexpr const char* name = "Afgezien";
     struct internal_transition_table
         : mpl::vector<Internal<EvInformatie, none, none>, Internal<EvAfgezien, none, none>> {};
@@ -262,8 +262,8 @@ struct Machine_ : msm::front::state_machine_def<Machine_> {
     // event in its current state, and not when a guard rejected (the guards record that).
     template <class Fsm, class Evt>
     void no_transition(const Evt&, Fsm& fsm, int state) {
-        const int region = fsm.current_state()[0] == state ? 0 : 1;
-        if (region == Evt::region) deviations.push_back({region, state_name[region], {}});
+        const Region region = fsm.current_state()[0] == state ? Region::procedure : Region::ondersteuning;
+        if (region == Evt::region) deviations.push_back({region, state_name[region_index(region)], {}});
     }
 
     std::array<const char*, 2> state_name{"Start", "NietGeinformeerd"};
@@ -292,7 +292,7 @@ void Procedure::reset() {
     impl_->machine.start();
 }
 
-std::string_view Procedure::state(int region) const { return impl_->machine.state_name[std::size_t(region)]; }
+std::string_view Procedure::state(Region region) const { return impl_->machine.state_name[region_index(region)]; }
 
 Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
     Machine& m = impl_->machine;
@@ -335,23 +335,23 @@ Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
     return Step{m.opened, std::move(m.deviations)};
 }
 
-int Procedure::region_of(Activity a) {
+std::optional<Region> Procedure::region_of(Activity a) {
     switch (a) {
     case Activity::informatie_clientondersteuning:
     case Activity::clientondersteuning_gevraagd:
     case Activity::ondersteuner_toegewezen:
     case Activity::clientondersteuning_afgezien:
     case Activity::andere_ondersteuner_verzocht:
-    case Activity::andere_ondersteuner_geweigerd: return 1;
+    case Activity::andere_ondersteuner_geweigerd: return Region::ondersteuning;
     case Activity::eigen_bijdrage:
     case Activity::wlz_indicatie:
-    case Activity::onbekend: return -1;
-    default: return 0;
+    case Activity::onbekend: return std::nullopt;
+    default: return Region::procedure;
     }
 }
 
-std::vector<std::string> Procedure::state_names(int region) {
-    if (region == 0)
+std::vector<std::string> Procedure::state_names(Region region) {
+    if (region == Region::procedure)
         return {Start::name,           Vraagverheldering::name, Gemeld::name,       InOnderzoek::name,
                 Onderzocht::name,      Aangevraagd::name,       Besloten::name,     InBezwaar::name,
                 BezwaarBesloten::name, InBeroep::name,          Uitgesproken::name, Afgesloten::name};

@@ -43,7 +43,7 @@ namespace {
 std::string deviation_message(const CaseFacts& f, const Deviation& d) {
     const Activity a = f.activity(d.pos);
     const std::string date = f.event(d.pos).date.dutch_long();
-    if (a == Activity::besluit && d.region == 0) {
+    if (a == Activity::besluit && d.region == Region::procedure) {
         for (const std::string_view before : {"Start", "Vraagverheldering", "Gemeld", "InOnderzoek", "Onderzocht"})
             if (d.state == before) return "Beschikking van " + date + " zonder voorafgaande aanvraag";
         for (const std::string_view after : {"Besloten", "BezwaarBesloten", "Uitgesproken"})
