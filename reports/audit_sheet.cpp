@@ -1,5 +1,7 @@
 #include "reports/audit_sheet.hpp"
 
+#include "reports/html.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -10,21 +12,6 @@
 #include "reports/verdicts.hpp"
 
 namespace wmotoets {
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string file_name_for(std::string_view case_id) {
     std::string out;

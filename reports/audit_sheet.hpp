@@ -34,6 +34,4 @@ void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vecto
 // A dossier id made safe as a file name: letters, digits, '-' and '_' kept, the rest '_'.
 std::string file_name_for(std::string_view case_id);
 
-std::string html_escape(std::string_view s);
-
 }  // namespace wmotoets

@@ -11,94 +11,14 @@
 #include "model/event_log.hpp"
 #include "model/run.hpp"
 #include "reports/figures.hpp"
+#include "reports/groups.hpp"
+#include "reports/html.hpp"
 #include "reports/lead_times.hpp"
+#include "reports/publication.hpp"
 #include "reports/rule_text.hpp"
 
 namespace wmotoets {
 
-// A dossier's team: the team most of its events name (ties: the first), "" when none.
-std::string dossier_team(const EventLog& log, const Case& c);
-// The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
-std::string dossier_quarter(const EventLog& log, const Case& c);
-
-// A rate of violations among the judged dossiers with its 95 % interval (fractions), as shown.
-struct ShownRate {
-    double rate = 0, lo = 0, hi = 0;
-};
-
-// Statistical disclosure control for reports that leave the organisation (rapport --publicatie,
-// docs/spec/output.md "Publication"): nobody may recompute a number kept back from anything published.
-// Counts: 0 as 0, 1 up to threshold − 1 as "<threshold", others rounded to the base (never below
-// the threshold). Rates and intervals only when the violations and the compliant count are both 0
-// or at least the threshold, computed from the shown counts, in whole percents. A breakdown with
-// one or two groups is not shown. Outside a publication everything is exact.
-struct Disclosure {
-    bool publication = false;
-    std::size_t threshold = 10, base = 5;
-
-    bool suppressed(std::size_t n) const { return publication && n > 0 && n < threshold; }
-    // The count as shown (only meaningful when not suppressed).
-    std::size_t shown(std::size_t n) const {
-        if (!publication || n == 0) return n;
-        const std::size_t rounded = (n + base / 2) / base * base;
-        const std::size_t floor = (threshold + base - 1) / base * base;
-        return rounded < floor ? floor : rounded;
-    }
-    std::string text(std::size_t n) const {
-        if (!suppressed(n)) return std::to_string(shown(n));
-        std::string s = "<";  // (built in two steps: GCC 12 warns falsely on "<" + std::string)
-        s += std::to_string(threshold);
-        return s;
-    }
-    // The rate as published, from `violations` and `compliant` (nullopt: "–"): from the shown
-    // violations and compliant counts, or with `of_judged` from the shown violations and the shown
-    // judged count (where a table shows those two and not the compliant count).
-    std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant, bool of_judged = false) const;
-    // A rate as text: "25,8" outside a publication, whole percents ("26") in one.
-    std::string percent(double fraction) const;
-    // Whether a breakdown into `groups` groups may be shown.
-    bool breakdown_shown(std::size_t groups) const { return !publication || groups >= 3; }
-    // The exact counts a shown count stands for (what a reader can tell from it).
-    std::pair<std::size_t, std::size_t> range(std::size_t n) const;
-    // Secondary suppression of a breakdown: whether the row of one rule may be shown, split into
-    // `groups`, next to its published `total` (violations, judged, unknown). Not when the published
-    // totals and the other groups narrow a suppressed count (a group's, or the total's) to fewer
-    // than three values: "<10" in a group says "at least 1", and enough of them against a rounded
-    // total tell the exact numbers.
-    bool breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const;
-    // Secondary suppression of a rule's sums: whether "van toepassing" (applicable) and the judged
-    // count may be shown next to its compliant, violations and unknown counts. Not when those sums
-    // narrow a suppressed count to fewer than three values (applicable 10, compliant 10, violations
-    // and unknown "<10": both are 1).
-    bool sums_shown(const RuleCounts& total) const;
-    // Whether the parts of a published `total` (a row of months) may be shown beside it.
-    bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const;
-    // The rule applied, in Dutch, for the report (as HTML text, or plain).
-    std::string rule(bool html = true) const;
-    // The key under every table of a publication: what "<10", "–" and rounding mean.
-    std::string key(bool html = true) const;
-};
-
-// Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
-// names a dossier's group ("" becomes `unnamed`).
-std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                         const std::function<std::string(const Case&)>& key_of,
-                                                         const std::string& unnamed);
-
-// Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::
-// breakdown_row_shown against the rule's figures).
-std::vector<bool> breakdown_rows_shown(const RunRecord& run,
-                                       const std::map<std::string, std::vector<RuleCounts>>& groups,
-                                       const Disclosure& d);
-
-// What of a lead-time estimate may be shown (docs/spec/output.md "Publication"): the started count only when
-// it cannot betray a suppressed part, the quantiles only for at least twice the threshold of
-// started dossiers; a breakdown only when Disclosure allows it for those counts.
-struct LeadShown {
-    bool gestart = true, quantiles = true;
-};
-LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e);
-bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups);
 // The statutory term of a phase in days for the chart's mark (without an Atw extension; the
 // bezwaar term at least: it runs from the end of the bezwaar term); none for melding → beschikking.
 std::optional<int> lead_term_days(const RunRecord& run, Phase p);
@@ -120,9 +40,7 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 // separation of functions is its own page: reports/separation.hpp.)
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);
-// The style sheet of rapport.html, shared by the pages beside it (scheiding.html).
-const char* report_style();
-// A severity's colour in every chart: dark red, orange, light blue.
-const char* severity_colour(Severity severity);
+// The ids of rapport.html's sections, in their order (the anchors of its table of contents).
+std::vector<std::string> report_section_ids();
 
 }  // namespace wmotoets

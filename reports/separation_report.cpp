@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "reports/audit_sheet.hpp"
+#include "reports/html.hpp"
 #include "reports/report.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/separation.hpp"

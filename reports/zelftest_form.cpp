@@ -1,5 +1,7 @@
 #include "reports/zelftest_form.hpp"
 
+#include "reports/html.hpp"
+
 #include "reports/audit_sheet.hpp"
 
 namespace wmotoets {

@@ -1,4 +1,6 @@
 #include "reports/zelftest_report.hpp"
+
+#include "reports/html.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>

@@ -4,10 +4,16 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "helpers.hpp"
 #include "import/input_formats.hpp"
 #include "import/toml_files.hpp"
+#include "reports/figures.hpp"
+#include "reports/lead_times.hpp"
+#include "reports/report.hpp"
+#include "reports/run_record.hpp"
+#include "workflow/engine.hpp"
 
 namespace fs = std::filesystem;
 using namespace wmotoets;
@@ -67,4 +73,33 @@ TEST(InputFormats, AnUnknownFormatNamesThePossibleOnes) {
     std::string expected = "onbekend invoerformaat 'ods' (mogelijk: auto";
     for (const InputFormat& f : input_formats()) expected += ", " + std::string(f.name);
     EXPECT_EQ(m, expected + ")");
+}
+
+// A report section is its row in report_sections() and its writer, which starts with h2(id): the
+// page of the samples has, for every section in the table, its entry in the contents and its heading,
+// in the table's order (all dossiers, so that the title variant shows too).
+TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
+    EventLog log = test::read_log(test::source_dir() + "/data/voorbeeld/dossiers.csv");
+    log.finalize();
+    const CheckResult result = run_check(log, all_rules(), Calendar{}, log.latest_date());
+    RunCollector collector;
+    emit_check(log, result, compute_figures(result), Settings{}, collector);
+    const std::vector<LeadPhaseView> no_lead_times;
+    std::ostringstream page;
+    write_report_html(page, log, collector.record, Disclosure{}, &no_lead_times, true);
+    const std::string html = page.str();
+    std::size_t contents_at = 0, heading_at = 0, n = 0;
+    for (const std::string& id : report_section_ids()) {
+        SCOPED_TRACE(id);
+        ++n;
+        const std::size_t entry = html.find("<li><a href=\"#" + id + "\">", contents_at);
+        ASSERT_NE(entry, std::string::npos) << "no entry in the contents";
+        const std::size_t heading =
+            html.find("<h2 id=\"" + id + "\"><span class=\"nr\">" + std::to_string(n) + ".</span>", heading_at);
+        ASSERT_NE(heading, std::string::npos) << "its writer does not start with h2(\"" << id << "\"), or out of order";
+        contents_at = entry;
+        heading_at = heading;
+    }
+    EXPECT_NE(html.find(">Alle dossiers</h2>"), std::string::npos);
+    EXPECT_EQ(n, 9u);
 }

@@ -18,67 +18,6 @@
 
 namespace wmotoets {
 
-std::string dossier_team(const EventLog& log, const Case& c) {
-    std::vector<std::pair<StrId, std::size_t>> counts;
-    for (std::uint32_t i : log.events_of(c)) {
-        const StrId team = log.who(log.events[i]).team;
-        if (team == 0) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == team; });
-        if (it == counts.end()) counts.emplace_back(team, 1);
-        else ++it->second;
-    }
-    if (counts.empty()) return {};
-    const auto best = std::max_element(counts.begin(), counts.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    return std::string(log.str(best->first));
-}
-
-std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                         const std::function<std::string(const Case&)>& key_of,
-                                                         const std::string& unnamed) {
-    std::map<std::string, std::vector<RuleCounts>> groups;
-    for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-        const auto at = log.case_position(run.case_ids[c]);
-        std::string key = at ? key_of(log.cases[*at]) : std::string();
-        if (key.empty()) key = unnamed;
-        auto& counts = groups[key];
-        counts.resize(run.rules.size());
-        tally(run.outcomes_of(c), counts);
-    }
-    return groups;
-}
-
-std::vector<bool> breakdown_rows_shown(const RunRecord& run,
-                                       const std::map<std::string, std::vector<RuleCounts>>& groups,
-                                       const Disclosure& d) {
-    std::vector<bool> shown(run.rules.size(), true);
-    for (std::size_t r = 0; r < run.rules.size() && r < run.figures.size(); ++r) {
-        const RunRecord::Figure& f = run.figures[r];
-        std::vector<RuleCounts> per_group;
-        for (const auto& [key, counts] : groups) per_group.push_back(counts[r]);
-        shown[r] = d.breakdown_row_shown({f.applicable, f.compliant, f.violations, f.unknown}, per_group);
-    }
-    return shown;
-}
-
-std::string finding_sources(const EventLog& log, const RunRecord::Finding& f) {
-    std::string out;
-    for (const auto& [input, line] : f.events) {
-        if (!out.empty()) out += ", ";
-        out += input < log.inputs.size() ? log.inputs[input].path : std::string("?");
-        out += ':';
-        out += std::to_string(line);
-    }
-    return out;
-}
-
-std::string dossier_quarter(const EventLog& log, const Case& c) {
-    const auto events = log.events_of(c);
-    if (events.empty()) return {};
-    const Date d = log.events[events.front()].date;
-    return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
-}
-
 namespace {
 
 std::string cell(const RuleCounts& c, const Disclosure& d) {
@@ -90,55 +29,7 @@ std::string cell(const RuleCounts& c, const Disclosure& d) {
     return s;
 }
 
-constexpr const char* kStyle =
-    R"(body{font-family:system-ui,"Segoe UI",Arial,sans-serif;margin:2em auto;max-width:60em;color:#111;line-height:1.4;padding:0 1em}
-h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-bottom:2px solid #1f4e79;color:#1f4e79}
-h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
-th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
-td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}td.hash{word-break:break-all;font-size:.75em}.muted{color:#555}.x{color:#a00;font-weight:600}
-.finding{background:#fff4f4}div.d{content-visibility:auto;contain-intrinsic-size:auto 7em;margin:.6em 0}
-div.d>p{background:#f4f6f9;font-weight:600;margin:0;padding:.25em .4em;border:1px solid #bbb;border-bottom:none}
-div.d>table{table-layout:fixed;margin:0}div.d>table td:nth-child(1){width:5.5em;color:#a00;font-weight:600}
-div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:6.5em;white-space:nowrap}
-div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
-.zoeken label{margin-right:.8em}table.tl{font-size:.95em;margin:.3em 0}details summary{cursor:pointer;color:#1f4e79}
-@media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
-.nr{margin-right:.45em;color:#555}.trend svg{margin:0 .6em .4em 0}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
-.toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
-@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
-thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
-@page{size:A4;margin:18mm 14mm 18mm 14mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
-)";
-
 }  // namespace
-
-const char* report_style() { return kStyle; }
-
-void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord& run) {
-    out << "\xEF\xBB\xBF"
-        << "dossier;regel;titel;ernst;cyclus;datum;termijn_tot_en_met;bevinding;grondslag;bron\r\n";
-    std::map<std::string, RuleText> texts;
-    for (const RunRecord::Finding& f : run.findings) {
-        auto it = texts.find(f.rule);
-        if (it == texts.end()) it = texts.emplace(f.rule, rule_text(run, f.rule)).first;
-        out << csv_field(f.case_id) << ';' << csv_field(f.rule) << ';' << csv_field(it->second.title) << ';'
-            << severity_name(it->second.severity) << ';' << f.cycle << ';' << f.date << ';' << f.deadline << ';'
-            << csv_field(f.message) << ';' << csv_field(it->second.basis) << ';' << csv_field(finding_sources(log, f))
-            << "\r\n";
-    }
-}
-
-LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
-    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}),
-            !d.publication || e.gestart >= 2 * d.threshold};
-}
-
-bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
-    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.gestart, e.afgerond, e.lopend, e.beeindigd}; };
-    std::vector<RuleCounts> parts;
-    for (const LeadGroup& g : groups) parts.push_back(counts(g.estimate));
-    return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);
-}
 
 std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
     switch (p) {
@@ -154,147 +45,6 @@ std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
     return std::nullopt;
 }
 
-std::string Disclosure::rule(bool html) const {
-    return fmt::format(
-        "Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
-        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
-        "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
-        "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
-        "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
-        "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
-        threshold, base, html ? "&lt;" : "<");
-}
-
-std::string Disclosure::key(bool html) const {
-    return fmt::format(
-        "Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
-        "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
-        "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
-        "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
-        "de afgeronde aantallen; drempel {0}.",
-        threshold, base, html ? "&lt;" : "<");
-}
-
-std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant, bool of_judged) const {
-    if (suppressed(violations) || suppressed(compliant)) return std::nullopt;
-    const std::size_t v = shown(violations);
-    const std::size_t n = of_judged ? shown(violations + compliant) : shown(violations) + shown(compliant);
-    if (n == 0) return std::nullopt;
-    const auto [lo, hi] = wilson95(v, n);
-    ShownRate r{double(v) / double(n), lo, hi};
-    if (publication) {
-        auto whole = [](double x) { return std::round(x * 100) / 100; };
-        r = {whole(r.rate), whole(r.lo), whole(r.hi)};
-    }
-    return r;
-}
-
-std::pair<std::size_t, std::size_t> Disclosure::range(std::size_t n) const {
-    if (!publication || n == 0) return {n, n};
-    if (suppressed(n)) return {1, threshold - 1};
-    const std::size_t s = shown(n), floor = (threshold + base - 1) / base * base;
-    const std::size_t lo = s == floor || s < base / 2 + threshold ? threshold : s - base / 2;
-    return {std::max(lo, threshold), s + (base - 1) / 2};
-}
-
-namespace {
-
-struct Span {
-    long lo, hi;
-    long size() const { return hi - lo + 1; }
-    Span meet(Span o) const { return {std::max(lo, o.lo), std::min(hi, o.hi)}; }
-};
-
-// What a reader can tell about a rule's compliant, violations and unknown counts from its
-// published row: each count's own range, narrowed by applicable = c + v + u and judged = v + c
-// when those sums are shown.
-struct TotalSpans {
-    Span c, v, u, judged;
-};
-TotalSpans total_spans(const Disclosure& d, const RuleCounts& t, bool sums) {
-    auto r = [&](std::size_t n) {
-        const auto [lo, hi] = d.range(n);
-        return Span{long(lo), long(hi)};
-    };
-    TotalSpans s{r(t.compliant), r(t.violations), r(t.unknown), {0, 0}};
-    s.judged = {s.v.lo + s.c.lo, s.v.hi + s.c.hi};
-    if (!sums) return s;
-    const Span a = r(t.applicable), j = r(t.violations + t.compliant);
-    for (int pass = 0; pass < 2; ++pass) {  // twice: each narrowing feeds the others
-        s.v = s.v.meet({a.lo - s.c.hi - s.u.hi, a.hi - s.c.lo - s.u.lo}).meet({j.lo - s.c.hi, j.hi - s.c.lo});
-        s.c = s.c.meet({a.lo - s.v.hi - s.u.hi, a.hi - s.v.lo - s.u.lo}).meet({j.lo - s.v.hi, j.hi - s.v.lo});
-        s.u = s.u.meet({a.lo - j.hi, a.hi - j.lo}).meet({a.lo - s.c.hi - s.v.hi, a.hi - s.c.lo - s.v.lo});
-    }
-    s.judged = j.meet({s.v.lo + s.c.lo, s.v.hi + s.c.hi});
-    return s;
-}
-
-// Whether no suppressed count among `parts` (adding up to `total`, known to lie in `whole`) or the
-// total itself is narrowed to fewer than three values.
-bool parts_safe(const Disclosure& d, const std::vector<std::size_t>& parts, std::size_t total, Span whole) {
-    Span sum{0, 0};
-    for (const std::size_t n : parts) {
-        const auto [lo, hi] = d.range(n);
-        sum.lo += long(lo);
-        sum.hi += long(hi);
-    }
-    if (d.suppressed(total) && whole.meet(sum).size() < 3) return false;
-    for (const std::size_t n : parts) {
-        if (!d.suppressed(n)) continue;
-        const auto [lo, hi] = d.range(n);
-        const Span others{sum.lo - long(lo), sum.hi - long(hi)};
-        if (Span{long(lo), long(hi)}.meet({whole.lo - others.hi, whole.hi - others.lo}).size() < 3) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
-bool Disclosure::sums_shown(const RuleCounts& t) const {
-    if (!publication) return true;
-    const TotalSpans s = total_spans(*this, t, true);
-    for (const auto& [n, span] : {std::pair{t.compliant, s.c}, {t.violations, s.v}, {t.unknown, s.u}})
-        if (suppressed(n) && span.size() < 3) return false;
-    return true;
-}
-
-bool Disclosure::breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const {
-    if (!publication) return true;
-    const TotalSpans t = total_spans(*this, total, sums_shown(total));
-    // Per measure (violations, judged, unknown): the groups add up to the total.
-    const std::array<std::pair<std::size_t (*)(const RuleCounts&), Span>, 3> measures = {
-        std::pair{+[](const RuleCounts& c) { return c.violations; }, t.v},
-        std::pair{+[](const RuleCounts& c) { return c.violations + c.compliant; }, t.judged},
-        std::pair{+[](const RuleCounts& c) { return c.unknown; }, t.u}};
-    for (const auto& [measure, whole] : measures) {
-        std::vector<std::size_t> parts;
-        for (const RuleCounts& g : groups) parts.push_back(measure(g));
-        if (!parts_safe(*this, parts, measure(total), whole)) return false;
-    }
-    return true;
-}
-
-bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const {
-    if (!publication) return true;
-    const auto [lo, hi] = range(total);
-    return parts_safe(*this, parts, total, {long(lo), long(hi)});
-}
-
-// Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
-// for colour-blind readers; the legend names them.
-const char* severity_colour(Severity severity) {
-    switch (severity) {
-    case Severity::overtreding: return "#8e1b1b";
-    case Severity::aandachtspunt: return "#e08214";
-    case Severity::signaal: return "#9ecae1";
-    }
-    return "#9ecae1";
-}
-
-std::string Disclosure::percent(double fraction) const {
-    return publication ? fmt::format("{:.0f}", std::round(fraction * 100)) : percent_nl(fraction);
-}
-
 namespace {
 
 // rapport.html, section by section.
@@ -303,15 +53,23 @@ struct HtmlReport {
     const EventLog& log;
     const RunRecord& run;
     const Disclosure& d;
+    const std::vector<LeadPhaseView>* lead = nullptr;  // the lead times, when the report has them
+    bool all_dossiers = false;                         // every dossier, not only those with findings
     // The numbered sections in their order (id, title), known before the first is written so that
     // the table of contents can list them; tables and figures are numbered as they come.
     std::vector<std::pair<std::string, std::string>> sections = {};
     int tables = 0, figures = 0;
 
-    void h2(const std::string& id, const std::string& title) {
+    const std::string& title_of(const std::string& id) const {
+        std::size_t n = 0;
+        while (n + 1 < sections.size() && sections[n].first != id) ++n;
+        return sections[n].second;
+    }
+    // A section's heading, numbered, with its title from the table of sections.
+    void h2(const std::string& id) {
         std::size_t n = 0;
         while (n < sections.size() && sections[n].first != id) ++n;
-        out << "<h2 id=\"" << id << "\"><span class=\"nr\">" << n + 1 << ".</span>" << title << "</h2>\n";
+        out << "<h2 id=\"" << id << "\"><span class=\"nr\">" << n + 1 << ".</span>" << title_of(id) << "</h2>\n";
     }
     // Under a table or figure: its number, what it shows and where it comes from (the inputs, the
     // tool and its version, the peildatum; no clock time).
@@ -329,7 +87,7 @@ struct HtmlReport {
              html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) + ".";
         return s;
     }
-    void summary(const std::vector<LeadPhaseView>* lead);
+    void summary();
     std::vector<const RunRecord::Figure*> largest_findings(std::size_t n) const;
     void trend(const std::map<std::string, std::vector<RuleCounts>>& quarters, const std::vector<bool>& shown);
     void contents();
@@ -356,16 +114,17 @@ struct HtmlReport {
     void head();
     void reading_guide();
     void inputs();
+    void figures_per_rule();
     void table();
     void chart();
-    void groups();
-    void grouped(const char* id, const char* heading, const char* intro,
-                 const std::function<std::string(const Case&)>& key_of);
-    void lead_times(const std::vector<LeadPhaseView>& view);
+    void quarters();
+    void teams();
+    void grouped(const char* id, const char* intro, const std::function<std::string(const Case&)>& key_of);
+    void lead_times();
     void lead_table(const LeadPhaseView& v);
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
     std::string lead_row(const std::string& name, const LeadEstimate& e) const;
-    void dossiers(bool all);
+    void dossiers();
     void explanations();
 };
 
@@ -409,7 +168,7 @@ void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>Wmo-toets — rapport</title>\n<style>"
-        << kStyle << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum "
+        << report_style() << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum "
         << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
         << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
@@ -421,8 +180,8 @@ void HtmlReport::head() {
 
 // The largest findings by severity and rate, the lead time a resident experiences, and what was
 // checked, in words: what a council member reads first.
-void HtmlReport::summary(const std::vector<LeadPhaseView>* lead) {
-    h2("samenvatting", "Samenvatting");
+void HtmlReport::summary() {
+    h2("samenvatting");
     out << "<p>Getoetst: " << words_count(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
         << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
         << " regels van de Wmo 2015 en de Awb, op peildatum "
@@ -543,7 +302,7 @@ void HtmlReport::contents() {
 
 // What every symbol means, once for the whole report.
 void HtmlReport::reading_guide() {
-    h2("leeswijzer", "Leeswijzer");
+    h2("leeswijzer");
     out << "<ul class=\"small\">\n<li><b>Uitkomsten</b>: voldaan; bij een afwijking <i>overtreden</i> (een "
            "overtreding: de "
            "wet is niet nageleefd), <i>niet voldaan</i> (een aandachtspunt: goede praktijk of onafhankelijkheid in "
@@ -562,7 +321,7 @@ void HtmlReport::reading_guide() {
 
 void HtmlReport::inputs() {
     // What was checked.
-    h2("gecontroleerd", "Wat is gecontroleerd");
+    h2("gecontroleerd");
     out << "<table>\n<thead><tr><th>bestand</th><th>formaat</th><th>SHA-256</th>"
            "<th>rijen</th><th>gebruikt</th><th>afgekeurd</th></tr></thead>\n";
     for (const InputFile& in : log.inputs)
@@ -580,9 +339,14 @@ void HtmlReport::inputs() {
     }
 }
 
+// Figures per rule: table and chart.
+void HtmlReport::figures_per_rule() {
+    h2("cijfers");
+    table();
+    chart();
+}
+
 void HtmlReport::table() {
-    // Figures per rule: table and chart.
-    h2("cijfers", "Cijfers per regel");
     out << "<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
            "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
            "95%-betrouwbaarheidsinterval (Wilson). Dossiers waarin de regel <i>onbekend</i> uitkomt (een termijn die "
@@ -649,10 +413,9 @@ void HtmlReport::chart() {
     key();
 }
 
-void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
-                         const std::function<std::string(const Case&)>& key_of) {
+void HtmlReport::grouped(const char* id, const char* intro, const std::function<std::string(const Case&)>& key_of) {
     const auto groups = counts_by(log, run, key_of, "(onbekend)");
-    h2(id, heading);
+    h2(id);
     out << "<p>" << intro << "</p>\n";
     if (groups.empty()) {
         out << "<p class=\"muted\">Geen dossiers.</p>\n";
@@ -680,7 +443,7 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
         out << "</tr>\n";
     }
     out << "</table>\n";
-    caption(false, std::string(heading) + ": afwijkend / beoordeeld (percentage)");
+    caption(false, title_of(id) + ": afwijkend / beoordeeld (percentage)");
     if (std::string_view(id) == "kwartalen") trend(groups, shown);
     if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers "
@@ -690,12 +453,15 @@ void HtmlReport::grouped(const char* id, const char* heading, const char* intro,
     key();
 }
 
-void HtmlReport::groups() {
-    grouped("kwartalen", "Verloop per kwartaal",
+void HtmlReport::quarters() {
+    grouped("kwartalen",
             "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
             [&](const Case& c) { return dossier_quarter(log, c); });
-    grouped("teams", "Per team", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
+}
+
+void HtmlReport::teams() {
+    grouped("teams", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
             [&](const Case& c) { return dossier_team(log, c); });
 }
 
@@ -777,8 +543,8 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
                       (term ? ", de wettelijke termijn gestippeld" : ""));
 }
 
-void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
-    h2("doorlooptijden", "Doorlooptijden");
+void HtmlReport::lead_times() {
+    h2("doorlooptijden");
     out << "<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
            "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op "
            "de "
@@ -787,7 +553,7 @@ void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
            "omdat te veel dossiers nog lopen"
         << (d.publication ? ", of de groep is te klein om te publiceren" : "") << ". * = minder dan "
         << kLeadGroupWarning << " gestarte dossiers: de schatting is onzeker.</p>\n";
-    for (const LeadPhaseView& v : view) {
+    for (const LeadPhaseView& v : *lead) {
         const PhaseInfo& p = phase_info(v.phase);
         out << "<h3>" << html_escape(p.words) << "</h3>\n";
         if (v.total.gestart == 0) {
@@ -816,8 +582,9 @@ void HtmlReport::lead_times(const std::vector<LeadPhaseView>& view) {
 // events it points at; the timeline of the dossier's events in a closed <details> while the report
 // stays small. One table, a tbody per dossier with its rules, severities and team as data, so that
 // an inline script can search and filter offline (the page reads the same with scripts off).
-void HtmlReport::dossiers(bool all) {
-    h2("dossiers", all ? "Alle dossiers" : "Bevindingen per dossier");
+void HtmlReport::dossiers() {
+    const bool all = all_dossiers;
+    h2("dossiers");
     if (d.publication) {
         out << "<p>Weggelaten in de publicatieversie.</p>\n";
         return;
@@ -955,7 +722,7 @@ void HtmlReport::dossiers(bool all) {
 
 void HtmlReport::explanations() {
     // What each rule means.
-    h2("uitleg", "Uitleg per regel");
+    h2("uitleg");
     for (const RuleText& t : rule_texts(run)) {
         out << "<h3 id=\"regel-" << html_escape(t.id) << "\">" << html_escape(t.id) << " " << html_escape(t.title)
             << "</h3>\n<p class=\"small muted\">" << severity_name(t.severity) << " — " << html_escape(t.basis)
@@ -970,26 +737,55 @@ void HtmlReport::explanations() {
 
 }  // namespace
 
+namespace {
+
+// The sections of rapport.html in their order (docs/CONTRIBUTING.md "A report section"): the table
+// of contents and the numbered headings both come from here. A section is its row and its writer,
+// which starts with h2(id).
+struct ReportSection {
+    const char* id;
+    const char* title;
+    void (HtmlReport::*write)();
+    bool (*shown)(const HtmlReport&) = nullptr;  // nullptr: always
+    const char* title_all_dossiers = nullptr;    // its title with --alle-dossiers, if another
+};
+
+const std::vector<ReportSection>& report_sections() {
+    static const std::vector<ReportSection> list{
+        {"samenvatting", "Samenvatting", &HtmlReport::summary},
+        {"leeswijzer", "Leeswijzer", &HtmlReport::reading_guide},
+        {"gecontroleerd", "Wat is gecontroleerd", &HtmlReport::inputs},
+        {"cijfers", "Cijfers per regel", &HtmlReport::figures_per_rule},
+        {"kwartalen", "Verloop per kwartaal", &HtmlReport::quarters},
+        {"teams", "Per team", &HtmlReport::teams},
+        {"doorlooptijden", "Doorlooptijden", &HtmlReport::lead_times,
+         [](const HtmlReport& r) { return r.lead != nullptr; }},
+        {"dossiers", "Bevindingen per dossier", &HtmlReport::dossiers, nullptr, "Alle dossiers"},
+        {"uitleg", "Uitleg per regel", &HtmlReport::explanations},
+    };
+    return list;
+}
+
+}  // namespace
+
+std::vector<std::string> report_section_ids() {
+    std::vector<std::string> ids;
+    for (const ReportSection& s : report_sections()) ids.emplace_back(s.id);
+    return ids;
+}
+
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
-    HtmlReport r{out, log, run, d};
-    r.sections = {{"samenvatting", "Samenvatting"},          {"leeswijzer", "Leeswijzer"},
-                  {"gecontroleerd", "Wat is gecontroleerd"}, {"cijfers", "Cijfers per regel"},
-                  {"kwartalen", "Verloop per kwartaal"},     {"teams", "Per team"}};
-    if (lead_times) r.sections.emplace_back("doorlooptijden", "Doorlooptijden");
-    r.sections.emplace_back("dossiers", all_dossiers ? "Alle dossiers" : "Bevindingen per dossier");
-    r.sections.emplace_back("uitleg", "Uitleg per regel");
+    HtmlReport r{out, log, run, d, lead_times, all_dossiers};
+    std::vector<const ReportSection*> shown;
+    for (const ReportSection& s : report_sections())
+        if (!s.shown || s.shown(r)) {
+            shown.push_back(&s);
+            r.sections.emplace_back(s.id, all_dossiers && s.title_all_dossiers ? s.title_all_dossiers : s.title);
+        }
     r.head();
     r.contents();
-    r.summary(lead_times);
-    r.reading_guide();
-    r.inputs();
-    r.table();
-    r.chart();
-    r.groups();
-    if (lead_times) r.lead_times(*lead_times);
-    r.dossiers(all_dossiers);
-    r.explanations();
+    for (const ReportSection* s : shown) (r.*(s->write))();
 }
 
 }  // namespace wmotoets

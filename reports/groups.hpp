@@ -1,0 +1,33 @@
+#pragma once
+// Dossiers in groups — by team, by quarter — and their outcome counts per rule, for the breakdowns
+// of the reports (with what of them a publication may show).
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/event_log.hpp"
+#include "model/run.hpp"
+#include "reports/figures.hpp"
+#include "reports/publication.hpp"
+
+namespace wmotoets {
+
+// A dossier's team: the team most of its events name (ties: the first), "" when none.
+std::string dossier_team(const EventLog& log, const Case& c);
+// The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
+std::string dossier_quarter(const EventLog& log, const Case& c);
+
+// Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
+// names a dossier's group ("" becomes `unnamed`).
+std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
+                                                         const std::function<std::string(const Case&)>& key_of,
+                                                         const std::string& unnamed);
+
+// Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::
+// breakdown_row_shown against the rule's figures).
+std::vector<bool> breakdown_rows_shown(const RunRecord& run,
+                                       const std::map<std::string, std::vector<RuleCounts>>& groups,
+                                       const Disclosure& d);
+
+}  // namespace wmotoets

@@ -1,0 +1,155 @@
+#include "reports/publication.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "reports/writers.hpp"
+#include "util/text.hpp"
+
+namespace wmotoets {
+
+LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
+    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}),
+            !d.publication || e.gestart >= 2 * d.threshold};
+}
+
+bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
+    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.gestart, e.afgerond, e.lopend, e.beeindigd}; };
+    std::vector<RuleCounts> parts;
+    for (const LeadGroup& g : groups) parts.push_back(counts(g.estimate));
+    return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);
+}
+
+std::string Disclosure::rule(bool html) const {
+    return fmt::format(
+        "Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
+        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
+        "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
+        "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
+        "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
+        "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
+        threshold, base, html ? "&lt;" : "<");
+}
+
+std::string Disclosure::key(bool html) const {
+    return fmt::format(
+        "Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
+        "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
+        "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
+        "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
+        "de afgeronde aantallen; drempel {0}.",
+        threshold, base, html ? "&lt;" : "<");
+}
+
+std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant, bool of_judged) const {
+    if (suppressed(violations) || suppressed(compliant)) return std::nullopt;
+    const std::size_t v = shown(violations);
+    const std::size_t n = of_judged ? shown(violations + compliant) : shown(violations) + shown(compliant);
+    if (n == 0) return std::nullopt;
+    const auto [lo, hi] = wilson95(v, n);
+    ShownRate r{double(v) / double(n), lo, hi};
+    if (publication) {
+        auto whole = [](double x) { return std::round(x * 100) / 100; };
+        r = {whole(r.rate), whole(r.lo), whole(r.hi)};
+    }
+    return r;
+}
+
+std::pair<std::size_t, std::size_t> Disclosure::range(std::size_t n) const {
+    if (!publication || n == 0) return {n, n};
+    if (suppressed(n)) return {1, threshold - 1};
+    const std::size_t s = shown(n), floor = (threshold + base - 1) / base * base;
+    const std::size_t lo = s == floor || s < base / 2 + threshold ? threshold : s - base / 2;
+    return {std::max(lo, threshold), s + (base - 1) / 2};
+}
+
+namespace {
+
+struct Span {
+    long lo, hi;
+    long size() const { return hi - lo + 1; }
+    Span meet(Span o) const { return {std::max(lo, o.lo), std::min(hi, o.hi)}; }
+};
+
+// What a reader can tell about a rule's compliant, violations and unknown counts from its
+// published row: each count's own range, narrowed by applicable = c + v + u and judged = v + c
+// when those sums are shown.
+struct TotalSpans {
+    Span c, v, u, judged;
+};
+TotalSpans total_spans(const Disclosure& d, const RuleCounts& t, bool sums) {
+    auto r = [&](std::size_t n) {
+        const auto [lo, hi] = d.range(n);
+        return Span{long(lo), long(hi)};
+    };
+    TotalSpans s{r(t.compliant), r(t.violations), r(t.unknown), {0, 0}};
+    s.judged = {s.v.lo + s.c.lo, s.v.hi + s.c.hi};
+    if (!sums) return s;
+    const Span a = r(t.applicable), j = r(t.violations + t.compliant);
+    for (int pass = 0; pass < 2; ++pass) {  // twice: each narrowing feeds the others
+        s.v = s.v.meet({a.lo - s.c.hi - s.u.hi, a.hi - s.c.lo - s.u.lo}).meet({j.lo - s.c.hi, j.hi - s.c.lo});
+        s.c = s.c.meet({a.lo - s.v.hi - s.u.hi, a.hi - s.v.lo - s.u.lo}).meet({j.lo - s.v.hi, j.hi - s.v.lo});
+        s.u = s.u.meet({a.lo - j.hi, a.hi - j.lo}).meet({a.lo - s.c.hi - s.v.hi, a.hi - s.c.lo - s.v.lo});
+    }
+    s.judged = j.meet({s.v.lo + s.c.lo, s.v.hi + s.c.hi});
+    return s;
+}
+
+// Whether no suppressed count among `parts` (adding up to `total`, known to lie in `whole`) or the
+// total itself is narrowed to fewer than three values.
+bool parts_safe(const Disclosure& d, const std::vector<std::size_t>& parts, std::size_t total, Span whole) {
+    Span sum{0, 0};
+    for (const std::size_t n : parts) {
+        const auto [lo, hi] = d.range(n);
+        sum.lo += long(lo);
+        sum.hi += long(hi);
+    }
+    if (d.suppressed(total) && whole.meet(sum).size() < 3) return false;
+    for (const std::size_t n : parts) {
+        if (!d.suppressed(n)) continue;
+        const auto [lo, hi] = d.range(n);
+        const Span others{sum.lo - long(lo), sum.hi - long(hi)};
+        if (Span{long(lo), long(hi)}.meet({whole.lo - others.hi, whole.hi - others.lo}).size() < 3) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool Disclosure::sums_shown(const RuleCounts& t) const {
+    if (!publication) return true;
+    const TotalSpans s = total_spans(*this, t, true);
+    for (const auto& [n, span] : {std::pair{t.compliant, s.c}, {t.violations, s.v}, {t.unknown, s.u}})
+        if (suppressed(n) && span.size() < 3) return false;
+    return true;
+}
+
+bool Disclosure::breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const {
+    if (!publication) return true;
+    const TotalSpans t = total_spans(*this, total, sums_shown(total));
+    // Per measure (violations, judged, unknown): the groups add up to the total.
+    const std::array<std::pair<std::size_t (*)(const RuleCounts&), Span>, 3> measures = {
+        std::pair{+[](const RuleCounts& c) { return c.violations; }, t.v},
+        std::pair{+[](const RuleCounts& c) { return c.violations + c.compliant; }, t.judged},
+        std::pair{+[](const RuleCounts& c) { return c.unknown; }, t.u}};
+    for (const auto& [measure, whole] : measures) {
+        std::vector<std::size_t> parts;
+        for (const RuleCounts& g : groups) parts.push_back(measure(g));
+        if (!parts_safe(*this, parts, measure(total), whole)) return false;
+    }
+    return true;
+}
+
+bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const {
+    if (!publication) return true;
+    const auto [lo, hi] = range(total);
+    return parts_safe(*this, parts, total, {long(lo), long(hi)});
+}
+
+std::string Disclosure::percent(double fraction) const {
+    return publication ? fmt::format("{:.0f}", std::round(fraction * 100)) : percent_nl(fraction);
+}
+
+}  // namespace wmotoets
