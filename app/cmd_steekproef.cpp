@@ -16,6 +16,7 @@
 #include "reports/sampling.hpp"
 #include "reports/verdicts.hpp"
 #include "reports/writers.hpp"
+#include "reports/xlsx_report.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
 

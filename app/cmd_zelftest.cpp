@@ -8,6 +8,7 @@
 #include "app/input.hpp"
 #include "import/toml_files.hpp"
 #include "import/zelftest_files.hpp"
+#include "reports/xlsx_report.hpp"
 #include "reports/zelftest_form.hpp"
 #include "reports/zelftest_report.hpp"
 #include "util/output_file.hpp"

@@ -57,10 +57,6 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run);
 // names link to their block in rapport.html beside it. In a publication nothing per person and
 // nothing per team and month; counts suppressed and rounded as in rapport.html.
 void write_separation_html(std::ostream& out, const SeparationView& v, const RunRecord& run, const Disclosure& d);
-// scheiding.xlsx: one sheet per table (Per maand, Per team, Per team en maand, Per medewerker,
-// Toelichting), months as dates, counts as numbers, rates as percentages; in a publication what
-// the HTML shows and no more.
-void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord& run, const Disclosure& d);
 
 // One table of the view as people read it, the same in HTML and XLSX: per cell its text ("12",
 // "<10", "–", "25,0 %"), and the number behind it when it is one (a count, a fraction, a month).

@@ -38,11 +38,6 @@ struct VerdictRowPlan {
 // dossiers in draw order, norms in run order.
 std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& run);
 
-// oordelen.xlsx (sheet Oordelen): the head above, then the table with a drop-down in the
-// Oordeel column (data validation) and empty cells for explanation, source, auditor and date.
-void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
-                         const std::vector<VerdictRowPlan>& rows);
-
 struct VerdictEvaluation {
     bool met = false;  // the dossier-level upper bound is not above the tolerable rate
     std::string text;  // Dutch, for the terminal

@@ -1,12 +1,16 @@
 #pragma once
-// rapport.xlsx (libxlsxwriter): sheets Samenvatting, Bevindingen, Regels, Dossiers and Teams, with
-// typed cells (numbers, dates, percentages), frozen header rows, filters and column widths.
-// Deterministic: fixed document properties (the creation time is the run's peildatum).
+// Every workbook Wmo-toets writes (libxlsxwriter, in xlsx_report.cpp): rapport.xlsx, scheiding.xlsx,
+// oordelen.xlsx and zelftest.xlsx, with typed cells (numbers, dates, percentages), frozen header
+// rows, filters and column widths. Deterministic: fixed document properties (the creation time is
+// the run's peildatum). Each throws Error on failure, naming the file.
 #include <string>
 
 #include "model/event_log.hpp"
 #include "model/run.hpp"
 #include "reports/report.hpp"
+#include "reports/separation.hpp"
+#include "reports/verdicts.hpp"
+#include "reports/zelftest_report.hpp"
 
 namespace wmotoets {
 
@@ -15,5 +19,19 @@ namespace wmotoets {
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const std::vector<LeadPhaseView>* lead_times = nullptr);
+
+// scheiding.xlsx: one sheet per table (Per maand, Per team, Per team en maand, Per medewerker,
+// Toelichting), months as dates, counts as numbers, rates as percentages; in a publication what
+// the HTML shows and no more.
+void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord& run, const Disclosure& d);
+
+// oordelen.xlsx (sheet Oordelen): the head above, then the table with a drop-down in the
+// Oordeel column (data validation) and empty cells for explanation, source, auditor and date.
+void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
+                         const std::vector<VerdictRowPlan>& rows);
+
+// zelftest.xlsx: sheets Antwoorden, Gesprekspunten, Dossiers.
+void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
+                         const ZelftestDialogue& d);
 
 }  // namespace wmotoets

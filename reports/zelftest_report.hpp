@@ -31,8 +31,5 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
 // zelftest.html: printable and self-contained.
 void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                          const ZelftestDialogue& d);
-// zelftest.xlsx: sheets Antwoorden, Gesprekspunten, Dossiers.
-void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
-                         const ZelftestDialogue& d);
 
 }  // namespace wmotoets
