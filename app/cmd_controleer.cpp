@@ -103,7 +103,7 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& ma
         import_into_store(o.input, *store);
         const PhaseTimer timer("inlezen uit de database");
         log = store->load();
-        spdlog::info("{}: {}, {} uit {}", o.db, counted(log.case_count(), "dossier", "dossiers"),
+        spdlog::info("{}: {}, {} uit {}", o.db, counted(log.dossier_count(), "dossier", "dossiers"),
                      counted(log.events.size(), "gebeurtenis", "gebeurtenissen"),
                      counted(log.inputs.size(), "import", "imports"));
     } else {
@@ -120,7 +120,7 @@ EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& ma
 }
 
 Progress progress_line(const EventLog& log) {
-    if (!show_progress() || log.cases.size() < 20000) return {};
+    if (!show_progress() || log.dossiers.size() < 20000) return {};
     return [](std::size_t done, std::size_t total) {
         std::fprintf(stderr, "\rcontroleren: %3zu %% (%zu van %zu dossiers)%s", done * 100 / total, done, total,
                      done == total ? "\n" : "");
@@ -197,7 +197,8 @@ int run_controleer(const CheckOptions& o) {
     if (!out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
     if (file) {
         file->commit();
-        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.cases.size(), o.out);
+        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.dossiers.size(),
+                     o.out);
     }
     if (store) spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, run_id);
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;

@@ -32,7 +32,7 @@ int run_importeer(const ImportCommandOptions& o) {
         throw Error("geef een of meer logboeken om te importeren (zie 'wmotoets importeer --help')");
     Store store(o.db, store_notice);
     import_into_store(o.input, store);
-    spdlog::info("{}: {}, {} uit {}", o.db, counted(store.case_count(), "dossier", "dossiers"),
+    spdlog::info("{}: {}, {} uit {}", o.db, counted(store.dossier_count(), "dossier", "dossiers"),
                  counted(store.event_count(), "gebeurtenis", "gebeurtenissen"),
                  counted(store.import_count(), "import", "imports"));
     return 0;

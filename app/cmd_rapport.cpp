@@ -43,7 +43,7 @@ int run_rapport(const ReportOptions& o) {
     std::vector<LeadPhaseView> lead;
     if (const auto peildatum = parse_iso_date(run.peildatum)) {
         const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
-        lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.cases[c]); });
+        lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.dossiers[c]); });
     }
     write_output(o.out + "/rapport.html", [&](std::ostream& f) {
         write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers);

@@ -68,7 +68,7 @@ int run_evalueer_counts(const SampleOptions& so) {
 }
 
 // The stratum of a dossier: its team, or the quarter of its first event.
-std::string stratum_of(const EventLog& log, const Case& c, const std::string& strata) {
+std::string stratum_of(const EventLog& log, const Dossier& c, const std::string& strata) {
     std::string s = strata == "kwartaal" ? dossier_quarter(log, c) : dossier_team(log, c);
     if (s.empty()) s = strata == "kwartaal" ? "(geen datum)" : "(geen team)";
     return s;
@@ -108,7 +108,7 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     std::vector<std::size_t> positions;
     std::vector<AuditSheetInfo> infos;
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
-        positions.push_back(*latest.log.case_position(s.drawn[i].case_id));
+        positions.push_back(*latest.log.dossier_position(s.drawn[i].case_id));
         infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
         const std::string path =
             fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
@@ -144,10 +144,10 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
                 const std::string& strata) {
     std::vector<SampleUnit> population;
     for (const std::string& id : latest.run.case_ids) {
-        const auto at = latest.log.case_position(id);
+        const auto at = latest.log.dossier_position(id);
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
         population.push_back(
-            {id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.cases[*at], strata)});
+            {id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.dossiers[*at], strata)});
     }
     if (size > population.size()) {
         // Say what fits: the size for this population, or all of it.

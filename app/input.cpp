@@ -130,11 +130,11 @@ WmoShare wmo_share(const EventLog& log) {
 void require_wmo_log(const EventLog& log) {
     const WmoShare w = wmo_share(log);
     if (w.rows == 0) return;  // nothing read (an empty database, a header only): nothing to say
-    if (log.case_count() > 0 && w.canonical * 2 >= w.rows) return;  // a Wmo log
+    if (log.dossier_count() > 0 && w.canonical * 2 >= w.rows) return;  // a Wmo log
     const std::string share = fmt::format("van de {} gelezen {} {} er {} een Wmo-activiteit", grouped(w.rows),
                                           w.rows == 1 ? "gebeurtenis" : "gebeurtenissen",
                                           w.canonical == 1 ? "heeft" : "hebben", grouped(w.canonical));
-    if (log.case_count() == 0)
+    if (log.dossier_count() == 0)
         throw Error("geen enkel dossier om te controleren: " + share +
                     ". Dit lijkt geen Wmo-logboek; koppel de activiteiten "
                     "aan Wmo-activiteiten met --mapping BESTAND (een voorstel: 'wmotoets mapping voorstel LOGBOEK'), "

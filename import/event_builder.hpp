@@ -162,7 +162,7 @@ public:
           diag_(diag),
           events_(log.events.size()),
           attrs_(log.attributes.size()),
-          cases_(log.case_count()),
+          cases_(log.dossier_count()),
           bad_(diag.bad_rows.size()),
           warn_(diag.warnings.size()),
           unknown_(diag.unknown) {}

@@ -166,20 +166,20 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
     part = EventLog{};
 }
 
-void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count) {
+void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t dossier_count) {
     events.mut().resize(std::min(events.size(), event_count));
     attributes.mut().resize(std::min(attributes.size(), attribute_count));
-    while (case_ids_.size() > case_count) {
+    while (case_ids_.size() > dossier_count) {
         case_by_id_[case_ids_.back()] = 0;
         case_ids_.pop_back();
     }
 }
 
-std::optional<std::size_t> EventLog::case_position(std::string_view case_id) const {
-    const auto it = std::lower_bound(cases.begin(), cases.end(), case_id,
-                                     [&](const Case& c, std::string_view id) { return strings.str(c.id) < id; });
-    if (it == cases.end() || strings.str(it->id) != case_id) return std::nullopt;
-    return static_cast<std::size_t>(it - cases.begin());
+std::optional<std::size_t> EventLog::dossier_position(std::string_view case_id) const {
+    const auto it = std::lower_bound(dossiers.begin(), dossiers.end(), case_id,
+                                     [&](const Dossier& c, std::string_view id) { return strings.str(c.id) < id; });
+    if (it == dossiers.end() || strings.str(it->id) != case_id) return std::nullopt;
+    return static_cast<std::size_t>(it - dossiers.begin());
 }
 
 Date EventLog::latest_date() const {
@@ -232,12 +232,13 @@ void EventLog::finalize() {
     } else {
         sort_cases(0, n_cases);
     }
-    cases.mut().clear();
-    cases.mut().reserve(n_cases);
-    for (std::size_t c = 0; c < n_cases; ++c) cases.mut().push_back(Case{case_ids_[c], start[c], start[c + 1]});
+    dossiers.mut().clear();
+    dossiers.mut().reserve(n_cases);
+    for (std::size_t c = 0; c < n_cases; ++c) dossiers.mut().push_back(Dossier{case_ids_[c], start[c], start[c + 1]});
     // Exports usually list dossiers in order already: then a check is all it takes.
-    const auto by_id = [&](const Case& a, const Case& b) { return strings.str(a.id) < strings.str(b.id); };
-    if (!std::is_sorted(cases.begin(), cases.end(), by_id)) std::sort(cases.mut().begin(), cases.mut().end(), by_id);
+    const auto by_id = [&](const Dossier& a, const Dossier& b) { return strings.str(a.id) < strings.str(b.id); };
+    if (!std::is_sorted(dossiers.begin(), dossiers.end(), by_id))
+        std::sort(dossiers.mut().begin(), dossiers.mut().end(), by_id);
 }
 
 }  // namespace wmotoets

@@ -97,7 +97,7 @@ struct Event {
 };
 static_assert(sizeof(Event) == 32, "ten million events: every byte counts");
 
-struct Case {
+struct Dossier {
     StrId id;
     std::uint32_t begin = 0, end = 0;  // range in EventLog::order
 };
@@ -137,7 +137,7 @@ public:
     ReadOnly<std::vector<Attribute, HugePageAllocator<Attribute>>> attributes;
 
     // Built by finalize(): cases sorted by id (as text), and per case its events in order.
-    ReadOnly<std::vector<Case>> cases;
+    ReadOnly<std::vector<Dossier>> dossiers;
     ReadOnly<std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>> order;
 
     // Adding to the log, as the readers and the store do. An input's events refer to it by its
@@ -165,15 +165,15 @@ public:
     }
     const Who& who(const Event& e) const { return whos_[e.who]; }
     std::size_t who_count() const { return whos_.size(); }
-    std::size_t case_count() const { return case_ids_.size(); }
+    std::size_t dossier_count() const { return case_ids_.size(); }
     std::string_view case_id_of(const Event& e) const { return strings.str(case_ids_[e.case_index]); }
 
     // Sorts every case per docs/spec/event-log.md; call after all inputs are read.
     void finalize();
     // The position in `cases` of the dossier with this id (binary search: cases are sorted by id
     // after finalize()), or nullopt.
-    std::optional<std::size_t> case_position(std::string_view case_id) const;
-    std::span<const std::uint32_t> events_of(const Case& c) const {
+    std::optional<std::size_t> dossier_position(std::string_view case_id) const;
+    std::span<const std::uint32_t> events_of(const Dossier& c) const {
         return {order.data() + c.begin, order.data() + c.end};
     }
 
@@ -207,7 +207,7 @@ public:
     void append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset);
 
     // Forget every event and attribute from position (events, attributes) on: undoes a file.
-    void truncate(std::size_t event_count, std::size_t attribute_count, std::size_t case_count);
+    void truncate(std::size_t event_count, std::size_t attribute_count, std::size_t dossier_count);
 
     // Latest event date, or nullopt-like {0} with has_events() false.
     bool has_events() const { return !events.empty(); }

@@ -63,7 +63,7 @@ struct RunRecord {
     // The lead time of one phase over the run (docs/spec/doorlooptijden.md): counts, and quantiles in days.
     struct LeadTime {
         std::string phase;  // "melding-verslag", …
-        std::size_t gestart = 0, afgerond = 0, lopend = 0, beeindigd = 0;
+        std::size_t started = 0, completed = 0, running = 0, ended = 0;
         std::optional<int> mediaan, p75, p90;
     };
     std::string peildatum;  // ISO, empty = unknown

@@ -60,9 +60,9 @@ std::string answer_boxes_yes_no(const std::string& name) {
            name + "\" value=\"nee\">nee</label></span>";
 }
 
-void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
+void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t dossier, const RunRecord& run,
                       const AuditSheetInfo& info) {
-    const Case& c = log.cases.at(case_pos);
+    const Dossier& c = log.dossiers.at(dossier);
     const std::string id(log.str(c.id));
     std::optional<std::size_t> at;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
@@ -149,16 +149,16 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t case_p
 
 }  // namespace
 
-void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t dossier, const RunRecord& run,
                        const AuditSheetInfo& info) {
-    const std::string id(log.str(log.cases.at(case_pos).id));
+    const std::string id(log.str(log.dossiers.at(dossier).id));
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditblad " << html_escape(id)
         << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-    write_sheet_body(out, log, case_pos, run, info);
+    write_sheet_body(out, log, dossier, run, info);
     out << "</body>\n</html>\n";
 }
 
-void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& case_positions,
+void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& dossier_positions,
                         const std::vector<AuditSheetInfo>& infos, const RunRecord& run, const AuditCover& cover) {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Auditbladen — "
            "steekproef</title>\n"
@@ -169,15 +169,15 @@ void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vecto
     for (const auto& [what, value] : cover.lines)
         out << "<tr><td>" << html_escape(what) << "</td><td>" << html_escape(value) << "</td></tr>\n";
     out << "</table>\n<h2>Dossiers</h2>\n<ol>\n";
-    for (std::size_t i = 0; i < case_positions.size(); ++i)
-        out << "<li>" << html_escape(log.str(log.cases.at(case_positions[i]).id))
+    for (std::size_t i = 0; i < dossier_positions.size(); ++i)
+        out << "<li>" << html_escape(log.str(log.dossiers.at(dossier_positions[i]).id))
             << (infos[i].stratum.empty() ? "" : " — " + html_escape(infos[i].stratum)) << "</li>\n";
     out << "</ol>\n<p class=\"small muted\">Per dossier één auditblad; de paginanummers staan onderaan elke "
            "pagina.</p>\n"
            "</section>\n";
-    for (std::size_t i = 0; i < case_positions.size(); ++i) {
+    for (std::size_t i = 0; i < dossier_positions.size(); ++i) {
         out << "<section class=\"sheet\">\n";
-        write_sheet_body(out, log, case_positions[i], run, infos[i]);
+        write_sheet_body(out, log, dossier_positions[i], run, infos[i]);
         out << "</section>\n";
     }
     out << "</body>\n</html>\n";

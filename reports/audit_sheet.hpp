@@ -17,9 +17,9 @@ struct AuditSheetInfo {
     std::string stratum;  // empty without strata
 };
 
-// Writes the sheet of dossier `case_pos` of `log` (finalized, as loaded from the store), with the
+// Writes the sheet of dossier `dossier` of `log` (finalized, as loaded from the store), with the
 // findings and outcomes of `run` for that dossier.
-void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t case_pos, const RunRecord& run,
+void write_audit_sheet(std::ostream& out, const EventLog& log, std::size_t dossier, const RunRecord& run,
                        const AuditSheetInfo& info);
 
 // What the cover page of the combined sheets says: (label, value), e.g. ("Zaad", "7").
@@ -28,7 +28,7 @@ struct AuditCover {
 };
 // All sheets of a sample in one printable document (auditbladen.html): a cover page (population,
 // sample size, seed, method, strata) and one page per dossier, with page numbers in print.
-void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& case_positions,
+void write_audit_sheets(std::ostream& out, const EventLog& log, const std::vector<std::size_t>& dossier_positions,
                         const std::vector<AuditSheetInfo>& infos, const RunRecord& run, const AuditCover& cover);
 
 // A dossier id made safe as a file name: letters, digits, '-' and '_' kept, the rest '_'.

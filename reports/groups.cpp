@@ -6,7 +6,7 @@
 
 namespace wmotoets {
 
-std::string dossier_team(const EventLog& log, const Case& c) {
+std::string dossier_team(const EventLog& log, const Dossier& c) {
     std::vector<std::pair<StrId, std::size_t>> counts;
     for (std::uint32_t i : log.events_of(c)) {
         const StrId team = log.who(log.events[i]).team;
@@ -22,12 +22,12 @@ std::string dossier_team(const EventLog& log, const Case& c) {
 }
 
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                         const std::function<std::string(const Case&)>& key_of,
+                                                         const std::function<std::string(const Dossier&)>& key_of,
                                                          const std::string& unnamed) {
     std::map<std::string, std::vector<RuleCounts>> groups;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
-        const auto at = log.case_position(run.case_ids[c]);
-        std::string key = at ? key_of(log.cases[*at]) : std::string();
+        const auto at = log.dossier_position(run.case_ids[c]);
+        std::string key = at ? key_of(log.dossiers[*at]) : std::string();
         if (key.empty()) key = unnamed;
         auto& counts = groups[key];
         counts.resize(run.rules.size());
@@ -49,7 +49,7 @@ std::vector<bool> breakdown_rows_shown(const RunRecord& run,
     return shown;
 }
 
-std::string dossier_quarter(const EventLog& log, const Case& c) {
+std::string dossier_quarter(const EventLog& log, const Dossier& c) {
     const auto events = log.events_of(c);
     if (events.empty()) return {};
     const Date d = log.events[events.front()].date;

@@ -14,14 +14,14 @@
 namespace wmotoets {
 
 // A dossier's team: the team most of its events name (ties: the first), "" when none.
-std::string dossier_team(const EventLog& log, const Case& c);
+std::string dossier_team(const EventLog& log, const Dossier& c);
 // The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
-std::string dossier_quarter(const EventLog& log, const Case& c);
+std::string dossier_quarter(const EventLog& log, const Dossier& c);
 
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,
-                                                         const std::function<std::string(const Case&)>& key_of,
+                                                         const std::function<std::string(const Dossier&)>& key_of,
                                                          const std::string& unnamed);
 
 // Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::

@@ -16,11 +16,11 @@
 namespace wmotoets {
 
 struct LeadEstimate {
-    std::size_t gestart = 0, afgerond = 0, lopend = 0, beeindigd = 0;
+    std::size_t started = 0, completed = 0, running = 0, ended = 0;
     std::optional<int> mediaan, p75, p90;
     // S(t) right after each distinct observed duration t (afgerond), ascending in t.
     std::vector<std::pair<int, double>> steps;
-    int longest = 0;  // the longest duration, afgerond or lopend (the chart's x range)
+    int longest = 0;  // the longest duration, completed or running (the chart's x range)
 };
 
 // Kaplan–Meier over the durations of one phase. With distinct afgerond durations t₁ < t₂ < …, dᵢ
@@ -50,6 +50,6 @@ struct LeadPhaseView {
 // A group under this many started dossiers carries a warning (docs/spec/doorlooptijden.md).
 inline constexpr std::size_t kLeadGroupWarning = 20;
 std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
-                                          const std::function<std::string(std::uint32_t case_pos)>& team_of);
+                                          const std::function<std::string(std::uint32_t dossier)>& team_of);
 
 }  // namespace wmotoets

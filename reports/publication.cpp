@@ -11,12 +11,11 @@
 namespace wmotoets {
 
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
-    return {d.sums_shown({e.gestart, e.afgerond, e.lopend, e.beeindigd}),
-            !d.publication || e.gestart >= 2 * d.threshold};
+    return {d.sums_shown({e.started, e.completed, e.running, e.ended}), !d.publication || e.started >= 2 * d.threshold};
 }
 
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
-    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.gestart, e.afgerond, e.lopend, e.beeindigd}; };
+    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.started, e.completed, e.running, e.ended}; };
     std::vector<RuleCounts> parts;
     for (const LeadGroup& g : groups) parts.push_back(counts(g.estimate));
     return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);

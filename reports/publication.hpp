@@ -75,7 +75,7 @@ struct Disclosure {
 // it cannot betray a suppressed part, the quantiles only for at least twice the threshold of
 // started dossiers; a breakdown only when Disclosure allows it for those counts.
 struct LeadShown {
-    bool gestart = true, quantiles = true;
+    bool started = true, quantiles = true;
 };
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e);
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups);

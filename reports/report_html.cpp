@@ -119,7 +119,7 @@ struct HtmlReport {
     void chart();
     void quarters();
     void teams();
-    void grouped(const char* id, const char* intro, const std::function<std::string(const Case&)>& key_of);
+    void grouped(const char* id, const char* intro, const std::function<std::string(const Dossier&)>& key_of);
     void lead_times();
     void lead_table(const LeadPhaseView& v);
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
@@ -209,7 +209,7 @@ void HtmlReport::summary() {
             if (v.phase != Phase::melding_besluit && v.phase != Phase::melding_verslag) continue;
             const LeadEstimate& e = v.total;
             const LeadShown shown = lead_shown(d, e);
-            if (e.gestart == 0) continue;
+            if (e.started == 0) continue;
             out << "<p>" << html_escape(phase_info(v.phase).words) << ": ";
             if (shown.quantiles && e.mediaan)
                 out << "de helft van de dossiers was na " << *e.mediaan << " dagen zover"
@@ -413,7 +413,7 @@ void HtmlReport::chart() {
     key();
 }
 
-void HtmlReport::grouped(const char* id, const char* intro, const std::function<std::string(const Case&)>& key_of) {
+void HtmlReport::grouped(const char* id, const char* intro, const std::function<std::string(const Dossier&)>& key_of) {
     const auto groups = counts_by(log, run, key_of, "(onbekend)");
     h2(id);
     out << "<p>" << intro << "</p>\n";
@@ -457,21 +457,21 @@ void HtmlReport::quarters() {
     grouped("kwartalen",
             "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
-            [&](const Case& c) { return dossier_quarter(log, c); });
+            [&](const Dossier& c) { return dossier_quarter(log, c); });
 }
 
 void HtmlReport::teams() {
     grouped("teams", "Per team (het team dat de meeste gebeurtenissen van het dossier vastlegde).",
-            [&](const Case& c) { return dossier_team(log, c); });
+            [&](const Dossier& c) { return dossier_team(log, c); });
 }
 
 std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e) const {
     const LeadShown shown = lead_shown(d, e);
     auto q = [&](std::optional<int> v) { return shown.quantiles && v ? std::to_string(*v) : std::string("–"); };
-    const bool few = e.gestart < kLeadGroupWarning;
+    const bool few = e.started < kLeadGroupWarning;
     return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" +
-           (shown.gestart ? ht(e.gestart) : "–") + "</td><td class=\"n\">" + ht(e.afgerond) + "</td><td class=\"n\">" +
-           ht(e.lopend) + "</td><td class=\"n\">" + ht(e.beeindigd) + "</td><td class=\"n\">" + q(e.mediaan) +
+           (shown.started ? ht(e.started) : "–") + "</td><td class=\"n\">" + ht(e.completed) + "</td><td class=\"n\">" +
+           ht(e.running) + "</td><td class=\"n\">" + ht(e.ended) + "</td><td class=\"n\">" + q(e.mediaan) +
            "</td><td class=\"n\">" + q(e.p75) + "</td><td class=\"n\">" + q(e.p90) + "</td></tr>\n";
 }
 
@@ -499,7 +499,7 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
 
 void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     const LeadEstimate& e = v.total;
-    if (e.afgerond + e.lopend == 0) return;
+    if (e.completed + e.running == 0) return;
     if (d.publication) {
         out << "<p class=\"small muted\">Geen curve in de publicatieversie: haar sprongen verraden kleine "
                "aantallen.</p>\n";
@@ -556,7 +556,7 @@ void HtmlReport::lead_times() {
     for (const LeadPhaseView& v : *lead) {
         const PhaseInfo& p = phase_info(v.phase);
         out << "<h3>" << html_escape(p.words) << "</h3>\n";
-        if (v.total.gestart == 0) {
+        if (v.total.started == 0) {
             out << "<p class=\"muted\">Geen dossiers in deze fase.</p>\n";
             continue;
         }
@@ -632,14 +632,14 @@ void HtmlReport::dossiers() {
     // Each dossier's team, found once; the teams as numbers in the data (the list goes to the script once).
     std::map<std::string, std::string> team_of;
     for (const auto& [id, findings] : by_case)
-        if (const auto at = log.case_position(id)) team_of[id] = dossier_team(log, log.cases[*at]);
+        if (const auto at = log.dossier_position(id)) team_of[id] = dossier_team(log, log.dossiers[*at]);
     for (const auto& [id, team] : team_of)
         if (!team.empty()) teams_seen.insert(team);
     std::map<std::string, std::size_t> team_no;
     for (const std::string& t : teams_seen) team_no.emplace(t, team_no.size());
     std::string buf;
     for (const auto& [id, findings] : by_case) {
-        const auto at = log.case_position(id);
+        const auto at = log.dossier_position(id);
         const std::string& team = team_of[id];
         std::set<std::string> rules;
         for (const RunRecord::Finding* f : findings) rules.insert(f->rule);
@@ -650,7 +650,7 @@ void HtmlReport::dossiers() {
         std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const Event*, bool>> rows;
         if (at) {
             bool in_bezwaar = false;
-            for (const std::uint32_t i : log.events_of(log.cases[*at])) {
+            for (const std::uint32_t i : log.events_of(log.dossiers[*at])) {
                 const Event& e = log.events[i];
                 in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
                 rows[{e.file, e.line}] = {&e, in_bezwaar};
@@ -693,7 +693,7 @@ void HtmlReport::dossiers() {
         if (timelines && at) {
             buf += "<tr><td colspan=5><details><summary>tijdlijn</summary><table class=\"tl\">";
             bool in_bezwaar = false;
-            for (const std::uint32_t i : log.events_of(log.cases[*at])) {
+            for (const std::uint32_t i : log.events_of(log.dossiers[*at])) {
                 const Event& e = log.events[i];
                 in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
                 bool marked = false;

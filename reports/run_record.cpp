@@ -10,11 +10,11 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
     for (const Rule* r : result.rules) rule_ids.emplace_back(r->info().id);
     sink.begin(result.peildatum_known ? result.peildatum.iso() : std::string(), run_settings(settings), rule_ids);
     const std::size_t n_rules = result.rules.size();
-    for (std::size_t c = 0; c < log.cases.size(); ++c)
-        sink.outcomes(log.str(log.cases[c].id), std::span(result.outcomes).subspan(c * n_rules, n_rules));
+    for (std::size_t c = 0; c < log.dossiers.size(); ++c)
+        sink.outcomes(log.str(log.dossiers[c].id), std::span(result.outcomes).subspan(c * n_rules, n_rules));
     RunRecord::Finding x;
     for (const CaseFinding& f : result.findings) {
-        x.case_id.assign(log.str(log.cases[f.case_pos].id));
+        x.case_id.assign(log.str(log.dossiers[f.dossier].id));
         x.rule.assign(result.rules[f.rule]->info().id);
         x.cycle = f.cycle;
         x.date = f.date.iso();

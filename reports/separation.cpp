@@ -44,14 +44,14 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     // Per dossier: who supported, who decided (docs/spec/event-log.md "Who acted as what"), and the month of
     // its first decision; the person's team is the one most recorded with their events.
     const StrId role_ondersteuner = log.strings.find("ondersteuner"), role_beslisser = log.strings.find("beslisser");
-    struct Dossier {
+    struct DossierRow {
         std::string month, team;
         SeparationCounts counts;
     };
-    std::vector<Dossier> dossiers;
+    std::vector<DossierRow> dossiers;
     std::map<std::string, SeparationView::Person> persons;
     std::unordered_map<StrId, std::unordered_map<StrId, std::size_t>> teams_of;  // actor → team → events
-    for (const Case& c : log.cases) {
+    for (const Dossier& c : log.dossiers) {
         std::set<StrId> supporters, deciders;
         std::optional<Date> decided;
         for (std::uint32_t i : log.events_of(c)) {
@@ -85,7 +85,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
 
     // The month axis, first to last without gaps.
     std::string first, last;
-    for (const Dossier& d : dossiers) {
+    for (const DossierRow& d : dossiers) {
         if (first.empty() || d.month < first) first = d.month;
         if (last.empty() || d.month > last) last = d.month;
     }
@@ -99,7 +99,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     };
     v.per_month.assign(v.months.size(), {});
     std::map<std::string, SeparationView::Team> teams;
-    for (const Dossier& d : dossiers) {
+    for (const DossierRow& d : dossiers) {
         const std::size_t m = month_index(d.month);
         add(v.per_month[m], d.counts);
         add(v.total, d.counts);
@@ -118,9 +118,9 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     for (const RunRecord::Finding& f : run.findings) {
         const bool same = f.rule == kSeparationRules[0], onderzoek = f.rule == kSeparationRules[1];
         if ((!same && !onderzoek) || f.events.empty()) continue;
-        const auto at = log.case_position(f.case_id);
+        const auto at = log.dossier_position(f.case_id);
         if (!at) continue;
-        for (std::uint32_t i : log.events_of(log.cases[*at]))
+        for (std::uint32_t i : log.events_of(log.dossiers[*at]))
             if (is_row(log.events[i], f.events.front())) {
                 auto& list = persons[std::string(log.str(log.who(log.events[i]).actor))];
                 auto& dossiers_of = same ? list.same_person : list.did_onderzoek;

@@ -142,8 +142,8 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         rejected += in.rejected;
     }
     out += fmt::format("Cijfers per regel — {}, {} gebruikt ({} gelezen, {} afgekeurd); peildatum {}\n",
-                       counted(log.cases.size(), "dossier", "dossiers"), counted(used, "gebeurtenis", "gebeurtenissen"),
-                       counted(rows, "rij", "rijen"), rejected,
+                       counted(log.dossiers.size(), "dossier", "dossiers"),
+                       counted(used, "gebeurtenis", "gebeurtenissen"), counted(rows, "rij", "rijen"), rejected,
                        d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
     // A log without anything the rules look at (a permit log read with --behoud-onbekend) gets a
     // sentence, not a table of zeros.
@@ -166,14 +166,14 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
                "in geen van beide mee.\n";
     }
-    if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.gestart > 0; })) return out;
+    if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.started > 0; })) return out;
     out += "\nDoorlooptijden in dagen (Kaplan–Meier: lopende dossiers tellen mee tot de peildatum)\n";
     out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", "fase", "gestart", "afgerond", "lopend",
                        "beëindigd", "mediaan", "p75", "p90");
     auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("-"); };
     for (const RunRecord::LeadTime& l : d.lead_times)
-        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.gestart, l.afgerond,
-                           l.lopend, l.beeindigd, days(l.mediaan), days(l.p75), days(l.p90));
+        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.started, l.completed,
+                           l.running, l.ended, days(l.mediaan), days(l.p75), days(l.p90));
     out +=
         "- = de schatting komt niet zo ver (te veel dossiers lopen nog); beëindigd (ingetrokken of gesloten) telt niet "
         "mee.\n";
@@ -196,7 +196,7 @@ std::string json_head(const EventLog& log, std::optional<Date> peildatum) {
             in.skipped, in.possible_bsn, in.windows1252 ? "true" : "false");
     }
     buf += log.inputs.empty() ? "]" : "\n  ]";
-    buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.cases.size());
+    buf += fmt::format(",\n  \"cases\": {},\n  \"findings\": [", log.dossiers.size());
     return buf;
 }
 
@@ -273,7 +273,7 @@ std::string json_tail(const RunTail& d, bool any_findings) {
         buf += fmt::format(
             "{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}, "
             "\"mediaan\": {}, \"p75\": {}, \"p90\": {}}}",
-            i ? "," : "", json_string(l.phase), l.gestart, l.afgerond, l.lopend, l.beeindigd, days(l.mediaan),
+            i ? "," : "", json_string(l.phase), l.started, l.completed, l.running, l.ended, days(l.mediaan),
             days(l.p75), days(l.p90));
     }
     buf += d.lead_times.empty() ? "]" : "\n  ]";
@@ -380,7 +380,8 @@ void format_findings(std::string& text, const OutputFormat& format, const EventL
             const Event& e = log.events[i];
             rows.push_back({e.file, e.line, log.label(e)});
         }
-        const FindingView view{log.str(log.cases[f.case_pos].id), f.rule, f.cycle, f.date, f.deadline, f.message, rows};
+        const FindingView view{
+            log.str(log.dossiers[f.dossier].id), f.rule, f.cycle, f.date, f.deadline, f.message, rows};
         format.finding(text, cache, log, rules, view);
     }
 }
@@ -395,7 +396,7 @@ std::string report_tail(const ReportData& d, const OutputFormat& format, bool an
                        figures,
                        d.with_outcomes,
                        d.result.outcomes,
-                       [&d](std::size_t c) { return d.log.str(d.log.cases[c].id); },
+                       [&d](std::size_t c) { return d.log.str(d.log.dossiers[c].id); },
                        lead_times};
     return format.tail(tail, any_findings);
 }
@@ -411,7 +412,7 @@ void write_report(std::ostream& out, const ReportData& d, const OutputFormat& fo
     std::vector<std::size_t> cuts{0};
     while (cuts.back() < findings.size()) {
         std::size_t end = std::min(findings.size(), cuts.back() + kSlice);
-        while (end < findings.size() && findings[end].case_pos == findings[end - 1].case_pos) ++end;
+        while (end < findings.size() && findings[end].dossier == findings[end - 1].dossier) ++end;
         cuts.push_back(end);
     }
     auto format_slice = [&](std::size_t s) {
@@ -467,8 +468,8 @@ void FormatWriter::finding(const RunRecord::Finding& f) {
     if (!labels_case_ || f.case_id != *labels_case_) {
         labels_case_ = f.case_id;
         labels_.clear();
-        if (const auto at = log_.case_position(f.case_id))
-            for (const std::uint32_t i : log_.events_of(log_.cases[*at])) {
+        if (const auto at = log_.dossier_position(f.case_id))
+            for (const std::uint32_t i : log_.events_of(log_.dossiers[*at])) {
                 const Event& e = log_.events[i];
                 labels_.emplace(std::uint64_t(e.file) << 32 | e.line, log_.label(e));
             }

@@ -140,21 +140,21 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
         s.text(r, 0, std::string(phase_info(v.phase).words));
         s.text(r, 1, kind);
         s.text(r, 2, group);
-        if (shown.gestart) s.count(r, 3, e.gestart, d);
+        if (shown.started) s.count(r, 3, e.started, d);
         else s.text(r, 3, "–");
-        s.count(r, 4, e.afgerond, d);
-        s.count(r, 5, e.lopend, d);
-        s.count(r, 6, e.beeindigd, d);
+        s.count(r, 4, e.completed, d);
+        s.count(r, 5, e.running, d);
+        s.count(r, 6, e.ended, d);
         std::size_t col = 7;
         for (const std::optional<int>& q : {e.mediaan, e.p75, e.p90}) {
             if (shown.quantiles && q) s.number(r, lxw_col_t(col), double(*q));
             else s.text(r, lxw_col_t(col), "–");
             ++col;
         }
-        s.text(r, 10, e.gestart < kLeadGroupWarning ? "ja" : "nee");
+        s.text(r, 10, e.started < kLeadGroupWarning ? "ja" : "nee");
     };
     for (const LeadPhaseView& v : view) {
-        if (v.total.gestart == 0) continue;
+        if (v.total.started == 0) continue;
         row(v, "totaal", "", v.total);
         if (lead_breakdown_shown(d, v.total, v.quarters))
             for (const LeadGroup& g : v.quarters) row(v, "kwartaal", g.name, g.estimate);
@@ -286,9 +286,9 @@ void XlsxReport::dossiers_sheet() {
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
         ++row;
         worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
-        if (const auto at = log.case_position(run.case_ids[c])) {
-            const std::string team = dossier_team(log, log.cases[*at]);
-            const std::string quarter = dossier_quarter(log, log.cases[*at]);
+        if (const auto at = log.dossier_position(run.case_ids[c])) {
+            const std::string team = dossier_team(log, log.dossiers[*at]);
+            const std::string quarter = dossier_quarter(log, log.dossiers[*at]);
             if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
             if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
         }
@@ -303,7 +303,7 @@ void XlsxReport::teams_sheet() {
     // Teams: per team and rule the counts and the rate; in a publication exactly the cells of the
     // HTML breakdown (violations, judged, unknown, the rate from those), no more.
     const auto teams = counts_by(
-        log, run, [this](const Case& c) { return dossier_team(log, c); }, "(geen team)");
+        log, run, [this](const Dossier& c) { return dossier_team(log, c); }, "(geen team)");
     if (d.publication) return publication_teams_sheet(teams);
     Sheet s(b, "Teams",
             {{"team", 20},

@@ -141,7 +141,7 @@ public:
             if (add.full()) add.flush("het vastleggen van een tekst");
             add.add() = {next++, text};
         };
-        for (const Case& c : log.cases) give(c.id);
+        for (const Dossier& c : log.dossiers) give(c.id);
         for (const Event& e : log.events) {
             if (e.file != file) continue;
             const Who& w = log.who(e);
@@ -176,7 +176,7 @@ private:
 };
 
 // The content of a dossier's events from one file, as a hash: equal exports give equal hashes.
-std::int64_t dossier_hash(const EventLog& log, const Case& c, std::size_t file) {
+std::int64_t dossier_hash(const EventLog& log, const Dossier& c, std::size_t file) {
     std::uint64_t h = 1469598103934665603ULL;
     for (std::uint32_t ei : log.events_of(c)) {
         const Event& e = log.events[ei];
@@ -208,7 +208,7 @@ struct RowBlock {
     static constexpr std::size_t kEvents = 4096;
     std::vector<EventRow> events;
     std::vector<std::uint32_t> attrs;  // EventRow::attrs points in here
-    std::vector<CaseRow> cases;        // the dossiers whose last event is in this block or before
+    std::vector<CaseRow> dossiers;     // the dossiers whose last event is in this block or before
     std::int64_t last_id = 0;          // of the last event
     bool last = false;                 // no block after this one
 };
@@ -265,7 +265,7 @@ private:
         free_.pop_front();
         b->events.clear();
         b->attrs.clear();
-        b->cases.clear();
+        b->dossiers.clear();
         return b;
     }
     void hand_over(std::unique_ptr<RowBlock> b) {
@@ -287,7 +287,7 @@ private:
             for (std::size_t ci : job_.dossiers) {
                 if (!b) return;
                 rows.clear();
-                for (std::uint32_t ei : log.events_of(log.cases[ci]))
+                for (std::uint32_t ei : log.events_of(log.dossiers[ci]))
                     if (log.events[ei].file == job_.file) rows.push_back(ei);
                 std::sort(rows.begin(), rows.end());  // in row order: seq
                 const std::int64_t first = next_id;
@@ -322,7 +322,7 @@ private:
                     }
                     ++next_id;
                 }
-                b->cases.push_back({job_.case_db[ci], job_.hash[ci], job_.import_id, first, next_id - 1});
+                b->dossiers.push_back({job_.case_db[ci], job_.hash[ci], job_.import_id, first, next_id - 1});
             }
             finish_attrs(*b);
             b->last_id = next_id - 1;
@@ -384,7 +384,7 @@ void write_rows(const Store::Db& db, RowMaker& maker) {
         events.flush("het vastleggen van een gebeurtenis");  // the rows point into the block
         if (!b->events.empty() && sqlite3_last_insert_rowid(db.db) != b->last_id)
             throw Error(db.path + ": databasefout bij het vastleggen van de gebeurtenissen: onverwachte nummering");
-        for (const CaseRow& c : b->cases) {
+        for (const CaseRow& c : b->dossiers) {
             if (cases.full()) cases.flush("het vastleggen van een dossier");
             cases.add() = c;
         }
@@ -438,18 +438,18 @@ ImportSummary Store::add_import(const EventLog& log, std::size_t file, const std
     ImportSummary sum;
     sum.import_id = insert_import(*db_, in, imported_at);
     // The dossiers' hashes on the second core while the first stores the texts.
-    std::vector<std::int64_t> hash(log.cases.size());
+    std::vector<std::int64_t> hash(log.dossiers.size());
     auto hashing = std::async(std::launch::async, [&] {
-        for (std::size_t ci = 0; ci < log.cases.size(); ++ci) hash[ci] = dossier_hash(log, log.cases[ci], file);
+        for (std::size_t ci = 0; ci < log.dossiers.size(); ++ci) hash[ci] = dossier_hash(log, log.dossiers[ci], file);
     });
     const StringIds ids(*db_, log, file);
     hashing.get();
     // Dossiers in the order of their ids in the store (appending to the tables' keys).
-    std::vector<std::size_t> order(log.cases.size());
-    std::vector<std::int64_t> case_db(log.cases.size());
+    std::vector<std::size_t> order(log.dossiers.size());
+    std::vector<std::int64_t> case_db(log.dossiers.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         order[i] = i;
-        case_db[i] = ids.of(log.cases[i].id);
+        case_db[i] = ids.of(log.dossiers[i].id);
     }
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return case_db[a] < case_db[b]; });
     // What happens to each dossier: added, replaced or unchanged. Into an empty store every dossier

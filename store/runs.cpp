@@ -93,8 +93,8 @@ void Store::RunWriter::lead_time(const RunRecord::LeadTime& x) {
         if (d) l.bind(col, std::int64_t(*d));
         else l.bind_null(col);
     };
-    l.bind(1, impl_->id).bind(2, impl_->n_lead_times++).bind(3, x.phase).bind(4, std::int64_t(x.gestart));
-    l.bind(5, std::int64_t(x.afgerond)).bind(6, std::int64_t(x.lopend)).bind(7, std::int64_t(x.beeindigd));
+    l.bind(1, impl_->id).bind(2, impl_->n_lead_times++).bind(3, x.phase).bind(4, std::int64_t(x.started));
+    l.bind(5, std::int64_t(x.completed)).bind(6, std::int64_t(x.running)).bind(7, std::int64_t(x.ended));
     days(8, x.mediaan);
     days(9, x.p75);
     days(10, x.p90);
@@ -204,10 +204,10 @@ void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
     while (q.step("het lezen van doorlooptijden")) {
         RunRecord::LeadTime l;
         l.phase = std::string(q.text(0));
-        l.gestart = std::size_t(q.i64(1));
-        l.afgerond = std::size_t(q.i64(2));
-        l.lopend = std::size_t(q.i64(3));
-        l.beeindigd = std::size_t(q.i64(4));
+        l.started = std::size_t(q.i64(1));
+        l.completed = std::size_t(q.i64(2));
+        l.running = std::size_t(q.i64(3));
+        l.ended = std::size_t(q.i64(4));
         if (!q.null(5)) l.mediaan = int(q.i64(5));
         if (!q.null(6)) l.p75 = int(q.i64(6));
         if (!q.null(7)) l.p90 = int(q.i64(7));

@@ -143,7 +143,9 @@ Store::Store(const std::string& path, const std::function<void(const std::string
 
 Store::~Store() = default;
 
-std::size_t Store::case_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases")); }
+std::size_t Store::dossier_count() const {
+    return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM cases"));
+}
 std::size_t Store::event_count() const { return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events")); }
 std::size_t Store::import_count() const {
     return static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM imports"));

@@ -41,7 +41,7 @@ public:
 
     // Every stored event, as the log of one run over all imports (finalize() it).
     EventLog load() const;
-    std::size_t case_count() const;
+    std::size_t dossier_count() const;
     std::size_t event_count() const;
     std::size_t import_count() const;
     // The ids of the imports in the order load() lists them as inputs.

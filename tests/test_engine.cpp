@@ -45,7 +45,7 @@ TEST(Engine, FindingsSortedByCaseRuleDateLine) {
     ASSERT_GE(c.result.findings.size(), 3u);
     std::vector<std::string> order;
     for (const CaseFinding& f : c.result.findings)
-        order.push_back(std::string(c.log.str(c.log.cases[f.case_pos].id)) + " " +
+        order.push_back(std::string(c.log.str(c.log.dossiers[f.dossier].id)) + " " +
                         std::string(c.result.rules[f.rule]->info().id));
     EXPECT_TRUE(std::is_sorted(order.begin(), order.end())) << ::testing::PrintToString(order);
 }

@@ -57,7 +57,7 @@ TEST(InputFormats, EveryFormatHasAFixtureItReadsByNameAndByDetection) {
             ASSERT_EQ(log.inputs.size(), 1u);
             EXPECT_EQ(log.inputs[0].format, f.name);
             log.finalize();
-            EXPECT_GE(log.case_count(), 1u) << "the fixture gives no dossier";
+            EXPECT_GE(log.dossier_count(), 1u) << "the fixture gives no dossier";
         }
         EXPECT_FALSE(f.unit_one.empty() || f.unit_many.empty()) << "say what one unit of the file is called";
     }

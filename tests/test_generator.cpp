@@ -58,8 +58,8 @@ TEST(Generator, SharesPerKindComeOutAsAsked) {
     Diagnostics diag;
     const EventLog log = test::load(generate(o), &diag, {}, "gen.csv");
     EXPECT_TRUE(diag.bad_rows.empty());
-    EXPECT_GT(log.cases.size(), 3950u);                  // a few dossiers start after the export day
-    EXPECT_GT(log.events.size(), log.cases.size() * 9);  // about ten events per dossier
+    EXPECT_GT(log.dossiers.size(), 3950u);                  // a few dossiers start after the export day
+    EXPECT_GT(log.events.size(), log.dossiers.size() * 9);  // about ten events per dossier
     const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
     const auto figures = compute_figures(r);
     const std::vector<std::string> missing = rules_without_recipe();
@@ -68,7 +68,7 @@ TEST(Generator, SharesPerKindComeOutAsAsked) {
         if (std::find(missing.begin(), missing.end(), id) != missing.end()) continue;  // no recipe yet
         if (id == "ONA-01") {
             // 10 % of all dossiers.
-            EXPECT_NEAR(double(f.violations) / double(log.cases.size()), 0.10, 0.02) << id;
+            EXPECT_NEAR(double(f.violations) / double(log.dossiers.size()), 0.10, 0.02) << id;
         } else {
             EXPECT_EQ(f.violations, 0u) << id << ": no violation of a kind whose share is 0";
         }
@@ -96,7 +96,7 @@ TEST(Generator, EveryRuleShowsEveryOutcomeOn100kDossiers) {
         const RuleInfo& info = r.rules[rule]->info();
         if (std::find(missing.begin(), missing.end(), info.id) != missing.end()) continue;  // no recipe yet
         std::array<std::size_t, 4> count{};
-        for (std::size_t c = 0; c < log.cases.size(); ++c) ++count[std::size_t(r.outcome(c, rule))];
+        for (std::size_t c = 0; c < log.dossiers.size(); ++c) ++count[std::size_t(r.outcome(c, rule))];
         SCOPED_TRACE(std::string(info.id));
         EXPECT_GT(count[std::size_t(Outcome::niet_van_toepassing)], 0u);
         EXPECT_GT(count[std::size_t(Outcome::voldaan)], 0u);

@@ -16,9 +16,9 @@ using wmotoets::test::write_file;
 
 namespace {
 Date d(const char* iso) { return *parse_iso_date(iso); }
-std::vector<std::string> activities(const EventLog& log, std::size_t case_pos = 0) {
+std::vector<std::string> activities(const EventLog& log, std::size_t dossier = 0) {
     std::vector<std::string> out;
-    for (auto i : log.events_of(log.cases[case_pos])) out.emplace_back(log.label(log.events[i]));
+    for (auto i : log.events_of(log.dossiers[dossier])) out.emplace_back(log.label(log.events[i]));
     return out;
 }
 }  // namespace
@@ -131,7 +131,7 @@ TEST(CsvImport, SemicolonTabBomCrlfAndQuotedLineBreaks) {
     EXPECT_EQ(semi.events[1].line, 4u);  // the quoted line break counts as a physical line
     const EventLog tab = load("case_id\ttimestamp\tactivity\nD1\t2024-03-28\tmelding\nD2\t2024-03-29\tmelding\n");
     EXPECT_EQ(tab.events.size(), 2u);
-    EXPECT_EQ(tab.cases.size(), 2u);
+    EXPECT_EQ(tab.dossiers.size(), 2u);
 }
 
 TEST(CsvImport, Windows1252FallbackWarnsOnce) {
@@ -160,7 +160,7 @@ TEST(CsvImport, OrderWithinACase) {
         "D2,2024-03-01,melding\n"
         "D1,2024-03-12T09:00,verslag\n"
         "D1,2024-03-12T09:00,verslag_reactie\n");
-    ASSERT_EQ(log.cases.size(), 2u);
+    ASSERT_EQ(log.dossiers.size(), 2u);
     EXPECT_EQ(activities(log, 0), (std::vector<std::string>{"melding", "informatie_clientondersteuning", "gesprek",
                                                             "verslag", "verslag_reactie"}));
     EXPECT_EQ(activities(log, 1), (std::vector<std::string>{"melding", "gesprek", "informatie_clientondersteuning"}));
@@ -169,10 +169,10 @@ TEST(CsvImport, OrderWithinACase) {
 TEST(CsvImport, CasesSortedAsText) {
     const EventLog log =
         load("case_id,timestamp,activity\nb,2024-01-01,melding\nA10,2024-01-01,melding\nA9,2024-01-01,melding\n");
-    ASSERT_EQ(log.cases.size(), 3u);
-    EXPECT_EQ(log.str(log.cases[0].id), "A10");
-    EXPECT_EQ(log.str(log.cases[1].id), "A9");
-    EXPECT_EQ(log.str(log.cases[2].id), "b");
+    ASSERT_EQ(log.dossiers.size(), 3u);
+    EXPECT_EQ(log.str(log.dossiers[0].id), "A10");
+    EXPECT_EQ(log.str(log.dossiers[1].id), "A9");
+    EXPECT_EQ(log.str(log.dossiers[2].id), "b");
 }
 
 TEST(CsvImport, BadRowsAreReportedCountedAndLeftOut) {
@@ -233,14 +233,14 @@ TEST(CsvImport, StrictMakesTheFirstBadRowFatalAndKeepsNothing) {
     }
     EXPECT_EQ(log.events.size(), 1u);  // what was already there stays, nothing of the bad file
     EXPECT_EQ(log.inputs.size(), 1u);
-    EXPECT_EQ(log.case_count(), 1u);
+    EXPECT_EQ(log.dossier_count(), 1u);
     // The same when the file turns out to be Windows-1252 and is read a second time.
     const std::string bad1252 = write_file(
         "streng1252.csv", "case_id,timestamp,activity,notitie\nD2,2024-03-01,melding,caf\xE9\nD2,gisteren,gesprek,\n");
     EXPECT_THROW(import_canonical_csv(bad1252, strict, log, diag), Error);
     EXPECT_EQ(log.events.size(), 1u);
     EXPECT_EQ(log.inputs.size(), 1u);
-    EXPECT_EQ(log.case_count(), 1u);
+    EXPECT_EQ(log.dossier_count(), 1u);
     EXPECT_TRUE(diag.warnings.empty()) << "the Windows-1252 warning of a refused file is rolled back too";
 }
 
@@ -322,7 +322,7 @@ std::string dump_import(const std::string& path, std::uint64_t parallel_min_byte
         out += sep;
         out += v;
     };
-    for (const Case& c : log.cases)
+    for (const Dossier& c : log.dossiers)
         for (auto i : log.events_of(c)) {
             const Event& e = log.events[i];
             add("", log.str(c.id));
@@ -466,7 +466,7 @@ TEST(SampleData, UsesEveryActivityAndBothDialects) {
         EXPECT_TRUE(seen.count(static_cast<Activity>(i)))
             << activity_name(static_cast<Activity>(i)) << " unused in the sample";
     log.finalize();
-    EXPECT_GE(log.cases.size(), 30u);
+    EXPECT_GE(log.dossiers.size(), 30u);
     std::set<char> separators;
     for (const char* f : {"/data/voorbeeld/dossiers.csv", "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}) {
         std::ifstream in(wmotoets::test::source_dir() + f, std::ios::binary);

@@ -17,10 +17,10 @@ using namespace wmotoets;
 
 namespace {
 
-LeadTally tally_of(std::initializer_list<std::pair<int, bool>> durations) {  // (days, afgerond)
+LeadTally tally_of(std::initializer_list<std::pair<int, bool>> durations) {  // (days, completed)
     LeadTally t;
     for (const auto& [days, ended] : durations)
-        t.add(LeadObservation{0, Phase::melding_verslag, ended ? LeadStatus::afgerond : LeadStatus::lopend, Date{},
+        t.add(LeadObservation{0, Phase::melding_verslag, ended ? LeadStatus::completed : LeadStatus::running, Date{},
                               days});
     return t;
 }
@@ -31,14 +31,14 @@ LeadTally tally_of(std::initializer_list<std::pair<int, bool>> durations) {  // 
 std::optional<int> naive_quantile(const std::vector<LeadObservation>& obs, double q) {
     std::set<int> times;
     for (const LeadObservation& o : obs)
-        if (o.status == LeadStatus::afgerond) times.insert(o.days);
+        if (o.status == LeadStatus::completed) times.insert(o.days);
     double s = 1.0;
     for (const int t : times) {
         double n = 0, d = 0;
         for (const LeadObservation& o : obs) {
-            if (o.status == LeadStatus::beeindigd) continue;
+            if (o.status == LeadStatus::ended) continue;
             n += o.days >= t;
-            d += o.status == LeadStatus::afgerond && o.days == t;
+            d += o.status == LeadStatus::completed && o.days == t;
         }
         s *= 1.0 - d / n;
         if (s <= 1.0 - q + 1e-12) return t;
@@ -53,9 +53,9 @@ TEST(LeadTimes, KaplanMeierWithATieBetweenAFinishedAndARunningDossier) {
     // S(2) = 4/5 = 0.8; at 3 the lopend one is still at risk: n = 4, S(3) = 0.8 · 3/4 = 0.6;
     // S(5) = 0.6 · 1/2 = 0.3. Median 5; S never reaches 0.25: no p75, no p90.
     const LeadEstimate e = kaplan_meier(tally_of({{2, true}, {3, false}, {3, true}, {5, true}, {8, false}}));
-    EXPECT_EQ(e.gestart, 5u);
-    EXPECT_EQ(e.afgerond, 3u);
-    EXPECT_EQ(e.lopend, 2u);
+    EXPECT_EQ(e.started, 5u);
+    EXPECT_EQ(e.completed, 3u);
+    EXPECT_EQ(e.running, 2u);
     ASSERT_EQ(e.steps.size(), 3u);
     EXPECT_DOUBLE_EQ(e.steps[0].second, 0.8);
     EXPECT_DOUBLE_EQ(e.steps[1].second, 0.6);
@@ -76,13 +76,13 @@ TEST(LeadTimes, KaplanMeierAllFinishedIsTheEmpiricalQuantile) {
 
 TEST(LeadTimes, KaplanMeierAllRunningHasNoQuantile) {
     const LeadEstimate e = kaplan_meier(tally_of({{10, false}, {20, false}, {30, false}}));
-    EXPECT_EQ(e.lopend, 3u);
+    EXPECT_EQ(e.running, 3u);
     EXPECT_TRUE(e.steps.empty());
     EXPECT_EQ(e.mediaan, std::nullopt);
     EXPECT_EQ(e.p75, std::nullopt);
     EXPECT_EQ(e.p90, std::nullopt);
     const LeadEstimate none = kaplan_meier(LeadTally{});
-    EXPECT_EQ(none.gestart, 0u);
+    EXPECT_EQ(none.started, 0u);
     EXPECT_EQ(none.mediaan, std::nullopt);
 }
 
@@ -106,11 +106,11 @@ TEST(LeadTimes, ObservationsPerPhaseAndStatus) {
     const auto obs = lead_time_observations(log, Calendar{}, peildatum);
     std::map<std::string, std::vector<std::string>> got;  // case → "phase:status:days"
     for (const LeadObservation& o : obs) {
-        const char* st = o.status == LeadStatus::afgerond ? "afgerond"
-                         : o.status == LeadStatus::lopend ? "lopend"
-                                                          : "beeindigd";
-        got[std::string(log.str(log.cases[o.case_pos].id))].push_back(std::string(phase_info(o.phase).code) + ":" + st +
-                                                                      ":" + std::to_string(o.days));
+        const char* st = o.status == LeadStatus::completed ? "afgerond"
+                         : o.status == LeadStatus::running ? "lopend"
+                                                           : "beeindigd";
+        got[std::string(log.str(log.dossiers[o.dossier].id))].push_back(std::string(phase_info(o.phase).code) + ":" +
+                                                                        st + ":" + std::to_string(o.days));
     }
     EXPECT_EQ(got["A"], (std::vector<std::string>{"melding-verslag:afgerond:20", "aanvraag-besluit:afgerond:8",
                                                   "melding-besluit:afgerond:32", "bezwaar-beslissing:afgerond:50"}));
@@ -140,11 +140,11 @@ TEST(LeadTimes, TheCheckAgreesWithTheDefinitionOnAGeneratedLog) {
         SCOPED_TRACE(std::string(p.code));
         const std::size_t i = static_cast<std::size_t>(p.phase);
         const LeadEstimate a = kaplan_meier(result.lead_times[i]), b = kaplan_meier(replayed[i]);
-        EXPECT_EQ(a.gestart, b.gestart);
-        EXPECT_EQ(a.afgerond, b.afgerond);
-        EXPECT_EQ(a.lopend, b.lopend);
-        EXPECT_EQ(a.beeindigd, b.beeindigd);
-        EXPECT_GT(a.gestart, 0u);
+        EXPECT_EQ(a.started, b.started);
+        EXPECT_EQ(a.completed, b.completed);
+        EXPECT_EQ(a.running, b.running);
+        EXPECT_EQ(a.ended, b.ended);
+        EXPECT_GT(a.started, 0u);
         std::vector<LeadObservation> phase_obs;
         for (const LeadObservation& x : obs)
             if (x.phase == p.phase) phase_obs.push_back(x);

@@ -46,7 +46,7 @@ aan = "Gericht aan"
     EXPECT_EQ(r.diag.bad_rows.size(), 0u);
     ASSERT_EQ(r.diag.unknown.size(), 1u);
     EXPECT_EQ(r.diag.unknown.begin()->second.labels.at("Iets anders").first_line, 4u);
-    const auto ev = r.log.events_of(r.log.cases.at(0));
+    const auto ev = r.log.events_of(r.log.dossiers.at(0));
     const Event& notice = r.log.events[ev[1]];
     EXPECT_EQ(notice.activity, Activity::informatie_clientondersteuning);
     EXPECT_EQ(r.log.str(r.log.who(notice).role), "consulent");

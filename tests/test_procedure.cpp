@@ -197,19 +197,19 @@ TEST(Replay, AanvraagGuardUsesTheAtwTerm) {
     const Calendar cal;
     const EventLog on_last_day =
         test::load("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-13,aanvraag\n");
-    const CaseFacts f1 = replay(on_last_day, on_last_day.cases[0], cal);
+    const DossierFacts f1 = replay(on_last_day, on_last_day.dossiers[0], cal);
     ASSERT_EQ(f1.deviations.size(), 1u);
     EXPECT_EQ(f1.deviations[0].pos, 2u);
     EXPECT_EQ(f1.deviations[0].state, "InOnderzoek");
 
     const EventLog day_after =
         test::load("case_id,timestamp,activity\nD,2024-03-28,melding\nD,2024-04-10,gesprek\nD,2024-05-14,aanvraag\n");
-    EXPECT_TRUE(replay(day_after, day_after.cases[0], cal).deviations.empty());
+    EXPECT_TRUE(replay(day_after, day_after.dossiers[0], cal).deviations.empty());
 
     // A herbeoordeling has no six-week term (Wmo 2.3.9): an aanvraag before the verslag deviates.
     const EventLog herbeoordeling = test::load(
         "case_id,timestamp,activity\nD,2024-01-02,herbeoordeling\nD,2024-01-10,gesprek\nD,2024-06-14,aanvraag\n");
-    EXPECT_EQ(replay(herbeoordeling, herbeoordeling.cases[0], cal).deviations.size(), 1u);
+    EXPECT_EQ(replay(herbeoordeling, herbeoordeling.dossiers[0], cal).deviations.size(), 1u);
 }
 
 TEST(Replay, CyclesAndFacts) {
@@ -226,7 +226,7 @@ TEST(Replay, CyclesAndFacts) {
         "D,2024-06-03,melding,A1,administratie,ja\n"
         "D,2024-06-10,verslag,C2,,\n"
         "D,2024-06-11,melding,A1,administratie,\n");
-    const CaseFacts f = replay(log, log.cases[0], cal);
+    const DossierFacts f = replay(log, log.dossiers[0], cal);
     ASSERT_EQ(f.cycles.size(), 2u);
     EXPECT_EQ(f.cycles[0].begin, 0u);  // events before the first melding belong to cycle 1
     EXPECT_EQ(*f.cycles[0].opener, 2u);

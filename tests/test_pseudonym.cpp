@@ -41,11 +41,11 @@ TEST(Pseudonyms, KeyedHmacLinkableAndNeverABsn) {
             Diagnostics diag;
             import_canonical_csv(f, o, log, diag);
             log.finalize();
-            EXPECT_EQ(log.str(log.cases.at(0).id), "ps-b60621504e15bbb0239e");
+            EXPECT_EQ(log.str(log.dossiers.at(0).id), "ps-b60621504e15bbb0239e");
             EXPECT_EQ(log.str(log.who(log.events[0]).actor), "ps-5bcd34390e805a4853ab");
             store.add_import(log, 0, "2026-01-01T00:00:00");
         }
-        EXPECT_EQ(store.case_count(), 1u);  // the February export replaced the same dossier
+        EXPECT_EQ(store.dossier_count(), 1u);  // the February export replaced the same dossier
         EXPECT_EQ(store.event_count(), 2u);
     }
     std::ifstream f(db, std::ios::binary);

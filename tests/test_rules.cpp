@@ -134,8 +134,8 @@ TEST(Rulebook, EveryRuleHasAFixtureWithMetViolatedAndNotApplicable) {
         ASSERT_TRUE(fs::exists(path)) << "no fixture " << path;
         const Checked c = check_file(path, {r});
         std::set<std::string> seen;
-        for (std::size_t i = 0; i < c.log.cases.size(); ++i) {
-            const std::string case_id(c.log.str(c.log.cases[i].id));
+        for (std::size_t i = 0; i < c.log.dossiers.size(); ++i) {
+            const std::string case_id(c.log.str(c.log.dossiers[i].id));
             const std::string expected = expected_outcome(case_id);
             ASSERT_FALSE(expected.empty()) << "fixture case id must start with its outcome: " << case_id;
             EXPECT_EQ(case_id.find("NOG-INVULLEN"), std::string::npos) << "fill in the fixture " << path;
@@ -143,7 +143,7 @@ TEST(Rulebook, EveryRuleHasAFixtureWithMetViolatedAndNotApplicable) {
             seen.insert(expected);
             // overtreden-Nx-…: exactly N findings; every other case: one finding per violation, none otherwise.
             std::size_t findings = 0;
-            for (const CaseFinding& f : c.result.findings) findings += f.case_pos == i;
+            for (const CaseFinding& f : c.result.findings) findings += f.dossier == i;
             std::smatch m;
             if (std::regex_search(case_id, m, std::regex("^overtreden-([0-9]+)x-")))
                 EXPECT_EQ(findings, std::stoul(m[1])) << case_id;
@@ -384,10 +384,10 @@ TEST(LocalRules, EveryTemplateOnCanonicalAndKeptLabels) {
                          "C,2024-03-05,vraagverheldering,\nC,2024-03-10,collegiale toets,\n"
                          "D,2024-06-28,melding,\n"),
         rules_with(local));
-    // Case order A, B, C, D; rules: the built-in ones, then LOK-01..05.
+    // Dossier order A, B, C, D; rules: the built-in ones, then LOK-01..05.
     const std::size_t builtin = all_rules().size();
-    auto out = [&](std::size_t kase, std::size_t lok) {
-        return std::string(outcome_name(c.result.outcome(kase, builtin + lok)));
+    auto out = [&](std::size_t dossier, std::size_t lok) {
+        return std::string(outcome_name(c.result.outcome(dossier, builtin + lok)));
     };
     EXPECT_EQ(out(0, 0), "voldaan");
     EXPECT_EQ(out(1, 0), "overtreden");  // the toets came after the besluit
@@ -404,7 +404,7 @@ TEST(LocalRules, EveryTemplateOnCanonicalAndKeptLabels) {
     EXPECT_EQ(out(0, 4), "voldaan");
     // The label match is exact: "collegiale toets" in C is not "Collegiale toets".
     std::size_t c_findings = 0;
-    for (const CaseFinding& f : c.result.findings) c_findings += f.case_pos == 2 && f.rule >= builtin;
+    for (const CaseFinding& f : c.result.findings) c_findings += f.dossier == 2 && f.rule >= builtin;
     EXPECT_EQ(c_findings, 1u);
     // Local rules can be selected like built-in ones, and come last.
     const auto selected = select_rules(rules_with(local), {"LOK-02", "TRM-01"}, {});
@@ -463,7 +463,7 @@ TEST(Rulebook, TheSamplesShowEveryRuleMetAndDeviating) {
     std::map<std::string, std::pair<int, int>> seen;  // rule → (met, deviating)
     for (const char* f : {"/data/voorbeeld/dossiers.csv", "/data/voorbeeld/dossiers-wijkteam-zuid.csv"}) {
         const Checked c = check_file(test::source_dir() + f, all_rules());
-        for (std::size_t i = 0; i < c.log.cases.size(); ++i)
+        for (std::size_t i = 0; i < c.log.dossiers.size(); ++i)
             for (std::size_t r = 0; r < all_rules().size(); ++r) {
                 auto& [met, deviating] = seen[std::string(all_rules()[r]->info().id)];
                 met += c.result.outcome(i, r) == Outcome::voldaan;

@@ -67,10 +67,10 @@ TEST(Terms, DecisionTermWorkedExamples) {
         "C,2024-04-22,aanvraag\nC,2024-04-24,opschorting_start\nC,2024-04-30,opschorting_einde\n",
         "TRM-02");
     const Calendar cal;
-    for (const auto& [kase, last] :
+    for (const auto& [dossier, last] :
          std::vector<std::pair<std::size_t, const char*>>{{0, "2025-04-28"}, {1, "2025-12-29"}, {2, "2024-05-13"}}) {
-        const CaseFacts f = replay(c.log, c.log.cases[kase], cal);
+        const DossierFacts f = replay(c.log, c.log.dossiers[dossier], cal);
         const DecisionTerm t = decision_term(f, f.date(0), 2, 0, Pos(f.size()), std::nullopt, TermKind::aanvraag, cal);
-        EXPECT_EQ(t.last.iso(), last) << kase;
+        EXPECT_EQ(t.last.iso(), last) << dossier;
     }
 }

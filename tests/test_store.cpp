@@ -52,7 +52,7 @@ std::string json_of(EventLog& log) {
 
 std::vector<std::string> events_of(const EventLog& log, const std::string& case_id) {
     std::vector<std::string> out;
-    for (const Case& c : log.cases)
+    for (const Dossier& c : log.dossiers)
         if (log.str(c.id) == case_id)
             for (auto i : log.events_of(c))
                 out.push_back(std::string(log.label(log.events[i])) + "@" + log.events[i].date.iso() + " " +
@@ -75,7 +75,7 @@ TEST(Store, SameFileTwiceAddsNothing) {
     EXPECT_EQ(again.import_id, first.import_id);
     EXPECT_EQ(again.earlier_path, csv);
     EXPECT_EQ(store.import_count(), 1u);
-    EXPECT_EQ(store.case_count(), 29u);
+    EXPECT_EQ(store.dossier_count(), 29u);
     EXPECT_EQ(store.event_count(), events);
 }
 
@@ -111,7 +111,7 @@ TEST(Store, NewerExportReplacesItsDossiersOnly) {
     EXPECT_EQ(s.unchanged, 1u);  // D1: the same events
     EventLog log = store.load();
     log.finalize();
-    EXPECT_EQ(log.cases.size(), 3u);
+    EXPECT_EQ(log.dossiers.size(), 3u);
     EXPECT_EQ(events_of(log, "D1"), (std::vector<std::string>{"melding@2024-01-02 " + jan + ":2",
                                                               "ontvangstbevestiging@2024-01-03 " + jan + ":3"}));
     EXPECT_EQ(events_of(log, "D2"),
@@ -166,12 +166,12 @@ TEST(Store, ImportsWithAndWithoutAnotherConnectionOpen) {
     EXPECT_EQ(journal_mode(), "wal");
     EXPECT_FALSE(std::filesystem::exists(db + "-journal"));
     Store reader(db);
-    const std::size_t before = reader.case_count();
+    const std::size_t before = reader.dossier_count();
     {
         Store writer(db);
         const ImportSummary s = import_file(writer, test::source_dir() + "/data/voorbeeld/dossiers-wijkteam-zuid.csv");
         EXPECT_GT(s.added, 0u);
-        EXPECT_EQ(reader.case_count(), before + s.added);  // the other connection sees the import
+        EXPECT_EQ(reader.dossier_count(), before + s.added);  // the other connection sees the import
     }
     EXPECT_EQ(journal_mode(), "wal");
     EXPECT_EQ(reader.integrity_check(), "ok");
@@ -250,13 +250,13 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     ASSERT_EQ(collected.record.lead_times.size(), 5u);
     for (std::size_t i = 0; i < 5; ++i) {
         EXPECT_EQ(run->lead_times[i].phase, collected.record.lead_times[i].phase);
-        EXPECT_EQ(run->lead_times[i].gestart, collected.record.lead_times[i].gestart);
-        EXPECT_EQ(run->lead_times[i].lopend, collected.record.lead_times[i].lopend);
+        EXPECT_EQ(run->lead_times[i].started, collected.record.lead_times[i].started);
+        EXPECT_EQ(run->lead_times[i].running, collected.record.lead_times[i].running);
         EXPECT_EQ(run->lead_times[i].mediaan, collected.record.lead_times[i].mediaan);
         EXPECT_EQ(run->lead_times[i].p90, collected.record.lead_times[i].p90);
     }
     EXPECT_EQ(run->lead_times[0].phase, "melding-verslag");
-    EXPECT_GT(run->lead_times[0].gestart, 0u);
+    EXPECT_GT(run->lead_times[0].started, 0u);
 }
 
 TEST(Store, RunsAreKeptForReports) {
@@ -317,7 +317,7 @@ TEST(Store, MigratesAVersion1DatabaseAndChecksItAsBefore) {
     Store(fresh_db("new.db"), notice);  // a new database is made, not migrated
     EXPECT_EQ(heard.size(), 1u);
     EXPECT_EQ(store.integrity_check(), "ok");
-    EXPECT_EQ(store.case_count(), 34u);
+    EXPECT_EQ(store.dossier_count(), 34u);
     EXPECT_EQ(store.event_count(), 248u);
     const std::optional<RunRecord> old_run = store.latest_run();  // the run of the old release is kept
     ASSERT_TRUE(old_run);
@@ -398,7 +398,7 @@ TEST(Store, KilledDuringAnImportLeavesTheDatabaseAsItWas) {
     {
         Store store(db);
         import_file(store, sample);
-        cases = store.case_count();
+        cases = store.dossier_count();
         events = store.event_count();
     }
     int err[2];
@@ -430,7 +430,7 @@ TEST(Store, KilledDuringAnImportLeavesTheDatabaseAsItWas) {
     Store store(db);
     EXPECT_EQ(store.integrity_check(), "ok");
     EXPECT_EQ(store.import_count(), 1u);
-    EXPECT_EQ(store.case_count(), cases);
+    EXPECT_EQ(store.dossier_count(), cases);
     EXPECT_EQ(store.event_count(), events);
     // And the same import, run to the end, works.
     EXPECT_EQ(import_file(store, big).added, 60000u);
@@ -457,7 +457,7 @@ TEST(Store, LabelAndEventIdAreKeptApartFromTheAttributes) {
     for (const EventLog* log : {&memory, &stored}) {
         ASSERT_EQ(log->events.size(), 3u);
         std::vector<std::string> seen;
-        for (auto i : log->events_of(log->cases.at(0))) {
+        for (auto i : log->events_of(log->dossiers.at(0))) {
             const Event& e = log->events[i];
             std::string s = std::string(log->label(e)) + " id=" + std::string(log->str(log->event_id(e))) +
                             " label_id=" + std::string(log->str(log->label_id(e))) +

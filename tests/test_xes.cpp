@@ -110,7 +110,7 @@ TEST(XesRealLogs, Bpic2012LifecycleFilter) {
     EXPECT_EQ(complete.log.inputs[0].rows, 262200u);
     EXPECT_EQ(complete.log.inputs[0].used, 164506u);  // COMPLETE, in upper case
     EXPECT_EQ(complete.log.inputs[0].skipped, 262200u - 164506u);
-    EXPECT_EQ(complete.log.case_count(), 13087u);
+    EXPECT_EQ(complete.log.dossier_count(), 13087u);
     ImportOptions all = keep();
     all.all_lifecycles = true;
     const Imported every = import(real_log("BPI_Challenge_2012.xes.gz"), all);
@@ -143,7 +143,7 @@ TEST(XesRealLogs, ReceiptFromXesAndFromMappedCsvAgree) {
     mapped.mapping = &mapping;
     const Imported csv = import(real_log("Receipt_phase_WABO_CoSeLoG.csv"), mapped);
     EXPECT_EQ(csv.log.inputs[0].used, 8577u);
-    EXPECT_EQ(csv.log.case_count(), 1434u);
+    EXPECT_EQ(csv.log.dossier_count(), 1434u);
     const auto fx = local_figures(xes.log, rules), fc = local_figures(csv.log, rules);
     EXPECT_EQ(fx, fc);
     ASSERT_EQ(fx.size(), 2u);
@@ -164,8 +164,8 @@ TEST(Xes, AttributesGlobalsLifecycleAndBadEvents) {
               write_file("klein.xes", kSmallXes) + ":32: event zonder concept:name (activiteit)");
     EXPECT_EQ(r.diag.bad_rows[1].line, 37u);
     EXPECT_EQ(r.diag.bad_rows[1].message, "trace zonder concept:name (dossiernummer); event overgeslagen");
-    ASSERT_EQ(r.log.cases.size(), 1u);
-    const auto events = r.log.events_of(r.log.cases[0]);
+    ASSERT_EQ(r.log.dossiers.size(), 1u);
+    const auto events = r.log.events_of(r.log.dossiers[0]);
     ASSERT_EQ(events.size(), 2u);
     const Event& melding = r.log.events[events[0]];
     EXPECT_EQ(melding.activity, Activity::melding);  // labels folded like CSV

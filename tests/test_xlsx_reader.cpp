@@ -319,7 +319,7 @@ std::vector<std::string> events_of(const std::string& path, const std::string& m
     EXPECT_TRUE(diag.bad_rows.empty()) << path << ": " << (diag.bad_rows.empty() ? "" : diag.bad_rows[0].message);
     log.finalize();
     std::vector<std::string> out;
-    for (const Case& c : log.cases)
+    for (const Dossier& c : log.dossiers)
         for (const std::uint32_t i : log.events_of(c)) {
             const Event& e = log.events[i];
             const Who& w = log.who(e);

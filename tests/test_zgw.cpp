@@ -35,7 +35,7 @@ TEST(Zgw, SampleExportGivesTheExpectedEventsAndNoBsnReachesTheDatabase) {
                   ":125: status hoort bij een zaak die niet in 'zaken' staat "
                   "('https://zaken.example.nl/api/v1/zaken/onbekend')");
     std::vector<std::string> got;
-    for (const Case& c : log.cases)
+    for (const Dossier& c : log.dossiers)
         for (auto i : log.events_of(c)) {
             const Event& e = log.events[i];
             const Who& w = log.who(e);

@@ -70,7 +70,7 @@ public:
           stream_(stream),
           result_(result),
           ids_(log),
-          n_cases_(log.cases.size()),
+          n_cases_(log.dossiers.size()),
           n_blocks_((n_cases_ + kBlock - 1) / kBlock),
           per_block_(n_blocks_),
           texts_(stream ? n_blocks_ : 0) {}
@@ -80,7 +80,7 @@ public:
 
 private:
     void work(bool report, const Progress& progress);
-    void judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending,
+    void judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std::vector<Pending>& pending,
                     std::vector<LeadObservation>& lead);
     void finish_block(BlockOut& out, std::vector<Pending>& pending);
     void hand_over(std::size_t b, BlockOut& out);
@@ -104,9 +104,9 @@ private:
     std::exception_ptr write_error_;
 };
 
-void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::vector<Pending>& pending,
+void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std::vector<Pending>& pending,
                           std::vector<LeadObservation>& lead) {
-    replay(log_, log_.cases[c], cal_, ids_, facts);
+    replay(log_, log_.dossiers[c], cal_, ids_, facts);
     lead_time_observations(facts, static_cast<std::uint32_t>(c), ctx_.peildatum, lead);
     const std::size_t n_rules = rules_.size(), case_first = pending.size();
     for (std::size_t r = 0; r < n_rules; ++r) {
@@ -114,7 +114,7 @@ void CheckRun::judge_case(std::size_t c, CaseFacts& facts, BlockOut& out, std::v
         result_.outcomes[c * n_rules + r] = rr.outcome;
         for (const Finding& fi : rr.findings) {
             Pending p;
-            p.f.case_pos = static_cast<std::uint32_t>(c);
+            p.f.dossier = static_cast<std::uint32_t>(c);
             p.f.rule = static_cast<std::uint16_t>(r);
             p.f.cycle = static_cast<std::uint16_t>(fi.cycle);
             p.f.date = fi.date;
@@ -183,7 +183,7 @@ void CheckRun::hand_over(std::size_t b, BlockOut& out) {
 
 void CheckRun::work(bool report, const Progress& progress) {
     std::vector<Pending> pending;
-    CaseFacts facts;
+    DossierFacts facts;
     std::vector<LeadObservation> lead;
     LeadTallies tallies;  // this worker's; counts, so the order of merging does not matter
     for (;;) {
@@ -252,7 +252,7 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     CheckResult result;
     result.rules = rules;
     result.peildatum = peildatum;
-    result.outcomes.assign(log.cases.size() * rules.size(), Outcome::niet_van_toepassing);
+    result.outcomes.assign(log.dossiers.size() * rules.size(), Outcome::niet_van_toepassing);
     const RuleContext ctx{cal, peildatum, settings};
     CheckRun run(log, rules, cal, ctx, stream, result);
     run.run(progress);

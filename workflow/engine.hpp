@@ -18,9 +18,9 @@ namespace wmotoets {
 inline constexpr std::size_t kMaxFindingEvents = 50;
 
 struct CaseFinding {
-    std::uint32_t case_pos = 0;  // index into EventLog::cases
-    std::uint16_t rule = 0;      // index into CheckResult::rules
-    std::uint16_t cycle = 1;     // 1-based
+    std::uint32_t dossier = 0;  // index into EventLog::cases
+    std::uint16_t rule = 0;     // index into CheckResult::rules
+    std::uint16_t cycle = 1;    // 1-based
     Date date;
     std::optional<Date> deadline;           // last day of the term, for rules with a term
     std::string_view message;               // Dutch, for a non-lawyer
@@ -38,13 +38,13 @@ struct CheckResult {
     std::vector<const Rule*> rules;
     Date peildatum;
     bool peildatum_known = true;        // false: no events and no --peildatum
-    std::vector<Outcome> outcomes;      // [case_pos * rules.size() + rule]
+    std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
     std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
     std::size_t finding_count = 0;      // also when the findings were streamed
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
     LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)
 
-    Outcome outcome(std::size_t case_pos, std::size_t rule) const { return outcomes[case_pos * rules.size() + rule]; }
+    Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
 
     // Keeps the buffers that `findings` point into (a move keeps a vector's buffer, so the views
     // stay valid). Only run_check hands them over.

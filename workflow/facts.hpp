@@ -37,9 +37,9 @@ struct RoleAct {
     StrId team = 0, organisatie = 0;
 };
 
-struct CaseFacts {
+struct DossierFacts {
     const EventLog* log = nullptr;
-    const Case* kase = nullptr;
+    const Dossier* dossier = nullptr;
     std::vector<std::uint32_t> events;    // event indices into log->events, in procedure order
     std::vector<std::uint16_t> cycle_of;  // per position: index into cycles
     std::vector<Cycle> cycles;
@@ -51,7 +51,7 @@ struct CaseFacts {
     // must be reset here too, or it would leak from one dossier into the next.
     void clear() {
         log = nullptr;
-        kase = nullptr;
+        dossier = nullptr;
         events.clear();
         cycle_of.clear();
         cycles.clear();
@@ -75,11 +75,11 @@ struct CaseFacts {
     }
     std::size_t size() const { return events.size(); }
     bool opened_by_melding(const Cycle& c) const { return c.opener && activity(*c.opener) == Activity::melding; }
-    std::string_view case_id() const { return log->str(kase->id); }
+    std::string_view case_id() const { return log->str(dossier->id); }
 };
 
 // The six-week onderzoek term of a cycle opened by a melding (docs/spec/deadlines.md), else none.
-std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal);
+std::optional<Date> onderzoek_last_day(const DossierFacts& f, const Cycle& c, const Calendar& cal);
 
 // The ids of the strings the replay looks for (roles, the mantelzorger attribute), found once
 // per log instead of once per case; 0 where the log never has the string.
@@ -89,9 +89,9 @@ struct ReplayIds {
 };
 
 // Replays one case through the procedure machine and collects its facts into `f` (whose
-// buffers are reused: a worker replays a million cases with one CaseFacts).
-void replay(const EventLog& log, const Case& kase, const Calendar& cal, const ReplayIds& ids, CaseFacts& f);
+// buffers are reused: a worker replays a million cases with one DossierFacts).
+void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids, DossierFacts& f);
 // The same, for one case.
-CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal);
+DossierFacts replay(const EventLog& log, const Dossier& dossier, const Calendar& cal);
 
 }  // namespace wmotoets

@@ -12,7 +12,7 @@
 
 namespace wmotoets {
 
-struct CaseFacts;
+struct DossierFacts;
 class EventLog;
 class Calendar;
 
@@ -36,22 +36,22 @@ struct PhaseInfo {
 const std::array<PhaseInfo, kPhaseCount>& phases();
 inline const PhaseInfo& phase_info(Phase p) { return phases()[static_cast<std::size_t>(p)]; }
 
-enum class LeadStatus : std::uint8_t { afgerond, lopend, beeindigd };
+enum class LeadStatus : std::uint8_t { completed, running, ended };
 
 struct LeadObservation {
-    std::uint32_t case_pos = 0;  // index into EventLog::cases
+    std::uint32_t dossier = 0;  // index into EventLog::cases
     Phase phase = Phase::melding_verslag;
-    LeadStatus status = LeadStatus::afgerond;
+    LeadStatus status = LeadStatus::completed;
     Date start;    // the date of the phase's start event
-    int days = 0;  // afgerond: end − start; lopend: peildatum − start; beëindigd: 0
+    int days = 0;  // completed: end − start; running: peildatum − start; beëindigd: 0
 };
 
 // The durations of one phase, counted per day (a million dossiers make a few thousand counters):
 // at[d] = {afgerond after d days, lopend for d days on the peildatum}.
 struct LeadTally {
-    std::size_t afgerond = 0, lopend = 0, beeindigd = 0;
+    std::size_t completed = 0, running = 0, ended = 0;
     std::vector<std::array<std::uint64_t, 2>> at;
-    std::size_t gestart() const { return afgerond + lopend + beeindigd; }
+    std::size_t started() const { return completed + running + ended; }
     void add(const LeadObservation& o);
     void merge(const LeadTally& other);
 };
@@ -59,7 +59,7 @@ using LeadTallies = std::array<LeadTally, kPhaseCount>;  // per phase, in the or
 
 // The observations of one replayed dossier, appended to `out` in phase order per cycle. A start
 // after the peildatum is left out.
-void lead_time_observations(const CaseFacts& f, std::uint32_t case_pos, Date peildatum,
+void lead_time_observations(const DossierFacts& f, std::uint32_t dossier, Date peildatum,
                             std::vector<LeadObservation>& out);
 // Those of every dossier of a log, replayed one by one (for a report made from a stored run; a
 // check collects them while it replays anyway).

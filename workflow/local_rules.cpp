@@ -47,7 +47,7 @@ public:
     }
     const RuleInfo& info() const override { return info_; }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         Judge j{f, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
         switch (spec_.template_kind) {
         case LocalTemplate::voorafgaand: return voorafgaand(j);
@@ -62,7 +62,7 @@ public:
 private:
     // One dossier being judged: the template's parameters matched against its events.
     struct Judge {
-        const CaseFacts& f;
+        const DossierFacts& f;
         const Matcher& a;
         StrId la;
         const Matcher& b;

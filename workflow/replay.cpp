@@ -4,7 +4,7 @@
 
 namespace wmotoets {
 
-std::optional<Date> onderzoek_last_day(const CaseFacts& f, const Cycle& c, const Calendar& cal) {
+std::optional<Date> onderzoek_last_day(const DossierFacts& f, const Cycle& c, const Calendar& cal) {
     if (!f.opened_by_melding(c)) return std::nullopt;
     return cal.weeks_after(f.event(*c.opener).date, 6);
 }
@@ -15,21 +15,21 @@ ReplayIds::ReplayIds(const EventLog& log)
       consulent(log.strings.find("consulent")),
       mantelzorger(log.strings.find("mantelzorger")) {}
 
-CaseFacts replay(const EventLog& log, const Case& kase, const Calendar& cal) {
-    CaseFacts f;
-    replay(log, kase, cal, ReplayIds(log), f);
+DossierFacts replay(const EventLog& log, const Dossier& dossier, const Calendar& cal) {
+    DossierFacts f;
+    replay(log, dossier, cal, ReplayIds(log), f);
     return f;
 }
 
-void replay(const EventLog& log, const Case& kase, const Calendar& cal, const ReplayIds& ids, CaseFacts& f) {
+void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids, DossierFacts& f) {
     // One machine per thread, reset in place for every case.
     thread_local Procedure machine;
     machine.reset();
 
     f.clear();
     f.log = &log;
-    f.kase = &kase;
-    const auto span = log.events_of(kase);
+    f.dossier = &dossier;
+    const auto span = log.events_of(dossier);
     f.events.assign(span.begin(), span.end());
     f.cycle_of.assign(f.events.size(), 0);
     f.cycles.push_back(Cycle{});

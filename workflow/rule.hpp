@@ -1,7 +1,7 @@
 #pragma once
 // The rule framework of docs/spec/rules.md. A rule is one file in workflow/rules/ with its ID, Dutch
 // title, severity, legal basis, scope, explanation and logic, registered in registry.cpp.
-// Rules see CaseFacts only: never input text, never Boost types.
+// Rules see DossierFacts only: never input text, never Boost types.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,12 +68,12 @@ class Rule {
 public:
     virtual ~Rule() = default;
     virtual const RuleInfo& info() const = 0;
-    virtual RuleResult check(const CaseFacts& facts, const RuleContext& ctx) const = 0;
+    virtual RuleResult check(const DossierFacts& facts, const RuleContext& ctx) const = 0;
 };
 
 // For rules judged per cycle: runs `judge` on every cycle, the case outcome is the worst.
 template <class Judge>
-RuleResult per_cycle(const CaseFacts& f, Judge&& judge) {
+RuleResult per_cycle(const DossierFacts& f, Judge&& judge) {
     RuleResult r;
     for (const Cycle& c : f.cycles) {
         RuleResult cr = judge(c);

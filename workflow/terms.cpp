@@ -10,8 +10,8 @@ std::string number_word(int n) {
     return n >= 0 && n <= 12 ? words[n] : std::to_string(n);
 }
 
-DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
-                           TermKind kind, const Calendar& cal) {
+DecisionTerm decision_term(const DossierFacts& f, Date start, int weeks, Pos from, Pos until,
+                           std::optional<Pos> decision, TermKind kind, const Calendar& cal) {
     DecisionTerm t = week_term(start, weeks, cal);
     // Suspensions (Awb 4:15 lid 1, 7:10 lid 2): from the day after the start until the day of
     // the end; only a suspension that starts while the term still runs counts.
@@ -66,7 +66,7 @@ DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, 
     return t;
 }
 
-std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, const Calendar& cal) {
+std::optional<AanvraagTerm> aanvraag_term(const DossierFacts& f, const Cycle& c, const Calendar& cal) {
     if (!c.first_aanvraag) return std::nullopt;
     AanvraagTerm a;
     a.aanvraag = *c.first_aanvraag;
@@ -76,7 +76,7 @@ std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, co
     return a;
 }
 
-std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last) {
+std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last) {
     for (Pos p = after + 1; p < end; ++p) {
         const Activity a = f.activity(p);
         if ((a == Activity::intrekking || a == Activity::afsluiting) && f.date(p) <= last) return p;
@@ -115,7 +115,7 @@ std::string term_clause(const DecisionTerm& t, std::string_view after_what, cons
     return s + std::string(extra) + ")";
 }
 
-Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
+Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
     Lodging l;
     const DecisionTerm t = week_term(f.date(decision), 6, cal);  // Awb 6:7, 6:8
     l.last = t.last;

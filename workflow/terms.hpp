@@ -28,8 +28,8 @@ enum class TermKind { aanvraag, bezwaar };
 // The term "binnen `weeks` weken na `start`" for a decision expected in positions (from, until):
 // `from` is the aanvraag or bezwaar, `until` the decision (exclusive) or the end of the cycle.
 // `decision` ends a suspension that is still open.
-DecisionTerm decision_term(const CaseFacts& f, Date start, int weeks, Pos from, Pos until, std::optional<Pos> decision,
-                           TermKind kind, const Calendar& cal);
+DecisionTerm decision_term(const DossierFacts& f, Date start, int weeks, Pos from, Pos until,
+                           std::optional<Pos> decision, TermKind kind, const Calendar& cal);
 
 // The decision term of a cycle's aanvraag (TRM-02, TRM-06): its first aanvraag, the first besluit
 // after it, and "binnen twee weken" (Wmo 2.3.5 lid 2) with suspensions; nullopt without an aanvraag.
@@ -38,10 +38,10 @@ struct AanvraagTerm {
     std::optional<Pos> besluit;
     DecisionTerm term;
 };
-std::optional<AanvraagTerm> aanvraag_term(const CaseFacts& f, const Cycle& c, const Calendar& cal);
+std::optional<AanvraagTerm> aanvraag_term(const DossierFacts& f, const Cycle& c, const Calendar& cal);
 
 // The first `intrekking` or `afsluiting` in (after, end) dated on or before `last`.
-std::optional<Pos> withdrawal_before(const CaseFacts& f, Pos after, Pos end, Date last);
+std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last);
 
 // Judges "act on or before last": voldaan, overtreden, or onbekend while the term still runs
 // on the peildatum (or a suspension is still open).
@@ -66,7 +66,7 @@ struct Lodging {
     Date last;
     std::string message;  // for overtreden
 };
-Lodging judge_lodging(const CaseFacts& f, Pos decision, Pos lodged, const Calendar& cal);
+Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal);
 
 // A Dutch number word for small counts of weeks ("twee", "zes", "twaalf").
 std::string number_word(int n);

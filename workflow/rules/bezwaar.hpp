@@ -10,7 +10,7 @@ struct Contested {
     Pos besluit = 0, bezwaar = 0;
 };
 
-inline std::optional<Contested> contested_besluit(const CaseFacts& f, const Cycle& c) {
+inline std::optional<Contested> contested_besluit(const DossierFacts& f, const Cycle& c) {
     if (!c.first_besluit) return std::nullopt;
     const auto bezwaar = f.first(Activity::bezwaar, *c.first_besluit + 1, c.end);
     if (!bezwaar) return std::nullopt;

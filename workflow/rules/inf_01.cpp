@@ -36,7 +36,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return judge_notice_before_onderzoek(
             f, "de cliënt", [](NoticeFor w) { return w == NoticeFor::client || w == NoticeFor::beide; });
     }

@@ -36,7 +36,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         if (!f.has_mantelzorger) return {};
         return judge_notice_before_onderzoek(
             f, "de mantelzorger", [](NoticeFor w) { return w == NoticeFor::mantelzorger || w == NoticeFor::beide; });

@@ -34,7 +34,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return judge_notice_attribute(f, "onafhankelijk", "dat de cliëntondersteuning onafhankelijk is");
     }
 };

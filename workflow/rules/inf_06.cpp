@@ -37,7 +37,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.opener || !c.first_gesprek) return r;  // opened by a melding or a herbeoordeling

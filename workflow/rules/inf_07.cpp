@@ -35,7 +35,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag) return r;

@@ -5,7 +5,8 @@
 
 namespace wmotoets::rules {
 
-inline RuleResult judge_lodging_rule(const CaseFacts& f, const RuleContext& ctx, Activity decision, Activity lodged) {
+inline RuleResult judge_lodging_rule(const DossierFacts& f, const RuleContext& ctx, Activity decision,
+                                     Activity lodged) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto d = f.first(decision, c.begin, c.end);

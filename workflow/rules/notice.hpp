@@ -11,7 +11,7 @@ namespace wmotoets::rules {
 enum class NoticeFor { client, mantelzorger, beide, anders };
 
 // The `aan` attribute of a notice; absent counts as client (docs/spec/event-log.md).
-inline NoticeFor notice_for(const CaseFacts& f, Pos p) {
+inline NoticeFor notice_for(const DossierFacts& f, Pos p) {
     const std::string_view given = f.log->attr(f.event(p), "aan");
     // Mostly already written as the spec writes it: then no folding.
     if (given.empty() || given == "client") return NoticeFor::client;
@@ -27,7 +27,7 @@ inline NoticeFor notice_for(const CaseFacts& f, Pos p) {
 // INF-01 / INF-02: is there a notice for `who` before the cycle's onderzoek moment?
 // Returns the outcome and fills `late` with the first such notice after it, if any.
 template <class Accept>
-bool notice_before(const CaseFacts& f, const Cycle& c, Pos moment, Accept accept, std::optional<Pos>& late) {
+bool notice_before(const DossierFacts& f, const Cycle& c, Pos moment, Accept accept, std::optional<Pos>& late) {
     for (Pos p = c.begin; p < c.end; ++p) {
         if (f.activity(p) != Activity::informatie_clientondersteuning || !accept(notice_for(f, p))) continue;
         if (p < moment) return true;
@@ -40,7 +40,7 @@ bool notice_before(const CaseFacts& f, const Cycle& c, Pos moment, Accept accept
 // addressee comes before that moment; otherwise one finding that names the moment and a later
 // notice, if any. `who` names the addressee in the message ("de cliënt").
 template <class Accept>
-RuleResult judge_notice_before_onderzoek(const CaseFacts& f, std::string_view who, Accept accept) {
+RuleResult judge_notice_before_onderzoek(const DossierFacts& f, std::string_view who, Accept accept) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto moment = c.onderzoek_moment();
@@ -79,7 +79,7 @@ namespace wmotoets::rules {
 // INF-03 / INF-04: the cycle's notices before its onderzoek moment (all of them when it has
 // none) must say `key`=ja in at least one; overtreden when all say nee; otherwise onbekend.
 // `says` is what the notice should have said ("dat de ondersteuning gratis is").
-inline RuleResult judge_notice_attribute(const CaseFacts& f, std::string_view key, std::string_view says) {
+inline RuleResult judge_notice_attribute(const DossierFacts& f, std::string_view key, std::string_view says) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto moment = c.onderzoek_moment();

@@ -31,7 +31,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return judge_ondersteuner_also(f, f.consulenten, "consulent die het onderzoek deed");
     }
 };

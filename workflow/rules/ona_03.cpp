@@ -41,7 +41,7 @@ public:
     // per ondersteuner (and team) only those. Findings come out as a pairwise scan over the
     // ondersteuner and beslisser events in order would give them: one per (ondersteuner,
     // beslisser) pair, at the first ondersteuner event and that beslisser's first event in the team.
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         if (!has_pair(f)) return r;
         std::unordered_map<StrId, std::vector<const RoleAct*>> first_in_team;  // team → first act per beslisser
@@ -73,7 +73,7 @@ public:
 
 private:
     // An ondersteuner and a different beslisser, both with a known team.
-    static bool has_pair(const CaseFacts& f) {
+    static bool has_pair(const DossierFacts& f) {
         StrId one_o = 0, one_b = 0;
         bool several_o = false, several_b = false;
         for (const RoleAct& o : f.ondersteuners)

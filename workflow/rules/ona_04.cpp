@@ -34,7 +34,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         const int days = ctx.settings.andere_ondersteuner_dagen;
         StrId previous = 0;  // actor of the latest ondersteuner_toegewezen so far

@@ -36,7 +36,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         std::vector<std::pair<Pos, std::string>> granted;  // besluit, folded aanbieder
         for (Pos p = 0; p < f.size(); ++p) {

@@ -8,7 +8,7 @@ namespace wmotoets::rules {
 
 // What a person did at `p`, in words: "toegewezen als ondersteuner op 9 april 2023", "besluit van
 // 12 juni 2024", "beslissing op bezwaar van 10 april 2024", "gesprek van 3 maart 2024".
-inline std::string acted_as(const CaseFacts& f, Pos p) {
+inline std::string acted_as(const DossierFacts& f, Pos p) {
     const std::string date = f.date(p).dutch_long();
     if (f.activity(p) == Activity::ondersteuner_toegewezen) return "toegewezen als ondersteuner op " + date;
     return std::string(activity_words(f.activity(p))) + " van " + date;
@@ -17,7 +17,7 @@ inline std::string acted_as(const CaseFacts& f, Pos p) {
 // Applies when the case has ondersteuners and `others`; one finding per person who is both,
 // dated at the later of that person's first ondersteuner event and first event in the other
 // role. `role` names the other role in the message ("beslisser").
-inline RuleResult judge_ondersteuner_also(const CaseFacts& f, const std::vector<RoleAct>& others,
+inline RuleResult judge_ondersteuner_also(const DossierFacts& f, const std::vector<RoleAct>& others,
                                           std::string_view role) {
     RuleResult r;
     if (f.ondersteuners.empty() || others.empty()) return r;

@@ -40,7 +40,7 @@ namespace {
 
 // "Beschikking van 1 juli 2024 zonder voorafgaande aanvraag", "Aanvraag van 24 juni 2024 terwijl
 // het onderzoek nog liep, binnen zes weken na de melding (art. 2.3.2 lid 9)".
-std::string deviation_message(const CaseFacts& f, const Deviation& d) {
+std::string deviation_message(const DossierFacts& f, const Deviation& d) {
     const Activity a = f.activity(d.pos);
     const std::string date = f.event(d.pos).date.dutch_long();
     if (a == Activity::besluit && d.region == Region::procedure) {
@@ -94,7 +94,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         bool any = false;
         for (Pos p = 0; p < f.size() && !any; ++p) any = f.activity(p) != Activity::onbekend;

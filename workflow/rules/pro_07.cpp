@@ -29,7 +29,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         const auto wlz = f.first(Activity::wlz_indicatie, 0, Pos(f.size()));
         if (!wlz) return r;

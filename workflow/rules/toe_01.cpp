@@ -33,7 +33,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         bool applies = false, unknown = false;
         for (Pos p = 0; p < f.size(); ++p) {

@@ -30,7 +30,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         RuleResult r;
         bool applies = false;
         for (Pos p = 0; p < f.size(); ++p) {

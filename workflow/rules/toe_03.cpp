@@ -32,7 +32,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         const int days = ctx.settings.wachttijd_ondersteuner_dagen;
         for (Pos p = 0; p < f.size(); ++p) {

@@ -39,7 +39,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_besluit) return r;

@@ -34,7 +34,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return judge_lodging_rule(f, ctx, Activity::besluit, Activity::bezwaar);
     }
 };

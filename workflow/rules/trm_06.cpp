@@ -37,7 +37,7 @@ public:
         return i;
     }
 
-    RuleResult check(const CaseFacts& f, const RuleContext& ctx) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto at = aanvraag_term(f, c, ctx.calendar);  // TRM-02's term
