@@ -105,24 +105,26 @@ std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& 
     return rows;
 }
 
-VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
-                                    double confidence_percent, double tolerable_percent) {
-    // What the file must hold: one row per sampled dossier and applicable norm.
-    std::map<std::pair<std::string, std::string>, Outcome> expected;
-    std::map<std::string, std::size_t, std::less<>> rule_index;
-    for (std::size_t r = 0; r < run.rules.size(); ++r) rule_index.emplace(run.rules[r], r);
-    std::map<std::string, std::size_t, std::less<>> case_at;
-    for (std::size_t i = 0; i < run.case_ids.size(); ++i) case_at.emplace(run.case_ids[i], i);
-    const std::set<std::string, std::less<>> sampled(s.dossiers.begin(), s.dossiers.end());
-    for (const std::string& d : s.dossiers)
-        if (const auto it = case_at.find(d); it != case_at.end())
-            for (std::size_t r = 0; r < run.rules.size(); ++r)
-                if (const Outcome o = run.outcome(it->second, r); o != Outcome::niet_van_toepassing)
-                    expected[{d, run.rules[r]}] = o;
+namespace {
 
+using VerdictKey = std::pair<std::string, std::string>;  // dossier, rule
+
+// A verdict file checked against its sample: what it must hold (one row per sampled dossier and
+// applicable norm, with the tool's outcome) and what it gives.
+struct CheckedVerdicts {
+    std::map<VerdictKey, Outcome> expected;
+    std::map<std::string, std::size_t, std::less<>> rule_index;
+    std::map<VerdictKey, std::pair<Verdict, const VerdictLine*>> given;
+};
+
+// The rows of the file that are usable verdicts; what is wrong with the others goes to `problems`.
+void read_verdict_lines(const VerdictFile& file, const SampleFrame& s, CheckedVerdicts& c,
+                        std::vector<std::string>& problems) {
+    const auto& expected = c.expected;
+    const auto& rule_index = c.rule_index;
+    auto& given = c.given;
+    const std::set<std::string, std::less<>> sampled(s.dossiers.begin(), s.dossiers.end());
     const std::string sample_words = fmt::format("zaad {}, {} dossiers", s.seed, s.size);
-    std::vector<std::string> problems;
-    std::map<std::pair<std::string, std::string>, std::pair<Verdict, const VerdictLine*>> given;
     std::size_t empty = 0;
     for (const VerdictLine& l : file.lines) empty += trim(l.verdict).empty() ? 1 : 0;
     if (empty > 0 && empty == file.lines.size())
@@ -175,6 +177,38 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
         }
         given.emplace(key, std::make_pair(*v, &l));
     }
+}
+
+// One Error for every problem of the file (at most kMaxProblems listed): nothing is evaluated.
+void refuse_problems(const VerdictFile& file, const std::vector<std::string>& problems, std::size_t missing) {
+    if (problems.empty()) return;
+    {
+        const std::size_t total = problems.size() - std::min(missing, kMaxProblems) + missing;
+        if (total == 1) throw Error(problems.front() + "; er is niets geëvalueerd");
+        std::string msg =
+            fmt::format("{}: {} problemen in het oordelenbestand; er is niets geëvalueerd:", file.path, total);
+        for (std::size_t i = 0; i < std::min(problems.size(), kMaxProblems); ++i) msg += "\n  " + problems[i];
+        if (total > kMaxProblems) msg += fmt::format("\n  … en {} meer", total - kMaxProblems);
+        throw Error(msg);
+    }
+}
+
+CheckedVerdicts check_verdict_file(const VerdictFile& file, const SampleFrame& s, const RunRecord& run) {
+    CheckedVerdicts c;
+    auto& expected = c.expected;
+    auto& rule_index = c.rule_index;
+    // What the file must hold: one row per sampled dossier and applicable norm.
+    for (std::size_t r = 0; r < run.rules.size(); ++r) rule_index.emplace(run.rules[r], r);
+    std::map<std::string, std::size_t, std::less<>> case_at;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i) case_at.emplace(run.case_ids[i], i);
+    for (const std::string& d : s.dossiers)
+        if (const auto it = case_at.find(d); it != case_at.end())
+            for (std::size_t r = 0; r < run.rules.size(); ++r)
+                if (const Outcome o = run.outcome(it->second, r); o != Outcome::niet_van_toepassing)
+                    expected[{d, run.rules[r]}] = o;
+
+    std::vector<std::string> problems;
+    read_verdict_lines(file, s, c, problems);
     std::set<std::pair<std::string, std::string>> present;  // a row that is there but was refused is not also missing
     for (const VerdictLine& l : file.lines) present.emplace(l.dossier, l.rule);
     std::size_t missing = 0;
@@ -184,25 +218,32 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
             problems.push_back(
                 fmt::format("{}: de rij voor dossier {}, regel {} ontbreekt", file.path, key.first, key.second));
     }
-    if (!problems.empty()) {
-        const std::size_t total = problems.size() - std::min(missing, kMaxProblems) + missing;
-        if (total == 1) throw Error(problems.front() + "; er is niets geëvalueerd");
-        std::string msg =
-            fmt::format("{}: {} problemen in het oordelenbestand; er is niets geëvalueerd:", file.path, total);
-        for (std::size_t i = 0; i < std::min(problems.size(), kMaxProblems); ++i) msg += "\n  " + problems[i];
-        if (total > kMaxProblems) msg += fmt::format("\n  … en {} meer", total - kMaxProblems);
-        throw Error(msg);
-    }
+    refuse_problems(file, problems, missing);
+    return c;
+}
 
-    // Per norm: the judged dossiers (all but "niet van toepassing") and the deviations among them.
-    const double confidence = confidence_percent / 100, tolerable = tolerable_percent / 100;
-    const std::vector<RuleText> texts = rule_texts(run);
+// Per norm and per dossier: the judged dossiers (all but "niet van toepassing") and the deviations.
+struct VerdictTally {
     struct Tally {
         std::size_t judged = 0, deviations = 0, not_applicable = 0;
     };
-    std::vector<Tally> per_rule(run.rules.size());
+    std::vector<Tally> per_rule;
     std::map<std::string, std::pair<bool, bool>> per_dossier;  // judged any, deviating
-    std::vector<std::vector<std::string>> disagreements;
+    std::vector<std::vector<std::string>> disagreements;       // where the auditor judges otherwise
+    std::vector<std::size_t> rule_population;                  // dossiers each norm applies to
+};
+
+VerdictTally tally_verdicts(const CheckedVerdicts& c, const RunRecord& run) {
+    const auto& expected = c.expected;
+    const auto& rule_index = c.rule_index;
+    const auto& given = c.given;
+    VerdictTally v;
+    const std::vector<RuleText> texts = rule_texts(run);
+    using Tally = VerdictTally::Tally;
+    auto& per_rule = v.per_rule;
+    auto& per_dossier = v.per_dossier;
+    auto& disagreements = v.disagreements;
+    per_rule.resize(run.rules.size());
     for (const auto& [key, value] : given) {
         const auto& [verdict, line] = value;
         Tally& t = per_rule[rule_index.at(key.second)];
@@ -225,11 +266,24 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
                                          ")",
                                      std::string(verdict_words(verdict)), shown_text(line->explanation)});
     }
-    std::vector<std::size_t> rule_population(run.rules.size(), 0);
+    auto& rule_population = v.rule_population;
+    rule_population.assign(run.rules.size(), 0);
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
         for (std::size_t r = 0; r < run.rules.size(); ++r)
             if (run.outcome(i, r) != Outcome::niet_van_toepassing) ++rule_population[r];
 
+    return v;
+}
+
+// The evaluation in words: per norm, per dossier, and where the auditor judges otherwise.
+VerdictEvaluation word_evaluation(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
+                                  const VerdictTally& v, double confidence_percent, double tolerable_percent) {
+    const double confidence = confidence_percent / 100, tolerable = tolerable_percent / 100;
+    const auto& per_rule = v.per_rule;
+    const auto& per_dossier = v.per_dossier;
+    const auto& disagreements = v.disagreements;
+    const auto& rule_population = v.rule_population;
+    using Tally = VerdictTally::Tally;
     const auto conclusion = [&](std::size_t n, std::size_t k, double upper) -> std::string {
         if (upper <= tolerable + 1e-12) return "aanvaardbaar";
         if (k == 0)
@@ -250,9 +304,9 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
                         conclusion(t.judged, t.deviations, upper)});
     }
     std::size_t judged = 0, deviating = 0;
-    for (const auto& [d, v] : per_dossier) {
-        judged += v.first ? 1 : 0;
-        deviating += v.second ? 1 : 0;
+    for (const auto& [d, seen] : per_dossier) {
+        judged += seen.first ? 1 : 0;
+        deviating += seen.second ? 1 : 0;
     }
     VerdictEvaluation e;
     const double upper = judged ? upper_deviation_limit(confidence, judged, deviating, s.population) : 1.0;
@@ -282,6 +336,15 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
         out += text_table({{"dossier"}, {"regel"}, {"Wmo-toets"}, {"auditor"}, {"toelichting"}}, disagreements);
     e.text = std::move(out);
     return e;
+}
+
+}  // namespace
+
+VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
+                                    double confidence_percent, double tolerable_percent) {
+    const CheckedVerdicts checked = check_verdict_file(file, s, run);
+    const VerdictTally v = tally_verdicts(checked, run);
+    return word_evaluation(file, s, run, v, confidence_percent, tolerable_percent);
 }
 
 }  // namespace wmotoets
