@@ -328,9 +328,9 @@ void csv_finding(std::string& buf, FormatCache&, const EventLog& log, const std:
 
 std::string csv_tail(const RunTail&, bool) { return {}; }
 
-constexpr OutputFormat kText{"text", "mensen", text_head, text_finding, text_tail, 1};
-constexpr OutputFormat kJson{"json", "schema wmotoets/1", json_head, json_finding, json_tail, 1};
-constexpr OutputFormat kCsv{"csv", "spreadsheet", csv_head, csv_finding, csv_tail, 0};
+constexpr OutputFormat kText{"text", "mensen", "txt", text_head, text_finding, text_tail, 1};
+constexpr OutputFormat kJson{"json", "schema wmotoets/1", "json", json_head, json_finding, json_tail, 1};
+constexpr OutputFormat kCsv{"csv", "spreadsheet", "csv", csv_head, csv_finding, csv_tail, 0};
 
 }  // namespace
 

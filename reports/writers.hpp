@@ -60,8 +60,9 @@ struct RunTail {
 // comes before the findings, one finding (safe on several threads, each with its own cache), and
 // what comes after them.
 struct OutputFormat {
-    std::string_view name;      // --uitvoerformaat NAME
-    std::string_view audience;  // who reads it, in --uitvoerformaat's help
+    std::string_view name;       // --uitvoerformaat NAME
+    std::string_view audience;   // who reads it, in --uitvoerformaat's help
+    std::string_view extension;  // of its files (the golden file tests/golden/voorbeeld.EXTENSION)
     std::string (*head)(const EventLog& log, std::optional<Date> peildatum);
     void (*finding)(std::string& text, FormatCache& cache, const EventLog& log, const std::vector<RuleText>& rules,
                     const FindingView& f);

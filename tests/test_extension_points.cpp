@@ -13,6 +13,7 @@
 #include "reports/lead_times.hpp"
 #include "reports/report.hpp"
 #include "reports/run_record.hpp"
+#include "reports/writers.hpp"
 #include "workflow/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -102,4 +103,21 @@ TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
     }
     EXPECT_NE(html.find(">Alle dossiers</h2>"), std::string::npos);
     EXPECT_EQ(n, 9u);
+}
+
+// An output format of controleer has a golden file of the samples (tests/golden/voorbeeld.EXTENSION),
+// checked by a cli test that names it.
+TEST(OutputFormats, EveryFormatHasAGoldenFileOfTheSamplesThatATestChecks) {
+    const std::string tests = test::read_file(test::source_dir() + "/tests/CMakeLists.txt");
+    std::set<std::string_view> names;
+    for (const OutputFormat* f : output_formats()) {
+        SCOPED_TRACE(std::string(f->name));
+        EXPECT_TRUE(names.insert(f->name).second) << "two formats of one name";
+        const std::string golden = "voorbeeld." + std::string(f->extension);
+        EXPECT_TRUE(fs::exists(fs::path(test::source_dir()) / "tests/golden" / golden))
+            << "add tests/golden/" << golden << " (cmake --build build -t regen writes it)";
+        EXPECT_NE(tests.find("GOLDEN " + golden), std::string::npos)
+            << "add a wmotoets_cli_test with GOLDEN " << golden << " to tests/CMakeLists.txt";
+        EXPECT_NE(output_format_help().find(std::string(f->name)), std::string::npos);
+    }
 }
