@@ -110,6 +110,62 @@ std::string record_problem(CsvReader::Status status) {
     return {};
 }
 
+// The header's column names, for messages. A line without a separator is not echoed: it may be
+// the first line of some other file (a password file, a letter), not a header.
+std::string header_names(const Layout& l) {
+    if (l.ncols < 2) return std::string("één kolom zonder scheidingsteken; is dit wel een CSV-bestand met kopregel?");
+    constexpr std::size_t kShown = 30, kWidth = 40;
+    std::string list;
+    for (std::size_t i = 0; i < std::min(l.ncols, kShown); ++i) {
+        const std::string& n = l.names[i];
+        list += (list.empty() ? "" : ", ") + (n.size() > kWidth ? utf8_prefix(n, kWidth) + "…" : n);
+    }
+    if (l.ncols > kShown) list += " en nog " + std::to_string(l.ncols - kShown);
+    return list;
+}
+
+// A wide export: the steps' columns by name; only [kolommen] columns are row attributes.
+void wide_layout(Layout& l, const Mapping& m, const std::string& path, const std::string& where,
+                 const std::string& separator) {
+    const Mapping* mapping = &m;
+    const auto found = [&] { return header_names(l); };
+    const auto column = [&](const std::string& name, std::uint64_t line, const std::string& what) {
+        const auto it = std::find(l.names.begin(), l.names.end(), ascii_lower(trim(name)));
+        if (it == l.names.end())
+            throw Error(mapping->path + ":" + std::to_string(line) + ": kolom '" + name + "' (" + what +
+                        ") staat niet in " + path + " (gevonden: " + found() + ")");
+        return static_cast<int>(it - l.names.begin());
+    };
+    for (const Mapping::WideStep& w : mapping->wide) {
+        Layout::Step st;
+        const std::string act(activity_name(w.activity));
+        st.date = column(w.date_column, w.line, "datum van " + act);
+        if (!w.time_column.empty()) st.time = column(w.time_column, w.line, "tijd van " + act);
+        if (!w.actor_column.empty()) st.actor = column(w.actor_column, w.line, "medewerker van " + act);
+        if (!w.team_column.empty()) st.team = column(w.team_column, w.line, "team van " + act);
+        st.activity = act;
+        st.role = w.role;
+        for (const auto& [attr, col] : w.attributes)
+            st.attributes.emplace_back(attr, column(col, w.line, attr + " van " + act));
+        l.steps.push_back(std::move(st));
+    }
+    std::stable_sort(l.steps.begin(), l.steps.end(),
+                     [](const Layout::Step& a, const Layout::Step& b) { return a.date < b.date; });
+    for (std::size_t i = 0; i < l.ncols; ++i) {
+        const std::string& n = l.canonical[i];
+        const int col = static_cast<int>(i);
+        const bool mapped = mapping->columns.count(n) > 0;
+        if (n == "case_id") l.col_case = col;
+        else if (n == "team" && mapped) l.col_team = col;
+        else if (n == "organisatie" && mapped) l.col_org = col;
+        else if (n == "actor" && mapped) l.col_actor = col;
+        else if (n == "role" && mapped) l.col_role = col;
+        else l.attribute[i] = mapped && n != "event_id";
+    }
+    if (l.col_case < 0)
+        throw Error(where + ": verplichte kolom case_id ontbreekt (gevonden: " + found() + separator + ")");
+}
+
 // The layout from a header row: `where` names the header ("FILE:1", "FILE:blad!A1") and
 // `separator` how its fields were told apart (for the message about missing columns).
 Layout layout_from_header(const std::vector<std::string_view>& fields, const std::string& path,
@@ -126,20 +182,7 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
             throw Error(where + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
         l.bsn_column[i] = bsn_column_name(l.names[i]);
     }
-    // The header's column names, for messages. A line without a separator is not echoed: it may
-    // be the first line of some other file (a password file, a letter), not a header.
-    auto found = [&] {
-        if (l.ncols < 2)
-            return std::string("één kolom zonder scheidingsteken; is dit wel een CSV-bestand met kopregel?");
-        constexpr std::size_t kShown = 30, kWidth = 40;
-        std::string list;
-        for (std::size_t i = 0; i < std::min(l.ncols, kShown); ++i) {
-            const std::string& n = l.names[i];
-            list += (list.empty() ? "" : ", ") + (n.size() > kWidth ? utf8_prefix(n, kWidth) + "…" : n);
-        }
-        if (l.ncols > kShown) list += " en nog " + std::to_string(l.ncols - kShown);
-        return list;
-    };
+    const auto found = [&] { return header_names(l); };
     l.canonical = l.names;
     if (mapping) {
         // A mapped column is read as its canonical name; a column whose own name is claimed by a
@@ -160,42 +203,7 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
             if (!mapped[i] && mapping->columns.count(l.names[i])) l.canonical[i] = "bron:" + l.names[i];
     }
     if (mapping && !mapping->wide.empty()) {
-        // A wide export: the steps' columns by name; only [kolommen] columns are row attributes.
-        const auto column = [&](const std::string& name, std::uint64_t line, const std::string& what) {
-            const auto it = std::find(l.names.begin(), l.names.end(), ascii_lower(trim(name)));
-            if (it == l.names.end())
-                throw Error(mapping->path + ":" + std::to_string(line) + ": kolom '" + name + "' (" + what +
-                            ") staat niet in " + path + " (gevonden: " + found() + ")");
-            return static_cast<int>(it - l.names.begin());
-        };
-        for (const Mapping::WideStep& w : mapping->wide) {
-            Layout::Step st;
-            const std::string act(activity_name(w.activity));
-            st.date = column(w.date_column, w.line, "datum van " + act);
-            if (!w.time_column.empty()) st.time = column(w.time_column, w.line, "tijd van " + act);
-            if (!w.actor_column.empty()) st.actor = column(w.actor_column, w.line, "medewerker van " + act);
-            if (!w.team_column.empty()) st.team = column(w.team_column, w.line, "team van " + act);
-            st.activity = act;
-            st.role = w.role;
-            for (const auto& [attr, col] : w.attributes)
-                st.attributes.emplace_back(attr, column(col, w.line, attr + " van " + act));
-            l.steps.push_back(std::move(st));
-        }
-        std::stable_sort(l.steps.begin(), l.steps.end(),
-                         [](const Layout::Step& a, const Layout::Step& b) { return a.date < b.date; });
-        for (std::size_t i = 0; i < l.ncols; ++i) {
-            const std::string& n = l.canonical[i];
-            const int col = static_cast<int>(i);
-            const bool mapped = mapping->columns.count(n) > 0;
-            if (n == "case_id") l.col_case = col;
-            else if (n == "team" && mapped) l.col_team = col;
-            else if (n == "organisatie" && mapped) l.col_org = col;
-            else if (n == "actor" && mapped) l.col_actor = col;
-            else if (n == "role" && mapped) l.col_role = col;
-            else l.attribute[i] = mapped && n != "event_id";
-        }
-        if (l.col_case < 0)
-            throw Error(where + ": verplichte kolom case_id ontbreekt (gevonden: " + found() + separator + ")");
+        wide_layout(l, *mapping, path, where, separator);
         return l;
     }
     for (std::size_t i = 0; i < l.ncols; ++i) {

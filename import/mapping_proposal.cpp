@@ -209,6 +209,125 @@ std::string proposed_activity(std::string_view label) {
     return {};
 }
 
+namespace {
+
+// The [breed] section of a wide export: each date column a step, with its time column and the
+// column of who did it where the export has them.
+std::string wide_section(const std::vector<ColumnStats>& cols, const std::vector<std::string>& canon,
+                         const std::vector<std::size_t>& date_columns) {
+    std::string out;
+    // Columns that name who did a step ("Consulent", "Cliëntondersteuner", "Beslisser") and
+    // the time columns ("Tijd gesprek").
+    std::map<std::string, std::size_t> who, time_of;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        if (std::find(date_columns.begin(), date_columns.end(), i) != date_columns.end()) continue;
+        const std::string f = fold_compact(cols[i].name);
+        if (f.rfind("tijd", 0) == 0) {
+            const std::string act =
+                proposed_activity(cols[i].name.substr(std::min<std::size_t>(cols[i].name.size(), 5)));
+            if (!act.empty()) time_of.emplace(act, i);
+        } else if (canon[i].empty() || canon[i] == "actor") {
+            const std::string r = canonical_role(cols[i].name);
+            if (!r.empty()) who.emplace(r, i);
+        }
+    }
+    const auto role_for = [](const std::string& act) -> std::string {
+        if (act == "ondersteuner_toegewezen") return "ondersteuner";
+        if (act == "besluit" || act == "besluit_op_bezwaar") return "beslisser";
+        if (act == "gesprek" || act == "verslag" || act.rfind("informatie_", 0) == 0) return "consulent";
+        return {};
+    };
+    out +=
+        "\n[breed]\n# Elke datumkolom een stap: de activiteit, en waar de export ze heeft de tijd, de medewerker\n"
+        "# en diens rol.\n";
+    for (const std::size_t i : date_columns) {
+        std::string rest = cols[i].name;
+        for (const char* prefix : {"Datum ", "datum ", "Datum_", "datum_"})
+            if (rest.rfind(prefix, 0) == 0) rest = rest.substr(std::string(prefix).size());
+        const std::string act = proposed_activity(rest);
+        if (act.empty()) {
+            out += fmt::format("# {} = \"\"   # {} gevuld; geen activiteit herkend\n", toml_string(cols[i].name),
+                               times(cols[i].filled));
+            continue;
+        }
+        std::string extra;
+        if (const auto t = time_of.find(act); t != time_of.end())
+            extra += ", tijd = " + toml_string(cols[t->second].name);
+        const std::string role = role_for(act);
+        if (const auto w = who.find(role); !role.empty() && w != who.end())
+            extra += ", actor = " + toml_string(cols[w->second].name) + ", rol = " + toml_string(role);
+        if (extra.empty())
+            out += fmt::format("{} = {}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act),
+                               times(cols[i].filled));
+        else
+            out += fmt::format("{} = {{ activiteit = {}{} }}   # {} gevuld\n", toml_string(cols[i].name),
+                               toml_string(act), extra, times(cols[i].filled));
+    }
+    return out;
+}
+
+// The [activiteiten] section: the status labels of column `c` by frequency, matched or listed.
+std::string activities_section(const ColumnStats& c) {
+    std::string out;
+    std::vector<std::pair<std::string, std::size_t>> labels(c.values.begin(), c.values.end());
+    std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string matched, unmatched;
+    std::size_t n_unmatched = 0;
+    for (const auto& [label, n] : labels) {
+        const std::string act = proposed_activity(label);
+        if (act.empty()) {
+            ++n_unmatched;
+            unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
+        } else if (act != label) {
+            matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(act), times(n));
+        }
+    }
+    out += fmt::format(
+        "\n[activiteiten]\n# {} verschillende statussen in kolom {}; de canonieke activiteiten staan in\n"
+        "# 'wmotoets controleer --help'.\n",
+        labels.size() + (c.others ? 1 : 0), toml_string(c.name));
+    out += matched;
+    if (n_unmatched)
+        out += fmt::format(
+                   "# Niet herkend ({}): vul rechts een canonieke activiteit in, of laat weg (dan afgekeurd of, met\n"
+                   "# onbekende_activiteiten = \"behouden\", bewaard voor lokale regels).\n",
+                   n_unmatched) +
+               unmatched;
+    if (c.others) out += fmt::format("# … en meer dan {} andere waarden (niet alle getoond)\n", kMaxDistinct);
+    return out;
+}
+
+// The [rollen] and [waarden.X] sections, from the columns chosen for role and the attributes.
+std::string roles_and_values_section(const std::vector<ColumnStats>& cols,
+                                     const std::map<std::string, std::size_t>& chosen) {
+    std::string out;
+    if (const auto it = chosen.find("role"); it != chosen.end()) {
+        std::string matched, unmatched;
+        for (const auto& [label, n] : cols[it->second].values) {
+            const std::string r = canonical_role(label);
+            if (r.empty())
+                unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
+            else if (fold_compact(label) != r)
+                matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(r), times(n));
+        }
+        if (!matched.empty() || !unmatched.empty()) out += "\n[rollen]\n" + matched + unmatched;
+    }
+    for (const char* attribute : {"aan", "gratis", "onafhankelijk", "uitkomst", "persoonlijk_plan", "pgb"}) {
+        const auto it = chosen.find(attribute);
+        if (it == chosen.end()) continue;
+        std::string lines;
+        for (const auto& [value, n] : cols[it->second].values) {
+            const std::string v = canonical_value(attribute, value);
+            if (!v.empty() && v != value)
+                lines += fmt::format("{} = {}   # {}\n", toml_string(value), toml_string(v), times(n));
+        }
+        if (!lines.empty()) out += fmt::format("\n[waarden.{}]\n", attribute) + lines;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string propose_mapping(const std::string& export_path, const ProposalOptions& options) {
     const std::vector<ColumnStats> cols = read_export(export_path, options);
     const bool xes = !detect_input_format(export_path).read_rows;
@@ -258,109 +377,10 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
             out += fmt::format("# {} = {}   # niet herkend; als attribuut gebruiken? vul links een naam in\n",
                                fold_label(s), toml_string(s));
 
-    if (wide) {
-        // Columns that name who did a step ("Consulent", "Cliëntondersteuner", "Beslisser") and
-        // the time columns ("Tijd gesprek").
-        std::map<std::string, std::size_t> who, time_of;
-        for (std::size_t i = 0; i < cols.size(); ++i) {
-            if (std::find(date_columns.begin(), date_columns.end(), i) != date_columns.end()) continue;
-            const std::string f = fold_compact(cols[i].name);
-            if (f.rfind("tijd", 0) == 0) {
-                const std::string act =
-                    proposed_activity(cols[i].name.substr(std::min<std::size_t>(cols[i].name.size(), 5)));
-                if (!act.empty()) time_of.emplace(act, i);
-            } else if (canon[i].empty() || canon[i] == "actor") {
-                const std::string r = canonical_role(cols[i].name);
-                if (!r.empty()) who.emplace(r, i);
-            }
-        }
-        const auto role_for = [](const std::string& act) -> std::string {
-            if (act == "ondersteuner_toegewezen") return "ondersteuner";
-            if (act == "besluit" || act == "besluit_op_bezwaar") return "beslisser";
-            if (act == "gesprek" || act == "verslag" || act.rfind("informatie_", 0) == 0) return "consulent";
-            return {};
-        };
-        out +=
-            "\n[breed]\n# Elke datumkolom een stap: de activiteit, en waar de export ze heeft de tijd, de medewerker\n"
-            "# en diens rol.\n";
-        for (const std::size_t i : date_columns) {
-            std::string rest = cols[i].name;
-            for (const char* prefix : {"Datum ", "datum ", "Datum_", "datum_"})
-                if (rest.rfind(prefix, 0) == 0) rest = rest.substr(std::string(prefix).size());
-            const std::string act = proposed_activity(rest);
-            if (act.empty()) {
-                out += fmt::format("# {} = \"\"   # {} gevuld; geen activiteit herkend\n", toml_string(cols[i].name),
-                                   times(cols[i].filled));
-                continue;
-            }
-            std::string extra;
-            if (const auto t = time_of.find(act); t != time_of.end())
-                extra += ", tijd = " + toml_string(cols[t->second].name);
-            const std::string role = role_for(act);
-            if (const auto w = who.find(role); !role.empty() && w != who.end())
-                extra += ", actor = " + toml_string(cols[w->second].name) + ", rol = " + toml_string(role);
-            if (extra.empty())
-                out += fmt::format("{} = {}   # {} gevuld\n", toml_string(cols[i].name), toml_string(act),
-                                   times(cols[i].filled));
-            else
-                out += fmt::format("{} = {{ activiteit = {}{} }}   # {} gevuld\n", toml_string(cols[i].name),
-                                   toml_string(act), extra, times(cols[i].filled));
-        }
-    }
-
-    if (const auto it = chosen.find("activity"); it != chosen.end() && !wide) {
-        const ColumnStats& c = cols[it->second];
-        std::vector<std::pair<std::string, std::size_t>> labels(c.values.begin(), c.values.end());
-        std::stable_sort(labels.begin(), labels.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
-        std::string matched, unmatched;
-        std::size_t n_unmatched = 0;
-        for (const auto& [label, n] : labels) {
-            const std::string act = proposed_activity(label);
-            if (act.empty()) {
-                ++n_unmatched;
-                unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
-            } else if (act != label) {
-                matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(act), times(n));
-            }
-        }
-        out += fmt::format(
-            "\n[activiteiten]\n# {} verschillende statussen in kolom {}; de canonieke activiteiten staan in\n"
-            "# 'wmotoets controleer --help'.\n",
-            labels.size() + (c.others ? 1 : 0), toml_string(c.name));
-        out += matched;
-        if (n_unmatched)
-            out +=
-                fmt::format(
-                    "# Niet herkend ({}): vul rechts een canonieke activiteit in, of laat weg (dan afgekeurd of, met\n"
-                    "# onbekende_activiteiten = \"behouden\", bewaard voor lokale regels).\n",
-                    n_unmatched) +
-                unmatched;
-        if (c.others) out += fmt::format("# … en meer dan {} andere waarden (niet alle getoond)\n", kMaxDistinct);
-    }
-
-    if (const auto it = chosen.find("role"); it != chosen.end()) {
-        std::string matched, unmatched;
-        for (const auto& [label, n] : cols[it->second].values) {
-            const std::string r = canonical_role(label);
-            if (r.empty())
-                unmatched += fmt::format("# {} = \"\"   # {}: geen voorstel\n", toml_string(label), times(n));
-            else if (fold_compact(label) != r)
-                matched += fmt::format("{} = {}   # {}\n", toml_string(label), toml_string(r), times(n));
-        }
-        if (!matched.empty() || !unmatched.empty()) out += "\n[rollen]\n" + matched + unmatched;
-    }
-    for (const char* attribute : {"aan", "gratis", "onafhankelijk", "uitkomst", "persoonlijk_plan", "pgb"}) {
-        const auto it = chosen.find(attribute);
-        if (it == chosen.end()) continue;
-        std::string lines;
-        for (const auto& [value, n] : cols[it->second].values) {
-            const std::string v = canonical_value(attribute, value);
-            if (!v.empty() && v != value)
-                lines += fmt::format("{} = {}   # {}\n", toml_string(value), toml_string(v), times(n));
-        }
-        if (!lines.empty()) out += fmt::format("\n[waarden.{}]\n", attribute) + lines;
-    }
+    if (wide) out += wide_section(cols, canon, date_columns);
+    if (const auto it = chosen.find("activity"); it != chosen.end() && !wide)
+        out += activities_section(cols[it->second]);
+    out += roles_and_values_section(cols, chosen);
     return out;
 }
 

@@ -218,6 +218,18 @@ std::string excel_serial_to_iso(double serial, bool date1904) {
 XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
     const std::string name = std::filesystem::path(path_).filename().string();
     require_regular_file(path_);
+    read_archive();
+    const std::string base = read_workbook(name);
+    read_shared_strings(name, base);
+    read_styles(name, base);
+}
+
+Error XlsxWorkbook::damaged(const std::string& what) const {
+    return Error(path_ + ": de werkmap is beschadigd (" + what + "); open en bewaar hem opnieuw in Excel");
+}
+
+// The whole file in memory (at most kMaxWorkbookBytes) and the entries of its zip directory.
+void XlsxWorkbook::read_archive() {
     {
         std::ifstream in(path_, std::ios::binary);
         if (!in) throw Error(path_ + ": bestand bestaat niet of is niet leesbaar");
@@ -245,9 +257,6 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         }
         if (at == 0 || zip_.size() - at > 65557) break;
     }
-    const auto damaged = [&](const std::string& what) {
-        return Error(path_ + ": de werkmap is beschadigd (" + what + "); open en bewaar hem opnieuw in Excel");
-    };
     if (eocd == std::string::npos) throw damaged("geen inhoudsopgave van het zip-archief");
     const std::uint16_t count = u16(zip_, eocd + 10);
     const std::uint32_t cd_offset = u32(zip_, eocd + 16);
@@ -270,7 +279,9 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
         entries_.push_back(std::move(e));
         at += 46 + nlen + xlen + clen;
     }
+}
 
+std::string XlsxWorkbook::read_workbook(const std::string& name) {
     // The workbook: sheet names and their relationship ids, the date system.
     std::string workbook = "xl/workbook.xml";
     if (find("_rels/.rels")) {
@@ -329,62 +340,65 @@ XlsxWorkbook::XlsxWorkbook(std::string path) : path_(std::move(path)) {
     }
     for (std::size_t i = 0; i < targets_.size(); ++i)
         if (targets_[i].empty()) targets_[i] = base + "worksheets/sheet" + std::to_string(i + 1) + ".xml";
+    return base;
+}
 
+void XlsxWorkbook::read_shared_strings(const std::string& name, const std::string& base) {
+    if (!find(base + "sharedStrings.xml")) return;
     // Shared strings: the text of each <si>, rich-text runs joined, phonetic guides left out.
-    if (find(base + "sharedStrings.xml")) {
-        std::string current;
-        bool in_t = false;
-        int phonetic = 0;
-        XmlPart ss(
-            name + ":" + base + "sharedStrings.xml",
-            [&](std::string_view el, const char**) {
-            if (el == "si") current.clear();
-            else if (el == "rPh") ++phonetic;
-            else if (el == "t") in_t = phonetic == 0;
-            },
-            [&](std::string_view el) {
-            if (el == "si") shared_.push_back(std::move(current));
-            else if (el == "rPh") --phonetic;
-            else if (el == "t") in_t = false;
+    std::string current;
+    bool in_t = false;
+    int phonetic = 0;
+    XmlPart ss(
+        name + ":" + base + "sharedStrings.xml",
+        [&](std::string_view el, const char**) {
+        if (el == "si") current.clear();
+        else if (el == "rPh") ++phonetic;
+        else if (el == "t") in_t = phonetic == 0;
         },
-            [&](const char* s, int n) {
-            if (!in_t) return;
-            if (current.size() + std::size_t(n) > kMaxCellChars)
-                throw Error(fmt::format("{}: tekst nummer {} is langer dan {} tekens (de grens van Excel)", path_,
-                                        shared_.size() + 1, kMaxCellChars));
-            current.append(s, std::size_t(n));
-            });
-        stream_part(base + "sharedStrings.xml", [&](const char* d, std::size_t n, bool last) { ss.feed(d, n, last); });
-    }
+        [&](std::string_view el) {
+        if (el == "si") shared_.push_back(std::move(current));
+        else if (el == "rPh") --phonetic;
+        else if (el == "t") in_t = false;
+    },
+        [&](const char* s, int n) {
+        if (!in_t) return;
+        if (current.size() + std::size_t(n) > kMaxCellChars)
+            throw Error(fmt::format("{}: tekst nummer {} is langer dan {} tekens (de grens van Excel)", path_,
+                                    shared_.size() + 1, kMaxCellChars));
+        current.append(s, std::size_t(n));
+        });
+    stream_part(base + "sharedStrings.xml", [&](const char* d, std::size_t n, bool last) { ss.feed(d, n, last); });
+}
 
+void XlsxWorkbook::read_styles(const std::string& name, const std::string& base) {
+    if (!find(base + "styles.xml")) return;
     // Styles: which cell formats show dates.
-    if (find(base + "styles.xml")) {
-        std::vector<std::pair<unsigned, std::string>> custom;
-        bool in_xfs = false;
-        XmlPart st(
-            name + ":" + base + "styles.xml",
-            [&](std::string_view el, const char** atts) {
-            const char* id = attribute(atts, "numFmtId");
-            if (el == "numFmt" && id) {
-                const char* code = attribute(atts, "formatCode");
-                custom.emplace_back(unsigned(std::strtoul(id, nullptr, 10)), code ? code : "");
-            } else if (el == "cellXfs") {
-                in_xfs = true;
-            } else if (el == "xf" && in_xfs) {
-                const unsigned fmt_id = id ? unsigned(std::strtoul(id, nullptr, 10)) : 0;
-                std::string code;
-                for (const auto& [cid, c] : custom)
-                    if (cid == fmt_id) code = c;
-                date_style_.push_back(is_date_format(fmt_id, code));
-            }
-            },
-            [&](std::string_view el) {
-            if (el == "cellXfs") in_xfs = false;
+    std::vector<std::pair<unsigned, std::string>> custom;
+    bool in_xfs = false;
+    XmlPart st(
+        name + ":" + base + "styles.xml",
+        [&](std::string_view el, const char** atts) {
+        const char* id = attribute(atts, "numFmtId");
+        if (el == "numFmt" && id) {
+            const char* code = attribute(atts, "formatCode");
+            custom.emplace_back(unsigned(std::strtoul(id, nullptr, 10)), code ? code : "");
+        } else if (el == "cellXfs") {
+            in_xfs = true;
+        } else if (el == "xf" && in_xfs) {
+            const unsigned fmt_id = id ? unsigned(std::strtoul(id, nullptr, 10)) : 0;
+            std::string code;
+            for (const auto& [cid, c] : custom)
+                if (cid == fmt_id) code = c;
+            date_style_.push_back(is_date_format(fmt_id, code));
+        }
         },
-            nullptr);
-        const std::string body = part(base + "styles.xml");
-        st.feed(body.data(), body.size(), true);
-    }
+        [&](std::string_view el) {
+        if (el == "cellXfs") in_xfs = false;
+    },
+        nullptr);
+    const std::string body = part(base + "styles.xml");
+    st.feed(body.data(), body.size(), true);
 }
 
 const XlsxWorkbook::Entry* XlsxWorkbook::find(const std::string& name) const {

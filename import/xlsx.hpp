@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/error.hpp"
+
 namespace wmotoets {
 
 struct XlsxCell {
@@ -56,6 +58,13 @@ private:
     void stream_part(const std::string& name, const std::function<void(const char*, std::size_t, bool)>& sink) const;
     const Entry* find(const std::string& name) const;
     std::string resolve_sheet(std::string_view sheet) const;
+    // The constructor's steps: the zip archive's directory, the workbook with its sheets (returns the
+    // folder of its parts, "xl/"), the shared strings, the styles that show dates.
+    void read_archive();
+    std::string read_workbook(const std::string& name);
+    void read_shared_strings(const std::string& name, const std::string& base);
+    void read_styles(const std::string& name, const std::string& base);
+    Error damaged(const std::string& what) const;
 
     std::string path_, zip_;
     std::vector<Entry> entries_;

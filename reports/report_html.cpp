@@ -125,6 +125,12 @@ struct HtmlReport {
     void lead_chart(const LeadPhaseView& v, std::optional<int> term_days);
     std::string lead_row(const std::string& name, const LeadEstimate& e) const;
     void dossiers();
+    // A dossier's events by (input, line), each with whether it falls in a bezwaar.
+    using EventRows = std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const Event*, bool>>;
+    void finding_rows(std::string& buf, const std::vector<const RunRecord::Finding*>& findings, const EventRows& rows,
+                      const std::vector<std::string>& input_names) const;
+    void timeline(std::string& buf, const Dossier& dossier,
+                  const std::vector<const RunRecord::Finding*>& findings) const;
     void explanations();
 };
 
@@ -578,6 +584,58 @@ void HtmlReport::lead_times() {
     key();
 }
 
+// A dossier's findings as rows: rule, cycle, date, what is wrong, and the rows that prove it (with
+// what each row is, in words).
+void HtmlReport::finding_rows(std::string& buf, const std::vector<const RunRecord::Finding*>& findings,
+                              const EventRows& rows, const std::vector<std::string>& input_names) const {
+    for (const RunRecord::Finding* f : findings) {
+        std::string sources;
+        std::size_t last_input = std::size_t(-1);
+        for (const auto& row : f->events) {
+            sources += sources.empty() ? "" : "; ";
+            if (row.first != last_input && row.first < log.inputs.size())
+                sources += html_escape(input_names[row.first]);
+            last_input = row.first;
+            sources += ':';
+            sources += std::to_string(row.second);
+            if (const auto it = rows.find(row); it != rows.end()) {
+                sources += ' ';
+                sources += html_escape(log.label_words(*it->second.first, it->second.second));
+            }
+        }
+        buf += "<tr><td>";
+        buf += html_escape(f->rule);
+        buf += "<td>";
+        buf += std::to_string(f->cycle);
+        buf += "<td>";
+        buf += html_escape(f->date);
+        buf += "<td>";
+        buf += html_escape(f->message);
+        buf += "<td>";
+        buf += sources;
+        buf += '\n';
+    }
+}
+
+// A dossier's timeline in a closed <details>, the rows a finding points at marked.
+void HtmlReport::timeline(std::string& buf, const Dossier& dossier,
+                          const std::vector<const RunRecord::Finding*>& findings) const {
+    buf += "<tr><td colspan=5><details><summary>tijdlijn</summary><table class=\"tl\">";
+    bool in_bezwaar = false;
+    for (const std::uint32_t i : log.events_of(dossier)) {
+        const Event& e = log.events[i];
+        in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
+        bool marked = false;
+        for (const RunRecord::Finding* f : findings)
+            for (const auto& row : f->events) marked = marked || is_row(e, row);
+        buf += std::string("<tr") + (marked ? " class=\"finding\"" : "") + "><td>" + e.date.iso() + "</td><td>" +
+               html_escape(log.label_words(e, in_bezwaar)) + "</td><td>" + html_escape(log.str(log.who(e).actor)) +
+               "</td><td class=\"small\">" + html_escape(log.inputs[e.file].path) + ":" + std::to_string(e.line) +
+               "</td></tr>";
+    }
+    buf += "</table></details>\n";
+}
+
 // The dossiers with findings (every dossier with `all`): per dossier each finding once, with the
 // events it points at; the timeline of the dossier's events in a closed <details> while the report
 // stays small. One table, a tbody per dossier with its rules, severities and team as data, so that
@@ -647,7 +705,7 @@ void HtmlReport::dossiers() {
         for (const std::string& r : rules) rule_list += (rule_list.empty() ? "" : " ") + r;
         rules_seen.insert(rules.begin(), rules.end());
         // The dossier's events by (input, line): what each finding points at, in words.
-        std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const Event*, bool>> rows;
+        EventRows rows;
         if (at) {
             bool in_bezwaar = false;
             for (const std::uint32_t i : log.events_of(log.dossiers[*at])) {
@@ -663,49 +721,8 @@ void HtmlReport::dossiers() {
                (team.empty() ? std::string() : std::to_string(team_no.at(team))) + "\"><p>" + html_escape(id) +
                (team.empty() ? "" : " · " + html_escape(team)) + "<table>\n";
         if (findings.empty()) buf += "<tr><td colspan=5 class=muted>geen bevindingen\n";
-        for (const RunRecord::Finding* f : findings) {
-            std::string sources;
-            std::size_t last_input = std::size_t(-1);
-            for (const auto& row : f->events) {
-                sources += sources.empty() ? "" : "; ";
-                if (row.first != last_input && row.first < log.inputs.size())
-                    sources += html_escape(input_names[row.first]);
-                last_input = row.first;
-                sources += ':';
-                sources += std::to_string(row.second);
-                if (const auto it = rows.find(row); it != rows.end()) {
-                    sources += ' ';
-                    sources += html_escape(log.label_words(*it->second.first, it->second.second));
-                }
-            }
-            buf += "<tr><td>";
-            buf += html_escape(f->rule);
-            buf += "<td>";
-            buf += std::to_string(f->cycle);
-            buf += "<td>";
-            buf += html_escape(f->date);
-            buf += "<td>";
-            buf += html_escape(f->message);
-            buf += "<td>";
-            buf += sources;
-            buf += '\n';
-        }
-        if (timelines && at) {
-            buf += "<tr><td colspan=5><details><summary>tijdlijn</summary><table class=\"tl\">";
-            bool in_bezwaar = false;
-            for (const std::uint32_t i : log.events_of(log.dossiers[*at])) {
-                const Event& e = log.events[i];
-                in_bezwaar = in_bezwaar_after(in_bezwaar, e.activity);
-                bool marked = false;
-                for (const RunRecord::Finding* f : findings)
-                    for (const auto& row : f->events) marked = marked || is_row(e, row);
-                buf += std::string("<tr") + (marked ? " class=\"finding\"" : "") + "><td>" + e.date.iso() +
-                       "</td><td>" + html_escape(log.label_words(e, in_bezwaar)) + "</td><td>" +
-                       html_escape(log.str(log.who(e).actor)) + "</td><td class=\"small\">" +
-                       html_escape(log.inputs[e.file].path) + ":" + std::to_string(e.line) + "</td></tr>";
-            }
-            buf += "</table></details>\n";
-        }
+        finding_rows(buf, findings, rows, input_names);
+        if (timelines && at) timeline(buf, log.dossiers[*at], findings);
         buf += "</table></div>\n";
         out << buf;
     }

@@ -28,6 +28,45 @@ void add(SeparationCounts& to, const SeparationCounts& c) {
     for (std::size_t k = 0; k < to.deviating.size(); ++k) to.deviating[k] += c.deviating[k];
 }
 
+// A dossier where someone supported and someone decided: the month of its first decision, its team.
+struct DossierRow {
+    std::string month, team;
+    SeparationCounts counts;
+};
+
+// The month axis (first to last without gaps), and the counts per month, per team and in total.
+void tally_months_and_teams(const std::vector<DossierRow>& dossiers, SeparationView& v) {
+    // The month axis, first to last without gaps.
+    std::string first, last;
+    for (const DossierRow& d : dossiers) {
+        if (first.empty() || d.month < first) first = d.month;
+        if (last.empty() || d.month > last) last = d.month;
+    }
+    if (!first.empty())
+        for (std::string m = first;; m = next_month(m)) {
+            v.months.push_back(m);
+            if (m == last) break;
+        }
+    const auto month_index = [&](const std::string& m) {
+        return std::size_t(std::lower_bound(v.months.begin(), v.months.end(), m) - v.months.begin());
+    };
+    v.per_month.assign(v.months.size(), {});
+    std::map<std::string, SeparationView::Team> teams;
+    for (const DossierRow& d : dossiers) {
+        const std::size_t m = month_index(d.month);
+        add(v.per_month[m], d.counts);
+        add(v.total, d.counts);
+        SeparationView::Team& t = teams[d.team];
+        if (t.per_month.empty()) {
+            t.name = d.team;
+            t.per_month.assign(v.months.size(), {});
+        }
+        add(t.per_month[m], d.counts);
+        add(t.total, d.counts);
+    }
+    for (auto& [name, t] : teams) v.teams.push_back(std::move(t));
+}
+
 }  // namespace
 
 SeparationView separation_view(const EventLog& log, const RunRecord& run) {
@@ -44,10 +83,6 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     // Per dossier: who supported, who decided (docs/spec/event-log.md "Who acted as what"), and the month of
     // its first decision; the person's team is the one most recorded with their events.
     const StrId role_ondersteuner = log.strings.find("ondersteuner"), role_beslisser = log.strings.find("beslisser");
-    struct DossierRow {
-        std::string month, team;
-        SeparationCounts counts;
-    };
     std::vector<DossierRow> dossiers;
     std::map<std::string, SeparationView::Person> persons;
     std::unordered_map<StrId, std::unordered_map<StrId, std::size_t>> teams_of;  // actor → team → events
@@ -83,35 +118,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
         dossiers.push_back({decided->iso().substr(0, 7), team.empty() ? "(geen team)" : team, counts});
     }
 
-    // The month axis, first to last without gaps.
-    std::string first, last;
-    for (const DossierRow& d : dossiers) {
-        if (first.empty() || d.month < first) first = d.month;
-        if (last.empty() || d.month > last) last = d.month;
-    }
-    if (!first.empty())
-        for (std::string m = first;; m = next_month(m)) {
-            v.months.push_back(m);
-            if (m == last) break;
-        }
-    const auto month_index = [&](const std::string& m) {
-        return std::size_t(std::lower_bound(v.months.begin(), v.months.end(), m) - v.months.begin());
-    };
-    v.per_month.assign(v.months.size(), {});
-    std::map<std::string, SeparationView::Team> teams;
-    for (const DossierRow& d : dossiers) {
-        const std::size_t m = month_index(d.month);
-        add(v.per_month[m], d.counts);
-        add(v.total, d.counts);
-        SeparationView::Team& t = teams[d.team];
-        if (t.per_month.empty()) {
-            t.name = d.team;
-            t.per_month.assign(v.months.size(), {});
-        }
-        add(t.per_month[m], d.counts);
-        add(t.total, d.counts);
-    }
-    for (auto& [name, t] : teams) v.teams.push_back(std::move(t));
+    tally_months_and_teams(dossiers, v);
 
     // The dossiers where a person was both: the person of the finding's first event (ONA-01 and
     // ONA-02 point at that person's two acts).
