@@ -1,5 +1,6 @@
 #pragma once
-// Import of the canonical CSV event log (docs/spec/event-log.md) into an EventLog.
+// Import of a table of rows into an EventLog: the canonical CSV event log (docs/spec/event-log.md),
+// a mapped or wide export (with a mapping file), and the same from a sheet of an Excel workbook.
 #include <string>
 
 #include "import/diagnostics.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // The SQLite wrapper of the store: the connection (Store::Db), statements, transactions and
-// SQLite's errors in Dutch. Included by store/*.cpp only — with store.cpp's parts the only code
+// SQLite's errors in Dutch. Included by store/*.cpp only — with sql_client.cpp the only code
 // that includes sqlite3.h.
 #include <sqlite3.h>
 

@@ -77,7 +77,7 @@ public:
 
     const std::string& path() const { return path_; }
 
-    struct Db;  // the connection (defined in store.cpp only)
+    struct Db;  // the connection (defined in store/sqlite.hpp, for store/*.cpp only)
 
 private:
     std::string path_;
