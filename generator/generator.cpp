@@ -73,12 +73,14 @@ enum Col {
     tot,
     persoonlijk_plan,
     pgb,
+    bijdrage,
+    reden,
     kCols
 };
 constexpr const char* kColNames[kCols] = {
-    "aan",       "gratis", "onafhankelijk",   "kanaal",    "mantelzorger",           "voorziening", "uitkomst",
-    "aanbieder", "bedrag", "adviescommissie", "verzonden", "geen_hoorzitting_reden", "tot",         "persoonlijk_plan",
-    "pgb"};
+    "aan",      "gratis",           "onafhankelijk", "kanaal",          "mantelzorger", "voorziening",
+    "uitkomst", "aanbieder",        "bedrag",        "adviescommissie", "verzonden",    "geen_hoorzitting_reden",
+    "tot",      "persoonlijk_plan", "pgb",           "bijdrage",        "reden"};
 using Attrs = std::array<std::string, kCols>;
 
 struct Row {
@@ -121,6 +123,7 @@ struct Violations {
     bool late_notice, no_mz_notice, notice_not_free, notice_not_independent, no_pp_info, early_gesprek;
     bool ond_decides, ond_consults, same_team, ond_at_provider, slow_support, late_verslag, late_besluit;
     bool early_aanvraag, no_verslag, no_gesprek, no_reactie, no_bevestiging, no_pgb_info;
+    bool bijdrage_not_discussed, aanvraag_closed, melding_closed, no_bezwaar_receipt;
 };
 
 // Writes the log dossier by dossier. The draws from the one generator come in a fixed order (the
@@ -153,7 +156,7 @@ private:
     Date onderzoek_and_besluit(const People& p, const Violations& x, Date melding, Date gesprek, int gesprek_after,
                                bool supported);
     Date besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported);
-    Date bezwaar(const People& p, Date besluit, const std::string& beslisser, Date last_step);
+    Date bezwaar(const People& p, const Violations& x, Date besluit, const std::string& beslisser, Date last_step);
     Date beroep(Date bob, Date last_step);
     void herbeoordeling(const People& p);
     void write_rows(std::uint64_t n);
@@ -189,7 +192,9 @@ Violations LogGenerator::violations(bool has_mantelzorger) {
     for (const Recipe r : kDrawnFirst) drawn[static_cast<std::size_t>(r)] = v(r);
     auto is = [&drawn](Recipe r) { return drawn[static_cast<std::size_t>(r)]; };
     using R = Recipe;
-    const bool no_pgb_info = v(R::inf_07);  // a later recipe: drawn after the others
+    const bool no_pgb_info = v(R::inf_07);  // later recipes: drawn after the others
+    const bool bijdrage_not_discussed = v(R::inf_08), aanvraag_closed = v(R::pro_08), melding_closed = v(R::pro_09);
+    const bool no_bezwaar_receipt = v(R::pro_10);
     return Violations{.late_notice = is(R::inf_01),
                       .no_mz_notice = is(R::inf_02) && has_mantelzorger,
                       .notice_not_free = is(R::inf_03),
@@ -208,7 +213,11 @@ Violations LogGenerator::violations(bool has_mantelzorger) {
                       .no_gesprek = is(R::pro_03) && !is(R::pro_02),
                       .no_reactie = is(R::pro_04),
                       .no_bevestiging = is(R::pro_06),
-                      .no_pgb_info = no_pgb_info};
+                      .no_pgb_info = no_pgb_info,
+                      .bijdrage_not_discussed = bijdrage_not_discussed,
+                      .aanvraag_closed = aanvraag_closed,
+                      .melding_closed = melding_closed,
+                      .no_bezwaar_receipt = no_bezwaar_receipt};
 }
 
 void LogGenerator::run() {
@@ -249,10 +258,15 @@ void LogGenerator::procedure(People& p, bool own_labels) {
     // Day 7 is still inside the plan window (INF-06): a clean first gesprek comes on day 8 or later.
     const int gesprek_after = x.early_gesprek || pp_handed_in ? rng_.between(2, 6) : rng_.between(8, 24);
     const Date gesprek = notices(p, x, melding, gesprek_after, pp_handed_in);
+    if (x.melding_closed) {  // closed before any onderzoek (PRO-09)
+        add(gesprek - 1, "afsluiting", p.admin, "administratie", p.team, "Gemeente");
+        return;
+    }
     support(p, x, melding, supported);
     Date last_step = onderzoek_and_besluit(p, x, melding, gesprek, gesprek_after, supported);
     last_step = std::max(last_step, rows_.back().date);
-    add(workday_after(last_step, rng_.between(1, 10)), "afsluiting", p.admin, "administratie", p.team, "Gemeente");
+    if (rows_.back().activity != "afsluiting")
+        add(workday_after(last_step, rng_.between(1, 10)), "afsluiting", p.admin, "administratie", p.team, "Gemeente");
     if (rng_.chance(0.05)) herbeoordeling(p);  // a second cycle, a year or so later
     if (own_labels)
         add(melding + rng_.between(1, 30), "Notitie toegevoegd", p.consulent, "consulent", p.team, "Gemeente");
@@ -320,11 +334,17 @@ Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, D
     const std::string& gesprek_actor = x.ond_consults ? p.ondersteuner : p.consulent;
     // The pgb (INF-07): told in the gesprek, in a separate notice that day, or in the verslag.
     const int pgb_told = x.no_pgb_info ? -1 : int(rng_.below(3));
+    // The eigen bijdrage (INF-08): discussed in the gesprek, in a separate notice, or not recorded;
+    // a verslag that says it was not discussed is the deviation.
+    const int bijdrage_told = x.bijdrage_not_discussed ? -1 : int(rng_.below(3));
     Attrs ga, va;
     ga[pgb] = pgb_told == 0 ? "ja" : pgb_told < 0 ? "nee" : "";
     va[pgb] = pgb_told == 2 || (pgb_told == 0 && x.no_gesprek) ? "ja" : "";
+    ga[bijdrage] = bijdrage_told == 0 && !x.no_gesprek ? "ja" : "";
+    va[bijdrage] = bijdrage_told < 0 ? "nee" : "";
     if (!x.no_gesprek) add(gesprek, "gesprek", gesprek_actor, "consulent", p.team, "Gemeente", ga);
     if (pgb_told == 1) add(gesprek, "informatie_pgb", gesprek_actor, "consulent", p.team, "Gemeente");
+    if (bijdrage_told == 1) add(gesprek, "informatie_bijdrage", gesprek_actor, "consulent", p.team, "Gemeente");
     // Withdrawn during the onderzoek, within the six weeks.
     if (rng_.chance(0.02)) {
         add(gesprek + rng_.between(1, 10), "intrekking", "", "client", "", "");
@@ -354,13 +374,23 @@ Date LogGenerator::onderzoek_and_besluit(const People& p, const Violations& x, D
         add(aanvraag + rng_.between(1, 12), "intrekking", "", "client", "", "");
         return melding;
     }
+    if (x.aanvraag_closed) {  // closed without a besluit (PRO-08); now and then forwarded (Awb 2:3)
+        Attrs ca;
+        if (rng_.chance(0.2)) ca[reden] = "doorgezonden";
+        add(aanvraag + rng_.between(2, 20), "afsluiting", p.admin, "administratie", p.team, "Gemeente", ca);
+        return rows_.back().date;
+    }
     return besluit(p, x, aanvraag, suspended, supported);
 }
 
 // The besluit, an eigen bijdrage, a bezwaar (and beroep), a move to the Wlz; the last step's date.
 Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, int suspended, bool supported) {
-    Date besluit = std::max(aanvraag + suspended + (x.late_besluit ? rng_.between(20, 40) : rng_.between(3, 13)),
-                            rows_.back().date);
+    // After the steps since the aanvraag (a verdaging may come before the end of a suspension).
+    Date latest = aanvraag;
+    for (auto r = rows_.rbegin(); r != rows_.rend() && r->activity != "aanvraag"; ++r)
+        latest = std::max(latest, r->date);
+    Date besluit =
+        std::max(aanvraag + suspended + (x.late_besluit ? rng_.between(20, 40) : rng_.between(3, 13)), latest);
     if (x.late_besluit && rng_.chance(0.3)) {
         // The applicant sends an ingebrekestelling after the term (its last day + 5 at the latest
         // with the Atw); the beschikking then comes within two weeks, or later (TRM-06: dwangsom).
@@ -376,6 +406,8 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
     add(besluit, "besluit", x.ond_decides ? p.ondersteuner : p.beslisser, "beslisser",
         x.same_team ? p.team : (rng_.chance(0.1) ? "" : "Team Wmo-besluiten"), "Gemeente", ba);
     Date last_step = besluit;
+    if (ba[uitkomst] != "afgewezen" && rng_.chance(0.6))  // the delivery of what was granted starts
+        add(besluit + rng_.between(3, 40), "levering_gestart", "", "administratie", "", "");
     if (supported && ba[uitkomst] != "afgewezen") {
         Attrs ea;
         const bool bad_fee = v(Recipe::toe_01);
@@ -390,7 +422,7 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
         ea[bedrag] = "19,50";
         add(besluit + rng_.between(5, 20), "eigen_bijdrage", p.admin, "administratie", p.team, "Gemeente", ea);
     }
-    if (rng_.chance(0.08)) last_step = bezwaar(p, besluit, x.ond_decides ? p.ondersteuner : p.beslisser, last_step);
+    if (rng_.chance(0.08)) last_step = bezwaar(p, x, besluit, x.ond_decides ? p.ondersteuner : p.beslisser, last_step);
     if (rng_.chance(0.03)) {  // the client moves to the Wlz
         const Date wlz = last_step + rng_.between(10, 60);
         add(wlz, "wlz_indicatie", "", "", "", "");
@@ -405,7 +437,8 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
 // A bezwaar against the besluit, heard (or not), decided on (or withdrawn); the last step's date.
 // `beslisser` took the contested besluit: the beslissing op bezwaar is another's (ONA-06), the
 // hearing a jurist's (ONA-07), unless a recipe says otherwise.
-Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& beslisser, Date last_step) {
+Date LogGenerator::bezwaar(const People& p, const Violations& x, Date besluit, const std::string& beslisser,
+                           Date last_step) {
     Attrs za;
     const int kind = int(rng_.below(100));
     int received = rng_.between(10, 40);
@@ -418,6 +451,9 @@ Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& bes
     za[adviescommissie] = commissie ? "ja" : "nee";
     const Date bezwaar = besluit + received;
     add(bezwaar, "bezwaar", "", "client", "", "", za);
+    if (!x.no_bezwaar_receipt)  // receipt of the bezwaarschrift (Awb 6:14, PRO-10)
+        add(bezwaar + rng_.between(1, 5), "ontvangstbevestiging", p.admin, "administratie", "Juridische zaken",
+            "Gemeente");
     // The decision term runs from the end of the bezwaar term (≥ besluit + 42).
     const Date term = besluit + 42 + (commissie ? 84 : 42);
     const bool hearing = !v(Recipe::pro_05);
@@ -441,6 +477,7 @@ Date LogGenerator::bezwaar(const People& p, Date besluit, const std::string& bes
         return last_step;
     }
     oa[uitkomst] = rng_.chance(0.7) ? "ongegrond" : "gegrond";
+    if (oa[geen_hoorzitting_reden] == "kennelijk ongegrond") oa[uitkomst] = "ongegrond";  // else PRO-05 (Awb 7:3)
     std::string decider = fmt::format("B{:03}", rng_.below(40) + 1);
     if (v(Recipe::ona_06)) decider = beslisser;
     else if (decider == beslisser) decider = "B041";  // one of Juridische zaken, never the one who decided

@@ -41,6 +41,10 @@ enum class Recipe : std::uint8_t {
     ona_07,
     trm_06,
     inf_07,  // added later: at the end, so that the draws of the others stay where they were
+    inf_08,
+    pro_08,
+    pro_09,
+    pro_10,
 };
 
 struct ViolationRecipe {
@@ -50,7 +54,7 @@ struct ViolationRecipe {
     std::string_view of_whom;  // empty: of all dossiers
 };
 
-inline constexpr std::array<ViolationRecipe, 30> kRecipes{{
+inline constexpr std::array<ViolationRecipe, 34> kRecipes{{
     {Recipe::inf_01, "INF-01", 0.03, ""},
     {Recipe::inf_02, "INF-02", 0.10, "de dossiers met mantelzorger"},
     {Recipe::inf_03, "INF-03", 0.02, ""},
@@ -81,6 +85,10 @@ inline constexpr std::array<ViolationRecipe, 30> kRecipes{{
     {Recipe::ona_07, "ONA-07", 0.05, "de hoorzittingen"},
     {Recipe::trm_06, "TRM-06", 0.40, "de ingebrekestellingen"},
     {Recipe::inf_07, "INF-07", 0.04, ""},
+    {Recipe::inf_08, "INF-08", 0.03, ""},
+    {Recipe::pro_08, "PRO-08", 0.01, ""},
+    {Recipe::pro_09, "PRO-09", 0.01, ""},
+    {Recipe::pro_10, "PRO-10", 0.10, "de bezwaren"},
 }};
 inline constexpr std::size_t kRecipeCount = kRecipes.size();
 

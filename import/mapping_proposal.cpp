@@ -170,6 +170,12 @@ std::string proposed_activity(std::string_view label) {
     if (const auto a = activity_from_folded(fold_label(label))) return std::string(activity_name(*a));
     const bool info = has(f, "informatie") || has(f, "info") || has(f, "folder") || has(f, "gewezenop");
     if (has(f, "ingebrekestelling")) return "ingebrekestelling";
+    // "Ontvangstbevestiging bezwaar": the receipt of the bezwaarschrift (Awb 6:14) is a receipt.
+    if (has(f, "ontvangstbevestiging")) return "ontvangstbevestiging";
+    if (has(f, "levering") || has(f, "geleverd") || has(f, "startzorg") || has(f, "zorggestart"))
+        return "levering_gestart";
+    if (has(f, "bijdrage") && (info || has(f, "besproken") || has(f, "toegelicht")) && !has(f, "opgelegd"))
+        return "informatie_bijdrage";
     if (has(f, "bezwaar")) {
         if (has(f, "beslissing") || has(f, "besluit")) return "besluit_op_bezwaar";
         if (has(f, "ontvangen") || has(f, "ingediend") || has(f, "binnengekomen") || f == "bezwaar") return "bezwaar";
@@ -179,7 +185,6 @@ std::string proposed_activity(std::string_view label) {
     if (has(f, "hoorzitting")) return "hoorzitting";
     if (has(f, "uitspraak")) return "uitspraak";
     if (has(f, "beroep")) return "beroep";
-    if (has(f, "ontvangstbevestiging")) return "ontvangstbevestiging";
     if (has(f, "clientondersteun") || has(f, "oco")) {
         if (info) return "informatie_clientondersteuning";
         if (has(f, "gekoppeld") || has(f, "toegewezen") || has(f, "toewijzing") || has(f, "koppeling") ||

@@ -27,6 +27,52 @@ Calendar::Calendar() {
     table_first_ = first.days;
     table_size_ = static_cast<std::uint32_t>(end - first);
     load_equated_days(shipped_equated_days(), "gelijkgestelde-dagen.txt (ingebouwd)");
+    load_dwangsom_rates(shipped_dwangsom_rates());
+}
+
+bool Calendar::equated_days_known(int year) const {
+    const auto it = equated_.lower_bound(Date::from_ymd(year, 1, 1));
+    return it != equated_.end() && it->first < Date::from_ymd(year + 1, 1, 1);
+}
+
+const DwangsomRates* Calendar::dwangsom_rates(Date x) const {
+    const DwangsomRates* in_force = nullptr;
+    for (const DwangsomRates& r : dwangsom_)
+        if (r.from <= x) in_force = &r;
+    return in_force;
+}
+
+void Calendar::load_dwangsom_rates(std::string_view text) {
+    std::size_t line_no = 0;
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        const std::string_view line = trim(text.substr(0, nl));
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        ++line_no;
+        if (line.empty() || line.front() == '#') continue;
+        DwangsomRates r;
+        std::string_view rest = line;
+        auto word = [&rest]() {
+            rest = trim(rest);
+            const std::size_t end = rest.find_first_of(" \t");
+            const std::string_view w = rest.substr(0, end);
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+            return w;
+        };
+        const auto from = parse_iso_date(word());
+        bool ok = from.has_value();
+        for (int& euro : r.per_day) {
+            const auto n = parse_amount(word());
+            ok = ok && n && *n > 0 && *n < 10000;
+            euro = ok ? static_cast<int>(*n) : 0;
+        }
+        if (!ok || (!dwangsom_.empty() && *from <= dwangsom_.back().from))
+            throw Error("dwangsom.txt (ingebouwd):" + std::to_string(line_no) +
+                        ": verwacht een datum (oplopend) en drie bedragen in hele euro's");
+        r.from = *from;
+        r.source = std::string(trim(rest));
+        dwangsom_.push_back(std::move(r));
+    }
 }
 
 void Calendar::mark_non_working(Date d) {

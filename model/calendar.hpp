@@ -1,6 +1,7 @@
 #pragma once
 // The Algemene termijnenwet (BWBR0002448) calendar: which days a term may not end on,
 // and the "binnen N weken na X" computation of docs/spec/deadlines.md.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -13,6 +14,13 @@ namespace wmotoets {
 
 // Easter Sunday (Gregorian computus, Meeus/Jones/Butcher).
 Date easter_sunday(int year);
+
+// The dwangsom amounts of Awb 4:17 lid 2 from a date on (data/kalender/dwangsom.txt).
+struct DwangsomRates {
+    Date from;
+    std::array<int, 3> per_day{};  // euros a day for days 1-14, 15-28 and 29-42
+    std::string source;
+};
 
 class Calendar {
 public:
@@ -30,6 +38,14 @@ public:
     // `source`:line; nothing of the list is added then.
     void load_equated_days(std::string_view text, const std::string& source);
     const std::map<Date, std::string>& equated_days() const { return equated_; }
+    // Whether the list covers this year: every decree equates at least one day (the Friday after
+    // Hemelvaartsdag), so a year without any day in the list is one whose decree is not in it.
+    bool equated_days_known(int year) const;
+
+    // The shipped dwangsom amounts (data/kalender/dwangsom.txt), and those in force on date `x`
+    // (nullptr before the first).
+    static std::string_view shipped_dwangsom_rates();
+    const DwangsomRates* dwangsom_rates(Date x) const;
 
     // Name of the Atw art. 3 holiday on this date ("Hemelvaartsdag"), or empty.
     std::string holiday_name(Date d) const;
@@ -59,9 +75,11 @@ public:
 
 private:
     bool compute_non_working_day(Date d) const;
+    void load_dwangsom_rates(std::string_view text);
     void mark_non_working(Date d);
 
     std::map<Date, std::string> equated_;
+    std::vector<DwangsomRates> dwangsom_;  // ascending by `from`
     std::int32_t table_first_ = 0;
     std::uint32_t table_size_ = 0;
     std::vector<std::uint64_t> non_working_;  // one bit per day from table_first_

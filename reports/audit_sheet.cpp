@@ -40,7 +40,7 @@ table.normen td:nth-child(1){width:43%}table.normen td:nth-child(2){width:43%}.k
 .cover{page-break-after:always;break-after:page}
 @page{size:A4;margin:10mm 11mm 12mm 11mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
 @media print{body{margin:0;font-size:7.8pt;line-height:1.18}h1{font-size:1.2em}h2{font-size:1em;margin:.55em 0 .25em;break-after:avoid}
-th,td{padding:.1em .3em}.regel2{margin-top:.15em}p.small{margin:.2em 0}.lang{font-size:7pt}tr{break-inside:avoid}thead{display:table-header-group}}
+th,td{padding:.1em .3em}.regel2{margin-top:.15em}p.small{margin:.2em 0}.lang{font-size:7pt}.zeerlang{font-size:6.4pt;line-height:1.1}.zeerlang td,.zeerlang th{padding:.05em .25em}tr{break-inside:avoid}thead{display:table-header-group}}
 )";
 
 // Four answer boxes, each bound to its own label (a box never strays from its word).
@@ -71,7 +71,7 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t dossie
     std::size_t lines = log.events_of(c).size();
     for (std::size_t r = 0; at && r < run.rules.size(); ++r)
         lines += 2 * (run.outcome(*at, r) != Outcome::niet_van_toepassing);
-    out << "<div class=\"blad" << (lines > 56 ? " lang" : "") << "\">\n";
+    out << "<div class=\"blad" << (lines > 62 ? " lang zeerlang" : lines > 46 ? " lang" : "") << "\">\n";
     out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number
         << " van " << info.of << " (zaad " << info.seed << ")";
     if (!info.stratum.empty()) out << " · stratum: " << html_escape(info.stratum);

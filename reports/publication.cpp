@@ -11,7 +11,11 @@
 namespace wmotoets {
 
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
-    return {d.sums_shown({e.started, e.completed, e.running, e.ended}), !d.publication || e.started >= 2 * d.threshold};
+    // Quantiles only beside a published started count that itself says "at least 2 × drempel": every
+    // count that rounds to it must be that large, or the quantiles would narrow the rounded count
+    // (a "20" with quantiles would mean 20–22, not 18–22).
+    const bool started = d.sums_shown({e.started, e.completed, e.running, e.ended});
+    return {started, !d.publication || (started && d.shown(e.started) >= 2 * d.threshold + d.base / 2)};
 }
 
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {

@@ -97,6 +97,8 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                 const auto f = figures.find(r);
                 if (f == figures.end()) continue;
                 shown.push_back(f->second);
+                // A signaal is context: it never contradicts a 'ja' on its own (docs/spec/zelftest.md).
+                if (f->second.severity == Severity::signaal) continue;
                 if (!f->second.rate || *f->second.rate <= threshold) continue;
                 for (std::size_t s = 0; s < sets.size(); ++s) {
                     const auto it = sets[s].answers.find(question.id);

@@ -73,7 +73,7 @@ if(NOT csv STREQUAL "efbbbf")
   message(FATAL_ERROR "steekproef.csv does not start with a UTF-8 BOM")
 endif()
 file(READ "${trek}/steekproef.csv" rows)  # (text mode: CMake drops the CR, checked in hex below)
-string(FIND "${rows}" "nr;dossier;stratum\n1;D025;Wijkteam Noord\n2;D027;" at)
+string(FIND "${rows}" "nr;dossier;stratum\n1;D029;Wijkteam Noord\n2;D001;" at)
 file(READ "${trek}/steekproef.csv" hex HEX)
 string(FIND "${hex}" "6d0d0a313b" crlf)  # "m\r\n1;": the header's line ends in CRLF
 if(NOT at EQUAL 3 OR crlf LESS 0)
@@ -133,7 +133,7 @@ foreach(f rapport.html bevindingen.csv)
   endif()
 endforeach()
 file(READ "${OUTDIR}/rapport1/rapport.html" html)
-foreach(part ">Wat is gecontroleerd</h2>" "7560c78b92072472d7a9fca3aeb7ebabb54a2d241c81aedcd0e2686c0a632022"
+foreach(part ">Wat is gecontroleerd</h2>" "16deb337d745b1816890815f7f18e57e71723d5015fdff4da815a44600502f18"
              ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"
              ">Samenvatting</h2>" "<nav class=\"toc\">" "Tabel 2. Cijfers per regel. Bron: data/voorbeeld/dossiers.csv"
              ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 2024-11-28."

@@ -187,7 +187,23 @@ TEST(Calendar, BadEquatedDayNamesFileAndLineAndAddsNothing) {
 TEST(Calendar, ShippedListIsTheDataFile) {
     // The built-in list is data/kalender/gelijkgestelde-dagen.txt, byte for byte.
     EXPECT_NE(Calendar::shipped_equated_days().find("2024-05-10"), std::string_view::npos);
-    EXPECT_EQ(Calendar{}.equated_days().size(), 11u);
+    EXPECT_EQ(Calendar{}.equated_days().size(), 18u);
+    // The years the list covers: 2017-2019 (Besluit van 24 oktober 2016) and 2022-2028; the decrees
+    // of 2015-2016 and 2020-2021 are not in it.
+    const Calendar cal;
+    for (const int year : {2017, 2018, 2019, 2022, 2026, 2028}) EXPECT_TRUE(cal.equated_days_known(year)) << year;
+    for (const int year : {2014, 2015, 2016, 2020, 2021, 2029}) EXPECT_FALSE(cal.equated_days_known(year)) << year;
+    EXPECT_TRUE(cal.is_equated(d("2018-12-24")));
+    EXPECT_TRUE(cal.is_equated(d("2019-12-27")));
+}
+
+TEST(Calendar, DwangsomAmountsByDate) {
+    const Calendar cal;
+    ASSERT_NE(cal.dwangsom_rates(d("2018-12-31")), nullptr);
+    EXPECT_EQ(cal.dwangsom_rates(d("2018-12-31"))->per_day, (std::array<int, 3>{20, 30, 40}));
+    EXPECT_EQ(cal.dwangsom_rates(d("2019-01-01"))->per_day, (std::array<int, 3>{23, 35, 45}));
+    EXPECT_EQ(cal.dwangsom_rates(d("2009-09-30")), nullptr);
+    EXPECT_NE(Calendar::shipped_dwangsom_rates().find("Stcrt. 2018, 65542"), std::string_view::npos);
 }
 
 TEST(Deadlines, ExtensionReasonsForMessages) {

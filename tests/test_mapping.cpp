@@ -64,8 +64,8 @@ TEST(Mapping, RefusalsNameFileAndLine) {
               "ontvangstbevestiging, informatie_persoonlijk_plan, informatie_clientondersteuning, "
               "clientondersteuning_gevraagd, ondersteuner_toegewezen, clientondersteuning_afgezien, "
               "andere_ondersteuner_verzocht, andere_ondersteuner_geweigerd, persoonlijk_plan, gesprek, verslag, "
-              "informatie_pgb, verslag_reactie, aanvraag, opschorting_start, opschorting_einde, verdaging, "
-              "ingebrekestelling, besluit, eigen_bijdrage, "
+              "informatie_pgb, informatie_bijdrage, verslag_reactie, aanvraag, opschorting_start, opschorting_einde, "
+              "verdaging, ingebrekestelling, besluit, levering_gestart, eigen_bijdrage, "
               "bezwaar, hoorzitting, besluit_op_bezwaar, beroep, uitspraak, intrekking, afsluiting, wlz_indicatie)");
     EXPECT_EQ(refused("m2.toml", "[kolommen]\ncase_id = \n"),
               ":2: geen geldige TOML: Error while parsing key-value pair: expected value, saw '\\n'");
@@ -135,6 +135,10 @@ TEST(MappingProposal, DutchSynonymsForStatusLabels) {
     EXPECT_EQ(proposed_activity("Beschikking verzonden"), "besluit");
     EXPECT_EQ(proposed_activity("Ingebrekestelling ontvangen"), "ingebrekestelling");
     EXPECT_EQ(proposed_activity("Melding ontvangen"), "melding");
+    EXPECT_EQ(proposed_activity("Levering gestart"), "levering_gestart");
+    EXPECT_EQ(proposed_activity("Ontvangstbevestiging bezwaar"), "ontvangstbevestiging");
+    EXPECT_EQ(proposed_activity("Eigen bijdrage besproken"), "informatie_bijdrage");
+    EXPECT_EQ(proposed_activity("Eigen bijdrage opgelegd"), "eigen_bijdrage");
     EXPECT_EQ(proposed_activity("Gespreksverslag verzonden"), "verslag");
     EXPECT_EQ(proposed_activity("Reactie op verslag ontvangen"), "verslag_reactie");
     EXPECT_EQ(proposed_activity("Beslissing op bezwaar verzonden"), "besluit_op_bezwaar");

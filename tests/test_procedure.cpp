@@ -55,16 +55,21 @@ const Table& region0_table() {
         for (A a : {A::melding, A::herbeoordeling})
             t[a] = {{"Start", "Gemeld"},           {"Vraagverheldering", "Gemeld"}, {"Besloten", "Gemeld"},
                     {"BezwaarBesloten", "Gemeld"}, {"Uitgesproken", "Gemeld"},      {"Afgesloten", "Gemeld"}};
-        for (A a : {A::ontvangstbevestiging, A::informatie_persoonlijk_plan, A::persoonlijk_plan})
+        for (A a : {A::informatie_persoonlijk_plan, A::persoonlijk_plan})
             t[a] = {{"Gemeld", "="}, {"InOnderzoek", "="}};
+        // Of the melding, the aanvraag (Awb 4:3a) or the bezwaarschrift (Awb 6:14).
+        t[A::ontvangstbevestiging] = {{"Gemeld", "="}, {"InOnderzoek", "="}, {"Aangevraagd", "="}, {"InBezwaar", "="}};
         t[A::gesprek] = {{"Gemeld", "InOnderzoek"}, {"InOnderzoek", "="}, {"Onderzocht", "="}};
         t[A::verslag] = {{"InOnderzoek", "Onderzocht"}, {"Gemeld", "Onderzocht"}};
         t[A::verslag_reactie] = {{"Onderzocht", "="}, {"Aangevraagd", "="}};
         t[A::aanvraag] = {{"Onderzocht", "Aangevraagd"}};  // Gemeld/InOnderzoek: guarded, tested apart
         for (A a : {A::opschorting_start, A::opschorting_einde, A::verdaging, A::ingebrekestelling})
             t[a] = {{"Aangevraagd", "="}, {"InBezwaar", "="}};
-        t[A::informatie_pgb] = {{"Gemeld", "="}, {"InOnderzoek", "="}, {"Onderzocht", "="}};
-        t[A::besluit] = {{"Aangevraagd", "Besloten"}};
+        for (A a : {A::informatie_pgb, A::informatie_bijdrage})
+            t[a] = {{"Gemeld", "="}, {"InOnderzoek", "="}, {"Onderzocht", "="}};
+        t[A::besluit] = {{"Aangevraagd", "Besloten"}};  // the other kinds of besluit: tested apart
+        t[A::levering_gestart] = {{"Besloten", "="}, {"InBezwaar", "="},    {"BezwaarBesloten", "="},
+                                  {"InBeroep", "="}, {"Uitgesproken", "="}, {"Afgesloten", "="}};
         t[A::bezwaar] = {{"Besloten", "InBezwaar"}};
         t[A::hoorzitting] = {{"InBezwaar", "="}};
         t[A::besluit_op_bezwaar] = {{"InBezwaar", "BezwaarBesloten"}};
@@ -97,7 +102,7 @@ const Table& region1_table() {
 
 void drive(Procedure& m, const std::vector<A>& path) {
     for (A a : path) {
-        const auto step = m.step(a, true);
+        const auto step = m.step(a, {.aanvraag_term_passed = true});
         ASSERT_TRUE(step.deviations.empty()) << "path step " << activity_name(a) << " deviated";
     }
 }
@@ -111,7 +116,7 @@ void check_region(Region region, const Table& table) {
             ASSERT_EQ(m.state(region), state);
             const std::string other_before(m.state(other_region(region)));
             // The aanvraag guard is tested apart; here its term has not passed.
-            const auto step = m.step(event, false);
+            const auto step = m.step(event);
             SCOPED_TRACE(std::string(activity_name(event)) + " in " + state);
             if (auto it = allowed_in.find(state); it != allowed_in.end()) {
                 ++allowed;
@@ -160,16 +165,41 @@ TEST(Procedure, AanvraagGuard) {
     for (const char* state : {"Gemeld", "InOnderzoek"}) {
         Procedure passed;
         drive(passed, paths(Region::procedure).at(state));
-        EXPECT_TRUE(passed.step(A::aanvraag, true).deviations.empty());
+        EXPECT_TRUE(passed.step(A::aanvraag, {.aanvraag_term_passed = true}).deviations.empty());
         EXPECT_EQ(passed.state(Region::procedure), "Aangevraagd");
 
         Procedure early;
         drive(early, paths(Region::procedure).at(state));
-        const auto step = early.step(A::aanvraag, false);
+        const auto step = early.step(A::aanvraag);
         ASSERT_EQ(step.deviations.size(), 1u);
         EXPECT_EQ(step.deviations[0].state, state);
         EXPECT_EQ(step.deviations[0].reason, "binnen zes weken na de melding (art. 2.3.2 lid 9)");
         EXPECT_EQ(early.state(Region::procedure), state);
+    }
+}
+
+// What the law allows besides a beschikking on the aanvraag (docs/spec/procedure.md): a besluit after a
+// herbeoordeling or a premature aanvraag, a temporary besluit in an urgent case, and the delivery it
+// starts.
+TEST(Procedure, BesluitenTheLawAllowsWithoutAnAanvraag) {
+    using K = Procedure::BesluitKind;
+    const std::set<std::string> before{"Gemeld", "InOnderzoek", "Onderzocht", "Aangevraagd"};
+    for (const auto& [state, path] : paths(Region::procedure)) {
+        SCOPED_TRACE(state);
+        Procedure without;
+        drive(without, path);
+        const auto w = without.step(A::besluit, {.besluit = K::zonder_aanvraag});
+        EXPECT_EQ(w.deviations.empty(), before.count(state) != 0);
+        EXPECT_EQ(without.state(Region::procedure), before.count(state) ? "Besloten" : state);
+
+        Procedure temporary;
+        drive(temporary, path);
+        const auto t = temporary.step(A::besluit, {.besluit = K::tijdelijk_bij_spoed});
+        EXPECT_EQ(t.deviations.empty(), before.count(state) != 0);
+        EXPECT_EQ(temporary.state(Region::procedure), state) << "the onderzoek and the aanvraag go on";
+        const auto l = temporary.step(A::levering_gestart, {.after_tijdelijk = true});
+        EXPECT_EQ(l.deviations.empty(), state != "Start" && state != "Vraagverheldering");
+        EXPECT_EQ(temporary.state(Region::procedure), state);
     }
 }
 

@@ -25,7 +25,14 @@ struct Cycle {
     int number = 1;             // 1-based
     Pos begin = 0, end = 0;     // [begin, end) positions
     std::optional<Pos> opener;  // its melding or herbeoordeling
-    std::optional<Pos> first_gesprek, first_verslag, first_aanvraag, first_besluit;
+    std::optional<Pos> first_gesprek, first_verslag, first_aanvraag;
+    // Its first besluit that is not a temporary decision (tijdelijk=ja, Wmo 2.3.3): "the cycle's
+    // first besluit" of docs/spec/rules.md ("Terms").
+    std::optional<Pos> first_besluit;
+    // An aanvraag before the first verslag and within the six weeks of a melding (Wmo 2.3.2 lid 9:
+    // it "kan niet worden gedaan" yet): the first such one.
+    std::optional<Pos> premature_aanvraag;
+    bool spoed = false;  // its melding carries spoed=ja (Wmo 2.3.3)
     // Its onderzoek moment: the first gesprek, else the verslag; none when neither.
     std::optional<Pos> onderzoek_moment() const { return first_gesprek ? first_gesprek : first_verslag; }
 };
@@ -46,6 +53,7 @@ struct DossierFacts {
     std::vector<Deviation> deviations;
     std::vector<RoleAct> ondersteuners, beslissers, consulenten;  // in procedure order
     bool has_mantelzorger = false;
+    std::vector<Pos> tijdelijk;  // positions of the besluiten with tijdelijk=ja, ascending
 
     // Empties every field above (keeping the buffers) for the next dossier: a field added here
     // must be reset here too, or it would leak from one dossier into the next.
@@ -60,6 +68,7 @@ struct DossierFacts {
         beslissers.clear();
         consulenten.clear();
         has_mantelzorger = false;
+        tijdelijk.clear();
     }
 
     const Event& event(Pos p) const { return log->events[events[p]]; }
@@ -71,6 +80,26 @@ struct DossierFacts {
     std::optional<Pos> first(Activity a, Pos from, Pos to) const {
         for (Pos p = from; p < to; ++p)
             if (activity(p) == a) return p;
+        return std::nullopt;
+    }
+    // A temporary decision (besluit with tijdelijk=ja): never "the besluit" of a rule.
+    bool is_tijdelijk(Pos p) const {
+        for (const Pos t : tijdelijk)
+            if (t == p) return true;
+        return false;
+    }
+    // A besluit in the sense of the rules: a `besluit` that is not a temporary decision.
+    bool is_besluit(Pos p) const { return activity(p) == Activity::besluit && !is_tijdelijk(p); }
+    // The first such besluit in [from, to).
+    std::optional<Pos> first_besluit(Pos from, Pos to) const {
+        for (Pos p = from; p < to; ++p)
+            if (is_besluit(p)) return p;
+        return std::nullopt;
+    }
+    // The contested besluit of the bezwaar at `bezwaar`: the last besluit before it in the cycle.
+    std::optional<Pos> contested_besluit(const Cycle& c, Pos bezwaar) const {
+        for (Pos p = bezwaar; p > c.begin;)
+            if (is_besluit(--p)) return p;
         return std::nullopt;
     }
     std::size_t size() const { return events.size(); }
@@ -85,7 +114,7 @@ std::optional<Date> onderzoek_last_day(const DossierFacts& f, const Cycle& c, co
 // per log instead of once per case; 0 where the log never has the string.
 struct ReplayIds {
     explicit ReplayIds(const EventLog& log);
-    StrId ondersteuner = 0, beslisser = 0, consulent = 0, mantelzorger = 0;
+    StrId ondersteuner = 0, beslisser = 0, consulent = 0, mantelzorger = 0, spoed = 0, tijdelijk = 0;
 };
 
 // Replays one case through the procedure machine and collects its facts into `f` (whose

@@ -2,6 +2,7 @@
 // The Wmo procedure of docs/spec/procedure.md as a state machine with two orthogonal regions
 // (procedure, cliëntondersteuning). Boost.MSM lives only in procedure_machine.cpp;
 // this interface shows no Boost type.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,9 +31,20 @@ public:
         bool opened_cycle = false;  // a melding/herbeoordeling was accepted
         std::vector<MachineDeviation> deviations;
     };
-    // Feeds one canonical event. `aanvraag_term_passed` is only read for an aanvraag: has the
-    // six-week onderzoek term of the current cycle passed on the aanvraag's date?
-    Step step(Activity activity, bool aanvraag_term_passed = false);
+    // What the machine cannot know from the activity alone (docs/spec/procedure.md).
+    enum class BesluitKind : std::uint8_t {
+        op_aanvraag,          // a beschikking on the aanvraag: only from Aangevraagd
+        zonder_aanvraag,      // in a herbeoordeling cycle, or after a premature aanvraag
+        tijdelijk_bij_spoed,  // tijdelijk=ja in a cycle whose melding has spoed=ja (Wmo 2.3.3)
+    };
+    struct Context {
+        bool aanvraag_term_passed = false;  // aanvraag: has the six-week onderzoek term passed?
+        BesluitKind besluit = BesluitKind::op_aanvraag;
+        bool after_tijdelijk = false;  // levering_gestart: a temporary decision came before
+    };
+    // Feeds one canonical event.
+    Step step(Activity activity, Context context);
+    Step step(Activity activity);  // with the default context
 
     std::string_view state(Region region) const;
     // Back to Start / NietGeinformeerd.

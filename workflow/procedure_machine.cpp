@@ -29,7 +29,10 @@ struct EvOpening {
 };  // melding, herbeoordeling
 struct EvMeldingInfo {
     static constexpr Region region = Region::procedure;
-};  // ontvangstbevestiging, informatie_persoonlijk_plan, persoonlijk_plan
+};  // informatie_persoonlijk_plan, persoonlijk_plan
+struct EvOntvangst {
+    static constexpr Region region = Region::procedure;
+};  // ontvangstbevestiging: of the melding, the aanvraag or the bezwaarschrift
 struct EvGesprek {
     static constexpr Region region = Region::procedure;
 };
@@ -46,15 +49,27 @@ struct EvAanvraag {
 struct EvTermijn {
     static constexpr Region region = Region::procedure;
 };  // opschorting_start/_einde, verdaging
-struct EvPgbInfo {
+struct EvOnderzoekInfo {
     static constexpr Region region = Region::procedure;
-};  // informatie_pgb (Wmo 2.3.2 lid 6)
+};  // informatie_pgb (Wmo 2.3.2 lid 6), informatie_bijdrage (lid 4 onder g)
 struct EvIngebrekestelling {
     static constexpr Region region = Region::procedure;
 };  // Awb 4:17
 struct EvBesluit {
     static constexpr Region region = Region::procedure;
-};
+};  // a beschikking on the aanvraag
+struct EvBesluitZonderAanvraag {
+    static constexpr Region region = Region::procedure;
+};  // after a herbeoordeling (Wmo 2.3.9/2.3.10) or a premature aanvraag
+struct EvTijdelijkBesluit {
+    static constexpr Region region = Region::procedure;
+};  // tijdelijk=ja in an urgent case (Wmo 2.3.3): the onderzoek and the aanvraag go on
+struct EvLevering {
+    static constexpr Region region = Region::procedure;
+};  // levering_gestart after a besluit
+struct EvLeveringNaTijdelijk {
+    static constexpr Region region = Region::procedure;
+};  // levering_gestart after a temporary decision
 struct EvBezwaar {
     static constexpr Region region = Region::procedure;
 };
@@ -137,42 +152,64 @@ struct Vraagverheldering : Named<Vraagverheldering, Region::procedure> {
     static constexpr const char* name = "Vraagverheldering";
     struct internal_transition_table : mpl::vector<Internal<EvVraagverheldering, none, none>> {};
 };
+// Before the decision: a temporary decision and the delivery it starts leave the state as it is.
+using Tijdelijk = Internal<EvTijdelijkBesluit, none, none>;
+using LeveringNaTijdelijk = Internal<EvLeveringNaTijdelijk, none, none>;
+// After the decision: the delivery of what was granted.
+using Levering = Internal<EvLevering, none, none>;
 struct Gemeld : Named<Gemeld, Region::procedure> {
     static constexpr const char* name = "Gemeld";
     struct internal_transition_table
         : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
-                      Internal<EvPgbInfo, none, none>> {};
+                      Internal<EvOntvangst, none, none>, Internal<EvOnderzoekInfo, none, none>, Tijdelijk,
+                      LeveringNaTijdelijk> {};
 };
 struct InOnderzoek : Named<InOnderzoek, Region::procedure> {
     static constexpr const char* name = "InOnderzoek";
     struct internal_transition_table
         : mpl::vector<Internal<EvVraagverheldering, none, none>, Internal<EvMeldingInfo, none, none>,
-                      Internal<EvGesprek, none, none>, Internal<EvPgbInfo, none, none>> {};
+                      Internal<EvOntvangst, none, none>, Internal<EvGesprek, none, none>,
+                      Internal<EvOnderzoekInfo, none, none>, Tijdelijk, LeveringNaTijdelijk> {};
 };
 struct Onderzocht : Named<Onderzocht, Region::procedure> {
     static constexpr const char* name = "Onderzocht";
     struct internal_transition_table
         : mpl::vector<Internal<EvGesprek, none, none>, Internal<EvVerslagReactie, none, none>,
-                      Internal<EvPgbInfo, none, none>> {};
+                      Internal<EvOnderzoekInfo, none, none>, Tijdelijk, LeveringNaTijdelijk> {};
 };
 struct Aangevraagd : Named<Aangevraagd, Region::procedure> {
     static constexpr const char* name = "Aangevraagd";
     struct internal_transition_table
         : mpl::vector<Internal<EvVerslagReactie, none, none>, Internal<EvTermijn, none, none>,
-                      Internal<EvIngebrekestelling, none, none>> {};
+                      Internal<EvIngebrekestelling, none, none>, Internal<EvOntvangst, none, none>, Tijdelijk,
+                      LeveringNaTijdelijk> {};
 };
-WMO_STATE(Besloten, Region::procedure);
+struct Besloten : Named<Besloten, Region::procedure> {
+    static constexpr const char* name = "Besloten";
+    struct internal_transition_table : mpl::vector<Levering, LeveringNaTijdelijk> {};
+};
 struct InBezwaar : Named<InBezwaar, Region::procedure> {
     static constexpr const char* name = "InBezwaar";
     struct internal_transition_table : mpl::vector<Internal<EvTermijn, none, none>, Internal<EvHoorzitting, none, none>,
-                                                   Internal<EvIngebrekestelling, none, none>> {};
+                                                   Internal<EvIngebrekestelling, none, none>,
+                                                   Internal<EvOntvangst, none, none>, Levering, LeveringNaTijdelijk> {};
 };
-WMO_STATE(BezwaarBesloten, Region::procedure);
-WMO_STATE(InBeroep, Region::procedure);
-WMO_STATE(Uitgesproken, Region::procedure);
+struct BezwaarBesloten : Named<BezwaarBesloten, Region::procedure> {
+    static constexpr const char* name = "BezwaarBesloten";
+    struct internal_transition_table : mpl::vector<Levering, LeveringNaTijdelijk> {};
+};
+struct InBeroep : Named<InBeroep, Region::procedure> {
+    static constexpr const char* name = "InBeroep";
+    struct internal_transition_table : mpl::vector<Levering, LeveringNaTijdelijk> {};
+};
+struct Uitgesproken : Named<Uitgesproken, Region::procedure> {
+    static constexpr const char* name = "Uitgesproken";
+    struct internal_transition_table : mpl::vector<Levering, LeveringNaTijdelijk> {};
+};
 struct Afgesloten : Named<Afgesloten, Region::procedure> {
     static constexpr const char* name = "Afgesloten";
-    struct internal_transition_table : mpl::vector<Internal<EvEinde, none, IsAfsluiting>> {};
+    struct internal_transition_table
+        : mpl::vector<Internal<EvEinde, none, IsAfsluiting>, Levering, LeveringNaTijdelijk> {};
 };
 
 // ---- region 1: cliëntondersteuning ----
@@ -222,6 +259,10 @@ struct Machine_ : msm::front::state_machine_def<Machine_> {
         Row<Gemeld,            EvAanvraag,         Aangevraagd,        none,       AanvraagTermPassed>,
         Row<InOnderzoek,       EvAanvraag,         Aangevraagd,        none,       AanvraagTermPassed>,
         Row<Aangevraagd,       EvBesluit,          Besloten,           none,       none>,
+        Row<Gemeld,            EvBesluitZonderAanvraag, Besloten,      none,       none>,
+        Row<InOnderzoek,       EvBesluitZonderAanvraag, Besloten,      none,       none>,
+        Row<Onderzocht,        EvBesluitZonderAanvraag, Besloten,      none,       none>,
+        Row<Aangevraagd,       EvBesluitZonderAanvraag, Besloten,      none,       none>,
         Row<Besloten,          EvBezwaar,          InBezwaar,          none,       none>,
         Row<InBezwaar,         EvBesluitOpBezwaar, BezwaarBesloten,    none,       none>,
         Row<BezwaarBesloten,   EvBeroep,           InBeroep,           none,       none>,
@@ -294,7 +335,9 @@ void Procedure::reset() {
 
 std::string_view Procedure::state(Region region) const { return impl_->machine.state_name[region_index(region)]; }
 
-Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
+Procedure::Step Procedure::step(Activity a) { return step(a, Context{}); }
+
+Procedure::Step Procedure::step(Activity a, Context ctx) {
     Machine& m = impl_->machine;
     m.opened = false;
     m.deviations.clear();
@@ -302,19 +345,30 @@ Procedure::Step Procedure::step(Activity a, bool aanvraag_term_passed) {
     case Activity::vraagverheldering: impl_->fire(EvVraagverheldering{}); break;
     case Activity::melding:
     case Activity::herbeoordeling: impl_->fire(EvOpening{}); break;
-    case Activity::ontvangstbevestiging:
+    case Activity::ontvangstbevestiging: impl_->fire(EvOntvangst{}); break;
     case Activity::informatie_persoonlijk_plan:
     case Activity::persoonlijk_plan: impl_->fire(EvMeldingInfo{}); break;
     case Activity::gesprek: impl_->fire(EvGesprek{}); break;
     case Activity::verslag: impl_->fire(EvVerslag{}); break;
     case Activity::verslag_reactie: impl_->fire(EvVerslagReactie{}); break;
-    case Activity::aanvraag: impl_->fire(EvAanvraag{aanvraag_term_passed}); break;
+    case Activity::aanvraag: impl_->fire(EvAanvraag{ctx.aanvraag_term_passed}); break;
     case Activity::opschorting_start:
     case Activity::opschorting_einde:
     case Activity::verdaging: impl_->fire(EvTermijn{}); break;
-    case Activity::informatie_pgb: impl_->fire(EvPgbInfo{}); break;
+    case Activity::informatie_pgb:
+    case Activity::informatie_bijdrage: impl_->fire(EvOnderzoekInfo{}); break;
     case Activity::ingebrekestelling: impl_->fire(EvIngebrekestelling{}); break;
-    case Activity::besluit: impl_->fire(EvBesluit{}); break;
+    case Activity::besluit:
+        switch (ctx.besluit) {
+        case BesluitKind::op_aanvraag: impl_->fire(EvBesluit{}); break;
+        case BesluitKind::zonder_aanvraag: impl_->fire(EvBesluitZonderAanvraag{}); break;
+        case BesluitKind::tijdelijk_bij_spoed: impl_->fire(EvTijdelijkBesluit{}); break;
+        }
+        break;
+    case Activity::levering_gestart:
+        if (ctx.after_tijdelijk) impl_->fire(EvLeveringNaTijdelijk{});
+        else impl_->fire(EvLevering{});
+        break;
     case Activity::bezwaar: impl_->fire(EvBezwaar{}); break;
     case Activity::hoorzitting: impl_->fire(EvHoorzitting{}); break;
     case Activity::besluit_op_bezwaar: impl_->fire(EvBesluitOpBezwaar{}); break;

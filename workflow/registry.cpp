@@ -13,6 +13,7 @@ const Rule& inf_04();
 const Rule& inf_05();
 const Rule& inf_06();
 const Rule& inf_07();
+const Rule& inf_08();
 const Rule& ona_01();
 const Rule& ona_02();
 const Rule& ona_03();
@@ -36,6 +37,9 @@ const Rule& pro_04();
 const Rule& pro_05();
 const Rule& pro_06();
 const Rule& pro_07();
+const Rule& pro_08();
+const Rule& pro_09();
+const Rule& pro_10();
 }  // namespace rules
 
 const std::vector<const Rule*>& all_rules() {
@@ -49,6 +53,7 @@ const std::vector<const Rule*>& all_rules() {
         &rules::inf_05(),
         &rules::inf_06(),
         &rules::inf_07(),
+        &rules::inf_08(),
         &rules::ona_01(),
         &rules::ona_02(),
         &rules::ona_03(),
@@ -72,6 +77,9 @@ const std::vector<const Rule*>& all_rules() {
         &rules::pro_05(),
         &rules::pro_06(),
         &rules::pro_07(),
+        &rules::pro_08(),
+        &rules::pro_09(),
+        &rules::pro_10(),
     };
     // clang-format on
     return list;

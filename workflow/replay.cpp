@@ -13,7 +13,9 @@ ReplayIds::ReplayIds(const EventLog& log)
     : ondersteuner(log.strings.find("ondersteuner")),
       beslisser(log.strings.find("beslisser")),
       consulent(log.strings.find("consulent")),
-      mantelzorger(log.strings.find("mantelzorger")) {}
+      mantelzorger(log.strings.find("mantelzorger")),
+      spoed(log.strings.find("spoed")),
+      tijdelijk(log.strings.find("tijdelijk")) {}
 
 DossierFacts replay(const EventLog& log, const Dossier& dossier, const Calendar& cal) {
     DossierFacts f;
@@ -43,12 +45,24 @@ void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, co
         const Event& e = f.event(p);
         const Activity a = e.activity;
         if (a != Activity::onbekend) {
-            bool term_passed = false;
+            const Cycle& cur = f.cycles.back();
+            Procedure::Context ctx;
             if (a == Activity::aanvraag) {
-                const auto last = onderzoek_last_day(f, f.cycles.back(), cal);
-                term_passed = last && e.date > *last;
+                const auto last = onderzoek_last_day(f, cur, cal);
+                ctx.aanvraag_term_passed = last && e.date > *last;
+                // Wmo 2.3.2 lid 9: before the verslag and within the six weeks it "kan niet worden gedaan".
+                if (last && !ctx.aanvraag_term_passed && !cur.first_verslag && !cur.premature_aanvraag)
+                    f.cycles.back().premature_aanvraag = p;
+            } else if (a == Activity::besluit) {
+                const bool tijdelijk = ids.tijdelijk != 0 && parse_yes_no(log.attr(e, ids.tijdelijk)).value_or(false);
+                if (tijdelijk) f.tijdelijk.push_back(p);
+                if (tijdelijk && cur.spoed) ctx.besluit = Procedure::BesluitKind::tijdelijk_bij_spoed;
+                else if ((cur.opener && f.activity(*cur.opener) == Activity::herbeoordeling) || cur.premature_aanvraag)
+                    ctx.besluit = Procedure::BesluitKind::zonder_aanvraag;
+            } else if (a == Activity::levering_gestart) {
+                ctx.after_tijdelijk = !f.tijdelijk.empty() && f.tijdelijk.back() >= cur.begin;
             }
-            Procedure::Step step = machine.step(a, term_passed);
+            Procedure::Step step = machine.step(a, ctx);
             if (step.opened_cycle && f.cycles.back().opener) {
                 // A new cycle in the same case.
                 f.cycles.back().end = p;
@@ -57,7 +71,11 @@ void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, co
                 next.begin = p;
                 f.cycles.push_back(next);
             }
-            if (step.opened_cycle) f.cycles.back().opener = p;
+            if (step.opened_cycle) {
+                f.cycles.back().opener = p;
+                if (a == Activity::melding && ids.spoed != 0)
+                    f.cycles.back().spoed = parse_yes_no(log.attr(e, ids.spoed)).value_or(false);
+            }
             for (MachineDeviation& d : step.deviations)
                 f.deviations.push_back({p, d.region, std::move(d.state), std::move(d.reason)});
         }
@@ -70,7 +88,9 @@ void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, co
         case Activity::gesprek: first(c.first_gesprek); break;
         case Activity::verslag: first(c.first_verslag); break;
         case Activity::aanvraag: first(c.first_aanvraag); break;
-        case Activity::besluit: first(c.first_besluit); break;
+        case Activity::besluit:
+            if (!f.is_tijdelijk(p)) first(c.first_besluit);
+            break;
         default: break;
         }
         // Who acted as what (docs/spec/event-log.md).

@@ -70,18 +70,87 @@ std::optional<AanvraagTerm> aanvraag_term(const DossierFacts& f, const Cycle& c,
     if (!c.first_aanvraag) return std::nullopt;
     AanvraagTerm a;
     a.aanvraag = *c.first_aanvraag;
-    a.besluit = f.first(Activity::besluit, a.aanvraag + 1, c.end);
-    a.term = decision_term(f, f.date(a.aanvraag), 2, a.aanvraag, a.besluit.value_or(c.end), a.besluit,
-                           TermKind::aanvraag, cal);
+    Date start = f.date(a.aanvraag);
+    if (c.premature_aanvraag == c.first_aanvraag) {
+        if (const auto later = f.first(Activity::aanvraag, a.aanvraag + 1, c.end)) {
+            a.aanvraag = *later;
+            start = f.date(*later);
+        } else {
+            a.premature = true;
+            start = *onderzoek_last_day(f, c, cal) + 1;
+            if (const auto v = f.first(Activity::verslag, a.aanvraag + 1, c.end); v && f.date(*v) < start)
+                start = f.date(*v);
+        }
+    }
+    a.besluit = f.first_besluit(a.aanvraag + 1, c.end);
+    a.term = decision_term(f, start, 2, a.aanvraag, a.besluit.value_or(c.end), a.besluit, TermKind::aanvraag, cal);
+    if (a.premature)
+        a.term.note = ", gerekend vanaf " + start.dutch_long() + ": de aanvraag van " +
+                      f.date(a.aanvraag).dutch_long() +
+                      " kwam vóór het verslag en binnen de zes weken (Wmo 2.3.2 lid 9)";
+    // Awb 4:5 lid 4: the decision not to consider the aanvraag within four weeks after the term
+    // for supplementing it ended.
+    if (a.besluit && fold_label(f.attr(*a.besluit, "uitkomst")) == "buiten_behandeling") {
+        std::optional<Pos> einde;
+        for (Pos p = a.aanvraag + 1; p < *a.besluit; ++p)
+            if (f.activity(p) == Activity::opschorting_einde) einde = p;
+        if (einde) {
+            const Date herstel = cal.weeks_after(f.date(*einde), 4);
+            if (herstel > a.term.last) {
+                a.term.raw = f.date(*einde) + 28;
+                a.term.last = herstel;
+                a.term.events.push_back(*einde);
+                a.term.note +=
+                    "; voor een besluit de aanvraag niet te behandelen vier weken na het einde van de "
+                    "hersteltermijn op " +
+                    f.date(*einde).dutch_long() + " (Awb 4:5 lid 4)";
+            }
+        }
+    }
     return a;
 }
 
-std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last) {
+std::optional<BezwaarTerm> bezwaar_term(const DossierFacts& f, const Cycle& c, const Calendar& cal) {
+    if (!c.first_besluit) return std::nullopt;
+    const auto bezwaar = f.first(Activity::bezwaar, *c.first_besluit + 1, c.end);
+    if (!bezwaar) return std::nullopt;
+    BezwaarTerm b;
+    b.bezwaar = *bezwaar;
+    b.besluit = *f.contested_besluit(c, *bezwaar);
+    b.beslissing = f.first(Activity::besluit_op_bezwaar, *bezwaar + 1, c.end);
+    b.commissie = parse_yes_no(f.attr(*bezwaar, "adviescommissie")).value_or(false);
+    Date start = cal.weeks_after(f.date(b.besluit), 6);  // Awb 7:10 lid 1: from the end of the bezwaartermijn
+    if (f.date(*bezwaar) > start) {
+        start = f.date(*bezwaar);
+        b.from_receipt = true;
+    }
+    b.term = decision_term(f, start, b.commissie ? 12 : 6, *bezwaar, b.beslissing.value_or(c.end), b.beslissing,
+                           TermKind::bezwaar, cal);
+    return b;
+}
+
+std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last, bool afsluiting_too) {
     for (Pos p = after + 1; p < end; ++p) {
         const Activity a = f.activity(p);
-        if ((a == Activity::intrekking || a == Activity::afsluiting) && f.date(p) <= last) return p;
+        if ((a == Activity::intrekking || (afsluiting_too && a == Activity::afsluiting)) && f.date(p) <= last) return p;
     }
     return std::nullopt;
+}
+
+std::optional<Pos> closure_with_reason(const DossierFacts& f, Pos after, Pos end) {
+    for (Pos p = after + 1; p < end; ++p) {
+        if (f.activity(p) != Activity::afsluiting) continue;
+        const std::string reden = fold_label(f.attr(p, "reden"));
+        if (reden == "doorgezonden" || reden == "ingetrokken" || reden == "overleden") return p;
+    }
+    return std::nullopt;
+}
+
+std::string closure_reason_words(const DossierFacts& f, Pos afsluiting) {
+    const std::string reden = fold_label(f.attr(afsluiting, "reden"));
+    if (reden == "doorgezonden") return "doorgezonden naar het bevoegde orgaan (Awb 2:3)";
+    if (reden == "overleden") return "de cliënt is overleden";
+    return "ingetrokken";
 }
 
 Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open) {
@@ -112,8 +181,21 @@ std::string term_clause(const DecisionTerm& t, std::string_view after_what, cons
              " opschorting";
     if (t.verdaagd) s += ", verdaagd";
     if (const std::string why = cal.extension_reasons(t.raw, t.last); !why.empty()) s += ", verlengd om " + why;
-    return s + std::string(extra) + ")";
+    if (!cal.equated_days_known(t.last.year()))
+        s += "; geen gelijkgestelde dagen bekend voor " + std::to_string(t.last.year());
+    return s + std::string(extra) + t.note + ")";
 }
+
+namespace {
+// "per e-mail", "aan de balie": how a bezwaar or beroep came in, in words.
+std::string channel_words(const std::string& channel) {
+    if (channel == "email" || channel == "e_mail" || channel == "mail") return "per e-mail";
+    if (channel == "digitaal") return "digitaal";
+    if (channel == "balie") return "aan de balie";
+    if (channel == "fax") return "per fax";
+    return "via een ander kanaal dan de post";
+}
+}  // namespace
 
 Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
     Lodging l;
@@ -126,18 +208,23 @@ Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Cal
         term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar", cal);
     // The grace week of Awb 6:9 lid 2 is for post only: received through another channel, the day
     // it came in is what counts (6:9 lid 1; electronically: when it reached the system, Awb 2:17).
-    const std::string_view kanaal = trim(f.attr(lodged, "kanaal"));
-    const std::string channel = fold_label(kanaal);
-    if (!channel.empty() && channel != "post" && channel != "aangetekend") {
+    const std::string channel = fold_label(trim(f.attr(lodged, "kanaal")));
+    const bool koerier = channel == "koerier";
+    if (!channel.empty() && channel != "post" && channel != "aangetekend" && !koerier) {
         l.outcome = Outcome::overtreden;
-        l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term +
-                    "; het kwam niet per " + "post (kanaal " + std::string(kanaal) +
-                    "), dus telt de dag van ontvangst (Awb 6:9 lid 1)";
+        l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term + "; het " + what +
+                    " kwam " + channel_words(channel) +
+                    " binnen, niet per post, dus telt de dag van ontvangst (Awb 6:9 lid 1)";
         return l;
     }
     const std::string_view verzonden_text = f.attr(lodged, "verzonden");
     const auto verzonden = parse_date_value(verzonden_text);
     const Date grace = l.last + 7;
+    // A courier may or may not be a postvervoerbedrijf registered with the ACM: the log does not say.
+    if (koerier && received <= grace) {
+        l.outcome = Outcome::onbekend;
+        return l;
+    }
     if (verzonden && *verzonden <= l.last && received <= grace) return l;  // Awb 6:9 lid 2
     if (!verzonden && received <= grace) {
         l.outcome = Outcome::onbekend;  // posted in time? the log does not say

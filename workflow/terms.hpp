@@ -21,6 +21,7 @@ struct DecisionTerm {
     std::vector<Pos> events;       // the suspensions and verdagingen that count
     std::vector<Pos> verdagingen;  // every verdaging in the term (aanvraag: notices only)
     bool verdaagd = false;         // bezwaar: the last day was moved by a verdaging
+    std::string note;              // said inside the parentheses of term_clause, after the rest
 };
 
 enum class TermKind { aanvraag, bezwaar };
@@ -32,16 +33,42 @@ DecisionTerm decision_term(const DossierFacts& f, Date start, int weeks, Pos fro
                            std::optional<Pos> decision, TermKind kind, const Calendar& cal);
 
 // The decision term of a cycle's aanvraag (TRM-02, TRM-06): its first aanvraag, the first besluit
-// after it, and "binnen twee weken" (Wmo 2.3.5 lid 2) with suspensions; nullopt without an aanvraag.
+// after it (not a temporary one), and "binnen twee weken" (Wmo 2.3.5 lid 2) with suspensions;
+// nullopt without an aanvraag. A premature aanvraag (Wmo 2.3.2 lid 9) gives way to the first later
+// aanvraag; without one it counts as received on the day of the verslag or the day after the six
+// weeks, whichever is first, and `premature` says its outcome is at worst onbekend. A besluit that
+// does not consider the aanvraag (uitkomst buiten_behandeling, Awb 4:5) is judged against the later
+// of that last day and four weeks after the end of the hersteltermijn (Awb 4:5 lid 4).
 struct AanvraagTerm {
-    Pos aanvraag = 0;
+    Pos aanvraag = 0;  // the aanvraag judged (the first, or the first after a premature one)
     std::optional<Pos> besluit;
     DecisionTerm term;
+    bool premature = false;
 };
 std::optional<AanvraagTerm> aanvraag_term(const DossierFacts& f, const Cycle& c, const Calendar& cal);
 
-// The first `intrekking` or `afsluiting` in (after, end) dated on or before `last`.
-std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last);
+// The decision term of a cycle's bezwaar (TRM-03, TRM-06): the first bezwaar after the cycle's first
+// besluit, its contested besluit (the last besluit before it), the first besluit_op_bezwaar after it,
+// and six or twelve weeks (Awb 7:10) from the end of the bezwaartermijn, or from the day the bezwaar
+// was received when that is later (a late bezwaar, the reading that favours the municipality).
+struct BezwaarTerm {
+    Pos besluit = 0, bezwaar = 0;
+    std::optional<Pos> beslissing;
+    bool commissie = false;
+    bool from_receipt = false;  // counted from the receipt of a late bezwaar
+    DecisionTerm term;
+};
+std::optional<BezwaarTerm> bezwaar_term(const DossierFacts& f, const Cycle& c, const Calendar& cal);
+
+// The first `intrekking` in (after, end) dated on or before `last`; with `afsluiting_too` also an
+// `afsluiting` (TRM-01: a melding needs no besluit; an aanvraag and a bezwaar do).
+std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last, bool afsluiting_too = false);
+
+// The first `afsluiting` in (after, end) with a `reden` the log cannot judge: doorgezonden (Awb 2:3),
+// ingetrokken (a withdrawal not logged as intrekking) or overleden (TRM-02, TRM-03, PRO-08: onbekend).
+std::optional<Pos> closure_with_reason(const DossierFacts& f, Pos after, Pos end);
+// "doorgezonden naar het bevoegde orgaan", "ingetrokken", "overleden" for such a closure.
+std::string closure_reason_words(const DossierFacts& f, Pos afsluiting);
 
 // Judges "act on or before last": voldaan, overtreden, or onbekend while the term still runs
 // on the peildatum (or a suspension is still open).

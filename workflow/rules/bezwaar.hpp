@@ -1,5 +1,7 @@
 #pragma once
-// Shared by ONA-06 and ONA-07: a cycle's contested besluit (its first) and the first bezwaar after it.
+// Shared by the rules about a bezwaar (ONA-06, ONA-07, PRO-08, PRO-10, TRM-03, TRM-04, TRM-06): a
+// cycle's first bezwaar after its first besluit, and the contested besluit, the last besluit before
+// that bezwaar (docs/spec/rules.md "Terms": a temporary decision is never "the besluit").
 #include <optional>
 
 #include "workflow/rule.hpp"
@@ -14,7 +16,7 @@ inline std::optional<Contested> contested_besluit(const DossierFacts& f, const C
     if (!c.first_besluit) return std::nullopt;
     const auto bezwaar = f.first(Activity::bezwaar, *c.first_besluit + 1, c.end);
     if (!bezwaar) return std::nullopt;
-    return Contested{*c.first_besluit, *bezwaar};
+    return Contested{*f.contested_besluit(c, *bezwaar), *bezwaar};
 }
 
 }  // namespace wmotoets::rules

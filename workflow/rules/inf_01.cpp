@@ -18,14 +18,18 @@ public:
             .what =
                 "Per cyclus met een onderzoek (een gesprek, of anders een verslag): is de cliënt vóór het eerste "
                 "gesprek (of het verslag) gewezen op de mogelijkheid van gratis cliëntondersteuning? Informatie "
-                "telt als die aan de cliënt of aan cliënt en mantelzorger samen gericht is (staat er niet bij aan "
-                "wie: aan de cliënt). Kwam de informatie later, dan zegt de bevinding of dat tijdens of na het "
+                "telt als die aan de cliënt, aan cliënt en mantelzorger samen of aan de vertegenwoordiger van de "
+                "cliënt gericht is (staat er niet bij aan wie: aan de cliënt). Kwam de informatie later, dan zegt de "
+                "bevinding of dat tijdens of na het "
                 "onderzoek was.",
             .why =
                 "De gemeente moet de cliënt vóór het onderzoek wijzen op de mogelijkheid van gratis "
                 "cliëntondersteuning (art. 2.3.2 lid 3), zodat hij het gesprek niet alleen hoeft te voeren. "
-                "Informatie die pas na het begin van het onderzoek komt, komt te laat voor dat gesprek. "
-                "Informatie die wel is gegeven maar niet vastgelegd, kan het logboek niet tonen: zo'n bevinding "
+                "Informatie die pas na het begin van het onderzoek komt, komt te laat voor dat gesprek. Lid 3 "
+                "noemt alleen de cliënt en de mantelzorger; dat informatie aan de vertegenwoordiger (art. 1.1.1) "
+                "ook telt, volgt de leden 6 tot en met 8 ('de cliënt dan wel diens vertegenwoordiger') en is de "
+                "lezing die de gemeente bevoordeelt. Informatie die wel is gegeven maar niet vastgelegd, kan het "
+                "logboek niet tonen: zo'n bevinding "
                 "vraagt om een blik in het dossier.",
             .example =
                 "Melding op 4 maart, keukentafelgesprek op 12 maart, brief over cliëntondersteuning op 20 maart: "
@@ -37,8 +41,9 @@ public:
     }
 
     RuleResult check(const DossierFacts& f, const RuleContext&) const override {
-        return judge_notice_before_onderzoek(
-            f, "de cliënt", [](NoticeFor w) { return w == NoticeFor::client || w == NoticeFor::beide; });
+        return judge_notice_before_onderzoek(f, "de cliënt", [](NoticeFor w) {
+            return w == NoticeFor::client || w == NoticeFor::beide || w == NoticeFor::vertegenwoordiger;
+        });
     }
 };
 

@@ -21,10 +21,11 @@ public:
                 "(gratis=ja); overtreden als bij alle berichten staat dat dat niet genoemd is (gratis=nee); "
                 "onbekend als het niet is vastgelegd.",
             .why =
-                "Art. 2.3.2 lid 3 spreekt van gratis cliëntondersteuning. Dat de informatie ook moet zeggen dát "
-                "de ondersteuning gratis is, staat er niet letterlijk: het is de lezing van deze toets, omdat wie "
-                "niet weet dat het niets kost, er eerder van afziet. Een gemeente die de wet ruimer leest, ziet "
-                "deze bevinding als een vraag, niet als een vaststaande overtreding.",
+                "Art. 2.3.2 lid 3 verplicht het college de cliënt en zijn mantelzorger te wijzen op de "
+                "mogelijkheid gebruik te maken van gratis cliëntondersteuning. Informatie die niet zegt dat de "
+                "ondersteuning gratis is, wijst niet op wat de wet noemt; wie niet weet dat het niets kost, ziet "
+                "er eerder van af. Wat niet is vastgelegd, geeft onbekend: het logboek zegt dan niet wat de "
+                "brief of het gesprek inhield.",
             .example =
                 "Brief op 5 maart met gratis=nee, gesprek op 12 maart: overtreden. Dezelfde brief zonder kolom "
                 "gratis: onbekend.",

@@ -21,7 +21,8 @@ public:
                 "(onafhankelijk=ja); niet voldaan als bij alle berichten staat dat dat niet genoemd is "
                 "(onafhankelijk=nee); onbekend als het niet is vastgelegd.",
             .why =
-                "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1) en de VNG zelftest vraagt of de "
+                "De wet omschrijft cliëntondersteuning als 'onafhankelijke ondersteuning' (art. 1.1.1), waarbij "
+                "'het belang van betrokkene uitgangspunt' is (art. 2.2.4 lid 2), en de VNG zelftest vraagt of de "
                 "informatie de onafhankelijkheid noemt. De wet eist dat niet letterlijk, daarom is dit een "
                 "aandachtspunt: wie denkt dat de ondersteuner 'van de gemeente' is, vraagt er minder snel om of "
                 "vertrouwt hem minder.",

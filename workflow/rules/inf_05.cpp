@@ -21,9 +21,11 @@ public:
                 "ontvangstbevestiging die het plan noemt, telt mee: de meeste gemeenten noemen het plan in die "
                 "brief.",
             .why =
-                "De cliënt mag binnen zeven dagen na de melding een persoonlijk plan inleveren waarin hij zelf "
-                "beschrijft wat hij nodig heeft (art. 2.3.2 lid 2); het onderzoek houdt daar rekening mee. Dat "
-                "kan alleen als de gemeente hem er op tijd op wijst. Mondelinge informatie die niet is "
+                "Voordat het onderzoek van start gaat, kan de cliënt een persoonlijk plan overhandigen waarin hij "
+                "zijn situatie beschrijft en zegt welke ondersteuning hem het meest aangewezen lijkt; het college "
+                "brengt hem van die mogelijkheid op de hoogte en geeft hem er zeven dagen na de melding de "
+                "gelegenheid voor (art. 2.3.2 lid 2), en betrekt het plan bij het onderzoek (lid 5). Dat kan "
+                "alleen als de gemeente hem er op tijd op wijst. Mondelinge informatie die niet is "
                 "vastgelegd, kan het logboek niet tonen.",
             .example =
                 "Melding op 4 maart, ontvangstbevestiging zonder het plan, gesprek op 14 maart, geen informatie "

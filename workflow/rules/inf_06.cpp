@@ -18,8 +18,10 @@ public:
                 "Per cyclus die met een melding of een herbeoordeling begint (art. 2.3.9 lid 2 past lid 2 ook "
                 "daarop toe) en een gesprek heeft: valt het eerste gesprek binnen de zeven dagen na de melding "
                 "(dag 1 tot en met 7; een gesprek op de zevende dag valt er nog binnen), terwijl er vóór dat "
-                "gesprek geen persoonlijk plan is ingeleverd? De Algemene termijnenwet verlengt deze periode "
-                "niet: het is een periode voor de cliënt, geen termijn voor de gemeente. Een cliënt die zelf van "
+                "gesprek geen persoonlijk plan is ingeleverd? De toets verlengt deze periode niet "
+                "met de Algemene termijnenwet als de zevende dag in een weekend of op een feestdag valt: of die wet "
+                "hier geldt, is niet beslist, en niet verlengen is de lezing die de gemeente bevoordeelt. Een cliënt "
+                "die zelf van "
                 "de zeven dagen heeft afgezien, is in het logboek niet te zien.",
             .why =
                 "De cliënt heeft zeven dagen na de melding om een persoonlijk plan in te leveren (art. 2.3.2 lid "

@@ -9,10 +9,13 @@ inline RuleResult judge_lodging_rule(const DossierFacts& f, const RuleContext& c
                                      Activity lodged) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
-        const auto d = f.first(decision, c.begin, c.end);
-        if (!d) return r;
-        const auto l = f.first(lodged, *d + 1, c.end);
+        // A bezwaar: against the last besluit before it (not a temporary one); a beroep: against
+        // the first beslissing op bezwaar.
+        const auto first = decision == Activity::besluit ? c.first_besluit : f.first(decision, c.begin, c.end);
+        if (!first) return r;
+        const auto l = f.first(lodged, *first + 1, c.end);
         if (!l) return r;
+        const auto d = decision == Activity::besluit ? f.contested_besluit(c, *l) : first;
         Lodging j = judge_lodging(f, *d, *l, ctx.calendar);
         r.outcome = j.outcome;
         if (j.outcome == Outcome::overtreden) {

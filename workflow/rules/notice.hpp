@@ -8,7 +8,7 @@
 
 namespace wmotoets::rules {
 
-enum class NoticeFor { client, mantelzorger, beide, anders };
+enum class NoticeFor { client, mantelzorger, beide, vertegenwoordiger, anders };
 
 // The `aan` attribute of a notice; absent counts as client (docs/spec/event-log.md).
 inline NoticeFor notice_for(const DossierFacts& f, Pos p) {
@@ -21,6 +21,7 @@ inline NoticeFor notice_for(const DossierFacts& f, Pos p) {
     if (v.empty() || v == "client") return NoticeFor::client;
     if (v == "mantelzorger") return NoticeFor::mantelzorger;
     if (v == "beide") return NoticeFor::beide;
+    if (v == "vertegenwoordiger") return NoticeFor::vertegenwoordiger;
     return NoticeFor::anders;
 }
 
@@ -101,8 +102,7 @@ inline RuleResult judge_notice_attribute(const DossierFacts& f, std::string_view
                 notices.size() == 1
                     ? "De informatie over cliëntondersteuning van " + f.date(notices[0]).dutch_long() + " noemt niet "
                     : "Geen van de " + std::to_string(notices.size()) + " berichten over cliëntondersteuning noemt ";
-            Finding& fi = r.violated(f.date(notices.back()), notices,
-                                     which + std::string(says) + " (" + std::string(key) + "=nee)");
+            Finding& fi = r.violated(f.date(notices.back()), notices, which + std::string(says));
             if (moment) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
         }
         return r;

@@ -19,8 +19,9 @@ public:
                 "Per dossier met minstens één cliëntondersteuner en één consulent: is één persoon beide? "
                 "Consulent is wie een gesprek of verslag registreerde zonder rol of met de rol consulent.",
             .why =
-                "Wie namens de gemeente het onderzoek doet, staat in dat gesprek aan de kant van de gemeente en "
-                "kan niet tegelijk onafhankelijk naast de cliënt staan (art. 1.1.1 en 2.2.4 lid 2). De wet "
+                "De consulent voert het onderzoek uit namens het college en staat in dat gesprek aan de kant van "
+                "de gemeente; hij kan niet tegelijk onafhankelijk naast de cliënt staan (art. 1.1.1 en 2.2.4 lid 2). "
+                "De wet "
                 "verbiedt die combinatie niet met zoveel woorden; daarom een aandachtspunt.",
             .example =
                 "Ondersteuner O4 wordt op 6 maart toegewezen en voert op 12 maart als consulent het "

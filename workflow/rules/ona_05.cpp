@@ -22,7 +22,8 @@ public:
                 "cliëntondersteuner van wie de organisatie bekend is: is dat dezelfde organisatie? Namen worden "
                 "vergeleken zonder verschil in hoofdletters, spaties aan de randen of accenten.",
             .why =
-                "Cliëntondersteuning staat ten dienste van de cliënt (art. 1.1.1). Een ondersteuner die in dienst "
+                "De wet omschrijft cliëntondersteuning als 'onafhankelijke ondersteuning' (art. 1.1.1), waarbij "
+                "'het belang van betrokkene uitgangspunt' is (art. 2.2.4 lid 2). Een ondersteuner die in dienst "
                 "is van de aanbieder die de voorziening levert, heeft belang bij de uitkomst; de hand-out van de "
                 "NOOM-workshop (2015) noemt het gevaar dat hij de cliënt 'in de richting van de eigen "
                 "organisatie' duwt, en de VNG zelftest vraagt ernaar. De wet verbiedt het niet met zoveel "

@@ -21,9 +21,10 @@ public:
                 "degene die het bestreden besluit nam? Wie namens het college besluit, mag niet ook in "
                 "mandaat op het bezwaar daartegen beslissen.",
             .why =
-                "Bezwaar is een heroverweging. Die is alleen echt als een ander naar het besluit kijkt dan wie "
-                "het nam; de Awb verbiedt het mandaat om op bezwaar te beslissen aan wie het bestreden "
-                "besluit in mandaat nam (art. 10:3 lid 3).",
+                "Bezwaar is een heroverweging van het besluit (Awb 7:11). Mandaat om op het bezwaar te "
+                "beslissen wordt niet verleend aan wie het bestreden besluit krachtens mandaat nam (art. 10:3 lid "
+                "3). Wat het logboek niet laat zien: of het bestreden besluit in mandaat werd genomen of door het "
+                "college zelf; de bevinding gaat uit van mandaat, zoals bij een Wmo-beschikking gebruikelijk.",
             .example =
                 "Besluit op 1 maart door B02, bezwaar op 10 april, beslissing op bezwaar op 1 juni ook door "
                 "B02: overtreden. Door B04: voldaan.",

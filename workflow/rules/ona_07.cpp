@@ -1,4 +1,4 @@
-// ONA-07 — Bezwaarde gehoord door wie bij het bestreden besluit betrokken was.
+// ONA-07 — Horen in bezwaar door iemand die bij de voorbereiding van het bestreden besluit betrokken was.
 #include "workflow/rule.hpp"
 #include "workflow/rules/bezwaar.hpp"
 
@@ -11,23 +11,29 @@ public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
             .id = "ONA-07",
-            .title = "Bezwaarde gehoord door wie bij het bestreden besluit betrokken was",
+            .title = "Horen in bezwaar door iemand die bij de voorbereiding van het bestreden besluit betrokken was",
             .severity = Severity::overtreding,
             .basis = "Awb art. 7:5 lid 1",
             .scope = Scope::cyclus,
             .what =
-                "Per cyclus met een hoorzitting over een bezwaar tegen het (eerste) besluit, als bij de "
-                "hoorzitting een medewerker staat: hoorde iemand die niet bij het bestreden besluit "
-                "betrokken was? Overtreden als die medewerker het besluit nam, of als consulent vóór het "
-                "besluit een gesprek of het verslag deed. Het horen door het college zelf of zijn voorzitter "
-                "mag wel (art. 7:5 lid 1 onder a en b), maar is in het logboek niet te zien.",
+                "Per cyclus met een hoorzitting over een bezwaar (het bestreden besluit is het laatste besluit "
+                "vóór het bezwaar), als bij de hoorzitting een medewerker staat: hoorde iemand die niet bij de "
+                "voorbereiding van het bestreden besluit betrokken was? Overtreden als die medewerker het besluit "
+                "nam, of als consulent vóór het besluit een gesprek voerde of het verslag maakte. Wie als "
+                "cliëntondersteuner bij een gesprek aanwezig was, bereidde het besluit niet voor en telt hier "
+                "niet.",
             .why =
-                "Het horen dient een eerlijke heroverweging. Wie het besluit voorbereidde of nam, kijkt "
-                "er niet onbevangen naar.",
+                "Het horen dient een eerlijke heroverweging. Wie het besluit voorbereidde of nam, kijkt er niet "
+                "onbevangen naar (Awb 7:5 lid 1). De wet kent uitzonderingen die het logboek niet laat zien: het "
+                "horen door of mede door het bestuursorgaan zelf, de voorzitter of een lid ervan valt buiten deze "
+                "eis (lid 1, aanhef), en hoort een commissie, dan is het genoeg dat de meerderheid, onder wie de "
+                "voorzitter van de hoorzitting, niet bij de voorbereiding betrokken was (lid 1 onder b).",
             .example =
                 "Gesprek op 10 februari door consulent C01, besluit op 1 maart, bezwaar op 10 april, "
                 "hoorzitting op 15 mei door C01: overtreden. Door jurist J01: voldaan.",
-            .question = "Is de bezwaarde gehoord door iemand die niet bij het bestreden besluit betrokken was?",
+            .question =
+                "Is de indiener van het bezwaarschrift gehoord door iemand die niet bij de voorbereiding van "
+                "het bestreden besluit betrokken was?",
         };
         return i;
     }
@@ -48,9 +54,12 @@ public:
                            heard + ", die ook het bestreden besluit van " + f.date(besluit).dutch_long() + " nam");
                 return r;
             }
-            for (Pos p = c.begin; p < besluit; ++p) {
+            // Consulenten only (docs/spec/event-log.md "Who acted as what"): an ondersteuner who sat in on
+            // the gesprek did not prepare the decision.
+            for (const RoleAct& act : f.consulenten) {
+                const Pos p = act.pos;
                 const Activity a = f.activity(p);
-                if ((a == Activity::gesprek || a == Activity::verslag) && f.actor(p) == who) {
+                if (p >= c.begin && p < besluit && act.actor == who) {
                     r.violated(f.date(*hearing), {p, *hearing},
                                heard + ", die als consulent op " + f.date(p).dutch_long() + " " +
                                    (a == Activity::gesprek ? "het gesprek voerde" : "het verslag maakte") +

@@ -78,7 +78,10 @@ public:
                 "verslag, aanvraag, beschikking, bezwaar, beroep, en apart de cliëntondersteuning). Een stap die "
                 "op dat moment niet kan volgen, wordt gemeld met wat er vreemd aan is: een beschikking zonder "
                 "voorafgaande aanvraag, een aanvraag terwijl het onderzoek nog liep, een verslag nadat het "
-                "dossier al was afgesloten.",
+                "dossier al was afgesloten. Geen afwijking zijn de stappen die de wet toestaat: een besluit na "
+                "een herbeoordeling zonder aanvraag (Wmo 2.3.9 en 2.3.10), een tijdelijk besluit in een "
+                "spoedgeval vóór het onderzoek klaar is (tijdelijk=ja bij een melding met spoed=ja, Wmo 2.3.3), "
+                "en het besluit na een te vroege aanvraag: die aanvraag is de enige afwijking.",
             .why =
                 "Een stap in een onverwachte volgorde wijst op een overgeslagen of verkeerd geregistreerde stap, "
                 "of op een aanvraag die de gemeente behandelde vóórdat het onderzoek klaar was. Een aanvraag "

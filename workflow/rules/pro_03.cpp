@@ -18,9 +18,9 @@ public:
                 "Per cyclus met een verslag: is er vóór het (eerste) verslag een gesprek met de cliënt geweest in "
                 "dezelfde cyclus?",
             .why =
-                "Het onderzoek gebeurt in overleg met de cliënt (art. 2.3.2 lid 1 en lid 4): het gesprek. Een "
-                "verslag zonder gesprek wijst erop dat de cliënt en zijn ondersteuner niet zijn gehoord, of dat "
-                "het gesprek niet is vastgelegd.",
+                "Het college voert het onderzoek uit in samenspraak met de cliënt (art. 2.3.2 lid 1 en lid 4): "
+                "het gesprek. Een verslag zonder gesprek wijst erop dat het onderzoek niet in samenspraak met de "
+                "cliënt is gedaan, of dat het gesprek niet is vastgelegd.",
             .example = "Melding op 1 maart, verslag op 20 maart, geen gesprek: niet voldaan.",
             .can_be_unknown = false,
             .question = "Is vóór het verslag een gesprek met de cliënt gevoerd?",

@@ -1,4 +1,5 @@
 // PRO-04 — Besluit zonder reactie van de cliënt op het verslag.
+#include "util/text.hpp"
 #include "workflow/rule.hpp"
 
 namespace wmotoets::rules {
@@ -18,13 +19,17 @@ public:
             .scope = Scope::cyclus,
             .what =
                 "Per cyclus met een verslag en daarna een besluit: heeft de cliënt tussen het (eerste) verslag en "
-                "het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of aangevuld)? Niet "
-                "bij een herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
+                "het eerste besluit daarna op het verslag gereageerd (gecontroleerd, getekend of aangevuld)? Een "
+                "aanvraag die het ondertekende verslag is (verslag_getekend=ja), zoals veel gemeenten werken, telt "
+                "als reactie. Een tijdelijk besluit in een spoedgeval telt niet als het besluit. Niet bij een "
+                "herbeoordeling (art. 2.3.9 lid 2 past lid 8 daar niet op toe).",
             .why =
                 "De cliënt krijgt een verslag van het onderzoek (art. 2.3.2 lid 8). Een reactie van de cliënt "
-                "daarop schrijft de wet niet voor; veel verordeningen vragen erom, en de hand-out van de "
-                "NOOM-workshop (2015) noemt het als controle: 'is dit wat er gezegd is?'. Een besluit zonder die "
-                "reactie kan rusten op een verslag dat niet weergeeft wat er gezegd is. Daarom een aandachtspunt.",
+                "daarop schrijft de Wmo niet voor; de eigen verordening kan erom vragen, en de hand-out van de "
+                "NOOM-workshop (2015) noemt het als controle: 'is dit wat er gezegd is?'. Gaat het besluit de "
+                "aanvraag geheel of gedeeltelijk afwijzen, dan moet de gemeente de aanvrager in de regel eerst "
+                "horen (Awb 4:7). Een besluit zonder die reactie kan rusten op een verslag dat niet weergeeft wat "
+                "er gezegd is. Daarom een aandachtspunt.",
             .example = "Verslag op 20 maart, besluit op 2 april, geen reactie ertussen: niet voldaan.",
             .can_be_unknown = false,
             .question = "Heeft de cliënt vóór het besluit op het verslag gereageerd?",
@@ -38,9 +43,14 @@ public:
             if (!c.first_verslag) return r;
             if (c.opener && f.activity(*c.opener) == Activity::herbeoordeling) return r;  // 2.3.9 lid 2: not lid 8
             const Pos verslag = *c.first_verslag;
-            const auto besluit = f.first(Activity::besluit, verslag + 1, c.end);
+            const auto besluit = f.first_besluit(verslag + 1, c.end);
             if (!besluit) return r;
-            if (f.first(Activity::verslag_reactie, verslag + 1, *besluit)) {
+            bool reacted = false;
+            for (Pos p = verslag + 1; p < *besluit && !reacted; ++p)
+                reacted = f.activity(p) == Activity::verslag_reactie ||
+                          (f.activity(p) == Activity::aanvraag &&
+                           parse_yes_no(f.attr(p, "verslag_getekend")).value_or(false));
+            if (reacted) {
                 r.outcome = Outcome::voldaan;
                 return r;
             }

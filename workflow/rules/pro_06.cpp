@@ -16,7 +16,8 @@ public:
             .scope = Scope::cyclus,
             .what =
                 "Per cyclus die met een melding begint en een onderzoek heeft (een gesprek of verslag): is er in "
-                "die cyclus een ontvangstbevestiging?",
+                "die cyclus een ontvangstbevestiging van de melding, dus vóór de eerste aanvraag en het eerste "
+                "bezwaar? Een latere ontvangstbevestiging gaat over de aanvraag of het bezwaarschrift (PRO-10).",
             .why =
                 "De gemeente bevestigt de ontvangst van een melding (art. 2.3.2 lid 1), zodat de cliënt weet dat "
                 "zijn vraag in behandeling is en bij wie. De termijn van zes weken loopt vanaf de melding, met of "
@@ -32,7 +33,10 @@ public:
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!f.opened_by_melding(c) || !c.onderzoek_moment()) return r;
-            if (f.first(Activity::ontvangstbevestiging, c.begin, c.end)) {
+            // Only a receipt of the melding: one after the aanvraag or the bezwaar confirms that (PRO-10).
+            Pos until = c.first_aanvraag.value_or(c.end);
+            if (const auto bezwaar = f.first(Activity::bezwaar, c.begin, until)) until = *bezwaar;
+            if (f.first(Activity::ontvangstbevestiging, c.begin, until)) {
                 r.outcome = Outcome::voldaan;
                 return r;
             }

@@ -18,8 +18,10 @@ public:
                 "Per dossier met een Wlz-indicatie: wordt daarna nog een cliëntondersteuner toegewezen, of treedt "
                 "daarna iemand op met de rol ondersteuner?",
             .why =
-                "Met een Wlz-indicatie krijgt de cliënt zijn cliëntondersteuning in de regel via het zorgkantoor "
-                "(Wlz art. 4.2.1). Wmo-ondersteuning daarna kan dubbel zijn, of wijzen op een overdracht die niet "
+                "Met een Wlz-indicatie krijgt de cliënt zijn cliëntondersteuning in de regel via de Wlz-uitvoerder (in "
+                "de "
+                "praktijk het zorgkantoor, Wlz art. 4.2.1). Wmo-ondersteuning daarna kan dubbel zijn, of wijzen op een "
+                "overdracht die niet "
                 "goed is geregeld. Ze kan ook terecht zijn, voor vragen buiten wat de Wlz dekt (zoals werk, "
                 "inkomen of meedoen in de buurt). Daarom een signaal, geen overtreding.",
             .example = "Wlz-indicatie op 1 september, ondersteuner toegewezen op 15 september: gesignaleerd.",

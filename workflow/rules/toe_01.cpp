@@ -21,9 +21,10 @@ public:
                 "(voorziening=clientondersteuning) met een bedrag boven 0, of zonder bedrag? Een bedrag dat niet "
                 "te lezen is, geeft onbekend.",
             .why =
-                "Een gemeente mag bij verordening een bijdrage vragen voor een algemene voorziening, 'niet zijnde "
-                "cliëntondersteuning' (art. 2.1.4 lid 1 onder a): voor cliëntondersteuning mag geen eigen "
-                "bijdrage worden gevraagd. Een bijdrage kan mensen ervan weerhouden om ondersteuning te vragen.",
+                "Een gemeente mag bij verordening een bijdrage in de kosten vragen voor algemene voorzieningen, "
+                "maar niet voor cliëntondersteuning: de wet zondert die uit (art. 2.1.4 lid 5 in de tekst van "
+                "2026; in de tekst van 2015 lid 1 onder a, 'niet zijnde cliëntondersteuning'). Een bijdrage kan mensen "
+                "ervan weerhouden om ondersteuning te vragen.",
             .example =
                 "Eigen bijdrage op 1 juni, voorziening=clientondersteuning, bedrag € 19,00: overtreden. Hetzelfde "
                 "met bedrag 0: voldaan.",

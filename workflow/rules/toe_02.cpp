@@ -1,4 +1,4 @@
-// TOE-02 — Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking).
+// TOE-02 — Over cliëntondersteuning bij beschikking beslist, alsof het een maatwerkvoorziening betrof.
 #include "util/text.hpp"
 #include "workflow/rule.hpp"
 
@@ -11,19 +11,21 @@ public:
     const RuleInfo& info() const override {
         static const RuleInfo i{
             .id = "TOE-02",
-            .title = "Cliëntondersteuning verstrekt als maatwerkvoorziening (met beschikking)",
-            .severity = Severity::overtreding,
-            .basis = "Wmo 2015 art. 1.1.1 en 2.2.4 lid 1 (algemene voorziening)",
+            .title = "Over cliëntondersteuning bij beschikking beslist, alsof het een maatwerkvoorziening betrof",
+            .severity = Severity::aandachtspunt,
+            .basis = "Wmo 2015 art. 1.1.1 (algemene voorziening), 2.1.4 lid 5 en 2.2.4 lid 1",
             .scope = Scope::dossier,
             .what =
                 "Per dossier met cliëntondersteuning (een toegewezen of gevraagde ondersteuner, of een besluit "
-                "over cliëntondersteuning): is er een besluit over cliëntondersteuning "
-                "(voorziening=clientondersteuning)?",
+                "over cliëntondersteuning): is er bij beschikking over cliëntondersteuning beslist (een besluit "
+                "met voorziening clientondersteuning)? Dat geldt ook voor een afwijzing.",
             .why =
                 "Cliëntondersteuning is bedoeld als algemene, vrij toegankelijke voorziening (art. 1.1.1 en 2.2.4 "
-                "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking. Een beschikking als voorwaarde "
-                "maakt de drempel hoger en de ondersteuning later beschikbaar.",
-            .example = "Besluit op 12 april met voorziening=clientondersteuning: overtreden.",
+                "lid 1; VNG zelftest): zonder aanvraag, onderzoek of beschikking, en zonder bijdrage in de kosten "
+                "(art. 2.1.4 lid 5). Geen bepaling verbiedt een beschikking als zodanig; daarom een aandachtspunt. "
+                "Maar een beschikking als voorwaarde maakt de drempel hoger en de ondersteuning later beschikbaar, "
+                "en een afwijzing bij beschikking suggereert dat de cliënt er geen recht op heeft.",
+            .example = "Besluit op 12 april 2024 over cliëntondersteuning (toegekend of afgewezen): niet voldaan.",
             .can_be_unknown = false,
             .question = "Is cliëntondersteuning gegeven als algemene voorziening, zonder beschikking?",
         };
@@ -41,8 +43,8 @@ public:
             Finding& fi = r.violated(
                 f.date(p), {p},
                 "Op " + f.date(p).dutch_long() +
-                    " is cliëntondersteuning bij beschikking verstrekt, als maatwerkvoorziening in plaats van als "
-                    "algemene voorziening");
+                    " is bij beschikking over cliëntondersteuning beslist, alsof het een maatwerkvoorziening "
+                    "betrof in plaats van een algemene voorziening");
             fi.cycle = f.cycle_of[p] + 1;
         }
         if (applies) r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;

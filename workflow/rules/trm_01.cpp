@@ -24,11 +24,14 @@ public:
                 "herbeoordeling heeft deze termijn niet.",
             .why =
                 "Art. 2.3.2 lid 1 geeft het college zes weken na de melding voor het onderzoek; lid 8 zegt dat de "
-                "cliënt er een verslag van krijgt. Dat het verslag het einde van het onderzoek markeert, is de "
-                "lezing van deze toets van lid 1: het logboek kent geen ander eindpunt. Is het onderzoek na zes "
-                "weken niet afgerond, dan mag de cliënt toch een aanvraag doen (lid 9); een dwangsom hoort niet "
-                "bij deze termijn. De toets past de Algemene termijnenwet toe op de zes weken: de lezing die de "
-                "gemeente de langste termijn geeft.",
+                "cliënt er een schriftelijke weergave van de uitkomsten van krijgt, maar stelt voor dat verslag "
+                "geen eigen termijn. Dat het verslag het einde van het onderzoek markeert, is de lezing van deze "
+                "toets: het logboek kent geen ander eindpunt, en die lezing is strenger dan lid 8 zelf. Een "
+                "afsluiting zonder verslag telt hier als einde (een melding vraagt geen besluit; PRO-09 signaleert "
+                "zo'n afsluiting). Is het onderzoek na zes weken niet afgerond, dan mag de cliënt toch een "
+                "aanvraag doen (lid 9); een dwangsom hoort niet bij deze termijn. De Algemene termijnenwet geldt "
+                "van rechtswege voor deze wettelijke termijn (Atw art. 1): valt de laatste dag in een weekend, op "
+                "een feestdag of een gelijkgestelde dag, dan loopt de termijn door tot de eerstvolgende werkdag.",
             .example =
                 "Melding op donderdag 28 maart 2024, verslag op 20 mei: overtreden. De termijn liep tot en met "
                 "maandag 13 mei (9 mei Hemelvaartsdag, 10 mei gelijkgestelde dag, dan het weekend).",
@@ -45,7 +48,8 @@ public:
             const Pos melding = *c.opener;
             const DecisionTerm t = week_term(f.date(melding), 6, ctx.calendar);
             const auto verslag = c.first_verslag;
-            if (const auto w = withdrawal_before(f, melding, c.end, t.last); w && (!verslag || *verslag > *w)) return r;
+            if (const auto w = withdrawal_before(f, melding, c.end, t.last, true); w && (!verslag || *verslag > *w))
+                return r;
             r.outcome =
                 judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
             if (r.outcome != Outcome::overtreden) return r;

@@ -21,14 +21,26 @@ public:
                 "vanaf de dag na het begin van de opschorting tot de dag waarop zij eindigt), verlengd volgens de "
                 "Algemene termijnenwet. Uitstel waarmee de aanvrager schriftelijk instemt, is ook een opschorting "
                 "(Awb 4:15 lid 2 onder a) en hoort zo in het logboek te staan. Een mededeling dat de beschikking "
-                "later komt (Awb 4:14) verschuift deze wettelijke termijn niet. Niet van toepassing als de cliënt "
-                "binnen de termijn en vóór de beschikking intrekt of het dossier wordt gesloten; onbekend zolang "
-                "de termijn loopt of een opschorting nog openstaat.",
+                "later komt (Awb 4:14) verschuift deze wettelijke termijn niet. Een tijdelijk besluit in een "
+                "spoedgeval (Wmo 2.3.3) is geen beschikking op de aanvraag. Alleen een intrekking binnen de "
+                "termijn en vóór de beschikking maakt de regel niet van toepassing: een aanvraag die zonder besluit "
+                "is afgesloten, is na de termijn overtreden (PRO-08 noemt de afsluiting); is het dossier gesloten "
+                "omdat de aanvraag is doorgezonden, is ingetrokken of de cliënt is overleden, dan is de uitkomst "
+                "onbekend. Een besluit de aanvraag niet te behandelen (Awb 4:5) is ook een besluit; het telt tot "
+                "vier weken na het einde van de hersteltermijn als dat later is. Een aanvraag vóór het verslag en "
+                "binnen de zes weken van het onderzoek (Wmo 2.3.2 lid 9) wordt beoordeeld aan de hand van een "
+                "latere aanvraag; is die er niet, dan telt de toets de termijn vanaf het verslag of de dag na de "
+                "zes weken (wat het eerst komt) en is de uitkomst hooguit onbekend: de gemeente kan volhouden dat "
+                "zo'n aanvraag geen aanvraag is, en geen rechtspraak beslist dat. Onbekend ook zolang de termijn "
+                "loopt of een opschorting nog openstaat.",
             .why =
-                "De wet geeft de gemeente twee weken om op een aanvraag te beslissen (art. 2.3.5 lid 2). Beslist "
-                "zij niet op tijd, dan kan de aanvrager haar in gebreke stellen; twee weken daarna is een "
-                "dwangsom verschuldigd (Awb 4:17, zie TRM-06) en staat beroep rechtstreeks open (Awb 6:2 onder b, "
-                "6:12).",
+                "De wet geeft de gemeente twee weken om op een aanvraag te beslissen (art. 2.3.5 lid 2) en "
+                "verplicht haar te beslissen (art. 2.3.5 lid 1, Awb 4:13). Beslist zij niet op tijd, dan kan de "
+                "aanvrager haar in gebreke stellen; twee weken daarna is een dwangsom verschuldigd (Awb 4:17, zie "
+                "TRM-06) en staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12). Wat het logboek niet laat zien: "
+                "of een opschorting terecht was. Awb 4:15 lid 1 onder a schort de termijn alleen op voor het "
+                "aanvullen van de aanvraag binnen een daarvoor gestelde termijn; de toets neemt elke vastgelegde "
+                "opschorting voor juist aan, en ziet een opschorting die niet is vastgelegd niet.",
             .example =
                 "Aanvraag op maandag 22 april 2024, opgeschort van 24 tot 30 april (5 dagen), beschikking op 14 "
                 "mei: overtreden; de termijn liep tot en met maandag 13 mei.",
@@ -46,11 +58,17 @@ public:
             const Pos aanvraag = at->aanvraag;
             const auto besluit = at->besluit;
             const DecisionTerm& t = at->term;
+            // Only an intrekking exempts: an afsluiting is no decision (Wmo 2.3.5 lid 1, Awb 4:13).
             if (const auto w = withdrawal_before(f, aanvraag, c.end, t.last); w && (!besluit || *besluit > *w))
                 return r;
             r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last,
                                    ctx.peildatum, t.suspension_open);
             if (r.outcome != Outcome::overtreden) return r;
+            // A premature aanvraag without a later one: the municipality may hold it was none.
+            if (at->premature || (!besluit && closure_with_reason(f, aanvraag, c.end))) {
+                r.outcome = Outcome::onbekend;
+                return r;
+            }
             Finding fi;
             fi.deadline = t.last;
             fi.events = {aanvraag};
@@ -60,6 +78,11 @@ public:
                 fi.date = f.date(*besluit);
                 fi.events.push_back(*besluit);
                 fi.message = "Beschikking pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term;
+            } else if (const auto closed = f.first(Activity::afsluiting, aanvraag + 1, c.end)) {
+                fi.date = t.last + 1;
+                fi.events.push_back(*closed);
+                fi.message = "Geen beschikking op de aanvraag: het dossier is op " + f.date(*closed).dutch_long() +
+                             " afgesloten zonder besluit; " + term;
             } else {
                 fi.date = t.last + 1;
                 fi.message = "Geen beschikking op de aanvraag; " + term;

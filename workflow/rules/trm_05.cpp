@@ -15,12 +15,13 @@ public:
             .basis = "Awb 6:7, 6:8, 6:9, 6:11",
             .scope = Scope::cyclus,
             .what =
-                "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroep binnen zes weken na "
-                "de beslissing op bezwaar ingesteld (Algemene termijnenwet)? Later ontvangen is toch op tijd als "
-                "het vóór het einde van de termijn is verzonden (kolom verzonden) en binnen een week daarna "
+                "Per cyclus met een beslissing op bezwaar en daarna een beroep: is het beroepschrift binnen zes "
+                "weken na de beslissing op bezwaar bij de rechtbank ontvangen (Algemene termijnenwet)? De datum "
+                "die telt, is die van ontvangst door de rechtbank. Later ontvangen is toch op tijd als het vóór "
+                "het einde van de termijn per post is verzonden (kolom verzonden) en binnen een week daarna "
                 "binnenkwam (Awb 6:9 lid 2); binnen die week zonder verzenddatum geeft onbekend. Die week geldt "
-                "alleen voor post: met een ander kanaal (kolom kanaal: digitaal, e-mail, balie) telt de dag van "
-                "ontvangst.",
+                "alleen voor post (PostNL of een bij de ACM geregistreerd postvervoerbedrijf): per koerier binnen "
+                "die week geeft onbekend; digitaal, per e-mail of aan de balie telt de dag van ontvangst.",
             .why =
                 "Een beroep dat na de termijn is ingesteld, kan niet-ontvankelijk worden verklaard, tenzij de "
                 "overschrijding verschoonbaar is (Awb 6:11). De beslissing op bezwaar moet vermelden binnen welke "

@@ -19,18 +19,28 @@ public:
             .what =
                 "Per cyclus met een aanvraag en daarna een ingebrekestelling, ontvangen na de laatste dag van de "
                 "beslistermijn (TRM-02) en vóór de beschikking: kwam de beschikking binnen twee weken na de "
-                "ingebrekestelling (tot en met die dag + 14; de Algemene termijnenwet verlengt dit niet)? Zo "
-                "niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve bedrag. Een "
+                "ingebrekestelling? Die twee weken verlengt de toets volgens de Algemene termijnenwet: Awb 4:17 "
+                "lid 1 sluit die wet alleen uit voor het maximum van 42 dagen, dus is verlengen de lezing die de "
+                "gemeente bevoordeelt. Zo niet, dan is een dwangsom verbeurd; de bevinding noemt het indicatieve "
+                "bedrag, berekend met de bedragen die golden op de dag van de ingebrekestelling (er is geen "
+                "overgangsrecht gevonden; die dag nemen in plaats van de dagen waarop de dwangsom verbeurde, "
+                "bevoordeelt de gemeente). Hetzelfde in bezwaar (Awb 7:14): een ingebrekestelling na de laatste "
+                "dag van de beslistermijn op bezwaar (TRM-03) en vóór de beslissing op bezwaar. Een "
                 "ingebrekestelling op of vóór de laatste dag van de termijn is te vroeg en telt niet. Of een "
-                "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een kennelijk niet-ontvankelijke aanvraag), "
-                "is in het logboek niet te zien.",
+                "uitzondering van Awb 4:17 lid 6 geldt (bijvoorbeeld een onredelijk laat ingediende "
+                "ingebrekestelling, lid 6 onder a), is in het logboek niet te zien.",
             .why =
                 "Wie te lang op een beschikking wacht, kan de gemeente in gebreke stellen. Beslist zij daarna "
                 "niet binnen twee weken, dan is zij de aanvrager per dag een dwangsom verschuldigd (Awb 4:17), en "
-                "staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12).",
+                "staat beroep rechtstreeks open (Awb 6:2 onder b, 6:12). De dwangsom loopt tot en met de dag "
+                "waarop de beschikking bekend is gemaakt (memorie van toelichting bij art. 4:18), ten hoogste 42 "
+                "dagen. De bedragen per dag staan als data naast de kalender: € 23, € 35 en € 45 sinds 1 januari "
+                "2019 (Regeling van 14 november 2018, Stcrt. 2018, 65542), daarvoor € 20, € 30 en € 40.",
             .example =
-                "Aanvraag op 1 maart, termijn tot en met 15 maart, ingebrekestelling op 16 maart, beschikking op "
-                "19 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom € 532.",
+                "Aanvraag op vrijdag 1 maart 2024, termijn tot en met 15 maart, ingebrekestelling op maandag 18 "
+                "maart; twee weken later is maandag 1 april, Tweede Paasdag, dus de gemeente had tot en met 2 "
+                "april. Beschikking op 22 april: gesignaleerd, 20 dagen te laat, indicatieve dwangsom 14 × € 23 "
+                "+ 6 × € 35 = € 532.",
             .can_be_unknown = true,
             .question = "Kwam de beschikking binnen twee weken na de ingebrekestelling?",
         };
@@ -40,43 +50,63 @@ public:
     RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            const auto at = aanvraag_term(f, c, ctx.calendar);  // TRM-02's term
-            if (!at) return r;
-            const Pos aanvraag = at->aanvraag;
-            const auto besluit = at->besluit;
-            const Date last = at->term.last;
-            // The first ingebrekestelling after the term (one on or before its last day has no effect).
-            std::optional<Pos> notice;
-            for (Pos p = aanvraag + 1; p < besluit.value_or(c.end) && !notice; ++p)
-                if (f.activity(p) == Activity::ingebrekestelling && f.date(p) > last) notice = p;
-            if (!notice) return r;
-            const Date due = f.date(*notice) + 14;  // Awb 4:17 lid 1: no Atw
-            if (besluit && f.date(*besluit) <= due) {
-                r.outcome = Outcome::voldaan;
-                return r;
-            }
-            if (!besluit && ctx.peildatum <= due) {
-                r.outcome = Outcome::onbekend;
-                return r;
-            }
-            const int days = std::min((besluit ? f.date(*besluit) : ctx.peildatum) - due, 42);
-            const int euro =
-                23 * std::min(days, 14) + 35 * std::min(std::max(days - 14, 0), 14) + 45 * std::max(days - 28, 0);
-            std::vector<Pos> events{aanvraag, *notice};
-            if (besluit) events.push_back(*besluit);
-            std::string message = "Ingebrekestelling op " + f.date(*notice).dutch_long() + "; ";
-            message += besluit ? "de beschikking kwam pas op " + f.date(*besluit).dutch_long()
-                               : "op de peildatum (" + ctx.peildatum.dutch_long() + ") was er nog geen beschikking";
-            message +=
-                "; de gemeente had tot en met " + due.dutch_long() +
-                " (twee weken na de ingebrekestelling, Awb 4:17). Indicatieve dwangsom: " + std::to_string(days) +
-                (days == 1 ? " dag" : " dagen") + ", € " + grouped(std::size_t(euro)) +
-                (days == 42 ? " (het maximum)" : "") +
-                "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
-            Finding& fi = r.violated(besluit ? f.date(*besluit) : due + 1, std::move(events), std::move(message));
-            fi.deadline = due;
+            if (const auto at = aanvraag_term(f, c, ctx.calendar))  // TRM-02's term
+                judge(f, ctx, at->aanvraag, at->term.last, at->besluit.value_or(c.end), at->besluit, r);
+            if (const auto bt = bezwaar_term(f, c, ctx.calendar))  // TRM-03's term (Awb 7:14)
+                judge(f, ctx, bt->bezwaar, bt->term.last, bt->beslissing.value_or(c.end), bt->beslissing, r);
             return r;
         });
+    }
+
+private:
+    // The first ingebrekestelling in (from, until) after the last day `last` of the decision term,
+    // and the decision at `decision` (if any) against two weeks after it.
+    static void judge(const DossierFacts& f, const RuleContext& ctx, Pos from, Date last, Pos until,
+                      std::optional<Pos> decision, RuleResult& r) {
+        std::optional<Pos> notice;
+        for (Pos p = from + 1; p < until && !notice; ++p)
+            if (f.activity(p) == Activity::ingebrekestelling && f.date(p) > last) notice = p;
+        if (!notice) return;
+        const Date x = f.date(*notice);
+        const DecisionTerm due = week_term(x, 2, ctx.calendar);  // Awb 4:17 lid 1, with the Atw
+        Outcome o = Outcome::overtreden;
+        if (decision && f.date(*decision) <= due.last) o = Outcome::voldaan;
+        else if (!decision && ctx.peildatum <= due.last) o = Outcome::onbekend;
+        if (o > r.outcome) r.outcome = o;
+        if (o != Outcome::overtreden) return;
+        const bool bezwaar = f.activity(from) == Activity::bezwaar;
+        const int days = std::min((decision ? f.date(*decision) : ctx.peildatum) - due.last, 42);  // no Atw on the 42
+        std::vector<Pos> events{from, *notice};
+        if (decision) events.push_back(*decision);
+        const std::string what = bezwaar ? "de beslissing op bezwaar" : "de beschikking";
+        std::string message = "Ingebrekestelling op " + x.dutch_long();
+        if (bezwaar) message += " over het bezwaar van " + f.date(from).dutch_long();
+        message += decision ? "; " + what + " kwam pas op " + f.date(*decision).dutch_long()
+                            : "; op de peildatum (" + ctx.peildatum.dutch_long() + ") was er nog geen " +
+                                  (bezwaar ? "beslissing op bezwaar" : "beschikking");
+        message += "; " + term_clause(due, "de ingebrekestelling", ctx.calendar) + ", Awb 4:17" +
+                   (bezwaar ? " en 7:14" : "") + ". Indicatieve dwangsom: " + std::to_string(days) +
+                   (days == 1 ? " dag" : " dagen") + amount(ctx.calendar.dwangsom_rates(x), days) +
+                   (days == 42 ? " (het maximum)" : "") +
+                   "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
+        Finding& fi = r.violated(decision ? f.date(*decision) : due.last + 1, std::move(events), std::move(message));
+        fi.deadline = due.last;
+    }
+
+    // ", 14 × € 23 + 6 × € 35 = € 532 (bedragen per [date] …)" for `days` days at `rates`.
+    static std::string amount(const DwangsomRates* rates, int days) {
+        if (!rates) return " (geen bedragen bekend voor die datum)";
+        const int bands[3] = {std::min(days, 14), std::min(std::max(days - 14, 0), 14), std::max(days - 28, 0)};
+        std::string sum;
+        int euro = 0;
+        for (int i = 0; i < 3; ++i) {
+            if (bands[i] == 0) continue;
+            if (!sum.empty()) sum += " + ";
+            sum += std::to_string(bands[i]) + " × € " + std::to_string(rates->per_day[std::size_t(i)]);
+            euro += bands[i] * rates->per_day[std::size_t(i)];
+        }
+        return ", " + sum + " = € " + grouped(std::size_t(euro)) + " (bedragen van " + rates->from.dutch_long() +
+               " af, naar de datum van de ingebrekestelling)";
     }
 };
 
