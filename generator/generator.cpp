@@ -406,8 +406,10 @@ Date LogGenerator::besluit(const People& p, const Violations& x, Date aanvraag, 
     add(besluit, "besluit", x.ond_decides ? p.ondersteuner : p.beslisser, "beslisser",
         x.same_team ? p.team : (rng_.chance(0.1) ? "" : "Team Wmo-besluiten"), "Gemeente", ba);
     Date last_step = besluit;
-    if (ba[uitkomst] != "afgewezen" && rng_.chance(0.6))  // the delivery of what was granted starts
-        add(besluit + rng_.between(3, 40), "levering_gestart", "", "administratie", "", "");
+    if (ba[uitkomst] != "afgewezen" && rng_.chance(0.6)) {  // the delivery of what was granted starts
+        last_step = besluit + rng_.between(3, 40);
+        add(last_step, "levering_gestart", "", "administratie", "", "");
+    }
     if (supported && ba[uitkomst] != "afgewezen") {
         Attrs ea;
         const bool bad_fee = v(Recipe::toe_01);

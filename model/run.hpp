@@ -3,6 +3,7 @@
 // every dossier per rule, the findings with the rows that prove them, the figures per rule and
 // the settings it ran with. RunSink is the one streaming interface (row by row) that the store
 // and the collector of a RunRecord implement; emit() streams a record into any sink.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -65,6 +66,10 @@ struct RunRecord {
         std::string phase;  // "melding-verslag", …
         std::size_t started = 0, completed = 0, running = 0, ended = 0;
         std::optional<int> mediaan, p75, p90;
+        std::size_t zonder_aanvraag = 0, zonder_gesprek = 0;           // competing ends besides beëindigd
+        std::optional<int> mediaan_lo, mediaan_hi;                     // the 95 % interval of the median
+        int share_completed = 0, share_ended = 0, share_open = 10000;  // ten-thousandths (exact, half up)
+        std::array<bool, 3> nooit{};  // mediaan, p75, p90 without a value: never reached (else: not yet)
     };
     std::string peildatum;  // ISO, empty = unknown
     RunSettings settings;

@@ -1,7 +1,9 @@
 #pragma once
-// The lead-time estimate of docs/spec/doorlooptijden.md: Kaplan–Meier over the afgerond and lopend
-// durations of one phase (beëindigd ones counted apart), its median, p75 and p90 in days, and
-// the steps of its survival curve for a chart.
+// The lead-time estimate of docs/spec/doorlooptijden.md: the cumulative incidence of afgerond with the
+// competing ends (beëindigd, zonder aanvraag, zonder gesprek) as one competing cause (Aalen–Johansen),
+// lopend censored; its median, p75 and p90 in days decided exactly, a 95 % interval of the median,
+// the shares afgerond / beëindigd / open, and the steps of its curve for a chart.
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,18 +17,34 @@
 
 namespace wmotoets {
 
-struct LeadEstimate {
-    std::size_t started = 0, completed = 0, running = 0, ended = 0;
-    std::optional<int> mediaan, p75, p90;
-    // S(t) right after each distinct observed duration t (afgerond), ascending in t.
-    std::vector<std::pair<int, double>> steps;
-    int longest = 0;  // the longest duration, completed or running (the chart's x range)
+// Why a quantile has no value: the curve may still get there (nog niet: too many still open) or
+// cannot any more (nooit: too many ended otherwise).
+enum class NoQuantile : std::uint8_t { nog_niet, nooit };
+
+struct LeadStep {
+    int t = 0;
+    double f = 0, fg = 0;  // F(t) and F(t) + G(t) right after t
 };
 
-// Kaplan–Meier over the durations of one phase. With distinct afgerond durations t₁ < t₂ < …, dᵢ
-// afgerond at tᵢ and nᵢ whose duration is ≥ tᵢ (a lopend one at tᵢ is still at risk):
-// S(t) = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ); the q-quantile is the smallest tᵢ with S(tᵢ) ≤ 1 − q.
-LeadEstimate kaplan_meier(const LeadTally& tally);
+struct LeadEstimate {
+    std::size_t started = 0, completed = 0, running = 0, ended = 0, zonder_aanvraag = 0, zonder_gesprek = 0;
+    std::optional<int> mediaan, p75, p90;
+    std::array<NoQuantile, 3> why_not{};        // for each of mediaan, p75, p90 without a value
+    std::optional<int> mediaan_lo, mediaan_hi;  // the 95 % interval of the median (either end may be missing)
+    // The shares afgerond, beëindigd (all competing ends) and open at the end, in ten-thousandths,
+    // rounded half up exactly.
+    int share_completed = 0, share_ended = 0, share_open = 10000;
+    std::vector<LeadStep> steps;  // ascending in t, at each distinct afgerond or competing duration
+    int longest = 0;              // the longest duration of any kind (the chart's x range)
+    std::size_t competing() const { return ended + zonder_aanvraag + zonder_gesprek; }
+};
+
+// The estimate over the durations of one phase (docs/spec/doorlooptijden.md "Estimate"). With t₁ < …
+// < t_K the distinct durations of the afgerond and competing records, nᵢ the records of any kind with a
+// duration ≥ tᵢ, dᵢ afgerond and cᵢ competing at tᵢ: Sᵢ = Sᵢ₋₁(nᵢ − dᵢ − cᵢ)/nᵢ, Fᵢ = Fᵢ₋₁ + Sᵢ₋₁dᵢ/nᵢ,
+// Gᵢ = Gᵢ₋₁ + Sᵢ₋₁cᵢ/nᵢ; the q-quantile is the smallest tᵢ with Fᵢ ≥ q, decided exactly (whole numbers
+// where the doubles are too close to tell). Without competing ends F = 1 − S of the Kaplan–Meier.
+LeadEstimate lead_estimate(const LeadTally& tally);
 
 // Per phase, in the order of phases(), as the run record keeps them.
 std::vector<RunRecord::LeadTime> lead_time_records(const LeadTallies& tallies);

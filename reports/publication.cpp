@@ -10,16 +10,18 @@
 
 namespace wmotoets {
 
+// In a publication the competing ends are one count (beëindigd, zonder aanvraag and zonder gesprek
+// together): gestart = afgerond + lopend + that, and no part of it recomputable.
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
     // Quantiles only beside a published started count that itself says "at least 2 × drempel": every
     // count that rounds to it must be that large, or the quantiles would narrow the rounded count
     // (a "20" with quantiles would mean 20–22, not 18–22).
-    const bool started = d.sums_shown({e.started, e.completed, e.running, e.ended});
+    const bool started = d.sums_shown({e.started, e.completed, e.running, e.competing()});
     return {started, !d.publication || (started && d.shown(e.started) >= 2 * d.threshold + d.base / 2)};
 }
 
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups) {
-    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.started, e.completed, e.running, e.ended}; };
+    auto counts = [](const LeadEstimate& e) { return RuleCounts{e.started, e.completed, e.running, e.competing()}; };
     std::vector<RuleCounts> parts;
     for (const LeadGroup& g : groups) parts.push_back(counts(g.estimate));
     return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);

@@ -35,12 +35,14 @@ std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
     switch (p) {
     case Phase::melding_verslag: return 42;
     case Phase::aanvraag_besluit: return 14;
-    case Phase::bezwaar_beslissing: return 42;
+    case Phase::bezwaar_beslissing: break;  // no single statutory line: 6 or 12 weeks after the bezwaartermijn
     case Phase::vraag_ondersteuner:
         for (const auto& [key, value] : run.settings.values)
             if (key == "wachttijd_ondersteuner_dagen") return std::atoi(value.c_str());
         return 14;
-    case Phase::melding_besluit: break;
+    case Phase::melding_gesprek:
+    case Phase::melding_besluit:
+    case Phase::besluit_levering: break;
     }
     return std::nullopt;
 }
@@ -473,18 +475,41 @@ void HtmlReport::teams() {
 
 std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e) const {
     const LeadShown shown = lead_shown(d, e);
-    auto q = [&](std::optional<int> v) { return shown.quantiles && v ? std::to_string(*v) : std::string("–"); };
+    auto q = [&](std::optional<int> v, NoQuantile why) {
+        if (!shown.quantiles) return std::string("–");
+        return v ? std::to_string(*v) : std::string(why == NoQuantile::nooit ? "nooit" : "–");
+    };
+    auto share = [&](int v) {  // ten-thousandths: in a publication whole percents
+        return d.publication ? fmt::format("{}", (v + 50) / 100) : fmt::format("{},{}", v / 100, v % 100 / 10);
+    };
+    // An interval whose upper end the curve does not reach reads "vanaf 31".
+    std::string ci = "–";
+    if (shown.quantiles && e.mediaan_lo && e.mediaan_hi) ci = fmt::format("{}–{}", *e.mediaan_lo, *e.mediaan_hi);
+    else if (shown.quantiles && e.mediaan_lo) ci = fmt::format("vanaf {}", *e.mediaan_lo);
+    else if (shown.quantiles && e.mediaan_hi) ci = fmt::format("tot {}", *e.mediaan_hi);
+    const std::string shares = shown.quantiles && e.started > 0 ? share(e.share_completed) + " / " +
+                                                                      share(e.share_ended) + " / " + share(e.share_open)
+                                                                : std::string("–");
     const bool few = e.started < kLeadGroupWarning;
+    // In a publication the competing ends are one count (publication.cpp, lead_shown).
+    const std::string ended = d.publication ? ht(e.competing()) : ht(e.ended);
+    const std::string other = d.publication ? "–" : ht(e.zonder_aanvraag + e.zonder_gesprek);
     return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" +
            (shown.started ? ht(e.started) : "–") + "</td><td class=\"n\">" + ht(e.completed) + "</td><td class=\"n\">" +
-           ht(e.running) + "</td><td class=\"n\">" + ht(e.ended) + "</td><td class=\"n\">" + q(e.mediaan) +
-           "</td><td class=\"n\">" + q(e.p75) + "</td><td class=\"n\">" + q(e.p90) + "</td></tr>\n";
+           ht(e.running) + "</td><td class=\"n\">" + ended + "</td><td class=\"n\">" + other + "</td><td class=\"n\">" +
+           q(e.mediaan, e.why_not[0]) + "</td><td class=\"n\">" + ci + "</td><td class=\"n\">" +
+           q(e.p75, e.why_not[1]) + "</td><td class=\"n\">" + q(e.p90, e.why_not[2]) +
+           "</td><td class=\"n\" style=\"white-space:nowrap\">" + shares + "</td></tr>\n";
 }
 
 void HtmlReport::lead_table(const LeadPhaseView& v) {
-    out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</"
-           "th><th>mediaan</th>"
-           "<th>p75</th><th>p90</th></tr></thead>\n"
+    const std::string_view other = v.phase == Phase::melding_besluit   ? "zonder aanvraag"
+                                   : v.phase == Phase::melding_gesprek ? "zonder gesprek"
+                                                                       : "anders geëindigd";
+    out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>"
+        << other
+        << "</th><th>mediaan</th><th>95 %-interval mediaan</th><th>p75</th><th>p90</th><th>% afgerond / beëindigd / "
+           "open</th></tr></thead>\n"
         << lead_row("Totaal", v.total);
     std::string left_out;
     for (const auto& [what, groups] : {std::pair{"kwartaal", &v.quarters}, std::pair{"team", &v.teams}}) {
@@ -492,7 +517,7 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
             left_out += left_out.empty() ? what : std::string(" en per ") + what;
             continue;
         }
-        out << "<tr><th colspan=\"8\">per " << what << (std::string_view(what) == "kwartaal" ? " van de start" : "")
+        out << "<tr><th colspan=\"11\">per " << what << (std::string_view(what) == "kwartaal" ? " van de start" : "")
             << "</th></tr>\n";
         for (const LeadGroup& g : *groups) out << lead_row(g.name, g.estimate);
     }
@@ -505,14 +530,15 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
 
 void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     const LeadEstimate& e = v.total;
-    if (e.completed + e.running == 0) return;
+    if (e.steps.empty()) return;
     if (d.publication) {
         out << "<p class=\"small muted\">Geen curve in de publicatieversie: haar sprongen verraden kleine "
                "aantallen.</p>\n";
         return;
     }
-    // 1 − S(t): the share afgerond after t days, as a step line; the statutory term dashed. Ticks
-    // every week, fortnight, four weeks …, at most six of them.
+    // F(t), the share afgerond after t days, as a step line; F + G (afgerond or ended otherwise) stacked
+    // above it; the term marked. Ticks every week, fortnight, four weeks …, at most six of them.
+    const bool norm = phase_info(v.phase).local_norm;
     const int width = 560, height = 150, left = 44, top = 10;
     const int longest = std::max({e.longest, term.value_or(0), 1});
     int step = 7;
@@ -522,8 +548,8 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     auto x = [&](double days) { return left + days / xmax * width; };
     auto y = [&](double done) { return top + (1.0 - done) * height; };
     out << "<svg role=\"img\" aria-label=\"Deel afgerond naar aantal dagen: " << html_escape(phase_info(v.phase).words)
-        << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 34 << "\" viewBox=\"0 0 "
-        << left + width + 20 << " " << top + height + 34 << "\">\n";
+        << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 50 << "\" viewBox=\"0 0 "
+        << left + width + 20 << " " << top + height + 50 << "\">\n";
     for (const int pct : {0, 25, 50, 75, 100})
         out << "<line x1=\"" << left << "\" y1=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" x2=\""
             << left + width << "\" y2=\"" << fmt::format("{:.1f}", y(pct / 100.0)) << "\" stroke=\"#ddd\"/><text x=\""
@@ -540,26 +566,58 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
         out << "<line x1=\"" << fmt::format("{:.1f}", x(*term)) << "\" y1=\"" << top << "\" x2=\""
             << fmt::format("{:.1f}", x(*term)) << "\" y2=\"" << top + height
             << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(*term) + 4)
-            << "\" y=\"" << top + 12 << "\" fill=\"#a00\">termijn " << *term << " dagen</text>\n";
-    std::string path = fmt::format("M{:.1f},{:.1f}", x(0), y(0));
-    for (const auto& [t, s] : e.steps) path += fmt::format(" H{:.1f} V{:.1f}", x(t), y(1.0 - s));
-    path += fmt::format(" H{:.1f}", x(e.longest));
-    out << "<path d=\"" << path << "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n</svg>\n";
-    caption(true, std::string(phase_info(v.phase).words) + ": deel afgerond naar aantal dagen (Kaplan–Meier)" +
-                      (term ? ", de wettelijke termijn gestippeld" : ""));
+            << "\" y=\"" << top + 12 << "\" fill=\"#a00\">" << (norm ? "lokale norm " : "termijn ") << *term
+            << " dagen</text>\n";
+    std::string f_path = fmt::format("M{:.1f},{:.1f}", x(0), y(0)), fg_path = f_path;
+    for (const LeadStep& s : e.steps) {
+        f_path += fmt::format(" H{:.1f} V{:.1f}", x(s.t), y(s.f));
+        fg_path += fmt::format(" H{:.1f} V{:.1f}", x(s.t), y(s.fg));
+    }
+    f_path += fmt::format(" H{:.1f}", x(e.longest));
+    fg_path += fmt::format(" H{:.1f}", x(e.longest));
+    const bool competing = e.competing() > 0;
+    if (competing)
+        out << "<path d=\"" << fg_path << "\" fill=\"none\" stroke=\"#8faadc\" stroke-width=\"1.5\" "
+            << "stroke-dasharray=\"5 2\"/>\n";
+    out << "<path d=\"" << f_path << "\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n";
+    // The legend under the axis.
+    const int ly = top + height + 44;
+    out << "<line x1=\"" << left << "\" y1=\"" << ly - 4 << "\" x2=\"" << left + 24 << "\" y2=\"" << ly - 4
+        << "\" stroke=\"#1f4e79\" stroke-width=\"2\"/><text x=\"" << left + 30 << "\" y=\"" << ly
+        << "\">aandeel afgerond</text>\n";
+    if (competing)
+        out << "<line x1=\"" << left + 170 << "\" y1=\"" << ly - 4 << "\" x2=\"" << left + 194 << "\" y2=\"" << ly - 4
+            << "\" stroke=\"#8faadc\" stroke-width=\"1.5\" stroke-dasharray=\"5 2\"/><text x=\"" << left + 200
+            << "\" y=\"" << ly << "\">afgerond of beëindigd</text>\n";
+    out << "</svg>\n";
+    caption(true, std::string(phase_info(v.phase).words) + ": aandeel afgerond naar aantal dagen (Aalen–Johansen)" +
+                      (competing ? ", daarboven afgerond of anders beëindigd" : "") +
+                      (term ? (norm ? ", de lokale norm gestippeld" : ", de wettelijke termijn gestippeld") : ""));
 }
 
 void HtmlReport::lead_times() {
     h2("doorlooptijden");
-    out << "<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de "
-           "helft (mediaan), drie kwart (p75) en negen op de tien (p90) van de dossiers zover waren. Dossiers die op "
-           "de "
-           "peildatum nog liepen tellen mee zolang ze liepen (Kaplan–Meier): zo worden de traagste dossiers niet "
-           "weggelaten. Ingetrokken of gesloten dossiers (beëindigd) tellen apart. – = de schatting komt niet zo ver, "
+    out << "<p>Hoe lang duurt het? Per fase het aantal dagen waarbinnen de helft (mediaan), drie kwart (p75) en "
+           "negen op de tien (p90) van de dossiers zover waren, met het 95 %-interval van de mediaan. Dossiers die "
+           "op de peildatum nog liepen tellen mee zolang ze liepen, en wie afhaakte (ingetrokken of gesloten: "
+           "beëindigd; of zonder aanvraag 42 dagen na het verslag, of met een verslag zonder gesprek) telt als een "
+           "ander einde, niet als afgerond en niet als weggelaten (Aalen–Johansen): zo worden de traagste dossiers "
+           "niet weggelaten en worden wachttijden niet korter voorgesteld dan ze zijn. – = nog niet te schatten, "
            "omdat te veel dossiers nog lopen"
-        << (d.publication ? ", of de groep is te klein om te publiceren" : "") << ". * = minder dan "
-        << kLeadGroupWarning << " gestarte dossiers: de schatting is onzeker.</p>\n";
+        << (d.publication ? ", of de groep is te klein om te publiceren" : "")
+        << "; nooit = dat aandeel wordt niet meer gehaald, omdat te veel dossiers anders eindigden. * = minder dan "
+        << kLeadGroupWarning
+        << " gestarte dossiers: de schatting is onzeker. De schatting neemt aan dat de cycli van de dossiers los van "
+           "elkaar staan en dat de doorlooptijden over de hele periode gelijk bleven; de tabel per kwartaal laat "
+           "zien of dat zo is."
+        << (d.publication ? " In de publicatieversie staan beëindigd, zonder aanvraag en zonder gesprek samen onder "
+                            "beëindigd, en de percentages in hele procenten."
+                          : "")
+        << "</p>\n";
+    const bool any_levering = std::any_of(log.events.begin(), log.events.end(),
+                                          [](const Event& e) { return e.activity == Activity::levering_gestart; });
     for (const LeadPhaseView& v : *lead) {
+        if (v.phase == Phase::besluit_levering && !any_levering) continue;  // the input does not record deliveries
         const PhaseInfo& p = phase_info(v.phase);
         out << "<h3>" << html_escape(p.words) << "</h3>\n";
         if (v.total.started == 0) {
@@ -567,7 +625,8 @@ void HtmlReport::lead_times() {
             continue;
         }
         if (!p.rule.empty()) {
-            out << "<p class=\"small\">Termijn: " << html_escape(p.term) << ". ";
+            out << "<p class=\"small\">" << (p.local_norm ? "Lokale norm: " : "Wettelijke termijn: ")
+                << html_escape(p.term) << ". ";
             for (const RunRecord::Figure& f : run.figures)
                 if (f.rule == p.rule) {
                     const auto r = rate_of(f);

@@ -167,16 +167,32 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                "in geen van beide mee.\n";
     }
     if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.started > 0; })) return out;
-    out += "\nDoorlooptijden in dagen (Kaplan–Meier: lopende dossiers tellen mee tot de peildatum)\n";
-    out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", "fase", "gestart", "afgerond", "lopend",
-                       "beëindigd", "mediaan", "p75", "p90");
-    auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("-"); };
-    for (const RunRecord::LeadTime& l : d.lead_times)
-        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>5} {:>5}\n", l.phase, l.started, l.completed,
-                           l.running, l.ended, days(l.mediaan), days(l.p75), days(l.p90));
     out +=
-        "- = de schatting komt niet zo ver (te veel dossiers lopen nog); beëindigd (ingetrokken of gesloten) telt niet "
-        "mee.\n";
+        "\nDoorlooptijden in dagen (Aalen–Johansen: lopende dossiers tellen mee tot de peildatum, wie afhaakte "
+        "telt als ander einde)\n";
+    out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>9} {:>5} {:>5} {:>19}\n", "fase", "gestart",
+                       "afgerond", "lopend", "beëindigd", "anders", "mediaan", "95%", "p75", "p90",
+                       "afgerond/beëind./open");
+    auto days = [](std::optional<int> v, bool nooit) {
+        return v ? std::to_string(*v) : std::string(nooit ? "nooit" : "-");
+    };
+    auto share = [](int v) { return fmt::format("{},{:02}", v / 100, v % 100); };
+    for (const RunRecord::LeadTime& l : d.lead_times) {
+        // An interval whose upper end the curve does not reach reads "≥ 31".
+        const std::string ci = l.mediaan_lo && l.mediaan_hi ? fmt::format("{}–{}", *l.mediaan_lo, *l.mediaan_hi)
+                               : l.mediaan_lo               ? fmt::format("≥{}", *l.mediaan_lo)
+                               : l.mediaan_hi               ? fmt::format("≤{}", *l.mediaan_hi)
+                                                            : std::string("-");
+        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>9} {:>5} {:>5} {:>19}\n", l.phase, l.started,
+                           l.completed, l.running, l.ended, l.zonder_aanvraag + l.zonder_gesprek,
+                           days(l.mediaan, l.nooit[0]), ci, days(l.p75, l.nooit[1]), days(l.p90, l.nooit[2]),
+                           share(l.share_completed) + "/" + share(l.share_ended) + "/" + share(l.share_open) + " %");
+    }
+    out +=
+        "- = nog niet te schatten (te veel dossiers lopen nog); nooit = dat aandeel wordt niet meer gehaald (te veel "
+        "dossiers eindigden anders).\nanders = zonder gesprek (eerst een verslag) of zonder aanvraag (42 dagen na het "
+        "verslag); beëindigd = ingetrokken of gesloten. 95% = betrouwbaarheidsinterval van de mediaan (≥ 31: de "
+        "bovengrens wordt nog niet bereikt).\n";
     return out;
 }
 
@@ -268,13 +284,19 @@ std::string json_tail(const RunTail& d, bool any_findings) {
     buf += d.figures.empty() ? "]" : "\n  ]";
     buf += ",\n  \"doorlooptijden\": [";
     auto days = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("null"); };
+    auto share = [](int v) { return fmt::format("{}.{:04}", v / 10000, v % 10000); };
     for (std::size_t i = 0; i < d.lead_times.size(); ++i) {
         const RunRecord::LeadTime& l = d.lead_times[i];
+        std::string other;  // the competing end of its own kind, in the one phase that has it
+        if (l.phase == "melding-besluit") other = fmt::format(", \"zonder_aanvraag\": {}", l.zonder_aanvraag);
+        if (l.phase == "melding-gesprek") other = fmt::format(", \"zonder_gesprek\": {}", l.zonder_gesprek);
         buf += fmt::format(
-            "{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}, "
-            "\"mediaan\": {}, \"p75\": {}, \"p90\": {}}}",
-            i ? "," : "", json_string(l.phase), l.started, l.completed, l.running, l.ended, days(l.mediaan),
-            days(l.p75), days(l.p90));
+            "{}\n    {{\"fase\": {}, \"gestart\": {}, \"afgerond\": {}, \"lopend\": {}, \"beeindigd\": {}{}, "
+            "\"mediaan\": {}, \"p75\": {}, \"p90\": {}, \"mediaan_95\": [{}, {}], \"aandeel_afgerond\": {}, "
+            "\"aandeel_beeindigd\": {}, \"aandeel_open\": {}}}",
+            i ? "," : "", json_string(l.phase), l.started, l.completed, l.running, l.ended, other, days(l.mediaan),
+            days(l.p75), days(l.p90), days(l.mediaan_lo), days(l.mediaan_hi), share(l.share_completed),
+            share(l.share_ended), share(l.share_open));
     }
     buf += d.lead_times.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {

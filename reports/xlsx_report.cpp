@@ -119,7 +119,7 @@ struct XlsxReport {
 };
 
 // Doorlooptijden: per phase the total, per quarter of the start and per team; numbers as numbers,
-// in a publication exactly what the HTML shows.
+// in a publication exactly what the HTML shows (the competing ends one count, shares in whole percents).
 void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
     Sheet s(b, "Doorlooptijden",
             {{"fase", 34},
@@ -132,7 +132,13 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
              {"mediaan (dagen)", 10},
              {"p75 (dagen)", 10},
              {"p90 (dagen)", 10},
-             {"minder dan 20 gestart", 11}});
+             {"minder dan 20 gestart", 11},
+             {"zonder aanvraag of gesprek", 11},
+             {"mediaan 95 % van", 10},
+             {"mediaan 95 % tot", 10},
+             {"% afgerond", 9},
+             {"% beëindigd", 9},
+             {"% open", 9}});
     lxw_row_t r = 0;
     auto row = [&](const LeadPhaseView& v, const char* kind, const std::string& group, const LeadEstimate& e) {
         ++r;
@@ -144,17 +150,33 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
         else s.text(r, 3, "–");
         s.count(r, 4, e.completed, d);
         s.count(r, 5, e.running, d);
-        s.count(r, 6, e.ended, d);
+        s.count(r, 6, d.publication ? e.competing() : e.ended, d);
         std::size_t col = 7;
-        for (const std::optional<int>& q : {e.mediaan, e.p75, e.p90}) {
-            if (shown.quantiles && q) s.number(r, lxw_col_t(col), double(*q));
-            else s.text(r, lxw_col_t(col), "–");
+        for (std::size_t q = 0; q < 3; ++q) {
+            const std::optional<int>& days = q == 0 ? e.mediaan : q == 1 ? e.p75 : e.p90;
+            if (shown.quantiles && days) s.number(r, lxw_col_t(col), double(*days));
+            else s.text(r, lxw_col_t(col), shown.quantiles && e.why_not[q] == NoQuantile::nooit ? "nooit" : "–");
             ++col;
         }
         s.text(r, 10, e.started < kLeadGroupWarning ? "ja" : "nee");
+        if (d.publication) s.text(r, 11, "–");
+        else s.count(r, 11, e.zonder_aanvraag + e.zonder_gesprek, d);
+        for (std::size_t k = 0; k < 2; ++k) {
+            const std::optional<int>& end = k == 0 ? e.mediaan_lo : e.mediaan_hi;
+            if (shown.quantiles && end) s.number(r, lxw_col_t(12 + k), double(*end));
+            else s.text(r, lxw_col_t(12 + k), "–");
+        }
+        const int shares[3] = {e.share_completed, e.share_ended, e.share_open};
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (!shown.quantiles || e.started == 0) s.text(r, lxw_col_t(14 + k), "–");
+            else if (d.publication) s.number(r, lxw_col_t(14 + k), double((shares[k] + 50) / 100));
+            else s.number(r, lxw_col_t(14 + k), shares[k] / 100.0);
+        }
     };
+    const bool any_levering = std::any_of(log.events.begin(), log.events.end(),
+                                          [](const Event& e) { return e.activity == Activity::levering_gestart; });
     for (const LeadPhaseView& v : view) {
-        if (v.total.started == 0) continue;
+        if (v.total.started == 0 || (v.phase == Phase::besluit_levering && !any_levering)) continue;
         row(v, "totaal", "", v.total);
         if (lead_breakdown_shown(d, v.total, v.quarters))
             for (const LeadGroup& g : v.quarters) row(v, "kwartaal", g.name, g.estimate);
@@ -163,9 +185,12 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
     }
     s.finish(r);
     s.text(r + 2, 0,
-           "Kaplan–Meier: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; beëindigd "
-           "(ingetrokken of gesloten) telt apart. – = de schatting komt niet zo ver" +
-               std::string(d.publication ? ", of de groep is te klein om te publiceren." : "."));
+           "Aalen–Johansen: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; wie afhaakte "
+           "(beëindigd, zonder aanvraag of zonder gesprek) telt als een ander einde. – = nog niet te schatten; "
+           "nooit = wordt niet meer gehaald" +
+               std::string(d.publication ? "; of de groep is te klein om te publiceren. Beëindigd omvat hier ook "
+                                           "zonder aanvraag en zonder gesprek; percentages in hele procenten."
+                                         : "."));
     if (d.publication) s.text(r + 3, 0, d.key(false));
 }
 

@@ -18,8 +18,9 @@ struct Store::RunWriter::Impl {
                   "rate, lo, hi) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
           lead_times(
               db,
-              "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90) "
-              "VALUES(?,?,?,?,?,?,?,?,?,?)") {}
+              "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90, "
+              "zonder_aanvraag, zonder_gesprek, mediaan_95_laag, mediaan_95_hoog, aandeel_afgerond, aandeel_beeindigd, "
+              "aandeel_open, nooit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
     Store::Db& db;
     Transaction t;
     Stmt outcomes, findings, figures, lead_times;
@@ -98,6 +99,11 @@ void Store::RunWriter::lead_time(const RunRecord::LeadTime& x) {
     days(8, x.mediaan);
     days(9, x.p75);
     days(10, x.p90);
+    l.bind(11, std::int64_t(x.zonder_aanvraag)).bind(12, std::int64_t(x.zonder_gesprek));
+    days(13, x.mediaan_lo);
+    days(14, x.mediaan_hi);
+    l.bind(15, std::int64_t(x.share_completed)).bind(16, std::int64_t(x.share_ended));
+    l.bind(17, std::int64_t(x.share_open)).bind(18, std::int64_t(x.nooit[0] | x.nooit[1] << 1 | x.nooit[2] << 2));
     l.run("het vastleggen van doorlooptijden");
 }
 
@@ -198,8 +204,9 @@ void read_figures(const Store::Db& db, std::int64_t id, RunRecord& run) {
 
 void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
     Stmt q(db,
-           "SELECT phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90 FROM lead_times WHERE run_id = ? "
-           "ORDER BY pos");
+           "SELECT phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90, zonder_aanvraag, zonder_gesprek, "
+           "mediaan_95_laag, mediaan_95_hoog, aandeel_afgerond, aandeel_beeindigd, aandeel_open, nooit FROM lead_times "
+           "WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
     while (q.step("het lezen van doorlooptijden")) {
         RunRecord::LeadTime l;
@@ -211,6 +218,15 @@ void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
         if (!q.null(5)) l.mediaan = int(q.i64(5));
         if (!q.null(6)) l.p75 = int(q.i64(6));
         if (!q.null(7)) l.p90 = int(q.i64(7));
+        if (!q.null(8)) l.zonder_aanvraag = std::size_t(q.i64(8));
+        if (!q.null(9)) l.zonder_gesprek = std::size_t(q.i64(9));
+        if (!q.null(10)) l.mediaan_lo = int(q.i64(10));
+        if (!q.null(11)) l.mediaan_hi = int(q.i64(11));
+        if (!q.null(12)) l.share_completed = int(q.i64(12));
+        if (!q.null(13)) l.share_ended = int(q.i64(13));
+        if (!q.null(14)) l.share_open = int(q.i64(14));
+        if (!q.null(15))
+            for (std::size_t b = 0; b < 3; ++b) l.nooit[b] = (q.i64(15) >> b) & 1;
         run.lead_times.push_back(std::move(l));
     }
 }

@@ -91,6 +91,19 @@ CREATE VIEW dossier_events AS
   SELECT s.text AS dossier, e.*
   FROM cases c JOIN strings s ON s.id = c.case_str JOIN events e ON e.id BETWEEN c.first_event AND c.last_event;
 )",
+    // 5: the lead-time estimate of 2026-12-06 (Aalen–Johansen): the competing ends of their own kind, the
+    // 95 % interval of the median, the shares (ten-thousandths) and which missing quantiles are never
+    // reached (bits: 1 mediaan, 2 p75, 4 p90). A run of an older version keeps NULL there.
+    R"(
+ALTER TABLE lead_times ADD COLUMN zonder_aanvraag INTEGER;
+ALTER TABLE lead_times ADD COLUMN zonder_gesprek INTEGER;
+ALTER TABLE lead_times ADD COLUMN mediaan_95_laag INTEGER;
+ALTER TABLE lead_times ADD COLUMN mediaan_95_hoog INTEGER;
+ALTER TABLE lead_times ADD COLUMN aandeel_afgerond INTEGER;
+ALTER TABLE lead_times ADD COLUMN aandeel_beeindigd INTEGER;
+ALTER TABLE lead_times ADD COLUMN aandeel_open INTEGER;
+ALTER TABLE lead_times ADD COLUMN nooit INTEGER;
+)",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);

@@ -33,7 +33,7 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Stores input `file` of `log` (finalized, holding only that file's events) in one
     // transaction: all or nothing. `imported_at` is provenance only (never in reports).

@@ -133,7 +133,7 @@ foreach(f rapport.html bevindingen.csv)
   endif()
 endforeach()
 file(READ "${OUTDIR}/rapport1/rapport.html" html)
-foreach(part ">Wat is gecontroleerd</h2>" "16deb337d745b1816890815f7f18e57e71723d5015fdff4da815a44600502f18"
+foreach(part ">Wat is gecontroleerd</h2>" "aa26c8268a8b4d075ac88cd2a2a706f24920b8cdec595009aac1e246e20bda65"
              ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"
              ">Samenvatting</h2>" "<nav class=\"toc\">" "Tabel 2. Cijfers per regel. Bron: data/voorbeeld/dossiers.csv"
              ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 2024-11-28."

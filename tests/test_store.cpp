@@ -246,16 +246,25 @@ TEST(Store, CheckFromTheDatabaseEqualsTheCheckInMemory) {
     for (std::size_t i = 0; i < run->findings.size(); ++i)
         EXPECT_EQ(collected.record.findings[i].events, run->findings[i].events);
     // The lead times of the run, per phase (docs/spec/doorlooptijden.md), kept with it.
-    ASSERT_EQ(run->lead_times.size(), 5u);
-    ASSERT_EQ(collected.record.lead_times.size(), 5u);
-    for (std::size_t i = 0; i < 5; ++i) {
-        EXPECT_EQ(run->lead_times[i].phase, collected.record.lead_times[i].phase);
-        EXPECT_EQ(run->lead_times[i].started, collected.record.lead_times[i].started);
-        EXPECT_EQ(run->lead_times[i].running, collected.record.lead_times[i].running);
-        EXPECT_EQ(run->lead_times[i].mediaan, collected.record.lead_times[i].mediaan);
-        EXPECT_EQ(run->lead_times[i].p90, collected.record.lead_times[i].p90);
+    ASSERT_EQ(run->lead_times.size(), 7u);
+    ASSERT_EQ(collected.record.lead_times.size(), 7u);
+    for (std::size_t i = 0; i < 7; ++i) {
+        const RunRecord::LeadTime &a = run->lead_times[i], &b = collected.record.lead_times[i];
+        EXPECT_EQ(a.phase, b.phase);
+        EXPECT_EQ(a.started, b.started);
+        EXPECT_EQ(a.running, b.running);
+        EXPECT_EQ(a.zonder_aanvraag, b.zonder_aanvraag);
+        EXPECT_EQ(a.zonder_gesprek, b.zonder_gesprek);
+        EXPECT_EQ(a.mediaan, b.mediaan);
+        EXPECT_EQ(a.p90, b.p90);
+        EXPECT_EQ(a.mediaan_lo, b.mediaan_lo);
+        EXPECT_EQ(a.mediaan_hi, b.mediaan_hi);
+        EXPECT_EQ(a.share_completed, b.share_completed);
+        EXPECT_EQ(a.share_ended, b.share_ended);
+        EXPECT_EQ(a.share_open, b.share_open);
+        EXPECT_EQ(a.nooit, b.nooit);
     }
-    EXPECT_EQ(run->lead_times[0].phase, "melding-verslag");
+    EXPECT_EQ(run->lead_times[0].phase, "melding-gesprek");
     EXPECT_GT(run->lead_times[0].started, 0u);
 }
 
