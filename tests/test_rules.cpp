@@ -435,6 +435,20 @@ TEST(LocalRules, BrokenFilesAreRefusedWithFileAndLine) {
     }
 }
 
+// A term whose last day falls in a year the list of equated days does not cover says so
+// (docs/spec/deadlines.md "Equated days before 2022"): the decrees of 2020 are not in the list.
+TEST(RuleTrm01, AYearWithoutEquatedDaysIsSaid) {
+    const Checked late =
+        check_csv("case_id,timestamp,activity\nD,2020-03-02,melding\nD,2020-05-20,verslag\n", "TRM-01");
+    ASSERT_EQ(late.result.findings.size(), 1u);
+    EXPECT_NE(late.result.findings[0].message.find("geen gelijkgestelde dagen bekend voor 2020"), std::string::npos)
+        << late.result.findings[0].message;
+    const Checked covered =
+        check_csv("case_id,timestamp,activity\nD,2019-03-04,melding\nD,2019-05-20,verslag\n", "TRM-01");
+    ASSERT_EQ(covered.result.findings.size(), 1u);
+    EXPECT_EQ(covered.result.findings[0].message.find("geen gelijkgestelde dagen"), std::string::npos);
+}
+
 // TRM-06's indicative dwangsom (docs/spec/rules.md): € 23 a day for 14 days, € 35 for the next 14, € 45 after
 // that (from 2019; € 20, 30, 40 before), at most 42 days (€ 1.442); the two weeks are extended by the Atw.
 TEST(RuleTrm06, FindingStatesTheIndicativeDwangsom) {
