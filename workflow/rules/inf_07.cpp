@@ -1,6 +1,7 @@
 // INF-07 — Cliënt tijdens het onderzoek niet geïnformeerd over een persoonsgebonden budget.
 #include "util/text.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/rules/onderzoek_info.hpp"
 
 namespace wmotoets::rules {
 
@@ -40,15 +41,9 @@ public:
             RuleResult r;
             if (!c.first_verslag) return r;
             const Pos verslag = *c.first_verslag;
-            for (Pos p = c.begin; p <= verslag; ++p) {
-                const Activity a = f.activity(p);
-                const bool told =
-                    a == Activity::informatie_pgb || ((a == Activity::gesprek || a == Activity::verslag) &&
-                                                      parse_yes_no(f.attr(p, "pgb")).value_or(false));
-                if (told) {
-                    r.outcome = Outcome::voldaan;
-                    return r;
-                }
+            if (told_by_verslag(f, c, verslag, Activity::informatie_pgb, "pgb")) {
+                r.outcome = Outcome::voldaan;
+                return r;
             }
             Finding& fi =
                 r.violated(f.date(verslag), {verslag},

@@ -1,6 +1,7 @@
 // INF-08 — Niet onderzocht welke bijdrage in de kosten de cliënt verschuldigd zal zijn.
 #include "util/text.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/rules/onderzoek_info.hpp"
 
 namespace wmotoets::rules {
 
@@ -41,15 +42,9 @@ public:
             RuleResult r;
             if (!c.first_verslag) return r;
             const Pos verslag = *c.first_verslag;
-            for (Pos p = c.begin; p <= verslag; ++p) {
-                const Activity a = f.activity(p);
-                const bool told =
-                    a == Activity::informatie_bijdrage || ((a == Activity::gesprek || a == Activity::verslag) &&
-                                                           parse_yes_no(f.attr(p, "bijdrage")).value_or(false));
-                if (told) {
-                    r.outcome = Outcome::voldaan;
-                    return r;
-                }
+            if (told_by_verslag(f, c, verslag, Activity::informatie_bijdrage, "bijdrage")) {
+                r.outcome = Outcome::voldaan;
+                return r;
             }
             // Only a verslag that records it was not discussed is a finding; silence is onbekend.
             if (parse_yes_no(f.attr(verslag, "bijdrage")) != std::optional<bool>(false)) {
