@@ -78,6 +78,9 @@ struct LeadShown {
     bool started = true, quantiles = true;
 };
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e);
+// A lead-time share (afgerond, beëindigd, open) beside its count: in a publication not when that count
+// is kept back — a whole percent of a published group size would give it away (4 % of 45 is 2).
+inline bool lead_share_shown(const Disclosure& d, std::size_t count) { return !d.suppressed(count); }
 bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const std::vector<LeadGroup>& groups);
 
 }  // namespace wmotoets

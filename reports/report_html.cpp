@@ -479,7 +479,9 @@ std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e)
         if (!shown.quantiles) return std::string("–");
         return v ? std::to_string(*v) : std::string(why == NoQuantile::nooit ? "nooit" : "–");
     };
-    auto share = [&](int v) {  // ten-thousandths: in a publication whole percents
+    // Ten-thousandths; in a publication whole percents, and none beside a kept-back count (publication.cpp).
+    auto share = [&](int v, std::size_t count) {
+        if (!lead_share_shown(d, count)) return std::string("–");
         return d.publication ? fmt::format("{}", (v + 50) / 100) : fmt::format("{},{}", v / 100, v % 100 / 10);
     };
     // An interval whose upper end the curve does not reach reads "vanaf 31".
@@ -487,9 +489,10 @@ std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e)
     if (shown.quantiles && e.mediaan_lo && e.mediaan_hi) ci = fmt::format("{}–{}", *e.mediaan_lo, *e.mediaan_hi);
     else if (shown.quantiles && e.mediaan_lo) ci = fmt::format("vanaf {}", *e.mediaan_lo);
     else if (shown.quantiles && e.mediaan_hi) ci = fmt::format("tot {}", *e.mediaan_hi);
-    const std::string shares = shown.quantiles && e.started > 0 ? share(e.share_completed) + " / " +
-                                                                      share(e.share_ended) + " / " + share(e.share_open)
-                                                                : std::string("–");
+    const std::string shares = shown.quantiles && e.started > 0
+                                   ? share(e.share_completed, e.completed) + " / " +
+                                         share(e.share_ended, e.competing()) + " / " + share(e.share_open, e.running)
+                                   : std::string("–");
     const bool few = e.started < kLeadGroupWarning;
     // In a publication the competing ends are one count (publication.cpp, lead_shown).
     const std::string ended = d.publication ? ht(e.competing()) : ht(e.ended);

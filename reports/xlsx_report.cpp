@@ -167,8 +167,10 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
             else s.text(r, lxw_col_t(12 + k), "–");
         }
         const int shares[3] = {e.share_completed, e.share_ended, e.share_open};
+        const std::size_t counts[3] = {e.completed, e.competing(), e.running};
         for (std::size_t k = 0; k < 3; ++k) {
-            if (!shown.quantiles || e.started == 0) s.text(r, lxw_col_t(14 + k), "–");
+            if (!shown.quantiles || e.started == 0 || !lead_share_shown(d, counts[k]))
+                s.text(r, lxw_col_t(14 + k), "–");
             else if (d.publication) s.number(r, lxw_col_t(14 + k), double((shares[k] + 50) / 100));
             else s.number(r, lxw_col_t(14 + k), shares[k] / 100.0);
         }

@@ -514,6 +514,17 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
                     << label << " " << col << n << ": kwantiel bij een kleine groep";
             }
         }
+        // The shares (whole percents) only for such groups, and never beside a kept-back count: the
+        // share of afgerond (O) beside E, of beëindigd (P) beside G, of open (Q) beside F.
+        for (const auto& [share, count] : {std::pair{"O", "E"}, std::pair{"P", "G"}, std::pair{"Q", "F"}}) {
+            const std::string v = sheet.count(share + n) ? sheet.at(share + n) : "–";
+            if (v == "–") continue;
+            EXPECT_TRUE(gestart_shown && published_range(sheet.at("D" + n)).first >= 20)
+                << label << " " << share << n << ": aandeel bij een kleine groep";
+            EXPECT_NE(sheet.at(count + n), "<10")
+                << label << " " << share << n << ": aandeel naast een onderdrukt aantal";
+            EXPECT_EQ(v.find_first_not_of("0123456789"), std::string::npos) << label << " " << share << n << " = " << v;
+        }
         if (!gestart_shown) continue;
         // Every suppressed part keeps at least two possible values under the sum.
         const auto [g, a, l, b] = std::tuple{ranges[0], ranges[1], ranges[2], ranges[3]};
