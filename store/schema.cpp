@@ -1,4 +1,7 @@
 // The store's schema and its migrations, opening a database and what it holds in numbers.
+#include <cstdint>
+#include <optional>
+
 #include "store/sqlite.hpp"
 
 namespace wmotoets {
@@ -129,20 +132,39 @@ Store::Store(const std::string& path, const std::function<void(const std::string
         throw Error(path + ": database kan niet worden geopend: " + msg);
     }
     db_->wait_when_busy(true);
-    // Not a database at all (e.g. a CSV given as --db) fails here with a clear message.
-    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        const std::string msg = dutch_sqlite_error(db_->db);
+    // What the file is, asked before anything is written to it: a file that is no database (a CSV given
+    // as --db), a database of another version and another program's database are refused and left
+    // byte for byte as they were (no journal switched, nothing migrated; issue 27).
+    const auto refuse = [&](const std::string& why) {
         sqlite3_close(db_->db);
         db_->db = nullptr;
-        throw Error(path + ": geen bruikbare wmotoets-database (" + msg + ")");
-    }
+        throw Error(path + ": " + why);
+    };
+    const auto ask = [&](const char* sql) -> std::optional<std::int64_t> {
+        sqlite3_stmt* q = nullptr;
+        std::optional<std::int64_t> v;
+        if (sqlite3_prepare_v2(db_->db, sql, -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+            v = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+        return v;
+    };
+    const auto stored_version = ask("PRAGMA user_version");
+    const auto objects = ask("SELECT count(*) FROM sqlite_master");
+    if (!stored_version || !objects) refuse("geen bruikbare wmotoets-database (" + dutch_sqlite_error(db_->db) + ")");
+    if (*stored_version < 0 || *stored_version > kSchemaVersion)
+        refuse("schemaversie " + std::to_string(*stored_version) +
+               ": gemaakt door een andere versie van Wmo-toets of geen Wmo-toets-database (deze wmotoets kent "
+               "schemaversie 1 tot en met " +
+               std::to_string(kSchemaVersion) + "); het bestand is niet gewijzigd");
+    if (*stored_version == 0 && *objects > 0)
+        refuse(
+            "geen Wmo-toets-database: het bestand bevat al tabellen van een ander programma; het is niet "
+            "gewijzigd (kies voor --db een nieuw bestand)");
+    const int version = static_cast<int>(*stored_version);
+    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+        refuse("geen bruikbare wmotoets-database (" + dutch_sqlite_error(db_->db) + ")");
     db_->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
               "het instellen van de database");
-    const auto version = static_cast<int>(scalar(*db_, "PRAGMA user_version"));
-    if (version > kSchemaVersion)
-        throw Error(path + ": database heeft schemaversie " + std::to_string(version) +
-                    ", deze wmotoets kent tot en met " + std::to_string(kSchemaVersion) +
-                    "; gebruik een nieuwere wmotoets");
     if (version < kSchemaVersion) {
         if (version > 0 && notice)
             notice(path + ": de database wordt bijgewerkt van schemaversie " + std::to_string(version) + " naar " +

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "helpers.hpp"
 #include "import/import_file.hpp"
@@ -384,8 +386,11 @@ TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
         Store store(db);
         FAIL() << "geen fout";
     } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()), db + ": database heeft schemaversie 99, deze wmotoets kent tot en met " +
-                                             std::to_string(Store::kSchemaVersion) + "; gebruik een nieuwere wmotoets");
+        EXPECT_EQ(std::string(e.what()), db +
+                                             ": schemaversie 99: gemaakt door een andere versie van Wmo-toets of geen "
+                                             "Wmo-toets-database (deze wmotoets kent schemaversie 1 tot en met " +
+                                             std::to_string(Store::kSchemaVersion) +
+                                             "); het bestand is niet gewijzigd");
     }
     const std::string csv = write_file("geen.db", "case_id,timestamp,activity\nD1,2024-01-01,melding\n");
     try {
@@ -393,6 +398,38 @@ TEST(Store, RefusesANewerSchemaAndWhatIsNoDatabase) {
         FAIL() << "geen fout";
     } catch (const Error& e) {
         EXPECT_EQ(std::string(e.what()), csv + ": geen bruikbare wmotoets-database (dit bestand is geen database)");
+    }
+}
+
+// A hostile or foreign database file (issue 27 point 1, in part): a negative or unknown schema version
+// (it used to index the migrations with it: SIGSEGV) and another program's database (it used to be
+// migrated into a Wmo-toets database) are refused before anything is written, the file left byte for byte.
+TEST(Store, RefusesAForeignOrUnknownDatabaseAndLeavesItAsItWas) {
+    const auto refused = [](const std::string& db, const std::string& expected) {
+        const std::string before = test::read_file(db);
+        try {
+            Store store(db);
+            ADD_FAILURE() << "geen fout: " << db;
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(test::read_file(db), before) << db << " is gewijzigd";
+    };
+    const std::string other = fresh_db("ander-programma.db");
+    std::ofstream(other, std::ios::binary).flush();  // an empty file is an empty database
+    SqlClient(other, true).exec("CREATE TABLE klanten(id INTEGER, naam TEXT); INSERT INTO klanten VALUES(1, 'x')");
+    refused(other, "geen Wmo-toets-database: het bestand bevat al tabellen van een ander programma");
+    for (const auto& [name, bytes, shown] :
+         {std::tuple{"negatief.db", std::array<char, 4>{'\xff', '\xff', '\xff', '\xfe'}, "schemaversie -2:"},
+          std::tuple{"te-hoog.db", std::array<char, 4>{0, 0, 0, 6}, "schemaversie 6:"}}) {
+        const std::string db = fresh_db(name);
+        { Store store(db); }
+        {
+            std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+            f.seekp(60);  // PRAGMA user_version, big endian
+            f.write(bytes.data(), 4);
+        }
+        refused(db, shown);
     }
 }
 
