@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/event_log.hpp"
 #include "util/big_uint.hpp"
 
 namespace wmotoets {
@@ -10,7 +11,7 @@ namespace wmotoets {
 namespace {
 
 // One step of the recursion: at duration t, n at risk, d afgerond, c competing.
-struct Event {
+struct AtTime {
     int t = 0;
     std::uint64_t n = 0, d = 0, c = 0;
 };
@@ -20,10 +21,10 @@ struct Event {
 // where a double is too close to call, up to the step asked for.
 class Exact {
 public:
-    explicit Exact(std::span<const Event> events) : events_(events) {}
+    explicit Exact(std::span<const AtTime> events) : events_(events) {}
     void advance_to(std::size_t i) {  // after step i (0-based)
         while (done_ <= i) {
-            const Event& e = events_[done_++];
+            const AtTime& e = events_[done_++];
             n_ = n_.times(e.n) + p_.times(e.d);
             p_ = p_.times(e.n - e.d - e.c);
             d_ = d_.times(e.n);
@@ -51,7 +52,7 @@ public:
     }
 
 private:
-    std::span<const Event> events_;
+    std::span<const AtTime> events_;
     std::size_t done_ = 0;
     BigUint n_{0}, p_{1}, d_{1};
 };
@@ -72,7 +73,7 @@ LeadEstimate lead_estimate(const LeadTally& t) {
     e.zonder_aanvraag = t.zonder_aanvraag;
     e.zonder_gesprek = t.zonder_gesprek;
     e.started = t.started();
-    std::vector<Event> events;
+    std::vector<AtTime> events;
     std::uint64_t at_risk = e.started;
     for (std::size_t day = 0; day < t.at.size(); ++day) {
         const auto [d, running, c] = t.at[day];
@@ -88,7 +89,7 @@ LeadEstimate lead_estimate(const LeadTally& t) {
     // Vᵢ = Fᵢ²A0 − 2FᵢA1 + A2 + B − 2(FᵢC0 − C1), with the sums over j ≤ i.
     double s = 1, f = 0, g = 0, a0 = 0, a1 = 0, a2 = 0, b = 0, c0 = 0, c1 = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const Event& ev = events[i];
+        const AtTime& ev = events[i];
         const double n = double(ev.n), d = double(ev.d), c = double(ev.c), s_before = s;
         f += s_before * d / n;
         g += s_before * c / n;
@@ -145,6 +146,12 @@ LeadEstimate lead_estimate(const LeadTally& t) {
         }
     }
     return e;
+}
+
+bool lead_phase_reported(const EventLog& log, Phase phase) {
+    return phase != Phase::besluit_levering || std::any_of(log.events.begin(), log.events.end(), [](const Event& e) {
+               return e.activity == Activity::levering_gestart;
+           });
 }
 
 std::vector<RunRecord::LeadTime> lead_time_records(const LeadTallies& tallies) {

@@ -67,6 +67,9 @@ struct LeadPhaseView {
 };
 // A group under this many started dossiers carries a warning (docs/spec/doorlooptijden.md).
 inline constexpr std::size_t kLeadGroupWarning = 20;
+// Whether a report shows the phase: toekenning → levering only when the input records a delivery
+// (docs/spec/doorlooptijden.md); the others always.
+bool lead_phase_reported(const EventLog& log, Phase phase);
 std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
                                           const std::function<std::string(std::uint32_t dossier)>& team_of);
 

@@ -617,10 +617,8 @@ void HtmlReport::lead_times() {
                             "beëindigd, en de percentages in hele procenten."
                           : "")
         << "</p>\n";
-    const bool any_levering = std::any_of(log.events.begin(), log.events.end(),
-                                          [](const Event& e) { return e.activity == Activity::levering_gestart; });
     for (const LeadPhaseView& v : *lead) {
-        if (v.phase == Phase::besluit_levering && !any_levering) continue;  // the input does not record deliveries
+        if (!lead_phase_reported(log, v.phase)) continue;
         const PhaseInfo& p = phase_info(v.phase);
         out << "<h3>" << html_escape(p.words) << "</h3>\n";
         if (v.total.started == 0) {

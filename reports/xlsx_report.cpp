@@ -175,10 +175,8 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
             else s.number(r, lxw_col_t(14 + k), shares[k] / 100.0);
         }
     };
-    const bool any_levering = std::any_of(log.events.begin(), log.events.end(),
-                                          [](const Event& e) { return e.activity == Activity::levering_gestart; });
     for (const LeadPhaseView& v : view) {
-        if (v.total.started == 0 || (v.phase == Phase::besluit_levering && !any_levering)) continue;
+        if (v.total.started == 0 || !lead_phase_reported(log, v.phase)) continue;
         row(v, "totaal", "", v.total);
         if (lead_breakdown_shown(d, v.total, v.quarters))
             for (const LeadGroup& g : v.quarters) row(v, "kwartaal", g.name, g.estimate);

@@ -137,12 +137,14 @@ std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, 
     return std::nullopt;
 }
 
+bool closed_for_a_reason(const DossierFacts& f, Pos p) {
+    const std::string reden = fold_label(f.attr(p, "reden"));
+    return reden == "doorgezonden" || reden == "ingetrokken" || reden == "overleden";
+}
+
 std::optional<Pos> closure_with_reason(const DossierFacts& f, Pos after, Pos end) {
-    for (Pos p = after + 1; p < end; ++p) {
-        if (f.activity(p) != Activity::afsluiting) continue;
-        const std::string reden = fold_label(f.attr(p, "reden"));
-        if (reden == "doorgezonden" || reden == "ingetrokken" || reden == "overleden") return p;
-    }
+    for (Pos p = after + 1; p < end; ++p)
+        if (f.activity(p) == Activity::afsluiting && closed_for_a_reason(f, p)) return p;
     return std::nullopt;
 }
 

@@ -67,6 +67,8 @@ std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, 
 // The first `afsluiting` in (after, end) with a `reden` the log cannot judge: doorgezonden (Awb 2:3),
 // ingetrokken (a withdrawal not logged as intrekking) or overleden (TRM-02, TRM-03, PRO-08: onbekend).
 std::optional<Pos> closure_with_reason(const DossierFacts& f, Pos after, Pos end);
+// Whether the afsluiting at `p` gives such a reden.
+bool closed_for_a_reason(const DossierFacts& f, Pos p);
 // "doorgezonden naar het bevoegde orgaan", "ingetrokken", "overleden" for such a closure.
 std::string closure_reason_words(const DossierFacts& f, Pos afsluiting);
 

@@ -1,6 +1,6 @@
 // PRO-08 — Aanvraag of bezwaar afgesloten zonder besluit.
-#include "util/text.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -77,8 +77,7 @@ private:
         for (Pos p = *closed + 1; p < c.end; ++p)
             if (decides(f, asked, p)) return;  // decided after all
         const bool aanvraag = f.activity(asked) == Activity::aanvraag;
-        const std::string reden = fold_label(f.attr(*closed, "reden"));
-        if (aanvraag && (reden == "doorgezonden" || reden == "ingetrokken" || reden == "overleden")) {
+        if (aanvraag && closed_for_a_reason(f, *closed)) {
             if (r.outcome < Outcome::onbekend) r.outcome = Outcome::onbekend;
             return;
         }
