@@ -139,7 +139,7 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
             for (const std::string& word : at->remaining())
                 if (!word.empty() && word[0] != '-') {
                     const std::string s = suggestion(*at, word);
-                    return "'" + word + "' is geen opdracht van '" + where + "'" +
+                    return "'" + echoed(word) + "' is geen opdracht van '" + where + "'" +
                            (s.empty() ? std::string() : "; bedoelde u '" + s + "'?");
                 }
             std::string list;
@@ -157,19 +157,20 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
         for (std::string w; in >> w;) words.insert(words.begin(), w);
         std::string args;
         for (const std::string& w : words) args += (args.empty() ? "" : " ") + w;
-        std::string out = "onverwacht: " + args;
+        std::string out = "onverwacht: " + echoed(args);
         const std::string first = words.empty() ? std::string() : words.front();
         if (const std::string s = suggestion(*at, first); !s.empty()) out += "; bedoelde u '" + s + "'?";
         return out;
     }
     if (kind == "ConversionError") {
         if (std::regex_match(what, m, std::regex(R"(Could not convert: (\S+) = (.*))")))
-            return std::string(m[1]) + ": '" + std::string(m[2]) + "' is geen geldige waarde (verwacht: " +
+            return echoed(std::string(m[1])) + ": '" + echoed(std::string(m[2])) +
+                   "' is geen geldige waarde (verwacht: " +
                    (what.find("--") != std::string::npos ? "een getal of datum, zie '" + where + " --help'"
                                                          : "zie --help") +
                    ")";
         if (std::regex_match(what, m, std::regex(R"(The value (.*) is not an allowed value for (.*))")))
-            return std::string(m[2]) + ": '" + std::string(m[1]) + "' is geen toegestane waarde";
+            return std::string(m[2]) + ": '" + echoed(std::string(m[1])) + "' is geen toegestane waarde";
         return "een waarde is niet te lezen; zie '" + where + " --help'";
     }
     if (kind == "ValidationError") {
@@ -178,14 +179,14 @@ std::string dutch_error(const CLI::ParseError& e, const CLI::App& app) {
         if (std::regex_match(rest, m, std::regex(R"(Value (\S+) not in range (\S+) to (\S+))"))) {
             const std::string value = m[1];
             if (!std::regex_match(value, std::regex(R"([-+]?[0-9]*[.,]?[0-9]+([eE][-+]?[0-9]+)?)")))
-                return option + ": '" + value + "' is geen getal";
+                return option + ": '" + echoed(value) + "' is geen getal";
             if (std::string(m[3]).size() > 30)  // PositiveNumber: (smallest positive double) to (largest)
-                return option + ": " + value + " moet groter zijn dan 0";
-            return option + ": " + dutch_number(value) + " ligt niet tussen " + dutch_number(m[2]) + " en " +
+                return option + ": " + echoed(value) + " moet groter zijn dan 0";
+            return option + ": " + echoed(dutch_number(value)) + " ligt niet tussen " + dutch_number(m[2]) + " en " +
                    dutch_number(m[3]);
         }
         if (std::regex_match(rest, m, std::regex(R"((.*) not in \{(.*)\})")))
-            return option + ": '" + std::string(m[1]) + "' kan niet; kies uit " +
+            return option + ": '" + echoed(std::string(m[1])) + "' kan niet; kies uit " +
                    std::regex_replace(std::string(m[2]), std::regex(","), ", ");
         return option + ": deze waarde kan niet; zie '" + where + " --help'";
     }
@@ -227,12 +228,13 @@ int run_parsed(const std::vector<Command>& commands) {
         for (const Command& c : commands)
             if (c.app->parsed()) return c.run();
     } catch (const Error& e) {
-        // A message of several lines (a list of problems) keeps its lines; each is shown safely.
+        // A message of several lines (a list of problems) keeps its lines; each is shown safely, and
+        // cut at 2,000 characters should some input be echoed in it whole (the pieces are cut at 200).
         std::string message;
         std::string_view rest = e.what();
         for (;;) {
             const auto nl = rest.find('\n');
-            append_shown(message, rest.substr(0, nl));
+            message += echoed(rest.substr(0, nl), 2000);
             if (nl == std::string_view::npos) break;
             message += '\n';
             rest.remove_prefix(nl + 1);
@@ -283,7 +285,7 @@ int run_cli(int argc, char** argv) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help
         const std::string help = command_path(*deepest(app)) + " --help";
         if (english) std::cerr << "wmotoets: " << e.what() << "\n(see '" << help << "')\n";
-        else std::cerr << "wmotoets: " << dutch_error(e, app) << "\n(zie '" << help << "')\n";
+        else std::cerr << "wmotoets: " << shown_text(dutch_error(e, app)) << "\n(zie '" << help << "')\n";
         return 2;
     }
     if (quiet) spdlog::set_level(spdlog::level::warn);

@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/input.hpp"
 #include "import/verdict_file.hpp"
+#include "model/bsn.hpp"
 #include "reports/audit_sheet.hpp"
 #include "reports/pdf.hpp"
 #include "reports/report.hpp"
@@ -19,6 +20,7 @@
 #include "reports/xlsx_report.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -175,8 +177,8 @@ int run_trek(const DrawOptions& o) {
     const std::string method = sample_method(s, o, latest.run);
     std::cout << method << "\nnr  dossier" << (o.strata.empty() ? "" : "  stratum") << "\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
-        std::cout << fmt::format("{:>3}  {}{}\n", i + 1, s.drawn[i].case_id,
-                                 o.strata.empty() ? "" : "  " + s.drawn[i].stratum);
+        std::cout << fmt::format("{:>3}  {}{}\n", i + 1, shown_text(s.drawn[i].case_id),
+                                 o.strata.empty() ? "" : "  " + shown_text(s.drawn[i].stratum));
     if (!o.out.empty()) {
         write_sample_files(s, o, latest, sample_list(s, o), method);
         const std::vector<VerdictRowPlan> rows = verdict_rows(d.frame, latest.run);
@@ -197,7 +199,8 @@ std::uint64_t head_number(const VerdictFile& f, const char* what, const std::str
     const char* end = value.data() + value.size();
     const auto [p, ec] = std::from_chars(value.data(), end, n);
     if (ec != std::errc() || p != end)
-        throw Error(fmt::format("{}: {} '{}' boven de tabel is geen geheel getal", f.path, what, value));
+        throw Error(fmt::format("{}: {} '{}' boven de tabel is geen geheel getal", f.path, what,
+                                echoed(replace_bsn_groups(value))));
     return n;
 }
 
@@ -208,8 +211,8 @@ int run_evalueer_verdicts(const SampleOptions& so) {
     const std::size_t size = head_number(f, "Omvang", f.head.size);
     std::string strata = f.head.strata == "geen" ? std::string() : f.head.strata;
     if (!strata.empty() && strata != "team" && strata != "kwartaal")
-        throw Error(
-            fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path, f.head.strata));
+        throw Error(fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path,
+                                echoed(replace_bsn_groups(f.head.strata))));
     const LatestRun latest = load_latest_run(so.verdicts_db);
     if (size == 0 || size > latest.run.case_ids.size())
         throw Error(
@@ -222,8 +225,8 @@ int run_evalueer_verdicts(const SampleOptions& so) {
             fmt::format("{}: deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is {}, de "
                         "steekproef met zaad {}, omvang {} en strata {} uit de laatste controle in {} heeft kenmerk "
                         "{}. Gebruik de database en het oordelenbestand van dezelfde 'steekproef trek'",
-                        f.path, f.head.fingerprint.empty() ? "leeg" : f.head.fingerprint, seed, size,
-                        strata.empty() ? "geen" : strata, so.verdicts_db, mark));
+                        f.path, f.head.fingerprint.empty() ? "leeg" : echoed(replace_bsn_groups(f.head.fingerprint)),
+                        seed, size, strata.empty() ? "geen" : strata, so.verdicts_db, mark));
     const VerdictEvaluation e = evaluate_verdicts(f, d.frame, latest.run, so.confidence, so.tolerable);
     std::cout << e.text;
     return e.met ? 0 : 1;

@@ -117,7 +117,7 @@ std::string header_names(const Layout& l) {
     constexpr std::size_t kShown = 30, kWidth = 40;
     std::string list;
     for (std::size_t i = 0; i < std::min(l.ncols, kShown); ++i) {
-        const std::string& n = l.names[i];
+        const std::string n = replace_bsn_groups(l.names[i]);
         list += (list.empty() ? "" : ", ") + (n.size() > kWidth ? utf8_prefix(n, kWidth) + "…" : n);
     }
     if (l.ncols > kShown) list += " en nog " + std::to_string(l.ncols - kShown);
@@ -179,7 +179,7 @@ Layout layout_from_header(const std::vector<std::string_view>& fields, const std
     for (std::size_t i = 0; i < l.ncols; ++i) l.names[i] = ascii_lower(trim(fields[i]));
     for (std::size_t i = 0; i < l.ncols; ++i) {
         if (!l.names[i].empty() && !seen.insert(l.names[i]).second)
-            throw Error(where + ": kolom '" + l.names[i] + "' staat twee keer in de kopregel");
+            throw Error(where + ": kolom '" + replace_bsn_groups(l.names[i]) + "' staat twee keer in de kopregel");
         l.bsn_column[i] = bsn_column_name(l.names[i]);
     }
     const auto found = [&] { return header_names(l); };
@@ -569,23 +569,24 @@ void import_xlsx(const std::string& path, const ImportOptions& options, EventLog
     std::vector<std::string_view> fields;
     try {
         wb.read_sheet(options.sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
-            std::size_t used = cells.size();
-            while (used > 0 && trim(cells[used - 1].text).empty()) --used;
-            if (used == 0) return;  // a blank row, as a blank line in a CSV
-            fields.clear();
-            for (std::size_t c = 0; c < used; ++c) fields.emplace_back(cells[c].text);
+            std::size_t last = cells.size();  // the cells the row has, in column order
+            while (last > 0 && trim(cells[last - 1].text).empty()) --last;
+            if (last == 0) return;  // a blank row, as a blank line in a CSV
+            const std::size_t used = cells[last - 1].col + std::size_t(1);
+            if (layout && used > layout->ncols) {
+                parser->refuse(row, "rij heeft gevulde cellen tot kolom " + column_letters(used - 1) +
+                                        ", de kopregel loopt tot kolom " + column_letters(layout->ncols - 1));
+                return;
+            }
+            // A row ends at its last filled cell; the columns up to the header's are read.
+            fields.assign(layout ? layout->ncols : used, std::string_view());
+            for (std::size_t c = 0; c < last; ++c) fields[cells[c].col] = cells[c].text;
             if (!layout) {
                 layout.emplace(layout_from_header(fields, path, wb.location(sheet, row, 0), options.mapping, ""));
                 parser.emplace(*layout, path, file_index, options, log, diag, input);
                 parser->set_sheet(sheet);
                 return;
             }
-            if (fields.size() > layout->ncols) {
-                parser->refuse(row, "rij heeft gevulde cellen tot kolom " + column_letters(fields.size() - 1) +
-                                        ", de kopregel loopt tot kolom " + column_letters(layout->ncols - 1));
-                return;
-            }
-            fields.resize(layout->ncols);  // a row ends at its last filled cell
             parser->row(fields, row, CsvReader::Status::ok);
         });
     } catch (...) {

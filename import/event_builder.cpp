@@ -66,10 +66,7 @@ std::string json_syntax_message(const std::string& path, const std::string& text
     return path + ":" + std::to_string(line) + ": geen geldige JSON (" + what + ")";
 }
 
-std::string shorten(std::string_view s) {
-    if (s.size() <= 60) return std::string(s);
-    return std::string(s.substr(0, 57)) + "...";
-}
+std::string shorten(std::string_view s) { return echoed(s, 60); }
 
 EventBuilder::EventBuilder(const std::string& path, std::uint16_t file_index, const ImportOptions& options,
                            EventLog& log, Diagnostics& diag, InputFile& input)
@@ -82,8 +79,11 @@ EventBuilder::EventBuilder(const std::string& path, std::uint16_t file_index, co
       diag_(diag),
       input_(input) {}
 
-std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
-    const StrId key = log_.strings.intern(name);
+std::uint32_t EventBuilder::attribute_slot(std::string_view name, std::uint64_t line) {
+    // A possible BSN in a column or key name (2026-12-06) is replaced like one in a value, and
+    // warned about once per name; the mapping is looked up by the name as the file has it.
+    const bool bsn = holds_bsn(name);
+    const StrId key = bsn ? log_.strings.intern(replace_bsn_groups(name)) : log_.strings.intern(name);
     for (std::uint32_t i = 0; i < slots_.size(); ++i)
         if (slots_[i].key == key) return i;
     Slot s;
@@ -94,13 +94,19 @@ std::uint32_t EventBuilder::attribute_slot(std::string_view name) {
     }
     s.cache = std::make_unique<ValueCache<StrId>>();
     slots_.push_back(std::move(s));
+    if (bsn) {
+        ++input_.possible_bsn;
+        diag_.warnings.push_back({path_, line,
+                                  "mogelijk BSN in de naam '" + std::string(log_.strings.str(key)) +
+                                      "' (een kolom of sleutel); vervangen door [BSN?]"});
+    }
     return static_cast<std::uint32_t>(slots_.size() - 1);
 }
 
 void EventBuilder::check_number(std::string_view field, std::string_view value, std::uint64_t line,
                                 std::string_view what) {
     for (const auto& [b, e] : bsn_groups(value)) {
-        const std::string place = std::string(what) + " '" + std::string(field) + "'";
+        const std::string place = std::string(what) + " '" + replace_bsn_groups(field) + "'";
         throw Error(row_location(path_, sheet_, line) + ": " + place + " bevat een mogelijk BSN (" +
                     mask_number(value.substr(b, e - b)) +
                     "); het bestand is geweigerd. Lever een geanonimiseerd bestand aan.");

@@ -34,7 +34,8 @@ public:
                  Diagnostics& diag, InputFile& input);
 
     // The slot of attribute `name` (canonical, lower-cased where the format says so).
-    std::uint32_t attribute_slot(std::string_view name);
+    // A possible BSN in the name is replaced by [BSN?] and warned about (at `line`: the header, the key).
+    std::uint32_t attribute_slot(std::string_view name, std::uint64_t line = 1);
     // The privacy check of docs/spec/event-log.md on a field whose name suggests a BSN: a possible BSN in it
     // refuses the file (Error, the number never echoed). Other fields are looked at in add().
     void check_privacy(std::string_view field, bool bsn_field, std::string_view value, std::uint64_t line,

@@ -31,10 +31,11 @@ void csv_rows(const std::string& path, const std::string&, const TextRowSink& ro
 
 void xlsx_rows(const std::string& path, const std::string& sheet, const TextRowSink& row) {
     const XlsxWorkbook wb(path);
+    // The first row (the header) sets how many columns the later ones are read to.
+    std::size_t width = 0;
     wb.read_sheet(sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) {
-        std::vector<std::string> text;
-        for (const XlsxCell& c : cells) text.push_back(c.text);
-        row(text);
+        if (width == 0) width = cells.back().col + std::size_t(1);
+        row(row_texts(cells, width));
     });
 }
 

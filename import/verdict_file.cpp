@@ -20,6 +20,9 @@ namespace {
 // One row of the sheet, whatever the file: its cells as text and where each cell is.
 using Where = std::function<std::string(std::size_t col)>;
 
+// An oordelenbestand is the auditor's own sheet: its table never needs more columns than this.
+constexpr std::size_t kMaxVerdictColumns = 64;
+
 class VerdictParser {
 public:
     explicit VerdictParser(VerdictFile& f) : f_(f) {}
@@ -110,10 +113,7 @@ void read_xlsx(VerdictFile& f, VerdictParser& p) {
     for (const std::string& n : wb.sheet_names())
         if (n == "Oordelen") sheet = n;
     wb.read_sheet(sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
-        std::vector<std::string> text;
-        text.reserve(cells.size());
-        for (const XlsxCell& c : cells) text.push_back(c.text);
-        p.row(text, [&](std::size_t col) { return wb.location(sheet, row, col); });
+        p.row(row_texts(cells, kMaxVerdictColumns), [&](std::size_t col) { return wb.location(sheet, row, col); });
     });
 }
 

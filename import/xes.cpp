@@ -11,6 +11,7 @@
 #include <set>
 
 #include "import/event_builder.hpp"
+#include "import/xml_words.hpp"
 #include "model/bsn.hpp"
 #include "util/error.hpp"
 #include "util/sha256.hpp"
@@ -140,8 +141,8 @@ private:
     };
 
     void xml_error() {
-        throw Error(path_ + ":" + std::to_string(XML_GetCurrentLineNumber(parser_)) + ": geen geldige XES (XML-fout: " +
-                    XML_ErrorString(XML_GetErrorCode(parser_)) + "); niets uit dit bestand is ingelezen");
+        throw Error(path_ + ":" + std::to_string(XML_GetCurrentLineNumber(parser_)) + ": geen geldige XES (" +
+                    xml_error_dutch(XML_GetErrorCode(parser_)) + "); niets uit dit bestand is ingelezen");
     }
 
     static void on_start(void* self, const char* name, const char** atts) {
@@ -292,19 +293,20 @@ private:
                     key == team_key_ || key == org_key_ || key == event_id_key_ || key == "lifecycle:transition")
                     continue;
                 const std::string_view v = trim(value);
-                if (!v.empty()) r.attributes.emplace_back(slot(key), v);
+                if (!v.empty()) r.attributes.emplace_back(slot(key, ev.line), v);
             }
             for (const auto& [key, value] : global_event_)
-                if (!find(ev.attrs, key) && !trim(value).empty()) r.attributes.emplace_back(slot(key), trim(value));
+                if (!find(ev.attrs, key) && !trim(value).empty())
+                    r.attributes.emplace_back(slot(key, ev.line), trim(value));
             builder_.add(r);
         }
     }
 
-    std::uint32_t slot(const std::string& key) {
+    std::uint32_t slot(const std::string& key, std::uint64_t line) {
         const auto it = renamed_.find(key);
         const auto cached = slots_.find(key);
         if (cached != slots_.end()) return cached->second;
-        const std::uint32_t s = builder_.attribute_slot(it == renamed_.end() ? key : it->second);
+        const std::uint32_t s = builder_.attribute_slot(it == renamed_.end() ? key : it->second, line);
         slots_.emplace(key, s);
         return s;
     }

@@ -11,7 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <unordered_map>
 
+#include "import/xml_words.hpp"
+#include "model/bsn.hpp"
 #include "model/date.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -23,8 +26,15 @@ namespace {
 
 constexpr std::uint64_t kMaxWorkbookBytes = std::uint64_t(1) << 30;  // the .xlsx file itself
 constexpr std::uint64_t kMaxPartBytes = std::uint64_t(2) << 30;      // one inflated part
+constexpr std::uint64_t kMaxMetadataBytes = std::uint64_t(8) << 20;  // rels, workbook, styles
 constexpr std::size_t kMaxCellChars = 32767;                         // Excel's own limit per cell
-constexpr std::size_t kMaxColumns = 16384;                           // A … XFD
+constexpr int kMaxDepth = 64;                                        // elements in elements, as for XES
+// The shared strings, in proportion to their part: unique texts seldom compress more than tenfold.
+constexpr std::uint64_t kSharedPerCompressedByte = 16, kSharedTextPerCompressedByte = 50,
+                        kSharedTextSlack = std::uint64_t(16) << 20;
+// A cell that refers to a shared string is at least <c t="s"><v>0</v></c>: 19 bytes of its sheet.
+constexpr std::uint64_t kMinSharedCellBytes = 19;
+constexpr std::size_t kMaxColumns = 16384;  // A … XFD
 constexpr std::size_t kMaxRows = 1048576;
 
 std::uint16_t u16(const std::string& s, std::size_t at) {
@@ -47,20 +57,16 @@ const char* attribute(const char** atts, std::string_view want) {
     return nullptr;
 }
 
-// The common XML errors in Dutch; the rest with expat's own words after them.
-std::string xml_error_words(XML_Error code) {
-    switch (code) {
-    case XML_ERROR_NO_MEMORY: return "onvoldoende geheugen";
-    case XML_ERROR_SYNTAX: return "syntaxisfout";
-    case XML_ERROR_NO_ELEMENTS: return "geen elementen";
-    case XML_ERROR_INVALID_TOKEN: return "ongeldige tekens";
-    case XML_ERROR_UNCLOSED_TOKEN: return "onafgesloten element";
-    case XML_ERROR_TAG_MISMATCH: return "sluitelement past niet bij het openingselement";
-    case XML_ERROR_UNDEFINED_ENTITY: return "onbekende entiteit";
-    case XML_ERROR_JUNK_AFTER_DOC_ELEMENT: return "tekst na het hoofdelement";
-    case XML_ERROR_UNBOUND_PREFIX: return "onbekend naamruimte-voorvoegsel";
-    default: return std::string("XML-fout: ") + XML_ErrorString(code);
+// UTF-16 units of a piece of UTF-8 (Excel counts a cell's length so): one per character, two for
+// one beyond U+FFFF. A character cut between two pieces is counted once, at its first byte.
+std::size_t utf16_units(const char* s, std::size_t n) {
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        units += (c & 0xC0) != 0x80;
+        units += c >= 0xF0;
     }
+    return units;
 }
 
 // One XML part parsed with expat, with handlers as functions; a DTD is refused (a workbook never
@@ -91,7 +97,7 @@ public:
             if (error_) std::rethrow_exception(error_);
             if (status == XML_STATUS_ERROR)
                 throw Error(fmt::format("{} (regel {}): beschadigd: {}", where_, XML_GetCurrentLineNumber(parser_),
-                                        xml_error_words(XML_GetErrorCode(parser_))));
+                                        xml_error_dutch(XML_GetErrorCode(parser_))));
             data += chunk;
             n -= std::size_t(chunk);
             if (end) break;
@@ -111,10 +117,20 @@ private:
         }
     }
     static void on_start(void* self, const char* name, const char** atts) {
-        guarded(self, [&](XmlPart& p) { p.start_(local(name), atts); });
+        guarded(self, [&](XmlPart& p) {
+            if (++p.depth_ > kMaxDepth)
+                throw Error(
+                    fmt::format("{} (regel {}): meer dan {} elementen in elkaar (de grens van Wmo-toets); "
+                                "dit is geen werkmap zoals Excel die schrijft",
+                                p.where_, XML_GetCurrentLineNumber(p.parser_), kMaxDepth));
+            p.start_(local(name), atts);
+        });
     }
     static void on_end(void* self, const char* name) {
-        guarded(self, [&](XmlPart& p) { p.end_(local(name)); });
+        guarded(self, [&](XmlPart& p) {
+            --p.depth_;
+            p.end_(local(name));
+        });
     }
     static void on_text(void* self, const char* s, int n) {
         guarded(self, [&](XmlPart& p) { p.text_(s, n); });
@@ -129,6 +145,7 @@ private:
     Text text_;
     XML_Parser parser_ = nullptr;
     std::exception_ptr error_;
+    int depth_ = 0;
 };
 
 // Does this number format show a date or a time? Built-in ids (ECMA-376 §18.8.30, with the East
@@ -269,6 +286,7 @@ void XlsxWorkbook::read_archive() {
         Entry e;
         e.flags = u16(zip_, at + 8);
         e.method = u16(zip_, at + 10);
+        e.crc = u32(zip_, at + 16);
         e.compressed = u32(zip_, at + 20);
         e.size = u32(zip_, at + 24);
         const std::size_t nlen = u16(zip_, at + 28), xlen = u16(zip_, at + 30), clen = u16(zip_, at + 32);
@@ -276,6 +294,10 @@ void XlsxWorkbook::read_archive() {
         if (at + 46 + nlen > zip_.size()) throw damaged("inhoudsopgave afgebroken");
         e.name = zip_.substr(at + 46, nlen);
         if (e.flags & 1) throw Error(path_ + ": de werkmap is versleuteld; sla hem in Excel op zonder wachtwoord");
+        // Two parts with one name: which one a program reads differs, so neither is trusted.
+        if (!entry_index_.emplace(e.name, entries_.size()).second)
+            throw damaged("het onderdeel '" + shown_text(replace_bsn_groups(utf8_prefix(e.name, 200))) +
+                          "' staat twee keer in het archief");
         entries_.push_back(std::move(e));
         at += 46 + nlen + xlen + clen;
     }
@@ -309,7 +331,9 @@ std::string XlsxWorkbook::read_workbook(const std::string& name) {
                 const char* n = attribute(atts, "name");
                 const char* id = attribute(atts, "id");
                 if (n && id) {
-                    names_.emplace_back(n);
+                    raw_names_.emplace_back(n);
+                    // A sheet's name travels into messages: a possible BSN replaced, controls shown.
+                    names_.push_back(shown_text(replace_bsn_groups(n)));
                     ids.emplace_back(id);
                 }
             } else if (el == "workbookPr") {
@@ -323,6 +347,8 @@ std::string XlsxWorkbook::read_workbook(const std::string& name) {
     }
     if (names_.empty()) throw damaged("het werkboek noemt geen bladen");
     targets_.assign(names_.size(), {});
+    std::unordered_map<std::string, std::vector<std::size_t>> sheets_of;  // relationship id → sheets
+    for (std::size_t i = 0; i < ids.size(); ++i) sheets_of[ids[i]].push_back(i);
     const std::string rels_name = base + "_rels/" + workbook.substr(base.size()) + ".rels";
     if (find(rels_name)) {
         XmlPart rels(
@@ -331,8 +357,10 @@ std::string XlsxWorkbook::read_workbook(const std::string& name) {
             const char* id = attribute(atts, "Id");
             const char* target = attribute(atts, "Target");
             if (el != "Relationship" || !id || !target) return;
-            for (std::size_t i = 0; i < ids.size(); ++i)
-                if (ids[i] == id) targets_[i] = target[0] == '/' ? std::string(target + 1) : base + target;
+            const auto it = sheets_of.find(id);
+            if (it == sheets_of.end()) return;
+            for (const std::size_t i : it->second)
+                targets_[i] = target[0] == '/' ? std::string(target + 1) : base + target;
             },
             [](std::string_view) {}, nullptr);
         const std::string body = part(rels_name);
@@ -344,37 +372,68 @@ std::string XlsxWorkbook::read_workbook(const std::string& name) {
 }
 
 void XlsxWorkbook::read_shared_strings(const std::string& name, const std::string& base) {
-    if (!find(base + "sharedStrings.xml")) return;
+    const std::string part_name = base + "sharedStrings.xml";
+    const Entry* entry = find(part_name);
+    if (!entry) return;
+    // What this part may hold, in proportion to its size in the archive and to what the sheets
+    // can refer to (issue 27: 50 million empty strings in 366 KB took 2.1 GB).
+    std::uint64_t sheet_bytes = 0;
+    for (const std::string& t : targets_)
+        if (const Entry* e = find(t)) sheet_bytes += e->size;
+    const std::uint64_t max_count = std::min<std::uint64_t>(kSharedPerCompressedByte * entry->compressed + 4096,
+                                                            sheet_bytes / kMinSharedCellBytes + 1);
+    const std::uint64_t max_text = kSharedTextPerCompressedByte * entry->compressed + kSharedTextSlack;
+    const std::string where = name + ":" + part_name;
     // Shared strings: the text of each <si>, rich-text runs joined, phonetic guides left out.
-    std::string current;
-    bool in_t = false;
+    std::size_t units = 0;
+    bool in_si = false, in_t = false;
     int phonetic = 0;
     XmlPart ss(
-        name + ":" + base + "sharedStrings.xml",
+        where,
         [&](std::string_view el, const char**) {
-        if (el == "si") current.clear();
-        else if (el == "rPh") ++phonetic;
-        else if (el == "t") in_t = phonetic == 0;
+        if (el == "si") {
+            if (shared_end_.size() >= max_count)
+                throw Error(
+                    fmt::format("{}: meer dan {} gedeelde teksten, meer dan de bladen kunnen gebruiken of dan "
+                                "bij de grootte van het onderdeel past (de grens van Wmo-toets); is dit wel "
+                                "een werkmap zoals Excel die schrijft?",
+                                where, grouped(max_count)));
+            in_si = true;
+            units = 0;
+        } else if (el == "rPh") {
+            ++phonetic;
+        } else if (el == "t") {
+            in_t = in_si && phonetic == 0;
+        }
         },
         [&](std::string_view el) {
-        if (el == "si") shared_.push_back(std::move(current));
-        else if (el == "rPh") --phonetic;
+        if (el == "si") {
+            shared_end_.push_back(static_cast<std::uint32_t>(shared_text_.size()));
+            in_si = false;
+        } else if (el == "rPh") --phonetic;
         else if (el == "t") in_t = false;
     },
         [&](const char* s, int n) {
         if (!in_t) return;
-        if (current.size() + std::size_t(n) > kMaxCellChars)
+        units += utf16_units(s, std::size_t(n));
+        if (units > kMaxCellChars)
             throw Error(fmt::format("{}: tekst nummer {} is langer dan {} tekens (de grens van Excel)", path_,
-                                    shared_.size() + 1, kMaxCellChars));
-        current.append(s, std::size_t(n));
+                                    grouped(shared_end_.size() + 1), grouped(kMaxCellChars)));
+        if (shared_text_.size() + std::size_t(n) > max_text)
+            throw Error(
+                fmt::format("{}: de gedeelde teksten zijn samen meer dan {} MiB, meer dan bij de grootte van "
+                            "het onderdeel past (de grens van Wmo-toets); is dit wel een werkmap zoals Excel "
+                            "die schrijft?",
+                            where, max_text >> 20));
+        shared_text_.append(s, std::size_t(n));
         });
-    stream_part(base + "sharedStrings.xml", [&](const char* d, std::size_t n, bool last) { ss.feed(d, n, last); });
+    stream_part(part_name, [&](const char* d, std::size_t n, bool last) { ss.feed(d, n, last); });
 }
 
 void XlsxWorkbook::read_styles(const std::string& name, const std::string& base) {
     if (!find(base + "styles.xml")) return;
-    // Styles: which cell formats show dates.
-    std::vector<std::pair<unsigned, std::string>> custom;
+    // Styles: which cell formats show dates; in one pass, each format looked up once (linear).
+    std::unordered_map<unsigned, bool> custom;  // numFmtId → shows a date
     bool in_xfs = false;
     XmlPart st(
         name + ":" + base + "styles.xml",
@@ -382,15 +441,14 @@ void XlsxWorkbook::read_styles(const std::string& name, const std::string& base)
         const char* id = attribute(atts, "numFmtId");
         if (el == "numFmt" && id) {
             const char* code = attribute(atts, "formatCode");
-            custom.emplace_back(unsigned(std::strtoul(id, nullptr, 10)), code ? code : "");
+            const auto fmt_id = unsigned(std::strtoul(id, nullptr, 10));
+            custom[fmt_id] = is_date_format(fmt_id, code ? code : "");
         } else if (el == "cellXfs") {
             in_xfs = true;
         } else if (el == "xf" && in_xfs) {
             const unsigned fmt_id = id ? unsigned(std::strtoul(id, nullptr, 10)) : 0;
-            std::string code;
-            for (const auto& [cid, c] : custom)
-                if (cid == fmt_id) code = c;
-            date_style_.push_back(is_date_format(fmt_id, code));
+            const auto it = custom.find(fmt_id);
+            date_style_.push_back(it != custom.end() ? it->second : is_date_format(fmt_id, ""));
         }
         },
         [&](std::string_view el) {
@@ -402,9 +460,8 @@ void XlsxWorkbook::read_styles(const std::string& name, const std::string& base)
 }
 
 const XlsxWorkbook::Entry* XlsxWorkbook::find(const std::string& name) const {
-    for (const Entry& e : entries_)
-        if (e.name == name) return &e;
-    return nullptr;
+    const auto it = entry_index_.find(name);
+    return it == entry_index_.end() ? nullptr : &entries_[it->second];
 }
 
 void XlsxWorkbook::stream_part(const std::string& name,
@@ -422,8 +479,10 @@ void XlsxWorkbook::stream_part(const std::string& name,
     if (e->size > kMaxPartBytes)
         throw Error(path_ + ": " + name + " is groter dan 2 GiB uitgepakt (de grens van Wmo-toets)");
     const char* in = zip_.data() + data;
+    const auto crc_error = [&] { return damaged("de controlesom (CRC-32) klopt niet"); };
     if (e->method == 0) {
         if (e->compressed != e->size) throw damaged("verkeerde lengte");
+        if (crc32_z(0, reinterpret_cast<const Bytef*>(in), e->size) != e->crc) throw crc_error();
         sink(in, e->size, true);
         return;
     }
@@ -435,6 +494,7 @@ void XlsxWorkbook::stream_part(const std::string& name,
     z.avail_in = e->compressed;
     std::vector<char> out(1 << 16);
     std::uint64_t total = 0;
+    uLong crc = 0;
     for (;;) {
         z.next_out = reinterpret_cast<Bytef*>(out.data());
         z.avail_out = static_cast<uInt>(out.size());
@@ -444,8 +504,10 @@ void XlsxWorkbook::stream_part(const std::string& name,
         const std::size_t got = out.size() - z.avail_out;
         total += got;
         if (total > e->size) throw damaged("groter dan opgegeven");
+        crc = crc32_z(crc, reinterpret_cast<const Bytef*>(out.data()), got);
         if (rc == Z_STREAM_END) {
             if (total != e->size) throw damaged("kleiner dan opgegeven");
+            if (crc != e->crc) throw crc_error();
             sink(out.data(), got, true);
             return;
         }
@@ -455,34 +517,46 @@ void XlsxWorkbook::stream_part(const std::string& name,
 }
 
 std::string XlsxWorkbook::part(const std::string& name) const {
+    if (const Entry* e = find(name); e && e->size > kMaxMetadataBytes)
+        throw Error(
+            fmt::format("{}: {} is groter dan {} MiB uitgepakt (de grens van Wmo-toets voor dit onderdeel; "
+                        "Excel schrijft het veel kleiner); is dit wel een werkmap?",
+                        path_, shown_text(name), kMaxMetadataBytes >> 20));
     std::string body;
     stream_part(name, [&](const char* d, std::size_t n, bool) { body.append(d, n); });
     return body;
 }
 
-std::string XlsxWorkbook::resolve_sheet(std::string_view sheet) const {
-    if (sheet.empty()) return targets_.front();
+std::size_t XlsxWorkbook::resolve_sheet(std::string_view sheet) const {
+    if (sheet.empty()) return 0;
     for (std::size_t i = 0; i < names_.size(); ++i)
-        if (names_[i] == sheet) return targets_[i];
+        if (raw_names_[i] == sheet || names_[i] == sheet) return i;
+    constexpr std::size_t kListed = 20;
     std::string list;
-    for (const std::string& n : names_) list += (list.empty() ? "'" : ", '") + n + "'";
-    throw Error(fmt::format("{}: geen blad '{}' in deze werkmap; de bladen zijn: {}", path_, sheet, list));
+    for (std::size_t i = 0; i < std::min(names_.size(), kListed); ++i)
+        list += (list.empty() ? "'" : ", '") + utf8_prefix(names_[i], 100) + "'";
+    if (names_.size() > kListed) list += " en nog " + grouped(names_.size() - kListed);
+    throw Error(fmt::format("{}: geen blad '{}' in deze werkmap; de bladen zijn: {}", path_,
+                            shown_text(replace_bsn_groups(utf8_prefix(sheet, 200))), list));
 }
 
 std::string XlsxWorkbook::location(std::string_view sheet, std::size_t row, std::size_t col) const {
-    return fmt::format("{}:{}!{}{}", path_, sheet.empty() ? names_.front() : std::string(sheet), column_letters(col),
-                       row);
+    return fmt::format("{}:{}!{}{}", path_, names_[resolve_sheet(sheet)], column_letters(col), row);
 }
 
 void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) const {
-    const std::string target = resolve_sheet(sheet);
-    const std::string sheet_name = sheet.empty() ? names_.front() : std::string(sheet);
+    const std::size_t index = resolve_sheet(sheet);
+    const std::string& target = targets_[index];
+    const std::string& sheet_name = names_[index];
+    // A row holds the cells it has (issue 27: a row of one cell in XFD was 16,384 cells), in
+    // column order; a row written out of order is sorted once at its end.
     std::vector<XlsxCell> cells;
-    std::size_t row = 0, col = 0, cell_row = 0;
+    bool unordered = false;
+    std::size_t row = 0, col = 0, next_col = 0, cell_row = 0, units = 0;
     std::string type, value;
     std::size_t style = 0;
     bool in_value = false, in_inline = false;
-    const auto at = [&] { return location(sheet_name, cell_row, col); };
+    const auto at = [&] { return fmt::format("{}:{}!{}{}", path_, sheet_name, column_letters(col), cell_row); };
     XmlPart xml(
         std::filesystem::path(path_).filename().string() + ":" + sheet_name,
         [&](std::string_view el, const char** atts) {
@@ -491,21 +565,26 @@ void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) 
             const std::size_t next = row + 1;
             row = r ? std::size_t(std::strtoull(r, nullptr, 10)) : next;
             if (row == 0 || row > kMaxRows)
-                throw Error(fmt::format("{}:{}: ongeldig rijnummer '{}'", path_, sheet_name, r ? r : ""));
+                throw Error(fmt::format("{}:{}: ongeldig rijnummer '{}'", path_, sheet_name, echoed(r ? r : "")));
             cells.clear();
-            col = 0;
+            unordered = false;
+            col = next_col = 0;
         } else if (el == "c") {
             const char* r = attribute(atts, "r");
-            std::size_t c = cells.size(), rr = row;
+            std::size_t c = next_col, rr = row;
             if (r && !parse_reference(r, c, rr))
-                throw Error(fmt::format("{}:{}!{}: ongeldige celverwijzing", path_, sheet_name, r));
+                throw Error(fmt::format("{}:{}!{}: ongeldige celverwijzing", path_, sheet_name, echoed(r)));
+            if (c >= kMaxColumns)
+                throw Error(fmt::format("{}:{}: een cel voorbij kolom XFD in rij {}", path_, sheet_name, row));
             col = c;
+            next_col = c + 1;
             cell_row = row;
             const char* t = attribute(atts, "t");
             type = t ? t : "n";
             const char* s = attribute(atts, "s");
             style = s ? std::size_t(std::strtoull(s, nullptr, 10)) : 0;
             value.clear();
+            units = 0;
         } else if (el == "v") {
             in_value = true;
         } else if (el == "is") {
@@ -521,12 +600,15 @@ void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) 
             in_inline = false;
         } else if (el == "c") {
             XlsxCell cell;
+            cell.col = static_cast<std::uint32_t>(col);
             if (type == "s") {
                 if (value.empty()) return;
                 const auto k = std::strtoull(value.c_str(), nullptr, 10);
-                if (k >= shared_.size()) throw Error(at() + ": verwijst naar een tekst die niet in de werkmap staat");
+                if (k >= shared_end_.size())
+                    throw Error(at() + ": verwijst naar een tekst die niet in de werkmap staat");
                 cell.kind = XlsxCell::Kind::text;
-                cell.text = shared_[k];
+                const std::size_t begin = k == 0 ? 0 : shared_end_[k - 1];
+                cell.text.assign(shared_text_, begin, shared_end_[k] - begin);
             } else if (type == "inlineStr" || type == "str") {
                 cell.kind = XlsxCell::Kind::text;
                 cell.text = value;
@@ -544,7 +626,8 @@ void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) 
                 if (value.empty()) return;
                 char* end = nullptr;
                 cell.number = std::strtod(value.c_str(), &end);
-                if (end == value.c_str() || *end != '\0') throw Error(at() + ": ongeldig getal '" + value + "'");
+                if (end == value.c_str() || *end != '\0')
+                    throw Error(at() + ": ongeldig getal '" + echoed(value) + "'");
                 const bool date = style < date_style_.size() && date_style_[style];
                 cell.text = date ? excel_serial_to_iso(cell.number, date1904_) : std::string();
                 if (date && cell.text.empty())
@@ -552,20 +635,44 @@ void XlsxWorkbook::read_sheet(std::string_view sheet, const RowHandler& on_row) 
                 cell.kind = date ? XlsxCell::Kind::date : XlsxCell::Kind::number;
                 if (!date) cell.text = number_text(cell.number);
             }
-            if (cells.size() <= col) cells.resize(col + 1);
-            cells[col] = std::move(cell);
+            if (!cells.empty() && cells.back().col >= cell.col) unordered = true;
+            cells.push_back(std::move(cell));
         } else if (el == "row") {
+            if (unordered) {
+                // One cell per column, the last written wins (as a spreadsheet program shows it).
+                std::stable_sort(cells.begin(), cells.end(),
+                                 [](const XlsxCell& a, const XlsxCell& b) { return a.col < b.col; });
+                std::size_t kept = 0;
+                for (std::size_t i = 0; i < cells.size(); ++i) {
+                    if (i + 1 < cells.size() && cells[i + 1].col == cells[i].col) continue;
+                    cells[kept++] = std::move(cells[i]);
+                }
+                cells.resize(kept);
+            }
             if (!cells.empty()) on_row(row, cells);
             cells.clear();
         }
     },
         [&](const char* s, int n) {
         if (!in_value) return;
-        if (value.size() + std::size_t(n) > kMaxCellChars)
-            throw Error(fmt::format("{}: de cel is langer dan {} tekens (de grens van Excel)", at(), kMaxCellChars));
+        units += utf16_units(s, std::size_t(n));
+        if (units > kMaxCellChars)
+            throw Error(
+                fmt::format("{}: de cel is langer dan {} tekens (de grens van Excel)", at(), grouped(kMaxCellChars)));
         value.append(s, std::size_t(n));
         });
     stream_part(target, [&](const char* d, std::size_t n, bool last) { xml.feed(d, n, last); });
+}
+
+std::vector<std::string> row_texts(const std::vector<XlsxCell>& cells, std::size_t width) {
+    std::vector<std::string> out;
+    if (cells.empty()) return out;
+    out.resize(std::min<std::size_t>(cells.back().col + 1, width));
+    for (const XlsxCell& c : cells) {
+        if (c.col >= out.size()) break;
+        out[c.col] = c.text;
+    }
+    return out;
 }
 
 }  // namespace wmotoets

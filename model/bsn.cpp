@@ -30,7 +30,7 @@ bool looks_like_bsn(std::string_view value) {
     }
     if (run == 0) return false;
     groups += char('0' + run);
-    if (sep != 0 && groups != "333" && groups != "423") return false;
+    if (sep != 0 && groups != "333" && groups != "423" && groups != "324") return false;
     if (digits.size() == 8 && sep == 0) digits.insert(digits.begin(), '0');
     if (digits.size() != 9) return false;
     if (digits == "000000000") return false;
@@ -81,9 +81,11 @@ std::vector<std::pair<std::size_t, std::size_t>> bsn_groups(std::string_view s) 
         if ((len1 == 3 || len1 == 4) && e1 < s.size() && is_sep(s[e1])) {
             const char sep = s[e1];
             const std::size_t e2 = run_end(e1 + 1), len2 = e2 - e1 - 1;
-            if (((len1 == 3 && len2 == 3) || (len1 == 4 && len2 == 2)) && e2 < s.size() && s[e2] == sep) {
+            // 3-3-3, 4-2-3 and (2026-12-06) 3-2-4: the third group has 9 - len1 - len2 digits.
+            if (((len1 == 3 && (len2 == 3 || len2 == 2)) || (len1 == 4 && len2 == 2)) && e2 < s.size() &&
+                s[e2] == sep) {
                 const std::size_t e3 = run_end(e2 + 1);
-                if (e3 - e2 - 1 == 3 && looks_like_bsn(s.substr(i, e3 - i))) match = e3;
+                if (e3 - e2 - 1 == 9 - len1 - len2 && looks_like_bsn(s.substr(i, e3 - i))) match = e3;
             }
         }
         if (!match && (len1 == 8 || len1 == 9) && looks_like_bsn(s.substr(i, len1))) match = e1;

@@ -7,12 +7,12 @@
 
 namespace wmotoets {
 
-// Nine digits (or eight, read with a leading zero), also written 3-3-3 or 4-2-3 with dots,
+// Nine digits (or eight, read with a leading zero), also written 3-3-3, 4-2-3 or 3-2-4 with dots,
 // spaces or hyphens, that pass the elfproef and are not all zeros.
 bool looks_like_bsn(std::string_view value);
 // Updated 2026-11-29 (docs/spec/event-log.md "Privacy"): a possible BSN is also looked for as a separate
 // group inside a value ("D0-123456782", "cliënt 123 456 782 belde"): a maximal run of 8 or 9
-// digits, or 3-3-3 / 4-2-3 digits with one kind of separator, that passes the elfproef.
+// digits, or 3-3-3 / 4-2-3 / 3-2-4 digits with one kind of separator, that passes the elfproef.
 // Fewer than eight digits in all: no group (checked first, cheaply).
 inline bool may_hold_bsn(std::string_view value) {
     if (value.size() < 8) return false;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "model/bsn.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/sampling.hpp"
 #include "util/error.hpp"
@@ -134,7 +135,11 @@ void read_verdict_lines(const VerdictFile& file, const SampleFrame& s, CheckedVe
                         file.path, empty == 1 ? std::string("de enige rij") : fmt::format("alle {} rijen", empty)));
     for (const VerdictLine& l : file.lines) {
         // What the file says, shown safely (a cell can hold anything, a line break too).
-        const std::string dossier = shown_text(l.dossier), rule = shown_text(l.rule), said = shown_text(l.verdict);
+        // A cell is input like any other (issue 27): a possible BSN replaced, at most 200 characters
+        // echoed; a dossier of the sample is the database's own (pseudonym or decided number).
+        const std::string dossier =
+            sampled.count(l.dossier) ? shown_text(l.dossier) : echoed(replace_bsn_groups(l.dossier));
+        const std::string rule = echoed(replace_bsn_groups(l.rule)), said = echoed(replace_bsn_groups(l.verdict));
         if (l.dossier.empty() && l.rule.empty()) {
             problems.push_back(l.where + ": rij zonder dossier en regel");
             continue;
@@ -260,11 +265,11 @@ VerdictTally tally_verdicts(const CheckedVerdicts& c, const RunRecord& run) {
         }
         const Outcome tool = expected.at(key);
         if (suggested_verdict(tool) != verdict)
-            disagreements.push_back({key.first, key.second,
-                                     std::string(verdict_words(suggested_verdict(tool))) + " (" +
-                                         std::string(outcome_words(tool, texts[rule_index.at(key.second)].severity)) +
-                                         ")",
-                                     std::string(verdict_words(verdict)), shown_text(line->explanation)});
+            disagreements.push_back(
+                {key.first, key.second,
+                 std::string(verdict_words(suggested_verdict(tool))) + " (" +
+                     std::string(outcome_words(tool, texts[rule_index.at(key.second)].severity)) + ")",
+                 std::string(verdict_words(verdict)), echoed(replace_bsn_groups(line->explanation), 500)});
     }
     auto& rule_population = v.rule_population;
     rule_population.assign(run.rules.size(), 0);

@@ -1,7 +1,7 @@
 #!/bin/bash
 # BSNs are never written in full without a decision (docs/spec/event-log.md "Privacy", issue 14 point 2).
-# Plants possible BSNs (plain, 3-3-3, 4-2-3, prefixed, in free text, in a file name) in every
-# column of a CSV, an XES and a ZGW export, runs every command that writes, and greps every output
+# Plants possible BSNs (plain, 3-3-3, 4-2-3, 3-2-4, prefixed, in free text, in a file name, in a
+# column or key name) in every column of a CSV, an XES and a ZGW export, runs every command that writes, and greps every output
 # file, the terminal output, the database and its WAL for the digits.
 #   run_bsn.sh WMOTOETS SOURCE_DIR WORK_DIR
 set -u
@@ -11,12 +11,14 @@ fail=0
 bad() { echo "FOUT: $*" >&2; fail=1; }
 
 # Nine-digit numbers that pass the elfproef, each planted once (in some written form).
-plain=691400507 dotted=781676447 dashed=116263684 prefixed=168753236 text=145944372 file=423483687 actor=946225436 spaced=204640775
-all="$plain $dotted $dashed $prefixed $text $file $actor $spaced"
-forms() {  # every way a number may appear: plain, 3-3-3 and 4-2-3 with . - or space
+plain=691400507 dotted=781676447 dashed=116263684 prefixed=168753236 text=145944372 file=423483687 actor=946225436 spaced=204640775 keyname=725763863
+all="$plain $dotted $dashed $prefixed $text $file $actor $spaced $keyname"
+forms() {  # every way a number may appear: plain, 3-3-3, 4-2-3 and 3-2-4 with . - or space
     local d=$1
     echo "$d"
-    for s in . - ' '; do echo "${d:0:3}$s${d:3:3}$s${d:6:3}"; echo "${d:0:4}$s${d:4:2}$s${d:6:3}"; done
+    for s in . - ' '; do
+        echo "${d:0:3}$s${d:3:3}$s${d:6:3}"; echo "${d:0:4}$s${d:4:2}$s${d:6:3}"; echo "${d:0:3}$s${d:3:2}$s${d:5:4}"
+    done
 }
 # Greps the given files (and directories) for any form of any planted number.
 clean() {
@@ -30,12 +32,12 @@ clean() {
 
 csv="in/dossiers-$file.csv"
 cat > "$csv" <<EOF
-case_id,timestamp,activity,actor,role,team,organisatie,event_id,notitie,kanaal
-$plain,2024-03-01,melding,$actor,consulent,Team ${dotted:0:3}.${dotted:3:3}.${dotted:6:3},MEE ${dashed:0:4}-${dashed:4:2}-${dashed:6:3},E-${spaced:0:3} ${spaced:3:3} ${spaced:6:3},cliënt $text belde,brief
-$plain,2024-03-02,gesprek,M2,consulent,Team Noord,Gemeente,E2,geen,
-D0-$prefixed,2024-03-01,melding,M1,ondersteuner,Team Zuid,MEE,E3,tekst,
-D0-$prefixed,2024-03-20,aanvraag,M1,consulent,Team Zuid,Gemeente,E4,,
-D0-$prefixed,$text,besluit,M1,beslisser,Team Zuid,Gemeente,E5,,
+case_id,timestamp,activity,actor,role,team,organisatie,event_id,notitie,kanaal,opmerking ${keyname:0:3}-${keyname:3:2}-${keyname:5:4}
+$plain,2024-03-01,melding,$actor,consulent,Team ${dotted:0:3}.${dotted:3:3}.${dotted:6:3},MEE ${dashed:0:4}-${dashed:4:2}-${dashed:6:3},E-${spaced:0:3} ${spaced:3:3} ${spaced:6:3},cliënt $text belde,brief,extra
+$plain,2024-03-02,gesprek,M2,consulent,Team Noord,Gemeente,E2,geen,,
+D0-$prefixed,2024-03-01,melding,M1,ondersteuner,Team Zuid,MEE,E3,tekst,,
+D0-$prefixed,2024-03-20,aanvraag,M1,consulent,Team Zuid,Gemeente,E4,,,
+D0-$prefixed,$text,besluit,M1,beslisser,Team Zuid,Gemeente,E5,,,
 EOF
 
 xes="in/logboek-$file.xes"
@@ -52,6 +54,7 @@ cat > "$xes" <<EOF
       <string key="org:role" value="consulent"/>
       <string key="org:group" value="Team ${dotted:0:3}.${dotted:3:3}.${dotted:6:3}"/>
       <string key="kanaal" value="MEE ${dashed:0:4}-${dashed:4:2}-${dashed:6:3}"/>
+      <string key="notitie $keyname" value="extra"/>
     </event>
   </trace>
   <trace>

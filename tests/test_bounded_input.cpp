@@ -271,3 +271,170 @@ TEST(BoundedInput, OnlyRegularFilesAndNoForeignContentInMessages) {
     EXPECT_EQ(error_about(typo, [&] { read_equated_days_file(typo, c); }),
               ":1: '2024-13-01' is geen datum (verwacht JJJJ-MM-DD, daarna eventueel een omschrijving)");
 }
+
+// ---- The XLSX reader bounded by its input (issue 27 point 2) ----
+
+#include "import/xlsx.hpp"
+#include "zip_write.hpp"
+
+namespace {
+
+using test::workbook_parts;
+using test::ZipPart;
+
+std::string hostile_workbook(const std::string& name, const std::vector<ZipPart>& parts) {
+    const std::string path = (test::temp_dir() / name).string();
+    test::write_zip(path, parts);
+    return path;
+}
+
+std::string repeated(std::string_view piece, std::size_t n) {
+    std::string s;
+    s.reserve(piece.size() * n);
+    for (std::size_t i = 0; i < n; ++i) s += piece;
+    return s;
+}
+
+// Reads every sheet row of the first sheet; the number of cells seen.
+std::size_t read_cells(const std::string& path, std::string_view sheet = {}) {
+    const XlsxWorkbook wb(path);
+    std::size_t n = 0;
+    wb.read_sheet(sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) { n += cells.size(); });
+    return n;
+}
+
+const std::string kCell = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+
+}  // namespace
+
+TEST(BoundedInput, XlsxSharedStringsAreBoundedByTheirPartAndTheSheets) {
+    // Ten million empty strings in 50 KB (the report: 50 million in 366 KB took 2.1 GB).
+    const std::string bomb =
+        hostile_workbook("gedeeld-bom.xlsx", workbook_parts(repeated("<row><c t=\"s\"><v>1</v></c></row>", 200000),
+                                                            "<sst>" + repeated("<si/>", 10000000) + "</sst>"));
+    EXPECT_LT(std::filesystem::file_size(bomb), 2u << 20);
+    ChildResult o = in_child(bomb, [&] { read_cells(bomb); });
+    EXPECT_NE(o.message.find("gedeeld-bom.xlsx:xl/sharedStrings.xml: meer dan "), std::string::npos) << o.message;
+    EXPECT_NE(o.message.find(" gedeelde teksten, meer dan de bladen kunnen gebruiken of dan bij de grootte van het "
+                             "onderdeel past (de grens van Wmo-toets)"),
+              std::string::npos)
+        << o.message;
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+    // A sheet of one cell can refer to one string, not to a thousand.
+    const std::string few = hostile_workbook(
+        "gedeeld-weinig.xlsx", workbook_parts(kCell, "<sst>" + repeated("<si><t>x</t></si>", 1000) + "</sst>"));
+    const std::string refused = error_about(few, [&] { read_cells(few); });
+    EXPECT_NE(refused.find(" gedeelde teksten, meer dan de bladen kunnen gebruiken"), std::string::npos) << refused;
+    // What a real workbook holds is read.
+    const std::string fine = hostile_workbook(
+        "gedeeld-goed.xlsx", workbook_parts(repeated(kCell, 20), "<sst><si><t>Dossier</t></si></sst>"));
+    EXPECT_EQ(read_cells(fine), 20u);
+}
+
+TEST(BoundedInput, XlsxNestedDeeplyIsRefusedInEveryPart) {
+    // A million nested elements in a few KB (the report: 30 million in 89 KB took 4.2 GB).
+    const std::string nested = repeated("<x>", 1000000) + repeated("</x>", 1000000);
+    for (const auto& [name, parts] : std::vector<std::pair<std::string, std::vector<ZipPart>>>{
+             {"diep-blad.xlsx", workbook_parts(nested)},
+             {"diep-teksten.xlsx", workbook_parts(kCell, "<sst>" + nested + "</sst>")},
+             {"diep-stijlen.xlsx", workbook_parts(kCell, "", "<styleSheet>" + nested + "</styleSheet>")}}) {
+        const std::string path = hostile_workbook(name, parts);
+        const ChildResult o = in_child(path, [&] { read_cells(path); });
+        EXPECT_NE(o.message.find("(regel 1): meer dan 64 elementen in elkaar (de grens van Wmo-toets); dit is geen "
+                                 "werkmap zoals Excel die schrijft"),
+                  std::string::npos)
+            << name << ": " << o.message;
+        EXPECT_EQ(o.message.rfind(name, 0), 0u) << o.message;  // located: the file and its part
+        EXPECT_LT(o.peak_mb, kPeakLimitMb) << name;
+    }
+}
+
+TEST(BoundedInput, XlsxStylesSheetsAndSparseRowsTakeLinearTime) {
+    // 100,000 number formats and cell formats (quadratic before: 9.5 s); the last one shows a date.
+    std::string styles = "<styleSheet><numFmts>";
+    for (int i = 0; i < 100000; ++i)
+        styles += "<numFmt numFmtId=\"" + std::to_string(200 + i) + "\" formatCode=\"0.0\"/>";
+    styles += "<numFmt numFmtId=\"100200\" formatCode=\"dd-mm-yyyy\"/></numFmts><cellXfs>";
+    for (int i = 0; i <= 100000; ++i) styles += "<xf numFmtId=\"" + std::to_string(200 + i) + "\"/>";
+    styles += "</cellXfs></styleSheet>";
+    const std::string dated = hostile_workbook(
+        "stijlen.xlsx",
+        workbook_parts("<row><c s=\"100000\"><v>45292</v></c><c s=\"99999\"><v>45292</v></c></row>", "", styles));
+    std::vector<XlsxCell> got;
+    XlsxWorkbook(dated).read_sheet({}, [&](std::size_t, const std::vector<XlsxCell>& cells) { got = cells; });
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0].text, "2024-01-01");
+    EXPECT_EQ(got[1].text, "45292");
+    // 60,000 sheets (58 s before): the last one is found by its name.
+    std::string sheets, rels;
+    for (int i = 1; i <= 60000; ++i) {
+        sheets += "<sheet name=\"B" + std::to_string(i) + "\" sheetId=\"" + std::to_string(i) + "\" r:id=\"rId" +
+                  std::to_string(i) + "\"/>";
+        rels += "<Relationship Id=\"rId" + std::to_string(i) + "\" Target=\"worksheets/sheet" +
+                std::to_string(i == 60000 ? 1 : i + 1) + ".xml\"/>";
+    }
+    std::vector<ZipPart> many = workbook_parts(kCell, "<sst><si><t>x</t></si></sst>");
+    many[1].body = "<workbook xmlns:r=\"r\"><sheets>" + sheets + "</sheets></workbook>";
+    many[2].body = "<Relationships>" + rels + "</Relationships>";
+    const std::string path = hostile_workbook("bladen.xlsx", many);
+    EXPECT_EQ(XlsxWorkbook(path).sheet_names().size(), 60000u);
+    EXPECT_EQ(read_cells(path, "B60000"), 1u);
+    // 100,000 rows of one cell in column XFD are 100,000 cells, not 1.6 billion.
+    const std::string sparse = hostile_workbook(
+        "ijl.xlsx", workbook_parts(repeated("<row><c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", 100000)));
+    std::size_t rows = 0, last_col = 0;
+    XlsxWorkbook(sparse).read_sheet({}, [&](std::size_t, const std::vector<XlsxCell>& cells) {
+        ++rows;
+        last_col = cells.back().col;
+        EXPECT_EQ(cells.size(), 1u);
+    });
+    EXPECT_EQ(rows, 100000u);
+    EXPECT_EQ(last_col, 16383u);
+}
+
+TEST(BoundedInput, XlsxArchiveFaultsAreRefusedWithTheirPart) {
+    // The relationships, the workbook and the styles are read whole: at most 8 MiB.
+    std::vector<ZipPart> big = workbook_parts(kCell, "<sst><si><t>x</t></si></sst>");
+    big[1].body.insert(big[1].body.find("<sheets>"), std::string(9 << 20, ' '));
+    const std::string huge = hostile_workbook("groot-werkboek.xlsx", big);
+    const ChildResult o = in_child(huge, [&] { read_cells(huge); });
+    EXPECT_EQ(o.message,
+              ": xl/workbook.xml is groter dan 8 MiB uitgepakt (de grens van Wmo-toets voor dit onderdeel; Excel "
+              "schrijft het veel kleiner); is dit wel een werkmap?");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+    // A CRC-32 that does not match what the part holds.
+    std::vector<ZipPart> crc = workbook_parts(kCell, "<sst><si><t>x</t></si></sst>");
+    crc[3].wrong_crc = true;
+    const std::string bad_crc = hostile_workbook("crc.xlsx", crc);
+    EXPECT_EQ(error_about(bad_crc, [&] { read_cells(bad_crc); }),
+              ": de werkmap is beschadigd (xl/worksheets/sheet1.xml: de controlesom (CRC-32) klopt niet); open en "
+              "bewaar hem opnieuw in Excel");
+    // One name twice: which one a program reads differs.
+    std::vector<ZipPart> twice = workbook_parts(kCell, "<sst><si><t>x</t></si></sst>");
+    twice.push_back(twice[3]);
+    const std::string dup = hostile_workbook("dubbel.xlsx", twice);
+    EXPECT_EQ(error_about(dup, [&] { read_cells(dup); }),
+              ": de werkmap is beschadigd (het onderdeel 'xl/worksheets/sheet1.xml' staat twee keer in het archief); "
+              "open en bewaar hem opnieuw in Excel");
+}
+
+TEST(BoundedInput, XlsxCellLimitCountsCharactersAndSheetNamesHideBsns) {
+    std::string accents;
+    for (int i = 0; i < 20000; ++i) accents += "é";  // 40,000 bytes, 20,000 characters: Excel takes it
+    const std::string ok = hostile_workbook(
+        "tekens.xlsx", workbook_parts("<row><c t=\"inlineStr\"><is><t>" + accents + "</t></is></c></row>",
+                                      "<sst><si><t>" + accents + "</t></si></sst>"));
+    EXPECT_EQ(read_cells(ok), 1u);
+    const std::string too_long = hostile_workbook(
+        "te-lang.xlsx",
+        workbook_parts("<row><c t=\"inlineStr\"><is><t>" + std::string(32768, 'a') + "</t></is></c></row>"));
+    EXPECT_EQ(error_about(too_long, [&] { read_cells(too_long); }),
+              ":Blad1!A1: de cel is langer dan 32.767 tekens (de grens van Excel)");
+    // A sheet's name goes into messages: a possible BSN in it is replaced, controls shown.
+    const std::string named = hostile_workbook(
+        "blad-bsn.xlsx", workbook_parts("<row><c><v>x1</v></c></row>", "", "", "Export 123-45-6782\xE2\x80\xAE"));
+    const XlsxWorkbook wb(named);
+    EXPECT_EQ(wb.sheet_names(), std::vector<std::string>{"Export [BSN?]U+202E"});
+    EXPECT_EQ(error_about(named, [&] { read_cells(named, "Export 123-45-6782\xE2\x80\xAE"); }),
+              ":Export [BSN?]U+202E!A1: ongeldig getal 'x1'");
+}

@@ -69,7 +69,10 @@ TEST(Bsn, Elfproef) {
     EXPECT_TRUE(looks_like_bsn("111.222.333"));
     EXPECT_TRUE(looks_like_bsn("111 222 333"));
     EXPECT_TRUE(looks_like_bsn("1234-56-782"));
-    EXPECT_FALSE(looks_like_bsn("12-345-6782"));                             // neither 3-3-3 nor 4-2-3
+    EXPECT_TRUE(looks_like_bsn("123-45-6782"));  // 3-2-4 (2026-12-06)
+    EXPECT_TRUE(looks_like_bsn("123 45 6782"));
+    EXPECT_FALSE(looks_like_bsn("12-345-6782"));                             // none of 3-3-3, 4-2-3, 3-2-4
+    EXPECT_FALSE(looks_like_bsn("123-45.6782"));                             // mixed separators
     EXPECT_FALSE(looks_like_bsn("111.222-333"));                             // mixed separators
     EXPECT_TRUE(looks_like_bsn("11222333") == looks_like_bsn("011222333"));  // eight digits: leading zero
     EXPECT_FALSE(looks_like_bsn("2024-03-28"));
@@ -90,6 +93,9 @@ TEST(Bsn, Elfproef) {
               "1234567820 en 123456789 en 2024-03-28T10:15:00");
     EXPECT_EQ(replace_bsn_groups("12.111.222.333"), "12.[BSN?]");
     EXPECT_EQ(mask_bsn_groups("D0-123456782 en 111.222.333"), "D0-1234***** en 111.2**.***");
+    EXPECT_EQ(replace_bsn_groups("cliënt 123-45-6782 belde"), "cliënt [BSN?] belde");
+    EXPECT_EQ(replace_bsn_groups("123-45-67820"), "123-45-67820");  // a fourth group too long: no BSN
+    EXPECT_EQ(mask_bsn_groups("123.45.6782"), "123.4*.****");
     EXPECT_FALSE(holds_bsn("ZAAK-2024-0001"));
     EXPECT_TRUE(holds_bsn("BSN123456782"));
 }
@@ -116,6 +122,19 @@ TEST(Text, ControlCharactersAndBidiOverridesAreShownNotActedOn) {
     EXPECT_EQ(shown_text("\xE2\x81\xA6x\xE2\x81\xA9"), "U+2066xU+2069");                    // isolates
     EXPECT_EQ(shown_text("\xE2\x80\x94 en \xE2\x80\x99"), "\xE2\x80\x94 en \xE2\x80\x99");  // dashes and quotes stay
     EXPECT_EQ(shown_text("einde \xE2\x80"), "einde \xE2\x80");  // a cut sequence is left as is
+    // C1 controls (U+0080–U+009F: CSI, NEL …) like C0; the Latin-1 letters after them stay.
+    EXPECT_EQ(shown_text("a\xC2\x9B"
+                         "31mb\xC2\x85"),
+              "aU+009B31mbU+0085");
+    EXPECT_EQ(shown_text("caf\xC3\xA9 \xC2\xA0x \xC2"), "caf\xC3\xA9 \xC2\xA0x \xC2");
+    EXPECT_TRUE(needs_showing("\xC2\x80"));
+    // Echoed input: at most 200 characters (not bytes), then "…", controls visible.
+    EXPECT_EQ(echoed("kort\x07"), "kort\\x07");
+    EXPECT_EQ(echoed(std::string(100000, '9')), std::string(200, '9') + "…");
+    std::string accents;
+    for (int i = 0; i < 300; ++i) accents += "é";
+    EXPECT_EQ(echoed(accents), accents.substr(0, 400) + "…");
+    EXPECT_EQ(echoed(accents.substr(0, 400)), accents.substr(0, 400));
 }
 
 TEST(Text, SpreadsheetCellsNeverStartAFormula) {

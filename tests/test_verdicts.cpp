@@ -36,9 +36,7 @@ Rows read_rows(const std::string& path) {
     std::size_t last = 0;
     wb.read_sheet("Oordelen", [&](std::size_t row, const std::vector<XlsxCell>& cells) {
         while (++last < row) rows.emplace_back();  // a blank row stays a blank row
-        std::vector<std::string> text;
-        for (const XlsxCell& c : cells) text.push_back(c.text);
-        rows.push_back(text);
+        rows.push_back(row_texts(cells, 100));
     });
     return rows;
 }

@@ -212,7 +212,9 @@ TEST(Xes, RefusalsNameTheFile) {
     ImportOptions o;
     const std::string broken = write_file("kapot.xes", "<log>\n<trace>\n<event>\n</trace>\n</log>\n");
     EXPECT_EQ(error_of([&] { import_log_file(broken, "auto", o, log, diag); }),
-              broken + ":4: geen geldige XES (XML-fout: mismatched tag); niets uit dit bestand is ingelezen");
+              broken +
+                  ":4: geen geldige XES (sluitelement past niet bij het openingselement); niets uit dit bestand is "
+                  "ingelezen");
     const std::string gz = gzip(kSmallXes);
     const std::string truncated = write_file("afgekapt.xes.gz", gz.substr(0, gz.size() / 2));
     EXPECT_EQ(error_of([&] { import_log_file(truncated, "auto", o, log, diag); }),

@@ -24,9 +24,8 @@ std::map<std::string, std::pair<XlsxCell::Kind, std::string>> read_all(const Xls
                                                                        std::string_view sheet = {}) {
     std::map<std::string, std::pair<XlsxCell::Kind, std::string>> out;
     wb.read_sheet(sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
-        for (std::size_t c = 0; c < cells.size(); ++c)
-            if (cells[c].kind != XlsxCell::Kind::empty)
-                out[column_letters(c) + std::to_string(row)] = {cells[c].kind, cells[c].text};
+        for (const XlsxCell& c : cells)
+            if (c.kind != XlsxCell::Kind::empty) out[column_letters(c.col) + std::to_string(row)] = {c.kind, c.text};
     });
     return out;
 }

@@ -181,11 +181,14 @@ std::string fold_compact(std::string_view s) {
 
 namespace {
 
-// The length of a character to be shown escaped at s[i] (1 for C0/DEL, 3 for a bidi control in
-// UTF-8), or 0.
+// The length of a character to be shown escaped at s[i] (1 for C0/DEL, 2 for a C1 control, 3 for a
+// bidi control in UTF-8), or 0.
 std::size_t hidden_at(std::string_view s, std::size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7F) return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+        static_cast<unsigned char>(s[i + 1]) >= 0x80)
+        return 2;  // a C1 control, U+0080..U+009F (NEL, CSI …)
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
         const auto d = static_cast<unsigned char>(s[i + 2]);
         if (d >= 0xAA && d <= 0xAE) return 3;  // U+202A..U+202E
@@ -221,8 +224,10 @@ void append_shown(std::string& out, std::string_view s) {
             out += kHex[c >> 4];
             out += kHex[c & 0xF];
         } else {
-            const unsigned cp = ((0xE2u & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                                (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+            const unsigned cp = n == 2
+                                    ? ((0xC2u & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu)
+                                    : ((0xE2u & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                                          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
             out += "U+";
             for (int shift = 12; shift >= 0; shift -= 4)
                 out += static_cast<char>(std::toupper(kHex[(cp >> shift) & 0xF]));
@@ -236,6 +241,18 @@ void append_shown(std::string& out, std::string_view s) {
 std::string shown_text(std::string_view s) {
     std::string out;
     append_shown(out, s);
+    return out;
+}
+
+std::string echoed(std::string_view s, std::size_t chars) {
+    std::size_t at = 0, n = 0;
+    while (at < s.size() && n < chars) {
+        ++at;
+        while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;
+        ++n;
+    }
+    std::string out = shown_text(s.substr(0, at));
+    if (at < s.size()) out += "…";
     return out;
 }
 

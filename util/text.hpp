@@ -61,12 +61,16 @@ std::optional<bool> parse_yes_no(std::string_view s);
 // 12.50, 12,50, € 12,50, 1.234,56 → the amount in euros.
 std::optional<double> parse_amount(std::string_view s);
 
-// Text as a person sees it in a terminal, a text file or a spreadsheet: control characters (C0
-// and DEL) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are written
+// Text as a person sees it in a terminal, a text file or a spreadsheet: control characters (C0,
+// DEL and C1, U+0080–U+009F) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are written
 // visibly (\x1b, U+202E), so that nothing in an input can move the cursor, ring, or turn text around.
 bool needs_showing(std::string_view s);
 void append_shown(std::string& out, std::string_view s);
 std::string shown_text(std::string_view s);
+
+// A piece of input echoed in a message (issue 27 point 7): at most `chars` characters (then "…"),
+// controls made visible as by shown_text.
+std::string echoed(std::string_view s, std::size_t chars = 200);
 
 // A spreadsheet cell that would start a formula (=, +, -, @) gets a leading ' (OWASP's rule for
 // CSV injection); a cell that is a number ("-12", "+3,5") stays a number. Apply after shown_text
