@@ -99,7 +99,9 @@ void prepare(const CheckOptions& o, CheckSetup& s) {
 EventLog load_log(const CheckOptions& o, std::unique_ptr<Store>& store, bool& mask) {
     EventLog log;
     if (!o.db.empty()) {
-        store = std::make_unique<Store>(o.db, store_notice);
+        // With logs the database is made or brought up to date; without, it must be there already.
+        store = std::make_unique<Store>(o.db, o.input.logs.empty() ? Store::Access::write : Store::Access::create,
+                                        store_notice);
         import_into_store(o.input, *store);
         const PhaseTimer timer("inlezen uit de database");
         log = store->load();

@@ -29,7 +29,7 @@ std::map<std::string, CheckFigure> check_figures(const ZelftestOptions& o) {
     if (!o.check_json.empty()) return read_check_figures(o.check_json);
     std::map<std::string, CheckFigure> out;
     if (o.db.empty()) return out;
-    for (const auto& f : latest_run_of(Store(o.db, store_notice)).figures)
+    for (const auto& f : latest_run_of(Store(o.db, Store::Access::read, store_notice)).figures)
         out[f.rule] =
             CheckFigure{f.rule, f.title, f.severity, f.applicable, f.compliant, f.violations, f.unknown, f.rate};
     return out;

@@ -206,12 +206,12 @@ RunRecord latest_run_of(const Store& store) {
     std::optional<RunRecord> run = store.latest_run();
     if (!run)
         throw Error(store.path() + ": nog geen controle in deze database; voer eerst 'wmotoets controleer --db " +
-                    store.path() + "' uit");
+                    shell_quoted(store.path()) + "' uit");
     return std::move(*run);
 }
 
 LatestRun load_latest_run(const std::string& db) {
-    Store store(db, store_notice);
+    const Store store(db, Store::Access::read, store_notice);
     RunRecord run = latest_run_of(store);
     LatestRun out{store.load(), std::move(run)};
     out.log.finalize();

@@ -1,8 +1,12 @@
 // Loading every stored event back as the log of one run.
 #include "store/sqlite.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
+
+#include "model/date.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -35,9 +39,18 @@ std::unordered_map<std::int64_t, std::uint16_t> load_inputs(const Store::Db& db,
     return file_of;
 }
 
-// Every stored text interned in `log`: the log's id of each database string id.
+// Every stored text interned in `log`: the log's id of each database string id (kNoText where none).
+constexpr StrId kNoText = ~StrId{0};
 std::vector<StrId> load_strings(const Store::Db& db, EventLog& log) {
-    std::vector<StrId> str(static_cast<std::size_t>(scalar(db, "SELECT coalesce(max(id), 0) FROM strings")) + 1, 0);
+    // The ids are 1, 2, 3 … as SQLite hands them out; far more ids than texts is no store of ours.
+    const std::int64_t max_id = scalar(db, "SELECT coalesce(max(id), 0) FROM strings");
+    const std::int64_t count = scalar(db, "SELECT count(*) FROM strings");
+    const std::int64_t min_id = scalar(db, "SELECT coalesce(min(id), 1) FROM strings");
+    if (min_id < 1) damaged(db, "strings", min_id, "ongeldige tekst-id");
+    if (max_id > 2 * count + 1024)
+        damaged(db, "strings", max_id,
+                "tekst-id's tot " + std::to_string(max_id) + " bij " + std::to_string(count) + " teksten");
+    std::vector<StrId> str(static_cast<std::size_t>(max_id) + 1, kNoText);
     Stmt q(db, "SELECT id, text FROM strings");
     while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
     return str;
@@ -49,46 +62,67 @@ EventLog Store::load() const {
     EventLog log;
     const auto file_of = load_inputs(*db_, log);
     const std::vector<StrId> str = load_strings(*db_, log);
-    auto s = [&](const Stmt& q, int c) -> StrId { return q.null(c) ? 0 : str.at(std::size_t(q.i64(c))); };
+    std::int64_t row = 0;  // the event being read, for messages
+    // Every id read from a row is checked where it is used (issue 27).
+    auto text = [&](std::int64_t id, const char* what) -> StrId {
+        if (id < 1 || std::uint64_t(id) >= str.size() || str[std::size_t(id)] == kNoText)
+            damaged(*db_, "events", row, std::string("onbekende tekst-id ") + std::to_string(id) + " (" + what + ")");
+        return str[std::size_t(id)];
+    };
+    auto s = [&](const Stmt& q, int c, const char* what) -> StrId { return q.null(c) ? 0 : text(q.i64(c), what); };
     // The activity of a stored name; a name this program does not know is refused, never guessed.
     std::vector<std::optional<Activity>> activities(str.size());
     auto activity_of = [&](std::int64_t id) -> Activity {
-        std::optional<Activity>& a = activities.at(std::size_t(id));
+        const StrId name_id = text(id, "activiteit");
+        std::optional<Activity>& a = activities[std::size_t(id)];
         if (!a) {
-            const std::string_view name = log.str(str.at(std::size_t(id)));
+            const std::string_view name = log.str(name_id);
             a = name == activity_name(Activity::onbekend) ? Activity::onbekend
                                                           : activity_from_folded(name).value_or(Activity::onbekend);
             if (*a == Activity::onbekend && name != activity_name(Activity::onbekend))
-                throw Error(path_ + ": onbekende activiteit '" + std::string(name) +
-                            "' in de database (gemaakt met een nieuwere wmotoets?)");
+                damaged(*db_, "events", row,
+                        "onbekende activiteit '" + echoed(name, 60) + "' (gemaakt met een nieuwere wmotoets?)");
         }
         return *a;
     };
+    const Date first_day = Date::from_ymd(1900, 1, 1), last_day = Date::from_ymd(2199, 12, 31);
     const auto n_events = static_cast<std::size_t>(scalar(*db_, "SELECT count(*) FROM events"));
     log.reserve(n_events, 0);
     // Dossier by dossier, and within one in the order of its import and rows: the input order.
     Stmt q(*db_,
            "SELECT e.case_str, e.import_id, e.line, e.date, e.ms, e.activity, e.label, e.actor, e.role, e.team, "
-           "e.organisatie, e.event_id, e.attrs "
+           "e.organisatie, e.event_id, e.attrs, e.id, c.case_str "
            "FROM cases c JOIN events e ON e.id BETWEEN c.first_event AND c.last_event ORDER BY c.case_str, e.id");
     std::int64_t last_case = -1;
     std::uint32_t case_index = 0;
     while (q.step("het lezen van de gebeurtenissen")) {
+        row = q.i64(13);
+        // A dossier's range holds its own events only (an overlapping range would count events twice).
+        if (q.i64(0) != q.i64(14))
+            damaged(*db_, "events", row, "hoort bij een ander dossier dan het bereik van tabel cases zegt");
         Event e;
         if (q.i64(0) != last_case) {
             last_case = q.i64(0);
-            case_index = log.case_index(log.str(str.at(std::size_t(last_case))));
+            case_index = log.case_index(log.str(text(last_case, "dossier")));
         }
         e.case_index = case_index;
-        e.file = file_of.at(q.i64(1));
-        e.line = static_cast<std::uint32_t>(q.i64(2));
-        e.date = Date{static_cast<std::int32_t>(q.i64(3))};
-        e.ms = static_cast<std::int32_t>(q.i64(4));
+        const auto file = file_of.find(q.i64(1));
+        if (file == file_of.end()) damaged(*db_, "events", row, "onbekende import-id " + std::to_string(q.i64(1)));
+        e.file = file->second;
+        const std::int64_t line = q.i64(2), date = q.i64(3), ms = q.i64(4);
+        if (line < 0 || line > std::int64_t(UINT32_MAX)) damaged(*db_, "events", row, "ongeldig regelnummer");
+        if (date < first_day.days || date > last_day.days) damaged(*db_, "events", row, "datum buiten 1900–2199");
+        if (ms < -1 || ms >= 86400000) damaged(*db_, "events", row, "ongeldige tijd van de dag");
+        e.line = static_cast<std::uint32_t>(line);
+        e.date = Date{static_cast<std::int32_t>(date)};
+        e.ms = static_cast<std::int32_t>(ms);
         e.activity = activity_of(q.i64(5));
-        e.who = log.who_index(Who{s(q, 7), s(q, 8), s(q, 9), s(q, 10)});
+        e.who = log.who_index(Who{s(q, 7, "medewerker"), s(q, 8, "rol"), s(q, 9, "team"), s(q, 10, "organisatie")});
         const std::string_view blob = q.blob(12);
+        if (blob.size() % 8 != 0) damaged(*db_, "events", row, "beschadigde attributen");
         e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
-        for (const auto& [key, value] : {std::pair{kLabelKey, s(q, 6)}, std::pair{kEventIdKey, s(q, 11)}})
+        for (const auto& [key, value] :
+             {std::pair{kLabelKey, s(q, 6, "label")}, std::pair{kEventIdKey, s(q, 11, "event_id")}})
             if (value != 0) {
                 log.add_attribute({key, value});
                 ++e.attr_count;
@@ -97,7 +131,7 @@ EventLog Store::load() const {
             std::uint32_t k = 0, v = 0;
             std::memcpy(&k, blob.data() + i, 4);
             std::memcpy(&v, blob.data() + i + 4, 4);
-            log.add_attribute({str.at(k), str.at(v)});
+            log.add_attribute({text(k, "attribuut"), text(v, "attribuutwaarde")});
             ++e.attr_count;
         }
         log.add_event(e);

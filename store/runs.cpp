@@ -1,6 +1,16 @@
 // Check runs in the store: written row by row (RunWriter) and read back (latest_run).
 #include "store/sqlite.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "model/date.hpp"
+#include "model/severity.hpp"
+#include "util/text.hpp"
+
 namespace wmotoets {
 
 using namespace store_sql;
@@ -120,16 +130,42 @@ std::int64_t Store::add_run(const RunRecord& run) {
 
 namespace {
 
+// What this program writes as a name (a rule id, a phase, a setting): letters, digits and -_. only.
+bool plain_name(std::string_view s) {
+    if (s.empty() || s.size() > 60) return false;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '.'))
+            return false;
+    }
+    return true;
+}
+
+// A stored count: never negative, never more than a store can hold (issue 27).
+std::size_t count_at(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row) {
+    const std::int64_t v = q.i64(c);
+    if (q.null(c) || v < 0 || v > (std::int64_t(1) << 40)) damaged(db, table, row, "ongeldig aantal");
+    return std::size_t(v);
+}
+
 void read_run_header(const Store::Db& db, std::int64_t id, RunRecord& run) {
     Stmt q(db, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
     q.bind(1, id);
     q.step("het lezen van de controle");
     run.peildatum = std::string(q.text(0));
+    if (!run.peildatum.empty() && !parse_date_value(run.peildatum)) damaged(db, "runs", id, "ongeldige peildatum");
     run.settings = RunSettings::parse(q.text(1));
+    for (const auto& [key, value] : run.settings.values)
+        if (!plain_name(key) || value.size() > 100 || needs_showing(value))
+            damaged(db, "runs", id, "ongeldige instelling");
     std::string_view rules = q.text(2);
+    std::set<std::string_view> seen;
     while (!rules.empty()) {
         const auto comma = rules.find(',');
-        run.rules.emplace_back(rules.substr(0, comma));
+        const std::string_view rule = rules.substr(0, comma);
+        if (!plain_name(rule) || !seen.insert(rule).second) damaged(db, "runs", id, "ongeldige lijst van regels");
+        run.rules.emplace_back(rule);
         rules = comma == std::string_view::npos ? std::string_view{} : rules.substr(comma + 1);
     }
 }
@@ -137,30 +173,44 @@ void read_run_header(const Store::Db& db, std::int64_t id, RunRecord& run) {
 void read_outcomes(const Store::Db& db, std::int64_t id, RunRecord& run) {
     Stmt q(db, "SELECT case_id, codes FROM outcomes WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
+    std::set<std::string, std::less<>> seen;
     while (q.step("het lezen van uitkomsten")) {
+        const std::int64_t row = std::int64_t(run.case_ids.size());
+        if (!seen.insert(std::string(q.text(0))).second)
+            damaged(db, "outcomes", row, "een dossier staat er twee keer in");
         run.case_ids.emplace_back(q.text(0));
         const std::string_view codes = q.text(1);
+        if (codes.size() != run.rules.size()) damaged(db, "outcomes", row, "uitkomsten passen niet bij de regels");
         for (std::size_t r = 0; r < run.rules.size(); ++r) {
-            const auto o = r < codes.size() ? outcome_from_code(codes[r]) : std::nullopt;
-            if (!o)
-                throw Error(db.path + ": beschadigde uitkomsten van dossier '" + std::string(q.text(0)) +
-                            "' in controle " + std::to_string(id));
+            const auto o = outcome_from_code(codes[r]);
+            if (!o) damaged(db, "outcomes", row, "onbekende uitkomst");
             run.outcomes.push_back(*o);
         }
     }
 }
 
 void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, std::int64_t id, RunRecord& run) {
+    std::int64_t row = 0;
     auto input_of = [&](std::uint64_t import_id) -> std::size_t {
         const auto it = std::lower_bound(ids.begin(), ids.end(), std::int64_t(import_id));
         if (it == ids.end() || *it != std::int64_t(import_id))
-            throw Error(db.path + ": bevinding verwijst naar import " + std::to_string(import_id) + ", die er niet is");
+            damaged(db, "findings", row, "verwijst naar import " + std::to_string(import_id) + ", die er niet is");
         return std::size_t(it - ids.begin());
     };
+    const auto number = [&](std::string_view text) -> std::uint64_t {
+        std::uint64_t v = 0;
+        const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        if (ec != std::errc() || p != text.data() + text.size() || v > UINT32_MAX)
+            damaged(db, "findings", row, "onleesbare verwijzing naar een gebeurtenis");
+        return v;
+    };
+    const std::set<std::string_view> dossiers(run.case_ids.begin(), run.case_ids.end());
+    const std::set<std::string_view> rules(run.rules.begin(), run.rules.end());
     Stmt q(db,
            "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
     while (q.step("het lezen van bevindingen")) {
+        row = std::int64_t(run.findings.size());
         RunRecord::Finding f;
         f.case_id = std::string(q.text(0));
         f.rule = std::string(q.text(1));
@@ -168,13 +218,20 @@ void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, st
         f.date = std::string(q.text(3));
         f.deadline = std::string(q.text(4));
         f.message = std::string(q.text(5));
+        if (!dossiers.count(f.case_id)) damaged(db, "findings", row, "onbekend dossier");
+        if (!rules.count(f.rule)) damaged(db, "findings", row, "onbekende regel");
+        if (q.i64(2) < 0 || q.i64(2) > 1000000) damaged(db, "findings", row, "ongeldige cyclus");
+        if (!parse_date_value(f.date) || (!f.deadline.empty() && !parse_date_value(f.deadline)))
+            damaged(db, "findings", row, "ongeldige datum");
         std::string_view ev = q.text(6);
         while (!ev.empty()) {
             const auto semi = ev.find(';');
             const std::string_view item = ev.substr(0, semi);
             const auto colon = item.find(':');
-            f.events.emplace_back(input_of(std::stoull(std::string(item.substr(0, colon)))),
-                                  static_cast<std::uint32_t>(std::stoul(std::string(item.substr(colon + 1)))));
+            if (colon == std::string_view::npos)
+                damaged(db, "findings", row, "onleesbare verwijzing naar een gebeurtenis");
+            f.events.emplace_back(input_of(number(item.substr(0, colon))),
+                                  static_cast<std::uint32_t>(number(item.substr(colon + 1))));
             ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
         }
         run.findings.push_back(std::move(f));
@@ -186,18 +243,41 @@ void read_figures(const Store::Db& db, std::int64_t id, RunRecord& run) {
            "SELECT rule, title, severity, applicable, compliant, violations, unknown, rate, lo, hi FROM figures "
            "WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
+    // Per rule, what its outcomes count: the stored figures must say the same (a figure edited in
+    // the file would otherwise be published as it stands).
+    std::map<std::string_view, std::array<std::size_t, 4>, std::less<>> counted;
+    for (std::size_t r = 0; r < run.rules.size(); ++r) {
+        auto& c = counted[run.rules[r]];
+        for (std::size_t k = 0; k < run.case_ids.size(); ++k) ++c[std::size_t(run.outcome(k, r))];
+    }
+    std::set<std::string, std::less<>> seen;
     while (q.step("het lezen van cijfers")) {
+        const auto row = std::int64_t(run.figures.size());
         RunRecord::Figure f;
         f.rule = std::string(q.text(0));
         f.title = std::string(q.text(1));
-        f.severity = severity_from_name(q.text(2)).value_or(Severity::overtreding);
-        f.applicable = std::size_t(q.i64(3));
-        f.compliant = std::size_t(q.i64(4));
-        f.violations = std::size_t(q.i64(5));
-        f.unknown = std::size_t(q.i64(6));
+        const auto severity = severity_from_name(q.text(2));
+        if (!severity) damaged(db, "figures", row, "onbekende zwaarte");
+        f.severity = *severity;
+        f.applicable = count_at(db, q, 3, "figures", row);
+        f.compliant = count_at(db, q, 4, "figures", row);
+        f.violations = count_at(db, q, 5, "figures", row);
+        f.unknown = count_at(db, q, 6, "figures", row);
         if (!q.null(7)) f.rate = q.real(7);
         if (!q.null(8)) f.lo = q.real(8);
         if (!q.null(9)) f.hi = q.real(9);
+        const auto c = counted.find(f.rule);
+        if (c == counted.end() || !seen.insert(f.rule).second) damaged(db, "figures", row, "onbekende regel");
+        const auto& [nvt, voldaan, onbekend, overtreden] = c->second;
+        const std::size_t judged = f.compliant + f.violations;
+        const bool rate_ok =
+            judged == 0 ? !f.rate
+                        : f.rate && std::fabs(*f.rate - double(f.violations) / double(judged)) < 1e-9 && f.lo && f.hi &&
+                              *f.lo >= 0 && *f.lo <= *f.rate + 1e-9 && *f.rate <= *f.hi + 1e-9 && *f.hi <= 1;
+        if (f.compliant != voldaan || f.violations != overtreden || f.unknown != onbekend ||
+            f.applicable != voldaan + overtreden + onbekend || !rate_ok)
+            damaged(db, "figures", row, "de cijfers van " + f.rule + " kloppen niet met de uitkomsten per dossier");
+        (void)nvt;
         run.figures.push_back(std::move(f));
     }
 }
@@ -208,23 +288,41 @@ void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
            "mediaan_95_laag, mediaan_95_hoog, aandeel_afgerond, aandeel_beeindigd, aandeel_open, nooit FROM lead_times "
            "WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
+    std::set<std::string, std::less<>> seen;
     while (q.step("het lezen van doorlooptijden")) {
+        const auto row = std::int64_t(run.lead_times.size());
         RunRecord::LeadTime l;
         l.phase = std::string(q.text(0));
-        l.started = std::size_t(q.i64(1));
-        l.completed = std::size_t(q.i64(2));
-        l.running = std::size_t(q.i64(3));
-        l.ended = std::size_t(q.i64(4));
-        if (!q.null(5)) l.mediaan = int(q.i64(5));
-        if (!q.null(6)) l.p75 = int(q.i64(6));
-        if (!q.null(7)) l.p90 = int(q.i64(7));
-        if (!q.null(8)) l.zonder_aanvraag = std::size_t(q.i64(8));
-        if (!q.null(9)) l.zonder_gesprek = std::size_t(q.i64(9));
-        if (!q.null(10)) l.mediaan_lo = int(q.i64(10));
-        if (!q.null(11)) l.mediaan_hi = int(q.i64(11));
-        if (!q.null(12)) l.share_completed = int(q.i64(12));
-        if (!q.null(13)) l.share_ended = int(q.i64(13));
-        if (!q.null(14)) l.share_open = int(q.i64(14));
+        if (!plain_name(l.phase) || !seen.insert(l.phase).second) damaged(db, "lead_times", row, "onbekende fase");
+        l.started = count_at(db, q, 1, "lead_times", row);
+        l.completed = count_at(db, q, 2, "lead_times", row);
+        l.running = count_at(db, q, 3, "lead_times", row);
+        l.ended = count_at(db, q, 4, "lead_times", row);
+        // Days (at most a few centuries) and shares in ten-thousandths.
+        const auto days = [&](int c) -> std::optional<int> {
+            if (q.null(c)) return std::nullopt;
+            if (q.i64(c) < 0 || q.i64(c) > 100000) damaged(db, "lead_times", row, "ongeldig aantal dagen");
+            return int(q.i64(c));
+        };
+        const auto share = [&](int c, int otherwise) {
+            if (q.null(c)) return otherwise;
+            if (q.i64(c) < 0 || q.i64(c) > 10000) damaged(db, "lead_times", row, "ongeldig aandeel");
+            return int(q.i64(c));
+        };
+        l.mediaan = days(5);
+        l.p75 = days(6);
+        l.p90 = days(7);
+        if (!q.null(8)) l.zonder_aanvraag = count_at(db, q, 8, "lead_times", row);
+        if (!q.null(9)) l.zonder_gesprek = count_at(db, q, 9, "lead_times", row);
+        l.mediaan_lo = days(10);
+        l.mediaan_hi = days(11);
+        l.share_completed = share(12, l.share_completed);
+        l.share_ended = share(13, l.share_ended);
+        l.share_open = share(14, l.share_open);
+        // A run of schema 4 or older has no competing ends of their own kind (NULL): at most as many ends.
+        const std::size_t ends = l.completed + l.running + l.ended + l.zonder_aanvraag + l.zonder_gesprek;
+        if (q.null(8) ? ends > l.started : ends != l.started)
+            damaged(db, "lead_times", row, "de aantallen tellen niet op");
         if (!q.null(15))
             for (std::size_t b = 0; b < 3; ++b) l.nooit[b] = (q.i64(15) >> b) & 1;
         run.lead_times.push_back(std::move(l));

@@ -1,8 +1,13 @@
 // The store's schema and its migrations, opening a database and what it holds in numbers.
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
+#include <vector>
 
 #include "store/sqlite.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -111,9 +116,107 @@ ALTER TABLE lead_times ADD COLUMN nooit INTEGER;
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);
 
+// The shape of a database's schema, for comparing a file with what its version must hold: per
+// table and view its columns (name, type, not null, key, hidden), per index its table and SQL, per
+// view its SQL; every trigger. SQLite's own objects (sqlite_…) are left out.
+std::vector<std::string> schema_shape(sqlite3* db) {
+    std::vector<std::string> shape;
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master "
+                           "WHERE substr(name, 1, 7) <> 'sqlite_' ORDER BY type, name",
+                           -1, &q, nullptr) != SQLITE_OK)
+        return {"?"};
+    std::vector<std::array<std::string, 4>> objects;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        std::array<std::string, 4> o;
+        for (int c = 0; c < 4; ++c) {
+            const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(q, c));
+            o[std::size_t(c)] = t ? t : "";
+        }
+        objects.push_back(std::move(o));
+    }
+    sqlite3_finalize(q);
+    for (const auto& [type, name, table, sql] : objects) {
+        std::string line = type + " " + name;
+        if (type == "table" || type == "view") {
+            sqlite3_stmt* c = nullptr;
+            if (sqlite3_prepare_v2(db,
+                                   "SELECT name, type, \"notnull\", pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+                                   -1, &c, nullptr) == SQLITE_OK) {
+                sqlite3_bind_text(c, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+                while (sqlite3_step(c) == SQLITE_ROW)
+                    for (int i = 0; i < 5; ++i) {
+                        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(c, i));
+                        line += i == 0 ? " | " : " ";
+                        line += t ? t : "";
+                    }
+            }
+            sqlite3_finalize(c);
+        }
+        if (type != "table") line += " | " + table + " | " + sql;
+        shape.push_back(std::move(line));
+    }
+    return shape;
+}
+
+// The shape a database of `version` has: the migrations up to it, run in memory.
+const std::vector<std::string>& expected_shape(int version) {
+    static std::vector<std::vector<std::string>> shapes(std::size_t(kVersions) + 1);
+    static std::vector<bool> known(std::size_t(kVersions) + 1, false);
+    const auto v = std::size_t(version);
+    if (!known[v]) {
+        sqlite3* mem = nullptr;
+        sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+        for (std::size_t i = 0; i < v; ++i) sqlite3_exec(mem, kMigrations[i], nullptr, nullptr, nullptr);
+        shapes[v] = schema_shape(mem);
+        sqlite3_close(mem);
+        known[v] = true;
+    }
+    return shapes[v];
+}
+
+// What differs between a file's schema and the expected one, in Dutch (empty when nothing does).
+std::string schema_difference(const std::vector<std::string>& found, const std::vector<std::string>& expected) {
+    const auto kind = [](const std::string& line) {
+        const std::string type = line.substr(0, line.find(' '));
+        const std::string name = line.substr(type.size() + 1, line.find(" | ") - type.size() - 1);
+        const std::string what = type == "table"     ? "tabel"
+                                 : type == "view"    ? "view"
+                                 : type == "index"   ? "index"
+                                 : type == "trigger" ? "trigger"
+                                                     : type;
+        return std::make_pair(what, echoed(name, 60));
+    };
+    for (const std::string& f : found)
+        if (f.rfind("trigger ", 0) == 0) {
+            const auto [what, name] = kind(f);
+            return "een trigger '" + name + "' (die opgeslagen gegevens kan veranderen)";
+        }
+    for (const std::string& f : found)
+        if (std::find(expected.begin(), expected.end(), f) == expected.end()) {
+            const auto [what, name] = kind(f);
+            const std::string prefix = f.substr(0, f.find(" | "));
+            const bool same_name = std::any_of(expected.begin(), expected.end(), [&](const std::string& e) {
+                return e.substr(0, e.find(" | ")) == prefix;
+            });
+            return same_name ? what + " '" + name + "' is anders dan deze versie hem maakt"
+                             : "een onbekende " + what + " '" + name + "'";
+        }
+    for (const std::string& e : expected)
+        if (std::find(found.begin(), found.end(), e) == found.end()) {
+            const auto [what, name] = kind(e);
+            return what + " '" + name + "' ontbreekt";
+        }
+    return {};
+}
+
 }  // namespace
 
 Store::Store(const std::string& path, const std::function<void(const std::string&)>& notice)
+    : Store(path, Access::create, notice) {}
+
+Store::Store(const std::string& path, Access access, const std::function<void(const std::string&)>& notice)
     : path_(path), db_(std::make_unique<Db>()) {
     db_->path = path;
     db_->notice = notice;
@@ -124,8 +227,18 @@ Store::Store(const std::string& path, const std::function<void(const std::string
         return true;
     }();
     (void)configured;
-    if (sqlite3_open_v2(path.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
+    const bool create = access == Access::create;
+    const bool migrate = access == Access::create || access == Access::migrate;
+    if (!create) {
+        // Only a command that stores new logs makes a database; the others name the one to make.
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec))
+            throw Error(path + ": database bestaat niet; maak hem met 'wmotoets importeer --db " + shell_quoted(path) +
+                        " LOGBOEK …'");
+    }
+    const int flags = (access == Access::read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                      (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_->db, flags, nullptr) != SQLITE_OK) {
         const std::string msg = dutch_sqlite_error(db_->db);
         sqlite3_close(db_->db);
         db_->db = nullptr;
@@ -161,10 +274,43 @@ Store::Store(const std::string& path, const std::function<void(const std::string
             "geen Wmo-toets-database: het bestand bevat al tabellen van een ander programma; het is niet "
             "gewijzigd (kies voor --db een nieuw bestand)");
     const int version = static_cast<int>(*stored_version);
-    if (sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (version == 0 && !create)
+        refuse("een lege database, nog zonder logboeken; importeer eerst met 'wmotoets importeer --db " +
+               shell_quoted(path) + " LOGBOEK …'");
+    if (version > 0) {
+        // The schema of its version, nothing more or less: a trigger could rewrite stored figures, a
+        // view another's rows.
+        if (const std::string diff = schema_difference(schema_shape(db_->db), expected_shape(version)); !diff.empty())
+            refuse("beschadigde of gewijzigde database: " + diff +
+                   "; het bestand is niet gewijzigd. Maak een nieuwe database met 'wmotoets importeer'");
+    }
+    if (version > 0 && version < kSchemaVersion) {
+        if (!migrate)
+            refuse("de database heeft schemaversie " + std::to_string(version) +
+                   " van een oudere Wmo-toets; deze opdracht leest alleen en werkt hem niet bij. Werk hem eenmalig "
+                   "bij met 'wmotoets importeer --db " +
+                   shell_quoted(path) + " --migreer' (maak eerst een kopie als u de oude versie wilt bewaren)");
+        // A file of another version: its pages are checked before this version writes in it.
+        sqlite3_stmt* q = nullptr;
+        std::string result = "?";
+        if (sqlite3_prepare_v2(db_->db, "PRAGMA quick_check(1)", -1, &q, nullptr) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW) {
+            const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+            result = t ? t : "?";
+        }
+        sqlite3_finalize(q);
+        if (result != "ok")
+            refuse("beschadigde database (de controle van SQLite vond: " + echoed(result, 200) +
+                   "); het bestand is niet gewijzigd");
+    }
+    if (version == 0 &&
+        sqlite3_exec(db_->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)  // a new file
         refuse("geen bruikbare wmotoets-database (" + dutch_sqlite_error(db_->db) + ")");
-    db_->exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
-              "het instellen van de database");
+    db_->exec(
+        access == Access::read
+            ? "PRAGMA query_only=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"
+            : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+        "het instellen van de database");
     if (version < kSchemaVersion) {
         if (version > 0 && notice)
             notice(path + ": de database wordt bijgewerkt van schemaversie " + std::to_string(version) + " naar " +

@@ -169,6 +169,14 @@ private:
     bool done_ = false;
 };
 
+// A row that does not hold what this program wrote (issue 27: a broken reference, a count that is not
+// one): one located Dutch message, never an internal error.
+[[noreturn]] inline void damaged(const Store::Db& db, std::string_view table, std::int64_t row,
+                                 const std::string& what) {
+    throw Error(db.path + ": beschadigde database (tabel " + std::string(table) + ", rij " + std::to_string(row) +
+                ": " + what + "); maak hem opnieuw met 'wmotoets importeer' en 'wmotoets controleer --db'");
+}
+
 inline std::int64_t scalar(const Store::Db& db, const char* sql) {
     Stmt s(db, sql);
     return s.step(sql) ? s.i64(0) : 0;

@@ -25,10 +25,20 @@ struct ImportSummary {
 
 class Store {
 public:
-    // Opens (creating when absent) the database at `path` and brings its schema up to date;
-    // `notice` hears (in Dutch) when an existing database is about to be migrated, which can take a
-    // while for a large one.
+    // What a command may do to the file (issue 27): only `create` makes a new file, only `create`
+    // and `migrate` bring an older schema up to date, `read` opens read-only. A command that only
+    // reads never creates, migrates or switches the journal of a file; it says what is needed first.
+    enum class Access { create, migrate, write, read };
+
+    // Opens the database at `path` (creating it when absent and `access` is create) and, for create
+    // and migrate, brings its schema up to date; `notice` hears (in Dutch) when an existing database
+    // is about to be migrated, which can take a while for a large one, and when it waits for a
+    // writer. Before anything is written, the file is checked: a version this program does not
+    // know, another program's tables, a schema that differs from the one of its version (a table,
+    // column, index or view changed, any trigger) are refused and the file is left as it was; a
+    // file of an older version is first checked by PRAGMA quick_check.
     explicit Store(const std::string& path, const std::function<void(const std::string&)>& notice = {});
+    Store(const std::string& path, Access access, const std::function<void(const std::string&)>& notice = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

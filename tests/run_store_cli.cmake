@@ -159,10 +159,22 @@ if(NOT n EQUAL expected)
   message(FATAL_ERROR "bevindingen.csv has ${n} lines, expected ${expected} (header + the findings of tests/golden/voorbeeld.json)")
 endif()
 
-# An empty database: a clear report, not an error.
+# A command that only reads or checks never makes a database (issue 27): it names the command that does.
 set(empty "${OUTDIR}/store-empty.db")
 file(REMOVE "${empty}" "${empty}-wal" "${empty}-shm")
 file(REMOVE_RECURSE "${OUTDIR}/rapport-leeg")
+foreach(cmd "controleer" "rapport;--uit;${OUTDIR}/rapport-leeg" "steekproef;trek;--omvang;2;--zaad;1")
+  run(2 ${cmd} --db "${empty}")
+  if(NOT err MATCHES "store-empty.db: database bestaat niet; maak hem met 'wmotoets importeer --db .*store-empty.db LOGBOEK")
+    message(FATAL_ERROR "${cmd} --db on a missing file:\n${err}")
+  endif()
+  if(EXISTS "${empty}")
+    message(FATAL_ERROR "${cmd} --db made a database")
+  endif()
+endforeach()
+# An empty database (a log without rows): a clear report, not an error.
+file(WRITE "${OUTDIR}/leeg.csv" "case_id,timestamp,activity\n")
+run(0 importeer "${OUTDIR}/leeg.csv" --db "${empty}")
 run(0 controleer --db "${empty}")
 run(0 rapport --db "${empty}" --uit "${OUTDIR}/rapport-leeg")
 file(READ "${OUTDIR}/rapport-leeg/rapport.html" html)

@@ -135,6 +135,12 @@ TEST(Text, ControlCharactersAndBidiOverridesAreShownNotActedOn) {
     for (int i = 0; i < 300; ++i) accents += "é";
     EXPECT_EQ(echoed(accents), accents.substr(0, 400) + "…");
     EXPECT_EQ(echoed(accents.substr(0, 400)), accents.substr(0, 400));
+    // Hints a person copies: quoted for the shell when needed.
+    EXPECT_EQ(shell_quoted("audit/2024.db"), "audit/2024.db");
+    EXPECT_EQ(shell_quoted("mijn audit.db"), "'mijn audit.db'");
+    EXPECT_EQ(shell_quoted("it's;rm -rf"), "'it'\\''s;rm -rf'");
+    EXPECT_EQ(shell_quoted("$(ls)"), "'$(ls)'");
+    EXPECT_EQ(shell_quoted(""), "''");
 }
 
 TEST(Text, SpreadsheetCellsNeverStartAFormula) {

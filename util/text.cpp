@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -254,6 +255,18 @@ std::string echoed(std::string_view s, std::size_t chars) {
     std::string out = shown_text(s.substr(0, at));
     if (at < s.size()) out += "…";
     return out;
+}
+
+std::string shell_quoted(std::string_view word) {
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("_@%+=:,./-").find(ch) != std::string_view::npos;
+    });
+    if (plain) return std::string(word);
+    std::string out = "'";
+    for (const char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 std::string spreadsheet_safe(std::string_view cell) {

@@ -72,6 +72,10 @@ std::string shown_text(std::string_view s);
 // controls made visible as by shown_text.
 std::string echoed(std::string_view s, std::size_t chars = 200);
 
+// A word for a command line a person copies from a message (issue 27 point 7): as it is when it
+// holds only letters, digits and _@%+=:,./- ; otherwise in single quotes ('it'\''s').
+std::string shell_quoted(std::string_view word);
+
 // A spreadsheet cell that would start a formula (=, +, -, @) gets a leading ' (OWASP's rule for
 // CSV injection); a cell that is a number ("-12", "+3,5") stays a number. Apply after shown_text
 // (which has made TAB and CR visible).
