@@ -35,7 +35,8 @@ Command add_mapping(CLI::App& app) {
         "  wmotoets controleer export.xlsx --mapping mijn-export.toml\n");
     return {mapping,
             [o] {
-        const std::string text = propose_mapping(o->export_file, ProposalOptions{o->sheet});
+        const std::string text = propose_mapping(
+            o->export_file, ProposalOptions{o->sheet, [](const std::string& w) { spdlog::warn("{}", w); }});
         if (o->out.empty()) {
             std::cout << text;
         } else {

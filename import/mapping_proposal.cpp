@@ -14,6 +14,7 @@
 #include "import/input_formats.hpp"
 #include "import/timestamp.hpp"
 #include "model/activity.hpp"
+#include "model/bsn.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
@@ -22,13 +23,58 @@ namespace wmotoets {
 
 namespace {
 
-constexpr std::size_t kMaxDistinct = 2000;  // per column; more is not a list of labels
+constexpr std::size_t kMaxDistinct = 2000;   // per column; more is not a list of labels
+constexpr std::size_t kMaxLabelBytes = 200;  // a longer value is no label (a note, a letter)
 
+// What the proposal knows of one column (issue 27: memory bounded by the columns the proposal lists
+// values of, kMaxDistinct values of at most kMaxLabelBytes each, never a copy per cell).
 struct ColumnStats {
-    std::string name;
-    std::size_t filled = 0, dates = 0, others = 0;
-    std::map<std::string, std::size_t> values;  // distinct values (at most kMaxDistinct) and counts
+    std::string name;  // as the file has it, a possible BSN replaced
+    std::size_t filled = 0, dates = 0, others = 0, bsn = 0;
+    bool tracked = false;                                    // its distinct values are listed
+    std::map<std::string, std::size_t, std::less<>> values;  // distinct values and counts (a possible BSN replaced)
+
+    void add(std::string_view v) {
+        ++filled;
+        if (parse_timestamp(v)) ++dates;
+        if (!tracked) return;
+        std::string replaced;
+        if (may_hold_bsn(v) && holds_bsn(v)) {
+            ++bsn;
+            replaced = replace_bsn_groups(v);
+            v = replaced;
+        }
+        if (v.size() > kMaxLabelBytes) {
+            ++others;
+            return;
+        }
+        const auto it = values.find(v);
+        if (it != values.end()) ++it->second;
+        else if (values.size() < kMaxDistinct) values.emplace(std::string(v), 1);
+        else ++others;
+    }
 };
+
+std::string canonical_column(const std::string& header);
+
+// The canonical column each column is read as: the first column that claims a name keeps it.
+std::map<std::string, std::size_t> choose_columns(const std::vector<ColumnStats>& cols,
+                                                  std::vector<std::string>& canon) {
+    std::map<std::string, std::size_t> chosen;
+    canon.assign(cols.size(), {});
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const std::string c = canonical_column(cols[i].name);
+        if (!c.empty() && !chosen.count(c)) {
+            chosen.emplace(c, i);
+            canon[i] = c;
+        }
+    }
+    return chosen;
+}
+
+// The columns whose values the proposal lists: activities, roles and the values the checks read.
+constexpr std::string_view kListed[] = {"activity",         "role", "aan", "gratis", "onafhankelijk", "uitkomst",
+                                        "persoonlijk_plan", "pgb"};
 
 // The header and the distinct values of every column of a CSV or XLSX export.
 std::vector<ColumnStats> read_export(const std::string& path, const ProposalOptions& o) {
@@ -46,15 +92,10 @@ std::vector<ColumnStats> read_export(const std::string& path, const ProposalOpti
         EventLog log;
         Diagnostics diag;
         import_log_file(path, std::string(format.name), options, log, diag);
-        ColumnStats c{"concept:name", 0, 0, 0, {}};
-        for (const Event& e : log.events) {
-            ++c.filled;
-            const std::string label(log.label(e));
-            const auto it = c.values.find(label);
-            if (it != c.values.end()) ++it->second;
-            else if (c.values.size() < kMaxDistinct) c.values.emplace(label, 1);
-            else ++c.others;
-        }
+        ColumnStats c;
+        c.name = "concept:name";
+        c.tracked = true;
+        for (const Event& e : log.events) c.add(log.label(e));
         cols.push_back(std::move(c));
         return cols;
     }
@@ -64,24 +105,38 @@ std::vector<ColumnStats> read_export(const std::string& path, const ProposalOpti
         for (const std::string& c : cells) blank = blank && trim(c).empty();
         if (blank) return;
         if (header) {
-            for (const std::string& c : cells) cols.push_back({std::string(trim(c)), 0, 0, 0, {}});
+            for (const std::string& c : cells) {
+                ColumnStats col;
+                col.name = std::string(trim(c));
+                if (holds_bsn(col.name)) {
+                    col.name = replace_bsn_groups(col.name);
+                    if (o.warn)
+                        o.warn(replace_bsn_groups(path) + ": mogelijk BSN in de naam '" + shown_text(col.name) +
+                               "' (een kolom); in het voorstel vervangen door [BSN?]");
+                }
+                cols.push_back(std::move(col));
+            }
+            std::vector<std::string> canon;
+            const auto chosen = choose_columns(cols, canon);
+            for (const std::string_view name : kListed)
+                if (const auto it = chosen.find(std::string(name)); it != chosen.end()) cols[it->second].tracked = true;
             header = false;
             return;
         }
         for (std::size_t i = 0; i < std::min(cells.size(), cols.size()); ++i) {
-            const std::string v(trim(cells[i]));
-            if (v.empty()) continue;
-            ColumnStats& c = cols[i];
-            ++c.filled;
-            if (parse_timestamp(v)) ++c.dates;
-            const auto it = c.values.find(v);
-            if (it != c.values.end()) ++it->second;
-            else if (c.values.size() < kMaxDistinct) c.values.emplace(v, 1);
-            else ++c.others;
+            const std::string_view v = trim(cells[i]);
+            if (!v.empty()) cols[i].add(v);
         }
     };
     format.read_rows(path, o.sheet, row);
     if (cols.empty()) throw Error(path + ": geen kopregel gevonden; een voorstel heeft de kolomnamen nodig");
+    // The warning of the import, one line per column (docs/spec/event-log.md "Privacy").
+    if (o.warn)
+        for (const ColumnStats& c : cols)
+            if (c.bsn)
+                o.warn(replace_bsn_groups(path) + ": mogelijk BSN in kolom '" + shown_text(c.name) +
+                       "': " + grouped(c.bsn) + (c.bsn == 1 ? " waarde" : " waarden") +
+                       "; in het voorstel vervangen door [BSN?]");
     return cols;
 }
 
@@ -150,15 +205,27 @@ std::string canonical_value(const std::string& attribute, std::string_view value
     return {};
 }
 
-std::string toml_string(std::string_view s) {
+// A TOML basic string (issue 27): quotes and backslashes escaped, every control character (C0 and
+// DEL, which TOML forbids raw; a line break would end the line) as \uXXXX; a possible BSN replaced.
+std::string toml_string(std::string_view raw) {
+    const std::string s = replace_bsn_groups(raw);
     std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) out += ' ';
-        else out += c;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\u{:04X}", unsigned(c));
+        } else {
+            out += ch;
+        }
     }
     return out + "\"";
 }
+
+// Text in a comment: one line, whatever it holds (controls, line breaks and bidi shown), no BSN.
+std::string comment_text(std::string_view s) { return shown_text(replace_bsn_groups(s)); }
 
 std::string times(std::size_t n) { return grouped(n) + "×"; }
 
@@ -337,15 +404,8 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
     const std::vector<ColumnStats> cols = read_export(export_path, options);
     const bool xes = !detect_input_format(export_path).read_rows;
     // Columns by canonical name: the first column that claims a name keeps it.
-    std::map<std::string, std::size_t> chosen;
-    std::vector<std::string> canon(cols.size());
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-        const std::string c = canonical_column(cols[i].name);
-        if (!c.empty() && !chosen.count(c)) {
-            chosen.emplace(c, i);
-            canon[i] = c;
-        }
-    }
+    std::vector<std::string> canon;
+    const std::map<std::string, std::size_t> chosen = choose_columns(cols, canon);
     // Wide: several columns full of dates and no status column.
     std::vector<std::size_t> date_columns;
     for (std::size_t i = 0; i < cols.size(); ++i)
@@ -356,7 +416,8 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
         "# Voorstel voor een mappingbestand, gemaakt door 'wmotoets mapping voorstel' uit\n#   {}\n"
         "# ({}). Controleer elke regel: links staat de export, rechts de canonieke naam.\n"
         "# Gebruik:  wmotoets controleer {} --mapping DIT-BESTAND.toml\n\n",
-        export_path, xes ? std::string("XES") : counted(cols.size(), "kolom", "kolommen"), export_path);
+        comment_text(export_path), xes ? std::string("XES") : counted(cols.size(), "kolom", "kolommen"),
+        comment_text(shell_quoted(export_path)));
     out += "onbekende_activiteiten = \"weigeren\"   # of \"behouden\": eigen statussen bewaren voor lokale regels\n\n";
     out += xes ? "[kolommen]\n# XES: concept:name, time:timestamp en org:resource worden zonder [kolommen] gelezen.\n"
                : "[kolommen]\n";
@@ -380,7 +441,7 @@ std::string propose_mapping(const std::string& export_path, const ProposalOption
                                                return cols[i].name == s;
                                            }) == date_columns.end()))
             out += fmt::format("# {} = {}   # niet herkend; als attribuut gebruiken? vul links een naam in\n",
-                               fold_label(s), toml_string(s));
+                               comment_text(fold_label(s)), toml_string(s));
 
     if (wide) out += wide_section(cols, canon, date_columns);
     if (const auto it = chosen.find("activity"); it != chosen.end() && !wide)

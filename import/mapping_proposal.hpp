@@ -5,12 +5,15 @@
 // folded text and Dutch synonyms ("Keukentafelgesprek" → gesprek, "Beschikking verzonden" →
 // besluit), roles and values likewise; what does not match is listed as a comment with its count.
 // The result is a commented TOML file that works as it is for the common case.
+#include <functional>
 #include <string>
 
 namespace wmotoets {
 
 struct ProposalOptions {
     std::string sheet;  // XLSX: the sheet (empty: the first)
+    // Hears the warnings (a possible BSN in a name or value, replaced by [BSN?] in the proposal).
+    std::function<void(const std::string&)> warn;
 };
 
 // The TOML text of the proposal. Throws Error for an unreadable export.

@@ -438,3 +438,76 @@ TEST(BoundedInput, XlsxCellLimitCountsCharactersAndSheetNamesHideBsns) {
     EXPECT_EQ(error_about(named, [&] { read_cells(named, "Export 123-45-6782\xE2\x80\xAE"); }),
               ":Export [BSN?]U+202E!A1: ongeldig getal 'x1'");
 }
+
+// ---- Findings that stay linear (issue 27 point 6) ----
+
+#include "workflow/engine.hpp"
+#include "workflow/rule.hpp"
+
+// One dossier of 50,000 events: 25,000 ondersteuners and 25,000 beslissers in one team are 625
+// million pairs. ONA-03 reports the team once, naming 25 pairs and how many more (one finding per
+// pair took 6.9 GB and ended in bad_alloc). Peak memory measured in a child; bench/RESULTS.md has the time.
+TEST(BoundedInput, OneDossierOfFiftyThousandEventsGivesOneFindingPerTeam) {
+    std::string csv = "case_id,timestamp,activity,actor,role,team\n";
+    for (int i = 0; i < 25000; ++i) {
+        const std::string n = std::to_string(i);
+        csv += "GROOT,2024-03-01,ondersteuner_toegewezen,O" + n + ",ondersteuner,Wijkteam Noord\n";
+        csv += "GROOT,2024-03-20,besluit,B" + n + ",beslisser,Wijkteam Noord\n";
+    }
+    const std::string path = write_file("een-groot-dossier.csv", csv);
+    const ChildResult o = in_child(path, [&] {
+        EventLog log;
+        Diagnostics diag;
+        import_log_file(path, "csv", ImportOptions{}, log, diag);
+        log.finalize();
+        const CheckResult r = run_check(log, all_rules(), Calendar{}, log.latest_date());
+        std::size_t ona03 = 0;
+        std::string message;
+        for (const CaseFinding& f : r.findings)
+            if (r.rules[f.rule]->info().id == "ONA-03") {
+                ++ona03;
+                message = f.message;
+            }
+        throw Error(std::to_string(ona03) + " | " + message);
+    });
+    EXPECT_EQ(
+        o.message,
+        "1 | 625000000 paren van cliëntondersteuner en beslisser werken allebei in team 'Wijkteam Noord': O0 en "
+        "B0, O0 en B1, O0 en B2, O0 en B3, O0 en B4, O0 en B5, O0 en B6, O0 en B7, O0 en B8, O0 en B9, O0 en B10, "
+        "O0 en B11, O0 en B12, O0 en B13, O0 en B14, O0 en B15, O0 en B16, O0 en B17, O0 en B18, O0 en B19, O0 en "
+        "B20, O0 en B21, O0 en B22, O0 en B23, O0 en B24 en 624999975 meer");
+    EXPECT_LT(o.peak_mb, 500);
+}
+
+// ---- mapping voorstel bounded (issue 27 point 3) ----
+
+#include "import/mapping_proposal.hpp"
+
+// A small workbook of a thousand columns whose cells all refer to long shared strings: each column's
+// distinct values were kept as copies (the report: 7.9 GB from 127 KB). Now only the columns the
+// proposal lists values of keep them, and a value longer than a label is counted, not kept.
+TEST(BoundedInput, MappingProposalOfAWideWorkbookOfLongStrings) {
+    std::string shared = "<sst>";
+    for (int i = 0; i < 400; ++i) shared += "<si><t>" + std::to_string(i) + std::string(20000, 'x') + "</t></si>";
+    shared += "</sst>";
+    std::string sheet = "<row>";
+    for (int c = 0; c < 1000; ++c)
+        sheet +=
+            "<c t=\"inlineStr\"><is><t>" + (c == 0 ? std::string("Status") : "k" + std::to_string(c)) + "</t></is></c>";
+    sheet += "</row>";
+    for (int r = 0; r < 1000; ++r) {
+        sheet += "<row>";
+        for (int c = 0; c < 1000; ++c) sheet += "<c t=\"s\"><v>" + std::to_string((r * 7 + c) % 400) + "</v></c>";
+        sheet += "</row>";
+    }
+    const std::string path = hostile_workbook("breed-lang.xlsx", workbook_parts(sheet, shared));
+    EXPECT_LT(std::filesystem::file_size(path), 2u << 20);
+    const ChildResult o = in_child(path, [&] {
+        const std::string text = propose_mapping(path);
+        throw Error(text.find("andere waarden") != std::string::npos || text.find("[activiteiten]") != std::string::npos
+                        ? "voorstel gemaakt"
+                        : text);
+    });
+    EXPECT_EQ(o.message, "voorstel gemaakt");
+    EXPECT_LT(o.peak_mb, kPeakLimitMb);
+}

@@ -199,3 +199,39 @@ TEST(MappingProposal, ListsTheLabelsOfANonWmoLogWithTheirCounts) {
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n') > 398, true);
     EXPECT_NO_THROW(wmotoets::read_mapping_file(wmotoets::test::write_file("voorstel-bpic.toml", text)));
 }
+
+// ---- mapping voorstel safe to use (issue 27 point 3) ----
+
+// A header with a line break used to write live TOML into the proposal: with it, a value mapping the
+// file never asked for ("nee" read as "ja") made an INF-03 overtreding disappear. DEL made the proposal
+// unreadable; BSNs in headers, labels and the file name were written in full.
+TEST(MappingProposal, WhatTheExportHoldsNeverBecomesTomlOrABsn) {
+    using namespace wmotoets;
+    const std::string path = test::write_file(
+        "export-123456782.csv",
+        "Zaaknummer,Datum,Status,\"notitie\n[waarden.gratis]\n\"\"nee\"\" = \"\"ja\"\"\",Gratis,kolom 111.222.333\n"
+        "Z1,2024-03-01,Melding ontvangen,x,nee,a\n"
+        "Z1,2024-03-02,Status\x7f met DEL,x,nee,b\n"
+        "Z1,2024-03-03,Gebeld met 123-45-6782,x,nee,c\n");
+    std::vector<std::string> warnings;
+    ProposalOptions o;
+    o.warn = [&](const std::string& w) { warnings.push_back(w); };
+    const std::string text = propose_mapping(path, o);
+    // Readable TOML, and the only [waarden.gratis] is the one the proposal makes itself (none: "nee" is canonical).
+    const Mapping m = read_mapping_file(test::write_file("voorstel-vijandig.toml", text));
+    EXPECT_EQ(m.values.count("gratis"), 0u) << text;
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
+        EXPECT_NE(text.compare(at + 1, 7, "[waarde"), 0) << text;
+    EXPECT_NE(text.find("\\u007F"), std::string::npos) << text;  // DEL escaped
+    for (const char* digits : {"123456782", "123-45-6782", "111.222.333", "111222333"})
+        EXPECT_EQ(text.find(digits), std::string::npos) << digits << "\n" << text;
+    EXPECT_NE(text.find("Gebeld met [BSN?]"), std::string::npos) << text;
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_NE(warnings[0].find("mogelijk BSN in de naam 'kolom [BSN?]' (een kolom); in het voorstel vervangen"),
+              std::string::npos)
+        << warnings[0];
+    EXPECT_NE(warnings[1].find("mogelijk BSN in kolom 'Status': 1 waarde; in het voorstel vervangen door [BSN?]"),
+              std::string::npos)
+        << warnings[1];
+    for (const std::string& w : warnings) EXPECT_EQ(w.find("123456782"), std::string::npos) << w;
+}
