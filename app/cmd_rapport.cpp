@@ -38,34 +38,40 @@ int run_rapport(const ReportOptions& o) {
     const LatestRun latest = load_latest_run(o.db);
     const EventLog& log = latest.log;
     const RunRecord& run = latest.run;
-    ensure_directory(o.out);
+    // The whole set or none of it: written into a folder inside --uit, put in place at the end.
+    OutputSet set(o.out);
     // The lead times per phase, group and quarter: from the stored log, replayed on the run's peildatum.
     std::vector<LeadPhaseView> lead;
     if (const auto peildatum = parse_iso_date(run.peildatum)) {
         const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.dossiers[c]); });
     }
-    write_output(o.out + "/rapport.html", [&](std::ostream& f) {
-        write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers);
+    set.guard([&] {
+        write_output(set.path("rapport.html"), [&](std::ostream& f) {
+            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers);
+        });
+        if (!o.publication)  // findings per dossier never leave the organisation
+            write_output(set.path("bevindingen.csv"), [&](std::ostream& f) { write_findings_csv(f, log, run); });
+        else set.remove("bevindingen.csv");
+        write_output_file(set.path("rapport.xlsx"), [&](const std::string& tmp) {
+            write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead);
+        });
+        if (o.separation) {
+            // The coordinator's own page and workbook, beside the auditor's report.
+            const SeparationView view = separation_view(log, run);
+            write_output(set.path("scheiding.html"),
+                         [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
+            write_output_file(set.path("scheiding.xlsx"),
+                              [&](const std::string& tmp) { write_separation_xlsx(tmp, view, run, disclosure); });
+            spdlog::info(
+                "{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)", o.out,
+                o.pdf ? " en scheiding.pdf" : "", view.total.both);
+        }
     });
-    if (!o.publication)  // findings per dossier never leave the organisation
-        write_output(o.out + "/bevindingen.csv", [&](std::ostream& f) { write_findings_csv(f, log, run); });
-    else std::filesystem::remove(o.out + "/bevindingen.csv");
-    write_output_file(o.out + "/rapport.xlsx", [&](const std::string& tmp) {
-        write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead);
-    });
+    set.commit();
+    // The PDFs from the reports in place (a missing Chromium leaves the set written and says so).
     if (o.pdf) print_pdf(o.out + "/rapport.html", o.out + "/rapport.pdf");
-    if (o.separation) {
-        // The coordinator's own page and workbook, beside the auditor's report.
-        const SeparationView view = separation_view(log, run);
-        write_output(o.out + "/scheiding.html",
-                     [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
-        write_output_file(o.out + "/scheiding.xlsx",
-                          [&](const std::string& tmp) { write_separation_xlsx(tmp, view, run, disclosure); });
-        if (o.pdf) print_pdf(o.out + "/scheiding.html", o.out + "/scheiding.pdf");
-        spdlog::info("{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)",
-                     o.out, o.pdf ? " en scheiding.pdf" : "", view.total.both);
-    }
+    if (o.pdf && o.separation) print_pdf(o.out + "/scheiding.html", o.out + "/scheiding.pdf");
     if (o.publication)
         spdlog::info(
             "{}: publicatieversie (aantallen onder {} onderdrukt, afgerond op {}; zonder gegevens per dossier)", o.out,

@@ -14,6 +14,7 @@
 
 #include "util/error.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -44,7 +45,7 @@ void print_pdf(const std::string& html, const std::string& pdf) {
                     " niet geschreven: Chromium ontbreekt. Installeer het Debian-pakket 'chromium' "
                     "(apt-get install chromium) en probeer het opnieuw; " +
                     std::filesystem::path(html).filename().string() + " staat er wel.");
-    const std::string url = "file://" + std::filesystem::absolute(html).string();
+    const std::string url = file_url(std::filesystem::absolute(html).string());
     write_output_file(pdf, [&](const std::string& tmp) {
         const std::string out = "--print-to-pdf=" + tmp;
         std::vector<std::string> args = {*chromium,

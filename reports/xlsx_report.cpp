@@ -17,6 +17,23 @@ namespace wmotoets {
 
 namespace {
 
+// libxlsxwriter's error codes in Dutch (issue 27 point 7): a full disk or a folder that cannot be
+// written are what a person can cause; the rest would be a mistake of this program.
+std::string xlsx_error_dutch(lxw_error err) {
+    switch (err) {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return "onvoldoende geheugen";
+    case LXW_ERROR_CREATING_XLSX_FILE:
+        return "het bestand kan niet worden gemaakt (bestaat de map, mag erin worden geschreven?)";
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+        return "een tijdelijk bestand kan niet worden gemaakt of gelezen (is de schijf vol?)";
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE: return "schrijven van het zip-archief mislukt (is de schijf vol?)";
+    default: return "fout nummer " + std::to_string(static_cast<int>(err)) + " van de Excel-schrijver";
+    }
+}
+
 struct Book {
     lxw_workbook* wb = nullptr;
     lxw_format *header = nullptr, *pct = nullptr, *date = nullptr, *wrap = nullptr;
@@ -419,7 +436,8 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
     x.teams_sheet();
     if (lead_times) x.lead_times_sheet(*lead_times);
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("rapport.xlsx schrijven mislukt: ") + lxw_strerror(err));
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("rapport.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
@@ -505,7 +523,8 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
         s.finish(r);
     }
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("zelftest.xlsx schrijven mislukt: ") + lxw_strerror(err));
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("zelftest.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
@@ -584,7 +603,8 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         worksheet_data_validation_range(ws, header + 1, 5, r, 5, &v);
     }
     const lxw_error err = workbook_close(b.wb);
-    if (err != LXW_NO_ERROR) throw Error(path, 0, std::string("oordelen.xlsx schrijven mislukt: ") + lxw_strerror(err));
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("oordelen.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d) {
@@ -650,7 +670,7 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
     }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
-        throw Error(path, 0, std::string("scheiding.xlsx schrijven mislukt: ") + lxw_strerror(err));
+        throw Error(path, 0, std::string("scheiding.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 }  // namespace wmotoets

@@ -22,8 +22,8 @@ namespace store_sql {
 constexpr int kBusyTimeoutMs = 5 * 60 * 1000;
 constexpr int kBusyStepMs = 20;
 
-// SQLite's message in Dutch, by its error code (its own English text only for what a user cannot
-// cause: a mistake in this program's SQL).
+// SQLite's message in Dutch, by its error code (issue 27: never its English text; a mistake in this
+// program's SQL shows its code).
 inline std::string dutch_sqlite_error(sqlite3* db) {
     switch (db ? sqlite3_errcode(db) : SQLITE_NOMEM) {
     case SQLITE_BUSY:
@@ -38,7 +38,23 @@ inline std::string dutch_sqlite_error(sqlite3* db) {
     case SQLITE_IOERR: return "lees- of schrijffout op de schijf";
     case SQLITE_NOMEM: return "onvoldoende geheugen";
     case SQLITE_TOOBIG: return "een tekst of waarde is te groot";
-    default: return std::string("SQLite-fout: ") + sqlite3_errmsg(db);
+    case SQLITE_FORMAT: return "het bestand heeft een onbekende opmaak";
+    case SQLITE_SCHEMA: return "het schema veranderde tijdens het lezen; probeer het opnieuw";
+    case SQLITE_CONSTRAINT: return "een waarde strijdt met de regels van de database";
+    case SQLITE_MISMATCH: return "een waarde heeft het verkeerde type";
+    case SQLITE_RANGE:
+    case SQLITE_MISUSE:
+    case SQLITE_ERROR:
+        return "de database gaf een fout op een opdracht van Wmo-toets (foutcode " +
+               std::to_string(sqlite3_extended_errcode(db)) + ")";
+    case SQLITE_INTERRUPT: return "onderbroken";
+    case SQLITE_ABORT: return "afgebroken";
+    case SQLITE_PROTOCOL: return "vergrendelen van de database mislukt (een ander programma?)";
+    case SQLITE_NOLFS: return "het bestand is te groot voor dit systeem";
+    case SQLITE_EMPTY:
+    case SQLITE_NOTFOUND:
+    case SQLITE_INTERNAL:
+    default: return "databasefout (foutcode " + std::to_string(sqlite3_extended_errcode(db)) + ")";
     }
 }
 

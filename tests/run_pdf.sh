@@ -35,5 +35,8 @@ for ((p = 1; p <= pages; p++)); do
 done
 # The table of figures per rule spans pages: its header is repeated on each of them.
 [[ $repeated -ge 2 ]] || bad "de kop van de tabel 'Cijfers per regel' staat niet op elke pagina van die tabel (aantal pagina's met de kop: $repeated, verwacht ≥ 2)"
+# A folder named with # and ? and a space (issue 27): the file:// URL is encoded, the PDF is written.
+"$exe" -q rapport --db "$work/v.db" --uit "$work/map #1?x" --pdf || bad "rapport --pdf in een map met # en ? faalde"
+[[ -s "$work/map #1?x/rapport.pdf" ]] || bad "rapport.pdf ontbreekt in een map met # en ?"
 echo "PDF: $pages pagina's A4, kop van de cijfertabel op $repeated pagina's: $pdf"
 exit $fail

@@ -132,6 +132,23 @@ foreach(f rapport.html bevindingen.csv)
     message(FATAL_ERROR "${f} differs between two runs of rapport on the same database")
   endif()
 endforeach()
+# The report set is written all or none (issue 27): a target that cannot be replaced (here a folder
+# planted as scheiding.xlsx) leaves every earlier file as it was and no half-written folder.
+file(SHA256 "${OUTDIR}/rapport2/rapport.html" html_before)
+file(SHA256 "${OUTDIR}/rapport2/bevindingen.csv" csv_before)
+file(MAKE_DIRECTORY "${OUTDIR}/rapport2/scheiding.xlsx")
+run(2 rapport --db "${db}" --uit "${OUTDIR}/rapport2" --scheiding --publicatie)
+if(NOT err MATCHES "rapport2/scheiding.xlsx: is een map")
+  message(FATAL_ERROR "a report set that cannot be put in place:\n${err}")
+endif()
+file(SHA256 "${OUTDIR}/rapport2/rapport.html" html_after)
+if(NOT html_after STREQUAL html_before OR NOT EXISTS "${OUTDIR}/rapport2/bevindingen.csv")
+  message(FATAL_ERROR "a failed report set changed rapport.html or removed bevindingen.csv")
+endif()
+file(GLOB left "${OUTDIR}/rapport2/.wmotoets-deel-*")
+if(left)
+  message(FATAL_ERROR "a failed report set left ${left}")
+endif()
 file(READ "${OUTDIR}/rapport1/rapport.html" html)
 foreach(part ">Wat is gecontroleerd</h2>" "aa26c8268a8b4d075ac88cd2a2a706f24920b8cdec595009aac1e246e20bda65"
              ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"

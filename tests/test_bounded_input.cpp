@@ -511,3 +511,22 @@ TEST(BoundedInput, MappingProposalOfAWideWorkbookOfLongStrings) {
     EXPECT_EQ(o.message, "voorstel gemaakt");
     EXPECT_LT(o.peak_mb, kPeakLimitMb);
 }
+
+// A holiday or settings file is a few KB: one of 11 MiB (a sparse file: no disk needed) is refused
+// before it is read (issue 27: a multi-GB holiday file was read whole).
+TEST(BoundedInput, SettingsAndHolidayFilesOverTenMiBAreRefused) {
+    const std::string big = (test::temp_dir() / "feestdagen-groot.txt").string();
+    {
+        std::ofstream f(big, std::ios::binary | std::ios::trunc);
+        f << "2024-12-25 Kerstmis\n";
+    }
+    std::filesystem::resize_file(big, 11u << 20);
+    Calendar c;
+    const ChildResult o = in_child(big, [&] { read_equated_days_file(big, c); });
+    EXPECT_EQ(o.message,
+              ": groter dan 10 MiB (11 MiB); een instellingen-, mapping-, regel-, zelftest- of feestdagenbestand is "
+              "veel kleiner (de grens van Wmo-toets). Is dit het goede bestand?");
+    EXPECT_LT(o.peak_mb, 50);
+    Settings s;
+    EXPECT_EQ(error_about(big, [&] { read_settings_file(big, s, c); }), o.message);
+}

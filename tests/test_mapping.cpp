@@ -68,7 +68,7 @@ TEST(Mapping, RefusalsNameFileAndLine) {
               "verdaging, ingebrekestelling, besluit, levering_gestart, eigen_bijdrage, "
               "bezwaar, hoorzitting, besluit_op_bezwaar, beroep, uitspraak, intrekking, afsluiting, wlz_indicatie)");
     EXPECT_EQ(refused("m2.toml", "[kolommen]\ncase_id = \n"),
-              ":2: geen geldige TOML: Error while parsing key-value pair: expected value, saw '\\n'");
+              ":2: geen geldige TOML: sleutel = waarde: verwacht een waarde, gevonden '\\n' (kolom 11)");
     EXPECT_EQ(refused("m3.toml", "[rollen]\nBaas = \"chef\"\n"),
               ":2: 'chef' is geen canonieke rol (mogelijk: ondersteuner, consulent, beslisser, client, mantelzorger, "
               "vertegenwoordiger, jurist, administratie)");
@@ -198,6 +198,19 @@ TEST(MappingProposal, ListsTheLabelsOfANonWmoLogWithTheirCounts) {
     EXPECT_NE(text.find("# \"01_HOOFD_010\" = \"\"   # 1.199×: geen voorstel"), std::string::npos);
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n') > 398, true);
     EXPECT_NO_THROW(wmotoets::read_mapping_file(wmotoets::test::write_file("voorstel-bpic.toml", text)));
+}
+
+// toml++'s English is never passed on (issue 27 point 7): every broken file gets a Dutch sentence.
+TEST(Mapping, TomlErrorsAreDutch) {
+    for (const char* text : {"a = ", "a = \"x", "a = 1x", "[a", "a = 1\na = 2", "a = 2024-13-01", "a = [1,", "x",
+                             "a = \"\\q\"", "a = 01", "a = 1__2", "a = tru", "a = 0x", "a = 1e", "a = {b = }",
+                             "[[a]]\n[a]", "a = 2024-01-01T25:00:00", "a = \"\\uD800\"", "a.b = 1\na = 2"}) {
+        const std::string path = wmotoets::test::write_file("kapot.toml", text);
+        const std::string message = wmotoets::test::error_about(path, [&] { wmotoets::read_mapping_file(path); });
+        EXPECT_NE(message.find("geen geldige TOML: "), std::string::npos) << text << ": " << message;
+        for (const char* english : {"Error", "expected", "saw", "encountered", "parsing", "cannot", "invalid"})
+            EXPECT_EQ(message.find(english), std::string::npos) << text << ": " << message;
+    }
 }
 
 // ---- mapping voorstel safe to use (issue 27 point 3) ----

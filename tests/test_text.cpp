@@ -141,6 +141,7 @@ TEST(Text, ControlCharactersAndBidiOverridesAreShownNotActedOn) {
     EXPECT_EQ(shell_quoted("it's;rm -rf"), "'it'\\''s;rm -rf'");
     EXPECT_EQ(shell_quoted("$(ls)"), "'$(ls)'");
     EXPECT_EQ(shell_quoted(""), "''");
+    EXPECT_EQ(file_url("/tmp/rapport #1?/rapport é.html"), "file:///tmp/rapport%20%231%3F/rapport%20%C3%A9.html");
 }
 
 TEST(Text, SpreadsheetCellsNeverStartAFormula) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "util/error.hpp"
+#include "util/system_words.hpp"
 
 namespace wmotoets {
 
@@ -19,7 +20,7 @@ void ensure_directory(const std::string& path) {
         throw Error(path + ": is geen map (hier komen de bestanden; geef een map, bijv. --uit rapport/)");
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
-    if (ec) throw Error(path + ": map kan niet worden gemaakt (" + ec.message() + ")");
+    if (ec) throw Error(path + ": map kan niet worden gemaakt (" + dutch_errno(ec.value()) + ")");
 }
 
 namespace {
@@ -42,7 +43,7 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     check_target(path_);
     std::string name = path_ + ".deel-XXXXXX";
     fd_ = ::mkostemp(name.data(), O_CLOEXEC);  // O_EXCL: a new file, never an existing one or a link
-    if (fd_ < 0) throw Error(path_ + ": kan uitvoerbestand niet schrijven (" + std::strerror(errno) + ")");
+    if (fd_ < 0) throw Error(path_ + ": kan uitvoerbestand niet schrijven (" + dutch_errno(errno) + ")");
     part_ = name;
     const mode_t mask = ::umask(0);
     ::umask(mask);
@@ -82,11 +83,11 @@ void OutputFile::commit() {
     }
     close_file();
     if (!ok)
-        throw Error(path_ + ": schrijven mislukt (" + std::strerror(error ? error : EIO) +
+        throw Error(path_ + ": schrijven mislukt (" + dutch_errno(error ? error : EIO) +
                     "); een eerder bestand met deze naam is niet veranderd");
     check_target(path_);
     if (::rename(part_.c_str(), path_.c_str()) != 0)
-        throw Error(path_ + ": kan uitvoerbestand niet op zijn plaats zetten (" + std::strerror(errno) + ")");
+        throw Error(path_ + ": kan uitvoerbestand niet op zijn plaats zetten (" + dutch_errno(errno) + ")");
     committed_ = true;
 }
 
@@ -105,6 +106,49 @@ void write_output_file(const std::string& path, const std::function<void(const s
         throw;
     }
     file.commit();
+}
+
+OutputSet::OutputSet(std::string dir) : dir_(std::move(dir)) {
+    ensure_directory(dir_);
+    std::string name = dir_ + "/.wmotoets-deel-XXXXXX";
+    if (!::mkdtemp(name.data())) throw Error(dir_ + ": kan hier geen bestanden schrijven (" + dutch_errno(errno) + ")");
+    staging_ = name;
+}
+
+OutputSet::~OutputSet() {
+    std::error_code ec;
+    if (!committed_) std::filesystem::remove_all(staging_, ec);
+}
+
+void OutputSet::guard(const std::function<void()>& write) const {
+    try {
+        write();
+    } catch (const Error& e) {
+        const std::string prefix = staging_ + "/";
+        if (e.file().rfind(prefix, 0) == 0) throw e.about(dir_ + "/" + e.file().substr(prefix.size()));
+        std::string text = e.what();
+        for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at))
+            text.replace(at, prefix.size(), dir_ + "/");
+        throw Error(text);
+    }
+}
+
+void OutputSet::commit() {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(staging_))
+        names.push_back(entry.path().filename().string());
+    for (const std::string& name : names) check_target(dir_ + "/" + name);
+    for (const std::string& name : names)
+        if (::rename(path(name).c_str(), (dir_ + "/" + name).c_str()) != 0)
+            throw Error(dir_ + "/" + name + ": kan uitvoerbestand niet op zijn plaats zetten (" + dutch_errno(errno) +
+                        ")");
+    for (const std::string& name : removed_) {
+        std::error_code ec;
+        std::filesystem::remove(dir_ + "/" + name, ec);
+    }
+    committed_ = true;
+    std::error_code ec;
+    std::filesystem::remove(staging_, ec);
 }
 
 }  // namespace wmotoets

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 namespace wmotoets {
 
@@ -33,6 +34,30 @@ private:
     int fd_ = -1;
     std::unique_ptr<std::ostream> out_;
     std::unique_ptr<std::streambuf> buf_;
+    bool committed_ = false;
+};
+
+// A set of output files in one folder written all or none (issue 27: a full disk after rapport.html
+// left a new html beside the old xlsx and csv). The files are written into a new folder inside
+// `dir` (.wmotoets-deel-XXXXXX); commit() renames each over its target (no disk space needed, so
+// nothing can fail halfway for lack of it) and removes the names given to remove(). Without
+// commit() — an error, a full disk — the folder is removed and `dir` is as it was.
+class OutputSet {
+public:
+    explicit OutputSet(std::string dir);
+    OutputSet(const OutputSet&) = delete;
+    OutputSet& operator=(const OutputSet&) = delete;
+    ~OutputSet();
+    // Where file `name` is written until commit().
+    std::string path(const std::string& name) const { return staging_ + "/" + name; }
+    void remove(const std::string& name) { removed_.push_back(name); }
+    // Runs `write`; an Error that names a file in the staging folder names its target instead.
+    void guard(const std::function<void()>& write) const;
+    void commit();
+
+private:
+    std::string dir_, staging_;
+    std::vector<std::string> removed_;
     bool committed_ = false;
 };
 

@@ -76,6 +76,10 @@ std::string echoed(std::string_view s, std::size_t chars = 200);
 // holds only letters, digits and _@%+=:,./- ; otherwise in single quotes ('it'\''s').
 std::string shell_quoted(std::string_view word);
 
+// A file:// URL of an absolute path (issue 27 point 7): every byte but letters, digits, -._~ and /
+// percent-encoded, so that a folder named with # or ? or spaces is a path, not a fragment or query.
+std::string file_url(std::string_view absolute_path);
+
 // A spreadsheet cell that would start a formula (=, +, -, @) gets a leading ' (OWASP's rule for
 // CSV injection); a cell that is a number ("-12", "+3,5") stays a number. Apply after shown_text
 // (which has made TAB and CR visible).
