@@ -45,6 +45,7 @@ int run_rapport(const ReportOptions& o) {
     if (const auto peildatum = parse_iso_date(run.peildatum)) {
         const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.dossiers[c]); });
+        withhold_linked_lead_times(log, run, disclosure, lead);  // a publication: read with the rule table
     }
     set.guard([&] {
         write_output(set.path("rapport.html"), [&](std::ostream& f) {

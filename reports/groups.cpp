@@ -38,13 +38,17 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
 
 std::vector<bool> breakdown_rows_shown(const RunRecord& run,
                                        const std::map<std::string, std::vector<RuleCounts>>& groups,
-                                       const Disclosure& d) {
+                                       const Disclosure& d,
+                                       const std::map<std::string, std::vector<RuleCounts>>* other) {
     std::vector<bool> shown(run.rules.size(), true);
+    const bool with_other = other && d.breakdown_shown(other->size());
     for (std::size_t r = 0; r < run.rules.size() && r < run.figures.size(); ++r) {
         const RunRecord::Figure& f = run.figures[r];
-        std::vector<RuleCounts> per_group;
+        std::vector<RuleCounts> per_group, per_other;
         for (const auto& [key, counts] : groups) per_group.push_back(counts[r]);
-        shown[r] = d.breakdown_row_shown({f.applicable, f.compliant, f.violations, f.unknown}, per_group);
+        if (with_other)
+            for (const auto& [key, counts] : *other) per_other.push_back(counts[r]);
+        shown[r] = d.breakdown_row_shown({f.applicable, f.compliant, f.violations, f.unknown}, per_group, per_other);
     }
     return shown;
 }
@@ -54,6 +58,86 @@ std::string dossier_quarter(const EventLog& log, const Dossier& c) {
     if (events.empty()) return {};
     const Date d = log.events[events.front()].date;
     return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+}
+
+namespace {
+
+// A lead-time row as the counts of a rule row: gestart, afgerond, lopend, the competing ends.
+RuleCounts lead_counts(const LeadEstimate& e) { return {e.started, e.completed, e.running, e.competing()}; }
+
+// The lead-time row's cell `k` (0 gestart, 1 afgerond, 2 lopend, 3 the competing ends) as known values.
+void know(Disclosure::Known& k, std::size_t cell, std::pair<std::size_t, std::size_t> span) {
+    (cell == 0 ? k.applicable : cell == 1 ? k.compliant : cell == 2 ? k.violations : k.unknown) = span;
+}
+
+// Whether a lead-time row and a rule row that share a number (the rule's applicable or judged count
+// is the row's cell) can be published side by side.
+bool linked_rows_safe(const Disclosure& d, const RuleCounts& rule, const LeadEstimate& e) {
+    const RuleCounts lead = lead_counts(e);
+    const bool rule_sums = d.sums_shown(rule), lead_sums = lead_shown(d, e).started;
+    const std::size_t cells[4] = {lead.applicable, lead.compliant, lead.violations, lead.unknown};
+    for (const bool judged : {false, true}) {
+        const std::size_t m = judged ? rule.compliant + rule.violations : rule.applicable;
+        if (m == 0) continue;  // a zero is published as it is: nothing to narrow
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (cells[k] != m) continue;
+            // What the lead-time row tells the rule row, and what the rule row tells the lead-time row.
+            Disclosure::Known for_rule, for_lead;
+            if (k != 0 || lead_sums) (judged ? for_rule.judged : for_rule.applicable) = d.range(cells[k]);
+            know(for_lead, k, judged ? d.judged_span(rule, rule_sums) : d.applicable_span(rule, rule_sums));
+            if (!d.sums_safe(rule, rule_sums, for_rule) || !d.sums_safe(lead, lead_sums, for_lead)) return false;
+        }
+    }
+    return true;
+}
+
+// Whether a group of a lead-time breakdown and the same group of a rule's breakdown share a number
+// while either has a suppressed cell (kept simple, and on the safe side).
+bool linked_groups_risky(const Disclosure& d, const RuleCounts& rule, const LeadEstimate& e) {
+    const RuleCounts lead = lead_counts(e);
+    const std::size_t judged = rule.compliant + rule.violations;
+    const bool rule_suppressed = d.suppressed(rule.violations) || d.suppressed(judged) || d.suppressed(rule.unknown);
+    const bool lead_suppressed = d.suppressed(lead.applicable) || d.suppressed(lead.compliant) ||
+                                 d.suppressed(lead.violations) || d.suppressed(lead.unknown);
+    if (!rule_suppressed && !lead_suppressed) return false;
+    for (const std::size_t x : {lead.applicable, lead.compliant, lead.violations, lead.unknown})
+        if (x > 0 && (x == rule.applicable || x == judged)) return true;
+    return false;
+}
+
+}  // namespace
+
+void withhold_linked_lead_times(const EventLog& log, const RunRecord& run, const Disclosure& d,
+                                std::vector<LeadPhaseView>& lead) {
+    if (!d.publication) return;
+    const auto quarters = counts_by(
+        log, run, [&](const Dossier& c) { return dossier_quarter(log, c); }, "(onbekend)");
+    const auto teams = counts_by(
+        log, run, [&](const Dossier& c) { return dossier_team(log, c); }, "(onbekend)");
+    const std::vector<bool> quarter_rows = breakdown_rows_shown(run, quarters, d, &teams),
+                            team_rows = breakdown_rows_shown(run, teams, d, &quarters);
+    for (LeadPhaseView& v : lead) {
+        for (const RunRecord::Figure& f : run.figures) {
+            if (linked_rows_safe(d, {f.applicable, f.compliant, f.violations, f.unknown}, v.total)) continue;
+            // Kept back whole, with its breakdowns (which would add up to it).
+            v.total.withheld = true;
+            v.quarters.clear();
+            v.teams.clear();
+            break;
+        }
+        for (const auto& [groups, rule_groups, rows] :
+             {std::tuple{&v.quarters, &quarters, &quarter_rows}, std::tuple{&v.teams, &teams, &team_rows}}) {
+            if (!lead_breakdown_shown(d, v.total, *groups) || !d.breakdown_shown(rule_groups->size())) continue;
+            bool risky = false;
+            for (const LeadGroup& g : *groups) {
+                const auto at = rule_groups->find(g.name);
+                if (at == rule_groups->end()) continue;
+                for (std::size_t r = 0; r < run.rules.size() && !risky; ++r)
+                    risky = (*rows)[r] && linked_groups_risky(d, at->second[r], g.estimate);
+            }
+            if (risky) groups->clear();
+        }
+    }
 }
 
 }  // namespace wmotoets

@@ -9,6 +9,7 @@
 #include "model/event_log.hpp"
 #include "model/run.hpp"
 #include "reports/figures.hpp"
+#include "reports/lead_times.hpp"
 #include "reports/publication.hpp"
 
 namespace wmotoets {
@@ -25,9 +26,22 @@ std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, co
                                                          const std::string& unnamed);
 
 // Per rule of the run: whether its row of the breakdown `groups` is shown (Disclosure::
-// breakdown_row_shown against the rule's figures).
+// breakdown_row_shown against the rule's figures), read together with the breakdown `other` where
+// that one is shown too.
 std::vector<bool> breakdown_rows_shown(const RunRecord& run,
                                        const std::map<std::string, std::vector<RuleCounts>>& groups,
-                                       const Disclosure& d);
+                                       const Disclosure& d,
+                                       const std::map<std::string, std::vector<RuleCounts>>* other = nullptr);
+
+// Secondary suppression across tables (issue 27 point 5; docs/spec/output.md "Publication"). A count
+// of the lead-time tables can be the same number as a rule's applicable or judged count (the decided
+// objections are both the bezwaar-beslissing "afgerond" and the dossiers PRO-05 applies to): read
+// together, the two tables tell more than each. Wherever a lead-time count equals such a count of a
+// rule (in total, or in a quarter or team of both breakdowns) and the combination narrows a suppressed
+// count of either table to fewer than three values, the lead-time row (with its breakdowns) or the
+// breakdown is kept back. Exact equality in the data is what an outsider may guess; a relation that
+// does not hold in the data tells nothing.
+void withhold_linked_lead_times(const EventLog& log, const RunRecord& run, const Disclosure& d,
+                                std::vector<LeadPhaseView>& lead);
 
 }  // namespace wmotoets

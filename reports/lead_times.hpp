@@ -36,6 +36,9 @@ struct LeadEstimate {
     int share_completed = 0, share_ended = 0, share_open = 10000;
     std::vector<LeadStep> steps;  // ascending in t, at each distinct afgerond or competing duration
     int longest = 0;              // the longest duration of any kind (the chart's x range)
+    // In a publication: every count and figure of this row kept back, because with another table it
+    // would give a suppressed count away (withhold_linked_lead_times).
+    bool withheld = false;
     std::size_t competing() const { return ended + zonder_aanvraag + zonder_gesprek; }
 };
 

@@ -13,6 +13,7 @@ namespace wmotoets {
 // In a publication the competing ends are one count (beëindigd, zonder aanvraag and zonder gesprek
 // together): gestart = afgerond + lopend + that, and no part of it recomputable.
 LeadShown lead_shown(const Disclosure& d, const LeadEstimate& e) {
+    if (d.publication && e.withheld) return {false, false};
     // Quantiles only beside a published started count that itself says "at least 2 × drempel": every
     // count that rounds to it must be that large, or the quantiles would narrow the rounded count
     // (a "20" with quantiles would mean 20–22, not 18–22).
@@ -84,15 +85,23 @@ struct Span {
 struct TotalSpans {
     Span c, v, u, judged;
 };
-TotalSpans total_spans(const Disclosure& d, const RuleCounts& t, bool sums) {
+TotalSpans total_spans(const Disclosure& d, const RuleCounts& t, bool sums, const Disclosure::Known& known = {}) {
     auto r = [&](std::size_t n) {
         const auto [lo, hi] = d.range(n);
         return Span{long(lo), long(hi)};
     };
-    TotalSpans s{r(t.compliant), r(t.violations), r(t.unknown), {0, 0}};
+    auto from = [](const std::optional<std::pair<std::size_t, std::size_t>>& k) {
+        return k ? Span{long(k->first), long(k->second)} : Span{0, 1L << 40};
+    };
+    TotalSpans s{r(t.compliant).meet(from(known.compliant)),
+                 r(t.violations).meet(from(known.violations)),
+                 r(t.unknown).meet(from(known.unknown)),
+                 {0, 0}};
     s.judged = {s.v.lo + s.c.lo, s.v.hi + s.c.hi};
-    if (!sums) return s;
-    const Span a = r(t.applicable), j = r(t.violations + t.compliant);
+    if (!sums && !known.applicable && !known.judged) return s;
+    // The sums as published (when shown), met with what other tables tell (issue 27 point 5).
+    const Span a = (sums ? r(t.applicable) : Span{0, 1L << 40}).meet(from(known.applicable)),
+               j = (sums ? r(t.violations + t.compliant) : Span{0, 1L << 40}).meet(from(known.judged));
     for (int pass = 0; pass < 2; ++pass) {  // twice: each narrowing feeds the others
         s.v = s.v.meet({a.lo - s.c.hi - s.u.hi, a.hi - s.c.lo - s.u.lo}).meet({j.lo - s.c.hi, j.hi - s.c.lo});
         s.c = s.c.meet({a.lo - s.v.hi - s.u.hi, a.hi - s.v.lo - s.u.lo}).meet({j.lo - s.v.hi, j.hi - s.v.lo});
@@ -125,15 +134,58 @@ bool parts_safe(const Disclosure& d, const std::vector<std::size_t>& parts, std:
 
 bool Disclosure::sums_shown(const RuleCounts& t) const {
     if (!publication) return true;
-    const TotalSpans s = total_spans(*this, t, true);
+    return sums_safe(t, true, {});
+}
+
+bool Disclosure::sums_safe(const RuleCounts& t, bool sums, const Known& known) const {
+    if (!publication) return true;
+    const TotalSpans s = total_spans(*this, t, sums, known);
     for (const auto& [n, span] : {std::pair{t.compliant, s.c}, {t.violations, s.v}, {t.unknown, s.u}})
         if (suppressed(n) && span.size() < 3) return false;
+    // The sums themselves, where kept back (a suppressed applicable count) or hidden.
+    const Span a{s.c.lo + s.v.lo + s.u.lo, s.c.hi + s.v.hi + s.u.hi};
+    if (suppressed(t.applicable) && a.size() < 3) return false;
     return true;
 }
 
-bool Disclosure::breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const {
+std::pair<std::size_t, std::size_t> Disclosure::applicable_span(const RuleCounts& t, bool sums) const {
+    const TotalSpans s = total_spans(*this, t, sums);
+    return {std::size_t(std::max(0L, s.c.lo + s.v.lo + s.u.lo)), std::size_t(s.c.hi + s.v.hi + s.u.hi)};
+}
+
+std::pair<std::size_t, std::size_t> Disclosure::judged_span(const RuleCounts& t, bool sums) const {
+    const TotalSpans s = total_spans(*this, t, sums);
+    return {std::size_t(std::max(0L, s.judged.lo)), std::size_t(s.judged.hi)};
+}
+
+bool Disclosure::breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups,
+                                     const std::vector<RuleCounts>& other) const {
     if (!publication) return true;
-    const TotalSpans t = total_spans(*this, total, sums_shown(total));
+    const bool sums = sums_shown(total);
+    TotalSpans t = total_spans(*this, total, sums);
+    // Every breakdown shown beside this one adds up to the same totals (issue 27: the quarters, the
+    // teams and the totals read together pinned a "<10"): the totals as all of them tell it.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const std::vector<RuleCounts>* part : {&groups, &other}) {
+            if (part->empty()) continue;
+            Span v{0, 0}, j{0, 0}, u{0, 0};
+            for (const RuleCounts& g : *part)
+                for (auto& [span, n] :
+                     {std::pair{&v, g.violations}, {&j, g.violations + g.compliant}, {&u, g.unknown}}) {
+                    const auto [lo, hi] = range(n);
+                    span->lo += long(lo);
+                    span->hi += long(hi);
+                }
+            Known k;
+            const Span tv = t.v.meet(v), tj = t.judged.meet(j), tu = t.u.meet(u);
+            k.violations = std::pair{std::size_t(std::max(0L, tv.lo)), std::size_t(std::max(0L, tv.hi))};
+            k.judged = std::pair{std::size_t(std::max(0L, tj.lo)), std::size_t(std::max(0L, tj.hi))};
+            k.unknown = std::pair{std::size_t(std::max(0L, tu.lo)), std::size_t(std::max(0L, tu.hi))};
+            if (tv.size() < 1 || tj.size() < 1 || tu.size() < 1) return false;  // cannot be: keep it back
+            t = total_spans(*this, total, sums, k);
+        }
+    for (const auto& [n, span] : {std::pair{total.compliant, t.c}, {total.violations, t.v}, {total.unknown, t.u}})
+        if (suppressed(n) && span.size() < 3) return false;
     // Per measure (violations, judged, unknown): the groups add up to the total.
     const std::array<std::pair<std::size_t (*)(const RuleCounts&), Span>, 3> measures = {
         std::pair{+[](const RuleCounts& c) { return c.violations; }, t.v},

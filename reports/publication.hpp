@@ -57,12 +57,27 @@ struct Disclosure {
     // totals and the other groups narrow a suppressed count (a group's, or the total's) to fewer
     // than three values: "<10" in a group says "at least 1", and enough of them against a rounded
     // total tell the exact numbers.
-    bool breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups) const;
+    // `other`: the groups of another breakdown shown beside it (quarters beside teams): it adds up to
+    // the same totals, and the two are read together (issue 27).
+    bool breakdown_row_shown(const RuleCounts& total, const std::vector<RuleCounts>& groups,
+                             const std::vector<RuleCounts>& other = {}) const;
     // Secondary suppression of a rule's sums: whether "van toepassing" (applicable) and the judged
     // count may be shown next to its compliant, violations and unknown counts. Not when those sums
     // narrow a suppressed count to fewer than three values (applicable 10, compliant 10, violations
     // and unknown "<10": both are 1).
     bool sums_shown(const RuleCounts& total) const;
+    // Across tables (issue 27 point 5): what another table tells about a row's applicable, judged or
+    // compliant count (the exact values it can be, from that table's published cells).
+    struct Known {
+        std::optional<std::pair<std::size_t, std::size_t>> applicable, judged, compliant, violations, unknown;
+    };
+    // Whether no suppressed count of a row (compliant, violations, unknown, applicable) is narrowed to
+    // fewer than three values by its published cells (with its sums when `sums`) and what `known` adds.
+    bool sums_safe(const RuleCounts& total, bool sums, const Known& known) const;
+    // The values a row's applicable or judged count can have, from its published cells (with its sums
+    // when `sums`).
+    std::pair<std::size_t, std::size_t> applicable_span(const RuleCounts& total, bool sums) const;
+    std::pair<std::size_t, std::size_t> judged_span(const RuleCounts& total, bool sums) const;
     // Whether the parts of a published `total` (a row of months) may be shown beside it.
     bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const;
     // The rule applied, in Dutch, for the report (as HTML text, or plain).

@@ -435,7 +435,12 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
                "totaal af te leiden.</p>\n";
         return;
     }
-    const std::vector<bool> shown = breakdown_rows_shown(run, groups, d);
+    // Read together with the other breakdown (quarters beside teams): both add up to the same totals.
+    const bool teams = std::string_view(id) == "teams";
+    const auto other = counts_by(
+        log, run, [&](const Dossier& c) { return teams ? dossier_quarter(log, c) : dossier_team(log, c); },
+        "(onbekend)");
+    const std::vector<bool> shown = breakdown_rows_shown(run, groups, d, &other);
     out << "<table>\n<thead><tr><th>regel</th>";
     for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
     out << "</tr></thead>\n";
@@ -497,12 +502,14 @@ std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e)
     // In a publication the competing ends are one count (publication.cpp, lead_shown).
     const std::string ended = d.publication ? ht(e.competing()) : ht(e.ended);
     const std::string other = d.publication ? "–" : ht(e.zonder_aanvraag + e.zonder_gesprek);
+    // A row kept back for another table's sake (groups.hpp, withhold_linked_lead_times): no count at all.
+    const bool kept = d.publication && e.withheld;
     return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" +
-           (shown.started ? ht(e.started) : "–") + "</td><td class=\"n\">" + ht(e.completed) + "</td><td class=\"n\">" +
-           ht(e.running) + "</td><td class=\"n\">" + ended + "</td><td class=\"n\">" + other + "</td><td class=\"n\">" +
-           q(e.mediaan, e.why_not[0]) + "</td><td class=\"n\">" + ci + "</td><td class=\"n\">" +
-           q(e.p75, e.why_not[1]) + "</td><td class=\"n\">" + q(e.p90, e.why_not[2]) +
-           "</td><td class=\"n\" style=\"white-space:nowrap\">" + shares + "</td></tr>\n";
+           (shown.started ? ht(e.started) : "–") + "</td><td class=\"n\">" + (kept ? "–" : ht(e.completed)) +
+           "</td><td class=\"n\">" + (kept ? "–" : ht(e.running)) + "</td><td class=\"n\">" + (kept ? "–" : ended) +
+           "</td><td class=\"n\">" + other + "</td><td class=\"n\">" + q(e.mediaan, e.why_not[0]) +
+           "</td><td class=\"n\">" + ci + "</td><td class=\"n\">" + q(e.p75, e.why_not[1]) + "</td><td class=\"n\">" +
+           q(e.p90, e.why_not[2]) + "</td><td class=\"n\" style=\"white-space:nowrap\">" + shares + "</td></tr>\n";
 }
 
 void HtmlReport::lead_table(const LeadPhaseView& v) {

@@ -165,9 +165,13 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
         s.text(r, 2, group);
         if (shown.started) s.count(r, 3, e.started, d);
         else s.text(r, 3, "–");
-        s.count(r, 4, e.completed, d);
-        s.count(r, 5, e.running, d);
-        s.count(r, 6, d.publication ? e.competing() : e.ended, d);
+        if (d.publication && e.withheld) {  // kept back for another table's sake (withhold_linked_lead_times)
+            for (const lxw_col_t c : {4, 5, 6}) s.text(r, c, "–");
+        } else {
+            s.count(r, 4, e.completed, d);
+            s.count(r, 5, e.running, d);
+            s.count(r, 6, d.publication ? e.competing() : e.ended, d);
+        }
         std::size_t col = 7;
         for (std::size_t q = 0; q < 3; ++q) {
             const std::optional<int>& days = q == 0 ? e.mediaan : q == 1 ? e.p75 : e.p90;
@@ -385,7 +389,9 @@ void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector
             "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
         return;
     }
-    const std::vector<bool> shown = breakdown_rows_shown(run, teams, d);
+    const auto quarters = counts_by(
+        log, run, [this](const Dossier& c) { return dossier_quarter(log, c); }, "(onbekend)");
+    const std::vector<bool> shown = breakdown_rows_shown(run, teams, d, &quarters);
     lxw_row_t r = 0;
     for (const auto& [team, counts] : teams)
         for (std::size_t k = 0; k < counts.size(); ++k) {

@@ -52,7 +52,12 @@ std::vector<StrId> load_strings(const Store::Db& db, EventLog& log) {
                 "tekst-id's tot " + std::to_string(max_id) + " bij " + std::to_string(count) + " teksten");
     std::vector<StrId> str(static_cast<std::size_t>(max_id) + 1, kNoText);
     Stmt q(db, "SELECT id, text FROM strings");
-    while (q.step("het lezen van de teksten")) str[std::size_t(q.i64(0))] = log.strings.intern(q.text(1));
+    while (q.step("het lezen van de teksten")) {
+        // An id beyond max(id): the index and the table disagree (a damaged file; found by fuzz_database).
+        const std::int64_t id = q.i64(0);
+        if (id < 1 || id > max_id) damaged(db, "strings", id, "ongeldige tekst-id");
+        str[std::size_t(id)] = log.strings.intern(q.text(1));
+    }
     return str;
 }
 
