@@ -153,6 +153,11 @@ std::pair<std::size_t, std::size_t> Disclosure::applicable_span(const RuleCounts
     return {std::size_t(std::max(0L, s.c.lo + s.v.lo + s.u.lo)), std::size_t(s.c.hi + s.v.hi + s.u.hi)};
 }
 
+std::pair<std::size_t, std::size_t> Disclosure::violations_span(const RuleCounts& t, bool sums) const {
+    const TotalSpans s = total_spans(*this, t, sums);
+    return {std::size_t(std::max(0L, s.v.lo)), std::size_t(std::max(0L, s.v.hi))};
+}
+
 std::pair<std::size_t, std::size_t> Disclosure::judged_span(const RuleCounts& t, bool sums) const {
     const TotalSpans s = total_spans(*this, t, sums);
     return {std::size_t(std::max(0L, s.judged.lo)), std::size_t(s.judged.hi)};
@@ -203,6 +208,13 @@ bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t 
     if (!publication) return true;
     const auto [lo, hi] = range(total);
     return parts_safe(*this, parts, total, {long(lo), long(hi)});
+}
+
+bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t total,
+                             std::pair<std::size_t, std::size_t> whole) const {
+    if (!publication) return true;
+    if (whole.first > whole.second) return false;  // the tables disagree: keep the parts back
+    return parts_safe(*this, parts, total, {long(whole.first), long(whole.second)});
 }
 
 std::string Disclosure::percent(double fraction) const {

@@ -78,8 +78,12 @@ struct Disclosure {
     // when `sums`).
     std::pair<std::size_t, std::size_t> applicable_span(const RuleCounts& total, bool sums) const;
     std::pair<std::size_t, std::size_t> judged_span(const RuleCounts& total, bool sums) const;
+    std::pair<std::size_t, std::size_t> violations_span(const RuleCounts& total, bool sums) const;
     // Whether the parts of a published `total` (a row of months) may be shown beside it.
     bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total) const;
+    // The same when another table tells that `total` lies within `whole` (its exact values).
+    bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total,
+                     std::pair<std::size_t, std::size_t> whole) const;
     // The rule applied, in Dutch, for the report (as HTML text, or plain).
     std::string rule(bool html = true) const;
     // The key under every table of a publication: what "<10", "–" and rounding mean.

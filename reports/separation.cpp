@@ -77,6 +77,11 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
         for (std::size_t r = 0; r < run.rules.size(); ++r)
             if (run.rules[r] == kSeparationRules[k]) rule_at[k] = r;
     for (std::size_t k = 0; k < 3; ++k) v.in_run[k] = rule_at[k].has_value();
+    for (std::size_t k = 0; k < 3; ++k)
+        if (rule_at[k] && *rule_at[k] < run.figures.size()) {
+            const RunRecord::Figure& f = run.figures[*rule_at[k]];
+            v.rule_counts[k] = {f.applicable, f.compliant, f.violations, f.unknown};
+        }
     std::unordered_map<std::string_view, std::size_t> run_pos;
     for (std::size_t i = 0; i < run.case_ids.size(); ++i) run_pos.emplace(run.case_ids[i], i);
 
@@ -209,14 +214,41 @@ std::vector<std::string> count_columns(std::string first) {
             "% ONA-03"};
 }
 
-// Whether a publication may show the parts (months, teams) of each count beside the total.
-std::array<bool, 4> parts_allowed(const std::vector<SeparationCounts>& parts, const SeparationCounts& total,
-                                  const Disclosure& d) {
+// Whether a publication may show the parts (months, teams) of each count beside the total. A total
+// that is the same number as a count of the rule table (the dossiers ONA-01 applies to, those where
+// ONA-03 deviates) is read with that table (issue 27): its parts may neither narrow a suppressed count
+// of the rule nor be narrowed by what the rule table tells of their total.
+std::array<bool, 4> parts_allowed(const SeparationView& v, const std::vector<SeparationCounts>& parts,
+                                  const SeparationCounts& total, const Disclosure& d) {
     std::array<bool, 4> ok{};
     for (std::size_t k = 0; k < 4; ++k) {
         std::vector<std::size_t> values;
         for (const SeparationCounts& p : parts) values.push_back(k == 0 ? p.both : p.deviating[k - 1]);
-        ok[k] = d.breakdown_shown(parts.size()) && d.parts_shown(values, k == 0 ? total.both : total.deviating[k - 1]);
+        const std::size_t n = k == 0 ? total.both : total.deviating[k - 1];
+        ok[k] = d.breakdown_shown(parts.size()) && d.parts_shown(values, n);
+        if (!ok[k] || n == 0) continue;
+        std::pair<std::size_t, std::size_t> sum{0, 0};
+        for (const std::size_t x : values) {
+            const auto [lo, hi] = d.range(x);
+            sum.first += lo;
+            sum.second += hi;
+        }
+        for (std::size_t r = 0; r < 3 && ok[k]; ++r) {
+            if (!v.in_run[r]) continue;
+            const auto& [a, c, dev, u] = v.rule_counts[r];
+            const RuleCounts rule{a, c, dev, u};
+            const bool sums = d.sums_shown(rule);
+            for (const bool applicable : {true, false}) {
+                if ((applicable ? a : dev) != n) continue;
+                const auto told = applicable ? d.applicable_span(rule, sums) : d.violations_span(rule, sums);
+                const auto [lo, hi] = d.range(n);
+                Disclosure::Known k_rule;
+                (applicable ? k_rule.applicable : k_rule.violations) =
+                    std::pair{std::max(sum.first, lo), std::min(sum.second, hi)};
+                ok[k] = ok[k] && d.parts_shown(values, n, {std::max(told.first, lo), std::min(told.second, hi)}) &&
+                        d.sums_safe(rule, sums, k_rule);
+            }
+        }
     }
     return ok;
 }
@@ -242,7 +274,7 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
             count_columns("maand van het besluit"),
             {},
             true};
-        const std::array<bool, 4> ok = d.publication ? parts_allowed(v.per_month, v.total, d) : all;
+        const std::array<bool, 4> ok = d.publication ? parts_allowed(v, v.per_month, v.total, d) : all;
         for (std::size_t m = 0; m < v.months.size(); ++m) {
             std::vector<Cell> row{month_cell(v.months[m])};
             for (Cell& c : count_cells(v, v.per_month[m], d, ok)) row.push_back(std::move(c));
@@ -263,7 +295,7 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
             count_columns("team"),
             {},
             true};
-        const std::array<bool, 4> ok = d.publication ? parts_allowed(team_totals, v.total, d) : all;
+        const std::array<bool, 4> ok = d.publication ? parts_allowed(v, team_totals, v.total, d) : all;
         for (const auto& team : v.teams) {
             std::vector<Cell> row{text_cell(team.name)};
             for (Cell& c : count_cells(v, team.total, d, ok)) row.push_back(std::move(c));

@@ -46,6 +46,9 @@ struct SeparationView {
     };
     std::vector<Person> persons;   // ondersteuner in one dossier and beslisser in one, or with an ONA-02 finding
     std::array<bool, 3> in_run{};  // whether the run judged each rule (else its columns read "niet gecontroleerd")
+    // The rule table's counts of ONA-01…03 (applicable, compliant, violations, unknown): a publication
+    // reads this page together with rapport.html (issue 27).
+    std::array<std::array<std::size_t, 4>, 3> rule_counts{};
     std::array<std::size_t, 3> outside{};  // deviating dossiers without both roles (ONA-02 before any decision)
     std::string peildatum;
 };
