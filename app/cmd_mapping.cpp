@@ -7,6 +7,7 @@
 #include "app/input.hpp"
 #include "import/mapping_proposal.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -33,17 +34,17 @@ Command add_mapping(CLI::App& app) {
         "niet herkent staat als commentaar met het aantal erbij. Voorbeeld:\n"
         "  wmotoets mapping voorstel export.xlsx --uit mijn-export.toml\n"
         "  wmotoets controleer export.xlsx --mapping mijn-export.toml\n");
-    return {mapping,
-            [o] {
-        const std::string text = propose_mapping(
-            o->export_file, ProposalOptions{o->sheet, [](const std::string& w) { spdlog::warn("{}", w); }});
-        if (o->out.empty()) {
-            std::cout << text;
-        } else {
-            write_output(o->out, [&](std::ostream& f) { f << text; });
-            spdlog::info("{}: voorstel geschreven; controleer het en gebruik het met --mapping {}", o->out, o->out);
-        }
-        return 0;
+    return {mapping, [o] {
+                const std::string text = propose_mapping(
+                    o->export_file, ProposalOptions{o->sheet, [](const std::string& w) { spdlog::warn("{}", w); }});
+                if (o->out.empty()) {
+                    std::cout << text;
+                } else {
+                    write_output(o->out, [&](std::ostream& f) { f << text; });
+                    spdlog::info("{}: voorstel geschreven; controleer het en gebruik het met --mapping {}", o->out,
+                                 shell_quoted(o->out));
+                }
+                return 0;
             }};
 }
 

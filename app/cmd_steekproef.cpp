@@ -158,7 +158,7 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
             fmt::format("--omvang {} is groter dan de populatie: de laatste controle in {} telt {} dossiers. De "
                         "omvang bij deze populatie (95 %, 5 %, 0 afwijkingen) is {} (wmotoets steekproef omvang "
                         "--db {}); trek die met: wmotoets steekproef trek --db {} --omvang {} --zaad {}",
-                        size, db, population.size(), fits, db, db, fits, seed));
+                        size, db, population.size(), fits, shell_quoted(db), shell_quoted(db), fits, seed));
     }
     Drawn d{draw_sample(population, size, seed), {}};
     d.frame.seed = seed;
@@ -188,7 +188,7 @@ int run_trek(const DrawOptions& o) {
         spdlog::info(
             "{}: {} te beoordelen normen; lees de ingevulde oordelen terug met: wmotoets steekproef evalueer --db {} "
             "--oordelen {}",
-            verdicts, rows.size(), o.db, verdicts);
+            verdicts, rows.size(), shell_quoted(o.db), shell_quoted(verdicts));
     }
     return 0;
 }

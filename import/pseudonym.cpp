@@ -28,7 +28,7 @@ PseudonymKey PseudonymKey::from_file(const std::string& path) {
     if (!in)
         throw Error(path +
                     ": sleutelbestand bestaat niet of is niet leesbaar (maak er een met 'wmotoets sleutel --uit " +
-                    path + "')");
+                    shell_quoted(path) + "')");
     std::ostringstream ss;
     ss << in.rdbuf();
     const std::string key(trim(ss.str()));

@@ -149,11 +149,16 @@ std::map<std::string, CheckFigure> read_check_figures(const std::string& path) {
     require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
+    std::ostringstream text;
+    text << in.rdbuf();
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path + ": geen geldige JSON van 'wmotoets controleer --format json' (" + e.what() + ")");
+        j = nlohmann::json::parse(text.str());
+    } catch (const nlohmann::json::parse_error& e) {  // nlohmann's words said in Dutch (json_syntax_message)
+        throw Error(json_syntax_message(path, text.str(), e.byte, e.what()) +
+                    "; verwacht de uitvoer van 'wmotoets controleer --format json'");
+    } catch (const nlohmann::json::exception&) {
+        throw Error(path + ": geen geldige JSON van 'wmotoets controleer --format json'");
     }
     if (!j.is_object() || !j.contains("figures") || !j["figures"].is_array())
         throw Error(path + ": geen uitvoer van 'wmotoets controleer --format json' (de lijst 'figures' ontbreekt)");
