@@ -107,6 +107,40 @@ bool linked_groups_risky(const Disclosure& d, const RuleCounts& rule, const Lead
 
 }  // namespace
 
+std::vector<bool> rule_sums_shown(const RunRecord& run, const Disclosure& d) {
+    const auto& figs = run.figures;
+    std::vector<bool> shown(figs.size(), true);
+    if (!d.publication) return shown;
+    auto counts = [&](std::size_t i) {
+        return RuleCounts{figs[i].applicable, figs[i].compliant, figs[i].violations, figs[i].unknown};
+    };
+    for (std::size_t i = 0; i < figs.size(); ++i) shown[i] = d.sums_shown(counts(i));
+    // Until nothing changes: a rule whose sums are kept back, told them by the rules that show the same number.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < figs.size(); ++i) {
+            if (shown[i]) continue;
+            const std::size_t a = figs[i].applicable, j = figs[i].compliant + figs[i].violations;
+            Disclosure::Known told;
+            std::vector<std::size_t> tellers;
+            for (std::size_t o = 0; o < figs.size(); ++o) {
+                if (o == i || !shown[o]) continue;
+                const std::size_t oa = figs[o].applicable, oj = figs[o].compliant + figs[o].violations;
+                for (const std::size_t x : {oa, oj}) {
+                    if (x == 0) continue;
+                    if (x == a) told.applicable = d.range(x);
+                    if (x == j) told.judged = d.range(x);
+                    if (x == a || x == j) tellers.push_back(o);
+                }
+            }
+            if (tellers.empty() || d.sums_safe(counts(i), false, told)) continue;
+            for (const std::size_t o : tellers) shown[o] = false;
+            changed = true;
+        }
+    }
+    return shown;
+}
+
 void withhold_linked_lead_times(const EventLog& log, const RunRecord& run, const Disclosure& d,
                                 std::vector<LeadPhaseView>& lead) {
     if (!d.publication) return;

@@ -33,6 +33,12 @@ std::vector<bool> breakdown_rows_shown(const RunRecord& run,
                                        const Disclosure& d,
                                        const std::map<std::string, std::vector<RuleCounts>>* other = nullptr);
 
+// Per figure of the run: whether its sums (applicable, judged) are shown in a publication. Besides
+// Disclosure::sums_shown of its own row, rules are read together (issue 27 point 5): where one rule's
+// applicable or judged count is exactly another's (PRO-05's applicable and TRM-03's judged are both the
+// decided objections), the other's published sum would tell a kept-back one; then neither is shown.
+std::vector<bool> rule_sums_shown(const RunRecord& run, const Disclosure& d);
+
 // Secondary suppression across tables (issue 27 point 5; docs/spec/output.md "Publication"). A count
 // of the lead-time tables can be the same number as a rule's applicable or judged count (the decided
 // objections are both the bezwaar-beslissing "afgerond" and the dossiers PRO-05 applies to): read

@@ -107,8 +107,12 @@ struct HtmlReport {
         const auto r = d.rate(f.violations, f.compliant);
         return r ? std::optional<FigureRate>(FigureRate{r->rate, r->lo, r->hi}) : std::nullopt;
     }
+    // Whether a rule's sums are shown (groups.hpp, rule_sums_shown: each row, and the rules read together).
+    mutable std::vector<bool> sums_ = {};
     bool sums_shown(const RunRecord::Figure& f) const {
-        return d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown});
+        if (sums_.size() != run.figures.size()) sums_ = rule_sums_shown(run, d);
+        const auto i = std::size_t(&f - run.figures.data());
+        return i < sums_.size() ? sums_[i] : d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown});
     }
     void key() {
         if (d.publication) out << "<p class=\"small key\">" << d.key() << "</p>\n";
@@ -533,7 +537,10 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
     }
     out << "</table>\n";
     caption(false, std::string(phase_info(v.phase).words) + ": doorlooptijd in dagen");
-    if (!left_out.empty())
+    if (d.publication && v.total.withheld)
+        out << "<p class=\"small muted\">De aantallen van deze fase zijn weggelaten: ze zijn dezelfde als "
+               "aantallen in de tabel met cijfers per regel, en samen zouden ze een onderdrukt aantal verraden.</p>\n";
+    else if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst per " << left_out
             << ": in de publicatieversie zou een onderdrukt aantal anders na te rekenen zijn.</p>\n";
 }

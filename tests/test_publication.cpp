@@ -272,6 +272,24 @@ void link_lead_times(std::map<std::string, Row>& rows, const Publication& pub, c
     if (pub.exact_html.empty()) return;
     const LeadRows lead = lead_rows(pub.exact_html, true, lead_rows(pub.html, false));
     const Exact exact = exact_counts(pub.exact_html);
+    // Rules among themselves: where one rule's applicable or judged count is exactly another's (the
+    // decided objections are PRO-05's applicable and TRM-03's judged), each tells the other.
+    const std::map<std::string, Row> published = rows;
+    for (auto& [id, row] : rows) {
+        const auto t = exact.total.find(id);
+        if (t == exact.total.end()) continue;
+        for (const auto& [other, o] : published) {
+            const auto ot = exact.total.find(other);
+            if (other == id || ot == exact.total.end()) continue;
+            for (const auto& [mine, theirs, x] : {std::tuple{&Row::A, &Row::A, ot->second.first},
+                                                  {&Row::A, &Row::J, ot->second.second},
+                                                  {&Row::J, &Row::A, ot->second.first},
+                                                  {&Row::J, &Row::J, ot->second.second}}) {
+                const long m = mine == &Row::A ? t->second.first : t->second.second;
+                if (m == x && m > 0) row.*mine = (row.*mine).meet(o.*theirs);
+            }
+        }
+    }
     for (auto& [id, row] : rows) {
         const auto t = exact.total.find(id);
         if (t == exact.total.end()) continue;
