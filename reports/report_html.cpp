@@ -441,9 +441,13 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
     }
     // Read together with the other breakdown (quarters beside teams): both add up to the same totals.
     const bool teams = std::string_view(id) == "teams";
-    const auto other = counts_by(
-        log, run, [&](const Dossier& c) { return teams ? dossier_quarter(log, c) : dossier_team(log, c); },
-        "(onbekend)");
+    // Only a publication hides rows, so only a publication needs the other breakdown counted.
+    const auto other =
+        d.publication
+            ? counts_by(
+                  log, run, [&](const Dossier& c) { return teams ? dossier_quarter(log, c) : dossier_team(log, c); },
+                  "(onbekend)")
+            : std::map<std::string, std::vector<RuleCounts>>{};
     const std::vector<bool> shown = breakdown_rows_shown(run, groups, d, &other);
     out << "<table>\n<thead><tr><th>regel</th>";
     for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
