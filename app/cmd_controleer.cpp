@@ -28,6 +28,8 @@ Voorbeelden:
       twee exports samen, als JSON (schema wmotoets/1) naar een bestand
   wmotoets controleer dossiers.csv --alleen INF,ONA-01 --peildatum 2025-06-30
       alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
+  wmotoets controleer --db audit.db --periode 2024
+      alleen de dossiers met een melding (of herbeoordeling) in 2024, met alles wat daarna gebeurde
   wmotoets controleer dossiers.csv --strikt
       stop bij de eerste onbruikbare rij (exitcode 2) in plaats van die over te slaan
   wmotoets controleer export.csv --behoud-onbekend --regels lokale-regels.toml
@@ -67,6 +69,7 @@ struct CheckOptions {
     std::string format = "text";
     std::string out;
     std::string peildatum;
+    PeriodOptions period;
     std::vector<std::string> select, ignore;
     std::string settings_file, local_rules_file;
     std::string db;  // --db: work on (and store into) this database
@@ -81,6 +84,7 @@ struct CheckSetup {
     LocalRules local;
     std::vector<const Rule*> rules;
     std::optional<Date> peildatum;
+    std::optional<Period> period;
 };
 
 void prepare(const CheckOptions& o, CheckSetup& s) {
@@ -140,7 +144,7 @@ CheckResult check_and_store(const EventLog& log, const CheckSetup& s, Date pd, c
     CheckResult result;
     {
         const PhaseTimer timer("afspelen en beoordelen");
-        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings);
+        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, nullptr, s.period);
     }
     const PhaseTimer timer("schrijven en controle opslaan");
     result.peildatum_known = s.peildatum.has_value() || log.has_events();
@@ -166,7 +170,7 @@ CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, D
     CheckResult result;
     {
         const PhaseTimer timer("afspelen, beoordelen en bevindingen schrijven");
-        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, &stream);
+        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, &stream, s.period);
     }
     const PhaseTimer write_timer("cijfers schrijven");
     result.peildatum_known = peildatum_known;
@@ -192,6 +196,7 @@ int run_controleer(const CheckOptions& o) {
     }
     std::ostream& out = file ? file->stream() : masked ? masked->stream() : std::cout;
     const Date pd = setup.peildatum.value_or(log.latest_date());
+    setup.period = o.period.resolve(log, pd);
     std::int64_t run_id = 0;
     const CheckResult result = store ? check_and_store(log, setup, pd, o, out, *store, run_id)
                                      : check_and_write_streamed(log, setup, pd, o, out);
@@ -225,6 +230,7 @@ Command add_controleer(CLI::App& app) {
     check->add_flag("--uitkomsten,--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
     date_option(*check, "--peildatum", o->peildatum,
                 "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
+    add_period_options(*check, o->period);
     check->add_option("--alleen,--select", o->select, "Alleen deze regels of groepen, bijv. INF,ONA-01")
         ->delimiter(',');
     check->add_option("--behalve,--ignore", o->ignore, "Deze regels of groepen overslaan, bijv. PRO")->delimiter(',');

@@ -6,12 +6,14 @@
 #include "app/commands.hpp"
 #include "app/input.hpp"
 #include "import/toml_files.hpp"
+#include "reports/comparison.hpp"
 #include "reports/pdf.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/xlsx_report.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -19,7 +21,9 @@ namespace {
 
 struct ReportOptions {
     std::string db = "wmotoets.db", out, settings;
-    bool publication = false, separation = false, pdf = false, all_dossiers = false;
+    PeriodOptions period;
+    std::string compare;  // --vergelijk: a period, "geen", or empty (the one before, when the data has it)
+    bool publication = false, separation = false, pdf = false, pdf_all = false, all_dossiers = false;
 };
 
 Disclosure disclosure_of(const ReportOptions& o) {
@@ -33,29 +37,74 @@ Disclosure disclosure_of(const ReportOptions& o) {
     return d;
 }
 
-int run_rapport(const ReportOptions& o) {
+// The period to compare with: --vergelijk, else the period before of the same length when the log
+// reaches back to its start.
+std::optional<Period> compared_period(const ReportOptions& o, const EventLog& log, const std::optional<Period>& now,
+                                      Date peildatum) {
+    if (o.compare == "geen") return std::nullopt;
+    if (!o.compare.empty()) {
+        if (!now)
+            throw Error("--vergelijk vergelijkt met een periode; geef ook --periode (of controleer met --periode)");
+        const auto p = parse_period(o.compare);
+        if (!p)
+            throw Error("--vergelijk '" + o.compare +
+                        "' is geen periode; geef een jaar (2023), een kwartaal (2023-K4), een maand (2023-12), "
+                        "VAN/TOT (2023-01-01/2023-06-30) of 'geen'");
+        if (p->tot > peildatum)
+            throw Error("de periode " + p->words() + " loopt tot na de peildatum (" + peildatum.dutch_long() + ")");
+        return p;
+    }
+    if (!now) return std::nullopt;
+    const Period before = now->previous();
+    Date first = peildatum;
+    for (const Event& e : log.events) first = std::min(first, e.date);
+    return first <= before.van ? std::optional<Period>(before) : std::nullopt;
+}
+
+int run_rapport(ReportOptions o) {
+    if (o.pdf_all) o.pdf = true;
     const Disclosure disclosure = disclosure_of(o);
-    const LatestRun latest = load_latest_run(o.db);
+    LatestRun latest = load_latest_run(o.db);
     const EventLog& log = latest.log;
+    Settings settings;
+    Calendar calendar;
+    if (!o.settings.empty()) read_settings_file(o.settings, settings, calendar);
+    // Another period than the stored run's: the stored log is checked again for it (issue 28).
+    const auto stored_peildatum = parse_iso_date(latest.run.peildatum);
+    if (o.period.given()) {
+        if (!stored_peildatum)
+            throw Error("de laatste controle heeft geen peildatum; controleer opnieuw met --peildatum");
+        const auto period = o.period.resolve(log, *stored_peildatum);
+        if (period != latest.run.period()) latest.run = check_again(log, latest.run, period, settings, calendar);
+    }
     const RunRecord& run = latest.run;
+    std::optional<Comparison> comparison;
+    if (stored_peildatum)
+        if (const auto before = compared_period(o, log, run.period(), *stored_peildatum)) {
+            comparison.emplace(Comparison{*run.period(), *before, check_again(log, run, before, settings, calendar)});
+            spdlog::info("vergeleken met {} ({} dossiers met een melding in die periode)", before->words(),
+                         grouped(comparison->previous_run.case_ids.size()));
+        }
     // The whole set or none of it: written into a folder inside --uit, put in place at the end.
     OutputSet set(o.out);
     // The lead times per phase, group and quarter: from the stored log, replayed on the run's peildatum.
     std::vector<LeadPhaseView> lead;
     if (const auto peildatum = parse_iso_date(run.peildatum)) {
-        const auto observations = lead_time_observations(log, Calendar{}, *peildatum);
+        const auto observations = lead_time_observations(log, calendar, *peildatum, run.period());
         lead = lead_time_view(observations, [&](std::uint32_t c) { return dossier_team(log, log.dossiers[c]); });
         withhold_linked_lead_times(log, run, disclosure, lead);  // a publication: read with the rule table
     }
     set.guard([&] {
         write_output(set.path("rapport.html"), [&](std::ostream& f) {
-            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers);
+            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers,
+                              comparison ? &*comparison : nullptr);
         });
         if (!o.publication)  // findings per dossier never leave the organisation
             write_output(set.path("bevindingen.csv"), [&](std::ostream& f) { write_findings_csv(f, log, run); });
         else set.remove("bevindingen.csv");
         write_output_file(set.path("rapport.xlsx"), [&](const std::string& tmp) {
-            write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead);
+            write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead,
+                              comparison ? &*comparison : nullptr);
         });
         if (o.separation) {
             // The coordinator's own page and workbook, beside the auditor's report.
@@ -70,8 +119,24 @@ int run_rapport(const ReportOptions& o) {
         }
     });
     set.commit();
-    // The PDFs from the reports in place (a missing Chromium leaves the set written and says so).
-    if (o.pdf) print_pdf(o.out + "/rapport.html", o.out + "/rapport.pdf");
+    // The PDFs from the reports in place (a missing Chromium leaves the set written and says so). The
+    // report's PDF is the summary without the findings per dossier (those are in rapport.html and
+    // bevindingen.csv), unless --pdf-volledig asks for everything.
+    if (o.pdf && (o.pdf_all || o.publication)) print_pdf(o.out + "/rapport.html", o.out + "/rapport.pdf");
+    else if (o.pdf) {
+        const std::string summary = o.out + "/.rapport-afdruk.html";
+        write_output(summary, [&](std::ostream& f) {
+            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, false,
+                              comparison ? &*comparison : nullptr, false);
+        });
+        try {
+            print_pdf(summary, o.out + "/rapport.pdf");
+        } catch (...) {
+            std::filesystem::remove(summary);
+            throw;
+        }
+        std::filesystem::remove(summary);
+    }
     if (o.pdf && o.separation) print_pdf(o.out + "/scheiding.html", o.out + "/scheiding.pdf");
     if (o.publication)
         spdlog::info(
@@ -99,6 +164,12 @@ Command add_rapport(CLI::App& app) {
                "Map voor rapport.html, rapport.xlsx en bevindingen.csv (met --scheiding ook "
                "scheiding.html en scheiding.xlsx)")
         ->required();
+    add_period_options(*report, o->period);
+    report
+        ->add_option("--vergelijk", o->compare,
+                     "Vergelijk met deze periode (2023, 2023-K4, 2023-12, VAN/TOT); standaard de periode ervoor van "
+                     "dezelfde lengte als de gegevens die hebben; 'geen' voor geen vergelijking")
+        ->type_name("PERIODE");
     report->add_flag(
         "--publicatie", o->publication,
         "Publicatieversie: aantallen onder de drempel (standaard 10) onderdrukt, andere afgerond op 5, geen "
@@ -113,11 +184,15 @@ Command add_rapport(CLI::App& app) {
     report->add_flag("--alle-dossiers", o->all_dossiers,
                      "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");
     report->add_flag("--pdf", o->pdf,
-                     "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen), via Chromium als dat is "
-                     "geïnstalleerd (Debian-pakket chromium)");
+                     "Schrijf ook rapport.pdf (A4, paginanummers, herhaalde tabelkoppen): het rapport zonder de "
+                     "bevindingen per dossier, via Chromium als dat is geïnstalleerd (Debian-pakket chromium)");
+    report->add_flag("--pdf-volledig", o->pdf_all,
+                     "Zoals --pdf, maar met alle bevindingen per dossier (bij duizenden dossiers honderden pagina's)");
     report->footer(
-        "\nVoorbeeld:\n  wmotoets controleer --db audit.db --altijd-nul && wmotoets rapport --db audit.db --uit "
+        "\nVoorbeelden:\n  wmotoets controleer --db audit.db --altijd-nul && wmotoets rapport --db audit.db --uit "
         "rapport/\n"
+        "  wmotoets rapport --db audit.db --periode 2024 --vergelijk 2023 --publicatie --uit rekenkamer-2024/\n"
+        "      de meldingen van 2024 naast die van 2023, met het verschil per regel, publicatieklaar\n"
         "rapport.html is één zelfstandige pagina (geen internet nodig, print op A4); bevindingen.csv opent goed\n"
         "in Nederlandse Excel (UTF-8 met BOM, puntkomma's).\n");
     return s.command(run_rapport);

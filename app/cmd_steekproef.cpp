@@ -69,9 +69,9 @@ int run_evalueer_counts(const SampleOptions& so) {
     return e.met ? 0 : 1;
 }
 
-// The stratum of a dossier: its team, or the quarter of its first event.
-std::string stratum_of(const EventLog& log, const Dossier& c, const std::string& strata) {
-    std::string s = strata == "kwartaal" ? dossier_quarter(log, c) : dossier_team(log, c);
+// The stratum of a dossier: its team, or the quarter of its melding (the run's first cycle of it).
+std::string stratum_of(const EventLog& log, const RunRecord& run, const Dossier& c, const std::string& strata) {
+    std::string s = strata == "kwartaal" ? dossier_quarter(log, c, run.period()) : dossier_team(log, c);
     if (s.empty()) s = strata == "kwartaal" ? "(geen datum)" : "(geen team)";
     return s;
 }
@@ -148,8 +148,9 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
     for (const std::string& id : latest.run.case_ids) {
         const auto at = latest.log.dossier_position(id);
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
-        population.push_back(
-            {id, strata.empty() ? std::string() : stratum_of(latest.log, latest.log.dossiers[*at], strata)});
+        population.push_back({id, strata.empty()
+                                      ? std::string()
+                                      : stratum_of(latest.log, latest.run, latest.log.dossiers[*at], strata)});
     }
     if (size > population.size()) {
         // Say what fits: the size for this population, or all of it.

@@ -1,9 +1,11 @@
 #include "app/input.hpp"
 
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 #include "app/commands.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -11,9 +13,12 @@
 #include "import/privacy.hpp"
 #include "import/toml_files.hpp"
 #include "model/bsn.hpp"
+#include "reports/figures.hpp"
+#include "reports/run_record.hpp"
 #include "util/error.hpp"
 #include "util/progress.hpp"
 #include "util/text.hpp"
+#include "workflow/engine.hpp"
 
 namespace wmotoets {
 
@@ -217,4 +222,60 @@ LatestRun load_latest_run(const std::string& db) {
     out.log.finalize();
     return out;
 }
+}  // namespace wmotoets
+
+namespace wmotoets {
+
+RunRecord check_again(const EventLog& log, const RunRecord& run, const std::optional<Period>& period, Settings settings,
+                      const Calendar& calendar) {
+    const auto peildatum = parse_iso_date(run.peildatum);
+    if (!peildatum) throw Error("de laatste controle heeft geen peildatum; controleer opnieuw met --peildatum");
+    std::vector<const Rule*> rules;
+    std::vector<std::string> local;
+    for (const std::string& id : run.rules)
+        if (const Rule* r = find_rule(id)) rules.push_back(r);
+        else local.push_back(id);
+    if (!local.empty())
+        spdlog::warn("de lokale regels {} tellen niet mee in een andere periode (controleer met --regels en --periode)",
+                     fmt::join(local, ", "));
+    // The run's own terms (they are stored as numbers of days).
+    auto days = [&](std::string_view key, int& into) {
+        const std::string_view v = run.setting(key);
+        int n = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec == std::errc{} && end == v.data() + v.size() && n >= 0) into = n;
+    };
+    days("andere_ondersteuner_dagen", settings.andere_ondersteuner_dagen);
+    days("wachttijd_ondersteuner_dagen", settings.wachttijd_ondersteuner_dagen);
+    CheckResult result = run_check(log, rules, calendar, *peildatum, {}, settings, nullptr, period);
+    RunCollector collected;
+    emit_check(log, result, compute_figures(result), settings, collected);
+    return std::move(collected.record);
+}
+
+void add_period_options(CLI::App& cmd, PeriodOptions& o) {
+    cmd.add_option("--periode", o.periode,
+                   "Alleen de dossiers met een melding of herbeoordeling in deze periode (het cohort), met alles "
+                   "wat daarna in die cycli gebeurde: een jaar (2024), kwartaal (2024-K2) of maand (2024-03)")
+        ->type_name("PERIODE");
+    date_option(cmd, "--van", o.van, "Begin van de periode (JJJJ-MM-DD), in plaats van --periode");
+    date_option(cmd, "--tot", o.tot, "Laatste dag van de periode (JJJJ-MM-DD, tot en met), in plaats van --periode");
+}
+
+std::optional<Period> PeriodOptions::resolve(const EventLog& log, Date peildatum) const {
+    if (!given()) return std::nullopt;
+    Date first = peildatum;
+    for (const Event& e : log.events) first = std::min(first, e.date);
+    const auto p = period_from_options(periode, van, tot, first, peildatum);
+    if (p && p->tot > peildatum)
+        throw Error("de periode " + p->words() + " loopt tot en met " + p->tot.dutch_long() + ", na de peildatum (" +
+                    peildatum.dutch_long() +
+                    "): van een melding na de peildatum is nog niets te zeggen. Kies een eerdere periode, of een "
+                    "latere --peildatum");
+    if (p && log.has_events() && p->tot < first)
+        spdlog::warn("de periode {} ligt vóór de eerste gebeurtenis in de invoer ({}): er telt geen dossier mee",
+                     p->words(), first.dutch_long());
+    return p;
+}
+
 }  // namespace wmotoets

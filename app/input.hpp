@@ -11,6 +11,7 @@
 #include "import/pseudonym.hpp"
 #include "model/calendar.hpp"
 #include "model/mapping.hpp"
+#include "model/period.hpp"
 #include "model/settings.hpp"
 #include "store/store.hpp"
 #include "workflow/local_rules.hpp"
@@ -62,6 +63,20 @@ WmoShare wmo_share(const EventLog& log);
 // warning when fewer than half of its rows are Wmo activities — both saying that this does not
 // look like a Wmo log. Nothing read at all (an empty database) passes.
 void require_wmo_log(const EventLog& log);
+
+// The reporting period of controleer and rapport (issue 28): --periode, or --van and --tot.
+struct PeriodOptions {
+    std::string periode, van, tot;
+    bool given() const { return !periode.empty() || !van.empty() || !tot.empty(); }
+    // The period asked for, checked against the log and the peildatum: Error (Dutch) when it is not a
+    // period or ends after the peildatum; a warning when the log has no event before its end.
+    std::optional<Period> resolve(const EventLog& log, Date peildatum) const;
+};
+void add_period_options(CLI::App& cmd, PeriodOptions& o);
+// The stored log checked again for `period` (issue 28: rapport --periode, --vergelijk) with the run's
+// built-in rules, its term settings and peildatum; local rules are left out with a warning.
+RunRecord check_again(const EventLog& log, const RunRecord& run, const std::optional<Period>& period, Settings settings,
+                      const Calendar& calendar);
 
 // The latest run in `store`; an Error that says what to do when it has none.
 RunRecord latest_run_of(const Store& store);

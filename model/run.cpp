@@ -84,9 +84,26 @@ RunSettings RunSettings::parse(std::string_view text) {
     return s;
 }
 
-RunSettings run_settings(const Settings& s) {
-    return RunSettings{{{"andere_ondersteuner_dagen", std::to_string(s.andere_ondersteuner_dagen)},
-                        {"wachttijd_ondersteuner_dagen", std::to_string(s.wachttijd_ondersteuner_dagen)}}};
+RunSettings run_settings(const Settings& s, const std::optional<Period>& period) {
+    RunSettings out{{{"andere_ondersteuner_dagen", std::to_string(s.andere_ondersteuner_dagen)},
+                     {"wachttijd_ondersteuner_dagen", std::to_string(s.wachttijd_ondersteuner_dagen)}}};
+    if (period) {
+        out.values.emplace_back("periode_van", period->van.iso());
+        out.values.emplace_back("periode_tot", period->tot.iso());
+    }
+    return out;
+}
+
+std::string_view RunRecord::setting(std::string_view key) const {
+    for (const auto& [k, v] : settings.values)
+        if (k == key) return v;
+    return {};
+}
+
+std::optional<Period> RunRecord::period() const {
+    const auto van = parse_iso_date(setting("periode_van")), tot = parse_iso_date(setting("periode_tot"));
+    if (!van || !tot || *tot < *van) return std::nullopt;
+    return Period{*van, *tot};
 }
 
 void RunCollector::begin(const std::string& peildatum, const RunSettings& settings,

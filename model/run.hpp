@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/period.hpp"
 #include "model/settings.hpp"
 #include "model/severity.hpp"
 
@@ -43,7 +44,8 @@ struct RunSettings {
     static RunSettings parse(std::string_view text);
     bool operator==(const RunSettings&) const = default;
 };
-RunSettings run_settings(const Settings& s);
+// With the reporting period, when the run has one (issue 28): periode_van and periode_tot, ISO.
+RunSettings run_settings(const Settings& s, const std::optional<Period>& period = std::nullopt);
 
 struct RunRecord {
     struct Finding {
@@ -84,6 +86,10 @@ struct RunRecord {
     std::span<const Outcome> outcomes_of(std::size_t dossier) const {
         return std::span(outcomes).subspan(dossier * rules.size(), rules.size());
     }
+    // The reporting period the run was made for (settings periode_van, periode_tot), if any.
+    std::optional<Period> period() const;
+    // A setting's value, empty when the run has none by that name.
+    std::string_view setting(std::string_view key) const;
 };
 
 // A run handed over row by row: begin, then every dossier's outcomes, the findings, the figures.

@@ -75,7 +75,8 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t dossie
     out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number
         << " van " << info.of << " (zaad " << info.seed << ")";
     if (!info.stratum.empty()) out << " · stratum: " << html_escape(info.stratum);
-    out << " · peildatum van de controle: " << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum);
+    const auto peildatum = parse_iso_date(run.peildatum);
+    out << " · peildatum van de controle: " << (peildatum ? peildatum->dutch_long() : std::string("onbekend"));
     std::set<std::uint16_t> files;  // the inputs this dossier's events come from, in full
     for (const std::uint32_t i : log.events_of(c)) files.insert(log.events[i].file);
     for (const std::uint16_t f : files) out << " · bestand: " << html_escape(log.inputs[f].path);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "workflow/facts.hpp"
+
 namespace wmotoets {
 
 std::string dossier_team(const EventLog& log, const Dossier& c) {
@@ -53,11 +55,11 @@ std::vector<bool> breakdown_rows_shown(const RunRecord& run,
     return shown;
 }
 
-std::string dossier_quarter(const EventLog& log, const Dossier& c) {
-    const auto events = log.events_of(c);
-    if (events.empty()) return {};
-    const Date d = log.events[events.front()].date;
-    return fmt::format("{}-K{}", d.year(), (d.month() - 1) / 3 + 1);
+std::string dossier_quarter(const EventLog& log, const Dossier& c, const std::optional<Period>& period) {
+    thread_local DossierFacts facts;
+    if (log.events_of(c).empty() || !replay(log, c, Calendar{}, ReplayIds(log), period, facts) || facts.cycles.empty())
+        return {};
+    return quarter_of(cycle_date(facts, facts.cycles.front()));
 }
 
 namespace {
@@ -145,7 +147,7 @@ void withhold_linked_lead_times(const EventLog& log, const RunRecord& run, const
                                 std::vector<LeadPhaseView>& lead) {
     if (!d.publication) return;
     const auto quarters = counts_by(
-        log, run, [&](const Dossier& c) { return dossier_quarter(log, c); }, "(onbekend)");
+        log, run, [&](const Dossier& c) { return dossier_quarter(log, c, run.period()); }, "(onbekend)");
     const auto teams = counts_by(
         log, run, [&](const Dossier& c) { return dossier_team(log, c); }, "(onbekend)");
     const std::vector<bool> quarter_rows = breakdown_rows_shown(run, quarters, d, &teams),

@@ -16,8 +16,10 @@ namespace wmotoets {
 
 // A dossier's team: the team most of its events name (ties: the first), "" when none.
 std::string dossier_team(const EventLog& log, const Dossier& c);
-// The quarter of a dossier's first event, e.g. "2024-K2"; "" without events.
-std::string dossier_quarter(const EventLog& log, const Dossier& c);
+// The quarter of a dossier's first cycle in `period` (all cycles when none), by the date of its melding
+// or herbeoordeling (the cohort, issue 28: the same date as the lead times' quarters), e.g. "2024-K2";
+// "" when it has none in the period.
+std::string dossier_quarter(const EventLog& log, const Dossier& c, const std::optional<Period>& period);
 
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).

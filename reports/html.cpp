@@ -31,11 +31,13 @@ div.d>table{table-layout:fixed;margin:0}div.d>table td:nth-child(1){width:5.5em;
 div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:6.5em;white-space:nowrap}
 div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
 .zoeken label{margin-right:.8em}table.tl{font-size:.95em;margin:.3em 0}details summary{cursor:pointer;color:#1f4e79}
-@media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
+.wide{overflow-x:auto;max-width:100%}@media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
 .nr{margin-right:.45em;color:#555}.trend svg{margin:0 .6em .4em 0}.caption{font-size:.8em;color:#444;margin:.2em 0 1em}.toc ol{columns:2;font-size:.9em}
 .toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
 thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
+@media (max-width:40em){body{padding:0 .5em;margin:1em auto;overflow-wrap:anywhere}table{display:block;overflow-x:auto;max-width:100%}
+svg{max-width:100%;height:auto}.toc ol{columns:1}div.d,details{overflow-x:auto;max-width:100%}td,th{overflow-wrap:anywhere}}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
 )";
 

@@ -196,9 +196,8 @@ std::map<std::string, LeadTallies> tally_by(std::span<const LeadObservation> obs
 std::vector<LeadPhaseView> lead_time_view(std::span<const LeadObservation> observations,
                                           const std::function<std::string(std::uint32_t dossier)>& team_of) {
     const LeadTallies totals = tally(observations);
-    const auto quarters = tally_by(observations, [](const LeadObservation& o) {
-        return std::to_string(o.start.year()) + "-K" + std::to_string((o.start.month() - 1) / 3 + 1);
-    });
+    // By the quarter of the cycle's melding, as the dossiers of the rule tables (issue 28).
+    const auto quarters = tally_by(observations, [](const LeadObservation& o) { return quarter_of(o.cohort); });
     std::map<std::uint32_t, std::string> teams_of_case;  // a dossier's team, found once
     const auto teams = tally_by(observations, [&](const LeadObservation& o) {
         auto it = teams_of_case.find(o.dossier);

@@ -10,6 +10,7 @@
 
 #include "reports/figures.hpp"
 #include "reports/lead_times.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -37,7 +38,7 @@ struct Disclosure {
         return rounded < floor ? floor : rounded;
     }
     std::string text(std::size_t n) const {
-        if (!suppressed(n)) return std::to_string(shown(n));
+        if (!suppressed(n)) return grouped(shown(n));  // "18.903", as every number for people
         std::string s = "<";  // (built in two steps: GCC 12 warns falsely on "<" + std::string)
         s += std::to_string(threshold);
         return s;

@@ -38,8 +38,13 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 // `log` is the stored log (finalized) the run judged.
 // With `lead_times` the section on lead times (docs/spec/doorlooptijden.md). (The coordinator's view of the
 // separation of functions is its own page: reports/separation.hpp.)
+// With `comparison` a section that sets the run beside the period before (issue 28). Without
+// `dossier_list` the report leaves out the findings per dossier (the summary --pdf prints); a
+// publication never has them.
+struct Comparison;
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false);
+                       const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false,
+                       const Comparison* comparison = nullptr, bool dossier_list = true);
 // The ids of rapport.html's sections, in their order (the anchors of its table of contents).
 std::vector<std::string> report_section_ids();
 

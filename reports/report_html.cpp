@@ -12,6 +12,7 @@
 #include <map>
 
 #include "reports/audit_sheet.hpp"
+#include "reports/comparison.hpp"
 #include "reports/figures.hpp"
 #include "reports/writers.hpp"
 #include "workflow/rule.hpp"
@@ -57,6 +58,8 @@ struct HtmlReport {
     const Disclosure& d;
     const std::vector<LeadPhaseView>* lead = nullptr;  // the lead times, when the report has them
     bool all_dossiers = false;                         // every dossier, not only those with findings
+    const Comparison* comparison = nullptr;            // the period before, when compared (issue 28)
+    bool dossier_list = true;                          // false: the summary to print, without the dossiers
     // The numbered sections in their order (id, title), known before the first is written so that
     // the table of contents can list them; tables and figures are numbered as they come.
     std::vector<std::pair<std::string, std::string>> sections = {};
@@ -85,9 +88,13 @@ struct HtmlReport {
             s += (i ? ", " : "") + html_escape(log.inputs[i].path) + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) +
                  "…)";
         if (log.inputs.empty()) s += "geen invoer";
-        s += "; Wmo-toets " WMOTOETS_VERSION "; peildatum " +
-             html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) + ".";
+        s += "; Wmo-toets " WMOTOETS_VERSION "; peildatum " + peildatum_words() + ".";
         return s;
+    }
+    // "28 november 2024", or "onbekend".
+    std::string peildatum_words() const {
+        const auto day = parse_iso_date(run.peildatum);
+        return day ? day->dutch_long() : std::string("onbekend");
     }
     void summary();
     std::vector<const RunRecord::Figure*> largest_findings(std::size_t n) const;
@@ -121,6 +128,7 @@ struct HtmlReport {
     void reading_guide();
     void inputs();
     void figures_per_rule();
+    void compared();
     void table();
     void chart();
     void quarters();
@@ -180,13 +188,12 @@ void HtmlReport::head() {
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>Wmo-toets — rapport</title>\n<style>"
-        << report_style() << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum "
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum)
+        << report_style() << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum " << peildatum_words()
         << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
     out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
            "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << "</b>; "
-        << words_count(run.case_ids.size()) << " dossiers; " << run.rules.size() << " regels.</p>\n";
+        << peildatum_words() << "</b>; " << words_count(run.case_ids.size()) << " dossiers; " << run.rules.size()
+        << " regels.</p>\n";
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
 }
 
@@ -196,8 +203,12 @@ void HtmlReport::summary() {
     h2("samenvatting");
     out << "<p>Getoetst: " << words_count(run.case_ids.size()) << " dossiers uit " << log.inputs.size()
         << (log.inputs.size() == 1 ? " bestand" : " bestanden") << ", aan " << run.rules.size()
-        << " regels van de Wmo 2015 en de Awb, op peildatum "
-        << html_escape(run.peildatum.empty() ? "onbekend" : run.peildatum) << ".</p>\n";
+        << " regels van de Wmo 2015 en de Awb, op peildatum " << peildatum_words() << ".</p>\n";
+    if (const auto p = run.period())
+        out << "<p>Periode: de dossiers met een melding of herbeoordeling in " << html_escape(p->words())
+            << ", met alles wat daarna in die dossiers gebeurde tot de peildatum; "
+            << words_count(log.dossiers.size() - std::min(log.dossiers.size(), run.case_ids.size()))
+            << " dossiers zonder melding in die periode tellen niet mee.</p>\n";
     std::vector<std::pair<const RunRecord::Figure*, FigureRate>> largest;
     for (const RunRecord::Figure* f : largest_findings(5)) largest.emplace_back(f, *rate_of(*f));
     if (largest.empty()) {
@@ -358,6 +369,63 @@ void HtmlReport::figures_per_rule() {
     chart();
 }
 
+// Both periods side by side (issue 28): per rule the two rates, the difference in percentage points
+// with Newcombe's interval, a sentence where that interval leaves out 0; the lead-time medians.
+void HtmlReport::compared() {
+    const Comparison& c = *comparison;
+    h2("vergelijking");
+    const std::string now = html_escape(c.current.label()), before = html_escape(c.previous.label());
+    out << "<p>De dossiers met een melding of herbeoordeling in " << html_escape(c.current.words()) << " naast die van "
+        << html_escape(c.previous.words()) << ", op dezelfde manier en op dezelfde peildatum getoetst. Het verschil "
+        << "is in procentpunten (nu min eerder; negatief = minder afwijkend), met het 95%-interval volgens Newcombe. "
+        << "Alleen waar dat interval 0 niet bevat, staat er een conclusie.</p>\n";
+    const std::vector<ComparedRule> rows = compare_rules(run, c, d);
+    out << "<div class=\"wide\"><table>\n<thead><tr><th>regel</th><th>titel</th><th>beoordeeld " << before
+        << "</th><th>% afwijkend " << before << "</th><th>beoordeeld " << now << "</th><th>% afwijkend " << now
+        << "</th><th>verschil (procentpunt)</th><th>95%-interval</th></tr></thead>\n";
+    for (const ComparedRule& row : rows) {
+        const RunRecord::Figure& f = *row.now;
+        out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
+            << html_escape(f.title) << "</td><td class=\"n\">"
+            << (row.before ? ht(row.before->violations + row.before->compliant) : "–") << "</td><td class=\"n\">"
+            << (row.rate_before ? d.percent(row.rate_before->rate) : "–") << "</td><td class=\"n\">"
+            << ht(f.violations + f.compliant) << "</td><td class=\"n\">"
+            << (row.rate_now ? d.percent(row.rate_now->rate) : "–") << "</td><td class=\"n\">"
+            << (row.difference ? points_text(row.difference->diff, d) : "–") << "</td><td class=\"n\">"
+            << (row.difference ? points_text(row.difference->lo, d) + " tot " + points_text(row.difference->hi, d)
+                               : "–")
+            << "</td></tr>\n";
+    }
+    out << "</table></div>\n";
+    caption(false, "Percentage afwijkend per regel in " + html_escape(c.previous.words()) + " en " +
+                       html_escape(c.current.words()) + ", met het verschil");
+    key();
+    std::vector<std::string> sentences;
+    for (const ComparedRule& row : rows)
+        if (!row.sentence.empty()) sentences.push_back(row.sentence);
+    if (sentences.empty()) {
+        out << "<p>Bij geen enkele regel is het verschil tussen de twee perioden groot genoeg om meer te zijn dan "
+               "toeval (elk 95%-interval bevat 0).</p>\n";
+    } else {
+        out << "<ul>\n";
+        for (const std::string& sentence : sentences) out << "<li>" << html_escape(sentence) << "</li>\n";
+        out << "</ul>\n";
+    }
+    out << "<div class=\"wide\"><table>\n<thead><tr><th>fase</th><th>mediaan " << before << " (dagen)</th><th>mediaan "
+        << now << " (dagen)</th></tr></thead>\n";
+    for (const RunRecord::LeadTime& l : run.lead_times) {
+        const auto other = std::find_if(c.previous_run.lead_times.begin(), c.previous_run.lead_times.end(),
+                                        [&](const RunRecord::LeadTime& p) { return p.phase == l.phase; });
+        const bool had = other != c.previous_run.lead_times.end();
+        if (l.started == 0 && (!had || other->started == 0)) continue;
+        out << "<tr><td>" << html_escape(lead_phase_words(l.phase)) << "</td><td class=\"n\">"
+            << (had && median_shown(d, *other) ? std::to_string(*other->mediaan) : "–") << "</td><td class=\"n\">"
+            << (median_shown(d, l) ? std::to_string(*l.mediaan) : "–") << "</td></tr>\n";
+    }
+    out << "</table></div>\n";
+    caption(false, "Doorlooptijden per fase: de mediaan in beide perioden (Aalen–Johansen, tot de peildatum)");
+}
+
 void HtmlReport::table() {
     out << "<p>Afwijkend: overtreden (bij een overtreding), niet voldaan (bij een "
            "aandachtspunt) of gesignaleerd (bij een signaal). Percentage = afwijkend / (voldaan + afwijkend), met het "
@@ -387,8 +455,19 @@ void HtmlReport::chart() {
     // The chart: per rule a bar for the rate, a whisker for the interval, the unknown count beside.
     const std::size_t rows = run.figures.size();
     const int row_h = 18, left = 70, width = 420, top = 20;
-    out << "<svg role=\"img\" aria-label=\"Percentage afwijkend per regel met 95%-interval\" width=\"640\" height=\""
-        << top + int(rows) * row_h + 10 << "\" viewBox=\"0 0 640 " << top + int(rows) * row_h + 10 << "\">\n";
+    // The labels on the right, measured (11 px type: at most 6.5 px a character) so that the figure is
+    // wide enough for the longest; never cut off (issue 28).
+    std::vector<std::string> labels;
+    std::size_t longest = 0;
+    for (const RunRecord::Figure& f : run.figures) {
+        labels.push_back(ht(f.violations) + "/" + (sums_shown(f) ? ht(f.compliant + f.violations) : "–") +
+                         (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()));
+        longest = std::max(longest, utf8_length(labels.back()));
+    }
+    const int total_w = std::max(640, left + width + 10 + int(std::ceil(double(longest) * 6.5)) + 4);
+    out << "<svg role=\"img\" aria-label=\"Percentage afwijkend per regel met 95%-interval\" width=\"" << total_w
+        << "\" height=\"" << top + int(rows) * row_h + 10 << "\" viewBox=\"0 0 " << total_w << " "
+        << top + int(rows) * row_h + 10 << "\">\n";
     for (int p = 0; p <= 100; p += 25) {
         const int x = left + width * p / 100;
         out << "<line x1=\"" << x << "\" y1=\"" << top - 4 << "\" x2=\"" << x << "\" y2=\"" << top + int(rows) * row_h
@@ -410,9 +489,7 @@ void HtmlReport::chart() {
         } else {
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
         }
-        out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << ht(f.violations) << "/"
-            << (sums_shown(f) ? ht(f.compliant + f.violations) : "–")
-            << (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()) << "</text>\n";
+        out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << labels[i] << "</text>\n";
     }
     out << "</svg>\n";
     // The legend: colours that differ in lightness too (greyscale, colour blindness), and words.
@@ -442,12 +519,13 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
     // Read together with the other breakdown (quarters beside teams): both add up to the same totals.
     const bool teams = std::string_view(id) == "teams";
     // Only a publication hides rows, so only a publication needs the other breakdown counted.
-    const auto other =
-        d.publication
-            ? counts_by(
-                  log, run, [&](const Dossier& c) { return teams ? dossier_quarter(log, c) : dossier_team(log, c); },
-                  "(onbekend)")
-            : std::map<std::string, std::vector<RuleCounts>>{};
+    const auto other = d.publication ? counts_by(
+                                           log, run,
+                                           [&](const Dossier& c) {
+        return teams ? dossier_quarter(log, c, run.period()) : dossier_team(log, c);
+                                           },
+                                           "(onbekend)")
+        : std::map<std::string, std::vector<RuleCounts>>{};
     const std::vector<bool> shown = breakdown_rows_shown(run, groups, d, &other);
     out << "<table>\n<thead><tr><th>regel</th>";
     for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
@@ -478,7 +556,7 @@ void HtmlReport::quarters() {
     grouped("kwartalen",
             "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
             "aantal dossiers met uitkomst onbekend.",
-            [&](const Dossier& c) { return dossier_quarter(log, c); });
+            [&](const Dossier& c) { return dossier_quarter(log, c, run.period()); });
 }
 
 void HtmlReport::teams() {
@@ -721,10 +799,6 @@ void HtmlReport::timeline(std::string& buf, const Dossier& dossier,
 void HtmlReport::dossiers() {
     const bool all = all_dossiers;
     h2("dossiers");
-    if (d.publication) {
-        out << "<p>Weggelaten in de publicatieversie.</p>\n";
-        return;
-    }
     std::map<std::string, std::vector<const RunRecord::Finding*>> by_case;
     for (const RunRecord::Finding& f : run.findings) by_case[f.case_id].push_back(&f);
     if (all)
@@ -737,7 +811,7 @@ void HtmlReport::dossiers() {
     std::set<std::string> rules_seen, teams_seen;
     for (const RunRecord::Figure& f : run.figures) severity[f.rule] = severity_name(f.severity).substr(0, 1);
     const bool timelines = by_case.size() <= kTimelineDossiers;
-    out << "<p>" << by_case.size() << (by_case.size() == 1 ? " dossier" : " dossiers")
+    out << "<p>" << wmotoets::grouped(by_case.size()) << (by_case.size() == 1 ? " dossier" : " dossiers")
         << (all ? "" : " met een of meer bevindingen")
         << ", op dossiernummer. Per bevinding de regel, de cyclus, de datum, "
         << "wat er aan de hand is en de gebeurtenissen die het aantonen (bestand:regel)."
@@ -851,11 +925,14 @@ const std::vector<ReportSection>& report_sections() {
         {"leeswijzer", "Leeswijzer", &HtmlReport::reading_guide},
         {"gecontroleerd", "Wat is gecontroleerd", &HtmlReport::inputs},
         {"cijfers", "Cijfers per regel", &HtmlReport::figures_per_rule},
+        {"vergelijking", "Vergelijking met de periode ervoor", &HtmlReport::compared,
+         [](const HtmlReport& r) { return r.comparison != nullptr; }},
         {"kwartalen", "Verloop per kwartaal", &HtmlReport::quarters},
         {"teams", "Per team", &HtmlReport::teams},
         {"doorlooptijden", "Doorlooptijden", &HtmlReport::lead_times,
          [](const HtmlReport& r) { return r.lead != nullptr; }},
-        {"dossiers", "Bevindingen per dossier", &HtmlReport::dossiers, nullptr, "Alle dossiers"},
+        {"dossiers", "Bevindingen per dossier", &HtmlReport::dossiers,
+         [](const HtmlReport& r) { return r.dossier_list && !r.d.publication; }, "Alle dossiers"},
         {"uitleg", "Uitleg per regel", &HtmlReport::explanations},
     };
     return list;
@@ -870,8 +947,9 @@ std::vector<std::string> report_section_ids() {
 }
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const std::vector<LeadPhaseView>* lead_times, bool all_dossiers) {
-    HtmlReport r{out, log, run, d, lead_times, all_dossiers};
+                       const std::vector<LeadPhaseView>* lead_times, bool all_dossiers, const Comparison* comparison,
+                       bool dossier_list) {
+    HtmlReport r{out, log, run, d, lead_times, all_dossiers, comparison, dossier_list};
     std::vector<const ReportSection*> shown;
     for (const ReportSection& s : report_sections())
         if (!s.shown || s.shown(r)) {

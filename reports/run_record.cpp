@@ -8,10 +8,12 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
                 const Settings& settings, RunSink& sink) {
     std::vector<std::string> rule_ids;
     for (const Rule* r : result.rules) rule_ids.emplace_back(r->info().id);
-    sink.begin(result.peildatum_known ? result.peildatum.iso() : std::string(), run_settings(settings), rule_ids);
+    sink.begin(result.peildatum_known ? result.peildatum.iso() : std::string(), run_settings(settings, result.period),
+               rule_ids);
     const std::size_t n_rules = result.rules.size();
     for (std::size_t c = 0; c < log.dossiers.size(); ++c)
-        sink.outcomes(log.str(log.dossiers[c].id), std::span(result.outcomes).subspan(c * n_rules, n_rules));
+        if (result.counts(c))  // a dossier without a cycle in the period is not part of the run
+            sink.outcomes(log.str(log.dossiers[c].id), std::span(result.outcomes).subspan(c * n_rules, n_rules));
     RunRecord::Finding x;
     for (const CaseFinding& f : result.findings) {
         x.case_id.assign(log.str(log.dossiers[f.dossier].id));

@@ -142,9 +142,14 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         rejected += in.rejected;
     }
     out += fmt::format("Cijfers per regel — {}, {} gebruikt ({} gelezen, {} afgekeurd); peildatum {}\n",
-                       counted(log.dossiers.size(), "dossier", "dossiers"),
-                       counted(used, "gebeurtenis", "gebeurtenissen"), counted(rows, "rij", "rijen"), rejected,
-                       d.peildatum ? d.peildatum->iso() : std::string("onbekend (geen gebeurtenissen)"));
+                       counted(log.dossiers.size() - d.outside_period, "dossier", "dossiers"),
+                       counted(used, "gebeurtenis", "gebeurtenissen"), counted(rows, "rij", "rijen"), grouped(rejected),
+                       d.peildatum ? d.peildatum->dutch_long() : std::string("onbekend (geen gebeurtenissen)"));
+    if (d.period)
+        out += fmt::format(
+            "Periode: {} — alleen de meldingen en herbeoordelingen van die periode, met alles wat daarna in die "
+            "dossiers gebeurde; {} zonder melding in de periode niet meegeteld\n",
+            d.period->words(), counted(d.outside_period, "dossier", "dossiers"));
     // A log without anything the rules look at (a permit log read with --behoud-onbekend) gets a
     // sentence, not a table of zeros.
     const bool none_applies =
@@ -299,6 +304,9 @@ std::string json_tail(const RunTail& d, bool any_findings) {
             share(l.share_ended), share(l.share_open));
     }
     buf += d.lead_times.empty() ? "]" : "\n  ]";
+    if (d.period)
+        buf += fmt::format(",\n  \"periode\": {{\"van\": \"{}\", \"tot\": \"{}\", \"buiten_periode\": {}}}",
+                           d.period->van.iso(), d.period->tot.iso(), d.outside_period);
     if (d.with_outcomes) {
         buf += ",\n  \"outcomes\": [";
         bool any = false;
@@ -419,7 +427,9 @@ std::string report_tail(const ReportData& d, const OutputFormat& format, bool an
                        d.with_outcomes,
                        d.result.outcomes,
                        [&d](std::size_t c) { return d.log.str(d.log.dossiers[c].id); },
-                       lead_times};
+                       lead_times,
+                       d.result.period,
+                       d.result.outside_period};
     return format.tail(tail, any_findings);
 }
 
@@ -470,13 +480,17 @@ FormatWriter::FormatWriter(std::ostream& out, const EventLog& log, const OutputF
       with_outcomes_(with_outcomes),
       ordered_(out, format) {}
 
-void FormatWriter::begin(const std::string& peildatum, const RunSettings&, const std::vector<std::string>&) {
+void FormatWriter::begin(const std::string& peildatum, const RunSettings& settings, const std::vector<std::string>&) {
     peildatum_ = peildatum.empty() ? std::nullopt : parse_iso_date(peildatum);
+    RunRecord header;
+    header.settings = settings;
+    period_ = header.period();
     const std::string head = format_.head(log_, peildatum_);
     out_.write(head.data(), static_cast<std::streamsize>(head.size()));
 }
 
 void FormatWriter::outcomes(std::string_view case_id, std::span<const Outcome> row) {
+    ++judged_;
     if (!with_outcomes_) return;
     case_ids_.emplace_back(case_id);
     outcomes_.insert(outcomes_.end(), row.begin(), row.end());
@@ -522,7 +536,9 @@ void FormatWriter::end() {
                        with_outcomes_,
                        outcomes_,
                        [this](std::size_t c) { return std::string_view(case_ids_[c]); },
-                       lead_times_};
+                       lead_times_,
+                       period_,
+                       period_ ? log_.dossiers.size() - std::min(judged_, log_.dossiers.size()) : 0};
     const std::string text = format_.tail(tail, ordered_.any());
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

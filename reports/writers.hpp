@@ -54,6 +54,8 @@ struct RunTail {
     std::span<const Outcome> outcomes;                             // [dossier * rules + rule]
     std::function<std::string_view(std::size_t dossier)> case_id;  // of every dossier of `outcomes`
     std::span<const RunRecord::LeadTime> lead_times = {};          // per phase (docs/spec/doorlooptijden.md)
+    std::optional<Period> period = {};  // the reporting period (issue 28), if the run has one
+    std::size_t outside_period = 0;     // dossiers without a cycle opened in it: not judged
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what
@@ -118,6 +120,8 @@ private:
     std::vector<RuleText> rules_;
     bool with_outcomes_;
     std::optional<Date> peildatum_;
+    std::optional<Period> period_;
+    std::size_t judged_ = 0;  // dossiers handed over (those of the period, when the run has one)
     std::vector<std::string> case_ids_;
     std::vector<Outcome> outcomes_;
     std::vector<RunRecord::Figure> figures_;

@@ -3,9 +3,11 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 
+#include "reports/comparison.hpp"
 #include "reports/report.hpp"
 #include "reports/separation.hpp"
 #include "reports/verdicts.hpp"
@@ -133,7 +135,60 @@ struct XlsxReport {
     void teams_sheet();
     void publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams);
     void lead_times_sheet(const std::vector<LeadPhaseView>& view);
+    void comparison_sheet(const Comparison& c);
 };
+
+// Vergelijking (issue 28): per rule both periods' rates, the difference in percentage points with
+// Newcombe's interval and the sentence where it leaves out 0; then the lead-time medians side by side.
+void XlsxReport::comparison_sheet(const Comparison& c) {
+    const std::string now = c.current.label(), before = c.previous.label();
+    Sheet s(b, "Vergelijking",
+            {{"regel", 9},
+             {"titel", 40},
+             {"ernst", 13},
+             {"beoordeeld (eerder)", 12},
+             {"% afwijkend (eerder)", 12},
+             {"beoordeeld (nu)", 12},
+             {"% afwijkend (nu)", 12},
+             {"verschil (procentpunt)", 12},
+             {"95%-interval van", 12},
+             {"95%-interval tot", 12},
+             {"conclusie", 70}});
+    lxw_worksheet* ws = s.ws();
+    const std::string heads[] = {"beoordeeld " + before, "% afwijkend " + before, "beoordeeld " + now,
+                                 "% afwijkend " + now};
+    for (lxw_col_t k = 0; k < 4; ++k) worksheet_write_string(ws, 0, lxw_col_t(3 + k), heads[k].c_str(), b.header);
+    lxw_format* points = workbook_add_format(b.wb);
+    format_set_num_format(points, d.publication ? "+0;−0;0" : "+0.0;−0.0;0.0");
+    lxw_row_t r = 0;
+    for (const ComparedRule& row : compare_rules(run, c, d)) {
+        ++r;
+        s.text(r, 0, row.now->rule);
+        s.text(r, 1, row.now->title);
+        s.text(r, 2, std::string(severity_name(row.now->severity)));
+        if (row.before) s.count(r, 3, row.before->violations + row.before->compliant, d);
+        if (row.rate_before) s.number(r, 4, row.rate_before->rate, b.pct);
+        s.count(r, 5, row.now->violations + row.now->compliant, d);
+        if (row.rate_now) s.number(r, 6, row.rate_now->rate, b.pct);
+        if (row.difference) {
+            s.number(r, 7, row.difference->diff * 100, points);
+            s.number(r, 8, row.difference->lo * 100, points);
+            s.number(r, 9, row.difference->hi * 100, points);
+        }
+        s.text(r, 10, row.sentence, b.wrap);
+    }
+    s.finish(r);
+    r += 2;
+    s.text(r, 0, "Doorlooptijden: mediaan in dagen, " + before + " naast " + now, b.header);
+    for (const RunRecord::LeadTime& l : run.lead_times) {
+        const auto other = std::find_if(c.previous_run.lead_times.begin(), c.previous_run.lead_times.end(),
+                                        [&](const RunRecord::LeadTime& p) { return p.phase == l.phase; });
+        ++r;
+        s.text(r, 1, std::string(lead_phase_words(l.phase)));
+        if (other != c.previous_run.lead_times.end() && median_shown(d, *other)) s.number(r, 4, *other->mediaan);
+        if (median_shown(d, l)) s.number(r, 6, *l.mediaan);
+    }
+}
 
 // Doorlooptijden: per phase the total, per quarter of the start and per team; numbers as numbers,
 // in a publication exactly what the HTML shows (the competing ends one count, shares in whole percents).
@@ -335,7 +390,7 @@ void XlsxReport::dossiers_sheet() {
         worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
         if (const auto at = log.dossier_position(run.case_ids[c])) {
             const std::string team = dossier_team(log, log.dossiers[*at]);
-            const std::string quarter = dossier_quarter(log, log.dossiers[*at]);
+            const std::string quarter = dossier_quarter(log, log.dossiers[*at], run.period());
             if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
             if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
         }
@@ -391,7 +446,7 @@ void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector
         return;
     }
     const auto quarters = counts_by(
-        log, run, [this](const Dossier& c) { return dossier_quarter(log, c); }, "(onbekend)");
+        log, run, [this](const Dossier& c) { return dossier_quarter(log, c, run.period()); }, "(onbekend)");
     const std::vector<bool> shown = breakdown_rows_shown(run, teams, d, &quarters);
     lxw_row_t r = 0;
     for (const auto& [team, counts] : teams)
@@ -432,7 +487,7 @@ std::time_t created_on(const std::string& peildatum) {
 }  // namespace
 
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const std::vector<LeadPhaseView>* lead_times) {
+                       const std::vector<LeadPhaseView>* lead_times, const Comparison* comparison) {
     const std::time_t created = created_on(run.peildatum);
     Book b = open_book(path, "Wmo-toets — rapport", created);
     XlsxReport x{b, log, run, d};
@@ -442,6 +497,7 @@ void write_report_xlsx(const std::string& path, const EventLog& log, const RunRe
     if (!d.publication) x.dossiers_sheet();
     x.teams_sheet();
     if (lead_times) x.lead_times_sheet(*lead_times);
+    if (comparison) x.comparison_sheet(*comparison);
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
         throw Error(path, 0, std::string("rapport.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));

@@ -17,8 +17,10 @@ namespace wmotoets {
 // Writes the workbook to `path` (libxlsxwriter writes files, not streams). Throws Error on failure.
 // In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
+// With `comparison` a sheet Vergelijking (issue 28).
+struct Comparison;
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const std::vector<LeadPhaseView>* lead_times = nullptr);
+                       const std::vector<LeadPhaseView>* lead_times = nullptr, const Comparison* comparison = nullptr);
 
 // scheiding.xlsx: one sheet per table (Per maand, Per team, Per team en maand, Per medewerker,
 // Toelichting), months as dates, counts as numbers, rates as percentages; in a publication what

@@ -30,7 +30,7 @@ if grep -E "CONSOLE|Uncaught|net::ERR" "$out/console.txt"; then
 fi
 fail=0
 rules=$("$exe" regels | grep -cE '^[A-Z]{3}-[0-9]{2} ')  # the rulebook's size, from the registry
-for text in "Wmo-toets — rapport" "Peildatum: <b>2024-11-28</b>; 46 dossiers; $rules regels" "Cijfers per regel" \
+for text in "Wmo-toets — rapport" "Peildatum: <b>28 november 2024</b>; 46 dossiers; $rules regels" "Cijfers per regel" \
             "<td class=\"n\">17,8</td><td class=\"n\">9,3–31,3</td>" "Verloop per kwartaal" "Wijkteam Zuid" \
             "D002 · Wijkteam Noord" "Uitleg per regel"; do
   if ! grep -qF -- "$text" "$out/rendered.html"; then

@@ -153,7 +153,7 @@ file(READ "${OUTDIR}/rapport1/rapport.html" html)
 foreach(part ">Wat is gecontroleerd</h2>" "aa26c8268a8b4d075ac88cd2a2a706f24920b8cdec595009aac1e246e20bda65"
              ">Cijfers per regel</h2>" "<svg role=\"img\"" ">Verloop per kwartaal</h2>" ">Per team</h2>"
              ">Samenvatting</h2>" "<nav class=\"toc\">" "Tabel 2. Cijfers per regel. Bron: data/voorbeeld/dossiers.csv"
-             ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 2024-11-28."
+             ">Doorlooptijden</h2>" "Wmo-toets 0.1.0; peildatum 28 november 2024."
              "Wijkteam Zuid" "id=\"dossier-D002\"" "D002 · Wijkteam Noord<table>"
              "<h3 id=\"regel-ONA-01\">" "Wat:")
   string(FIND "${html}" "${part}" at)
@@ -175,6 +175,40 @@ list(LENGTH lines n)
 if(NOT n EQUAL expected)
   message(FATAL_ERROR "bevindingen.csv has ${n} lines, expected ${expected} (header + the findings of tests/golden/voorbeeld.json)")
 endif()
+
+# A reporting period and a comparison (issue 28): the period is stored with the run, a period after the
+# peildatum is refused in words, and rapport checks the stored log again for another period.
+run(2 controleer --db "${db}" --periode 2024-K4)
+if(NOT err MATCHES "de periode het vierde kwartaal van 2024 loopt tot en met 31 december 2024, na de peildatum \\(28 november 2024\\)")
+  message(FATAL_ERROR "a period after the peildatum:\n${err}")
+endif()
+run(1 controleer --db "${db}" --periode 2024-K2)
+if(NOT out MATCHES "Periode: het tweede kwartaal van 2024 — alleen de meldingen en herbeoordelingen van die periode")
+  message(FATAL_ERROR "controleer --periode does not name the period:\n${out}")
+endif()
+file(REMOVE_RECURSE "${OUTDIR}/rapport-periode")
+run(0 rapport --db "${db}" --uit "${OUTDIR}/rapport-periode")
+if(NOT err MATCHES "vergeleken met het eerste kwartaal van 2024")
+  message(FATAL_ERROR "rapport of a stored period does not compare with the one before:\n${err}")
+endif()
+file(READ "${OUTDIR}/rapport-periode/rapport.html" html)
+foreach(part ">Vergelijking met de periode ervoor</h2>" "% afwijkend 2024-K1</th>" "% afwijkend 2024-K2</th>")
+  string(FIND "${html}" "${part}" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "rapport.html of a period lacks '${part}'")
+  endif()
+endforeach()
+run(0 rapport --db "${db}" --periode 2024-K3 --vergelijk geen --uit "${OUTDIR}/rapport-periode")
+file(READ "${OUTDIR}/rapport-periode/rapport.html" html)
+string(FIND "${html}" ">Vergelijking met de periode ervoor</h2>" at)
+if(NOT at LESS 0)
+  message(FATAL_ERROR "rapport --vergelijk geen still compares")
+endif()
+run(2 rapport --db "${db}" --vergelijk 2023-K5 --uit "${OUTDIR}/rapport-periode")
+if(NOT err MATCHES "--vergelijk '2023-K5' is geen periode")
+  message(FATAL_ERROR "a bad --vergelijk:\n${err}")
+endif()
+run(1 controleer --db "${db}")  # the latest run covers everything again, for what follows
 
 # A command that only reads or checks never makes a database (issue 27): it names the command that does.
 set(empty "${OUTDIR}/store-empty.db")

@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "import/input_formats.hpp"
 #include "import/toml_files.hpp"
+#include "reports/comparison.hpp"
 #include "reports/figures.hpp"
 #include "reports/lead_times.hpp"
 #include "reports/report.hpp"
@@ -86,8 +87,9 @@ TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
     RunCollector collector;
     emit_check(log, result, compute_figures(result), Settings{}, collector);
     const std::vector<LeadPhaseView> no_lead_times;
+    const Comparison compared{*parse_period("2024"), *parse_period("2023"), collector.record};  // with itself
     std::ostringstream page;
-    write_report_html(page, log, collector.record, Disclosure{}, &no_lead_times, true);
+    write_report_html(page, log, collector.record, Disclosure{}, &no_lead_times, true, &compared);
     const std::string html = page.str();
     std::size_t contents_at = 0, heading_at = 0, n = 0;
     for (const std::string& id : report_section_ids()) {
@@ -102,7 +104,7 @@ TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
         heading_at = heading;
     }
     EXPECT_NE(html.find(">Alle dossiers</h2>"), std::string::npos);
-    EXPECT_EQ(n, 9u);
+    EXPECT_EQ(n, 10u);
 }
 
 // An output format of controleer has a golden file of the samples (tests/golden/voorbeeld.EXTENSION),

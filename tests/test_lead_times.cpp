@@ -29,7 +29,7 @@ LeadTally tally_of(std::initializer_list<std::pair<int, char>> records, int time
                                   kind == 'A'   ? LeadStatus::completed
                                   : kind == 'L' ? LeadStatus::running
                                                 : LeadStatus::ended,
-                                  Date{}, days});
+                                  Date{}, days, Date{}});
     return t;
 }
 
@@ -167,8 +167,9 @@ TEST(LeadTimes, SharesRoundHalfUpExactly) {
     EXPECT_EQ(thirds.share_open, 0);
     // 1 of 20000 afgerond, the rest open: 0.00005 exactly, rounded half up to 0.0001.
     LeadTally t;
-    t.add(LeadObservation{0, Phase::melding_verslag, LeadStatus::completed, Date{}, 1});
-    for (int i = 0; i < 19999; ++i) t.add(LeadObservation{0, Phase::melding_verslag, LeadStatus::running, Date{}, 5});
+    t.add(LeadObservation{0, Phase::melding_verslag, LeadStatus::completed, Date{}, 1, Date{}});
+    for (int i = 0; i < 19999; ++i)
+        t.add(LeadObservation{0, Phase::melding_verslag, LeadStatus::running, Date{}, 5, Date{}});
     const LeadEstimate e = lead_estimate(t);
     EXPECT_EQ(e.share_completed, 1);
     EXPECT_EQ(e.share_open, 10000);  // 0.99995, rounded on its own

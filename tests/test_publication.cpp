@@ -52,7 +52,9 @@ Range range_of(const std::string& text, const std::string& where) {
     if (text == "0") return {0, 0};
     if (text == "–") return {0, 1 << 20};  // not shown
     if (text == "<" + std::to_string(kThreshold)) return {1, kThreshold - 1, true};
-    const long n = std::stol(text);
+    std::string digits = text;  // "1.050": grouped by thousands, as every number for people
+    std::erase(digits, '.');
+    const long n = std::stol(digits);
     const long floor = (kThreshold + kBase - 1) / kBase * kBase;
     EXPECT_TRUE(n % kBase == 0 && n >= floor) << where << ": '" << text << "' is geen afgerond aantal";
     Range r{std::max(n - kBase / 2, kThreshold), n + (kBase - 1) / 2};

@@ -49,12 +49,19 @@ void cp1252_to_utf8(std::string_view in, std::string& out);
 // A count written the Dutch way, with a dot per thousand: 2000 → "2.000".
 std::string grouped(std::uint64_t n);
 // A count with its noun in the right number, for people: "1 import", "3 imports", "0 partijen".
+// The number grouped by thousands as everywhere ("18.903 dossiers").
 inline std::string counted(std::uint64_t n, std::string_view one, std::string_view more) {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : more);
+    return grouped(n) + " " + std::string(n == 1 ? one : more);
 }
 
 // The first at most `bytes` bytes of `s`, cut at a character boundary.
 std::string utf8_prefix(std::string_view s, std::size_t bytes);
+// The number of characters (code points) of UTF-8 text: what a label's width goes by.
+inline std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
 
 // ja/j/yes/y/true/1 → true; nee/n/no/false/0 → false (case-insensitive); otherwise nullopt.
 std::optional<bool> parse_yes_no(std::string_view s);

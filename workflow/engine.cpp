@@ -106,7 +106,10 @@ private:
 
 void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std::vector<Pending>& pending,
                           std::vector<LeadObservation>& lead) {
-    replay(log_, log_.dossiers[c], cal_, ids_, facts);
+    if (!replay(log_, log_.dossiers[c], cal_, ids_, result_.period, facts)) {
+        result_.in_period[c] = 0;  // outcomes stay niet van toepassing; no finding, no lead time
+        return;
+    }
     lead_time_observations(facts, static_cast<std::uint32_t>(c), ctx_.peildatum, lead);
     const std::size_t n_rules = rules_.size(), case_first = pending.size();
     for (std::size_t r = 0; r < n_rules; ++r) {
@@ -248,15 +251,19 @@ void CheckRun::collect() {
 }  // namespace
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
-                      const Progress& progress, const Settings& settings, const FindingStream* stream) {
+                      const Progress& progress, const Settings& settings, const FindingStream* stream,
+                      const std::optional<Period>& period) {
     CheckResult result;
     result.rules = rules;
     result.peildatum = peildatum;
+    result.period = period;
+    if (period) result.in_period.assign(log.dossiers.size(), 1);
     result.outcomes.assign(log.dossiers.size() * rules.size(), Outcome::niet_van_toepassing);
     const RuleContext ctx{cal, peildatum, settings};
     CheckRun run(log, rules, cal, ctx, stream, result);
     run.run(progress);
     run.collect();
+    result.outside_period = std::size_t(std::count(result.in_period.begin(), result.in_period.end(), 0));
     return result;
 }
 

@@ -43,6 +43,12 @@ struct CheckResult {
     std::size_t finding_count = 0;      // also when the findings were streamed
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
     LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)
+    // The reporting period (issue 28): only cycles opened in it were judged. Per dossier whether it
+    // has one (empty: every dossier counts), and how many have none.
+    std::optional<Period> period;
+    std::vector<std::uint8_t> in_period;
+    std::size_t outside_period = 0;
+    bool counts(std::size_t dossier) const { return in_period.empty() || in_period[dossier]; }
 
     Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
 
@@ -80,6 +86,6 @@ struct FindingStream {
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
                       const Progress& progress = {}, const Settings& settings = Settings{},
-                      const FindingStream* stream = nullptr);
+                      const FindingStream* stream = nullptr, const std::optional<Period>& period = std::nullopt);
 
 }  // namespace wmotoets

@@ -8,6 +8,7 @@
 
 #include "model/calendar.hpp"
 #include "model/event_log.hpp"
+#include "model/period.hpp"
 #include "workflow/region.hpp"
 
 namespace wmotoets {
@@ -120,6 +121,14 @@ struct ReplayIds {
 // Replays one case through the procedure machine and collects its facts into `f` (whose
 // buffers are reused: a worker replays a million cases with one DossierFacts).
 void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids, DossierFacts& f);
+// The same, keeping only the cycles opened in `period` (issue 28; all when none): the case is replayed
+// again on their events alone, with the cycles' own numbers. False, and no cycles, when not one of
+// its cycles was opened in the period.
+bool replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids,
+            const std::optional<Period>& period, DossierFacts& f);
+// The date that places a cycle in a period: its opener's (melding or herbeoordeling), else — a first
+// cycle without one — its first event's.
+Date cycle_date(const DossierFacts& f, const Cycle& c);
 // The same, for one case.
 DossierFacts replay(const EventLog& log, const Dossier& dossier, const Calendar& cal);
 

@@ -36,7 +36,7 @@ void observe(const DossierFacts& f, std::uint32_t dossier, Phase phase, Pos star
              std::vector<LeadObservation>& out, std::optional<Activity> competing = std::nullopt) {
     const Date from = f.date(start);
     if (from > peildatum) return;  // not started on the peildatum
-    LeadObservation o{dossier, phase, LeadStatus::running, from, peildatum - from};
+    LeadObservation o{dossier, phase, LeadStatus::running, from, peildatum - from, {}};
     for (Pos p = start + 1; p < to; ++p) {
         if (f.date(p) > peildatum) break;
         const Activity a = f.activity(p);
@@ -71,14 +71,14 @@ void observe_melding_besluit(const DossierFacts& f, std::uint32_t dossier, const
 
 }  // namespace
 
-std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum) {
+std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum,
+                                                    const std::optional<Period>& period) {
     std::vector<LeadObservation> out;
     const ReplayIds ids(log);
     DossierFacts facts;
-    for (std::size_t c = 0; c < log.dossiers.size(); ++c) {
-        replay(log, log.dossiers[c], cal, ids, facts);
-        lead_time_observations(facts, static_cast<std::uint32_t>(c), peildatum, out);
-    }
+    for (std::size_t c = 0; c < log.dossiers.size(); ++c)
+        if (replay(log, log.dossiers[c], cal, ids, period, facts))
+            lead_time_observations(facts, static_cast<std::uint32_t>(c), peildatum, out);
     return out;
 }
 
@@ -116,6 +116,7 @@ void lead_time_observations(const DossierFacts& f, std::uint32_t dossier, Date p
                             std::vector<LeadObservation>& out) {
     const auto is = [&f](Activity a) { return [&f, a](Pos p) { return f.activity(p) == a; }; };
     for (const Cycle& c : f.cycles) {
+        const std::size_t cycle_first = out.size();
         const bool melding = f.opened_by_melding(c);
         if (melding)
             observe(f, dossier, Phase::melding_gesprek, *c.opener, is(Activity::gesprek), c.end, peildatum, out,
@@ -144,6 +145,8 @@ void lead_time_observations(const DossierFacts& f, std::uint32_t dossier, Date p
             observe(f, dossier, Phase::besluit_levering, p, is(Activity::levering_gestart), c.end, peildatum, out);
             break;
         }
+        const Date cohort = cycle_date(f, c);
+        for (std::size_t i = cycle_first; i < out.size(); ++i) out[i].cohort = cohort;
     }
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/period.hpp"
 
 namespace wmotoets {
 
@@ -49,6 +50,7 @@ struct LeadObservation {
     LeadStatus status = LeadStatus::completed;
     Date start;    // the date of the phase's start event
     int days = 0;  // completed: end − start; running: peildatum − start; a competing end: its date − start
+    Date cohort;   // the date of its cycle's opener (workflow/facts.hpp cycle_date): its quarter
 };
 
 // The durations of one phase, counted per day (a million dossiers make a few thousand counters):
@@ -69,6 +71,8 @@ void lead_time_observations(const DossierFacts& f, std::uint32_t dossier, Date p
                             std::vector<LeadObservation>& out);
 // Those of every dossier of a log, replayed one by one (for a report made from a stored run; a
 // check collects them while it replays anyway).
-std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum);
+// Only the cycles opened in `period`, when one is given.
+std::vector<LeadObservation> lead_time_observations(const EventLog& log, const Calendar& cal, Date peildatum,
+                                                    const std::optional<Period>& period = std::nullopt);
 
 }  // namespace wmotoets

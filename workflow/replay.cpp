@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "util/text.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/procedure.hpp"
@@ -23,18 +25,18 @@ DossierFacts replay(const EventLog& log, const Dossier& dossier, const Calendar&
     return f;
 }
 
-void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids, DossierFacts& f) {
+namespace {
+
+// Replays the events in f.events (set by the caller, in procedure order); the first cycle gets
+// number `first_number`.
+void replay_events(const EventLog& log, const Calendar& cal, const ReplayIds& ids, DossierFacts& f, int first_number) {
     // One machine per thread, reset in place for every case.
     thread_local Procedure machine;
     machine.reset();
 
-    f.clear();
-    f.log = &log;
-    f.dossier = &dossier;
-    const auto span = log.events_of(dossier);
-    f.events.assign(span.begin(), span.end());
     f.cycle_of.assign(f.events.size(), 0);
     f.cycles.push_back(Cycle{});
+    f.cycles.back().number = first_number;
 
     // A role that never occurs in the input has no id; StrId 0 means "no role", so compare
     // only with roles that exist.
@@ -67,7 +69,7 @@ void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, co
                 // A new cycle in the same case.
                 f.cycles.back().end = p;
                 Cycle next;
-                next.number = static_cast<int>(f.cycles.size()) + 1;
+                next.number = first_number + static_cast<int>(f.cycles.size());
                 next.begin = p;
                 f.cycles.push_back(next);
             }
@@ -109,6 +111,47 @@ void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, co
         }
     }
     f.cycles.back().end = static_cast<Pos>(f.events.size());
+}
+
+}  // namespace
+
+Date cycle_date(const DossierFacts& f, const Cycle& c) { return f.date(c.opener ? *c.opener : c.begin); }
+
+void replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids, DossierFacts& f) {
+    f.clear();
+    f.log = &log;
+    f.dossier = &dossier;
+    const auto span = log.events_of(dossier);
+    f.events.assign(span.begin(), span.end());
+    replay_events(log, cal, ids, f, 1);
+}
+
+bool replay(const EventLog& log, const Dossier& dossier, const Calendar& cal, const ReplayIds& ids,
+            const std::optional<Period>& period, DossierFacts& f) {
+    replay(log, dossier, cal, ids, f);
+    if (!period) return true;
+    // The cycles opened in the period: consecutive, as the cycles follow each other in time.
+    std::size_t first = f.cycles.size(), last = 0;
+    for (std::size_t i = 0; i < f.cycles.size(); ++i)
+        if (period->contains(cycle_date(f, f.cycles[i]))) {
+            first = std::min(first, i);
+            last = i + 1;
+        }
+    if (first == f.cycles.size()) {
+        f.clear();
+        return false;
+    }
+    if (first == 0 && last == f.cycles.size()) return true;
+    // Replayed again on those cycles' events only: as if the log held nothing else of the dossier.
+    const Pos begin = f.cycles[first].begin, end = f.cycles[last - 1].end;
+    const int number = f.cycles[first].number;
+    std::vector<std::uint32_t> kept(f.events.begin() + begin, f.events.begin() + end);
+    f.clear();
+    f.log = &log;
+    f.dossier = &dossier;
+    f.events = std::move(kept);
+    replay_events(log, cal, ids, f, number);
+    return true;
 }
 
 }  // namespace wmotoets

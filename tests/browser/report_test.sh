@@ -13,8 +13,12 @@ rm -rf "$out" && mkdir -p "$out/voorbeeld" "$out/groot"
 cd "$src"
 "$exe" -q importeer data/voorbeeld/dossiers.csv data/voorbeeld/dossiers-wijkteam-zuid.csv --db "$out/voorbeeld.db"
 "$exe" -q controleer --db "$out/voorbeeld.db" --exit-zero > /dev/null
-"$exe" -q rapport --db "$out/voorbeeld.db" --uit "$out/voorbeeld"
+"$exe" -q rapport --db "$out/voorbeeld.db" --uit "$out/voorbeeld" --scheiding
 node "$here/report_test.mjs" "$out/voorbeeld/rapport.html" "$out/voorbeeld" "D025" "ONA-06"
+# On a phone (issue 28): no page pans sideways at 390 px.
+"$exe" -q rapport --db "$out/voorbeeld.db" --uit "$out/voorbeeld-publicatie" --scheiding --publicatie
+node "$here/narrow_test.mjs" "$out" "$out/voorbeeld/rapport.html" "$out/voorbeeld/scheiding.html" \
+  "$out/voorbeeld-publicatie/rapport.html"
 "$exe" -q genereer --dossiers "$dossiers" --zaad 7 --uit "$out/groot.csv"
 "$exe" -q importeer "$out/groot.csv" --db "$out/groot.db"
 "$exe" -q controleer --db "$out/groot.db" --exit-zero --stil > /dev/null

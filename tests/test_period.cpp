@@ -1,0 +1,221 @@
+// The reporting period and the comparison (issue 28): which cycles count, that a check of a period
+// equals a check of a log holding only those cycles, that quarters add up, and Newcombe's interval.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "generator/generator.hpp"
+#include "helpers.hpp"
+#include "model/period.hpp"
+#include "reports/comparison.hpp"
+#include "reports/figures.hpp"
+#include "reports/groups.hpp"
+#include "reports/run_record.hpp"
+#include "util/error.hpp"
+#include "workflow/engine.hpp"
+
+using namespace wmotoets;
+
+namespace {
+
+Date ymd(int y, unsigned m, unsigned d) { return Date::from_ymd(y, m, d); }
+
+std::string generated(std::uint64_t dossiers, std::uint64_t seed) {
+    GeneratorOptions o;
+    o.dossiers = dossiers;
+    o.seed = seed;
+    std::ostringstream out;
+    generate_log(out, o);
+    return out.str();
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+    std::vector<std::string> out(1);
+    for (char c : line)
+        if (c == sep) out.emplace_back();
+        else out.back() += c;
+    return out;
+}
+
+// The generated CSV with only the cycles opened in `p`, built from the text alone (no replay): a
+// dossier's rows in the order of docs/spec/event-log.md ("Order within a case": by date; within a date
+// by time when every row of that date has one, else in input order), a cycle starting at each melding
+// or herbeoordeling, the rows before a dossier's first one belonging to its first cycle.
+std::string only_cycles_in(const std::string& csv, const Period& p) {
+    std::istringstream in(csv);
+    std::string header, line, out;
+    std::getline(in, header);
+    out = header + "\n";
+    const auto columns = split(header, ',');
+    const auto col = [&](const char* name) {
+        return std::size_t(std::find(columns.begin(), columns.end(), name) - columns.begin());
+    };
+    const std::size_t id = col("case_id"), ts = col("timestamp"), act = col("activity");
+    std::vector<std::string> order;  // dossiers in order of appearance
+    std::map<std::string, std::vector<std::string>> rows;
+    while (std::getline(in, line)) {
+        const std::string case_id = split(line, ',')[id];
+        if (!rows.count(case_id)) order.push_back(case_id);
+        rows[case_id].push_back(line);
+    }
+    for (const std::string& case_id : order) {
+        std::vector<std::string>& r = rows[case_id];
+        auto stamp = [&](const std::string& row) { return split(row, ',')[ts]; };
+        std::map<std::string, bool> date_only;  // per date: whether a row of it has no time
+        for (const std::string& row : r) date_only[stamp(row).substr(0, 10)] |= stamp(row).size() <= 10;
+        std::stable_sort(r.begin(), r.end(), [&](const std::string& a, const std::string& b) {
+            const std::string sa = stamp(a), sb = stamp(b), da = sa.substr(0, 10), db = sb.substr(0, 10);
+            if (da != db) return da < db;
+            return !date_only[da] && sa < sb;
+        });
+        bool opened = false, kept = false;
+        std::vector<std::string> pending;  // rows before the dossier's first opener
+        for (const std::string& row : r) {
+            const auto f = split(row, ',');
+            if (f[act] == "melding" || f[act] == "herbeoordeling") {
+                kept = p.contains(*parse_iso_date(f[ts].substr(0, 10)));
+                if (!opened && kept)
+                    for (const std::string& before : pending) out += before + "\n";
+                opened = true;
+            }
+            if (!opened) pending.push_back(row);
+            else if (kept) out += row + "\n";
+        }
+    }
+    return out;
+}
+
+std::vector<Figure> figures_of(const EventLog& log, Date peildatum, const std::optional<Period>& period,
+                               CheckResult* out = nullptr) {
+    CheckResult r = run_check(log, select_rules({}, {}), Calendar{}, peildatum, {}, Settings{}, nullptr, period);
+    std::vector<Figure> f = compute_figures(r);
+    if (out) *out = std::move(r);
+    return f;
+}
+
+}  // namespace
+
+TEST(Period, ParsesYearsQuartersMonthsAndRanges) {
+    EXPECT_EQ(parse_period("2024"), (Period{ymd(2024, 1, 1), ymd(2024, 12, 31)}));
+    EXPECT_EQ(parse_period("2024-K2"), (Period{ymd(2024, 4, 1), ymd(2024, 6, 30)}));
+    EXPECT_EQ(parse_period("2024k4"), (Period{ymd(2024, 10, 1), ymd(2024, 12, 31)}));
+    EXPECT_EQ(parse_period("2024-02"), (Period{ymd(2024, 2, 1), ymd(2024, 2, 29)}));
+    EXPECT_EQ(parse_period("2024-01-15/2024-06-30"), (Period{ymd(2024, 1, 15), ymd(2024, 6, 30)}));
+    for (const char* bad : {"", "24", "2024-K5", "2024-13", "2024-06-30/2024-01-01", "twintig", "2024-"})
+        EXPECT_FALSE(parse_period(bad)) << bad;
+    EXPECT_EQ(parse_period("2024")->label(), "2024");
+    EXPECT_EQ(parse_period("2024-K2")->words(), "het tweede kwartaal van 2024");
+    EXPECT_EQ(parse_period("2024-03")->words(), "maart 2024");
+    EXPECT_EQ(parse_period("2024-01-15/2024-06-30")->words(), "15 januari 2024 tot en met 30 juni 2024");
+    EXPECT_EQ(parse_period("2024")->previous(), *parse_period("2023"));
+    EXPECT_EQ(parse_period("2024-K1")->previous(), *parse_period("2023-K4"));
+    EXPECT_EQ(parse_period("2024-03")->previous(), *parse_period("2024-02"));
+    EXPECT_EQ(parse_period("2024-01-11/2024-01-20")->previous(), *parse_period("2024-01-01/2024-01-10"));
+    EXPECT_THROW(period_from_options("2024", "2024-01-01", "", ymd(2020, 1, 1), ymd(2025, 1, 1)), Error);
+    EXPECT_THROW(period_from_options("", "2024-05-01", "2024-04-01", ymd(2020, 1, 1), ymd(2025, 1, 1)), Error);
+    EXPECT_EQ(period_from_options("", "2024-05-01", "", ymd(2020, 1, 1), ymd(2025, 1, 1)),
+              (Period{ymd(2024, 5, 1), ymd(2025, 1, 1)}));
+}
+
+// Acceptance (issue 28): the figures and lead times of a period equal those of a check of a log that
+// holds only the cycles opened in it, built from the rows alone.
+TEST(Period, CheckOfAPeriodEqualsACheckOfOnlyItsCycles) {
+    const std::string csv = generated(20000, 3);
+    const EventLog all = test::load(csv, nullptr, {}, "periode-alles.csv");
+    const Date peildatum = all.latest_date();
+    for (const char* text : {"2024", "2023-K3"}) {
+        SCOPED_TRACE(text);
+        const Period p = *parse_period(text);
+        const EventLog subset = test::load(only_cycles_in(csv, p), nullptr, {}, "periode-deel.csv");
+        CheckResult whole, part;
+        const auto a = figures_of(all, peildatum, p, &whole), b = figures_of(subset, peildatum, std::nullopt, &part);
+        EXPECT_EQ(all.dossiers.size() - whole.outside_period, subset.dossiers.size());
+        EXPECT_GT(whole.outside_period, 0u);
+        ASSERT_EQ(a.size(), b.size());
+        std::size_t judged = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            SCOPED_TRACE(a[i].rule->info().id);
+            EXPECT_EQ(a[i].applicable, b[i].applicable);
+            EXPECT_EQ(a[i].compliant, b[i].compliant);
+            EXPECT_EQ(a[i].violations, b[i].violations);
+            EXPECT_EQ(a[i].unknown, b[i].unknown);
+            judged += a[i].applicable;
+        }
+        EXPECT_GT(judged, 10000u);
+        for (std::size_t ph = 0; ph < kPhaseCount; ++ph) {
+            EXPECT_EQ(whole.lead_times[ph].completed, part.lead_times[ph].completed);
+            EXPECT_EQ(whole.lead_times[ph].running, part.lead_times[ph].running);
+            EXPECT_EQ(whole.lead_times[ph].competing(), part.lead_times[ph].competing());
+            EXPECT_EQ(whole.lead_times[ph].at, part.lead_times[ph].at);
+        }
+        EXPECT_EQ(whole.finding_count, part.finding_count);
+        // Dossier by dossier, rule by rule (the first few that differ named).
+        std::size_t differing = 0;
+        for (std::size_t c = 0; c < all.dossiers.size(); ++c) {
+            const auto at = subset.dossier_position(all.str(all.dossiers[c].id));
+            EXPECT_EQ(at.has_value(), whole.counts(c));
+            if (!at) continue;
+            for (std::size_t r = 0; r < whole.rules.size(); ++r)
+                if (whole.outcome(c, r) != part.outcome(*at, r) && ++differing <= 3)
+                    ADD_FAILURE() << all.str(all.dossiers[c].id) << " " << whole.rules[r]->info().id;
+        }
+        EXPECT_EQ(differing, 0u);
+    }
+}
+
+// Quarters by the date of the cycle's melding: a year's four quarters add up to the year, in the
+// rule tables and in the lead times alike.
+TEST(Period, QuartersAddUpToTheYear) {
+    const EventLog log = test::load(generated(3000, 3), nullptr, {}, "periode-kwartalen.csv");
+    const Period p = *parse_period("2024");
+    CheckResult result =
+        run_check(log, select_rules({}, {}), Calendar{}, log.latest_date(), {}, Settings{}, nullptr, p);
+    RunCollector run;
+    emit_check(log, result, compute_figures(result), Settings{}, run);
+    ASSERT_EQ(run.record.period(), p);
+    const auto quarters = counts_by(
+        log, run.record, [&](const Dossier& c) { return dossier_quarter(log, c, run.record.period()); }, "(onbekend)");
+    std::set<std::string> names;
+    for (const auto& [name, counts] : quarters) names.insert(name);
+    EXPECT_EQ(names, (std::set<std::string>{"2024-K1", "2024-K2", "2024-K3", "2024-K4"}));
+    for (std::size_t r = 0; r < run.record.figures.size(); ++r) {
+        std::size_t applicable = 0, violations = 0;
+        for (const auto& [name, counts] : quarters) {
+            applicable += counts[r].applicable;
+            violations += counts[r].violations;
+        }
+        EXPECT_EQ(applicable, run.record.figures[r].applicable) << run.record.rules[r];
+        EXPECT_EQ(violations, run.record.figures[r].violations) << run.record.rules[r];
+    }
+    const auto observations = lead_time_observations(log, Calendar{}, log.latest_date(), p);
+    ASSERT_FALSE(observations.empty());
+    for (const LeadObservation& o : observations) EXPECT_TRUE(p.contains(o.cohort));
+}
+
+// Newcombe's hybrid score interval (method 10) against the published example (Newcombe 1998, Statistics
+// in Medicine 17:873, table II: 56/70 − 48/80 gives 0.0524 to 0.3339) and an independent computation.
+TEST(Comparison, NewcombeIntervalMatchesThePublishedExampleAndAnIndependentComputation) {
+    const RateDifference d = newcombe(56, 70, 48, 80);
+    EXPECT_NEAR(d.diff, 0.2, 1e-12);
+    EXPECT_NEAR(d.lo, 0.0524, 5e-5);
+    EXPECT_NEAR(d.hi, 0.3339, 5e-5);
+    // Independently: Wilson's limits as the roots of (p − x)² = z² x (1 − x) / n.
+    auto wilson = [](double k, double n) {
+        const double z = 1.959963984540054, p = k / n, a = 1 + z * z / n, b = -(2 * p + z * z / n), c = p * p;
+        const double root = std::sqrt(b * b - 4 * a * c);
+        return std::pair{(-b - root) / (2 * a), (-b + root) / (2 * a)};
+    };
+    for (const auto& [k1, n1, k2, n2] :
+         {std::tuple{3, 97, 9, 103}, std::tuple{0, 40, 5, 41}, std::tuple{250, 7927, 236, 7365}}) {
+        const auto [l1, u1] = wilson(k1, n1);
+        const auto [l2, u2] = wilson(k2, n2);
+        const double p1 = double(k1) / n1, p2 = double(k2) / n2;
+        const RateDifference got = newcombe(std::size_t(k1), std::size_t(n1), std::size_t(k2), std::size_t(n2));
+        EXPECT_NEAR(got.diff, p1 - p2, 1e-12);
+        EXPECT_NEAR(got.lo, p1 - p2 - std::hypot(p1 - l1, u2 - p2), 1e-9);
+        EXPECT_NEAR(got.hi, p1 - p2 + std::hypot(u1 - p1, p2 - l2), 1e-9);
+    }
+}
