@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "reports/figures.hpp"
+#include "reports/groups.hpp"
 #include "reports/writers.hpp"
 #include "workflow/lead_times.hpp"
 
@@ -40,11 +41,17 @@ std::string points_text(double fraction, const Disclosure& d) {
 
 std::vector<ComparedRule> compare_rules(const RunRecord& run, const Comparison& c, const Disclosure& d) {
     std::vector<ComparedRule> out;
+    const std::vector<bool> sums_now = rule_sums_shown(run, d), sums_before = rule_sums_shown(c.previous_run, d);
     for (const RunRecord::Figure& f : run.figures) {
         ComparedRule row;
         row.now = &f;
-        for (const RunRecord::Figure& g : c.previous_run.figures)
-            if (g.rule == f.rule) row.before = &g;
+        const std::size_t i = std::size_t(&f - run.figures.data());
+        row.judged_now = i < sums_now.size() && sums_now[i];
+        for (std::size_t j = 0; j < c.previous_run.figures.size(); ++j)
+            if (c.previous_run.figures[j].rule == f.rule) {
+                row.before = &c.previous_run.figures[j];
+                row.judged_before = j < sums_before.size() && sums_before[j];
+            }
         row.rate_now = d.rate(f.violations, f.compliant);
         if (row.before) row.rate_before = d.rate(row.before->violations, row.before->compliant);
         if (row.rate_now && row.rate_before) {

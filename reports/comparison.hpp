@@ -35,6 +35,9 @@ struct ComparedRule {
     const RunRecord::Figure* now = nullptr;     // never null
     const RunRecord::Figure* before = nullptr;  // null: the rule was not part of the earlier check
     std::optional<ShownRate> rate_now, rate_before;
+    // Whether the judged counts may be shown (groups.hpp rule_sums_shown, in each period's own run): in a
+    // publication a judged count beside a suppressed violations count could tell it.
+    bool judged_now = true, judged_before = false;
     std::optional<RateDifference> difference;
     std::string sentence;  // only when the interval leaves out 0; plain text
 };

@@ -387,11 +387,12 @@ void HtmlReport::compared() {
         const RunRecord::Figure& f = *row.now;
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td class=\"n\">"
-            << (row.before ? ht(row.before->violations + row.before->compliant) : "–") << "</td><td class=\"n\">"
-            << (row.rate_before ? d.percent(row.rate_before->rate) : "–") << "</td><td class=\"n\">"
-            << ht(f.violations + f.compliant) << "</td><td class=\"n\">"
-            << (row.rate_now ? d.percent(row.rate_now->rate) : "–") << "</td><td class=\"n\">"
-            << (row.difference ? points_text(row.difference->diff, d) : "–") << "</td><td class=\"n\">"
+            << (row.before && row.judged_before ? ht(row.before->violations + row.before->compliant) : "–")
+            << "</td><td class=\"n\">" << (row.rate_before ? d.percent(row.rate_before->rate) : "–")
+            << "</td><td class=\"n\">" << (row.judged_now ? ht(f.violations + f.compliant) : "–")
+            << "</td><td class=\"n\">" << (row.rate_now ? d.percent(row.rate_now->rate) : "–")
+            << "</td><td class=\"n\">" << (row.difference ? points_text(row.difference->diff, d) : "–")
+            << "</td><td class=\"n\">"
             << (row.difference ? points_text(row.difference->lo, d) + " tot " + points_text(row.difference->hi, d)
                                : "–")
             << "</td></tr>\n";

@@ -166,9 +166,9 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
         s.text(r, 0, row.now->rule);
         s.text(r, 1, row.now->title);
         s.text(r, 2, std::string(severity_name(row.now->severity)));
-        if (row.before) s.count(r, 3, row.before->violations + row.before->compliant, d);
+        if (row.before && row.judged_before) s.count(r, 3, row.before->violations + row.before->compliant, d);
         if (row.rate_before) s.number(r, 4, row.rate_before->rate, b.pct);
-        s.count(r, 5, row.now->violations + row.now->compliant, d);
+        if (row.judged_now) s.count(r, 5, row.now->violations + row.now->compliant, d);
         if (row.rate_now) s.number(r, 6, row.rate_now->rate, b.pct);
         if (row.difference) {
             s.number(r, 7, row.difference->diff * 100, points);

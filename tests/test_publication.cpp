@@ -601,8 +601,9 @@ std::size_t attack(const Publication& pub, const std::string& label) {
     return attacked;
 }
 
-// The publication of `logs`, made the way a user makes it.
-Publication publish(const std::string& name, const std::vector<std::string>& logs) {
+// The publication of `logs`, made the way a user makes it (`period`: rapport's --periode and --vergelijk).
+Publication publish(const std::string& name, const std::vector<std::string>& logs,
+                    const std::vector<std::string>& period = {}) {
     const fs::path dir = wmotoets::test::temp_dir() / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -611,8 +612,13 @@ Publication publish(const std::string& name, const std::vector<std::string>& log
     args.insert(args.end(), logs.begin(), logs.end());
     EXPECT_EQ(cli(args), 0);
     EXPECT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--uit", (dir / "controle.txt").string()}), 0);
-    EXPECT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "pub").string(), "--publicatie", "--scheiding"}), 0);
-    EXPECT_EQ(cli({"-q", "rapport", "--db", db, "--uit", (dir / "exact").string(), "--scheiding"}), 0);
+    std::vector<std::string> pub = {"-q",           "rapport",    "--db", db, "--uit", (dir / "pub").string(),
+                                    "--publicatie", "--scheiding"},
+                             exact = {"-q", "rapport", "--db", db, "--uit", (dir / "exact").string(), "--scheiding"};
+    pub.insert(pub.end(), period.begin(), period.end());
+    exact.insert(exact.end(), period.begin(), period.end());
+    EXPECT_EQ(cli(pub), 0);
+    EXPECT_EQ(cli(exact), 0);
     return {read_all(dir / "pub" / "rapport.html"),     read_all(dir / "exact" / "rapport.html"),
             read_all(dir / "exact" / "scheiding.html"), unzip(read_all(dir / "pub" / "rapport.xlsx")),
             read_all(dir / "pub" / "scheiding.html"),   unzip(read_all(dir / "pub" / "scheiding.xlsx"))};
@@ -669,6 +675,54 @@ TEST(Publication, NoSuppressedCountCanBeRecomputedAcrossLinkedTables) {
         fs::remove_all(wmotoets::test::temp_dir() / name);
     }
     EXPECT_GT(attacked, std::size_t(logs) * 5);
+}
+
+// Issue 28: a publication of 2024 compared with 2023. Each period's own publication passes the attack,
+// and the comparison shows of each period no more than that period's own publication: a judged count
+// only where the rule's sums are published, the same rates, a difference only where both rates are.
+TEST(Publication, AComparisonShowsOfEachPeriodOnlyWhatItsOwnPublicationShows) {
+    std::size_t attacked = 0, compared = 0, differences = 0;
+    for (const auto& [dossiers, seed] : {std::pair{"60", "2"}, {"150", "3"}, {"400", "4"}}) {
+        const std::string name = std::string("pub-vergelijk-") + dossiers + "-" + seed;
+        const std::string log = (wmotoets::test::temp_dir() / (name + ".csv")).string();
+        ASSERT_EQ(cli({"-q", "genereer", "--dossiers", dossiers, "--zaad", seed, "--uit", log}), 0);
+        const Publication now = publish(name + "-2024", {log}, {"--periode", "2024", "--vergelijk", "2023"});
+        const Publication before = publish(name + "-2023", {log}, {"--periode", "2023", "--vergelijk", "geen"});
+        attacked += attack(now, name + " 2024") + attack(before, name + " 2023");
+        const auto tabs = tables_after(now.html, "Vergelijking met de periode ervoor");
+        ASSERT_FALSE(tabs.empty()) << name;
+        const Table& t = tabs.at(0);
+        const Table rules_now = tables_after(now.html, "Cijfers per regel").at(0),
+                    rules_before = tables_after(before.html, "Cijfers per regel").at(0);
+        auto row_of = [](const Table& rules, const std::string& rule) {
+            for (const auto& r : rules)
+                if (!r.empty() && r[0] == rule) return r;
+            return std::vector<std::string>{};
+        };
+        for (std::size_t i = 1; i < t.size(); ++i) {
+            const std::string& rule = t[i][0];
+            SCOPED_TRACE(name + " " + rule);
+            const auto n = row_of(rules_now, rule), b = row_of(rules_before, rule);
+            ASSERT_EQ(n.size(), 10u);
+            ASSERT_EQ(b.size(), 10u);
+            if (t[i][2] != "–") {
+                EXPECT_NE(b[4], "–") << "beoordeeld 2023 zonder gepubliceerde sommen";
+            }
+            if (t[i][4] != "–") {
+                EXPECT_NE(n[4], "–") << "beoordeeld 2024 zonder gepubliceerde sommen";
+            }
+            EXPECT_EQ(t[i][3], b[8]) << "% afwijkend 2023";
+            EXPECT_EQ(t[i][5], n[8]) << "% afwijkend 2024";
+            if (t[i][6] != "–") {
+                EXPECT_TRUE(t[i][3] != "–" && t[i][5] != "–") << "verschil zonder twee percentages";
+                ++differences;
+            }
+            ++compared;
+        }
+    }
+    EXPECT_GT(attacked, 30u);
+    EXPECT_GT(compared, 60u);
+    EXPECT_GT(differences, 10u);
 }
 
 TEST(Publication, TheAttackFindsARecomputableCount) {
