@@ -22,6 +22,7 @@ namespace {
 struct ReportOptions {
     std::string db = "wmotoets.db", out, settings;
     PeriodOptions period;
+    std::string title, organisation, author;  // --titel, --organisatie, --auteur (over [rapport])
     std::string compare;  // --vergelijk: a period, "geen", or empty (the one before, when the data has it)
     bool publication = false, separation = false, pdf = false, pdf_all = false, all_dossiers = false;
 };
@@ -78,6 +79,14 @@ int run_rapport(ReportOptions o) {
         if (period != latest.run.period()) latest.run = check_again(log, latest.run, period, settings, calendar);
     }
     const RunRecord& run = latest.run;
+    for (const auto& [option, text] : {std::pair{"--titel", &o.title}, std::pair{"--organisatie", &o.organisation},
+                                       std::pair{"--auteur", &o.author}})
+        if (text->size() > 200 || needs_showing(*text))
+            throw Error(std::string(option) +
+                        " moet een tekst van één regel zijn (hoogstens 200 tekens, geen stuurtekens)");
+    const ReportFrame frame{o.title.empty() ? settings.rapport_titel : o.title,
+                            o.organisation.empty() ? settings.rapport_organisatie : o.organisation,
+                            o.author.empty() ? settings.rapport_auteur : o.author};
     std::optional<Comparison> comparison;
     if (stored_peildatum)
         if (const auto before = compared_period(o, log, run.period(), *stored_peildatum)) {
@@ -97,7 +106,7 @@ int run_rapport(ReportOptions o) {
     set.guard([&] {
         write_output(set.path("rapport.html"), [&](std::ostream& f) {
             write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers,
-                              comparison ? &*comparison : nullptr);
+                              comparison ? &*comparison : nullptr, true, frame);
         });
         if (!o.publication)  // findings per dossier never leave the organisation
             write_output(set.path("bevindingen.csv"), [&](std::ostream& f) { write_findings_csv(f, log, run); });
@@ -127,7 +136,7 @@ int run_rapport(ReportOptions o) {
         const std::string summary = o.out + "/.rapport-afdruk.html";
         write_output(summary, [&](std::ostream& f) {
             write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, false,
-                              comparison ? &*comparison : nullptr, false);
+                              comparison ? &*comparison : nullptr, false, frame);
         });
         try {
             print_pdf(summary, o.out + "/rapport.pdf");
@@ -148,7 +157,7 @@ int run_rapport(ReportOptions o) {
         written = o.publication ? "rapport.html, rapport.xlsx en rapport.pdf"
                                 : "rapport.html, rapport.xlsx, bevindingen.csv en rapport.pdf";
     spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written, run.case_ids.size(),
-                 run.findings.size(), run.peildatum.empty() ? "onbekend" : run.peildatum);
+                 run.findings.size(), stored_peildatum ? stored_peildatum->dutch_long() : std::string("onbekend"));
     return 0;
 }
 
@@ -165,6 +174,9 @@ Command add_rapport(CLI::App& app) {
                "scheiding.html en scheiding.xlsx)")
         ->required();
     add_period_options(*report, o->period);
+    report->add_option("--titel", o->title, "Titel van het rapport (anders [rapport] titel, of 'Wmo-toets — rapport')");
+    report->add_option("--organisatie", o->organisation, "De gemeente of organisatie (anders [rapport] organisatie)");
+    report->add_option("--auteur", o->author, "Wie het rapport opstelde (anders [rapport] auteur)");
     report
         ->add_option("--vergelijk", o->compare,
                      "Vergelijk met deze periode (2023, 2023-K4, 2023-12, VAN/TOT); standaard de periode ervoor van "
@@ -180,7 +192,8 @@ Command add_rapport(CLI::App& app) {
         "team en medewerker de dossiers met ondersteuner en beslisser en daarvan ONA-01, ONA-02 en ONA-03 "
         "apart (in de publicatieversie niets per medewerker)");
     file_option(*report, "--instellingen", o->settings,
-                "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5");
+                "Instellingenbestand (TOML); [publicatie] drempel = 10, afronding = 5; [rapport] titel, organisatie, "
+                "auteur");
     report->add_flag("--alle-dossiers", o->all_dossiers,
                      "Toon in rapport.html alle dossiers, ook die zonder bevindingen (standaard alleen die met)");
     report->add_flag("--pdf", o->pdf,

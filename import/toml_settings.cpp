@@ -55,6 +55,23 @@ void read_publication_section(const std::string& path, const toml::table& root, 
     if (const toml::node* v = t->get("afronding")) s.publicatie_afronding = positive(*v, "afronding");
 }
 
+// [rapport]: what the report is called, for whom and by whom (one line of text each).
+void read_report_section(const std::string& path, const toml::table& root, Settings& s) {
+    const toml::table* t = section(path, root, "rapport", "[rapport]");
+    if (!t) return;
+    only_known_keys(path, *t, {"titel", "organisatie", "auteur"}, "[rapport]");
+    for (const auto& [key, into] :
+         {std::pair{"titel", &s.rapport_titel}, std::pair{"organisatie", &s.rapport_organisatie},
+          std::pair{"auteur", &s.rapport_auteur}})
+        if (const toml::node* v = t->get(key)) {
+            const auto x = v->value<std::string>();
+            if (!x || x->empty() || x->size() > 200 || needs_showing(*x))
+                throw Error(where(path, *v) + ": " + key +
+                            " moet een tekst van één regel zijn (hoogstens 200 tekens, geen stuurtekens)");
+            *into = *x;
+        }
+}
+
 void read_equated_days(const std::string& path, const toml::node& v, Calendar& cal) {
     const toml::array* days = v.as_array();
     if (!days) throw Error(where(path, v) + ": gelijkgestelde_dagen moet een lijst van datums zijn");
@@ -97,12 +114,14 @@ void read_calendar_section(const std::string& path, const toml::table& root, Cal
 
 void read_settings_file(const std::string& path, Settings& settings, Calendar& calendar) {
     const toml::table root = parse(path);
-    only_known_keys(path, root, {"termijnen", "kalender", "publicatie", "zelftest"}, "het instellingenbestand");
+    only_known_keys(path, root, {"termijnen", "kalender", "publicatie", "zelftest", "rapport"},
+                    "het instellingenbestand");
     Settings s = settings;
     Calendar cal = calendar;  // applied only when the whole file is good
     read_zelftest_section(path, root, s);
     read_terms_section(path, root, s);
     read_publication_section(path, root, s);
+    read_report_section(path, root, s);
     read_calendar_section(path, root, cal);
     settings = s;
     calendar = std::move(cal);

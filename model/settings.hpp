@@ -1,6 +1,8 @@
 #pragma once
 // Settings that change how rules judge (a settings file, TOML: --instellingen). Defaults are
 // those of docs/spec/rules.md.
+#include <string>
+
 namespace wmotoets {
 
 struct Settings {
@@ -14,6 +16,9 @@ struct Settings {
     int publicatie_afronding = 5;
     // zelftest rapport: an answer 'ja' meets a violation rate above this percentage → gesprekspunt.
     double zelftest_drempel_procent = 5.0;
+    // rapport (issue 28): the report's title, the municipality or organisation, and its author ([rapport]
+    // titel, organisatie, auteur; --titel, --organisatie, --auteur); empty = not given.
+    std::string rapport_titel, rapport_organisatie, rapport_auteur;
 };
 
 }  // namespace wmotoets

@@ -28,7 +28,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-spa
 .finding{background:#fff4f4}div.d{content-visibility:auto;contain-intrinsic-size:auto 7em;margin:.6em 0}
 div.d>p{background:#f4f6f9;font-weight:600;margin:0;padding:.25em .4em;border:1px solid #bbb;border-bottom:none}
 div.d>table{table-layout:fixed;margin:0}div.d>table td:nth-child(1){width:5.5em;color:#a00;font-weight:600}
-div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:6.5em;white-space:nowrap}
+div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:8.5em;white-space:nowrap}
 div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #ccc;z-index:1}
 .zoeken label{margin-right:.8em}table.tl{font-size:.95em;margin:.3em 0}details summary{cursor:pointer;color:#1f4e79}
 .wide{overflow-x:auto;max-width:100%}@media print{.zoeken{display:none}}.small{font-size:.85em}svg text{font-family:inherit;font-size:11px}
@@ -38,6 +38,9 @@ div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;t
 thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
 @media (max-width:40em){body{padding:0 .5em;margin:1em auto;overflow-wrap:anywhere}table{display:block;overflow-x:auto;max-width:100%}
 svg{max-width:100%;height:auto}.toc ol{columns:1}div.d,details{overflow-x:auto;max-width:100%}td,th{overflow-wrap:anywhere}}
+header.cover .org{font-size:1.2em;margin:.2em 0}dl.colofon dt{font-weight:600;margin-top:.4em}dl.colofon dd{margin-left:1.2em}
+span.hash{word-break:break-all;font-size:.8em;color:#555}
+@media print{header.cover{break-after:page;padding-top:35%}header.cover h1{font-size:2.2em}}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
 )";
 

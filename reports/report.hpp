@@ -38,13 +38,21 @@ void write_findings_csv(std::ostream& out, const EventLog& log, const RunRecord&
 // `log` is the stored log (finalized) the run judged.
 // With `lead_times` the section on lead times (docs/spec/doorlooptijden.md). (The coordinator's view of the
 // separation of functions is its own page: reports/separation.hpp.)
+// What frames a report (issue 28): its title, the municipality or organisation, the author; from the
+// settings file ([rapport]) and the command line. Empty fields are left out.
+struct ReportFrame {
+    std::string title, organisation, author;
+};
+// The settings of a run in words, one sentence each (never "andere_ondersteuner_dagen=14").
+std::vector<std::string> settings_in_words(const RunRecord& run);
+
 // With `comparison` a section that sets the run beside the period before (issue 28). Without
 // `dossier_list` the report leaves out the findings per dossier (the summary --pdf prints); a
 // publication never has them.
 struct Comparison;
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
                        const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false,
-                       const Comparison* comparison = nullptr, bool dossier_list = true);
+                       const Comparison* comparison = nullptr, bool dossier_list = true, const ReportFrame& frame = {});
 // The ids of rapport.html's sections, in their order (the anchors of its table of contents).
 std::vector<std::string> report_section_ids();
 

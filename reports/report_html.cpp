@@ -32,6 +32,31 @@ std::string cell(const RuleCounts& c, const Disclosure& d) {
 
 }  // namespace
 
+std::vector<std::string> settings_in_words(const RunRecord& run) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : run.settings.values) {
+        if (key == "andere_ondersteuner_dagen")
+            out.push_back("een verzoek om een andere cliëntondersteuner is binnen " + value +
+                          " dagen ingewilligd (ONA-04, lokale norm)");
+        else if (key == "wachttijd_ondersteuner_dagen")
+            out.push_back("een gevraagde cliëntondersteuner is binnen " + value +
+                          " dagen toegewezen (TOE-03, lokale norm)");
+        else if (key != "periode_van" && key != "periode_tot")  // the period is named on its own
+            out.push_back(key + ": " + value);
+    }
+    return out;
+}
+
+namespace {
+// "a, b en c".
+std::string join_words(const std::vector<std::string>& parts) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == parts.size() ? " en " : ", ") + parts[i];
+    return s.empty() ? std::string("geen") : s;
+}
+}  // namespace
+
 std::optional<int> lead_term_days(const RunRecord& run, Phase p) {
     switch (p) {
     case Phase::melding_verslag: return 42;
@@ -60,6 +85,8 @@ struct HtmlReport {
     bool all_dossiers = false;                         // every dossier, not only those with findings
     const Comparison* comparison = nullptr;            // the period before, when compared (issue 28)
     bool dossier_list = true;                          // false: the summary to print, without the dossiers
+    ReportFrame frame = {};
+    std::string title() const { return frame.title.empty() ? std::string("Wmo-toets — rapport") : frame.title; }
     // The numbered sections in their order (id, title), known before the first is written so that
     // the table of contents can list them; tables and figures are numbered as they come.
     std::vector<std::pair<std::string, std::string>> sections = {};
@@ -146,6 +173,7 @@ struct HtmlReport {
     void timeline(std::string& buf, const Dossier& dossier,
                   const std::vector<const RunRecord::Finding*>& findings) const;
     void explanations();
+    void colophon();
 };
 
 // Above this many dossiers the dossier section leaves out the timelines (the file would grow past
@@ -185,16 +213,23 @@ var timer;q.addEventListener("input",function(){clearTimeout(timer);timer=setTim
 )";
 
 void HtmlReport::head() {
+    const std::string t = html_escape(title());
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<title>Wmo-toets — rapport</title>\n<style>"
-        << report_style() << "@page{@bottom-left{content:\"Wmo-toets — rapport, peildatum " << peildatum_words()
-        << (d.publication ? " (publicatieversie)" : "") << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
-    out << "<h1>Wmo-toets — rapport</h1>\n<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
-           "met de nadruk op onafhankelijke cliëntondersteuning. Peildatum: <b>"
-        << peildatum_words() << "</b>; " << words_count(run.case_ids.size()) << " dossiers; " << run.rules.size()
-        << " regels.</p>\n";
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        << t << "</title>\n<style>" << report_style() << "@page{@bottom-left{content:\"" << t << ", peildatum "
+        << peildatum_words() << (d.publication ? " (publicatieversie)" : "")
+        << "\";font-size:8pt;color:#444}}\n</style>\n</head>\n<body>\n";
+    // The cover (a page of its own in print): title, for whom, which period, by whom.
+    out << "<header class=\"cover\">\n<h1>" << t << "</h1>\n";
+    if (!frame.organisation.empty()) out << "<p class=\"org\">" << html_escape(frame.organisation) << "</p>\n";
+    out << "<p class=\"muted\">Toetsing van dossiers aan de procedure van de Wmo 2015, "
+           "met de nadruk op onafhankelijke cliëntondersteuning. ";
+    if (const auto p = run.period()) out << "Periode: <b>" << html_escape(p->words()) << "</b> (meldingen). ";
+    out << "Peildatum: <b>" << peildatum_words() << "</b>; " << words_count(run.case_ids.size()) << " dossiers; "
+        << run.rules.size() << " regels.</p>\n";
+    if (!frame.author.empty()) out << "<p>Opgesteld door " << html_escape(frame.author) << ".</p>\n";
     if (d.publication) out << "<p><b>" << d.rule() << "</b></p>\n";
+    out << "</header>\n";
 }
 
 // The largest findings by severity and rate, the lead time a resident experiences, and what was
@@ -354,7 +389,7 @@ void HtmlReport::inputs() {
     out << "</table>\n";
     caption(false, "De ingelezen bestanden");
     key();
-    out << "<p class=\"small muted\">Instellingen: " << html_escape(run.settings.text()) << "</p>\n";
+    out << "<p class=\"small muted\">Instellingen: " << html_escape(join_words(settings_in_words(run))) << "</p>\n";
     if (run.case_ids.empty()) {
         out << "<p><b>Deze controle bevat geen dossiers.</b> Er zijn dus geen cijfers en geen bevindingen; controleer "
                "of "
@@ -765,7 +800,8 @@ void HtmlReport::finding_rows(std::string& buf, const std::vector<const RunRecor
         buf += "<td>";
         buf += std::to_string(f->cycle);
         buf += "<td>";
-        buf += html_escape(f->date);
+        const auto day = parse_iso_date(f->date);
+        buf += day ? day->dutch_long() : html_escape(f->date);
         buf += "<td>";
         buf += html_escape(f->message);
         buf += "<td>";
@@ -912,6 +948,32 @@ namespace {
 // The sections of rapport.html in their order (docs/CONTRIBUTING.md "A report section"): the table
 // of contents and the numbered headings both come from here. A section is its row and its writer,
 // which starts with h2(id).
+// The colofon: who made the report with what, from which inputs, on which date and settings.
+void HtmlReport::colophon() {
+    h2("colofon");
+    out << "<dl class=\"colofon\">\n<dt>Titel</dt><dd>" << html_escape(title()) << "</dd>\n";
+    if (!frame.organisation.empty()) out << "<dt>Organisatie</dt><dd>" << html_escape(frame.organisation) << "</dd>\n";
+    if (!frame.author.empty()) out << "<dt>Opgesteld door</dt><dd>" << html_escape(frame.author) << "</dd>\n";
+    out << "<dt>Gemaakt met</dt><dd>Wmo-toets " WMOTOETS_VERSION " (wmotoets rapport"
+        << (d.publication ? " --publicatie" : "") << ")</dd>\n<dt>Peildatum</dt><dd>" << peildatum_words()
+        << "</dd>\n<dt>Periode</dt><dd>";
+    if (const auto p = run.period())
+        out << "de dossiers met een melding of herbeoordeling in " << html_escape(p->words()) << " ("
+            << p->van.dutch_long() << " tot en met " << p->tot.dutch_long() << ")";
+    else out << "alle dossiers tot de peildatum";
+    out << "</dd>\n";
+    if (comparison) out << "<dt>Vergeleken met</dt><dd>" << html_escape(comparison->previous.words()) << "</dd>\n";
+    out << "<dt>Ingelezen bestanden</dt><dd>";
+    for (const InputFile& in : log.inputs)
+        out << html_escape(in.path) << " <span class=\"hash\">SHA-256 " << in.sha256 << "</span><br>";
+    if (log.inputs.empty()) out << "geen";
+    out << "</dd>\n<dt>Instellingen</dt><dd>" << html_escape(join_words(settings_in_words(run))) << "</dd>\n";
+    if (d.publication) out << "<dt>Publicatie</dt><dd>" << d.rule() << "</dd>\n";
+    out << "<dt>Rekenwijze</dt><dd>percentages met het 95%-interval van Wilson; verschillen tussen perioden met het "
+           "interval van Newcombe; doorlooptijden met Aalen–Johansen (lopende dossiers tellen mee tot de "
+           "peildatum)</dd>\n</dl>\n";
+}
+
 struct ReportSection {
     const char* id;
     const char* title;
@@ -935,6 +997,7 @@ const std::vector<ReportSection>& report_sections() {
         {"dossiers", "Bevindingen per dossier", &HtmlReport::dossiers,
          [](const HtmlReport& r) { return r.dossier_list && !r.d.publication; }, "Alle dossiers"},
         {"uitleg", "Uitleg per regel", &HtmlReport::explanations},
+        {"colofon", "Colofon", &HtmlReport::colophon},
     };
     return list;
 }
@@ -949,8 +1012,8 @@ std::vector<std::string> report_section_ids() {
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const std::vector<LeadPhaseView>* lead_times, bool all_dossiers, const Comparison* comparison,
-                       bool dossier_list) {
-    HtmlReport r{out, log, run, d, lead_times, all_dossiers, comparison, dossier_list};
+                       bool dossier_list, const ReportFrame& frame) {
+    HtmlReport r{out, log, run, d, lead_times, all_dossiers, comparison, dossier_list, frame};
     std::vector<const ReportSection*> shown;
     for (const ReportSection& s : report_sections())
         if (!s.shown || s.shown(r)) {

@@ -99,7 +99,8 @@ void month_chart(std::ostream& out, const SeparationView& v, const RunRecord& ru
 
 void write_separation_html(std::ostream& out, const SeparationView& v, const RunRecord& run, const Disclosure& d) {
     const SeparationTables tables = separation_tables(v, d);
-    const std::string peildatum = v.peildatum.empty() ? "onbekend" : v.peildatum;
+    const auto day = parse_iso_date(v.peildatum);
+    const std::string peildatum = day ? day->dutch_long() : std::string("onbekend");
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>Wmo-toets — scheiding van functies</title>\n<style>"

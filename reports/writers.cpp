@@ -165,7 +165,8 @@ std::string text_tail(const RunTail& d, bool any_findings) {
             const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
             const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
             out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, severity_name(f.severity),
-                               f.applicable, f.compliant, f.violations, f.unknown, rate, ci);
+                               grouped(f.applicable), grouped(f.compliant), grouped(f.violations), grouped(f.unknown),
+                               rate, ci);
         }
         out += std::string(kDeviationsKey) +
                ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
@@ -188,9 +189,10 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                                : l.mediaan_lo               ? fmt::format("≥{}", *l.mediaan_lo)
                                : l.mediaan_hi               ? fmt::format("≤{}", *l.mediaan_hi)
                                                             : std::string("-");
-        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>9} {:>5} {:>5} {:>19}\n", l.phase, l.started,
-                           l.completed, l.running, l.ended, l.zonder_aanvraag + l.zonder_gesprek,
-                           days(l.mediaan, l.nooit[0]), ci, days(l.p75, l.nooit[1]), days(l.p90, l.nooit[2]),
+        out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>9} {:>5} {:>5} {:>19}\n", l.phase,
+                           grouped(l.started), grouped(l.completed), grouped(l.running), grouped(l.ended),
+                           grouped(l.zonder_aanvraag + l.zonder_gesprek), days(l.mediaan, l.nooit[0]), ci,
+                           days(l.p75, l.nooit[1]), days(l.p90, l.nooit[2]),
                            share(l.share_completed) + "/" + share(l.share_ended) + "/" + share(l.share_open) + " %");
     }
     out +=

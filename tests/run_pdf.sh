@@ -30,11 +30,25 @@ repeated=0
 for ((p = 1; p <= pages; p++)); do
   text=$(pdftotext -f $p -l $p -layout "$pdf" -)
   grep -q "pagina $p van $pages" <<< "$text" || bad "pagina $p: geen 'pagina $p van $pages'"
-  grep -q "Wmo-toets — rapport, peildatum 2024-11-28" <<< "$text" || bad "pagina $p: titel en peildatum ontbreken in de marge"
+  grep -q "Wmo-toets — rapport, peildatum 28 november 2024" <<< "$text" || bad "pagina $p: titel en peildatum ontbreken in de marge"
   grep -qE "regel +titel +ernst +grondslag" <<< "$text" && repeated=$((repeated + 1))
 done
 # The table of figures per rule spans pages: its header is repeated on each of them.
 [[ $repeated -ge 2 ]] || bad "de kop van de tabel 'Cijfers per regel' staat niet op elke pagina van die tabel (aantal pagina's met de kop: $repeated, verwacht ≥ 2)"
+# The PDF is the summary: the findings per dossier only with --pdf-volledig (issue 28).
+pdftotext "$pdf" - | grep -q "Bevindingen per dossier" && bad "rapport.pdf bevat de bevindingen per dossier zonder --pdf-volledig"
+"$exe" -q rapport --db "$work/v.db" --uit "$work/volledig" --pdf-volledig || bad "rapport --pdf-volledig faalde"
+pdftotext "$work/volledig/rapport.pdf" - | grep -q "Bevindingen per dossier" || bad "--pdf-volledig zonder de bevindingen per dossier"
+[[ -s "$work/volledig/rapport.html" ]] || bad "--pdf-volledig schreef geen rapport.html"
+# Acceptance of issue 28: the summary of 20,000 generated dossiers is at most 60 A4 pages.
+"$exe" -q genereer --dossiers 20000 --zaad 3 --uit "$work/g.csv" || exit 1
+"$exe" -q importeer "$work/g.csv" --db "$work/g.db" || exit 1
+"$exe" -q controleer --db "$work/g.db" --exit-zero --stil > /dev/null || exit 1
+start=$SECONDS
+"$exe" -q rapport --db "$work/g.db" --periode 2024 --uit "$work/groot" --pdf || bad "rapport --pdf van 20.000 dossiers faalde"
+big=$(pdfinfo "$work/groot/rapport.pdf" | awk '/^Pages:/ { print $2 }')
+[[ ${big:-999} -le 60 ]] || bad "de samenvatting van 20.000 dossiers heeft ${big:-?} pagina's (hoogstens 60)"
+echo "samenvatting van 20.000 dossiers: ${big} pagina's in $((SECONDS - start)) s"
 # A folder named with # and ? and a space (issue 27): the file:// URL is encoded, the PDF is written.
 "$exe" -q rapport --db "$work/v.db" --uit "$work/map #1?x" --pdf || bad "rapport --pdf in een map met # en ? faalde"
 [[ -s "$work/map #1?x/rapport.pdf" ]] || bad "rapport.pdf ontbreekt in een map met # en ?"

@@ -104,7 +104,7 @@ TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
         heading_at = heading;
     }
     EXPECT_NE(html.find(">Alle dossiers</h2>"), std::string::npos);
-    EXPECT_EQ(n, 10u);
+    EXPECT_EQ(n, 11u);
 }
 
 // An output format of controleer has a golden file of the samples (tests/golden/voorbeeld.EXTENSION),

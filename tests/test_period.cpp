@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -16,6 +18,7 @@
 #include "reports/run_record.hpp"
 #include "util/error.hpp"
 #include "workflow/engine.hpp"
+#include "xlsx_read.hpp"
 
 using namespace wmotoets;
 
@@ -218,4 +221,63 @@ TEST(Comparison, NewcombeIntervalMatchesThePublishedExampleAndAnIndependentCompu
         EXPECT_NEAR(got.lo, p1 - p2 - std::hypot(p1 - l1, u2 - p2), 1e-9);
         EXPECT_NEAR(got.hi, p1 - p2 + std::hypot(u1 - p1, p2 - l2), 1e-9);
     }
+}
+
+namespace {
+
+// What a person reads of a file: HTML without style, script and tags; an XLSX's text cells.
+std::string readable(const std::string& path) {
+    std::string s = wmotoets::test::read_all(path);
+    if (path.ends_with(".xlsx")) {
+        const auto files = wmotoets::test::unzip(s);
+        const auto it = files.find("xl/sharedStrings.xml");
+        s = it == files.end() ? std::string() : it->second;
+    }
+    for (const char* block : {"<style[\\s\\S]*?</style>", "<script[\\s\\S]*?</script>", "<[^>]*>"})
+        s = std::regex_replace(s, std::regex(block), " ");
+    for (const auto& [entity, c] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}})
+        s = std::regex_replace(s, std::regex(entity), c);
+    return s;
+}
+
+}  // namespace
+
+// Acceptance (issue 28): every human-facing output of 20,000 dossiers writes dates in words and numbers
+// of five or more digits grouped by thousands ("18.903"). Identifiers are no numbers: a dossier id
+// (G0000123), a row reference (g.csv:12345), a hash, a Staatscourant number (Stcrt. 2018, 65542).
+TEST(HumanOutput, NoIsoDateAndNoUngroupedLongNumber) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / "mensen-uitvoer";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string log = (dir / "g.csv").string(), db = (dir / "g.db").string();
+    using wmotoets::test::cli;
+    ASSERT_EQ(cli({"-q", "genereer", "--dossiers", "20000", "--zaad", "3", "--uit", log}), 0);
+    ASSERT_EQ(cli({"-q", "importeer", log, "--db", db}), 0);
+    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--uit", (dir / "controle.txt").string()}), 0);
+    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--periode", "2024", "--uit",
+                   (dir / "controle-2024.txt").string()}),
+              0);
+    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--vergelijk", "2023", "--scheiding", "--uit", (dir / "r").string()}),
+              0);
+    ASSERT_EQ(cli({"-q", "rapport", "--db", db, "--publicatie", "--scheiding", "--uit", (dir / "p").string()}), 0);
+    const std::regex iso("\\b(19|20)\\d\\d-\\d\\d-\\d\\d\\b"), ungrouped("(^|[^\\w.,:/-])\\d{5,}\\b"),
+        citation("Stcrt\\. \\d{4}, \\d+");
+    std::size_t read = 0;
+    for (const char* file :
+         {"controle.txt", "controle-2024.txt", "r/rapport.html", "r/scheiding.html", "r/rapport.xlsx",
+          "r/scheiding.xlsx", "p/rapport.html", "p/scheiding.html", "p/rapport.xlsx"}) {
+        SCOPED_TRACE(file);
+        const std::string text = std::regex_replace(readable((dir / file).string()), citation, "");
+        read += text.size();
+        std::smatch m;
+        if (std::regex_search(text, m, iso))
+            ADD_FAILURE() << "ISO-datum: …" << text.substr(std::size_t(std::max<long>(0, m.position() - 60)), 90)
+                          << "…";
+        if (std::regex_search(text, m, ungrouped))
+            ADD_FAILURE() << "getal zonder punten: …"
+                          << text.substr(std::size_t(std::max<long>(0, m.position() - 60)), 90) << "…";
+    }
+    EXPECT_GT(read, 1000000u);
+    fs::remove_all(dir);
 }
