@@ -141,6 +141,20 @@ struct HtmlReport {
         const auto r = d.rate(f.violations, f.compliant);
         return r ? std::optional<FigureRate>(FigureRate{r->rate, r->lo, r->hi}) : std::nullopt;
     }
+    // "3–5"; in a publication whose whole percents would collapse the interval ("3–3"), with one decimal,
+    // computed from the shown counts as the rate is (issue 28).
+    std::string interval_text(const RunRecord::Figure& f, const FigureRate& r) const {
+        std::string lo = d.percent(r.lo.value_or(0)), hi = d.percent(r.hi.value_or(0));
+        if (d.publication && lo == hi) {
+            const std::size_t v = d.shown(f.violations), n = v + d.shown(f.compliant);
+            if (n > 0) {
+                const auto [l, h] = wilson95(v, n);
+                lo = percent_nl(l);
+                hi = percent_nl(h);
+            }
+        }
+        return lo + "–" + hi;
+    }
     // Whether a rule's sums are shown (groups.hpp, rule_sums_shown: each row, and the rules read together).
     mutable std::vector<bool> sums_ = {};
     bool sums_shown(const RunRecord::Figure& f) const {
@@ -256,9 +270,9 @@ void HtmlReport::summary() {
             if (!title.empty() && title[0] >= 'A' && title[0] <= 'Z') title[0] = char(title[0] - 'A' + 'a');
             out << "<li>Bij " << words_count(f->violations) << " van de " << words_count(f->compliant + f->violations)
                 << " beoordeelde dossiers (" << d.percent(r.rate) << " %"
-                << (r.lo && r.hi ? ", 95%-interval " + d.percent(*r.lo) + "–" + d.percent(*r.hi) + " %" : std::string())
-                << "): " << title << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule)
-                << "</a>, " << severity_name(f->severity) << ").</li>\n";
+                << (r.lo && r.hi ? ", 95%-interval " + interval_text(*f, r) + " %" : std::string()) << "): " << title
+                << " (<a href=\"#regel-" << html_escape(f->rule) << "\">" << html_escape(f->rule) << "</a>, "
+                << severity_name(f->severity) << ").</li>\n";
         }
         out << "</ul>\n";
     }
@@ -282,13 +296,22 @@ void HtmlReport::summary() {
 // The rules with the largest findings: by severity, then by rate (only rates that are shown).
 std::vector<const RunRecord::Figure*> HtmlReport::largest_findings(std::size_t n) const {
     auto rank = [](Severity s) { return static_cast<int>(s); };  // Severity runs from worst to least
+    // Ranked by severity, then by the rate as a publication shows it (whole percents of the rounded counts;
+    // the exact rate in whole percents where a publication shows none), then by rule ID: the internal and
+    // the public version list the same rules in the same order (issue 28).
+    Disclosure published = d;
+    published.publication = true;
     std::vector<std::pair<const RunRecord::Figure*, double>> all;
     for (const RunRecord::Figure& f : run.figures)
-        if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) all.emplace_back(&f, r->rate);
-    std::stable_sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+        if (const auto r = rate_of(f); r && f.violations > 0 && sums_shown(f)) {
+            const auto p = published.rate(f.violations, f.compliant);
+            all.emplace_back(&f, p ? p->rate : std::round(r->rate * 100) / 100);
+        }
+    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
         if (rank(a.first->severity) != rank(b.first->severity))
             return rank(a.first->severity) < rank(b.first->severity);
-        return a.second > b.second;
+        if (a.second != b.second) return a.second > b.second;
+        return a.first->rule < b.first->rule;
     });
     std::vector<const RunRecord::Figure*> largest;
     for (std::size_t i = 0; i < all.size() && i < n; ++i) largest.push_back(all[i].first);
@@ -479,12 +502,27 @@ void HtmlReport::table() {
             << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–")
             << "</td><td class=\"n\">" << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations)
             << "</td><td class=\"n\">" << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–")
-            << "</td><td class=\"n\">" << (r && r->lo && r->hi ? d.percent(*r->lo) + "–" + d.percent(*r->hi) : "–")
-            << "</td></tr>\n";
+            << "</td><td class=\"n\">" << (r && r->lo && r->hi ? interval_text(f, *r) : "–") << "</td></tr>\n";
     }
     out << "</table>\n";
     caption(false, "Cijfers per regel");
     key();
+    // Where onbekend is at least a tenth of the applicable dossiers, what the rate assumes (issue 28): the
+    // honest denominator leaves them out; the worst case counts them all as deviations.
+    std::string worst;
+    for (const RunRecord::Figure& f : run.figures) {
+        if (f.unknown == 0 || f.unknown * 10 < f.applicable || d.suppressed(f.unknown) || !rate_of(f)) continue;
+        const std::size_t v = d.shown(f.violations) + d.shown(f.unknown), n = d.shown(f.compliant) + v;
+        if (n == 0) continue;
+        const auto [lo, hi] = wilson95(v, n);
+        worst += "<li>" + html_escape(f.rule) + ": " + d.percent(rate_of(f)->rate) + " % zonder de " + ht(f.unknown) +
+                 " onbekende dossiers; als alle onbekende afwijken: " + d.percent(double(v) / double(n)) + " %, " +
+                 d.percent(lo) + "–" + d.percent(hi) + " %</li>\n";
+    }
+    if (!worst.empty())
+        out << "<p>Bij deze regels is een tiende of meer van de dossiers <i>onbekend</i>. Het percentage laat hen "
+               "weg; wat het zou zijn als zij allemaal afwijken:</p>\n<ul>\n"
+            << worst << "</ul>\n";
 }
 
 void HtmlReport::chart() {
@@ -675,12 +713,23 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     // above it; the term marked. Ticks every week, fortnight, four weeks …, at most six of them.
     const bool norm = phase_info(v.phase).local_norm;
     const int width = 560, height = 150, left = 44, top = 10;
-    const int longest = std::max({e.longest, term.value_or(0), 1});
+    // The axis runs to where 95 % of what ends has ended (issue 28: not to the one dossier of a year), with
+    // the term's mark inside when it is near; the rest of the curve is pressed against the right edge.
+    int p95 = e.longest;
+    if (const double final_fg = e.steps.back().fg; final_fg > 0)
+        for (const LeadStep& s : e.steps)
+            if (s.fg >= 0.95 * final_fg) {
+                p95 = s.t;
+                break;
+            }
+    const int term_days = term.value_or(0);
+    const bool marked = term_days > 0 && term_days <= 2 * std::max(p95, 1);  // else far beyond the data
+    const int longest = std::max({p95, marked ? term_days : 0, 1});
     int step = 7;
     for (const int s : {7, 14, 28, 56, 91, 182, 364})
         if ((step = s) * 6 >= longest) break;
     const int ticks = (longest + step - 1) / step, xmax = ticks * step;
-    auto x = [&](double days) { return left + days / xmax * width; };
+    auto x = [&](double days) { return left + std::min(days, double(xmax)) / xmax * width; };
     auto y = [&](double done) { return top + (1.0 - done) * height; };
     out << "<svg role=\"img\" aria-label=\"Deel afgerond naar aantal dagen: " << html_escape(phase_info(v.phase).words)
         << "\" width=\"" << left + width + 20 << "\" height=\"" << top + height + 50 << "\" viewBox=\"0 0 "
@@ -696,12 +745,14 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
             << "\" text-anchor=\"middle\">" << days << "</text>\n";
     }
     out << "<text x=\"" << left + width / 2 << "\" y=\"" << top + height + 30
-        << "\" text-anchor=\"middle\">dagen na de start</text>\n";
-    if (term)
-        out << "<line x1=\"" << fmt::format("{:.1f}", x(*term)) << "\" y1=\"" << top << "\" x2=\""
-            << fmt::format("{:.1f}", x(*term)) << "\" y2=\"" << top + height
-            << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(*term) + 4)
-            << "\" y=\"" << top + 12 << "\" fill=\"#a00\">" << (norm ? "lokale norm " : "termijn ") << *term
+        << "\" text-anchor=\"middle\">dagen na de start"
+        << (e.longest > xmax ? " (de langste duurde " + std::to_string(e.longest) + " dagen)" : std::string())
+        << "</text>\n";
+    if (marked)
+        out << "<line x1=\"" << fmt::format("{:.1f}", x(term_days)) << "\" y1=\"" << top << "\" x2=\""
+            << fmt::format("{:.1f}", x(term_days)) << "\" y2=\"" << top + height
+            << "\" stroke=\"#a00\" stroke-dasharray=\"4 3\"/><text x=\"" << fmt::format("{:.1f}", x(term_days) + 4)
+            << "\" y=\"" << top + 12 << "\" fill=\"#a00\">" << (norm ? "lokale norm " : "termijn ") << term_days
             << " dagen</text>\n";
     std::string f_path = fmt::format("M{:.1f},{:.1f}", x(0), y(0)), fg_path = f_path;
     for (const LeadStep& s : e.steps) {
@@ -727,7 +778,10 @@ void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
     out << "</svg>\n";
     caption(true, std::string(phase_info(v.phase).words) + ": aandeel afgerond naar aantal dagen (Aalen–Johansen)" +
                       (competing ? ", daarboven afgerond of anders beëindigd" : "") +
-                      (term ? (norm ? ", de lokale norm gestippeld" : ", de wettelijke termijn gestippeld") : ""));
+                      (marked ? (norm ? ", de lokale norm gestippeld" : ", de wettelijke termijn gestippeld")
+                       : term ? (norm ? " (de lokale norm ligt ver voorbij de gegevens)"
+                                      : " (de wettelijke termijn ligt ver voorbij de gegevens)")
+                              : ""));
 }
 
 void HtmlReport::lead_times() {
