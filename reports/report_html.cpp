@@ -601,8 +601,23 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
                                            "(onbekend)")
         : std::map<std::string, std::vector<RuleCounts>>{};
     const std::vector<bool> shown = breakdown_rows_shown(run, groups, d, &other);
-    out << "<table>\n<thead><tr><th>regel</th>";
-    for (const auto& [key, counts] : groups) out << "<th>" << html_escape(key) << "</th>";
+    // A quarter the data covers only in part (before the first event, after the peildatum, outside the
+    // period) is marked (issue 28).
+    std::optional<Period> covered;
+    if (const auto peildatum = parse_iso_date(run.peildatum); peildatum && log.has_events()) {
+        Date first = *peildatum;
+        for (const Event& e : log.events) first = std::min(first, e.date);
+        covered = Period{first, *peildatum};
+        if (const auto p = run.period()) covered = Period{std::max(first, p->van), std::min(*peildatum, p->tot)};
+    }
+    bool any_partial = false;
+    out << "<div class=\"wide\"><table>\n<thead><tr><th>regel</th>";
+    for (const auto& [key, counts] : groups) {
+        const auto q = std::string_view(id) == "kwartalen" ? parse_period(key) : std::nullopt;
+        const bool partial = q && covered && (q->van < covered->van || q->tot > covered->tot);
+        any_partial |= partial;
+        out << "<th>" << html_escape(key) << (partial ? " (deels)" : "") << "</th>";
+    }
     out << "</tr></thead>\n";
     std::string left_out;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
@@ -615,8 +630,11 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
             out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
         out << "</tr>\n";
     }
-    out << "</table>\n";
+    out << "</table></div>\n";
     caption(false, title_of(id) + ": afwijkend / beoordeeld (percentage)");
+    if (any_partial)
+        out << "<p class=\"small muted\">(deels) = de gegevens beslaan dit kwartaal niet helemaal: ze lopen van "
+            << covered->van.dutch_long() << " tot en met " << covered->tot.dutch_long() << ".</p>\n";
     if (std::string_view(id) == "kwartalen") trend(groups, shown);
     if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers "
@@ -628,8 +646,9 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
 
 void HtmlReport::quarters() {
     grouped("kwartalen",
-            "Per kwartaal van de eerste gebeurtenis (meestal de melding): afwijkend / beoordeeld (percentage), en het "
-            "aantal dossiers met uitkomst onbekend.",
+            "Per kwartaal van de melding (of herbeoordeling) waarmee de cyclus begon, dezelfde datum als bij de "
+            "doorlooptijden en de periode: afwijkend / beoordeeld (percentage), en het aantal dossiers met uitkomst "
+            "onbekend.",
             [&](const Dossier& c) { return dossier_quarter(log, c, run.period()); });
 }
 
@@ -687,7 +706,7 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
             left_out += left_out.empty() ? what : std::string(" en per ") + what;
             continue;
         }
-        out << "<tr><th colspan=\"11\">per " << what << (std::string_view(what) == "kwartaal" ? " van de start" : "")
+        out << "<tr><th colspan=\"11\">per " << what << (std::string_view(what) == "kwartaal" ? " van de melding" : "")
             << "</th></tr>\n";
         for (const LeadGroup& g : *groups) out << lead_row(g.name, g.estimate);
     }

@@ -20,6 +20,8 @@ button{font:inherit;padding:.4em 1em;margin-right:.5em;border:1px solid #1f4e79;
 button.secondary{background:#fff;color:#1f4e79}:focus-visible{outline:3px solid #e67e22;outline-offset:2px}
 table.areas td{padding:.2em .5em;border-bottom:1px solid #ddd}
 @media print{.bar button,.bar input{display:none}}
+@media (max-width:40em){body{padding:0 .5em;overflow-wrap:anywhere}.bar{margin:0 -.5em}.meta{grid-template-columns:1fr}
+.choices label{white-space:normal}input[type=file]{max-width:100%}table{display:block;overflow-x:auto;max-width:100%}}
 )";
 
 // The page's script: progress, validation, saving and loading. Field names: `q.ID` (answer),

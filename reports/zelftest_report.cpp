@@ -119,13 +119,17 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
 
 void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                          const ZelftestDialogue& d) {
-    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Zelftest cliëntondersteuning "
+    out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Zelftest "
+           "cliëntondersteuning "
            "— "
            "gespreksrapport</title>\n<style>body{font-family:system-ui,Arial,sans-serif;max-width:60em;margin:2em auto;"
            "padding:0 1em;line-height:1.4;color:#111}h2{color:#1f4e79;border-bottom:2px solid #1f4e79;margin-top:2em}"
            "table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .4em;"
            "text-align:left;vertical-align:top}th{background:#e8eef5}.muted{color:#555}.p{background:#fff7e6}"
-           "@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style>\n</head>\n<body>\n";
+           "@media print{h2{break-after:avoid}tr{break-inside:avoid}}@media (max-width:40em){body{padding:0 .5em;"
+           "margin:1em auto;overflow-wrap:anywhere}table{display:block;overflow-x:auto;max-width:100%}}"
+           "</style>\n</head>\n<body>\n";
     out << "<h1>Zelftest cliëntondersteuning — gespreksrapport</h1>\n<p class=\"muted\">De VNG-zelftest, ingevuld door "
         << counted(sets.size(), "partij", "partijen")
         << ", naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"

@@ -203,7 +203,13 @@ struct LeadRow {
     std::array<std::string, 4> shown;
     std::array<long, 4> exact{};
 };
-// Per lead-time phase: "Totaal" and its groups ("per kwartaal van de start"/"per team" → name) → row.
+// An exact count as the report writes it ("1.234").
+long number(std::string text) {
+    std::erase(text, '.');
+    return std::stol(text);
+}
+
+// Per lead-time phase: "Totaal" and its groups ("per kwartaal van de melding"/"per team" → name) → row.
 using LeadRows = std::map<std::pair<std::string, std::string>, LeadRow>;  // (part, name)
 
 LeadRows lead_rows(const std::string& html, bool exact, LeadRows rows = {}) {
@@ -229,10 +235,10 @@ LeadRows lead_rows(const std::string& html, bool exact, LeadRows rows = {}) {
             LeadRow& r = rows[{std::string(phase) + "|" + part, name}];
             for (int k = 0; k < 4; ++k) {
                 if (!exact) r.shown[std::size_t(k)] = row[std::size_t(k) + 1];
-                else r.exact[std::size_t(k)] = std::stol(row[std::size_t(k) + 1]);
+                else r.exact[std::size_t(k)] = number(row[std::size_t(k) + 1]);
             }
             // Outside a publication the competing ends are two columns: beëindigd and anders geëindigd.
-            if (exact && row[5] != "–") r.exact[3] += std::stol(row[5]);
+            if (exact && row[5] != "–") r.exact[3] += number(row[5]);
         }
     }
     return rows;
@@ -249,7 +255,7 @@ Exact exact_counts(const std::string& html) {
     Exact e;
     const Table rules = tables_after(html, "Cijfers per regel").at(0);
     for (std::size_t i = 1; i < rules.size(); ++i)
-        e.total[rules[i][0]] = {std::stol(rules[i][4]), std::stol(rules[i][5]) + std::stol(rules[i][6])};
+        e.total[rules[i][0]] = {number(rules[i][4]), number(rules[i][5]) + number(rules[i][6])};
     for (const auto& [heading, into] :
          {std::pair<std::string, decltype(&e.quarters)>{"Verloop per kwartaal", &e.quarters}, {"Per team", &e.teams}}) {
         const auto tabs = tables_after(html, heading);
@@ -257,10 +263,10 @@ Exact exact_counts(const std::string& html) {
         const Table& t = tabs.at(0);
         for (std::size_t i = 1; i < t.size(); ++i)
             for (std::size_t g = 1; g < t[i].size(); ++g) {
-                static const std::regex cell_re("^([0-9]+)/([0-9]+)(?: \\([0-9,]+ %\\))?(?: \\+([0-9]+) onb\\.)?$");
+                static const std::regex cell_re("^([0-9.]+)/([0-9.]+)(?: \\([0-9,]+ %\\))?(?: \\+([0-9.]+) onb\\.)?$");
                 std::smatch m;
                 if (t[i][g] == "–" || !std::regex_match(t[i][g], m, cell_re)) continue;
-                const long j = std::stol(m[2]), u = m[3].matched ? std::stol(m[3]) : 0;
+                const long j = number(m[2]), u = m[3].matched ? number(m[3]) : 0;
                 (*into)[{t[i][0], t.at(0)[g]}] = {j + u, j};
             }
     }
@@ -470,15 +476,15 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         const Table rules_exact = tables_after(pub.exact_html, "Cijfers per regel").at(0);
         std::map<std::string, std::array<long, 4>> acvu;
         for (std::size_t i = 1; i < rules_exact.size(); ++i)
-            acvu[rules_exact[i][0]] = {std::stol(rules_exact[i][4]), std::stol(rules_exact[i][5]),
-                                       std::stol(rules_exact[i][6]), std::stol(rules_exact[i][7])};
+            acvu[rules_exact[i][0]] = {number(rules_exact[i][4]), number(rules_exact[i][5]), number(rules_exact[i][6]),
+                                       number(rules_exact[i][7])};
         for (const std::string heading : {"Alle teams per maand", "Per team"}) {
             const auto exact_tabs = tables_after(pub.exact_separation_html, heading);
             const auto tabs = tables_after(pub.separation_html, heading);
             if (exact_tabs.empty() || tabs.empty()) continue;
             const auto& total_row = exact_tabs.at(0).back();
             for (const std::size_t j : {1u, 2u, 4u, 6u}) {
-                const long x = std::stol(total_row[j]);
+                const long x = number(total_row[j]);
                 if (x == 0) continue;
                 for (const char* id : {"ONA-01", "ONA-02", "ONA-03"}) {
                     if (!acvu.count(id) || !rows.count(id)) continue;

@@ -14,4 +14,6 @@ node "$here/form_test.mjs" "$out/formulier.html" "$out/opgeslagen.json"
 "$exe" zelftest rapport "$out/opgeslagen.json" --uit "$out/rapport" 2> "$out/rapport.err"
 grep -q "zelftest.html en zelftest.xlsx geschreven (1 antwoordset," "$out/rapport.err" || { cat "$out/rapport.err"; exit 1; }
 grep -q "ZT-INF-1.*weet niet" <(sed 's/<[^>]*>/ /g' "$out/rapport/zelftest.html") || { echo "gesprekspunt 'weet niet' ontbreekt"; exit 1; }
+# On a phone (issue 28): the form and the dialogue report do not pan sideways at 390 px.
+node "$here/narrow_test.mjs" "$out" "$out/rapport/zelftest.html" "$out/formulier.html"
 echo "opgeslagen antwoorden gelezen door zelftest rapport"
