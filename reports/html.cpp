@@ -36,8 +36,8 @@ div.d>table td:nth-child(5){width:15em;font-size:.85em}.zoeken{position:sticky;t
 .toc-h{border:none;margin-top:1em}.swatch{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .6em;vertical-align:middle;border:1px solid #555}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2,h3,.caption+h3{break-after:avoid}tr,svg,.legend{break-inside:avoid}
 thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{break-after:page}}
-@media (max-width:40em){body{padding:0 .5em;margin:1em auto;overflow-wrap:anywhere}table{display:block;overflow-x:auto;max-width:100%}
-svg{max-width:100%;height:auto}.toc ol{columns:1}div.d,details{overflow-x:auto;max-width:100%}td,th{overflow-wrap:anywhere}}
+@media (max-width:40em){body{padding:0 .5em;margin:1em auto;overflow-wrap:break-word}table{display:block;overflow-x:auto;max-width:100%}
+svg{max-width:100%;height:auto}.toc ol{columns:1}div.d,details{overflow-x:auto;max-width:100%}}
 header.cover .org{font-size:1.2em;margin:.2em 0}dl.colofon dt{font-weight:600;margin-top:.4em}dl.colofon dd{margin-left:1.2em}
 span.hash{word-break:break-all;font-size:.8em;color:#555}
 @media print{header.cover{break-after:page;padding-top:35%}header.cover h1{font-size:2.2em}}

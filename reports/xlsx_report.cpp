@@ -551,12 +551,13 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
         worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(c - 1));
     }
     {
-        Sheet s(b, "Gesprekspunten", {{"vraag", 12}, {"waarom", 90}});
+        Sheet s(b, "Gesprekspunten", {{"vraag", 12}, {"waarom", 90}, {"soort", 36}});
         lxw_row_t r = 0;
         for (const Gesprekspunt& p : d.points) {
             ++r;
             s.text(r, 0, p.question);
             s.text(r, 1, p.why, b.wrap);
+            s.text(r, 2, std::string(point_kind_words(p.kind)));
         }
         s.finish(r);
     }

@@ -1,5 +1,7 @@
 #include "reports/zelftest_form.hpp"
 
+#include <algorithm>
+
 #include "reports/html.hpp"
 
 #include "reports/audit_sheet.hpp"
@@ -20,7 +22,7 @@ button{font:inherit;padding:.4em 1em;margin-right:.5em;border:1px solid #1f4e79;
 button.secondary{background:#fff;color:#1f4e79}:focus-visible{outline:3px solid #e67e22;outline-offset:2px}
 table.areas td{padding:.2em .5em;border-bottom:1px solid #ddd}
 @media print{.bar button,.bar input{display:none}}
-@media (max-width:40em){body{padding:0 .5em;overflow-wrap:anywhere}.bar{margin:0 -.5em}.meta{grid-template-columns:1fr}
+@media (max-width:40em){body{padding:0 .5em;overflow-wrap:break-word}.bar{margin:0 -.5em}.meta{grid-template-columns:1fr}
 .choices label{white-space:normal}input[type=file]{max-width:100%}table{display:block;overflow-x:auto;max-width:100%}}
 )";
 
@@ -149,13 +151,17 @@ void write_zelftest_form(std::ostream& out, const ZelftestQuestions& q) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>Zelftest cliëntondersteuning — invulformulier</title>\n<style>"
         << kStyle << "</style>\n</head>\n<body>\n";
+    std::size_t answers = 0;  // a question per levensgebied counts once per levensgebied
+    for (const ZelftestQuestion& question : q.questions)
+        answers += std::max<std::size_t>(1, question.levensgebieden.size());
     out << "<h1>Zelftest cliëntondersteuning</h1>\n<p>De zelftest van de VNG: " << q.questions.size() << " vragen in "
-        << q.themes.size()
-        << " thema's. Vul in vanuit uw eigen perspectief (gemeente, Wmo-adviesraad, "
-           "cliëntenorganisatie, rekenkamer). Sla de antwoorden op als bestand; met <code>wmotoets zelftest "
-           "rapport</code> "
-           "worden de antwoorden van alle partijen naast elkaar gezet als basis voor het gesprek. Dit formulier werkt "
-           "zonder internet; er wordt niets verstuurd.</p>\n";
+        << q.themes.size() << " thema's, samen " << answers
+        << " antwoorden (bij één vraag geeft u een antwoord per levensgebied). Beantwoord ze vanuit uw eigen rol — "
+           "als gemeente, Wmo-adviesraad, cliëntenorganisatie of anders — en noem bij elk antwoord waar het op "
+           "berust. Klik als u klaar bent op <b>Opslaan als bestand</b> en stuur dat bestand naar wie het gesprek "
+           "voorbereidt; die zet de antwoorden van alle partijen naast elkaar, met wat de dossiers erover zeggen. "
+           "U kunt tussendoor opslaan en later verdergaan met <b>Eerder bestand laden</b>. Dit formulier werkt zonder "
+           "internet; er wordt niets verstuurd.</p>\n";
     out << "<form id=\"zelftest\" novalidate>\n<div class=\"bar\" aria-live=\"polite\"><label "
            "for=\"voortgang\">Voortgang</label> "
            "<progress id=\"voortgang\" max=\""
@@ -167,11 +173,11 @@ void write_zelftest_form(std::ostream& out, const ZelftestQuestions& q) {
            "role=\"status\"></span></div>\n";
     out << "<h2>Over deze invulling</h2>\n<div class=\"meta\">\n"
            "<label for=\"gemeente\">Gemeente</label><input type=\"text\" id=\"gemeente\" name=\"gemeente\" required>\n"
-           "<label for=\"perspectief\">Perspectief</label><input type=\"text\" id=\"perspectief\" name=\"perspectief\" "
-           "list=\"perspectieven\" required placeholder=\"gemeente, wmo-adviesraad, clientenorganisatie, rekenkamer, "
-           "…\">\n"
-           "<datalist id=\"perspectieven\"><option value=\"gemeente\"><option value=\"wmo-adviesraad\">"
-           "<option value=\"clientenorganisatie\"><option value=\"rekenkamer\"></datalist>\n"
+           "<label for=\"perspectief\">Perspectief</label><select id=\"perspectief\" name=\"perspectief\" required>"
+           "<option value=\"\">(kies)</option><option value=\"gemeente\">gemeente</option>"
+           "<option value=\"wmo-adviesraad\">Wmo-adviesraad</option>"
+           "<option value=\"clientenorganisatie\">cliëntenorganisatie</option>"
+           "<option value=\"anders\">anders</option></select>\n"
            "<label for=\"ingevuld_door\">Ingevuld door</label><input type=\"text\" id=\"ingevuld_door\" "
            "name=\"ingevuld_door\">\n"
            "<label for=\"datum\">Datum</label><input type=\"date\" id=\"datum\" name=\"datum\">\n</div>\n"

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "reports/audit_sheet.hpp"
@@ -14,8 +16,15 @@ namespace wmotoets {
 
 namespace {
 
+// The perspective as people write it ("Wmo-adviesraad" for the form's value wmo-adviesraad).
+std::string perspective_words(const std::string& p) {
+    if (p == "wmo-adviesraad") return "Wmo-adviesraad";
+    if (p == "clientenorganisatie") return "cliëntenorganisatie";
+    return p;
+}
+
 std::string who(const ZelftestAnswers& a) {
-    std::string s = a.perspectief;
+    std::string s = perspective_words(a.perspectief);
     if (!a.ingevuld_door.empty()) s += " (" + a.ingevuld_door + ")";
     return s;
 }
@@ -65,8 +74,9 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
             // Spec: "questions where perspectives differ (ja against nee or deels)".
             if (given.count("ja") && (given.count("nee") || given.count("deels"))) {
                 const std::string part = per_set[0][p].first;
-                d.points.push_back(
-                    {question.id, "verschillende antwoorden" + (part.empty() ? "" : " (" + part + ")") + ": " + list});
+                d.points.push_back({question.id,
+                                    "verschillende antwoorden" + (part.empty() ? "" : " (" + part + ")") + ": " + list,
+                                    PointKind::differing});
             }
         }
         for (std::size_t s = 0; s < sets.size(); ++s) {
@@ -83,12 +93,15 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                 return out.empty() ? out : out + ")";
             };
             if (!missing.empty())
-                d.points.push_back({question.id, "niet beantwoord door " + who(sets[s]) + parts(missing)});
-            if (!unknown.empty()) d.points.push_back({question.id, "'weet niet' van " + who(sets[s]) + parts(unknown)});
+                d.points.push_back(
+                    {question.id, "niet beantwoord door " + who(sets[s]) + parts(missing), PointKind::unanswered});
+            if (!unknown.empty())
+                d.points.push_back(
+                    {question.id, "'weet niet' van " + who(sets[s]) + parts(unknown), PointKind::unanswered});
             const bool answered = it != sets[s].answers.end() && missing.size() < per_set[s].size() &&
                                   unknown.size() + missing.size() < per_set[s].size();
             if (answered && it->second.bron.empty())
-                d.points.push_back({question.id, "antwoord zonder bron van " + who(sets[s])});
+                d.points.push_back({question.id, "antwoord zonder bron van " + who(sets[s]), PointKind::no_source});
         }
         // The dossiers.
         if (d.with_case_data && !question.rules.empty()) {
@@ -109,12 +122,26 @@ ZelftestDialogue zelftest_dialogue(const ZelftestQuestions& q, const std::vector
                                      "dossiers {} ({} %, drempel {} %)",
                                      who(sets[s]), r, f->second.violations, f->second.compliant + f->second.violations,
                                      outcome_words(Outcome::overtreden, f->second.severity),
-                                     percent_nl(*f->second.rate), percent_nl(threshold))});
+                                     percent_nl(*f->second.rate), percent_nl(threshold)),
+                         PointKind::evidence});
                 }
             }
         }
     }
+    // Ranked (issue 28): what the dossiers say against an answer first, sources last.
+    std::stable_sort(d.points.begin(), d.points.end(),
+                     [](const Gesprekspunt& a, const Gesprekspunt& b) { return a.kind < b.kind; });
     return d;
+}
+
+std::string_view point_kind_words(PointKind k) {
+    switch (k) {
+    case PointKind::evidence: return "De dossiers spreken een 'ja' tegen";
+    case PointKind::differing: return "De partijen antwoorden verschillend";
+    case PointKind::unanswered: return "Niet beantwoord of 'weet niet'";
+    case PointKind::no_source: return "Antwoord zonder bron";
+    }
+    return "";
 }
 
 void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
@@ -128,26 +155,38 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
            "table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #bbb;padding:.3em .4em;"
            "text-align:left;vertical-align:top}th{background:#e8eef5}.muted{color:#555}.p{background:#fff7e6}"
            "@media print{h2{break-after:avoid}tr{break-inside:avoid}}@media (max-width:40em){body{padding:0 .5em;"
-           "margin:1em auto;overflow-wrap:anywhere}table{display:block;overflow-x:auto;max-width:100%}}"
+           "margin:1em auto;overflow-wrap:break-word}table{display:block;overflow-x:auto;max-width:100%}}"
            "</style>\n</head>\n<body>\n";
     out << "<h1>Zelftest cliëntondersteuning — gespreksrapport</h1>\n<p class=\"muted\">De VNG-zelftest, ingevuld door "
         << counted(sets.size(), "partij", "partijen")
         << ", naast elkaar gezet als basis voor het gesprek.</p>\n<table>\n<tr><th>gemeente</th>"
            "<th>perspectief</th><th>ingevuld door</th><th>datum</th><th>bestand</th></tr>\n";
     for (const ZelftestAnswers& s : sets)
-        out << "<tr><td>" << html_escape(s.gemeente) << "</td><td>" << html_escape(s.perspectief) << "</td><td>"
-            << html_escape(s.ingevuld_door) << "</td><td>" << html_escape(s.datum) << "</td><td>"
+        out << "<tr><td>" << html_escape(s.gemeente) << "</td><td>" << html_escape(perspective_words(s.perspectief))
+            << "</td><td>" << html_escape(s.ingevuld_door) << "</td><td>"
+            << (parse_iso_date(s.datum) ? parse_iso_date(s.datum)->dutch_long() : html_escape(s.datum)) << "</td><td>"
             << html_escape(s.source) << "</td></tr>\n";
     out << "</table>\n";
 
     out << "<h2>Gesprekspunten</h2>\n";
     if (d.points.empty()) out << "<p>Geen gesprekspunten.</p>\n";
     else {
-        out << "<table>\n<tr><th>vraag</th><th>waarom</th></tr>\n";
-        for (const Gesprekspunt& p : d.points)
-            out << "<tr><td><a href=\"#" << p.question << "\">" << p.question << "</a></td><td>" << html_escape(p.why)
-                << "</td></tr>\n";
-        out << "</table>\n";
+        // Grouped by kind, most telling first; each with the question's own text.
+        std::map<std::string, std::string> text_of;
+        for (const ZelftestQuestion& question : q.questions) text_of[question.id] = question.text;
+        for (std::size_t i = 0; i < d.points.size();) {
+            const PointKind kind = d.points[i].kind;
+            std::size_t n = 0;
+            while (i + n < d.points.size() && d.points[i + n].kind == kind) ++n;
+            out << "<h3>" << point_kind_words(kind) << " (" << n << ")</h3>\n<table>\n<tr><th>vraag</th><th>waarom</th>"
+                << "</tr>\n";
+            for (; n > 0; --n, ++i) {
+                const Gesprekspunt& p = d.points[i];
+                out << "<tr><td><a href=\"#" << p.question << "\">" << p.question << "</a> "
+                    << html_escape(text_of[p.question]) << "</td><td>" << html_escape(p.why) << "</td></tr>\n";
+            }
+            out << "</table>\n";
+        }
     }
 
     out << "<h2>Samenvatting per thema</h2>\n<table>\n<tr><th>thema</th><th>perspectief</th><th>ja</th><th>deels</th>"

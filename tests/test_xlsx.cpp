@@ -275,9 +275,27 @@ TEST(Xlsx, ZelftestWorkbookHasItsThreeSheets) {
     EXPECT_EQ(answers.at("A2"), "ZT-BEL-1");
     EXPECT_EQ(answers.at("D2"), "ja");     // gemeente
     EXPECT_EQ(answers.at("G2"), "deels");  // wmo-adviesraad
+    // Ranked (issue 28): the dossiers against a 'ja' first, then differing answers, … sources last.
     const auto points = cells(files, "xl/worksheets/sheet2.xml");
-    EXPECT_EQ(points.at("A2"), "ZT-BEL-1");
-    EXPECT_NE(points.at("B2").find("verschillende antwoorden"), std::string::npos);
+    EXPECT_EQ(points.at("A2"), "ZT-ONA-2");
+    EXPECT_NE(points.at("B2").find("antwoordt 'ja', maar"), std::string::npos);
+    EXPECT_EQ(points.at("C2"), "De dossiers spreken een 'ja' tegen");
+    const std::vector<std::string> order = {"De dossiers spreken een 'ja' tegen", "De partijen antwoorden verschillend",
+                                            "Niet beantwoord of 'weet niet'", "Antwoord zonder bron"};
+    std::size_t last = 0, differing = 0;
+    auto kind_cell = [](int r) {
+        std::string ref(1, 'C');  // (built in two steps: GCC 12 warns falsely on "C" + std::string)
+        ref += std::to_string(r);
+        return ref;
+    };
+    for (int r = 2; points.count(kind_cell(r)); ++r) {
+        const auto at = std::find(order.begin(), order.end(), points.at(kind_cell(r)));
+        ASSERT_NE(at, order.end());
+        EXPECT_GE(std::size_t(at - order.begin()), last) << "rij " << r;
+        last = std::size_t(at - order.begin());
+        differing += last == 1;
+    }
+    EXPECT_GT(differing, 0u);
     const auto dossiers = cells(files, "xl/worksheets/sheet3.xml");
     EXPECT_TRUE(dossiers.count("B2"));  // figures of the rules behind the questions
     // The same answers give the same bytes.

@@ -194,9 +194,9 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
     const ZelftestDialogue plain = zelftest_dialogue(q, sets, {}, 0.05);
     std::vector<std::string> got;
     for (const auto& p : plain.points) got.push_back(p.question + ": " + p.why);
-    EXPECT_EQ(got, (std::vector<std::string>{"ZT-BEL-2: verschillende antwoorden: gemeente: ja, wmo-adviesraad: nee",
+    EXPECT_EQ(got, (std::vector<std::string>{"ZT-BEL-2: verschillende antwoorden: gemeente: ja, Wmo-adviesraad: nee",
                                              "ZT-KWA-1: niet beantwoord door gemeente",
-                                             "ZT-INS-1: 'weet niet' van wmo-adviesraad"}));
+                                             "ZT-INS-1: 'weet niet' van Wmo-adviesraad"}));
 
     // With the figures of a check: plus one gesprekspunt per 'ja' against a rule above 5 %.
     std::map<std::string, CheckFigure> figures;
@@ -216,7 +216,7 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
               (std::vector<std::string>{
                   "ZT-ONA-2: gemeente antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers overtreden "
                   "(20,0 %, drempel 5,0 %)",
-                  "ZT-ONA-2: wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
+                  "ZT-ONA-2: Wmo-adviesraad antwoordt 'ja', maar ONA-01 is in 2 van de 10 beoordeelde dossiers "
                   "overtreden (20,0 %, drempel 5,0 %)"}));
     EXPECT_EQ(with.dossier_figures.at("ZT-ONA-2").size(), 2u);  // ONA-01 and ONA-03 shown
     EXPECT_EQ(with.dossier_figures.count("ZT-BEL-1"), 0u);      // not informed by dossiers
@@ -225,7 +225,7 @@ TEST(Zelftest, DialogueListsExactlyTheGesprekspunten) {
     std::ostringstream html;
     write_zelftest_html(html, q, sets, with);
     EXPECT_NE(html.str().find("<h2>Gesprekspunten</h2>"), std::string::npos);
-    EXPECT_NE(html.str().find("verschillende antwoorden: gemeente: ja, wmo-adviesraad: nee"), std::string::npos);
+    EXPECT_NE(html.str().find("verschillende antwoorden: gemeente: ja, Wmo-adviesraad: nee"), std::string::npos);
     EXPECT_NE(html.str().find("<h3 id=\"ZT-LEV-1\">"), std::string::npos);
     EXPECT_NE(html.str().find("Toets aan de dossiers"), std::string::npos);
 }

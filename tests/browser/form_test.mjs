@@ -15,7 +15,7 @@ if (questions !== 15) fail(`${questions} vragen in plaats van 15`);
 if ((await page.textContent('#voortgang-tekst')) !== '0 van 15 beantwoord') fail('voortgang begint niet bij 0');
 
 await page.fill('#gemeente', 'Voorbeeldstad');
-await page.fill('#perspectief', 'wmo-adviesraad');
+await page.selectOption('#perspectief', 'wmo-adviesraad');
 await page.fill('#ingevuld_door', 'werkgroep');
 await page.fill('#datum', '2026-01-15');
 await page.check('input[name="q.ZT-BEL-1"][value="deels"]');
