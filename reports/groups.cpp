@@ -55,6 +55,21 @@ std::vector<bool> breakdown_rows_shown(const RunRecord& run,
     return shown;
 }
 
+std::optional<Period> data_coverage(const EventLog& log, const RunRecord& run) {
+    const auto peildatum = parse_iso_date(run.peildatum);
+    if (!peildatum || !log.has_events()) return std::nullopt;
+    Date first = *peildatum;
+    for (const Event& e : log.events) first = std::min(first, e.date);
+    Period covered{first, *peildatum};
+    if (const auto p = run.period()) covered = Period{std::max(first, p->van), std::min(*peildatum, p->tot)};
+    return covered;
+}
+
+bool quarter_partial(const std::string& quarter, const std::optional<Period>& covered) {
+    const auto q = parse_period(quarter);
+    return q && covered && (q->van < covered->van || q->tot > covered->tot);
+}
+
 std::string dossier_quarter(const EventLog& log, const Dossier& c, const std::optional<Period>& period) {
     thread_local DossierFacts facts;
     if (log.events_of(c).empty() || !replay(log, c, Calendar{}, ReplayIds(log), period, facts) || facts.cycles.empty())

@@ -21,6 +21,12 @@ std::string dossier_team(const EventLog& log, const Dossier& c);
 // "" when it has none in the period.
 std::string dossier_quarter(const EventLog& log, const Dossier& c, const std::optional<Period>& period);
 
+// The dates the data of a run covers: from the log's first event to the peildatum, within the run's
+// period; none without a peildatum or events.
+std::optional<Period> data_coverage(const EventLog& log, const RunRecord& run);
+// A quarter ("2024-K2") the data covers only in part: marked "(deels)" wherever quarters are shown.
+bool quarter_partial(const std::string& quarter, const std::optional<Period>& covered);
+
 // Outcome counts per rule of the run (in run order) for each group of its dossiers; `key_of`
 // names a dossier's group ("" becomes `unnamed`).
 std::map<std::string, std::vector<RuleCounts>> counts_by(const EventLog& log, const RunRecord& run,

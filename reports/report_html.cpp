@@ -603,18 +603,11 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
     const std::vector<bool> shown = breakdown_rows_shown(run, groups, d, &other);
     // A quarter the data covers only in part (before the first event, after the peildatum, outside the
     // period) is marked (issue 28).
-    std::optional<Period> covered;
-    if (const auto peildatum = parse_iso_date(run.peildatum); peildatum && log.has_events()) {
-        Date first = *peildatum;
-        for (const Event& e : log.events) first = std::min(first, e.date);
-        covered = Period{first, *peildatum};
-        if (const auto p = run.period()) covered = Period{std::max(first, p->van), std::min(*peildatum, p->tot)};
-    }
+    const std::optional<Period> covered = data_coverage(log, run);
     bool any_partial = false;
     out << "<div class=\"wide\"><table>\n<thead><tr><th>regel</th>";
     for (const auto& [key, counts] : groups) {
-        const auto q = std::string_view(id) == "kwartalen" ? parse_period(key) : std::nullopt;
-        const bool partial = q && covered && (q->van < covered->van || q->tot > covered->tot);
+        const bool partial = std::string_view(id) == "kwartalen" && quarter_partial(key, covered);
         any_partial |= partial;
         out << "<th>" << html_escape(key) << (partial ? " (deels)" : "") << "</th>";
     }

@@ -39,6 +39,9 @@ std::string xlsx_error_dutch(lxw_error err) {
 struct Book {
     lxw_workbook* wb = nullptr;
     lxw_format *header = nullptr, *pct = nullptr, *date = nullptr, *wrap = nullptr;
+    // Counts with thousands separators (Excel shows them the Dutch way: 18.903); a count kept back in a
+    // publication as text, right-aligned in its number column (issue 28).
+    lxw_format *count = nullptr, *kept_back = nullptr;
 };
 
 lxw_datetime to_datetime(const std::string& iso) {
@@ -53,7 +56,16 @@ lxw_datetime to_datetime(const std::string& iso) {
 
 // A new workbook with fixed document properties (`created` is part of them: the same input gives
 // the same file) and the shared cell formats.
-Book open_book(const std::string& path, const char* title, std::time_t created) {
+// Every sheet prints on A4 landscape, as wide as one page, with its header row on every page (issue 28).
+void print_setup(lxw_worksheet* ws, lxw_row_t header_rows = 1) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    if (header_rows > 0) worksheet_repeat_rows(ws, 0, header_rows - 1);
+}
+
+// `whole_percents`: a publication's percentages are whole (0%), elsewhere one decimal (0.0%).
+Book open_book(const std::string& path, const char* title, std::time_t created, bool whole_percents = false) {
     Book b;
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
@@ -70,7 +82,11 @@ Book open_book(const std::string& path, const char* title, std::time_t created) 
     format_set_bg_color(b.header, 0xE8EEF5);
     format_set_text_wrap(b.header);
     b.pct = workbook_add_format(b.wb);
-    format_set_num_format(b.pct, "0.0%");
+    format_set_num_format(b.pct, whole_percents ? "0%" : "0.0%");
+    b.count = workbook_add_format(b.wb);
+    format_set_num_format(b.count, "#,##0");
+    b.kept_back = workbook_add_format(b.wb);
+    format_set_align(b.kept_back, LXW_ALIGN_RIGHT);
     b.date = workbook_add_format(b.wb);
     format_set_num_format(b.date, "dd-mm-yyyy");
     b.wrap = workbook_add_format(b.wb);
@@ -90,6 +106,7 @@ public:
         }
         cols_ = c;
         worksheet_freeze_panes(ws_, 1, 0);
+        print_setup(ws_);
     }
     lxw_worksheet* ws() { return ws_; }
     void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
@@ -100,8 +117,8 @@ public:
     }
     // A count: a number, or in a publication "<10" (suppressed) or rounded.
     void count(lxw_row_t r, lxw_col_t c, std::size_t n, const Disclosure& d) {
-        if (d.suppressed(n)) text(r, c, d.text(n));
-        else number(r, c, double(d.shown(n)));
+        if (d.suppressed(n)) text(r, c, d.text(n), b_.kept_back);
+        else number(r, c, double(d.shown(n)), b_.count);
     }
     void day(lxw_row_t r, lxw_col_t c, const std::string& iso) {
         if (iso.empty()) return;
@@ -133,7 +150,8 @@ struct XlsxReport {
     void rules_sheet();
     void dossiers_sheet();
     void teams_sheet();
-    void publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams);
+    void teams_sheet_of(const std::map<std::string, std::vector<RuleCounts>>& teams);
+    void trend_sheet();
     void lead_times_sheet(const std::vector<LeadPhaseView>& view);
     void comparison_sheet(const Comparison& c);
 };
@@ -159,7 +177,7 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
                                  "% afwijkend " + now};
     for (lxw_col_t k = 0; k < 4; ++k) worksheet_write_string(ws, 0, lxw_col_t(3 + k), heads[k].c_str(), b.header);
     lxw_format* points = workbook_add_format(b.wb);
-    format_set_num_format(points, d.publication ? "+0;−0;0" : "+0.0;−0.0;0.0");
+    format_set_num_format(points, d.publication ? "+0;-0;0" : "+0.0;-0.0;0.0");
     lxw_row_t r = 0;
     for (const ComparedRule& row : compare_rules(run, c, d)) {
         ++r;
@@ -374,6 +392,7 @@ void XlsxReport::rules_sheet() {
 
 void XlsxReport::dossiers_sheet() {
     lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
+    print_setup(ws);
     const char* fixed[] = {"dossier", "team", "kwartaal"};
     for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
     worksheet_set_column(ws, 0, 0, 16, nullptr);
@@ -402,36 +421,56 @@ void XlsxReport::dossiers_sheet() {
 }
 
 void XlsxReport::teams_sheet() {
-    // Teams: per team and rule the counts and the rate; in a publication exactly the cells of the
-    // HTML breakdown (violations, judged, unknown, the rate from those), no more.
+    // Teams: per team and rule the counts and the rate — the same columns in the internal and the public
+    // version (issue 28); in a publication exactly the cells of the HTML breakdown, no more.
     const auto teams = counts_by(
         log, run, [this](const Dossier& c) { return dossier_team(log, c); }, "(geen team)");
-    if (d.publication) return publication_teams_sheet(teams);
-    Sheet s(b, "Teams",
-            {{"team", 20},
+    teams_sheet_of(teams);
+}
+
+// Verloop (issue 28): per quarter of the melding and rule the cells of the HTML quarter table — in a
+// publication only the rows it shows — with a quarter the data covers in part marked "(deels)".
+void XlsxReport::trend_sheet() {
+    const auto quarters = counts_by(
+        log, run, [this](const Dossier& c) { return dossier_quarter(log, c, run.period()); }, "(onbekend)");
+    Sheet s(b, "Verloop",
+            {{"kwartaal", 16},
              {"regel", 9},
-             {"van toepassing", 11},
-             {"voldaan", 9},
              {"afwijkend", 10},
+             {"beoordeeld", 10},
              {"onbekend", 9},
              {"percentage afwijkend", 12}});
+    if (!d.breakdown_shown(quarters.size())) {
+        s.text(1, 0,
+               "Niet getoond in de publicatieversie: bij één of twee kwartalen is het ene kwartaal uit het totaal af "
+               "te leiden.");
+        return;
+    }
+    const auto teams = d.publication
+                           ? counts_by(
+                                 log, run, [this](const Dossier& c) { return dossier_team(log, c); }, "(geen team)")
+                           : std::map<std::string, std::vector<RuleCounts>>{};
+    const std::vector<bool> shown = breakdown_rows_shown(run, quarters, d, &teams);
+    const std::optional<Period> covered = data_coverage(log, run);
     lxw_row_t r = 0;
-    for (const auto& [team, counts] : teams)
-        for (std::size_t k = 0; k < counts.size(); ++k) {
+    for (std::size_t k = 0; k < run.rules.size(); ++k) {
+        if (!shown[k]) continue;
+        for (const auto& [quarter, counts] : quarters) {
             ++r;
             const RuleCounts& x = counts[k];
-            s.text(r, 0, team);
+            s.text(r, 0, quarter + (quarter_partial(quarter, covered) ? " (deels)" : ""));
             s.text(r, 1, run.rules[k]);
-            s.count(r, 2, x.applicable, d);
-            s.count(r, 3, x.compliant, d);
-            s.count(r, 4, x.violations, d);
-            s.count(r, 5, x.unknown, d);
-            if (const auto p = d.rate(x.violations, x.compliant)) s.number(r, 6, p->rate, b.pct);
+            s.count(r, 2, x.violations, d);
+            s.count(r, 3, x.violations + x.compliant, d);
+            s.count(r, 4, x.unknown, d);
+            if (x.applicable > 0)
+                if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
         }
+    }
     s.finish(r);
 }
 
-void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector<RuleCounts>>& teams) {
+void XlsxReport::teams_sheet_of(const std::map<std::string, std::vector<RuleCounts>>& teams) {
     Sheet s(b, "Teams",
             {{"team", 20},
              {"regel", 9},
@@ -445,8 +484,11 @@ void XlsxReport::publication_teams_sheet(const std::map<std::string, std::vector
             "Niet getoond in de publicatieversie: bij één of twee teams is het ene team uit het totaal af te leiden.");
         return;
     }
-    const auto quarters = counts_by(
-        log, run, [this](const Dossier& c) { return dossier_quarter(log, c, run.period()); }, "(onbekend)");
+    const auto quarters =
+        d.publication
+            ? counts_by(
+                  log, run, [this](const Dossier& c) { return dossier_quarter(log, c, run.period()); }, "(onbekend)")
+            : std::map<std::string, std::vector<RuleCounts>>{};
     const std::vector<bool> shown = breakdown_rows_shown(run, teams, d, &quarters);
     lxw_row_t r = 0;
     for (const auto& [team, counts] : teams)
@@ -489,13 +531,14 @@ std::time_t created_on(const std::string& peildatum) {
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
                        const std::vector<LeadPhaseView>* lead_times, const Comparison* comparison) {
     const std::time_t created = created_on(run.peildatum);
-    Book b = open_book(path, "Wmo-toets — rapport", created);
+    Book b = open_book(path, "Wmo-toets — rapport", created, d.publication);
     XlsxReport x{b, log, run, d};
     x.summary_sheet();
     if (!d.publication) x.findings_sheet();
     x.rules_sheet();
     if (!d.publication) x.dossiers_sheet();
     x.teams_sheet();
+    x.trend_sheet();
     if (lead_times) x.lead_times_sheet(*lead_times);
     if (comparison) x.comparison_sheet(*comparison);
     const lxw_error err = workbook_close(b.wb);
@@ -509,6 +552,7 @@ void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, co
 
     {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Antwoorden");
+        print_setup(ws);
         worksheet_write_string(ws, 0, 0, "vraag", b.header);
         worksheet_write_string(ws, 0, 1, "thema", b.header);
         worksheet_write_string(ws, 0, 2, "tekst", b.header);
@@ -644,6 +688,8 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         worksheet_write_blank(ws, r, 9, answer);
     }
     worksheet_freeze_panes(ws, header + 1, 0);
+    print_setup(ws, 0);
+    worksheet_repeat_rows(ws, header, header);  // the table's head on every printed page
     if (!rows.empty()) {
         worksheet_autofilter(ws, header, 0, r, static_cast<lxw_col_t>(std::size(kVerdictColumns) - 1));
         std::vector<std::string> words(std::begin(kVerdictWords), std::end(kVerdictWords));
@@ -684,6 +730,7 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
                                                             {"per-medewerker", "Per medewerker"}};
     for (const SeparationTable& t : tables.tables) {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, sheet_names.at(t.id).c_str());
+        print_setup(ws);
         for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
             worksheet_write_string(ws, 0, c, t.columns[c].c_str(), b.header);
             worksheet_set_column(ws, c, c, c == 0 ? 22 : t.columns[c].starts_with("dossiers ONA") ? 40 : 14, nullptr);
@@ -716,6 +763,7 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
     {
         // What the tables count, and what a publication leaves out.
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Toelichting");
+        print_setup(ws, 0);
         worksheet_set_column(ws, 0, 0, 110, b.wrap);
         lxw_row_t r = 0;
         worksheet_write_string(ws, r++, 0,
