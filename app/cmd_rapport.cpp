@@ -57,8 +57,7 @@ std::optional<Period> compared_period(const ReportOptions& o, const EventLog& lo
     }
     if (!now) return std::nullopt;
     const Period before = now->previous();
-    Date first = peildatum;
-    for (const Event& e : log.events) first = std::min(first, e.date);
+    const Date first = log.earliest_date(peildatum);
     return first <= before.van ? std::optional<Period>(before) : std::nullopt;
 }
 

@@ -264,8 +264,7 @@ void add_period_options(CLI::App& cmd, PeriodOptions& o) {
 
 std::optional<Period> PeriodOptions::resolve(const EventLog& log, Date peildatum) const {
     if (!given()) return std::nullopt;
-    Date first = peildatum;
-    for (const Event& e : log.events) first = std::min(first, e.date);
+    const Date first = log.earliest_date(peildatum);
     const auto p = period_from_options(periode, van, tot, first, peildatum);
     if (p && p->tot > peildatum)
         throw Error("de periode " + p->words() + " loopt tot en met " + p->tot.dutch_long() + ", na de peildatum (" +

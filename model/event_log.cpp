@@ -192,6 +192,11 @@ Date EventLog::latest_date() const {
     return d;
 }
 
+Date EventLog::earliest_date(Date bound) const {
+    for (const Event& e : events) bound = std::min(bound, e.date);
+    return bound;
+}
+
 void EventLog::finalize() {
     const std::size_t n_cases = case_ids_.size();
     // Counting sort of events by case, keeping input order within a case.

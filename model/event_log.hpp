@@ -212,6 +212,8 @@ public:
     // Latest event date, or nullopt-like {0} with has_events() false.
     bool has_events() const { return !events.empty(); }
     Date latest_date() const;
+    // The earliest of `bound` and every event date (`bound` when the log has no events).
+    Date earliest_date(Date bound) const;
 
 private:
     StrId extra(const Event& e, StrId key) const {

@@ -58,8 +58,7 @@ std::vector<bool> breakdown_rows_shown(const RunRecord& run,
 std::optional<Period> data_coverage(const EventLog& log, const RunRecord& run) {
     const auto peildatum = parse_iso_date(run.peildatum);
     if (!peildatum || !log.has_events()) return std::nullopt;
-    Date first = *peildatum;
-    for (const Event& e : log.events) first = std::min(first, e.date);
+    const Date first = log.earliest_date(*peildatum);
     Period covered{first, *peildatum};
     if (const auto p = run.period()) covered = Period{std::max(first, p->van), std::min(*peildatum, p->tot)};
     return covered;
