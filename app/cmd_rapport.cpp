@@ -110,17 +110,21 @@ int run_rapport(ReportOptions o) {
         if (!o.publication)  // findings per dossier never leave the organisation
             write_output(set.path("bevindingen.csv"), [&](std::ostream& f) { write_findings_csv(f, log, run); });
         else set.remove("bevindingen.csv");
+        const SheetHead head = sheet_head(log, run, disclosure, frame, "Wmo-toets — rapport");
         write_output_file(set.path("rapport.xlsx"), [&](const std::string& tmp) {
             write_report_xlsx(tmp, log, run, disclosure, lead.empty() ? nullptr : &lead,
-                              comparison ? &*comparison : nullptr);
+                              comparison ? &*comparison : nullptr, &head);
         });
         if (o.separation) {
             // The coordinator's own page and workbook, beside the auditor's report.
             const SeparationView view = separation_view(log, run);
             write_output(set.path("scheiding.html"),
                          [&](std::ostream& f) { write_separation_html(f, view, run, disclosure); });
-            write_output_file(set.path("scheiding.xlsx"),
-                              [&](const std::string& tmp) { write_separation_xlsx(tmp, view, run, disclosure); });
+            const SheetHead separation_head = sheet_head(log, run, disclosure, {{}, frame.organisation, frame.author},
+                                                         "Wmo-toets — scheiding van functies");
+            write_output_file(set.path("scheiding.xlsx"), [&](const std::string& tmp) {
+                write_separation_xlsx(tmp, view, run, disclosure, &separation_head);
+            });
             spdlog::info(
                 "{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)", o.out,
                 o.pdf ? " en scheiding.pdf" : "", view.total.both);

@@ -39,7 +39,7 @@ thead{display:table-header-group}a{color:inherit;text-decoration:none}nav.toc{br
 @media (max-width:40em){body{padding:0 .5em;margin:1em auto;overflow-wrap:break-word}table{display:block;overflow-x:auto;max-width:100%}
 svg{max-width:100%;height:auto}.toc ol{columns:1}div.d,details{overflow-x:auto;max-width:100%}}
 header.cover .org{font-size:1.2em;margin:.2em 0}dl.colofon dt{font-weight:600;margin-top:.4em}dl.colofon dd{margin-left:1.2em}
-span.hash{word-break:break-all;font-size:.8em;color:#555}
+span.hash{word-break:break-all;font-size:.8em;color:#555}td.n span.sub{display:block;font-size:.85em;color:#444}
 @media print{header.cover{break-after:page;padding-top:35%}header.cover h1{font-size:2.2em}}
 @page{size:A4;margin:18mm 14mm 18mm 14mm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font-size:8pt;color:#444}}
 )";

@@ -28,25 +28,43 @@ bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const 
     return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);
 }
 
-std::string Disclosure::rule(bool html) const {
+std::string Disclosure::rule(bool) const {
     return fmt::format(
-        "Publicatieversie: aantallen van 1 tot {0} zijn onderdrukt (weergegeven als {2}{0}), de andere "
-        "aantallen zijn afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen "
-        "staan er alleen bij als zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, "
-        "en zijn berekend uit de afgeronde aantallen, in hele procenten. Een uitsplitsing in één of twee "
-        "groepen is weggelaten, net als alle gegevens per dossier en per medewerker. Zo is geen cliënt of "
-        "medewerker uit de cijfers te herleiden, en geen onderdrukt aantal na te rekenen.",
-        threshold, base, html ? "&lt;" : "<");
+        "Publicatieversie: aantallen van 1 tot {0} zijn geheim (weergegeven als x), de andere aantallen zijn "
+        "afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen staan er alleen bij als "
+        "zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, en zijn berekend uit de afgeronde "
+        "aantallen, in hele procenten. Een uitsplitsing in één of twee groepen is weggelaten, net als alle gegevens "
+        "per dossier en per medewerker. Zo is geen cliënt of medewerker uit de cijfers te herleiden, en geen geheim "
+        "aantal na te rekenen.",
+        threshold, base);
 }
 
-std::string Disclosure::key(bool html) const {
-    return fmt::format(
-        "Sleutel: {2}{0} = 1 tot {0} (onderdrukt); – = geen getal: bij een percentage is een van de "
-        "aantallen onderdrukt of is niets beoordeeld, bij een totaal of een maand zou het getal een "
-        "onderdrukt aantal verraden, in een uitsplitsing is de regel op geen dossier van toepassing; "
-        "andere aantallen afgerond op een veelvoud van {1}; percentages in hele procenten, berekend uit "
-        "de afgeronde aantallen; drempel {0}.",
-        threshold, base, html ? "&lt;" : "<");
+std::string Disclosure::key(const Symbols& used, bool html) const {
+    // The symbols as CBS writes them (issue 28), each only when the table uses it.
+    std::vector<std::string> parts;
+    const auto sym = [&](Symbol s, const std::string& meaning) {
+        if (!used.used(s)) return;
+        const std::string mark(kSymbolText[unsigned(s)]);
+        parts.push_back((html ? "<b>" + mark + "</b>" : mark) + " = " + meaning);
+    };
+    sym(Symbol::unknown, "cijfer onbekend of niet te berekenen (niets beoordeeld, of de schatting komt niet zo ver)");
+    sym(Symbol::secret,
+        fmt::format("geheim: een aantal van 1 tot {}, of een getal dat zo'n aantal zou verraden", threshold));
+    sym(Symbol::nil, "nihil: op geen enkel dossier van toepassing");
+    sym(Symbol::small,
+        fmt::format("kleine groep: minder dan {} gestarte dossiers, de schatting is onzeker", kLeadGroupWarning));
+    std::string out;
+    if (!parts.empty()) {
+        out = "Tekens: ";
+        for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+        out += ".";
+    }
+    if (publication)
+        out += fmt::format(
+            "{}Aantallen afgerond op een veelvoud van {} (nooit onder {}); percentages in hele "
+            "procenten, berekend uit de afgeronde aantallen; drempel {}.",
+            out.empty() ? "" : " ", base, threshold, threshold);
+    return out;
 }
 
 std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t compliant, bool of_judged) const {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,32 @@
 
 namespace wmotoets {
 
+// What a table cell shows instead of a number, as CBS writes it (issue 28), and the key that names
+// them under the table:
+//   .  cijfer onbekend of niet te berekenen (nothing judged, an estimate that does not reach so far)
+//   x  geheim: kept back in a publication (a count of 1 up to the threshold − 1, or a figure that
+//      would betray one)
+//   –  nihil: really 0 (a rule that applies to no dossier of a group)
+//   *  kleine groep: a figure shown, from fewer than kLeadGroupWarning started dossiers
+enum class Symbol : unsigned { unknown, secret, nil, small };
+inline constexpr std::string_view kSymbolText[] = {".", "x", "–", "*"};
+
+// The symbols one table has used, for its key: every writer writes a symbol through here.
+class Symbols {
+public:
+    std::string operator()(Symbol s) {
+        used_ |= 1u << unsigned(s);
+        return std::string(kSymbolText[unsigned(s)]);
+    }
+    void note(Symbol s) { used_ |= 1u << unsigned(s); }
+    bool used(Symbol s) const { return (used_ >> unsigned(s)) & 1u; }
+    bool any() const { return used_ != 0; }
+    void clear() { used_ = 0; }
+
+private:
+    unsigned used_ = 0;
+};
+
 // A rate of violations among the judged dossiers with its 95 % interval (fractions), as shown.
 struct ShownRate {
     double rate = 0, lo = 0, hi = 0;
@@ -21,7 +48,7 @@ struct ShownRate {
 
 // Statistical disclosure control for reports that leave the organisation (rapport --publicatie,
 // docs/spec/output.md "Publication"): nobody may recompute a number kept back from anything published.
-// Counts: 0 as 0, 1 up to threshold − 1 as "<threshold", others rounded to the base (never below
+// Counts: 0 as 0, 1 up to threshold − 1 as "x" (geheim, as CBS writes it), others rounded to the base (never below
 // the threshold). Rates and intervals only when the violations and the compliant count are both 0
 // or at least the threshold, computed from the shown counts, in whole percents. A breakdown with
 // one or two groups is not shown. Outside a publication everything is exact.
@@ -39,9 +66,12 @@ struct Disclosure {
     }
     std::string text(std::size_t n) const {
         if (!suppressed(n)) return grouped(shown(n));  // "18.903", as every number for people
-        std::string s = "<";  // (built in two steps: GCC 12 warns falsely on "<" + std::string)
-        s += std::to_string(threshold);
-        return s;
+        return std::string(kSymbolText[unsigned(Symbol::secret)]);
+    }
+    // The same, noting "x" in `symbols` for the table's key.
+    std::string text(std::size_t n, Symbols& symbols) const {
+        if (suppressed(n)) symbols.note(Symbol::secret);
+        return text(n);
     }
     // The rate as published, from `violations` and `compliant` (nullopt: "–"): from the shown
     // violations and compliant counts, or with `of_judged` from the shown violations and the shown
@@ -87,8 +117,9 @@ struct Disclosure {
                      std::pair<std::size_t, std::size_t> whole) const;
     // The rule applied, in Dutch, for the report (as HTML text, or plain).
     std::string rule(bool html = true) const;
-    // The key under every table of a publication: what "<10", "–" and rounding mean.
-    std::string key(bool html = true) const;
+    // The key under a table: what each symbol it used means and, in a publication, the rounding and
+    // the threshold. Empty outside a publication when the table used no symbol.
+    std::string key(const Symbols& used, bool html = true) const;
 };
 
 // What of a lead-time estimate may be shown (docs/spec/output.md "Publication"): the started count only when

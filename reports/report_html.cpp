@@ -21,12 +21,15 @@ namespace wmotoets {
 
 namespace {
 
-std::string cell(const RuleCounts& c, const Disclosure& d) {
-    if (c.applicable == 0) return "–";
+// A breakdown's cell, as HTML: "51/1.876", under it "(2,7 %)" and "+32 onb." (each a line of its own, so
+// that the quarters of a year fit A4 portrait; read as one text: "51/1.876 (2,7 %) +32 onb.").
+std::string cell(const RuleCounts& c, const Disclosure& d, Symbols& sym) {
+    if (c.applicable == 0) return sym(Symbol::nil);
     const std::size_t judged = c.compliant + c.violations;
-    std::string s = d.text(c.violations) + "/" + d.text(judged);
-    if (const auto r = d.rate(c.violations, c.compliant, true)) s += " (" + d.percent(r->rate) + " %)";
-    if (c.unknown) s += " +" + d.text(c.unknown) + " onb.";
+    std::string s = d.text(c.violations, sym) + "/" + d.text(judged, sym);
+    if (const auto r = d.rate(c.violations, c.compliant, true))
+        s += " <span class=\"sub\">(" + d.percent(r->rate) + " %)</span>";
+    if (c.unknown) s += " <span class=\"sub\">+" + d.text(c.unknown, sym) + " onb.</span>";
     return s;
 }
 
@@ -101,6 +104,7 @@ struct HtmlReport {
     void h2(const std::string& id) {
         std::size_t n = 0;
         while (n < sections.size() && sections[n].first != id) ++n;
+        sym.clear();  // a table's key names only its own symbols
         out << "<h2 id=\"" << id << "\"><span class=\"nr\">" << n + 1 << ".</span>" << title_of(id) << "</h2>\n";
     }
     // Under a table or figure: its number, what it shows and where it comes from (the inputs, the
@@ -128,9 +132,29 @@ struct HtmlReport {
     void trend(const std::map<std::string, std::vector<RuleCounts>>& quarters, const std::vector<bool>& shown);
     void contents();
 
-    std::string ht(std::size_t n) const { return html_escape(d.text(n)); }
-    // A count in running text, Dutch style ("100.000"), as published.
-    std::string words_count(std::size_t n) const { return d.suppressed(n) ? ht(n) : wmotoets::grouped(d.shown(n)); }
+    // A count in a table cell, as published ("x" noted for the key).
+    std::string ht(std::size_t n) const { return d.text(n, sym); }
+    // A count in running text, Dutch style ("100.000"), as published: a secret one as "minder dan 10".
+    std::string words_count(std::size_t n) const {
+        return d.suppressed(n) ? "minder dan " + std::to_string(d.threshold) : wmotoets::grouped(d.shown(n));
+    }
+    // Instead of a rule's rate: "x" where a publication keeps it back, "." where nothing was judged.
+    std::string rate_missing(const RunRecord::Figure* f) const {
+        const bool secret = f && (d.suppressed(f->violations) || d.suppressed(f->compliant));
+        return mark(secret ? Symbol::secret : Symbol::unknown);
+    }
+    // Instead of a difference: "x" where either rate is kept back, "." where either is unknown.
+    std::string difference_missing(const ComparedRule& row) const {
+        const auto secret = [&](const RunRecord::Figure* f) {
+            return f && (d.suppressed(f->violations) || d.suppressed(f->compliant));
+        };
+        return mark(secret(row.now) || secret(row.before) ? Symbol::secret : Symbol::unknown);
+    }
+    // A median in days; "x" where a publication keeps a small group's back, "." where not estimated.
+    std::string median_text(const RunRecord::LeadTime& l) const {
+        if (median_shown(d, l)) return std::to_string(*l.mediaan);
+        return mark(l.mediaan ? Symbol::secret : Symbol::unknown);
+    }
     // A rule's rate and interval as shown: the stored ones, or in a publication the published ones.
     struct FigureRate {
         double rate;
@@ -162,8 +186,14 @@ struct HtmlReport {
         const auto i = std::size_t(&f - run.figures.data());
         return i < sums_.size() ? sums_[i] : d.sums_shown({f.applicable, f.compliant, f.violations, f.unknown});
     }
+    // The symbols the table being written has used (issue 28), named by its key.
+    mutable Symbols sym = {};
+    std::string mark(Symbol s) const { return sym(s); }
+    // Under every table: the key naming each symbol it used (and in a publication the rounding).
     void key() {
-        if (d.publication) out << "<p class=\"small key\">" << d.key() << "</p>\n";
+        const std::string k = d.key(sym);
+        if (!k.empty()) out << "<p class=\"small key\">" << k << "</p>\n";
+        sym.clear();
     }
     void head();
     void reading_guide();
@@ -393,11 +423,17 @@ void HtmlReport::reading_guide() {
            "termijn loopt nog op de peildatum.</li>\n<li><b>afwijkend</b>: het aantal dossiers met een afwijking, "
            "welke "
            "ernst ook; <b>%</b>: afwijkend / (voldaan + afwijkend), onbekend telt niet mee; <b>95%-interval</b>: "
-           "Wilson.</li>\n<li><b>–</b>: geen getal (niets beoordeeld, of de schatting komt niet zo ver).</li>\n";
-    if (d.publication)
-        out << "<li><b>&lt;" << d.threshold << "</b>: een aantal van 1 tot " << d.threshold << ", onderdrukt; andere "
-            << "aantallen zijn afgerond op een veelvoud van " << d.base << ".</li>\n";
-    out << "<li><b>*</b> bij een doorlooptijd: minder dan " << kLeadGroupWarning << " gestarte dossiers.</li>\n</ul>\n";
+           "Wilson.</li>\n<li><b>Tekens</b> (zoals het CBS ze schrijft; de sleutel onder elke tabel noemt die "
+           "erin staan): <b>.</b> = cijfer onbekend of niet te berekenen (niets beoordeeld, of de schatting komt niet "
+           "zo ver); <b>–</b> = nihil (op geen enkel dossier van toepassing); <b>*</b> bij een doorlooptijd = kleine "
+           "groep, minder dan "
+        << kLeadGroupWarning << " gestarte dossiers"
+        << (d.publication ? "; <b>x</b> = geheim: een aantal van 1 tot " + std::to_string(d.threshold) +
+                                ", of een getal dat zo'n aantal zou verraden; andere aantallen zijn afgerond op een "
+                                "veelvoud van " +
+                                std::to_string(d.base)
+                          : std::string())
+        << ".</li>\n</ul>\n";
 }
 
 void HtmlReport::inputs() {
@@ -445,14 +481,18 @@ void HtmlReport::compared() {
         const RunRecord::Figure& f = *row.now;
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td class=\"n\">"
-            << (row.before && row.judged_before ? ht(row.before->violations + row.before->compliant) : "–")
-            << "</td><td class=\"n\">" << (row.rate_before ? d.percent(row.rate_before->rate) : "–")
-            << "</td><td class=\"n\">" << (row.judged_now ? ht(f.violations + f.compliant) : "–")
-            << "</td><td class=\"n\">" << (row.rate_now ? d.percent(row.rate_now->rate) : "–")
-            << "</td><td class=\"n\">" << (row.difference ? points_text(row.difference->diff, d) : "–")
+            << (!row.before         ? mark(Symbol::unknown)
+                : row.judged_before ? ht(row.before->violations + row.before->compliant)
+                                    : mark(Symbol::secret))
+            << "</td><td class=\"n\">"
+            << (row.rate_before ? d.percent(row.rate_before->rate) : rate_missing(row.before))
+            << "</td><td class=\"n\">" << (row.judged_now ? ht(f.violations + f.compliant) : mark(Symbol::secret))
+            << "</td><td class=\"n\">" << (row.rate_now ? d.percent(row.rate_now->rate) : rate_missing(row.now))
+            << "</td><td class=\"n\">"
+            << (row.difference ? points_text(row.difference->diff, d) : difference_missing(row))
             << "</td><td class=\"n\">"
             << (row.difference ? points_text(row.difference->lo, d) + " tot " + points_text(row.difference->hi, d)
-                               : "–")
+                               : difference_missing(row))
             << "</td></tr>\n";
     }
     out << "</table></div>\n";
@@ -478,11 +518,12 @@ void HtmlReport::compared() {
         const bool had = other != c.previous_run.lead_times.end();
         if (l.started == 0 && (!had || other->started == 0)) continue;
         out << "<tr><td>" << html_escape(lead_phase_words(l.phase)) << "</td><td class=\"n\">"
-            << (had && median_shown(d, *other) ? std::to_string(*other->mediaan) : "–") << "</td><td class=\"n\">"
-            << (median_shown(d, l) ? std::to_string(*l.mediaan) : "–") << "</td></tr>\n";
+            << (had ? median_text(*other) : mark(Symbol::unknown)) << "</td><td class=\"n\">" << median_text(l)
+            << "</td></tr>\n";
     }
     out << "</table></div>\n";
     caption(false, "Doorlooptijden per fase: de mediaan in beide perioden (Aalen–Johansen, tot de peildatum)");
+    key();
 }
 
 void HtmlReport::table() {
@@ -499,10 +540,11 @@ void HtmlReport::table() {
         const auto r = rate_of(f);
         out << "<tr><td><a href=\"#regel-" << html_escape(f.rule) << "\">" << html_escape(f.rule) << "</a></td><td>"
             << html_escape(f.title) << "</td><td>" << severity_name(f.severity) << "</td><td class=\"small\">"
-            << html_escape(t.basis) << "</td><td class=\"n\">" << (sums_shown(f) ? ht(f.applicable) : "–")
-            << "</td><td class=\"n\">" << ht(f.compliant) << "</td><td class=\"n\">" << ht(f.violations)
-            << "</td><td class=\"n\">" << ht(f.unknown) << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : "–")
-            << "</td><td class=\"n\">" << (r && r->lo && r->hi ? interval_text(f, *r) : "–") << "</td></tr>\n";
+            << html_escape(t.basis) << "</td><td class=\"n\">"
+            << (sums_shown(f) ? ht(f.applicable) : mark(Symbol::secret)) << "</td><td class=\"n\">" << ht(f.compliant)
+            << "</td><td class=\"n\">" << ht(f.violations) << "</td><td class=\"n\">" << ht(f.unknown)
+            << "</td><td class=\"n\">" << (r ? d.percent(r->rate) : rate_missing(&f)) << "</td><td class=\"n\">"
+            << (r && r->lo && r->hi ? interval_text(f, *r) : rate_missing(&f)) << "</td></tr>\n";
     }
     out << "</table>\n";
     caption(false, "Cijfers per regel");
@@ -515,7 +557,8 @@ void HtmlReport::table() {
         const std::size_t v = d.shown(f.violations) + d.shown(f.unknown), n = d.shown(f.compliant) + v;
         if (n == 0) continue;
         const auto [lo, hi] = wilson95(v, n);
-        worst += "<li>" + html_escape(f.rule) + ": " + d.percent(rate_of(f)->rate) + " % zonder de " + ht(f.unknown) +
+        worst += "<li>" + html_escape(f.rule) + ": " + d.percent(rate_of(f)->rate) + " % zonder de " +
+                 words_count(f.unknown) +
                  " onbekende dossiers; als alle onbekende afwijken: " + d.percent(double(v) / double(n)) + " %, " +
                  d.percent(lo) + "–" + d.percent(hi) + " %</li>\n";
     }
@@ -534,7 +577,8 @@ void HtmlReport::chart() {
     std::vector<std::string> labels;
     std::size_t longest = 0;
     for (const RunRecord::Figure& f : run.figures) {
-        labels.push_back(ht(f.violations) + "/" + (sums_shown(f) ? ht(f.compliant + f.violations) : "–") +
+        labels.push_back(ht(f.violations) + "/" +
+                         (sums_shown(f) ? ht(f.compliant + f.violations) : mark(Symbol::secret)) +
                          (f.unknown ? ", " + ht(f.unknown) + " onbekend" : std::string()));
         longest = std::max(longest, utf8_length(labels.back()));
     }
@@ -619,8 +663,7 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
             continue;
         }
         out << "<tr><td>" << html_escape(run.rules[r]) << "</td>";
-        for (const auto& [key, counts] : groups)
-            out << "<td class=\"n\">" << html_escape(cell(counts[r], d)) << "</td>";
+        for (const auto& [key, counts] : groups) out << "<td class=\"n\">" << cell(counts[r], d, sym) << "</td>";
         out << "</tr>\n";
     }
     out << "</table></div>\n";
@@ -630,7 +673,7 @@ void HtmlReport::grouped(const char* id, const char* intro, const std::function<
             << covered->van.dutch_long() << " tot en met " << covered->tot.dutch_long() << ".</p>\n";
     if (std::string_view(id) == "kwartalen") trend(groups, shown);
     if (!left_out.empty())
-        out << "<p class=\"small muted\">Niet uitgesplitst, omdat een onderdrukt aantal anders uit de andere cijfers "
+        out << "<p class=\"small muted\">Niet uitgesplitst, omdat een geheim aantal anders uit de andere cijfers "
                "na "
                "te rekenen zou zijn: "
             << html_escape(left_out) << ".</p>\n";
@@ -652,34 +695,44 @@ void HtmlReport::teams() {
 
 std::string HtmlReport::lead_row(const std::string& name, const LeadEstimate& e) const {
     const LeadShown shown = lead_shown(d, e);
+    // Not shown: "x" for what a publication keeps back (a small group's quantiles, a share beside a
+    // secret count), "." for what cannot be estimated yet.
+    const std::string secret = shown.quantiles ? std::string() : mark(Symbol::secret);
     auto q = [&](std::optional<int> v, NoQuantile why) {
-        if (!shown.quantiles) return std::string("–");
-        return v ? std::to_string(*v) : std::string(why == NoQuantile::nooit ? "nooit" : "–");
+        if (!shown.quantiles) return secret;
+        return v ? std::to_string(*v) : why == NoQuantile::nooit ? std::string("nooit") : mark(Symbol::unknown);
     };
     // Ten-thousandths; in a publication whole percents, and none beside a kept-back count (publication.cpp).
     auto share = [&](int v, std::size_t count) {
-        if (!lead_share_shown(d, count)) return std::string("–");
+        if (!lead_share_shown(d, count)) return mark(Symbol::secret);
         return d.publication ? fmt::format("{}", (v + 50) / 100) : fmt::format("{},{}", v / 100, v % 100 / 10);
     };
     // An interval whose upper end the curve does not reach reads "vanaf 31".
-    std::string ci = "–";
-    if (shown.quantiles && e.mediaan_lo && e.mediaan_hi) ci = fmt::format("{}–{}", *e.mediaan_lo, *e.mediaan_hi);
-    else if (shown.quantiles && e.mediaan_lo) ci = fmt::format("vanaf {}", *e.mediaan_lo);
-    else if (shown.quantiles && e.mediaan_hi) ci = fmt::format("tot {}", *e.mediaan_hi);
-    const std::string shares = shown.quantiles && e.started > 0
+    std::string ci;
+    if (!shown.quantiles) ci = secret;
+    else if (e.mediaan_lo && e.mediaan_hi) ci = fmt::format("{}–{}", *e.mediaan_lo, *e.mediaan_hi);
+    else if (e.mediaan_lo) ci = fmt::format("vanaf {}", *e.mediaan_lo);
+    else if (e.mediaan_hi) ci = fmt::format("tot {}", *e.mediaan_hi);
+    else ci = mark(Symbol::unknown);
+    const std::string shares = !shown.quantiles ? secret
+                               : e.started > 0
                                    ? share(e.share_completed, e.completed) + " / " +
                                          share(e.share_ended, e.competing()) + " / " + share(e.share_open, e.running)
-                                   : std::string("–");
+                                   : mark(Symbol::unknown);
     const bool few = e.started < kLeadGroupWarning;
-    // In a publication the competing ends are one count (publication.cpp, lead_shown).
+    if (few) sym.note(Symbol::small);
+    // In a publication the competing ends are one count (publication.cpp, lead_shown), without a column of
+    // their own.
     const std::string ended = d.publication ? ht(e.competing()) : ht(e.ended);
-    const std::string other = d.publication ? "–" : ht(e.zonder_aanvraag + e.zonder_gesprek);
+    const std::string other =
+        d.publication ? std::string() : "</td><td class=\"n\">" + ht(e.zonder_aanvraag + e.zonder_gesprek);
     // A row kept back for another table's sake (groups.hpp, withhold_linked_lead_times): no count at all.
     const bool kept = d.publication && e.withheld;
+    const auto count = [&](std::size_t n) { return kept ? mark(Symbol::secret) : ht(n); };
     return "<tr><td>" + html_escape(name) + (few ? " *" : "") + "</td><td class=\"n\">" +
-           (shown.started ? ht(e.started) : "–") + "</td><td class=\"n\">" + (kept ? "–" : ht(e.completed)) +
-           "</td><td class=\"n\">" + (kept ? "–" : ht(e.running)) + "</td><td class=\"n\">" + (kept ? "–" : ended) +
-           "</td><td class=\"n\">" + other + "</td><td class=\"n\">" + q(e.mediaan, e.why_not[0]) +
+           (shown.started ? ht(e.started) : mark(Symbol::secret)) + "</td><td class=\"n\">" + count(e.completed) +
+           "</td><td class=\"n\">" + count(e.running) + "</td><td class=\"n\">" +
+           (kept ? mark(Symbol::secret) : ended) + other + "</td><td class=\"n\">" + q(e.mediaan, e.why_not[0]) +
            "</td><td class=\"n\">" + ci + "</td><td class=\"n\">" + q(e.p75, e.why_not[1]) + "</td><td class=\"n\">" +
            q(e.p90, e.why_not[2]) + "</td><td class=\"n\" style=\"white-space:nowrap\">" + shares + "</td></tr>\n";
 }
@@ -689,8 +742,8 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
                                    : v.phase == Phase::melding_gesprek ? "zonder gesprek"
                                                                        : "anders geëindigd";
     out << "<table>\n<thead><tr><th></th><th>gestart</th><th>afgerond</th><th>lopend</th><th>beëindigd</th><th>"
-        << other
-        << "</th><th>mediaan</th><th>95 %-interval mediaan</th><th>p75</th><th>p90</th><th>% afgerond / beëindigd / "
+        << (d.publication ? std::string() : std::string(other) + "</th><th>")
+        << "mediaan</th><th>95 %-interval mediaan</th><th>p75</th><th>p90</th><th>% afgerond / beëindigd / "
            "open</th></tr></thead>\n"
         << lead_row("Totaal", v.total);
     std::string left_out;
@@ -699,18 +752,19 @@ void HtmlReport::lead_table(const LeadPhaseView& v) {
             left_out += left_out.empty() ? what : std::string(" en per ") + what;
             continue;
         }
-        out << "<tr><th colspan=\"11\">per " << what << (std::string_view(what) == "kwartaal" ? " van de melding" : "")
-            << "</th></tr>\n";
+        out << "<tr><th colspan=\"" << (d.publication ? 10 : 11) << "\">per " << what
+            << (std::string_view(what) == "kwartaal" ? " van de melding" : "") << "</th></tr>\n";
         for (const LeadGroup& g : *groups) out << lead_row(g.name, g.estimate);
     }
     out << "</table>\n";
     caption(false, std::string(phase_info(v.phase).words) + ": doorlooptijd in dagen");
     if (d.publication && v.total.withheld)
         out << "<p class=\"small muted\">De aantallen van deze fase zijn weggelaten: ze zijn dezelfde als "
-               "aantallen in de tabel met cijfers per regel, en samen zouden ze een onderdrukt aantal verraden.</p>\n";
+               "aantallen in de tabel met cijfers per regel, en samen zouden ze een geheim aantal verraden.</p>\n";
     else if (!left_out.empty())
         out << "<p class=\"small muted\">Niet uitgesplitst per " << left_out
-            << ": in de publicatieversie zou een onderdrukt aantal anders na te rekenen zijn.</p>\n";
+            << ": in de publicatieversie zou een geheim aantal anders na te rekenen zijn.</p>\n";
+    key();
 }
 
 void HtmlReport::lead_chart(const LeadPhaseView& v, std::optional<int> term) {
@@ -803,9 +857,9 @@ void HtmlReport::lead_times() {
            "op de peildatum nog liepen tellen mee zolang ze liepen, en wie afhaakte (ingetrokken of gesloten: "
            "beëindigd; of zonder aanvraag 42 dagen na het verslag, of met een verslag zonder gesprek) telt als een "
            "ander einde, niet als afgerond en niet als weggelaten (Aalen–Johansen): zo worden de traagste dossiers "
-           "niet weggelaten en worden wachttijden niet korter voorgesteld dan ze zijn. – = nog niet te schatten, "
+           "niet weggelaten en worden wachttijden niet korter voorgesteld dan ze zijn. . = nog niet te schatten, "
            "omdat te veel dossiers nog lopen"
-        << (d.publication ? ", of de groep is te klein om te publiceren" : "")
+        << (d.publication ? "; x = de groep is te klein om te publiceren" : "")
         << "; nooit = dat aandeel wordt niet meer gehaald, omdat te veel dossiers anders eindigden. * = minder dan "
         << kLeadGroupWarning
         << " gestarte dossiers: de schatting is onzeker. De schatting neemt aan dat de cycli van de dossiers los van "
@@ -829,9 +883,9 @@ void HtmlReport::lead_times() {
             for (const RunRecord::Figure& f : run.figures)
                 if (f.rule == p.rule) {
                     const auto r = rate_of(f);
-                    out << html_escape(f.rule) << ": " << ht(f.violations) << " van "
-                        << (sums_shown(f) ? ht(f.compliant + f.violations) : "–") << " beoordeelde dossiers "
-                        << outcome_words(Outcome::overtreden, f.severity)
+                    out << html_escape(f.rule) << ": " << words_count(f.violations) << " van "
+                        << (sums_shown(f) ? words_count(f.compliant + f.violations) : "een niet gepubliceerd aantal")
+                        << " beoordeelde dossiers " << outcome_words(Outcome::overtreden, f.severity)
                         << (r ? " (" + d.percent(r->rate) + " %)" : std::string()) << ".";
                 }
             out << "</p>\n";
@@ -839,7 +893,6 @@ void HtmlReport::lead_times() {
         lead_table(v);
         lead_chart(v, lead_term_days(run, v.phase));
     }
-    key();
 }
 
 // A dossier's findings as rows: rule, cycle, date, what is wrong, and the rows that prove it (with

@@ -180,15 +180,14 @@ Cell month_cell(const std::string& m) {
 std::vector<Cell> count_cells(const SeparationView& v, const SeparationCounts& c, const Disclosure& d,
                               const std::array<bool, 4>& shown) {
     const auto count = [&](std::size_t n, bool ok) -> Cell {
-        if (!ok) return text_cell("–");
-        if (d.suppressed(n)) return text_cell(d.text(n));
+        if (!ok || d.suppressed(n)) return text_cell(std::string(kSymbolText[unsigned(Symbol::secret)]));
         return {Cell::Kind::count, std::to_string(d.shown(n)), double(d.shown(n)), {}};
     };
     std::vector<Cell> out{count(c.both, shown[0])};
     for (std::size_t k = 0; k < 3; ++k) {
         if (!v.in_run[k]) {
             out.push_back(text_cell("niet gecontroleerd"));
-            out.push_back(text_cell("–"));
+            out.push_back(text_cell(std::string(kSymbolText[unsigned(Symbol::unknown)])));
             continue;
         }
         const std::size_t n = c.deviating[k];
@@ -198,7 +197,10 @@ std::vector<Cell> count_cells(const SeparationView& v, const SeparationCounts& c
             if (!d.publication) rate = double(n) / double(c.both);
             else if (const auto r = d.rate(n, c.both - n, true)) rate = r->rate;
         }
-        out.push_back(rate ? Cell{Cell::Kind::rate, d.percent(*rate) + " %", *rate, {}} : text_cell("–"));
+        // Not shown: "." when nobody had both roles, "x" when a publication keeps it back (issue 28).
+        const Symbol missing = c.both == 0 ? Symbol::unknown : Symbol::secret;
+        out.push_back(rate ? Cell{Cell::Kind::rate, d.percent(*rate) + " %", *rate, {}}
+                           : text_cell(std::string(kSymbolText[unsigned(missing)])));
     }
     return out;
 }
@@ -259,6 +261,15 @@ std::string month_words(const std::string& m) {
     const std::string day =
         Date::from_ymd(std::stoi(m.substr(0, 4)), unsigned(std::stoi(m.substr(5, 2))), 1).dutch_long();
     return day.substr(day.find(' ') + 1);
+}
+
+Symbols symbols_in(const SeparationTable& t) {
+    Symbols used;
+    for (const auto& row : t.rows)
+        for (const Cell& c : row)
+            for (unsigned k = 0; k < std::size(kSymbolText); ++k)
+                if (c.kind == Cell::Kind::text && c.text == kSymbolText[k]) used.note(Symbol(k));
+    return used;
 }
 
 SeparationTables separation_tables(const SeparationView& v, const Disclosure& d) {

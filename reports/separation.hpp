@@ -15,6 +15,7 @@
 
 #include "model/event_log.hpp"
 #include "model/run.hpp"
+#include "reports/publication.hpp"
 
 namespace wmotoets {
 
@@ -62,7 +63,7 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run);
 void write_separation_html(std::ostream& out, const SeparationView& v, const RunRecord& run, const Disclosure& d);
 
 // One table of the view as people read it, the same in HTML and XLSX: per cell its text ("12",
-// "<10", "–", "25,0 %"), and the number behind it when it is one (a count, a fraction, a month).
+// "x", ".", "25,0 %"), and the number behind it when it is one (a count, a fraction, a month).
 struct SeparationCell {
     enum class Kind { text, count, rate, month, dossiers };
     Kind kind = Kind::text;
@@ -82,6 +83,8 @@ struct SeparationTables {
     std::vector<std::string> left_out;
 };
 SeparationTables separation_tables(const SeparationView& v, const Disclosure& d);
+// The symbols a table's cells use (".", "x", "–", "*"), for its key.
+Symbols symbols_in(const SeparationTable& t);
 // "2024-03" as people read it: "maart 2024".
 std::string month_words(const std::string& year_month);
 

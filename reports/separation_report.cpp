@@ -26,7 +26,8 @@ std::string fragment(std::string_view id) {
 
 void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
     using K = SeparationCell::Kind;
-    const bool number = c.kind == K::count || c.kind == K::rate || (c.text == "–" || c.text.starts_with("<"));
+    bool number = c.kind == K::count || c.kind == K::rate;
+    for (const std::string_view symbol : kSymbolText) number |= c.kind == K::text && c.text == symbol;
     out << (number ? "<td class=\"n\">" : c.kind == K::month ? "<td class=\"m\">" : "<td>") << (strong ? "<b>" : "");
     if (c.kind == K::dossiers) {
         for (std::size_t i = 0; i < c.dossiers.size(); ++i)
@@ -148,8 +149,9 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
         for (std::size_t k = 0; k < 3; ++k)
             if (v.outside[k] > 0)
                 out << "<p class=\"small muted\">" << kSeparationRules[k] << " gaf daarnaast een bevinding in "
-                    << html_escape(d.text(v.outside[k])) << " dossier"
-                    << (v.outside[k] == 1 && !d.publication ? "" : "s")
+                    << (d.suppressed(v.outside[k]) ? "minder dan " + std::to_string(d.threshold)
+                                                   : grouped(d.shown(v.outside[k])))
+                    << " dossier" << (v.outside[k] == 1 && !d.publication ? "" : "s")
                     << " zonder (nog) een beslisser; die tellen in deze tabellen niet mee.</p>\n";
     }
 
@@ -189,7 +191,8 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
         if (t.rows.empty()) out << "<tr><td colspan=\"" << t.columns.size() << "\" class=\"muted\">Geen.</td></tr>\n";
         out << "</tbody>\n</table>\n<p class=\"caption\">Tabel " << ++number << ". " << html_escape(t.title)
             << ". Bron: laatste controle, peildatum " << html_escape(peildatum) << ".</p>\n";
-        if (d.publication) out << "<p class=\"small muted\">" << d.key() << "</p>\n";
+        if (const std::string k = d.key(symbols_in(t)); !k.empty())
+            out << "<p class=\"small muted key\">" << k << "</p>\n";
     }
     for (const std::string& why : tables.left_out)
         out << "<p class=\"small muted\">Niet in de publicatieversie: " << html_escape(why) << "</p>\n";

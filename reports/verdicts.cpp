@@ -301,7 +301,8 @@ VerdictEvaluation word_evaluation(const VerdictFile& file, const SampleFrame& s,
         const Tally& t = per_rule[r];
         if (t.judged == 0 && t.not_applicable == 0) continue;
         if (t.judged == 0) {
-            rows.push_back({run.rules[r], "0", "–", "–", fmt::format("alle {} niet van toepassing", t.not_applicable)});
+            // As CBS writes them (issue 28): no deviations (nil), no upper limit without a judged dossier.
+            rows.push_back({run.rules[r], "0", "–", ".", fmt::format("alle {} niet van toepassing", t.not_applicable)});
             continue;
         }
         const double upper = upper_deviation_limit(confidence, t.judged, t.deviations, rule_population[r]);
@@ -323,9 +324,11 @@ VerdictEvaluation word_evaluation(const VerdictFile& file, const SampleFrame& s,
         "Telling: 'nee' en 'niet vast te stellen' zijn afwijkingen; 'niet van toepassing' telt niet mee.\n\n"
         "Per norm (bovengrens: exact, hypergeometrisch over de dossiers waarop de norm van toepassing is)\n",
         std::filesystem::path(file.path).filename().string(), s.size, s.population, s.seed, strata_words(s.strata),
-        s.peildatum.empty() ? "onbekend" : s.peildatum, conf, tol);
+        parse_iso_date(s.peildatum) ? parse_iso_date(s.peildatum)->dutch_long() : std::string("onbekend"), conf, tol);
     out +=
         text_table({{"regel"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);
+    if (std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row[3] == "."; }))
+        out += "Tekens: – = nihil; . = niet te berekenen (geen dossier beoordeeld).\n";
     out += fmt::format(
         "\nPer dossier (een dossier wijkt af als één norm afwijkt)\n"
         "{} dossiers beoordeeld, {} met een afwijking; bovengrens {} ({} % betrouwbaarheid, populatie {})\n"

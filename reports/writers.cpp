@@ -162,8 +162,9 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", "regel", "ernst", "van toep.",
                            "voldaan", kDeviationsHeading, "onbekend", "% afwijkend", "95%-interval");
         for (const RunRecord::Figure& f : d.figures) {
-            const std::string rate = f.rate ? percent_nl(*f.rate) : "-";
-            const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : "-";
+            // "." as CBS writes "cijfer onbekend" (issue 28): nothing judged.
+            const std::string rate = f.rate ? percent_nl(*f.rate) : ".";
+            const std::string ci = f.lo && f.hi ? percent_nl(*f.lo) + "–" + percent_nl(*f.hi) : ".";
             out += fmt::format("{:<8} {:<13} {:>9} {:>8} {:>9} {:>8} {:>10}  {}\n", f.rule, severity_name(f.severity),
                                grouped(f.applicable), grouped(f.compliant), grouped(f.violations), grouped(f.unknown),
                                rate, ci);
@@ -171,6 +172,8 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         out += std::string(kDeviationsKey) +
                ".\npercentage = afwijkend / (voldaan + afwijkend); onbekend staat ernaast en telt "
                "in geen van beide mee.\n";
+        if (std::any_of(d.figures.begin(), d.figures.end(), [](const auto& f) { return !f.rate; }))
+            out += "Tekens: . = cijfer onbekend of niet te berekenen (niets beoordeeld).\n";
     }
     if (std::none_of(d.lead_times.begin(), d.lead_times.end(), [](const auto& l) { return l.started > 0; })) return out;
     out +=
@@ -180,7 +183,7 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                        "afgerond", "lopend", "beëindigd", "anders", "mediaan", "95%", "p75", "p90",
                        "afgerond/beëind./open");
     auto days = [](std::optional<int> v, bool nooit) {
-        return v ? std::to_string(*v) : std::string(nooit ? "nooit" : "-");
+        return v ? std::to_string(*v) : std::string(nooit ? "nooit" : ".");
     };
     auto share = [](int v) { return fmt::format("{},{:02}", v / 100, v % 100); };
     for (const RunRecord::LeadTime& l : d.lead_times) {
@@ -188,7 +191,7 @@ std::string text_tail(const RunTail& d, bool any_findings) {
         const std::string ci = l.mediaan_lo && l.mediaan_hi ? fmt::format("{}–{}", *l.mediaan_lo, *l.mediaan_hi)
                                : l.mediaan_lo               ? fmt::format("≥{}", *l.mediaan_lo)
                                : l.mediaan_hi               ? fmt::format("≤{}", *l.mediaan_hi)
-                                                            : std::string("-");
+                                                            : std::string(".");
         out += fmt::format("{:<20} {:>8} {:>9} {:>7} {:>9} {:>7} {:>7} {:>9} {:>5} {:>5} {:>19}\n", l.phase,
                            grouped(l.started), grouped(l.completed), grouped(l.running), grouped(l.ended),
                            grouped(l.zonder_aanvraag + l.zonder_gesprek), days(l.mediaan, l.nooit[0]), ci,
@@ -196,7 +199,8 @@ std::string text_tail(const RunTail& d, bool any_findings) {
                            share(l.share_completed) + "/" + share(l.share_ended) + "/" + share(l.share_open) + " %");
     }
     out +=
-        "- = nog niet te schatten (te veel dossiers lopen nog); nooit = dat aandeel wordt niet meer gehaald (te veel "
+        "Tekens: . = nog niet te schatten (te veel dossiers lopen nog); nooit = dat aandeel wordt niet meer gehaald "
+        "(te veel "
         "dossiers eindigden anders).\nanders = zonder gesprek (eerst een verslag) of zonder aanvraag (42 dagen na het "
         "verslag); beëindigd = ingetrokken of gesloten. 95% = betrouwbaarheidsinterval van de mediaan (≥ 31: de "
         "bovengrens wordt nog niet bereikt).\n";

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <map>
 
@@ -42,6 +43,9 @@ struct Book {
     // Counts with thousands separators (Excel shows them the Dutch way: 18.903); a count kept back in a
     // publication as text, right-aligned in its number column (issue 28).
     lxw_format *count = nullptr, *kept_back = nullptr;
+    // The lines that open every sheet (issue 28; none in zelftest.xlsx, whose sheets are the form's).
+    const SheetHead* head = nullptr;
+    lxw_format* head_title = nullptr;
 };
 
 lxw_datetime to_datetime(const std::string& iso) {
@@ -57,11 +61,22 @@ lxw_datetime to_datetime(const std::string& iso) {
 // A new workbook with fixed document properties (`created` is part of them: the same input gives
 // the same file) and the shared cell formats.
 // Every sheet prints on A4 landscape, as wide as one page, with its header row on every page (issue 28).
-void print_setup(lxw_worksheet* ws, lxw_row_t header_rows = 1) {
+// `header`: the row of column heads (none: -1).
+void print_setup(lxw_worksheet* ws, int header = 0) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
     worksheet_fit_to_pages(ws, 1, 0);
-    if (header_rows > 0) worksheet_repeat_rows(ws, 0, header_rows - 1);
+    if (header >= 0) worksheet_repeat_rows(ws, lxw_row_t(header), lxw_row_t(header));
+}
+
+// Title, period, peildatum and source above a sheet's table, then a blank row (issue 28): a sheet
+// copied out of the workbook still says what it is. Returns the row of the column heads.
+lxw_row_t write_head(const Book& b, lxw_worksheet* ws, const std::string& sheet) {
+    if (!b.head) return 0;
+    const std::string lines[] = {b.head->title + " — " + sheet, b.head->period, b.head->peildatum, b.head->source};
+    for (lxw_row_t r = 0; r < std::size(lines); ++r)
+        worksheet_write_string(ws, r, 0, lines[r].c_str(), r == 0 ? b.head_title : nullptr);
+    return kSheetHeadRows;
 }
 
 // `whole_percents`: a publication's percentages are whole (0%), elsewhere one decimal (0.0%).
@@ -91,48 +106,68 @@ Book open_book(const std::string& path, const char* title, std::time_t created, 
     format_set_num_format(b.date, "dd-mm-yyyy");
     b.wrap = workbook_add_format(b.wb);
     format_set_text_wrap(b.wrap);
+    b.head_title = workbook_add_format(b.wb);
+    format_set_bold(b.head_title);
+    format_set_font_size(b.head_title, 13);
     return b;
 }
 
+// A sheet with its head (write_head), its column heads and its symbols: rows are counted from the first
+// row under the column heads' row (row 1), whatever the head above.
 class Sheet {
 public:
     Sheet(Book& b, const char* name, std::initializer_list<std::pair<const char*, double>> columns) : b_(b) {
         ws_ = workbook_add_worksheet(b.wb, name);
+        top_ = write_head(b, ws_, name);
         lxw_col_t c = 0;
-        for (const auto& [title, width] : columns) {
-            worksheet_write_string(ws_, 0, c, title, b.header);
-            worksheet_set_column(ws_, c, c, width, nullptr);
-            ++c;
-        }
-        cols_ = c;
-        worksheet_freeze_panes(ws_, 1, 0);
-        print_setup(ws_);
+        for (const auto& [title, width] : columns) header(c++, title, width);
+        worksheet_freeze_panes(ws_, top_ + 1, 0);
+        print_setup(ws_, int(top_));
     }
     lxw_worksheet* ws() { return ws_; }
+    lxw_row_t top() const { return top_; }  // the row of the column heads
+    // A column head (and its width).
+    void header(lxw_col_t c, const std::string& title, double width = 0) {
+        worksheet_write_string(ws_, top_, c, title.c_str(), b_.header);
+        if (width > 0) worksheet_set_column(ws_, c, c, width, nullptr);
+        cols_ = std::max<lxw_col_t>(cols_, c + 1);
+    }
     void text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
-        if (!s.empty()) worksheet_write_string(ws_, r, c, s.c_str(), f);
+        if (!s.empty()) worksheet_write_string(ws_, top_ + r, c, s.c_str(), f);
     }
     void number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) {
-        worksheet_write_number(ws_, r, c, v, f);
+        worksheet_write_number(ws_, top_ + r, c, v, f);
     }
-    // A count: a number, or in a publication "<10" (suppressed) or rounded.
+    // A symbol instead of a number (publication.hpp), right-aligned in its number column, named by the key.
+    void symbol(lxw_row_t r, lxw_col_t c, Symbol s) { text(r, c, sym_(s), b_.kept_back); }
+    // A count: a number, or in a publication "x" (secret) or rounded.
     void count(lxw_row_t r, lxw_col_t c, std::size_t n, const Disclosure& d) {
-        if (d.suppressed(n)) text(r, c, d.text(n), b_.kept_back);
+        if (d.suppressed(n)) symbol(r, c, Symbol::secret);
         else number(r, c, double(d.shown(n)), b_.count);
     }
     void day(lxw_row_t r, lxw_col_t c, const std::string& iso) {
         if (iso.empty()) return;
         lxw_datetime d = to_datetime(iso);
-        worksheet_write_datetime(ws_, r, c, &d, b_.date);
+        worksheet_write_datetime(ws_, top_ + r, c, &d, b_.date);
     }
     void finish(lxw_row_t rows) {
-        if (cols_ > 0) worksheet_autofilter(ws_, 0, 0, rows, static_cast<lxw_col_t>(cols_ - 1));
+        if (cols_ > 0) worksheet_autofilter(ws_, top_, 0, top_ + rows, static_cast<lxw_col_t>(cols_ - 1));
+    }
+    // The key under the table at row `r`: the symbols it used and, in a publication, the rounding. The
+    // row after it (r + 1 when there is a key, else r).
+    lxw_row_t key(lxw_row_t r, const Disclosure& d) {
+        const std::string k = d.key(sym_, false);
+        if (k.empty()) return r;
+        text(r, 0, k);
+        return r + 1;
     }
 
 private:
     Book& b_;
     lxw_worksheet* ws_ = nullptr;
     lxw_col_t cols_ = 0;
+    lxw_row_t top_ = 0;
+    Symbols sym_;
 };
 
 }  // namespace
@@ -154,6 +189,7 @@ struct XlsxReport {
     void trend_sheet();
     void lead_times_sheet(const std::vector<LeadPhaseView>& view);
     void comparison_sheet(const Comparison& c);
+    void rate_cell(Sheet& s, lxw_row_t r, const RuleCounts& x);
 };
 
 // Vergelijking (issue 28): per rule both periods' rates, the difference in percentage points with
@@ -172,10 +208,13 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
              {"95%-interval van", 12},
              {"95%-interval tot", 12},
              {"conclusie", 70}});
-    lxw_worksheet* ws = s.ws();
     const std::string heads[] = {"beoordeeld " + before, "% afwijkend " + before, "beoordeeld " + now,
                                  "% afwijkend " + now};
-    for (lxw_col_t k = 0; k < 4; ++k) worksheet_write_string(ws, 0, lxw_col_t(3 + k), heads[k].c_str(), b.header);
+    for (lxw_col_t k = 0; k < 4; ++k) s.header(lxw_col_t(3 + k), heads[k]);
+    // Instead of a rate: "x" where a publication keeps it back, "." where nothing was judged.
+    const auto missing = [&](const RunRecord::Figure* f) {
+        return f && (d.suppressed(f->violations) || d.suppressed(f->compliant)) ? Symbol::secret : Symbol::unknown;
+    };
     lxw_format* points = workbook_add_format(b.wb);
     format_set_num_format(points, d.publication ? "+0;-0;0" : "+0.0;-0.0;0.0");
     lxw_row_t r = 0;
@@ -184,14 +223,24 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
         s.text(r, 0, row.now->rule);
         s.text(r, 1, row.now->title);
         s.text(r, 2, std::string(severity_name(row.now->severity)));
-        if (row.before && row.judged_before) s.count(r, 3, row.before->violations + row.before->compliant, d);
+        if (!row.before) s.symbol(r, 3, Symbol::unknown);
+        else if (row.judged_before) s.count(r, 3, row.before->violations + row.before->compliant, d);
+        else s.symbol(r, 3, Symbol::secret);
         if (row.rate_before) s.number(r, 4, row.rate_before->rate, b.pct);
+        else s.symbol(r, 4, missing(row.before));
         if (row.judged_now) s.count(r, 5, row.now->violations + row.now->compliant, d);
+        else s.symbol(r, 5, Symbol::secret);
         if (row.rate_now) s.number(r, 6, row.rate_now->rate, b.pct);
+        else s.symbol(r, 6, missing(row.now));
         if (row.difference) {
             s.number(r, 7, row.difference->diff * 100, points);
             s.number(r, 8, row.difference->lo * 100, points);
             s.number(r, 9, row.difference->hi * 100, points);
+        } else {
+            const Symbol why = missing(row.now) == Symbol::secret || missing(row.before) == Symbol::secret
+                                   ? Symbol::secret
+                                   : Symbol::unknown;
+            for (const lxw_col_t col : {7, 8, 9}) s.symbol(r, col, why);
         }
         s.text(r, 10, row.sentence, b.wrap);
     }
@@ -203,9 +252,14 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
                                         [&](const RunRecord::LeadTime& p) { return p.phase == l.phase; });
         ++r;
         s.text(r, 1, std::string(lead_phase_words(l.phase)));
-        if (other != c.previous_run.lead_times.end() && median_shown(d, *other)) s.number(r, 4, *other->mediaan);
-        if (median_shown(d, l)) s.number(r, 6, *l.mediaan);
+        const auto median = [&](lxw_col_t col, const RunRecord::LeadTime* t) {
+            if (t && median_shown(d, *t)) s.number(r, col, *t->mediaan);
+            else s.symbol(r, col, t && t->mediaan ? Symbol::secret : Symbol::unknown);
+        };
+        median(4, other != c.previous_run.lead_times.end() ? &*other : nullptr);
+        median(6, &l);
     }
+    s.key(r + 2, d);
 }
 
 // Doorlooptijden: per phase the total, per quarter of the start and per team; numbers as numbers,
@@ -237,9 +291,9 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
         s.text(r, 1, kind);
         s.text(r, 2, group);
         if (shown.started) s.count(r, 3, e.started, d);
-        else s.text(r, 3, "–");
+        else s.symbol(r, 3, Symbol::secret);
         if (d.publication && e.withheld) {  // kept back for another table's sake (withhold_linked_lead_times)
-            for (const lxw_col_t c : {4, 5, 6}) s.text(r, c, "–");
+            for (const lxw_col_t c : {4, 5, 6}) s.symbol(r, c, Symbol::secret);
         } else {
             s.count(r, 4, e.completed, d);
             s.count(r, 5, e.running, d);
@@ -249,22 +303,23 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
         for (std::size_t q = 0; q < 3; ++q) {
             const std::optional<int>& days = q == 0 ? e.mediaan : q == 1 ? e.p75 : e.p90;
             if (shown.quantiles && days) s.number(r, lxw_col_t(col), double(*days));
-            else s.text(r, lxw_col_t(col), shown.quantiles && e.why_not[q] == NoQuantile::nooit ? "nooit" : "–");
+            else if (!shown.quantiles) s.symbol(r, lxw_col_t(col), Symbol::secret);
+            else if (e.why_not[q] == NoQuantile::nooit) s.text(r, lxw_col_t(col), "nooit", b.kept_back);
+            else s.symbol(r, lxw_col_t(col), Symbol::unknown);
             ++col;
         }
-        s.text(r, 10, e.started < kLeadGroupWarning ? "ja" : "nee");
-        if (d.publication) s.text(r, 11, "–");
-        else s.count(r, 11, e.zonder_aanvraag + e.zonder_gesprek, d);
+        s.text(r, 10, e.started < kLeadGroupWarning ? "ja" : "nee");  // the "*" of the HTML, as a column
+        if (!d.publication) s.count(r, 11, e.zonder_aanvraag + e.zonder_gesprek, d);  // else under beëindigd
         for (std::size_t k = 0; k < 2; ++k) {
             const std::optional<int>& end = k == 0 ? e.mediaan_lo : e.mediaan_hi;
             if (shown.quantiles && end) s.number(r, lxw_col_t(12 + k), double(*end));
-            else s.text(r, lxw_col_t(12 + k), "–");
+            else s.symbol(r, lxw_col_t(12 + k), shown.quantiles ? Symbol::unknown : Symbol::secret);
         }
         const int shares[3] = {e.share_completed, e.share_ended, e.share_open};
         const std::size_t counts[3] = {e.completed, e.competing(), e.running};
         for (std::size_t k = 0; k < 3; ++k) {
-            if (!shown.quantiles || e.started == 0 || !lead_share_shown(d, counts[k]))
-                s.text(r, lxw_col_t(14 + k), "–");
+            if (!shown.quantiles || !lead_share_shown(d, counts[k])) s.symbol(r, lxw_col_t(14 + k), Symbol::secret);
+            else if (e.started == 0) s.symbol(r, lxw_col_t(14 + k), Symbol::unknown);
             else if (d.publication) s.number(r, lxw_col_t(14 + k), double((shares[k] + 50) / 100));
             else s.number(r, lxw_col_t(14 + k), shares[k] / 100.0);
         }
@@ -280,12 +335,12 @@ void XlsxReport::lead_times_sheet(const std::vector<LeadPhaseView>& view) {
     s.finish(r);
     s.text(r + 2, 0,
            "Aalen–Johansen: dossiers die op de peildatum nog liepen tellen mee zolang ze liepen; wie afhaakte "
-           "(beëindigd, zonder aanvraag of zonder gesprek) telt als een ander einde. – = nog niet te schatten; "
-           "nooit = wordt niet meer gehaald" +
-               std::string(d.publication ? "; of de groep is te klein om te publiceren. Beëindigd omvat hier ook "
-                                           "zonder aanvraag en zonder gesprek; percentages in hele procenten."
+           "(beëindigd, zonder aanvraag of zonder gesprek) telt als een ander einde. nooit = wordt niet meer "
+           "gehaald" +
+               std::string(d.publication ? ". Beëindigd omvat hier ook zonder aanvraag en zonder gesprek; percentages "
+                                           "in hele procenten."
                                          : "."));
-    if (d.publication) s.text(r + 3, 0, d.key(false));
+    s.key(r + 3, d);
 }
 
 // Samenvatting: exactly the figures of the run.
@@ -301,7 +356,10 @@ void XlsxReport::summary_sheet() {
              {"onbekend", 9},
              {"percentage afwijkend", 12},
              {"interval ondergrens", 11},
-             {"interval bovengrens", 11}});
+             {"interval bovengrens", 11},
+             {"% als alle onbekende afwijken", 13},
+             {"ondergrens", 11},
+             {"bovengrens", 11}});
     lxw_row_t r = 0;
     const std::vector<bool> sums = rule_sums_shown(run, d);  // as rapport.html shows them
     for (const RunRecord::Figure& f : run.figures) {
@@ -312,7 +370,7 @@ void XlsxReport::summary_sheet() {
         s.text(r, 2, std::string(severity_name(f.severity)));
         s.text(r, 3, t.basis);
         if (sums[std::size_t(&f - run.figures.data())]) s.count(r, 4, f.applicable, d);
-        else s.text(r, 4, "–");
+        else s.symbol(r, 4, Symbol::secret);
         s.count(r, 5, f.compliant, d);
         s.count(r, 6, f.violations, d);
         s.count(r, 7, f.unknown, d);
@@ -324,14 +382,29 @@ void XlsxReport::summary_sheet() {
             s.number(r, 8, p->rate, b.pct);  // whole percents from the shown counts
             s.number(r, 9, p->lo, b.pct);
             s.number(r, 10, p->hi, b.pct);
+        } else {  // "x" where a publication keeps it back, "." where nothing was judged
+            const bool secret = d.suppressed(f.violations) || d.suppressed(f.compliant);
+            for (const lxw_col_t c : {8, 9, 10}) s.symbol(r, c, secret ? Symbol::secret : Symbol::unknown);
+        }
+        // Where onbekend is at least a tenth of the applicable dossiers, the worst case as rapport.html
+        // gives it (issue 28): all of them deviating, from the shown counts; in a publication whole percents.
+        const bool rate_shown = d.publication ? d.rate(f.violations, f.compliant).has_value() : f.rate.has_value();
+        if (f.unknown > 0 && f.unknown * 10 >= f.applicable && !d.suppressed(f.unknown) && rate_shown) {
+            const std::size_t v = d.shown(f.violations) + d.shown(f.unknown), n = d.shown(f.compliant) + v;
+            const auto [lo, hi] = wilson95(v, n);
+            const auto shown = [&](double x) { return d.publication ? std::round(x * 100) / 100 : x; };
+            s.number(r, 11, shown(double(v) / double(n)), b.pct);
+            s.number(r, 12, shown(lo), b.pct);
+            s.number(r, 13, shown(hi), b.pct);
         }
     }
     s.finish(r);
-    s.text(r + 2, 0, std::string(kDeviationsKey) + ".");
-    if (d.publication) {
-        s.text(r + 3, 0, d.key(false));
-        s.text(r + 4, 0, d.rule(false));
-    }
+    s.text(r + 2, 0,
+           std::string(kDeviationsKey) +
+               ". Als alle onbekende afwijken: alleen waar onbekend minstens een tiende van de dossiers is waarop de "
+               "regel van toepassing is — het percentage telt hen niet mee, dit laat zien wat dat aanneemt.");
+    const lxw_row_t next = s.key(r + 3, d);
+    if (d.publication) s.text(next, 0, d.rule(false));
 }
 
 void XlsxReport::findings_sheet() {
@@ -391,33 +464,23 @@ void XlsxReport::rules_sheet() {
 }
 
 void XlsxReport::dossiers_sheet() {
-    lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Dossiers");
-    print_setup(ws);
-    const char* fixed[] = {"dossier", "team", "kwartaal"};
-    for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(ws, 0, c, fixed[c], b.header);
-    worksheet_set_column(ws, 0, 0, 16, nullptr);
-    worksheet_set_column(ws, 1, 2, 16, nullptr);
-    for (std::size_t r = 0; r < run.rules.size(); ++r)
-        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(3 + r), run.rules[r].c_str(), b.header);
-    if (!run.rules.empty()) worksheet_set_column(ws, 3, static_cast<lxw_col_t>(2 + run.rules.size()), 10, nullptr);
-    worksheet_freeze_panes(ws, 1, 1);
+    Sheet s(b, "Dossiers", {{"dossier", 16}, {"team", 16}, {"kwartaal", 16}});
+    for (std::size_t r = 0; r < run.rules.size(); ++r) s.header(static_cast<lxw_col_t>(3 + r), run.rules[r], 10);
+    worksheet_freeze_panes(s.ws(), s.top() + 1, 1);
     std::vector<Severity> severity;  // per rule: its outcomes are worded by it
     for (const std::string& rule : run.rules) severity.push_back(rule_text(run, rule).severity);
     lxw_row_t row = 0;
     for (std::size_t c = 0; c < run.case_ids.size(); ++c) {
         ++row;
-        worksheet_write_string(ws, row, 0, run.case_ids[c].c_str(), nullptr);
+        s.text(row, 0, run.case_ids[c]);
         if (const auto at = log.dossier_position(run.case_ids[c])) {
-            const std::string team = dossier_team(log, log.dossiers[*at]);
-            const std::string quarter = dossier_quarter(log, log.dossiers[*at], run.period());
-            if (!team.empty()) worksheet_write_string(ws, row, 1, team.c_str(), nullptr);
-            if (!quarter.empty()) worksheet_write_string(ws, row, 2, quarter.c_str(), nullptr);
+            s.text(row, 1, dossier_team(log, log.dossiers[*at]));
+            s.text(row, 2, dossier_quarter(log, log.dossiers[*at], run.period()));
         }
         for (std::size_t r = 0; r < run.rules.size(); ++r)
-            worksheet_write_string(ws, row, static_cast<lxw_col_t>(3 + r),
-                                   std::string(outcome_words(run.outcome(c, r), severity[r])).c_str(), nullptr);
+            s.text(row, static_cast<lxw_col_t>(3 + r), std::string(outcome_words(run.outcome(c, r), severity[r])));
     }
-    worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(2 + run.rules.size()));
+    s.finish(row);
 }
 
 void XlsxReport::teams_sheet() {
@@ -463,11 +526,11 @@ void XlsxReport::trend_sheet() {
             s.count(r, 2, x.violations, d);
             s.count(r, 3, x.violations + x.compliant, d);
             s.count(r, 4, x.unknown, d);
-            if (x.applicable > 0)
-                if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
+            rate_cell(s, r, x);
         }
     }
     s.finish(r);
+    s.key(r + 2, d);
 }
 
 void XlsxReport::teams_sheet_of(const std::map<std::string, std::vector<RuleCounts>>& teams) {
@@ -501,8 +564,7 @@ void XlsxReport::teams_sheet_of(const std::map<std::string, std::vector<RuleCoun
             s.count(r, 2, x.violations, d);
             s.count(r, 3, x.violations + x.compliant, d);
             s.count(r, 4, x.unknown, d);
-            if (x.applicable > 0)
-                if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
+            rate_cell(s, r, x);
         }
     s.finish(r);
     std::string left_out;
@@ -511,7 +573,15 @@ void XlsxReport::teams_sheet_of(const std::map<std::string, std::vector<RuleCoun
     if (!left_out.empty())
         s.text(r + 2, 0,
                "Niet uitgesplitst, omdat een onderdrukt aantal anders na te rekenen zou zijn: " + left_out + ".");
-    s.text(r + (left_out.empty() ? 2 : 3), 0, d.key(false));
+    s.key(r + (left_out.empty() ? 2 : 3), d);
+}
+
+// A group's rate in column F: a percentage, "–" where the rule applies to none of its dossiers, "." where
+// none was judged, "x" where a publication keeps it back.
+void XlsxReport::rate_cell(Sheet& s, lxw_row_t r, const RuleCounts& x) {
+    if (x.applicable == 0) s.symbol(r, 5, Symbol::nil);
+    else if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
+    else s.symbol(r, 5, d.suppressed(x.violations) || d.suppressed(x.compliant) ? Symbol::secret : Symbol::unknown);
 }
 
 }  // namespace
@@ -528,10 +598,32 @@ std::time_t created_on(const std::string& peildatum) {
 }
 }  // namespace
 
+SheetHead sheet_head(const EventLog& log, const RunRecord& run, const Disclosure& d, const ReportFrame& frame,
+                     const std::string& what) {
+    SheetHead h;
+    h.title = frame.title.empty() ? what : frame.title;
+    if (!frame.organisation.empty()) h.title += ", " + frame.organisation;
+    if (d.publication) h.title += " (publicatieversie)";
+    const auto period = run.period();
+    h.period = period ? "Periode: dossiers met een melding of herbeoordeling in " + period->words()
+                      : std::string("Periode: alle dossiers tot de peildatum");
+    const auto day = parse_iso_date(run.peildatum);
+    h.peildatum = "Peildatum: " + (day ? day->dutch_long() : std::string("onbekend"));
+    h.source = "Bron: ";
+    for (std::size_t i = 0; i < log.inputs.size(); ++i)
+        h.source += (i ? ", " : "") + log.inputs[i].path + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) + "…)";
+    if (log.inputs.empty()) h.source += "geen invoer";
+    h.source += "; Wmo-toets " WMOTOETS_VERSION;
+    if (!frame.author.empty()) h.source += "; opgesteld door " + frame.author;
+    return h;
+}
+
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const std::vector<LeadPhaseView>* lead_times, const Comparison* comparison) {
+                       const std::vector<LeadPhaseView>* lead_times, const Comparison* comparison,
+                       const SheetHead* head) {
     const std::time_t created = created_on(run.peildatum);
     Book b = open_book(path, "Wmo-toets — rapport", created, d.publication);
+    b.head = head;
     XlsxReport x{b, log, run, d};
     x.summary_sheet();
     if (!d.publication) x.findings_sheet();
@@ -649,7 +741,7 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
     format_set_border(answer_wrap, LXW_BORDER_THIN);
     format_set_border_color(answer_wrap, 0xB0B0B0);
     format_set_text_wrap(answer_wrap);
-    lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Oordelen");
+    lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Oordelen");  // its own head, read back by evalueer
     // Above the table: which sample this is (read back and checked by evalueer), and how to fill in.
     const std::pair<std::string_view, std::string> lines[] = {
         {kVerdictHeadKeys[0], std::string(kVerdictTitle)},
@@ -688,8 +780,7 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         worksheet_write_blank(ws, r, 9, answer);
     }
     worksheet_freeze_panes(ws, header + 1, 0);
-    print_setup(ws, 0);
-    worksheet_repeat_rows(ws, header, header);  // the table's head on every printed page
+    print_setup(ws, int(header));  // the table's head on every printed page
     if (!rows.empty()) {
         worksheet_autofilter(ws, header, 0, r, static_cast<lxw_col_t>(std::size(kVerdictColumns) - 1));
         std::vector<std::string> words(std::begin(kVerdictWords), std::end(kVerdictWords));
@@ -717,8 +808,10 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         throw Error(path, 0, std::string("oordelen.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
-void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d) {
+void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d,
+                           const SheetHead* head) {
     Book b = open_book(path, "Wmo-toets — scheiding van functies", created_on(v.peildatum));
+    b.head = head;
     lxw_format* month = workbook_add_format(b.wb);
     format_set_num_format(month, "mm-yyyy");
     lxw_format* bold = workbook_add_format(b.wb);
@@ -730,13 +823,14 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
                                                             {"per-medewerker", "Per medewerker"}};
     for (const SeparationTable& t : tables.tables) {
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, sheet_names.at(t.id).c_str());
-        print_setup(ws);
+        const lxw_row_t top = write_head(b, ws, sheet_names.at(t.id));
+        print_setup(ws, int(top));
         for (lxw_col_t c = 0; c < t.columns.size(); ++c) {
-            worksheet_write_string(ws, 0, c, t.columns[c].c_str(), b.header);
+            worksheet_write_string(ws, top, c, t.columns[c].c_str(), b.header);
             worksheet_set_column(ws, c, c, c == 0 ? 22 : t.columns[c].starts_with("dossiers ONA") ? 40 : 14, nullptr);
         }
-        worksheet_freeze_panes(ws, 1, 0);
-        lxw_row_t r = 0;
+        worksheet_freeze_panes(ws, top + 1, 0);
+        lxw_row_t r = top;
         for (const auto& row : t.rows) {
             ++r;
             for (lxw_col_t c = 0; c < row.size(); ++c) {
@@ -750,22 +844,28 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
                     worksheet_write_datetime(ws, r, c, &when, month);
                     break;
                 }
-                default:
+                default: {
+                    const bool symbol =
+                        std::find(std::begin(kSymbolText), std::end(kSymbolText), cell.text) != std::end(kSymbolText);
                     if (!cell.text.empty())
                         worksheet_write_string(ws, r, c, cell.text.c_str(),
-                                               t.total_last && r == t.rows.size() ? bold : nullptr);
+                                               symbol                                     ? b.kept_back
+                                               : t.total_last && r == top + t.rows.size() ? bold
+                                                                                          : nullptr);
+                }
                 }
             }
         }
-        worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(t.columns.size() - 1));
-        if (d.publication) worksheet_write_string(ws, r + 2, 0, d.key(false).c_str(), nullptr);
+        worksheet_autofilter(ws, top, 0, r, static_cast<lxw_col_t>(t.columns.size() - 1));
+        if (const std::string k = d.key(symbols_in(t), false); !k.empty())
+            worksheet_write_string(ws, r + 2, 0, k.c_str(), nullptr);
     }
     {
         // What the tables count, and what a publication leaves out.
         lxw_worksheet* ws = workbook_add_worksheet(b.wb, "Toelichting");
-        print_setup(ws, 0);
+        print_setup(ws, -1);
         worksheet_set_column(ws, 0, 0, 110, b.wrap);
-        lxw_row_t r = 0;
+        lxw_row_t r = write_head(b, ws, "Toelichting");
         worksheet_write_string(ws, r++, 0,
                                "Scheiding van functies: is wie de cliënt ondersteunt een ander dan wie over de "
                                "maatwerkvoorziening beslist?",

@@ -18,14 +18,28 @@ namespace wmotoets {
 // In publication mode (Disclosure) counts are suppressed or rounded, rates hidden on small
 // denominators, and the dossier-level sheets (Bevindingen, Dossiers) left out.
 // With `comparison` a sheet Vergelijking (issue 28).
+// What opens every sheet of rapport.xlsx and scheiding.xlsx (issue 28), so that a sheet pasted elsewhere
+// still says what it is: the title (with the organisation, and "publicatieversie"), the period, the
+// peildatum and the source (the inputs with the start of their SHA-256, the tool and its version); then a
+// blank row, and the column heads in row kSheetHeadRows + 1.
+struct SheetHead {
+    std::string title, period, peildatum, source;
+};
+inline constexpr unsigned kSheetHeadRows = 5;
+// `what`: the workbook's title without a frame ("Wmo-toets — rapport").
+SheetHead sheet_head(const EventLog& log, const RunRecord& run, const Disclosure& d, const ReportFrame& frame,
+                     const std::string& what);
+
 struct Comparison;
 void write_report_xlsx(const std::string& path, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const std::vector<LeadPhaseView>* lead_times = nullptr, const Comparison* comparison = nullptr);
+                       const std::vector<LeadPhaseView>* lead_times = nullptr, const Comparison* comparison = nullptr,
+                       const SheetHead* head = nullptr);
 
 // scheiding.xlsx: one sheet per table (Per maand, Per team, Per team en maand, Per medewerker,
 // Toelichting), months as dates, counts as numbers, rates as percentages; in a publication what
 // the HTML shows and no more.
-void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord& run, const Disclosure& d);
+void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord& run, const Disclosure& d,
+                           const SheetHead* head = nullptr);
 
 // oordelen.xlsx (sheet Oordelen): the head above, then the table with a drop-down in the
 // Oordeel column (data validation) and empty cells for explanation, source, auditor and date.

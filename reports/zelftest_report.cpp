@@ -231,12 +231,19 @@ void write_zelftest_html(std::ostream& out, const ZelftestQuestions& q, const st
                 out << "<p><b>Toets aan de dossiers:</b> " << kDeviationsKey
                     << ".</p>\n<table>\n<tr><th>regel</th>"
                        "<th>titel</th><th>van toep.</th><th>afwijkend</th><th>onbekend</th><th>% afwijkend</th></tr>\n";
-                for (const CheckFigure& c : f->second)
+                bool unknown = false;  // "." used, named in the key (issue 28)
+                for (const CheckFigure& c : f->second) {
+                    unknown |= !c.rate;
                     out << "<tr" << (c.rate && *c.rate > d.threshold ? " class=\"p\"" : "") << "><td>" << c.rule
-                        << "</td><td>" << html_escape(c.title) << "</td><td>" << c.applicable << "</td><td>"
-                        << c.violations << "</td><td>" << c.unknown << "</td><td>"
-                        << (c.rate ? percent_nl(*c.rate) : "–") << "</td></tr>\n";
+                        << "</td><td>" << html_escape(c.title) << "</td><td class=\"n\">" << grouped(c.applicable)
+                        << "</td><td class=\"n\">" << grouped(c.violations) << "</td><td class=\"n\">"
+                        << grouped(c.unknown) << "</td><td class=\"n\">" << (c.rate ? percent_nl(*c.rate) : ".")
+                        << "</td></tr>\n";
+                }
                 out << "</table>\n";
+                if (unknown)
+                    out << "<p class=\"small key\">Tekens: <b>.</b> = cijfer onbekend of niet te berekenen (niets "
+                           "beoordeeld).</p>\n";
             }
         }
     }

@@ -281,3 +281,105 @@ TEST(HumanOutput, NoIsoDateAndNoUngroupedLongNumber) {
     EXPECT_GT(read, 1000000u);
     fs::remove_all(dir);
 }
+
+namespace {
+
+// The symbols a cell uses (issue 28: . x – *), as separate words of a number cell ("x/25 (12 %)",
+// "x / 40 / x"), or the "*" after a group's name.
+std::set<std::string> symbols_of(const std::string& cell) {
+    std::set<std::string> out;
+    std::string word;
+    for (std::size_t i = 0; i <= cell.size(); ++i) {
+        const char c = i < cell.size() ? cell[i] : ' ';
+        if (c == ' ' || c == '/') {
+            if (word == "." || word == "x" || word == "–" || word == "*") out.insert(word);
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    return out;
+}
+
+// Per table of an HTML page: the symbols its number cells and first column use, and the key under it
+// (the first paragraph with class "key" before the next table or heading).
+void check_html_keys(const std::string& html, const std::string& file, std::size_t& symbols_seen) {
+    const std::regex cell_re("<td class=\"n\"[^>]*>([\\s\\S]*?)</td>|<tr><td>([^<]*) \\*</td>"), tag("<[^>]*>");
+    std::size_t at = 0, tables = 0;
+    while ((at = html.find("<table", at)) != std::string::npos) {
+        const std::size_t end = html.find("</table>", at);
+        ASSERT_NE(end, std::string::npos) << file;
+        const std::string body = html.substr(at, end - at);
+        std::set<std::string> used;
+        for (auto it = std::sregex_iterator(body.begin(), body.end(), cell_re); it != std::sregex_iterator(); ++it) {
+            if ((*it)[2].matched) used.insert("*");
+            else
+                for (const std::string& s : symbols_of(std::regex_replace((*it)[1].str(), tag, " "))) used.insert(s);
+        }
+        std::size_t next = std::min({html.find("<table", end), html.find("<h2", end), html.find("<h3", end)});
+        const std::size_t key_at = html.find("key\">", end);
+        const std::string key = key_at < next ? html.substr(key_at, html.find("</p>", key_at) - key_at) : "";
+        for (const std::string& s : used) {
+            ++symbols_seen;
+            EXPECT_NE(key.find("<b>" + s + "</b> ="), std::string::npos)
+                << file << ", tabel " << tables + 1 << ": het teken '" << s << "' staat niet in de sleutel ('" << key
+                << "')";
+        }
+        ++tables;
+        at = end;
+    }
+}
+
+// Per sheet of a workbook: the symbols in its cells, each named in a line "Tekens: … s = …" of the sheet.
+void check_xlsx_keys(const std::string& path, std::size_t& symbols_seen) {
+    const auto files = wmotoets::test::unzip(wmotoets::test::read_all(path));
+    const std::string& wb = files.at("xl/workbook.xml");
+    const std::regex sheet_re("<sheet name=\"([^\"]*)\"");
+    for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) {
+        const auto sheet = wmotoets::test::sheet_named(files, (*it)[1]);
+        std::string keys;
+        for (const auto& [ref, value] : sheet)
+            if (value.rfind("Tekens: ", 0) == 0 || value.find(" Tekens: ") != std::string::npos) keys += value;
+        for (const auto& [ref, value] : sheet)
+            if (value == "." || value == "x" || value == "–") {
+                ++symbols_seen;
+                EXPECT_NE(keys.find(value + " = "), std::string::npos)
+                    << path << " blad " << (*it)[1] << " " << ref << ": het teken '" << value
+                    << "' staat niet in de sleutel";
+            }
+    }
+}
+
+}  // namespace
+
+// Acceptance (issue 28): the key under every table names each symbol the table uses (. x – *, as CBS
+// writes them), in the internal and the public report, scheiding.html and both workbooks; and no
+// table writes the symbols of before ("<10", a bare "-").
+TEST(HumanOutput, TheKeyOfEveryTableNamesTheSymbolsItUses) {
+    namespace fs = std::filesystem;
+    const fs::path dir = wmotoets::test::temp_dir() / "tekens";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string log = (dir / "g.csv").string(), db = (dir / "g.db").string();
+    using wmotoets::test::cli;
+    ASSERT_EQ(cli({"-q", "genereer", "--dossiers", "300", "--zaad", "4", "--uit", log}), 0);
+    ASSERT_EQ(cli({"-q", "importeer", log, "--db", db}), 0);
+    ASSERT_EQ(cli({"-q", "controleer", "--db", db, "--exit-zero", "--uit", (dir / "controle.txt").string()}), 0);
+    for (const char* out : {"r", "p"}) {
+        std::vector<std::string> args = {"-q",          "rapport", "--db",        db,      "--periode",         "2024",
+                                         "--vergelijk", "2023",    "--scheiding", "--uit", (dir / out).string()};
+        if (std::string(out) == "p") args.push_back("--publicatie");
+        ASSERT_EQ(cli(args), 0);
+    }
+    std::size_t seen = 0;
+    for (const char* file : {"r/rapport.html", "r/scheiding.html", "p/rapport.html", "p/scheiding.html"}) {
+        const std::string html = wmotoets::test::read_all((dir / file).string());
+        check_html_keys(html, file, seen);
+        EXPECT_EQ(html.find(">&lt;10<"), std::string::npos) << file;
+        EXPECT_EQ(html.find("&lt;10/"), std::string::npos) << file;
+    }
+    for (const char* file : {"r/rapport.xlsx", "r/scheiding.xlsx", "p/rapport.xlsx", "p/scheiding.xlsx"})
+        check_xlsx_keys((dir / file).string(), seen);
+    EXPECT_GT(seen, 50u) << "de rapporten van 300 dossiers gebruiken tekens; de test moet ze vinden";
+    fs::remove_all(dir);
+}

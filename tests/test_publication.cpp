@@ -47,11 +47,13 @@ struct Range {
 };
 
 // The exact counts a published count stands for; "published outside its rounding range" (a count
-// that no exact value gives) is a test failure.
+// that no exact value gives) is a test failure. The symbols as CBS writes them (issue 28): "x" (geheim)
+// in a count column where only a count of 1 up to the threshold is kept back: 1–9 (an attacker who
+// knows the program knows that); "–" nihil; "." unknown.
 Range range_of(const std::string& text, const std::string& where) {
-    if (text == "0") return {0, 0};
-    if (text == "–") return {0, 1 << 20};  // not shown
-    if (text == "<" + std::to_string(kThreshold)) return {1, kThreshold - 1, true};
+    if (text == "0" || text == "–") return {0, 0};
+    if (text == ".") return {0, 1 << 20};
+    if (text == "x") return {1, kThreshold - 1, true};
     std::string digits = text;  // "1.050": grouped by thousands, as every number for people
     std::erase(digits, '.');
     const long n = std::stol(digits);
@@ -68,7 +70,13 @@ long shown(long n) {
     return std::max((n + kBase / 2) / kBase * kBase, floor);
 }
 long published_of(const Range& r) { return r.suppressed ? -1 : shown(r.lo); }  // the number that was shown
-bool free_count(long n) { return n == 0 || n >= kThreshold; }                  // may be published (not suppressed)
+// The same where "x" may also stand for a count kept back because it would betray another (a sum, a
+// lead-time count, a count of the separation view, 0 included): unknown.
+Range range_of_any(const std::string& text, const std::string& where) {
+    if (text == "x") return {0, 1 << 20, true};
+    return range_of(text, where);
+}
+bool free_count(long n) { return n == 0 || n >= kThreshold; }  // may be published (not suppressed)
 
 std::string whole(double fraction) {
     char buf[16];
@@ -303,7 +311,7 @@ void link_lead_times(std::map<std::string, Row>& rows, const Publication& pub, c
         if (t == exact.total.end()) continue;
         for (const auto& [key, l] : lead)
             for (std::size_t k = 0; k < 4; ++k) {
-                if (l.shown[k].empty() || l.shown[k] == "–") continue;
+                if (l.shown[k].empty() || l.shown[k] == "x" || l.shown[k] == ".") continue;
                 const Range x = range_of(l.shown[k], label + " doorlooptijden " + key.first + " " + key.second);
                 const bool total_row = key.first.ends_with("|totaal");
                 const std::string part = key.first.substr(key.first.find('|') + 1);
@@ -341,7 +349,7 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         Row r;
         r.rule = c[0];
         const std::string where = label + " " + r.rule;
-        r.A = range_of(c[4], where);
+        r.A = range_of_any(c[4], where);  // "x": 1–9, or a sum kept back
         r.C = range_of(c[5], where);
         r.V = range_of(c[6], where);
         r.U = range_of(c[7], where);
@@ -353,9 +361,11 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         // The rate and interval: only when both counts are free, and from the published counts.
         const bool free = !r.V.suppressed && !r.C.suppressed && published_of(r.V) + published_of(r.C) > 0;
         if (!free) {
-            EXPECT_EQ(c[8], "–") << where;
-            EXPECT_EQ(c[9], "–") << where;
-            EXPECT_FALSE(summary.count("I" + xrow)) << where;
+            // "x" where a count is kept back, "." where nothing was judged.
+            const std::string why = r.V.suppressed || r.C.suppressed ? "x" : ".";
+            EXPECT_EQ(c[8], why) << where;
+            EXPECT_EQ(c[9], why) << where;
+            EXPECT_EQ(summary.count("I" + xrow) ? summary.at("I" + xrow) : "(leeg)", why) << where;
         } else {
             const long v = published_of(r.V), n = v + published_of(r.C);
             const auto [lo, hi] = wmotoets::wilson95(std::size_t(v), std::size_t(n));
@@ -382,7 +392,7 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         const std::string judged =
             text.substr(text.find('/') + 1,
                         text.find(',') == std::string::npos ? std::string::npos : text.find(',') - text.find('/') - 1);
-        r.J = range_of(judged, label + " grafiek " + r.rule);
+        r.J = range_of_any(judged, label + " grafiek " + r.rule);
     }
     EXPECT_EQ(k, order.size()) << label << ": grafiek";
     const std::regex bar_re("<rect x=\"70\" y=\"[0-9]+\" width=\"([0-9.]+)\"");
@@ -444,9 +454,11 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                             EXPECT_EQ(x.lo, range->lo) << gr.where << " xlsx " << ref;
                             EXPECT_EQ(x.hi, range->hi) << gr.where << " xlsx " << ref;
                         }
-                        EXPECT_EQ(teams_sheet.count("F" + n) > 0, gr.rate_shown.value_or(false))
-                            << gr.where << " xlsx F";
-                        if (teams_sheet.count("F" + n) && published_of(gr.judged) > 0) {
+                        // A rate as a number, or a symbol (x, ., –) where the HTML shows none.
+                        const std::string f = teams_sheet.count("F" + n) ? teams_sheet.at("F" + n) : "(leeg)";
+                        const bool number = !f.empty() && std::isdigit(static_cast<unsigned char>(f[0]));
+                        EXPECT_EQ(number, gr.rate_shown.value_or(false)) << gr.where << " xlsx F = " << f;
+                        if (number && published_of(gr.judged) > 0) {
                             EXPECT_NEAR(
                                 std::stod(teams_sheet.at("F" + n)),
                                 std::round(double(published_of(gr.v)) / double(published_of(gr.judged)) * 100) / 100,
@@ -496,7 +508,7 @@ std::size_t attack(const Publication& pub, const std::string& label) {
                     long lo = 0, hi = 0;
                     const Table& t = tabs.at(0);
                     for (std::size_t i = 1; i + 1 < t.size(); ++i) {
-                        const Range part = range_of(t[i][j], label + " " + heading);
+                        const Range part = range_of_any(t[i][j], label + " " + heading);
                         lo += part.lo;
                         hi += std::min(part.hi, 1L << 20);
                     }
@@ -557,8 +569,8 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         for (const std::size_t j : {1u, 2u, 4u, 6u}) {
             std::vector<Range> cells;
             for (std::size_t i = 1; i + 1 < t.size(); ++i)
-                cells.push_back(range_of(t[i][j], label + " " + heading + " " + t[i][0]));
-            Range total = range_of(t.back()[j], label + " " + heading + " totaal");
+                cells.push_back(range_of_any(t[i][j], label + " " + heading + " " + t[i][0]));
+            Range total = range_of_any(t.back()[j], label + " " + heading + " totaal");
             // Linked to a rule: the values the whole rule table leaves that count.
             if (const auto link = separation_links.find({heading, j}); link != separation_links.end()) {
                 const Row& r = rows[link->second.rule];
@@ -711,16 +723,18 @@ TEST(Publication, AComparisonShowsOfEachPeriodOnlyWhatItsOwnPublicationShows) {
             const auto n = row_of(rules_now, rule), b = row_of(rules_before, rule);
             ASSERT_EQ(n.size(), 10u);
             ASSERT_EQ(b.size(), 10u);
-            if (t[i][2] != "–") {
-                EXPECT_NE(b[4], "–") << "beoordeeld 2023 zonder gepubliceerde sommen";
+            // A number, not a symbol (x geheim, . onbekend, – nihil).
+            const auto number = [](const std::string& v) { return v != "x" && v != "." && v != "–"; };
+            if (number(t[i][2])) {
+                EXPECT_TRUE(number(b[4])) << "beoordeeld 2023 zonder gepubliceerde sommen";
             }
-            if (t[i][4] != "–") {
-                EXPECT_NE(n[4], "–") << "beoordeeld 2024 zonder gepubliceerde sommen";
+            if (number(t[i][4])) {
+                EXPECT_TRUE(number(n[4])) << "beoordeeld 2024 zonder gepubliceerde sommen";
             }
             EXPECT_EQ(t[i][3], b[8]) << "% afwijkend 2023";
             EXPECT_EQ(t[i][5], n[8]) << "% afwijkend 2024";
-            if (t[i][6] != "–") {
-                EXPECT_TRUE(t[i][3] != "–" && t[i][5] != "–") << "verschil zonder twee percentages";
+            if (number(t[i][6])) {
+                EXPECT_TRUE(number(t[i][3]) && number(t[i][5])) << "verschil zonder twee percentages";
                 ++differences;
             }
             ++compared;
@@ -752,9 +766,9 @@ TEST(Publication, TheAttackFindsARecomputableCount) {
 
 namespace {
 
-// The exact counts a published count cell stands for: "0", "<10" (1–9), 10 (10–12), n (n − 2 … n + 2).
+// The exact counts a published count cell stands for: "0", "x" (1–9), 10 (10–12), n (n − 2 … n + 2).
 std::pair<int, int> published_range(const std::string& cell) {
-    if (cell == "<10") return {1, 9};
+    if (cell == "x") return {1, 9};
     const int v = std::stoi(cell);
     if (v == 0) return {0, 0};
     return {v == 10 ? 10 : v - 2, v + 2};
@@ -770,16 +784,19 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
         const std::string n = std::to_string(r);
         ++rows;
         std::vector<std::pair<int, int>> ranges;
+        const auto at = [&](const std::string& ref) { return sheet.count(ref) ? sheet.at(ref) : std::string(); };
+        // A row kept back for another table's sake has no count at all: its parts all "x".
+        const bool withheld = at("E" + n) == "x" && at("F" + n) == "x" && at("G" + n) == "x";
         for (const char* col : {"D", "E", "F", "G"}) {
-            const std::string v = sheet.count(col + n) ? sheet.at(col + n) : "";
-            if (v == "–") continue;
-            EXPECT_TRUE(v == "<10" || v == "0" || (std::stoi(v) >= 10 && std::stoi(v) % 5 == 0))
+            const std::string v = at(col + n);
+            EXPECT_TRUE(v == "x" || v == "0" || (std::stoi(v) >= 10 && std::stoi(v) % 5 == 0))
                 << label << " " << col << n << " = " << v;
             ranges.push_back(published_range(v));
         }
-        const bool gestart_shown = sheet.at("D" + n) != "–";
+        // "x" for the started count: kept back (1–9, or a count that would betray one).
+        const bool gestart_shown = at("D" + n) != "x";
         for (const char* col : {"H", "I", "J"}) {
-            if (sheet.at(col + n) != "–") {
+            if (at(col + n) != "x" && at(col + n) != ".") {
                 EXPECT_TRUE(gestart_shown && published_range(sheet.at("D" + n)).first >= 20)
                     << label << " " << col << n << ": kwantiel bij een kleine groep";
             }
@@ -787,15 +804,15 @@ std::size_t check_lead_times(const Publication& pub, const std::string& label) {
         // The shares (whole percents) only for such groups, and never beside a kept-back count: the
         // share of afgerond (O) beside E, of beëindigd (P) beside G, of open (Q) beside F.
         for (const auto& [share, count] : {std::pair{"O", "E"}, std::pair{"P", "G"}, std::pair{"Q", "F"}}) {
-            const std::string v = sheet.count(share + n) ? sheet.at(share + n) : "–";
-            if (v == "–") continue;
+            const std::string v = sheet.count(share + n) ? sheet.at(share + n) : "x";
+            if (v == "x" || v == ".") continue;
             EXPECT_TRUE(gestart_shown && published_range(sheet.at("D" + n)).first >= 20)
                 << label << " " << share << n << ": aandeel bij een kleine groep";
-            EXPECT_NE(sheet.at(count + n), "<10")
+            EXPECT_NE(sheet.at(count + n), "x")
                 << label << " " << share << n << ": aandeel naast een onderdrukt aantal";
             EXPECT_EQ(v.find_first_not_of("0123456789"), std::string::npos) << label << " " << share << n << " = " << v;
         }
-        if (!gestart_shown) continue;
+        if (!gestart_shown || withheld) continue;
         // Every suppressed part keeps at least two possible values under the sum.
         const auto [g, a, l, b] = std::tuple{ranges[0], ranges[1], ranges[2], ranges[3]};
         for (int part = 1; part <= 3; ++part) {

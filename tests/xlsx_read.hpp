@@ -81,9 +81,9 @@ inline std::string unescape(std::string s) {
     return s;
 }
 
-// A sheet as cell reference → text (shared strings resolved, numbers as written).
-inline std::map<std::string, std::string> cells(const std::map<std::string, std::string>& files,
-                                                const std::string& sheet) {
+// A sheet as cell reference → text (shared strings resolved, numbers as written), head lines included.
+inline std::map<std::string, std::string> raw_cells(const std::map<std::string, std::string>& files,
+                                                    const std::string& sheet) {
     std::vector<std::string> shared;
     static const std::string none;
     const std::string& ss = files.count("xl/sharedStrings.xml") ? files.at("xl/sharedStrings.xml") : none;
@@ -100,17 +100,48 @@ inline std::map<std::string, std::string> cells(const std::map<std::string, std:
     return out;
 }
 
-// A sheet by its name in the workbook, as cell reference → text (empty when there is no such sheet).
-inline std::map<std::string, std::string> sheet_named(const std::map<std::string, std::string>& files,
-                                                      const std::string& name) {
+// A sheet by its name in the workbook as written, head lines included (empty when there is no such sheet).
+inline std::map<std::string, std::string> sheet_as_written(const std::map<std::string, std::string>& files,
+                                                           const std::string& name) {
     const std::string& wb = files.at("xl/workbook.xml");
     const std::regex sheet_re("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
     int index = 0;
     for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) {
         ++index;
-        if ((*it)[1] == name) return cells(files, "xl/worksheets/sheet" + std::to_string(index) + ".xml");
+        if ((*it)[1] == name) return raw_cells(files, "xl/worksheets/sheet" + std::to_string(index) + ".xml");
     }
     return {};
+}
+
+// The rows of the head that opens a sheet of rapport.xlsx and scheiding.xlsx (title, period, peildatum,
+// source, a blank row: reports/xlsx_report.hpp kSheetHeadRows).
+inline constexpr int kHeadRows = 5;
+inline bool has_head(const std::map<std::string, std::string>& sheet) {
+    return sheet.count("A4") && sheet.at("A4").rfind("Bron: ", 0) == 0 && sheet.count("A3") &&
+           sheet.at("A3").rfind("Peildatum: ", 0) == 0;
+}
+
+// A sheet by its name, as cell reference → text, its table's column heads in row 1: the head lines
+// above it (when there are) left out (empty when there is no such sheet).
+inline std::map<std::string, std::string> without_head(std::map<std::string, std::string> sheet) {
+    if (!has_head(sheet)) return sheet;
+    std::map<std::string, std::string> out;
+    for (const auto& [ref, value] : sheet) {
+        const std::size_t digits = ref.find_first_of("0123456789");
+        const int row = std::stoi(ref.substr(digits));
+        if (row > kHeadRows) out[ref.substr(0, digits) + std::to_string(row - kHeadRows)] = value;
+    }
+    return out;
+}
+
+inline std::map<std::string, std::string> sheet_named(const std::map<std::string, std::string>& files,
+                                                      const std::string& name) {
+    return without_head(sheet_as_written(files, name));
+}
+// A sheet by its file in the archive, the same way.
+inline std::map<std::string, std::string> cells(const std::map<std::string, std::string>& files,
+                                                const std::string& sheet) {
+    return without_head(raw_cells(files, sheet));
 }
 
 // The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed.
