@@ -30,13 +30,13 @@ bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const 
 
 std::string Disclosure::rule(bool) const {
     return fmt::format(
-        "Publicatieversie: aantallen van 1 tot {0} zijn geheim (weergegeven als x), de andere aantallen zijn "
+        "Publicatieversie: aantallen van 1 tot en met {2} zijn geheim (weergegeven als x), de andere aantallen zijn "
         "afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen staan er alleen bij als "
         "zowel het aantal afwijkend als het aantal voldaan 0 of minstens {0} is, en zijn berekend uit de afgeronde "
         "aantallen, in hele procenten. Een uitsplitsing in één of twee groepen is weggelaten, net als alle gegevens "
         "per dossier en per medewerker. Zo is geen cliënt of medewerker uit de cijfers te herleiden, en geen geheim "
         "aantal na te rekenen.",
-        threshold, base);
+        threshold, base, threshold - 1);
 }
 
 std::string Disclosure::key(const Symbols& used, bool html) const {
@@ -48,8 +48,8 @@ std::string Disclosure::key(const Symbols& used, bool html) const {
         parts.push_back((html ? "<b>" + mark + "</b>" : mark) + " = " + meaning);
     };
     sym(Symbol::unknown, "cijfer onbekend of niet te berekenen (niets beoordeeld, of de schatting komt niet zo ver)");
-    sym(Symbol::secret,
-        fmt::format("geheim: een aantal van 1 tot {}, of een getal dat zo'n aantal zou verraden", threshold));
+    sym(Symbol::secret, fmt::format("geheim: een aantal van 1 tot en met {}, of een getal dat zo'n aantal zou verraden",
+                                    threshold - 1));
     sym(Symbol::nil, "nihil: op geen enkel dossier van toepassing");
     sym(Symbol::small,
         fmt::format("kleine groep: minder dan {} gestarte dossiers, de schatting is onzeker", kLeadGroupWarning));

@@ -428,7 +428,7 @@ void HtmlReport::reading_guide() {
            "zo ver); <b>–</b> = nihil (op geen enkel dossier van toepassing); <b>*</b> bij een doorlooptijd = kleine "
            "groep, minder dan "
         << kLeadGroupWarning << " gestarte dossiers"
-        << (d.publication ? "; <b>x</b> = geheim: een aantal van 1 tot " + std::to_string(d.threshold) +
+        << (d.publication ? "; <b>x</b> = geheim: een aantal van 1 tot en met " + std::to_string(d.threshold - 1) +
                                 ", of een getal dat zo'n aantal zou verraden; andere aantallen zijn afgerond op een "
                                 "veelvoud van " +
                                 std::to_string(d.base)
@@ -605,7 +605,10 @@ void HtmlReport::chart() {
                     << "\" x2=\"" << fmt::format("{:.1f}", left + *r->hi * width) << "\" y2=\"" << y + 9
                     << "\" stroke=\"#111\" stroke-width=\"1.5\"/>\n";
         } else {
-            out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">niet beoordeeld</text>\n";
+            // Kept back in a publication, or nothing judged.
+            const bool secret = d.suppressed(f.violations) || d.suppressed(f.compliant);
+            out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">"
+                << (secret ? "niet gepubliceerd (x)" : "niet beoordeeld") << "</text>\n";
         }
         out << "<text x=\"" << left + width + 10 << "\" y=\"" << y + 12 << "\">" << labels[i] << "</text>\n";
     }

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "reports/report.hpp"
+#include "workflow/facts.hpp"
 
 namespace wmotoets {
 
@@ -91,10 +93,23 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     std::vector<DossierRow> dossiers;
     std::map<std::string, SeparationView::Person> persons;
     std::unordered_map<StrId, std::unordered_map<StrId, std::size_t>> teams_of;  // actor → team → events
+    // Only the dossiers of the run, and of a run for a period only the events of the cycles opened in it
+    // (issue 28): the same dossiers and cycles that ONA-01…03 judged, so that a rate's numerator and
+    // denominator count the same.
+    const std::optional<Period> period = run.period();
+    const ReplayIds ids(log);
+    DossierFacts facts;
     for (const Dossier& c : log.dossiers) {
+        const auto at = run_pos.find(log.str(c.id));
+        if (at == run_pos.end()) continue;
+        std::span<const std::uint32_t> events = log.events_of(c);
+        if (period) {
+            if (events.empty() || !replay(log, c, Calendar{}, ids, period, facts)) continue;
+            events = facts.events;
+        }
         std::set<StrId> supporters, deciders;
         std::optional<Date> decided;
-        for (std::uint32_t i : log.events_of(c)) {
+        for (std::uint32_t i : events) {
             const Event& e = log.events[i];
             const Who& w = log.who(e);
             if (w.actor == 0) continue;
@@ -110,10 +125,8 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
         for (StrId a : supporters) ++persons[std::string(log.str(a))].as_ondersteuner;
         for (StrId a : deciders) ++persons[std::string(log.str(a))].as_beslisser;
         SeparationCounts counts;
-        const auto at = run_pos.find(log.str(c.id));
         for (std::size_t k = 0; k < 3; ++k)
-            counts.deviating[k] =
-                at != run_pos.end() && rule_at[k] && run.outcome(at->second, *rule_at[k]) == Outcome::overtreden;
+            counts.deviating[k] = rule_at[k] && run.outcome(at->second, *rule_at[k]) == Outcome::overtreden;
         if (supporters.empty() || deciders.empty()) {
             for (std::size_t k = 0; k < 3; ++k) v.outside[k] += counts.deviating[k];
             continue;

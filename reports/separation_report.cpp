@@ -111,8 +111,11 @@ void write_separation_html(std::ostream& out, const SeparationView& v, const Run
            ".item{white-space:nowrap}\n</style>\n</head>\n<body>\n"
         << "<h1>Scheiding van functies</h1>\n<p class=\"muted\">Overzicht voor de wijkteamcoördinator: is wie de "
            "cliënt "
-           "ondersteunt een ander dan wie over de maatwerkvoorziening beslist? Peildatum <b>"
-        << html_escape(peildatum) << "</b>"
+           "ondersteunt een ander dan wie over de maatwerkvoorziening beslist? "
+        << (run.period() ? "Periode: de dossiers met een melding of herbeoordeling in " +
+                               html_escape(run.period()->words()) + ". "
+                         : std::string())
+        << "Peildatum <b>" << html_escape(peildatum) << "</b>"
         << (v.months.empty()
                 ? std::string()
                 : "; besluiten van " + month_words(v.months.front()) + " tot en met " + month_words(v.months.back()))

@@ -371,6 +371,22 @@ TEST(HumanOutput, TheKeyOfEveryTableNamesTheSymbolsItUses) {
         if (std::string(out) == "p") args.push_back("--publicatie");
         ASSERT_EQ(cli(args), 0);
     }
+    // The coordinator's view of a period counts the dossiers and cycles the rules judged: its total of
+    // dossiers with both an ondersteuner and a beslisser is ONA-01's applicable count (before, it counted
+    // every dossier of the log against the period's deviations).
+    {
+        const std::string report = wmotoets::test::read_all((dir / "r/rapport.html").string());
+        const std::string separation = wmotoets::test::read_all((dir / "r/scheiding.html").string());
+        const auto rules = wmotoets::test::tables_after(report, "Cijfers per regel");
+        const auto months = wmotoets::test::tables_after(separation, "Alle teams per maand");
+        ASSERT_FALSE(rules.empty());
+        ASSERT_FALSE(months.empty());
+        std::string applicable;
+        for (const auto& row : rules.at(0))
+            if (!row.empty() && row[0] == "ONA-01") applicable = row[4];
+        EXPECT_FALSE(applicable.empty());
+        EXPECT_EQ(months.at(0).back().at(1), applicable) << "scheiding.html telt andere dossiers dan ONA-01";
+    }
     std::size_t seen = 0;
     for (const char* file : {"r/rapport.html", "r/scheiding.html", "p/rapport.html", "p/scheiding.html"}) {
         const std::string html = wmotoets::test::read_all((dir / file).string());

@@ -107,8 +107,8 @@ TEST(Xlsx, PublicationNeverShowsACountBelowTheThreshold) {
     // HTML: the rule stated, no dossier section (every published number is checked by
     // Publication.NoSuppressedCountCanBeRecomputed).
     const std::string html = read_all((dir / "pub" / "rapport.html").string());
-    EXPECT_NE(html.find("aantallen van 1 tot 12 zijn geheim (weergegeven als x)"), std::string::npos);
-    EXPECT_NE(html.find("<b>x</b> = geheim: een aantal van 1 tot 12, of een getal dat zo'n aantal zou verraden"),
+    EXPECT_NE(html.find("aantallen van 1 tot en met 11 zijn geheim (weergegeven als x)"), std::string::npos);
+    EXPECT_NE(html.find("<b>x</b> = geheim: een aantal van 1 tot en met 11, of een getal dat zo'n aantal zou verraden"),
               std::string::npos);
     EXPECT_EQ(html.find("<h3 id=\"dossier-"), std::string::npos);
 
