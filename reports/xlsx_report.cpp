@@ -749,7 +749,10 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         {kVerdictHeadKeys[2], head.size},
         {kVerdictHeadKeys[3], head.strata},
         {kVerdictHeadKeys[4], head.fingerprint},
-        {kVerdictHeadKeys[5], head.peildatum},
+        {kVerdictHeadKeys[5],  // in words, as every date for people (issue 28); evalueer does not need it
+         parse_iso_date(head.peildatum) ? parse_iso_date(head.peildatum)->dutch_long() : head.peildatum},
+        {"Bron", "Wmo-toets " WMOTOETS_VERSION ", 'steekproef trek': de uitkomsten van de laatste controle in de "
+                 "database"},
         {"Invullen",
          "Kies per rij in kolom Oordeel: ja, nee, niet vast te stellen of niet van toepassing. Laat de regels "
          "hierboven staan; daarmee herkent 'wmotoets steekproef evalueer --oordelen' de steekproef."}};
