@@ -104,8 +104,9 @@ int run_rapport(ReportOptions o) {
     }
     set.guard([&] {
         write_output(set.path("rapport.html"), [&](std::ostream& f) {
-            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, o.all_dossiers,
-                              comparison ? &*comparison : nullptr, true, frame);
+            write_report_html(
+                f, log, run, disclosure,
+                {lead.empty() ? nullptr : &lead, o.all_dossiers, comparison ? &*comparison : nullptr, true, frame});
         });
         if (!o.publication)  // findings per dossier never leave the organisation
             write_output(set.path("bevindingen.csv"), [&](std::ostream& f) { write_findings_csv(f, log, run); });
@@ -138,8 +139,9 @@ int run_rapport(ReportOptions o) {
     else if (o.pdf) {
         const std::string summary = o.out + "/.rapport-afdruk.html";
         write_output(summary, [&](std::ostream& f) {
-            write_report_html(f, log, run, disclosure, lead.empty() ? nullptr : &lead, false,
-                              comparison ? &*comparison : nullptr, false, frame);
+            write_report_html(
+                f, log, run, disclosure,
+                {lead.empty() ? nullptr : &lead, false, comparison ? &*comparison : nullptr, false, frame});
         });
         try {
             print_pdf(summary, o.out + "/rapport.pdf");

@@ -46,13 +46,19 @@ struct ReportFrame {
 // The settings of a run in words, one sentence each (never "andere_ondersteuner_dagen=14").
 std::vector<std::string> settings_in_words(const RunRecord& run);
 
-// With `comparison` a section that sets the run beside the period before (issue 28). Without
-// `dossier_list` the report leaves out the findings per dossier (the summary --pdf prints); a
-// publication never has them.
+// What a report holds besides the run: the lead times (when it has them), every dossier or only those
+// with findings, the period before (issue 28: a section that sets the run beside it), the findings
+// per dossier or not (the summary --pdf prints; a publication never has them), and its frame.
 struct Comparison;
+struct ReportContents {
+    const std::vector<LeadPhaseView>* lead_times = nullptr;
+    bool all_dossiers = false;
+    const Comparison* comparison = nullptr;
+    bool dossier_list = true;
+    ReportFrame frame = {};
+};
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d = {},
-                       const std::vector<LeadPhaseView>* lead_times = nullptr, bool all_dossiers = false,
-                       const Comparison* comparison = nullptr, bool dossier_list = true, const ReportFrame& frame = {});
+                       const ReportContents& contents = {});
 // The ids of rapport.html's sections, in their order (the anchors of its table of contents).
 std::vector<std::string> report_section_ids();
 

@@ -1133,14 +1133,13 @@ std::vector<std::string> report_section_ids() {
 }
 
 void write_report_html(std::ostream& out, const EventLog& log, const RunRecord& run, const Disclosure& d,
-                       const std::vector<LeadPhaseView>* lead_times, bool all_dossiers, const Comparison* comparison,
-                       bool dossier_list, const ReportFrame& frame) {
-    HtmlReport r{out, log, run, d, lead_times, all_dossiers, comparison, dossier_list, frame};
+                       const ReportContents& o) {
+    HtmlReport r{out, log, run, d, o.lead_times, o.all_dossiers, o.comparison, o.dossier_list, o.frame};
     std::vector<const ReportSection*> shown;
     for (const ReportSection& s : report_sections())
         if (!s.shown || s.shown(r)) {
             shown.push_back(&s);
-            r.sections.emplace_back(s.id, all_dossiers && s.title_all_dossiers ? s.title_all_dossiers : s.title);
+            r.sections.emplace_back(s.id, o.all_dossiers && s.title_all_dossiers ? s.title_all_dossiers : s.title);
         }
     r.head();
     r.contents();

@@ -89,7 +89,7 @@ TEST(ReportSections, EverySectionOfTheTableHasItsEntryAndItsHeadingInOrder) {
     const std::vector<LeadPhaseView> no_lead_times;
     const Comparison compared{*parse_period("2024"), *parse_period("2023"), collector.record};  // with itself
     std::ostringstream page;
-    write_report_html(page, log, collector.record, Disclosure{}, &no_lead_times, true, &compared);
+    write_report_html(page, log, collector.record, Disclosure{}, {&no_lead_times, true, &compared});
     const std::string html = page.str();
     std::size_t contents_at = 0, heading_at = 0, n = 0;
     for (const std::string& id : report_section_ids()) {

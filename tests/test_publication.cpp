@@ -8,6 +8,7 @@
 // counts fails the test. Run on the bundled samples and on generated logs of several sizes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -356,7 +357,11 @@ std::size_t attack(const Publication& pub, const std::string& label) {
         const std::string xrow = std::to_string(i + 1);
         for (const auto& [col, text] : {std::pair{'E', c[4]}, {'F', c[5]}, {'G', c[6]}, {'H', c[7]}}) {
             const std::string ref = std::string(1, col) + xrow;
-            EXPECT_EQ(summary.count(ref) ? summary.at(ref) : "?", text) << where << " xlsx " << ref;
+            // The sheet holds the number ("7925", shown 7.925), or the same symbol.
+            std::string sheet_text = summary.count(ref) ? summary.at(ref) : "?", html_text = text;
+            if (!html_text.empty() && std::isdigit(static_cast<unsigned char>(html_text[0])))
+                std::erase(html_text, '.');
+            EXPECT_EQ(sheet_text, html_text) << where << " xlsx " << ref;
         }
         // The rate and interval: only when both counts are free, and from the published counts.
         const bool free = !r.V.suppressed && !r.C.suppressed && published_of(r.V) + published_of(r.C) > 0;
@@ -370,7 +375,16 @@ std::size_t attack(const Publication& pub, const std::string& label) {
             const long v = published_of(r.V), n = v + published_of(r.C);
             const auto [lo, hi] = wmotoets::wilson95(std::size_t(v), std::size_t(n));
             EXPECT_EQ(c[8], whole(double(v) / double(n))) << where << " percentage niet uit de gepubliceerde aantallen";
-            EXPECT_EQ(c[9], whole(lo) + "–" + whole(hi)) << where << " interval niet uit de gepubliceerde aantallen";
+            // In whole percents; with one decimal where those would collapse the interval ("2–2").
+            const auto decimal = [](double x) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%.1f", x * 100);
+                std::string t = buf;
+                std::replace(t.begin(), t.end(), '.', ',');
+                return t;
+            };
+            EXPECT_EQ(c[9], whole(lo) == whole(hi) ? decimal(lo) + "–" + decimal(hi) : whole(lo) + "–" + whole(hi))
+                << where << " interval niet uit de gepubliceerde aantallen";
             for (const auto& [col, x] : {std::pair{'I', double(v) / double(n)}, {'J', lo}, {'K', hi}}) {
                 const std::string ref = std::string(1, col) + xrow;
                 EXPECT_TRUE(summary.count(ref)) << where << " " << ref;
@@ -703,7 +717,12 @@ TEST(Publication, NoSuppressedCountCanBeRecomputedAcrossLinkedTables) {
 // only where the rule's sums are published, the same rates, a difference only where both rates are.
 TEST(Publication, AComparisonShowsOfEachPeriodOnlyWhatItsOwnPublicationShows) {
     std::size_t attacked = 0, compared = 0, differences = 0;
-    for (const auto& [dossiers, seed] : {std::pair{"60", "2"}, {"150", "3"}, {"400", "4"}}) {
+    // WMOTOETS_VERGELIJK_DOSSIERS=20000: the acceptance's log (genereer --zaad 3) alone, once by hand
+    // (bench/publicatie-aanval.sh --vergelijk); the suite runs three small logs.
+    std::vector<std::pair<std::string, std::string>> logs = {{"60", "2"}, {"150", "3"}, {"400", "4"}};
+    if (const char* env = std::getenv("WMOTOETS_VERGELIJK_DOSSIERS")) logs = {{env, "3"}};
+    const bool large = logs.size() == 1;
+    for (const auto& [dossiers, seed] : logs) {
         const std::string name = std::string("pub-vergelijk-") + dossiers + "-" + seed;
         const std::string log = (wmotoets::test::temp_dir() / (name + ".csv")).string();
         ASSERT_EQ(cli({"-q", "genereer", "--dossiers", dossiers, "--zaad", seed, "--uit", log}), 0);
@@ -743,9 +762,11 @@ TEST(Publication, AComparisonShowsOfEachPeriodOnlyWhatItsOwnPublicationShows) {
             ++compared;
         }
     }
-    EXPECT_GT(attacked, 30u);
-    EXPECT_GT(compared, 60u);
-    EXPECT_GT(differences, 10u);
+    EXPECT_GT(attacked, large ? 0u : 30u);
+    EXPECT_GT(compared, large ? 30u : 60u);
+    EXPECT_GT(differences, large ? 5u : 10u);
+    std::printf("vergelijking: %zu regels vergeleken, %zu verschillen getoond, %zu geheime aantallen aangevallen\n",
+                compared, differences, attacked);
 }
 
 TEST(Publication, TheAttackFindsARecomputableCount) {
