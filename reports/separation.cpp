@@ -98,13 +98,14 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     // denominator count the same.
     const std::optional<Period> period = run.period();
     const ReplayIds ids(log);
+    const Calendar calendar;  // once: cycles do not depend on it, building one per dossier is slow
     DossierFacts facts;
     for (const Dossier& c : log.dossiers) {
         const auto at = run_pos.find(log.str(c.id));
         if (at == run_pos.end()) continue;
         std::span<const std::uint32_t> events = log.events_of(c);
         if (period) {
-            if (events.empty() || !replay(log, c, Calendar{}, ids, period, facts)) continue;
+            if (events.empty() || !replay(log, c, calendar, ids, period, facts)) continue;
             events = facts.events;
         }
         std::set<StrId> supporters, deciders;
