@@ -27,10 +27,7 @@ struct ReportOptions {
     bool publication = false, separation = false, pdf = false, pdf_all = false, all_dossiers = false;
 };
 
-Disclosure disclosure_of(const ReportOptions& o) {
-    Settings settings;
-    Calendar calendar;
-    if (!o.settings.empty()) read_settings_file(o.settings, settings, calendar);
+Disclosure disclosure_of(const ReportOptions& o, const Settings& settings) {
     Disclosure d;
     d.publication = o.publication;
     d.threshold = std::size_t(settings.publicatie_drempel);
@@ -63,12 +60,13 @@ std::optional<Period> compared_period(const ReportOptions& o, const EventLog& lo
 
 int run_rapport(ReportOptions o) {
     if (o.pdf_all) o.pdf = true;
-    const Disclosure disclosure = disclosure_of(o);
-    LatestRun latest = load_latest_run(o.db);
-    const EventLog& log = latest.log;
+    // The settings file once, before the database: a mistake in it is told before anything is read.
     Settings settings;
     Calendar calendar;
     if (!o.settings.empty()) read_settings_file(o.settings, settings, calendar);
+    const Disclosure disclosure = disclosure_of(o, settings);
+    LatestRun latest = load_latest_run(o.db);
+    const EventLog& log = latest.log;
     // Another period than the stored run's: the stored log is checked again for it (issue 28).
     const auto stored_peildatum = parse_iso_date(latest.run.peildatum);
     if (o.period.given()) {
