@@ -28,7 +28,7 @@ bool lead_breakdown_shown(const Disclosure& d, const LeadEstimate& total, const 
     return d.breakdown_shown(groups.size()) && d.breakdown_row_shown(counts(total), parts);
 }
 
-std::string Disclosure::rule(bool) const {
+std::string Disclosure::rule() const {
     return fmt::format(
         "Publicatieversie: aantallen van 1 tot en met {2} zijn geheim (weergegeven als x), de andere aantallen zijn "
         "afgerond op een veelvoud van {1} (nooit onder {0}); percentages en intervallen staan er alleen bij als "

@@ -34,7 +34,6 @@ public:
     }
     void note(Symbol s) { used_ |= 1u << unsigned(s); }
     bool used(Symbol s) const { return (used_ >> unsigned(s)) & 1u; }
-    bool any() const { return used_ != 0; }
     void clear() { used_ = 0; }
 
 private:
@@ -73,7 +72,7 @@ struct Disclosure {
         if (suppressed(n)) symbols.note(Symbol::secret);
         return text(n);
     }
-    // The rate as published, from `violations` and `compliant` (nullopt: "–"): from the shown
+    // The rate as published, from `violations` and `compliant` (nullopt: none, "x" or "."): from the shown
     // violations and compliant counts, or with `of_judged` from the shown violations and the shown
     // judged count (where a table shows those two and not the compliant count).
     std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant, bool of_judged = false) const;
@@ -115,8 +114,8 @@ struct Disclosure {
     // The same when another table tells that `total` lies within `whole` (its exact values).
     bool parts_shown(const std::vector<std::size_t>& parts, std::size_t total,
                      std::pair<std::size_t, std::size_t> whole) const;
-    // The rule applied, in Dutch, for the report (as HTML text, or plain).
-    std::string rule(bool html = true) const;
+    // The rule applied, in Dutch, for the report (plain text, the same in HTML).
+    std::string rule() const;
     // The key under a table: what each symbol it used means and, in a publication, the rounding and
     // the threshold. Empty outside a publication when the table used no symbol.
     std::string key(const Symbols& used, bool html = true) const;

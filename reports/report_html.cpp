@@ -860,9 +860,10 @@ void HtmlReport::lead_times() {
            "op de peildatum nog liepen tellen mee zolang ze liepen, en wie afhaakte (ingetrokken of gesloten: "
            "beëindigd; of zonder aanvraag 42 dagen na het verslag, of met een verslag zonder gesprek) telt als een "
            "ander einde, niet als afgerond en niet als weggelaten (Aalen–Johansen): zo worden de traagste dossiers "
-           "niet weggelaten en worden wachttijden niet korter voorgesteld dan ze zijn. . = nog niet te schatten, "
+           "niet weggelaten en worden wachttijden niet korter voorgesteld dan ze zijn. Een punt (.): nog niet te "
+           "schatten, "
            "omdat te veel dossiers nog lopen"
-        << (d.publication ? "; x = de groep is te klein om te publiceren" : "")
+        << (d.publication ? "; x: de groep is te klein om te publiceren" : "")
         << "; nooit = dat aandeel wordt niet meer gehaald, omdat te veel dossiers anders eindigden. * = minder dan "
         << kLeadGroupWarning
         << " gestarte dossiers: de schatting is onzeker. De schatting neemt aan dat de cycli van de dossiers los van "

@@ -404,7 +404,7 @@ void XlsxReport::summary_sheet() {
                ". Als alle onbekende afwijken: alleen waar onbekend minstens een tiende van de dossiers is waarop de "
                "regel van toepassing is — het percentage telt hen niet mee, dit laat zien wat dat aanneemt.");
     const lxw_row_t next = s.key(r + 3, d);
-    if (d.publication) s.text(next, 0, d.rule(false));
+    if (d.publication) s.text(next, 0, d.rule());
 }
 
 void XlsxReport::findings_sheet() {
@@ -881,7 +881,7 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
             const std::string line = "Niet in de publicatieversie: " + why;
             worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);
         }
-        if (d.publication) worksheet_write_string(ws, r++, 0, d.rule(false).c_str(), nullptr);
+        if (d.publication) worksheet_write_string(ws, r++, 0, d.rule().c_str(), nullptr);
     }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
