@@ -144,24 +144,51 @@ inline std::map<std::string, std::string> cells(const std::map<std::string, std:
     return without_head(raw_cells(files, sheet));
 }
 
-// The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed.
+// The HTML tables after heading `h` (up to the next <h2>): rows of cell texts, tags removed. Read with
+// find, not std::regex: a lazy "[\s\S]*?" over a table of 30 KB recursed deep enough to overflow the
+// stack under ASan.
 using Table = std::vector<std::vector<std::string>>;
+// Where the element `name` ("tr", "td", "th") next opens from `from` ("<th" followed by '>' or ' ', not
+// "<thead"); npos when not before `end`.
+inline std::size_t find_element(const std::string& html, const std::string& name, std::size_t from, std::size_t end) {
+    for (std::size_t p = html.find("<" + name, from); p < end; p = html.find("<" + name, p + 1)) {
+        const char next = p + 1 + name.size() < html.size() ? html[p + 1 + name.size()] : '\0';
+        if (next == '>' || next == ' ') return p;
+    }
+    return std::string::npos;
+}
+inline std::string without_tags(const std::string& s) {
+    std::string out;
+    bool in_tag = false;
+    for (const char c : s) {
+        if (c == '<') in_tag = true;
+        else if (c == '>' && in_tag) in_tag = false;
+        else if (!in_tag) out += c;
+    }
+    return out;
+}
 inline std::vector<Table> tables_after(const std::string& html, const std::string& heading) {
     std::vector<Table> out;
     const std::size_t at = html.find(">" + heading + "</h");
     if (at == std::string::npos) return out;
     const std::size_t end = std::min(html.find("<h2", at), html.size());
-    const std::string part = html.substr(at, end - at);
-    const std::regex table("<table[^>]*>([\\s\\S]*?)</table>"), row("<tr[^>]*>([\\s\\S]*?)</tr>"),
-        cell("<t[dh][^>]*>([\\s\\S]*?)</t[dh]>"), tag("<[^>]*>");
-    for (auto t = std::sregex_iterator(part.begin(), part.end(), table); t != std::sregex_iterator(); ++t) {
+    for (std::size_t t = find_element(html, "table", at, end); t != std::string::npos;
+         t = find_element(html, "table", t + 1, end)) {
+        const std::size_t body = html.find('>', t) + 1, body_end = std::min(html.find("</table>", body), end);
         Table tab;
-        const std::string body = (*t)[1];
-        for (auto r = std::sregex_iterator(body.begin(), body.end(), row); r != std::sregex_iterator(); ++r) {
+        for (std::size_t r = find_element(html, "tr", body, body_end); r != std::string::npos;
+             r = find_element(html, "tr", r + 1, body_end)) {
+            const std::size_t row = html.find('>', r) + 1, row_end = std::min(html.find("</tr>", row), body_end);
             std::vector<std::string> cells;
-            const std::string rb = (*r)[1];
-            for (auto c = std::sregex_iterator(rb.begin(), rb.end(), cell); c != std::sregex_iterator(); ++c)
-                cells.push_back(unescape(std::regex_replace((*c)[1].str(), tag, "")));
+            for (std::size_t c = row;;) {
+                const std::size_t td = find_element(html, "td", c, row_end), th = find_element(html, "th", c, row_end);
+                const std::size_t cell = std::min(td, th);
+                if (cell == std::string::npos) break;
+                const std::size_t content = html.find('>', cell) + 1;
+                const std::size_t close = std::min(html.find(cell == td ? "</td>" : "</th>", content), row_end);
+                cells.push_back(unescape(without_tags(html.substr(content, close - content))));
+                c = close;
+            }
             tab.push_back(cells);
         }
         out.push_back(tab);
