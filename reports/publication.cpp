@@ -235,6 +235,19 @@ bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t 
     return parts_safe(*this, parts, total, {long(whole.first), long(whole.second)});
 }
 
+std::optional<ShownRate> Disclosure::worst_case(const RuleCounts& c, bool rate_shown) const {
+    if (!rate_shown || c.unknown == 0 || c.unknown * 10 < c.applicable || suppressed(c.unknown)) return std::nullopt;
+    const std::size_t v = shown(c.violations) + shown(c.unknown), n = shown(c.compliant) + v;
+    if (n == 0) return std::nullopt;
+    const auto [lo, hi] = wilson95(v, n);
+    ShownRate r{double(v) / double(n), lo, hi};
+    if (publication) {
+        auto whole = [](double x) { return std::round(x * 100) / 100; };
+        r = {whole(r.rate), whole(r.lo), whole(r.hi)};
+    }
+    return r;
+}
+
 std::string Disclosure::percent(double fraction) const {
     return publication ? fmt::format("{:.0f}", std::round(fraction * 100)) : percent_nl(fraction);
 }

@@ -76,6 +76,15 @@ struct Disclosure {
     // violations and compliant counts, or with `of_judged` from the shown violations and the shown
     // judged count (where a table shows those two and not the compliant count).
     std::optional<ShownRate> rate(std::size_t violations, std::size_t compliant, bool of_judged = false) const;
+    // What stands instead of a rate that is not shown: "x" where a publication keeps its violations or
+    // compliant count back, "." where nothing was judged.
+    Symbol missing_rate(std::size_t violations, std::size_t compliant) const {
+        return suppressed(violations) || suppressed(compliant) ? Symbol::secret : Symbol::unknown;
+    }
+    // Beside a shown rate whose onbekend is at least a tenth of the applicable dossiers (issue 28): the
+    // rate if every onbekend dossier deviated, with its interval, from the shown counts (whole percents in
+    // a publication). None when onbekend is smaller or kept back, or the rate itself is not shown.
+    std::optional<ShownRate> worst_case(const RuleCounts& c, bool rate_shown) const;
     // A rate as text: "25,8" outside a publication, whole percents ("26") in one.
     std::string percent(double fraction) const;
     // Whether a breakdown into `groups` groups may be shown.

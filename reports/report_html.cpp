@@ -140,13 +140,12 @@ struct HtmlReport {
     }
     // Instead of a rule's rate: "x" where a publication keeps it back, "." where nothing was judged.
     std::string rate_missing(const RunRecord::Figure* f) const {
-        const bool secret = f && (d.suppressed(f->violations) || d.suppressed(f->compliant));
-        return mark(secret ? Symbol::secret : Symbol::unknown);
+        return mark(f ? d.missing_rate(f->violations, f->compliant) : Symbol::unknown);
     }
     // Instead of a difference: "x" where either rate is kept back, "." where either is unknown.
     std::string difference_missing(const ComparedRule& row) const {
         const auto secret = [&](const RunRecord::Figure* f) {
-            return f && (d.suppressed(f->violations) || d.suppressed(f->compliant));
+            return f && d.missing_rate(f->violations, f->compliant) == Symbol::secret;
         };
         return mark(secret(row.now) || secret(row.before) ? Symbol::secret : Symbol::unknown);
     }
@@ -553,14 +552,11 @@ void HtmlReport::table() {
     // honest denominator leaves them out; the worst case counts them all as deviations.
     std::string worst;
     for (const RunRecord::Figure& f : run.figures) {
-        if (f.unknown == 0 || f.unknown * 10 < f.applicable || d.suppressed(f.unknown) || !rate_of(f)) continue;
-        const std::size_t v = d.shown(f.violations) + d.shown(f.unknown), n = d.shown(f.compliant) + v;
-        if (n == 0) continue;
-        const auto [lo, hi] = wilson95(v, n);
+        const auto w = d.worst_case({f.applicable, f.compliant, f.violations, f.unknown}, rate_of(f).has_value());
+        if (!w) continue;
         worst += "<li>" + html_escape(f.rule) + ": " + d.percent(rate_of(f)->rate) + " % zonder de " +
-                 words_count(f.unknown) +
-                 " onbekende dossiers; als alle onbekende afwijken: " + d.percent(double(v) / double(n)) + " %, " +
-                 d.percent(lo) + "–" + d.percent(hi) + " %</li>\n";
+                 words_count(f.unknown) + " onbekende dossiers; als alle onbekende afwijken: " + d.percent(w->rate) +
+                 " %, " + d.percent(w->lo) + "–" + d.percent(w->hi) + " %</li>\n";
     }
     if (!worst.empty())
         out << "<p>Bij deze regels is een tiende of meer van de dossiers <i>onbekend</i>. Het percentage laat hen "
@@ -606,7 +602,7 @@ void HtmlReport::chart() {
                     << "\" stroke=\"#111\" stroke-width=\"1.5\"/>\n";
         } else {
             // Kept back in a publication, or nothing judged.
-            const bool secret = d.suppressed(f.violations) || d.suppressed(f.compliant);
+            const bool secret = d.missing_rate(f.violations, f.compliant) == Symbol::secret;
             out << "<text x=\"" << left + 4 << "\" y=\"" << y + 12 << "\" class=\"muted\">"
                 << (secret ? "niet gepubliceerd (x)" : "niet beoordeeld") << "</text>\n";
         }

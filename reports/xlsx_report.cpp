@@ -213,7 +213,7 @@ void XlsxReport::comparison_sheet(const Comparison& c) {
     for (lxw_col_t k = 0; k < 4; ++k) s.header(lxw_col_t(3 + k), heads[k]);
     // Instead of a rate: "x" where a publication keeps it back, "." where nothing was judged.
     const auto missing = [&](const RunRecord::Figure* f) {
-        return f && (d.suppressed(f->violations) || d.suppressed(f->compliant)) ? Symbol::secret : Symbol::unknown;
+        return f ? d.missing_rate(f->violations, f->compliant) : Symbol::unknown;
     };
     lxw_format* points = workbook_add_format(b.wb);
     format_set_num_format(points, d.publication ? "+0;-0;0" : "+0.0;-0.0;0.0");
@@ -383,19 +383,14 @@ void XlsxReport::summary_sheet() {
             s.number(r, 9, p->lo, b.pct);
             s.number(r, 10, p->hi, b.pct);
         } else {  // "x" where a publication keeps it back, "." where nothing was judged
-            const bool secret = d.suppressed(f.violations) || d.suppressed(f.compliant);
-            for (const lxw_col_t c : {8, 9, 10}) s.symbol(r, c, secret ? Symbol::secret : Symbol::unknown);
+            for (const lxw_col_t c : {8, 9, 10}) s.symbol(r, c, d.missing_rate(f.violations, f.compliant));
         }
-        // Where onbekend is at least a tenth of the applicable dossiers, the worst case as rapport.html
-        // gives it (issue 28): all of them deviating, from the shown counts; in a publication whole percents.
+        // The worst case where onbekend is at least a tenth of the applicable dossiers, as rapport.html gives it.
         const bool rate_shown = d.publication ? d.rate(f.violations, f.compliant).has_value() : f.rate.has_value();
-        if (f.unknown > 0 && f.unknown * 10 >= f.applicable && !d.suppressed(f.unknown) && rate_shown) {
-            const std::size_t v = d.shown(f.violations) + d.shown(f.unknown), n = d.shown(f.compliant) + v;
-            const auto [lo, hi] = wilson95(v, n);
-            const auto shown = [&](double x) { return d.publication ? std::round(x * 100) / 100 : x; };
-            s.number(r, 11, shown(double(v) / double(n)), b.pct);
-            s.number(r, 12, shown(lo), b.pct);
-            s.number(r, 13, shown(hi), b.pct);
+        if (const auto w = d.worst_case({f.applicable, f.compliant, f.violations, f.unknown}, rate_shown)) {
+            s.number(r, 11, w->rate, b.pct);
+            s.number(r, 12, w->lo, b.pct);
+            s.number(r, 13, w->hi, b.pct);
         }
     }
     s.finish(r);
@@ -581,7 +576,7 @@ void XlsxReport::teams_sheet_of(const std::map<std::string, std::vector<RuleCoun
 void XlsxReport::rate_cell(Sheet& s, lxw_row_t r, const RuleCounts& x) {
     if (x.applicable == 0) s.symbol(r, 5, Symbol::nil);
     else if (const auto p = d.rate(x.violations, x.compliant, true)) s.number(r, 5, p->rate, b.pct);
-    else s.symbol(r, 5, d.suppressed(x.violations) || d.suppressed(x.compliant) ? Symbol::secret : Symbol::unknown);
+    else s.symbol(r, 5, d.missing_rate(x.violations, x.compliant));
 }
 
 }  // namespace
