@@ -19,8 +19,9 @@ namespace wmotoets {
 namespace {
 
 // The subcommands, in the order --help lists them.
-constexpr Command (*kCommands[])(CLI::App&) = {add_controleer, add_importeer, add_sleutel,  add_steekproef, add_rapport,
-                                               add_zelftest,   add_regels,    add_genereer, add_mapping};
+constexpr Command (*kCommands[])(CLI::App&) = {add_controleer, add_importeer,    add_sleutel,  add_steekproef,
+                                               add_rapport,    add_werkvoorraad, add_zelftest, add_regels,
+                                               add_genereer,   add_mapping};
 
 // Dutch for CLI11's own words. Subcommands inherit the formatter and the help flag; the
 // "Options" heading is a group name, relabelled on every (sub)command once all options exist.

@@ -44,6 +44,7 @@ Command add_zelftest(CLI::App& app);
 Command add_regels(CLI::App& app);
 Command add_genereer(CLI::App& app);
 Command add_mapping(CLI::App& app);
+Command add_werkvoorraad(CLI::App& app);
 
 // Options whose value is a file, a directory or a date, declared with their Dutch type name where
 // they are declared, so that --help says what to give (BESTAND, MAP, DATUM); every other option shows

@@ -23,6 +23,21 @@ std::string_view severity_name(Severity s) {
     return "?";
 }
 
+std::string_view open_kind_name(OpenKind k) {
+    switch (k) {
+    case OpenKind::termijn: return "termijn";
+    case OpenKind::stap: return "stap";
+    case OpenKind::onafhankelijkheid: return "onafhankelijkheid";
+    }
+    return "?";
+}
+
+std::optional<OpenKind> open_kind_from_name(std::string_view name) {
+    for (const OpenKind k : {OpenKind::termijn, OpenKind::stap, OpenKind::onafhankelijkheid})
+        if (open_kind_name(k) == name) return k;
+    return std::nullopt;
+}
+
 std::optional<Severity> severity_from_name(std::string_view name) {
     for (const Severity s : {Severity::overtreding, Severity::aandachtspunt, Severity::signaal})
         if (severity_name(s) == name) return s;
@@ -125,6 +140,7 @@ void emit(const RunRecord& run, RunSink& sink) {
     for (const RunRecord::Finding& f : run.findings) sink.finding(f);
     for (const RunRecord::Figure& f : run.figures) sink.figure(f);
     for (const RunRecord::LeadTime& l : run.lead_times) sink.lead_time(l);
+    for (const RunRecord::Open& o : run.open) sink.open_item(o);
     sink.end();
 }
 

@@ -47,7 +47,26 @@ struct RunSettings {
 // With the reporting period, when the run has one (issue 28): periode_van and periode_tot, ISO.
 RunSettings run_settings(const Settings& s, const std::optional<Period>& period = std::nullopt);
 
+// What an item of the werkvoorraad is about (issue 29): a term that runs (or has passed without the act),
+// a step still due before the next one, or the independence of the ondersteuner at risk.
+enum class OpenKind : std::uint8_t { termijn = 0, stap = 1, onafhankelijkheid = 2 };
+std::string_view open_kind_name(OpenKind k);  // "termijn", "stap", "onafhankelijkheid" (JSON, store)
+std::optional<OpenKind> open_kind_from_name(std::string_view name);
+
 struct RunRecord {
+    // An item of the werkvoorraad: in a dossier with a cycle still open on the peildatum, something that
+    // can still be done. Not a finding: nothing has gone wrong yet, except a term that has passed with
+    // the act still to come (werkdagen_over < 0).
+    struct Open {
+        std::string case_id, rule;
+        int cycle = 1;
+        OpenKind kind = OpenKind::termijn;
+        std::string deadline;    // ISO last day of the term; empty: a step without a term of its own
+        int werkdagen_over = 0;  // working days from the peildatum through the last day; < 0: days past it
+        std::string todo;        // what is to be done, Dutch ("het verslag van het onderzoek verstrekken")
+        std::string detail;      // what the log shows, Dutch
+        std::vector<std::pair<std::size_t, std::uint32_t>> events;  // (input, line), as findings
+    };
     struct Finding {
         std::string case_id, rule;
         int cycle = 1;
@@ -81,6 +100,8 @@ struct RunRecord {
     std::vector<Finding> findings;
     std::vector<Figure> figures;
     std::vector<LeadTime> lead_times;  // per phase, in the order of docs/spec/doorlooptijden.md
+    std::vector<Open> open;            // the werkvoorraad; empty in a run stored before schema version 6
+    bool open_known = true;            // false: a run stored before the werkvoorraad was kept
 
     Outcome outcome(std::size_t dossier, std::size_t rule) const { return outcomes[dossier * rules.size() + rule]; }
     std::span<const Outcome> outcomes_of(std::size_t dossier) const {
@@ -102,6 +123,8 @@ public:
     virtual void finding(const RunRecord::Finding& f) = 0;
     virtual void figure(const RunRecord::Figure& f) = 0;
     virtual void lead_time(const RunRecord::LeadTime&) {}
+    // The werkvoorraad, after the lead times.
+    virtual void open_item(const RunRecord::Open&) {}
     virtual void end() {}
 };
 
@@ -125,6 +148,9 @@ public:
     void lead_time(const RunRecord::LeadTime& l) override {
         for (RunSink* s : sinks_) s->lead_time(l);
     }
+    void open_item(const RunRecord::Open& o) override {
+        for (RunSink* s : sinks_) s->open_item(o);
+    }
     void end() override {
         for (RunSink* s : sinks_) s->end();
     }
@@ -142,6 +168,7 @@ public:
     void finding(const RunRecord::Finding& f) override { record.findings.push_back(f); }
     void figure(const RunRecord::Figure& f) override { record.figures.push_back(f); }
     void lead_time(const RunRecord::LeadTime& l) override { record.lead_times.push_back(l); }
+    void open_item(const RunRecord::Open& o) override { record.open.push_back(o); }
     RunRecord record;
 };
 

@@ -1,5 +1,7 @@
 #include "reports/html.hpp"
 
+#include <fmt/format.h>
+
 namespace wmotoets {
 
 std::string html_escape(std::string_view s) {
@@ -47,6 +49,18 @@ span.hash{word-break:break-all;font-size:.8em;color:#555}td.n span.sub{display:b
 }  // namespace
 
 const char* report_style() { return kStyle; }
+
+std::string html_fragment(std::string_view id) {
+    std::string out;
+    for (const char ch : id) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~')
+            out += ch;
+        else out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
 
 // Severity colours: dark red, orange, light blue — apart in lightness, so also in greyscale and
 // for colour-blind readers; the legend names them.

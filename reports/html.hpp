@@ -10,6 +10,9 @@ namespace wmotoets {
 
 // Text as HTML: & < > " escaped.
 std::string html_escape(std::string_view s);
+// A fragment as a browser matches it against an id ("rapport.html#dossier-" + it): bytes outside the
+// unreserved set percent-encoded.
+std::string html_fragment(std::string_view id);
 // The style sheet of rapport.html, shared by the pages beside it (scheiding.html).
 const char* report_style();
 // A severity's colour in every chart: dark red, orange, light blue.

@@ -28,7 +28,27 @@ void emit_check(const EventLog& log, const CheckResult& result, const std::vecto
     }
     for (const Figure& f : figures) sink.figure(figure_record(f));
     for (const RunRecord::LeadTime& l : lead_time_records(result.lead_times)) sink.lead_time(l);
+    for (const RunRecord::Open& o : open_records(log, result)) sink.open_item(o);
     sink.end();
+}
+
+std::vector<RunRecord::Open> open_records(const EventLog& log, const CheckResult& result) {
+    std::vector<RunRecord::Open> out;
+    out.reserve(result.open.size());
+    for (const CaseOpen& c : result.open) {
+        RunRecord::Open& o = out.emplace_back();
+        o.case_id.assign(log.str(log.dossiers[c.dossier].id));
+        o.rule.assign(result.rules[c.rule]->info().id);
+        o.cycle = c.step.cycle;
+        o.kind = c.step.kind;
+        if (c.step.deadline) o.deadline = c.step.deadline->iso();
+        o.werkdagen_over = c.step.werkdagen_over;
+        o.todo = c.step.todo;
+        o.detail = c.step.detail;
+        for (const std::uint32_t e : c.step.events)
+            o.events.emplace_back(std::size_t(log.events[e].file), log.events[e].line);
+    }
+    return out;
 }
 
 }  // namespace wmotoets

@@ -13,5 +13,7 @@ namespace wmotoets {
 
 void emit_check(const EventLog& log, const CheckResult& result, const std::vector<Figure>& figures,
                 const Settings& settings, RunSink& sink);
+// The werkvoorraad of a check in memory, as a record holds it.
+std::vector<RunRecord::Open> open_records(const EventLog& log, const CheckResult& result);
 
 }  // namespace wmotoets

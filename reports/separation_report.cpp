@@ -11,19 +11,6 @@ namespace wmotoets {
 
 namespace {
 
-// A fragment as a browser matches it against an id: bytes outside the unreserved set percent-encoded.
-std::string fragment(std::string_view id) {
-    std::string out;
-    for (const char ch : id) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~')
-            out += ch;
-        else out += fmt::format("%{:02X}", c);
-    }
-    return out;
-}
-
 void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
     using K = SeparationCell::Kind;
     bool number = c.kind == K::count || c.kind == K::rate;
@@ -31,8 +18,8 @@ void cell_html(std::ostream& out, const SeparationCell& c, bool strong) {
     out << (number ? "<td class=\"n\">" : c.kind == K::month ? "<td class=\"m\">" : "<td>") << (strong ? "<b>" : "");
     if (c.kind == K::dossiers) {
         for (std::size_t i = 0; i < c.dossiers.size(); ++i)
-            out << (i ? ", " : "") << "<a href=\"rapport.html#dossier-" << html_escape(fragment(c.dossiers[i])) << "\">"
-                << html_escape(c.dossiers[i]) << "</a>";
+            out << (i ? ", " : "") << "<a href=\"rapport.html#dossier-" << html_escape(html_fragment(c.dossiers[i]))
+                << "\">" << html_escape(c.dossiers[i]) << "</a>";
     } else {
         out << html_escape(c.text);
     }

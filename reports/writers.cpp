@@ -1,6 +1,7 @@
 #include "reports/writers.hpp"
 
 #include "reports/lead_times.hpp"
+#include "reports/run_record.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <span>
 #include <thread>
+#include <unordered_map>
 
 #include "util/byte_scan.hpp"
 #include "util/error.hpp"
@@ -313,7 +315,36 @@ std::string json_tail(const RunTail& d, bool any_findings) {
     if (d.period)
         buf += fmt::format(",\n  \"periode\": {{\"van\": \"{}\", \"tot\": \"{}\", \"buiten_periode\": {}}}",
                            d.period->van.iso(), d.period->tot.iso(), d.outside_period);
+    // The werkvoorraad (issue 29; docs/werkvoorraad.md): every open item, in the run's order.
+    buf += ",\n  \"werkvoorraad\": [";
+    for (std::size_t i = 0; i < d.open.size(); ++i) {
+        const RunRecord::Open& o = d.open[i];
+        buf += i ? ",\n    {\"case_id\": " : "\n    {\"case_id\": ";
+        append_json_string(buf, o.case_id);
+        buf += fmt::format(", \"rule\": {}, \"cycle\": {}, \"soort\": {}, \"deadline\": {}", json_string(o.rule),
+                           o.cycle, json_string(open_kind_name(o.kind)),
+                           o.deadline.empty() ? std::string("null") : json_string(o.deadline));
+        if (!o.deadline.empty()) buf += fmt::format(", \"werkdagen_over\": {}", o.werkdagen_over);
+        buf += ", \"te_doen\": ";
+        append_json_string(buf, o.todo);
+        buf += ", \"toelichting\": ";
+        append_json_string(buf, o.detail);
+        buf += ", \"events\": [";
+        for (std::size_t k = 0; k < o.events.size(); ++k)
+            buf += fmt::format("{}{{\"file\": {}, \"line\": {}}}", k ? ", " : "",
+                               json_string(path_of(d.log, o.events[k].first)), o.events[k].second);
+        buf += "]}";
+    }
+    buf += d.open.empty() ? "]" : "\n  ]";
     if (d.with_outcomes) {
+        // An onbekend outcome of a term still running carries its last day (the earliest, when a dossier
+        // has several) and the working days left.
+        std::unordered_map<std::string, const RunRecord::Open*> terms;
+        for (const RunRecord::Open& o : d.open) {
+            if (o.deadline.empty()) continue;
+            const RunRecord::Open*& t = terms[o.case_id + '\n' + o.rule];
+            if (!t || o.deadline < t->deadline) t = &o;
+        }
         buf += ",\n  \"outcomes\": [";
         bool any = false;
         const std::size_t n_rules = d.rules.size();
@@ -327,6 +358,12 @@ std::string json_tail(const RunTail& d, bool any_findings) {
                 append_json_string(buf, d.rules[r].id);
                 buf += ", \"outcome\": ";
                 append_json_string(buf, outcome_name(o));
+                if (o == Outcome::onbekend && !terms.empty()) {
+                    const auto t = terms.find(std::string(d.case_id(c)) + '\n' + std::string(d.rules[r].id));
+                    if (t != terms.end())
+                        buf += fmt::format(", \"deadline\": \"{}\", \"werkdagen_over\": {}", t->second->deadline,
+                                           t->second->werkdagen_over);
+                }
                 buf += '}';
                 any = true;
             }
@@ -426,6 +463,7 @@ std::string report_tail(const ReportData& d, const OutputFormat& format, bool an
     const std::vector<RuleText> rules = rule_texts(d.result.rules);
     const std::vector<RunRecord::Figure> figures = figure_records(d.figures);
     const std::vector<RunRecord::LeadTime> lead_times = lead_time_records(d.result.lead_times);
+    const std::vector<RunRecord::Open> open = open_records(d.log, d.result);
     const RunTail tail{d.log,
                        d.result.peildatum_known ? std::optional<Date>(d.result.peildatum) : std::nullopt,
                        rules,
@@ -435,7 +473,8 @@ std::string report_tail(const ReportData& d, const OutputFormat& format, bool an
                        [&d](std::size_t c) { return d.log.str(d.log.dossiers[c].id); },
                        lead_times,
                        d.result.period,
-                       d.result.outside_period};
+                       d.result.outside_period,
+                       open};
     return format.tail(tail, any_findings);
 }
 
@@ -544,7 +583,8 @@ void FormatWriter::end() {
                        [this](std::size_t c) { return std::string_view(case_ids_[c]); },
                        lead_times_,
                        period_,
-                       period_ ? log_.dossiers.size() - std::min(judged_, log_.dossiers.size()) : 0};
+                       period_ ? log_.dossiers.size() - std::min(judged_, log_.dossiers.size()) : 0,
+                       open_};
     const std::string text = format_.tail(tail, ordered_.any());
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

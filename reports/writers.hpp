@@ -54,8 +54,9 @@ struct RunTail {
     std::span<const Outcome> outcomes;                             // [dossier * rules + rule]
     std::function<std::string_view(std::size_t dossier)> case_id;  // of every dossier of `outcomes`
     std::span<const RunRecord::LeadTime> lead_times = {};          // per phase (docs/spec/doorlooptijden.md)
-    std::optional<Period> period = {};  // the reporting period (issue 28), if the run has one
-    std::size_t outside_period = 0;     // dossiers without a cycle opened in it: not judged
+    std::optional<Period> period = {};           // the reporting period (issue 28), if the run has one
+    std::size_t outside_period = 0;              // dossiers without a cycle opened in it: not judged
+    std::span<const RunRecord::Open> open = {};  // the werkvoorraad (issue 29)
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what
@@ -111,6 +112,7 @@ public:
     void finding(const RunRecord::Finding& f) override;
     void figure(const RunRecord::Figure& f) override { figures_.push_back(f); }
     void lead_time(const RunRecord::LeadTime& l) override { lead_times_.push_back(l); }
+    void open_item(const RunRecord::Open& o) override { open_.push_back(o); }
     void end() override;
 
 private:
@@ -126,6 +128,7 @@ private:
     std::vector<Outcome> outcomes_;
     std::vector<RunRecord::Figure> figures_;
     std::vector<RunRecord::LeadTime> lead_times_;
+    std::vector<RunRecord::Open> open_;
     std::vector<SourceRow> rows_;
     std::optional<std::string> labels_case_;                      // the dossier whose rows are indexed
     std::unordered_map<std::uint64_t, std::string_view> labels_;  // (input << 32 | line) → label

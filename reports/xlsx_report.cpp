@@ -1,5 +1,6 @@
 // The only translation unit that includes xlsxwriter.h.
 #include "reports/xlsx_report.hpp"
+#include "reports/worklist.hpp"
 
 #include <xlsxwriter.h>
 
@@ -881,6 +882,47 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
         throw Error(path, 0, std::string("scheiding.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
+}
+
+void write_worklist_xlsx(const std::string& path, const Worklist& w) {
+    Book b = open_book(path, "Wmo-toets — werkvoorraad", created_on(w.peildatum.iso()));
+    const SheetHead head{"Wmo-toets — werkvoorraad" + (w.team.empty() ? std::string() : ", team " + w.team),
+                         "Open dossiers met wat er nog moet gebeuren, het dringendste eerst per team",
+                         "Peildatum: " + w.peildatum.dutch_long(), "Bron: Wmo-toets " WMOTOETS_VERSION};
+    b.head = &head;
+    Sheet s(b, "Werkvoorraad",
+            {{"Team", 16},
+             {"Dossier", 14},
+             {"Urgentie", 18},
+             {"Nog te doen", 40},
+             {"Laatste dag", 12},
+             {"Werkdagen over", 10},
+             {"Regel", 9},
+             {"Norm", 40},
+             {"Medewerkers", 26},
+             {"Wat het logboek laat zien", 70},
+             {"Sinds vorige keer", 12}});
+    lxw_row_t r = 0;
+    for (const WorkItem& i : w.items) {
+        ++r;
+        s.text(r, 0, i.team.empty() ? "zonder team" : i.team);
+        s.text(r, 1, i.open.case_id);
+        s.text(r, 2, std::string(urgency_words(i.urgency)));
+        s.text(r, 3, i.open.todo, b.wrap);
+        if (i.deadline) {
+            s.day(r, 4, i.open.deadline);
+            s.number(r, 5, i.open.werkdagen_over);
+        }
+        s.text(r, 6, i.open.rule);
+        s.text(r, 7, i.norm, b.wrap);
+        s.text(r, 8, i.medewerker, b.wrap);
+        s.text(r, 9, i.open.detail, b.wrap);
+        s.text(r, 10, i.change == Change::nieuw ? "nieuw" : i.change == Change::nog_open ? "nog open" : "");
+    }
+    s.finish(r);
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("werkvoorraad.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 }  // namespace wmotoets

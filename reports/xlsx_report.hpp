@@ -46,6 +46,10 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
 void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
                          const std::vector<VerdictRowPlan>& rows);
 
+// werkvoorraad.xlsx (issue 29): sheet Werkvoorraad, one row per item, last days as dates.
+struct Worklist;
+void write_worklist_xlsx(const std::string& path, const Worklist& w);
+
 // zelftest.xlsx: sheets Antwoorden, Gesprekspunten, Dossiers.
 void write_zelftest_xlsx(const std::string& path, const ZelftestQuestions& q, const std::vector<ZelftestAnswers>& sets,
                          const ZelftestDialogue& d);

@@ -30,13 +30,32 @@ struct Store::RunWriter::Impl {
               db,
               "INSERT INTO lead_times(run_id, pos, phase, gestart, afgerond, lopend, beeindigd, mediaan, p75, p90, "
               "zonder_aanvraag, zonder_gesprek, mediaan_95_laag, mediaan_95_hoog, aandeel_afgerond, aandeel_beeindigd, "
-              "aandeel_open, nooit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+              "aandeel_open, nooit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          open(
+              db,
+              "INSERT INTO open_items(run_id, pos, case_id, rule, cycle, kind, deadline, werkdagen_over, todo, detail, "
+              "events) VALUES(?,?,?,?,?,?,?,?,?,?,?)") {}
     Store::Db& db;
     Transaction t;
-    Stmt outcomes, findings, figures, lead_times;
-    std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0, n_lead_times = 0;
+    Stmt outcomes, findings, figures, lead_times, open;
+    std::int64_t id = 0, n_outcomes = 0, n_findings = 0, n_figures = 0, n_lead_times = 0, n_open = 0;
     std::string text;                      // the codes of a dossier, the rows of a finding
     std::vector<std::int64_t> import_ids;  // by input: the imports in id order, as load() lists them
+
+    // "import_id:line;…" of the rows that prove a finding or an open item.
+    const std::string& events_text(const std::vector<std::pair<std::size_t, std::uint32_t>>& events) {
+        text.clear();
+        for (const auto& [file, line] : events) {
+            if (!text.empty()) text += ';';
+            if (file >= import_ids.size())
+                throw Error(db.path + ": bevinding verwijst naar invoerbestand " + std::to_string(file + 1) +
+                            ", dat niet in de database staat");
+            text += std::to_string(import_ids[file]);
+            text += ':';
+            text += std::to_string(line);
+        }
+        return text;
+    }
 };
 
 Store::RunWriter::RunWriter(Store& store) : impl_(std::make_unique<Impl>(store)) {
@@ -52,7 +71,7 @@ void Store::RunWriter::begin(const std::string& peildatum, const RunSettings& se
         if (!list.empty()) list += ',';
         list += r;
     }
-    Stmt ins(impl_->db, "INSERT INTO runs(peildatum, settings, rules) VALUES(?,?,?)");
+    Stmt ins(impl_->db, "INSERT INTO runs(peildatum, settings, rules, open_kept) VALUES(?,?,?,1)");
     if (peildatum.empty()) ins.bind_null(1);
     else ins.bind(1, peildatum);
     ins.bind(2, settings.text()).bind(3, list).run("het vastleggen van de controle");
@@ -68,17 +87,7 @@ void Store::RunWriter::outcomes(std::string_view case_id, std::span<const Outcom
 }
 
 void Store::RunWriter::finding(const RunRecord::Finding& x) {
-    std::string& ev = impl_->text;
-    ev.clear();
-    for (const auto& [file, line] : x.events) {
-        if (!ev.empty()) ev += ';';
-        if (file >= impl_->import_ids.size())
-            throw Error(impl_->db.path + ": bevinding verwijst naar invoerbestand " + std::to_string(file + 1) +
-                        ", dat niet in de database staat");
-        ev += std::to_string(impl_->import_ids[file]);
-        ev += ':';
-        ev += std::to_string(line);
-    }
+    const std::string& ev = impl_->events_text(x.events);
     Stmt& f = impl_->findings;
     f.bind(1, impl_->id).bind(2, impl_->n_findings++).bind(3, x.case_id).bind(4, x.rule).bind(5, std::int64_t(x.cycle));
     f.bind(6, x.date);
@@ -115,6 +124,17 @@ void Store::RunWriter::lead_time(const RunRecord::LeadTime& x) {
     l.bind(15, std::int64_t(x.share_completed)).bind(16, std::int64_t(x.share_ended));
     l.bind(17, std::int64_t(x.share_open)).bind(18, std::int64_t(x.nooit[0] | x.nooit[1] << 1 | x.nooit[2] << 2));
     l.run("het vastleggen van doorlooptijden");
+}
+
+void Store::RunWriter::open_item(const RunRecord::Open& x) {
+    const std::string& ev = impl_->events_text(x.events);
+    Stmt& o = impl_->open;
+    o.bind(1, impl_->id).bind(2, impl_->n_open++).bind(3, x.case_id).bind(4, x.rule).bind(5, std::int64_t(x.cycle));
+    o.bind(6, open_kind_name(x.kind));
+    if (x.deadline.empty()) o.bind_null(7);
+    else o.bind(7, x.deadline);
+    o.bind(8, std::int64_t(x.werkdagen_over)).bind(9, x.todo).bind(10, x.detail).bind(11, ev);
+    o.run("het vastleggen van de werkvoorraad");
 }
 
 std::int64_t Store::RunWriter::commit() {
@@ -189,28 +209,52 @@ void read_outcomes(const Store::Db& db, std::int64_t id, RunRecord& run) {
     }
 }
 
-void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, std::int64_t id, RunRecord& run) {
-    std::int64_t row = 0;
-    auto input_of = [&](std::uint64_t import_id) -> std::size_t {
-        const auto it = std::lower_bound(ids.begin(), ids.end(), std::int64_t(import_id));
-        if (it == ids.end() || *it != std::int64_t(import_id))
-            damaged(db, "findings", row, "verwijst naar import " + std::to_string(import_id) + ", die er niet is");
-        return std::size_t(it - ids.begin());
-    };
-    const auto number = [&](std::string_view text) -> std::uint64_t {
+// The rows "import_id:line;…" of a finding or open item, as (input, line) of the log load() gives.
+class EventRefs {
+public:
+    EventRefs(const Store::Db& db, const std::vector<std::int64_t>& ids, std::string_view table)
+        : db_(db), ids_(ids), table_(table) {}
+    void parse(std::string_view ev, std::int64_t row, std::vector<std::pair<std::size_t, std::uint32_t>>& out) const {
+        while (!ev.empty()) {
+            const auto semi = ev.find(';');
+            const std::string_view item = ev.substr(0, semi);
+            const auto colon = item.find(':');
+            if (colon == std::string_view::npos)
+                damaged(db_, table_, row, "onleesbare verwijzing naar een gebeurtenis");
+            out.emplace_back(input_of(number(item.substr(0, colon), row), row),
+                             static_cast<std::uint32_t>(number(item.substr(colon + 1), row)));
+            ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
+        }
+    }
+
+private:
+    std::size_t input_of(std::uint64_t import_id, std::int64_t row) const {
+        const auto it = std::lower_bound(ids_.begin(), ids_.end(), std::int64_t(import_id));
+        if (it == ids_.end() || *it != std::int64_t(import_id))
+            damaged(db_, table_, row, "verwijst naar import " + std::to_string(import_id) + ", die er niet is");
+        return std::size_t(it - ids_.begin());
+    }
+    std::uint64_t number(std::string_view text, std::int64_t row) const {
         std::uint64_t v = 0;
         const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
         if (ec != std::errc() || p != text.data() + text.size() || v > UINT32_MAX)
-            damaged(db, "findings", row, "onleesbare verwijzing naar een gebeurtenis");
+            damaged(db_, table_, row, "onleesbare verwijzing naar een gebeurtenis");
         return v;
-    };
+    }
+    const Store::Db& db_;
+    const std::vector<std::int64_t>& ids_;
+    std::string_view table_;
+};
+
+void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, std::int64_t id, RunRecord& run) {
+    const EventRefs refs(db, ids, "findings");
     const std::set<std::string_view> dossiers(run.case_ids.begin(), run.case_ids.end());
     const std::set<std::string_view> rules(run.rules.begin(), run.rules.end());
     Stmt q(db,
            "SELECT case_id, rule, cycle, date, deadline, message, events FROM findings WHERE run_id = ? ORDER BY pos");
     q.bind(1, id);
     while (q.step("het lezen van bevindingen")) {
-        row = std::int64_t(run.findings.size());
+        const auto row = std::int64_t(run.findings.size());
         RunRecord::Finding f;
         f.case_id = std::string(q.text(0));
         f.rule = std::string(q.text(1));
@@ -223,18 +267,41 @@ void read_findings(const Store::Db& db, const std::vector<std::int64_t>& ids, st
         if (q.i64(2) < 0 || q.i64(2) > 1000000) damaged(db, "findings", row, "ongeldige cyclus");
         if (!parse_date_value(f.date) || (!f.deadline.empty() && !parse_date_value(f.deadline)))
             damaged(db, "findings", row, "ongeldige datum");
-        std::string_view ev = q.text(6);
-        while (!ev.empty()) {
-            const auto semi = ev.find(';');
-            const std::string_view item = ev.substr(0, semi);
-            const auto colon = item.find(':');
-            if (colon == std::string_view::npos)
-                damaged(db, "findings", row, "onleesbare verwijzing naar een gebeurtenis");
-            f.events.emplace_back(input_of(number(item.substr(0, colon))),
-                                  static_cast<std::uint32_t>(number(item.substr(colon + 1))));
-            ev = semi == std::string_view::npos ? std::string_view{} : ev.substr(semi + 1);
-        }
+        refs.parse(q.text(6), row, f.events);
         run.findings.push_back(std::move(f));
+    }
+}
+
+// The werkvoorraad of a run of schema 6 or later (open_kept); an older run's is unknown.
+void read_open(const Store::Db& db, const std::vector<std::int64_t>& ids, std::int64_t id, RunRecord& run) {
+    run.open_known = scalar(db, ("SELECT open_kept FROM runs WHERE id = " + std::to_string(id)).c_str()) != 0;
+    const EventRefs refs(db, ids, "open_items");
+    const std::set<std::string_view> dossiers(run.case_ids.begin(), run.case_ids.end());
+    const std::set<std::string_view> rules(run.rules.begin(), run.rules.end());
+    Stmt q(db,
+           "SELECT case_id, rule, cycle, kind, deadline, werkdagen_over, todo, detail, events FROM open_items "
+           "WHERE run_id = ? ORDER BY pos");
+    q.bind(1, id);
+    while (q.step("het lezen van de werkvoorraad")) {
+        const auto row = std::int64_t(run.open.size());
+        RunRecord::Open o;
+        o.case_id = std::string(q.text(0));
+        o.rule = std::string(q.text(1));
+        o.cycle = static_cast<int>(q.i64(2));
+        const auto kind = open_kind_from_name(q.text(3));
+        o.deadline = std::string(q.text(4));
+        o.werkdagen_over = static_cast<int>(q.i64(5));
+        o.todo = std::string(q.text(6));
+        o.detail = std::string(q.text(7));
+        if (!dossiers.count(o.case_id)) damaged(db, "open_items", row, "onbekend dossier");
+        if (!rules.count(o.rule)) damaged(db, "open_items", row, "onbekende regel");
+        if (!kind) damaged(db, "open_items", row, "onbekende soort");
+        o.kind = *kind;
+        if (q.i64(2) < 0 || q.i64(2) > 1000000) damaged(db, "open_items", row, "ongeldige cyclus");
+        if (q.i64(5) < -1000000 || q.i64(5) > 1000000) damaged(db, "open_items", row, "ongeldig aantal werkdagen");
+        if (!o.deadline.empty() && !parse_date_value(o.deadline)) damaged(db, "open_items", row, "ongeldige datum");
+        refs.parse(q.text(8), row, o.events);
+        run.open.push_back(std::move(o));
     }
 }
 
@@ -332,15 +399,28 @@ void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
 }  // namespace
 
 std::optional<RunRecord> Store::latest_run() const {
-    const std::int64_t id = scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs");
-    if (id == 0) return std::nullopt;
+    return run(scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs"));
+}
+
+std::optional<RunRecord> Store::run(std::int64_t id) const {
+    if (id <= 0 || scalar(*db_, ("SELECT count(*) FROM runs WHERE id = " + std::to_string(id)).c_str()) == 0)
+        return std::nullopt;
     RunRecord run;
+    const std::vector<std::int64_t> ids = import_ids();
     read_run_header(*db_, id, run);
     read_outcomes(*db_, id, run);
-    read_findings(*db_, import_ids(), id, run);
+    read_findings(*db_, ids, id, run);
     read_figures(*db_, id, run);
     read_lead_times(*db_, id, run);
+    read_open(*db_, ids, id, run);
     return run;
+}
+
+std::int64_t Store::latest_run_before(const std::string& peildatum) const {
+    Stmt q(*db_, "SELECT coalesce(max(id), 0) FROM runs WHERE peildatum IS NOT NULL AND peildatum < ?");
+    q.bind(1, peildatum);
+    q.step("het zoeken van een eerdere controle");
+    return q.i64(0);
 }
 
 }  // namespace wmotoets

@@ -112,6 +112,17 @@ ALTER TABLE lead_times ADD COLUMN aandeel_beeindigd INTEGER;
 ALTER TABLE lead_times ADD COLUMN aandeel_open INTEGER;
 ALTER TABLE lead_times ADD COLUMN nooit INTEGER;
 )",
+    // 6: the werkvoorraad of a run (issue 29): what was still to be done in open dossiers, so that the
+    // next week's list can say what is new, still open or resolved. A run of an older version has none
+    // (open_kept 0): it is told, not taken for an empty list.
+    R"(
+CREATE TABLE open_items(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER NOT NULL, case_id TEXT NOT NULL,
+  rule TEXT NOT NULL, cycle INTEGER NOT NULL, kind TEXT NOT NULL, deadline TEXT, werkdagen_over INTEGER NOT NULL,
+  todo TEXT NOT NULL, detail TEXT NOT NULL,
+  events TEXT NOT NULL,       -- import_id:line;…
+  PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
+ALTER TABLE runs ADD COLUMN open_kept INTEGER NOT NULL DEFAULT 0;
+)",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);

@@ -43,7 +43,7 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Stores input `file` of `log` (finalized, holding only that file's events) in one
     // transaction: all or nothing. `imported_at` is provenance only (never in reports).
@@ -76,6 +76,7 @@ public:
         void finding(const RunRecord::Finding& f) override;
         void figure(const RunRecord::Figure& f) override;
         void lead_time(const RunRecord::LeadTime& l) override;
+        void open_item(const RunRecord::Open& o) override;
         std::int64_t commit();  // the run's id
 
     private:
@@ -84,6 +85,10 @@ public:
     };
     // The latest run, if any.
     std::optional<RunRecord> latest_run() const;
+    // A stored run by its id (nullopt when there is none), and the id of the latest run whose peildatum
+    // lies before `peildatum` (ISO; 0 when none): the run a werkvoorraad is compared with.
+    std::optional<RunRecord> run(std::int64_t id) const;
+    std::int64_t latest_run_before(const std::string& peildatum) const;
 
     const std::string& path() const { return path_; }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <gtest/gtest.h>
 // Shared by the unit tests: temporary input files and a quick import of canonical CSV text.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -17,13 +18,25 @@
 
 namespace wmotoets::test {
 
+// One directory per test process, removed when the process ends (a whole suite run wrote ~5 GB that
+// stayed behind and filled a CI machine's disk). WMOTOETS_KEEP_TEST_FILES=1 keeps it for a look.
+// Forked children leave with _exit, so only the process that made the directory removes it.
+struct TempDirectory {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("wmotoets-test-" + std::to_string(::getpid()));
+    TempDirectory() { std::filesystem::create_directories(path); }
+    TempDirectory(const TempDirectory&) = delete;
+    TempDirectory& operator=(const TempDirectory&) = delete;
+    ~TempDirectory() {
+        if (std::getenv("WMOTOETS_KEEP_TEST_FILES") != nullptr) return;
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
 inline std::filesystem::path temp_dir() {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("wmotoets-test-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const TempDirectory dir;
+    return dir.path;
 }
 
 inline std::string write_file(const std::string& name, const std::string& content) {

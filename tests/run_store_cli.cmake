@@ -167,7 +167,7 @@ if(NOT csv STREQUAL "efbbbf")
 endif()
 # One row per finding of the run, after the header: as many as the golden JSON of the same check has.
 file(READ "${WORKDIR}/tests/golden/voorbeeld.json" checked)
-string(REGEX MATCHALL "\"cycle\": " findings "${checked}")
+string(REGEX MATCHALL "\"message\": " findings "${checked}")
 list(LENGTH findings expected)
 math(EXPR expected "${expected} + 1")
 file(STRINGS "${OUTDIR}/rapport1/bevindingen.csv" lines)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "util/error.hpp"
 #include "util/short_sort.hpp"
 #include "util/text.hpp"
+#include "workflow/beslissers.hpp"
 
 namespace wmotoets {
 
@@ -50,6 +52,7 @@ struct Pending {
 
 struct BlockOut {
     std::vector<CaseFinding> findings;
+    std::vector<CaseOpen> open;
     std::vector<char> text;
     std::vector<std::uint32_t> ids;
 };
@@ -115,6 +118,10 @@ void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std
     for (std::size_t r = 0; r < n_rules; ++r) {
         RuleResult rr = rules_[r]->check(facts, ctx_);
         result_.outcomes[c * n_rules + r] = rr.outcome;
+        for (OpenStep& o : rr.open) {
+            for (Pos& p : o.events) p = facts.events[p];
+            out.open.push_back({static_cast<std::uint32_t>(c), static_cast<std::uint16_t>(r), std::move(o)});
+        }
         for (const Finding& fi : rr.findings) {
             Pending p;
             p.f.dossier = static_cast<std::uint32_t>(c);
@@ -169,7 +176,9 @@ void CheckRun::finish_block(BlockOut& out, std::vector<Pending>& pending) {
 void CheckRun::hand_over(std::size_t b, BlockOut& out) {
     std::string text;
     stream_->format(out.findings, text);
+    std::vector<CaseOpen> open = std::move(out.open);  // kept: the werkvoorraad is written at the end
     out = BlockOut{};
+    out.open = std::move(open);
     std::lock_guard lock(write_mutex_);
     texts_[b] = std::move(text);
     for (; next_to_write_ < n_blocks_ && texts_[next_to_write_]; ++next_to_write_) {
@@ -242,6 +251,8 @@ void CheckRun::collect() {
     for (const auto& o : per_block_) total += o.findings.size();
     result_.findings.reserve(total);
     for (BlockOut& o : per_block_) {
+        std::move(o.open.begin(), o.open.end(), std::back_inserter(result_.open));
+        std::vector<CaseOpen>().swap(o.open);
         result_.findings.insert(result_.findings.end(), o.findings.begin(), o.findings.end());
         std::vector<CaseFinding>().swap(o.findings);
         result_.keep_storage(std::move(o.text), std::move(o.ids));
@@ -259,7 +270,8 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     result.period = period;
     if (period) result.in_period.assign(log.dossiers.size(), 1);
     result.outcomes.assign(log.dossiers.size() * rules.size(), Outcome::niet_van_toepassing);
-    const RuleContext ctx{cal, peildatum, settings};
+    const BeslisserIndex beslissers = index_beslissers(log, ReplayIds(log));
+    const RuleContext ctx{cal, peildatum, settings, &beslissers};
     CheckRun run(log, rules, cal, ctx, stream, result);
     run.run(progress);
     run.collect();

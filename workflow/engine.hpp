@@ -27,6 +27,14 @@ struct CaseFinding {
     std::span<const std::uint32_t> events;  // into EventLog::events: the rows that prove it
 };
 
+// An item of the werkvoorraad of a run (issue 29): a rule's OpenStep with its events as indices
+// into EventLog::events. Only open dossiers have them: a few per dossier, kept whole.
+struct CaseOpen {
+    std::uint32_t dossier = 0;  // index into EventLog::cases
+    std::uint16_t rule = 0;     // index into CheckResult::rules
+    OpenStep step;
+};
+
 struct CheckResult {
     CheckResult() = default;
     // Move-only: the findings point into `text_` and `ids_`, whose buffers a move keeps.
@@ -40,6 +48,7 @@ struct CheckResult {
     bool peildatum_known = true;        // false: no events and no --peildatum
     std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
     std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
+    std::vector<CaseOpen> open;         // the werkvoorraad, by case id and rule id (also when streamed)
     std::size_t finding_count = 0;      // also when the findings were streamed
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
     LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)

@@ -55,6 +55,7 @@ struct DossierFacts {
     std::vector<RoleAct> ondersteuners, beslissers, consulenten;  // in procedure order
     bool has_mantelzorger = false;
     std::vector<Pos> tijdelijk;  // positions of the besluiten with tijdelijk=ja, ascending
+    std::vector<Pos> closures;   // positions of every afsluiting and intrekking, ascending
 
     // Empties every field above (keeping the buffers) for the next dossier: a field added here
     // must be reset here too, or it would leak from one dossier into the next.
@@ -70,6 +71,7 @@ struct DossierFacts {
         consulenten.clear();
         has_mantelzorger = false;
         tijdelijk.clear();
+        closures.clear();
     }
 
     const Event& event(Pos p) const { return log->events[events[p]]; }

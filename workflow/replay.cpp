@@ -1,10 +1,34 @@
 #include <algorithm>
 
 #include "util/text.hpp"
+#include "workflow/beslissers.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/procedure.hpp"
 
 namespace wmotoets {
+
+bool is_beslisser_act(const EventLog& log, const ReplayIds& ids, const Event& e) {
+    const Who& w = log.who(e);
+    return w.actor != 0 && (e.activity == Activity::besluit || e.activity == Activity::besluit_op_bezwaar ||
+                            (w.role != 0 && w.role == ids.beslisser));
+}
+
+BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids) {
+    BeslisserIndex index;
+    for (std::uint32_t c = 0; c < log.dossiers.size(); ++c)
+        for (const std::uint32_t i : log.events_of(log.dossiers[c])) {
+            const Event& e = log.events[i];
+            if (!is_beslisser_act(log, ids, e)) continue;
+            BeslisserIndex::Person& p = index.by_actor[log.who(e).actor];
+            if (p.dossiers == 0 || e.date < p.first) p.first = e.date;
+            if (p.dossiers == 0 || e.date > p.last) p.last = e.date;
+            if (p.last_dossier == c) continue;
+            p.last_dossier = c;
+            ++p.dossiers;
+            if (p.named.size() < BeslisserIndex::kNamed) p.named.push_back(log.dossiers[c].id);
+        }
+    return index;
+}
 
 std::optional<Date> onderzoek_last_day(const DossierFacts& f, const Cycle& c, const Calendar& cal) {
     if (!f.opened_by_melding(c)) return std::nullopt;
@@ -86,6 +110,7 @@ void replay_events(const EventLog& log, const Calendar& cal, const ReplayIds& id
         auto first = [p](std::optional<Pos>& slot) {
             if (!slot) slot = p;
         };
+        if (a == Activity::afsluiting || a == Activity::intrekking) f.closures.push_back(p);
         switch (a) {
         case Activity::gesprek: first(c.first_gesprek); break;
         case Activity::verslag: first(c.first_verslag); break;
@@ -100,8 +125,7 @@ void replay_events(const EventLog& log, const Calendar& cal, const ReplayIds& id
         if (w.actor != 0) {
             const RoleAct act{w.actor, p, w.team, w.organisatie};
             if (a == Activity::ondersteuner_toegewezen || has_role(w, ids.ondersteuner)) f.ondersteuners.push_back(act);
-            if (a == Activity::besluit || a == Activity::besluit_op_bezwaar || has_role(w, ids.beslisser))
-                f.beslissers.push_back(act);
+            if (is_beslisser_act(log, ids, e)) f.beslissers.push_back(act);
             if ((a == Activity::gesprek || a == Activity::verslag) && (w.role == 0 || has_role(w, ids.consulent)))
                 f.consulenten.push_back(act);
         }

@@ -42,9 +42,26 @@ struct Finding {
     std::vector<Pos> events;       // positions of the events that prove it
 };
 
+// An item of the werkvoorraad (issue 29): in a cycle still open on the peildatum, a term that runs or
+// has passed with the act still to come, a step still due, or independence at risk. Not a finding.
+struct OpenStep {
+    int cycle = 1;  // 1-based
+    OpenKind kind = OpenKind::termijn;
+    std::optional<Date> deadline;  // last day of the term (kind termijn; a step may have one too)
+    int werkdagen_over = 0;        // see working_days_left
+    std::string todo;              // what is to be done, Dutch: "het verslag van het onderzoek verstrekken"
+    std::string detail;            // what the log shows, Dutch
+    std::vector<Pos> events;       // the events it rests on (an index into the log once run_check has it)
+};
+
+// Working days from the peildatum through `last`, the peildatum counted when it is one (a term whose last
+// day is today has 1 left); after `last`, minus the working days after it through the peildatum.
+int working_days_left(const Calendar& cal, Date peildatum, Date last);
+
 struct RuleResult {
     Outcome outcome = Outcome::niet_van_toepassing;
     std::vector<Finding> findings;
+    std::vector<OpenStep> open;  // the werkvoorraad of this dossier for this rule
 
     // The rule is violated: outcome overtreden, and a finding dated `date`, proven by `events`,
     // explained by `message`. Returns the finding (to add a deadline, say).
@@ -56,12 +73,36 @@ struct RuleResult {
         f.message = std::move(message);
         return f;
     }
+
+    // Something still to do in an open cycle: `todo` (Dutch), shown by `detail` and `events`.
+    OpenStep& still_due(OpenKind kind, std::vector<Pos> events, std::string todo, std::string detail) {
+        OpenStep& o = open.emplace_back();
+        o.kind = kind;
+        o.events = std::move(events);
+        o.todo = std::move(todo);
+        o.detail = std::move(detail);
+        return o;
+    }
 };
+
+struct BeslisserIndex;
 
 struct RuleContext {
     const Calendar& calendar;
     Date peildatum;
     const Settings& settings;
+    // Who decided where in the whole log (ONA-01's werkvoorraad: an ondersteuner who decides elsewhere);
+    // null when the run has none.
+    const BeslisserIndex* beslissers = nullptr;
+
+    // A term of `last` that runs on the peildatum, or has passed with the act still to come: an item
+    // of the werkvoorraad with its last day and working days left.
+    OpenStep& term_due(RuleResult& r, Date last, std::vector<Pos> events, std::string todo, std::string detail) const {
+        OpenStep& o = r.still_due(OpenKind::termijn, std::move(events), std::move(todo), std::move(detail));
+        o.deadline = last;
+        o.werkdagen_over = working_days_left(calendar, peildatum, last);
+        return o;
+    }
 };
 
 class Rule {
@@ -81,6 +122,10 @@ RuleResult per_cycle(const DossierFacts& f, Judge&& judge) {
         for (Finding& fi : cr.findings) {
             fi.cycle = c.number;
             r.findings.push_back(std::move(fi));
+        }
+        for (OpenStep& o : cr.open) {
+            o.cycle = c.number;
+            r.open.push_back(std::move(o));
         }
     }
     return r;

@@ -1,5 +1,7 @@
 #include "workflow/terms.hpp"
 
+#include <algorithm>
+
 #include "util/text.hpp"
 
 namespace wmotoets {
@@ -38,7 +40,10 @@ DecisionTerm decision_term(const DossierFacts& f, Date start, int weeks, Pos fro
         t.events.push_back(open_at);
         if (decision)
             t.suspension_days += std::max(0, f.date(*decision) - f.date(open_at) - 1);  // ends with the decision
-        else t.suspension_open = true;
+        else {
+            t.suspension_open = true;
+            t.suspended_since = f.date(open_at);
+        }
     }
     t.raw = start + 7 * weeks + t.suspension_days;
     t.last = cal.atw(t.raw);
@@ -155,6 +160,31 @@ std::string closure_reason_words(const DossierFacts& f, Pos afsluiting) {
     return "ingetrokken";
 }
 
+Date DecisionTerm::last_if_resumed(Date peildatum, const Calendar& cal) const {
+    if (!suspension_open || peildatum <= suspended_since) return last;
+    // Awb 4:15: the days from the day after its start through the day it ends; ending on the peildatum.
+    const int more = std::max(0, peildatum - suspended_since - 1);
+    return std::max(last, cal.atw(raw + more));
+}
+
+bool closed_after(const DossierFacts& f, Pos p, std::optional<Pos> end) {
+    // A dossier of 500,000 events asks this once per request (TOE-03, ONA-04): a search, not a scan.
+    const auto next = std::upper_bound(f.closures.begin(), f.closures.end(), p);
+    return next != f.closures.end() && *next < end.value_or(static_cast<Pos>(f.size()));
+}
+
+int working_days_left(const Calendar& cal, Date peildatum, Date last) {
+    int n = 0;
+    if (last >= peildatum) {
+        for (Date d = peildatum; d <= last; d = d + 1)
+            if (!cal.is_non_working_day(d)) ++n;
+        return n;
+    }
+    for (Date d = last + 1; d <= peildatum; d = d + 1)
+        if (!cal.is_non_working_day(d)) --n;
+    return n;
+}
+
 Outcome judge_term(std::optional<Date> act, Date last, Date peildatum, bool open) {
     if (act) return *act <= last ? Outcome::voldaan : Outcome::overtreden;
     if (open) return Outcome::onbekend;
@@ -174,18 +204,34 @@ std::string day_term_clause(Date last, int days) {
     return "de termijn liep tot en met " + last.dutch_long() + " (" + std::to_string(days) + " dagen)";
 }
 
-std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal,
-                        std::string_view extra) {
-    std::string s = "de termijn liep tot en met " + t.last.dutch_long() + " (" + number_word(t.weeks) + " weken na " +
-                    std::string(after_what) + " van " + t.start.dutch_long();
+namespace {
+std::string clause(std::string_view verb, Date last, const DecisionTerm& t, std::string_view after_what,
+                   const Calendar& cal, std::string_view extra) {
+    std::string s = "de termijn " + std::string(verb) + " tot en met " + last.dutch_long() + " (" +
+                    number_word(t.weeks) + " weken na " + std::string(after_what) + " van " + t.start.dutch_long();
     if (t.suspension_days > 0)
         s += ", plus " + std::to_string(t.suspension_days) + (t.suspension_days == 1 ? " dag" : " dagen") +
              " opschorting";
+    if (t.suspension_open) s += ", opgeschort sinds " + t.suspended_since.dutch_long() + " en nog niet hervat";
     if (t.verdaagd) s += ", verdaagd";
-    if (const std::string why = cal.extension_reasons(t.raw, t.last); !why.empty()) s += ", verlengd om " + why;
-    if (!cal.equated_days_known(t.last.year()))
-        s += "; geen gelijkgestelde dagen bekend voor " + std::to_string(t.last.year());
+    if (const std::string why = cal.extension_reasons(t.raw, last); !why.empty() && last == t.last)
+        s += ", verlengd om " + why;
+    if (!cal.equated_days_known(last.year()))
+        s += "; geen gelijkgestelde dagen bekend voor " + std::to_string(last.year());
     return s + std::string(extra) + t.note + ")";
+}
+}  // namespace
+
+std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal,
+                        std::string_view extra) {
+    return clause("liep", t.last, t, after_what, cal, extra);
+}
+
+std::string open_term_clause(const DecisionTerm& t, Date peildatum, std::string_view after_what, const Calendar& cal,
+                             std::string_view extra) {
+    const Date last = t.last_if_resumed(peildatum, cal);
+    const std::string_view verb = last < peildatum ? "liep" : t.suspension_open ? "loopt ten minste" : "loopt";
+    return clause(verb, last, t, after_what, cal, extra);
 }
 
 namespace {

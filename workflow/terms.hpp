@@ -16,12 +16,17 @@ struct DecisionTerm {
     int weeks = 0;
     int suspension_days = 0;       // added before the Atw step
     bool suspension_open = false;  // a suspension still running and no decision yet
+    Date suspended_since;          // the start of that suspension
     Date raw;                      // the day the last Atw step started from
     Date last;                     // the last day of the term
     std::vector<Pos> events;       // the suspensions and verdagingen that count
     std::vector<Pos> verdagingen;  // every verdaging in the term (aanvraag: notices only)
     bool verdaagd = false;         // bezwaar: the last day was moved by a verdaging
     std::string note;              // said inside the parentheses of term_clause, after the rest
+
+    // The last day if a suspension still open ended on the peildatum (the earliest it can be; every
+    // further day of suspension moves it one day on); `last` when none is open.
+    Date last_if_resumed(Date peildatum, const Calendar& cal) const;
 };
 
 enum class TermKind { aanvraag, bezwaar };
@@ -64,6 +69,10 @@ std::optional<BezwaarTerm> bezwaar_term(const DossierFacts& f, const Cycle& c, c
 // `afsluiting` (TRM-01: a melding needs no besluit; an aanvraag and a bezwaar do).
 std::optional<Pos> withdrawal_before(const DossierFacts& f, Pos after, Pos end, Date last, bool afsluiting_too = false);
 
+// Whether the dossier was closed or withdrawn after `p` (an afsluiting or intrekking in (p, end); end:
+// the end of the dossier): then nothing in it is still to be done (the werkvoorraad).
+bool closed_after(const DossierFacts& f, Pos p, std::optional<Pos> end = std::nullopt);
+
 // The first `afsluiting` in (after, end) with a `reden` the log cannot judge: doorgezonden (Awb 2:3),
 // ingetrokken (a withdrawal not logged as intrekking) or overleden (TRM-02, TRM-03, PRO-08: onbekend).
 std::optional<Pos> closure_with_reason(const DossierFacts& f, Pos after, Pos end);
@@ -84,6 +93,11 @@ DecisionTerm week_term(Date start, int weeks, const Calendar& cal);
 // inside the parentheses.
 std::string term_clause(const DecisionTerm& t, std::string_view after_what, const Calendar& cal,
                         std::string_view extra = {});
+// "de termijn loopt tot en met 13 mei 2024 (…)": the same for a term whose act is still to come on the
+// peildatum (the werkvoorraad), to its last_if_resumed day: "loopt ten minste" while a suspension is
+// open, "liep" once it has passed.
+std::string open_term_clause(const DecisionTerm& t, Date peildatum, std::string_view after_what, const Calendar& cal,
+                             std::string_view extra = {});
 // "de termijn liep tot en met 24 maart 2024 (14 dagen)": a term in plain days (ONA-04, TOE-03).
 std::string day_term_clause(Date last, int days);
 

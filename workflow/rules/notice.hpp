@@ -5,6 +5,7 @@
 #include "util/text.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -45,7 +46,19 @@ RuleResult judge_notice_before_onderzoek(const DossierFacts& f, std::string_view
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto moment = c.onderzoek_moment();
-        if (!moment) return r;
+        if (!moment) {
+            // Werkvoorraad: the onderzoek has not started, so the notice can still come first.
+            std::optional<Pos> none;
+            if (c.opener && !closed_after(f, *c.opener, c.end) && !notice_before(f, c, c.end, accept, none))
+                r.still_due(OpenKind::stap, {*c.opener},
+                            "vóór het gesprek " + std::string(who) + " wijzen op gratis cliëntondersteuning",
+                            std::string(activity_words(f.activity(*c.opener))) + " op " +
+                                f.date(*c.opener).dutch_long() +
+                                "; nog geen gesprek en nog geen informatie over "
+                                "cliëntondersteuning aan " +
+                                std::string(who));
+            return r;
+        }
         std::optional<Pos> late;
         if (notice_before(f, c, *moment, accept, late)) {
             r.outcome = Outcome::voldaan;

@@ -1,4 +1,7 @@
 // ONA-01 — Cliëntondersteuner beslist zelf over de maatwerkvoorziening.
+#include <algorithm>
+
+#include "workflow/beslissers.hpp"
 #include "workflow/rule.hpp"
 #include "workflow/rules/persons.hpp"
 
@@ -38,8 +41,34 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
-        return judge_ondersteuner_also(f, f.beslissers, "beslisser");
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
+        RuleResult r = judge_ondersteuner_also(f, f.beslissers, "beslisser");
+        // Werkvoorraad: before the decision, an ondersteuner who decides in other dossiers.
+        const Cycle* c = undecided_cycle(f);
+        const RoleAct* o = current_ondersteuner(f);
+        if (!c || !o || !ctx.beslissers) return r;
+        const BeslisserIndex::Person* p = ctx.beslissers->find(o->actor);
+        if (!p) return r;
+        const bool here = std::any_of(f.beslissers.begin(), f.beslissers.end(),
+                                      [&](const RoleAct& b) { return b.actor == o->actor; });
+        const std::uint32_t elsewhere = p->dossiers - (here ? 1 : 0);
+        if (elsewhere == 0) return r;
+        const std::string who(f.log->str(o->actor));
+        std::string named;
+        std::size_t shown = 0;
+        for (const StrId d : p->named)
+            if (d != f.dossier->id) {
+                named += (shown++ ? ", " : "") + std::string(f.log->str(d));
+            }
+        std::string detail = who + " is " + acted_as(f, o->pos) + " en nam als beslisser besluiten in " +
+                             std::to_string(elsewhere) + (elsewhere == 1 ? " ander dossier" : " andere dossiers");
+        if (!named.empty()) detail += " (" + named + (elsewhere > shown ? ", …" : "") + ")";
+        detail += ", van " + p->first.dutch_long() + " tot en met " + p->last.dutch_long();
+        OpenStep& due = r.still_due(OpenKind::onafhankelijkheid, {o->pos},
+                                    "de beslissing laten nemen door een ander dan " + who + " (de ondersteuner)",
+                                    std::move(detail));
+        due.cycle = c->number;
+        return r;
     }
 };
 

@@ -54,6 +54,15 @@ public:
                 if (f.activity(q) == Activity::ondersteuner_toegewezen ||
                     f.activity(q) == Activity::andere_ondersteuner_geweigerd)
                     next = q;
+            if (!next && !closed_after(f, p)) {  // werkvoorraad
+                std::string detail = asked;
+                if (previous != 0) detail += " (nu " + std::string(f.log->str(previous)) + ")";
+                detail += "; de termijn " + std::string(last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
+                          last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+                OpenStep& due =
+                    ctx.term_due(r, last, {p}, "een andere cliëntondersteuner toewijzen", std::move(detail));
+                due.cycle = f.cycle_of[p] + 1;
+            }
             if (!next) {
                 if (ctx.peildatum > last) {
                     o = Outcome::overtreden;

@@ -42,4 +42,19 @@ inline RuleResult judge_ondersteuner_also(const DossierFacts& f, const std::vect
     return r;
 }
 
+// The dossier's last cycle while it still awaits its decision on the peildatum: no besluit yet (a
+// temporary one aside) and not closed or withdrawn; nullptr otherwise (the werkvoorraad of ONA-01/02).
+inline const Cycle* undecided_cycle(const DossierFacts& f) {
+    if (f.cycles.empty()) return nullptr;
+    const Cycle& c = f.cycles.back();
+    if (c.first_besluit) return nullptr;
+    const auto closure = std::lower_bound(f.closures.begin(), f.closures.end(), c.begin);
+    return closure != f.closures.end() && *closure < c.end ? nullptr : &c;
+}
+
+// The ondersteuner of the dossier now: the latest person assigned or acting as one, if any.
+inline const RoleAct* current_ondersteuner(const DossierFacts& f) {
+    return f.ondersteuners.empty() ? nullptr : &f.ondersteuners.back();
+}
+
 }  // namespace wmotoets::rules

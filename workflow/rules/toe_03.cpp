@@ -51,6 +51,13 @@ public:
             const Outcome o =
                 judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
             if (o > r.outcome) r.outcome = o;
+            if (!assigned && !closed_after(f, p)) {  // werkvoorraad
+                OpenStep& due = ctx.term_due(r, last, {p}, "een cliëntondersteuner toewijzen",
+                                             "Cliëntondersteuning gevraagd op " + d.dutch_long() + "; de termijn " +
+                                                 (last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
+                                                 last.dutch_long() + " (" + std::to_string(days) + " dagen)");
+                due.cycle = f.cycle_of[p] + 1;
+            }
             if (o != Outcome::overtreden) continue;
             Finding fi;
             fi.cycle = f.cycle_of[p] + 1;

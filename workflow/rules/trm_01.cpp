@@ -52,6 +52,10 @@ public:
                 return r;
             r.outcome =
                 judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
+            // Werkvoorraad: no verslag yet, and the cycle not closed since (a closure after the term ends it).
+            if (!verslag && !closed_after(f, melding, c.end))
+                ctx.term_due(r, t.last, {melding}, "het onderzoek afronden met een verslag",
+                             "Nog geen verslag; " + open_term_clause(t, ctx.peildatum, "de melding", ctx.calendar));
             if (r.outcome != Outcome::overtreden) return r;
             Finding fi;
             fi.deadline = t.last;

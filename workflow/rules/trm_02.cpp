@@ -63,6 +63,17 @@ public:
                 return r;
             r.outcome = judge_term(besluit ? std::optional<Date>(f.date(*besluit)) : std::nullopt, t.last,
                                    ctx.peildatum, t.suspension_open);
+            // Werkvoorraad: no beschikking yet and the cycle not closed since; an open suspension moves the
+            // last day on with every day it lasts.
+            if (!besluit && !closed_after(f, aanvraag, c.end)) {
+                std::vector<Pos> events{aanvraag};
+                events.insert(events.end(), t.events.begin(), t.events.end());
+                ctx.term_due(
+                    r, t.last_if_resumed(ctx.peildatum, ctx.calendar), std::move(events),
+                    t.suspension_open ? "de beschikking op de aanvraag geven zodra de opschorting eindigt"
+                                      : "de beschikking op de aanvraag geven",
+                    "Nog geen beschikking; " + open_term_clause(t, ctx.peildatum, "de aanvraag", ctx.calendar));
+            }
             if (r.outcome != Outcome::overtreden) return r;
             // A premature aanvraag without a later one: the municipality may hold it was none.
             if (at->premature || (!besluit && closure_with_reason(f, aanvraag, c.end))) {

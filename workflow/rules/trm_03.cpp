@@ -57,6 +57,17 @@ public:
             if (const auto w = withdrawal_before(f, bt->bezwaar, c.end, t.last); w && (!bob || *bob > *w)) return r;
             r.outcome = judge_term(bob ? std::optional<Date>(f.date(*bob)) : std::nullopt, t.last, ctx.peildatum,
                                    t.suspension_open);
+            if (!bob && !closed_after(f, bt->bezwaar, c.end)) {  // werkvoorraad
+                std::vector<Pos> events{bt->besluit, bt->bezwaar};
+                events.insert(events.end(), t.events.begin(), t.events.end());
+                ctx.term_due(r, t.last_if_resumed(ctx.peildatum, ctx.calendar), std::move(events),
+                             "op het bezwaar beslissen",
+                             "Nog geen beslissing op het bezwaar van " + f.date(bt->bezwaar).dutch_long() + "; " +
+                                 open_term_clause(t, ctx.peildatum,
+                                                  bt->from_receipt ? "de ontvangst van het te late bezwaar"
+                                                                   : "het einde van de bezwaartermijn",
+                                                  ctx.calendar, bt->commissie ? "; met adviescommissie" : ""));
+            }
             if (r.outcome != Outcome::overtreden) return r;
             if (!bob && closure_with_reason(f, bt->bezwaar, c.end)) {
                 r.outcome = Outcome::onbekend;

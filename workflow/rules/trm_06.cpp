@@ -73,8 +73,23 @@ private:
         if (decision && f.date(*decision) <= due.last) o = Outcome::voldaan;
         else if (!decision && ctx.peildatum <= due.last) o = Outcome::onbekend;
         if (o > r.outcome) r.outcome = o;
-        if (o != Outcome::overtreden) return;
         const bool bezwaar = f.activity(from) == Activity::bezwaar;
+        if (!decision && !closed_after(f, *notice, until)) {  // werkvoorraad
+            const DwangsomRates* rates = ctx.calendar.dwangsom_rates(x);
+            std::string detail = "Ingebrekestelling op " + x.dutch_long() + "; " +
+                                 open_term_clause(due, ctx.peildatum, "de ingebrekestelling", ctx.calendar) +
+                                 ", Awb 4:17" + (bezwaar ? " en 7:14" : "") +
+                                 "; daarna is de aanvrager per dag een "
+                                 "dwangsom verschuldigd";
+            if (rates)
+                detail +=
+                    " (€ " + std::to_string(rates->per_day[0]) + " per dag de eerste 14 dagen, ten hoogste 42 dagen)";
+            ctx.term_due(r, due.last, {from, *notice},
+                         bezwaar ? "op het bezwaar beslissen vóór de dwangsom gaat lopen"
+                                 : "de beschikking geven vóór de dwangsom gaat lopen",
+                         std::move(detail));
+        }
+        if (o != Outcome::overtreden) return;
         const int days = std::min((decision ? f.date(*decision) : ctx.peildatum) - due.last, 42);  // no Atw on the 42
         std::vector<Pos> events{from, *notice};
         if (decision) events.push_back(*decision);
