@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
@@ -103,7 +105,12 @@ int run_werkvoorraad(const WorklistOptions& o) {
         std::none_of(log.dossiers.begin(), log.dossiers.end(),
                      [&](const Dossier& d) { return fold_label(dossier_team(log, d)) == fold_label(o.team); }))
         throw Error("--team '" + o.team + "': geen dossier van dat team in het logboek");
-    w.rapport_links = std::filesystem::exists(std::filesystem::path(o.out) / "rapport.html");
+    // Links to the timelines of the rapport.html beside it, for the dossiers it shows.
+    if (const auto report = std::filesystem::path(o.out) / "rapport.html"; std::filesystem::exists(report))
+        if (std::ifstream in(report, std::ios::binary); in) {
+            const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            w.rapport_dossiers = dossiers_in_report(html);
+        }
     OutputSet set(o.out);
     set.guard([&] {
         write_output(set.path("werkvoorraad.html"), [&](std::ostream& f) { write_worklist_html(f, w); });

@@ -27,7 +27,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-
 h3{font-size:1.05em;margin:1.2em 0 .3em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.5em 0}
 th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8eef5}
 td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}td.hash{word-break:break-all;font-size:.75em}.muted{color:#555}.x{color:#a00;font-weight:600}
-.finding{background:#fff4f4}div.d{content-visibility:auto;contain-intrinsic-size:auto 7em;margin:.6em 0}
+.finding{background:#fff4f4}div.d{content-visibility:auto;contain-intrinsic-size:auto 7em;margin:.6em 0;scroll-margin-top:7em}
 div.d>p{background:#f4f6f9;font-weight:600;margin:0;padding:.25em .4em;border:1px solid #bbb;border-bottom:none}
 div.d>table{table-layout:fixed;margin:0}div.d>table td:nth-child(1){width:5.5em;color:#a00;font-weight:600}
 div.d>table td:nth-child(2){width:3em;text-align:right}div.d>table td:nth-child(3){width:8.5em;white-space:nowrap}

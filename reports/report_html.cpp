@@ -255,6 +255,14 @@ var timer;q.addEventListener("input",function(){clearTimeout(timer);timer=setTim
 [fr,fe,ft].forEach(function(s){s.addEventListener("change",run);});run();
 )";
 
+// A link to a dossier (rapport.html#dossier-ID, from scheiding.html or werkvoorraad.html) lands with the
+// dossier shown, its timeline open and its heading under the sticky search bar (div.d scroll-margin-top).
+constexpr const char* kLandScript =
+    R"((function(){function land(){var h=decodeURIComponent(location.hash.slice(1));if(h.indexOf("dossier-")!==0)return;
+var b=document.getElementById(h);if(!b)return;b.style.display="";
+b.querySelectorAll("details").forEach(function(x){x.open=true;});b.scrollIntoView();}
+window.addEventListener("hashchange",land);if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",land);else land();})();)";
+
 void HtmlReport::head() {
     const std::string t = html_escape(title());
     out << "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -1042,7 +1050,8 @@ void HtmlReport::dossiers() {
     sev_map += "}";
     out << "<script>\n(function(){var R=" << json_array(rules_seen) << ",T=" << json_array(teams_seen)
         << ",S=" << sev_map << ";\n"
-        << kFilterScript << "})();\n</script>\n";
+        << kFilterScript << "})();\n</script>\n<script>\n"
+        << kLandScript << "\n</script>\n";
 }
 
 void HtmlReport::explanations() {

@@ -34,15 +34,23 @@ void add(SeparationCounts& to, const SeparationCounts& c) {
 struct DossierRow {
     std::string month, team;
     SeparationCounts counts;
+    // Per rule, the month of the finding that made it deviate: an ONA-01 in a bezwaar counts in the month
+    // of the beslissing op bezwaar, not of the first decision (issue 29).
+    std::array<std::string, 3> deviation_month;
 };
 
 // The month axis (first to last without gaps), and the counts per month, per team and in total.
 void tally_months_and_teams(const std::vector<DossierRow>& dossiers, SeparationView& v) {
     // The month axis, first to last without gaps.
     std::string first, last;
+    const auto extend = [&](const std::string& m) {
+        if (m.empty()) return;
+        if (first.empty() || m < first) first = m;
+        if (last.empty() || m > last) last = m;
+    };
     for (const DossierRow& d : dossiers) {
-        if (first.empty() || d.month < first) first = d.month;
-        if (last.empty() || d.month > last) last = d.month;
+        extend(d.month);
+        for (const std::string& m : d.deviation_month) extend(m);
     }
     if (!first.empty())
         for (std::string m = first;; m = next_month(m)) {
@@ -55,16 +63,27 @@ void tally_months_and_teams(const std::vector<DossierRow>& dossiers, SeparationV
     v.per_month.assign(v.months.size(), {});
     std::map<std::string, SeparationView::Team> teams;
     for (const DossierRow& d : dossiers) {
-        const std::size_t m = month_index(d.month);
-        add(v.per_month[m], d.counts);
-        add(v.total, d.counts);
         SeparationView::Team& t = teams[d.team];
         if (t.per_month.empty()) {
             t.name = d.team;
             t.per_month.assign(v.months.size(), {});
         }
-        add(t.per_month[m], d.counts);
+        add(v.total, d.counts);
         add(t.total, d.counts);
+        // The dossier in the month of its first decision; a deviation in the month of its finding, where the
+        // dossier counts too (it had a decision then): a month's rate never exceeds 100 %.
+        std::map<std::size_t, SeparationCounts> months;
+        months[month_index(d.month)].both = 1;
+        for (std::size_t k = 0; k < d.counts.deviating.size(); ++k) {
+            if (!d.counts.deviating[k]) continue;
+            SeparationCounts& in = months[month_index(d.deviation_month[k].empty() ? d.month : d.deviation_month[k])];
+            in.both = 1;
+            in.deviating[k] = 1;
+        }
+        for (const auto& [m, c] : months) {
+            add(v.per_month[m], c);
+            add(t.per_month[m], c);
+        }
     }
     for (auto& [name, t] : teams) v.teams.push_back(std::move(t));
 }
@@ -97,6 +116,14 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
     // (issue 28): the same dossiers and cycles that ONA-01…03 judged, so that a rate's numerator and
     // denominator count the same.
     const std::optional<Period> period = run.period();
+    // Per dossier and rule, the date of its first finding (the event that made it deviate).
+    std::unordered_map<std::string_view, std::array<std::string_view, 3>> found_on;
+    for (const RunRecord::Finding& f : run.findings)
+        for (std::size_t k = 0; k < 3; ++k)
+            if (f.rule == kSeparationRules[k]) {
+                std::string_view& d = found_on[f.case_id][k];
+                if (d.empty() || f.date < d) d = f.date;
+            }
     const ReplayIds ids(log);
     const Calendar calendar;  // once: cycles do not depend on it, building one per dossier is slow
     DossierFacts facts;
@@ -134,7 +161,14 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
         }
         counts.both = 1;
         std::string team = dossier_team(log, c);
-        dossiers.push_back({decided->iso().substr(0, 7), team.empty() ? "(geen team)" : team, counts});
+        DossierRow& row = dossiers.emplace_back();
+        row.month = decided->iso().substr(0, 7);
+        row.team = team.empty() ? "(geen team)" : team;
+        row.counts = counts;
+        if (const auto found = found_on.find(log.str(c.id)); found != found_on.end())
+            for (std::size_t k = 0; k < 3; ++k)
+                if (counts.deviating[k] && found->second[k].size() >= 7)
+                    row.deviation_month[k] = std::string(found->second[k].substr(0, 7));
     }
 
     tally_months_and_teams(dossiers, v);
@@ -150,6 +184,8 @@ SeparationView separation_view(const EventLog& log, const RunRecord& run) {
             if (is_row(log.events[i], f.events.front())) {
                 auto& list = persons[std::string(log.str(log.who(log.events[i]).actor))];
                 auto& dossiers_of = same ? list.same_person : list.did_onderzoek;
+                if (list.first.empty() || f.date < list.first) list.first = f.date;
+                if (list.last.empty() || f.date > list.last) list.last = f.date;
                 if (std::find(dossiers_of.begin(), dossiers_of.end(), f.case_id) == dossiers_of.end())
                     dossiers_of.push_back(f.case_id);
                 break;
@@ -295,7 +331,10 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
             "Alle teams per maand",
             "Per maand van het (eerste) besluit: de dossiers met zowel een cliëntondersteuner als een "
             "beslisser, en hoeveel daarvan elk van de drie afwijkingen hebben, apart geteld (één dossier kan "
-            "in meer kolommen staan). Een maand zonder zulke dossiers staat er met 0.",
+            "in meer kolommen staan). Een afwijking telt in de maand waarin ze ontstond: een ondersteuner die "
+            "pas in bezwaar zelf beslist (ONA-01), telt in de maand van de beslissing op bezwaar, en het "
+            "dossier telt dan ook in die maand mee. Daardoor kunnen de maanden samen meer dossiers tellen dan "
+            "het totaal, dat elk dossier één keer telt. Een maand zonder zulke dossiers staat er met 0.",
             count_columns("maand van het besluit"),
             {},
             true};
@@ -362,9 +401,10 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
             "Per medewerker",
             "Medewerkers (pseudoniemen) die in het ene dossier cliëntondersteuner en in een ander beslisser zijn, "
             "of over wie ONA-01 of ONA-02 een bevinding geeft; met de dossiers waarin zij beide waren. Het "
-            "team is het team dat het vaakst bij hun gebeurtenissen staat.",
+            "team is het team dat het vaakst bij hun gebeurtenissen staat; eerste en laatste: de datum van de "
+            "eerste en de laatste bevinding van ONA-01 of ONA-02 over hen.",
             {"medewerker", "team", "dossiers als ondersteuner", "dossiers als beslisser", "zelf beslist (ONA-01)",
-             "dossiers ONA-01", "zelf onderzocht (ONA-02)", "dossiers ONA-02"},
+             "dossiers ONA-01", "zelf onderzocht (ONA-02)", "dossiers ONA-02", "eerste", "laatste"},
             {},
             false};
         const auto list = [](const std::vector<std::string>& ids) {
@@ -373,10 +413,14 @@ SeparationTables separation_tables(const SeparationView& v, const Disclosure& d)
             return Cell{Cell::Kind::dossiers, s, double(ids.size()), ids};
         };
         const auto n = [](std::size_t k) { return Cell{Cell::Kind::count, std::to_string(k), double(k), {}}; };
+        const auto day = [](const std::string& iso) {
+            const auto date = parse_iso_date(iso);
+            return text_cell(date ? date->dutch_long() : std::string());
+        };
         for (const auto& p : v.persons)
             t.rows.push_back({text_cell(p.id), text_cell(p.team.empty() ? "(geen team)" : p.team), n(p.as_ondersteuner),
                               n(p.as_beslisser), n(p.same_person.size()), list(p.same_person),
-                              n(p.did_onderzoek.size()), list(p.did_onderzoek)});
+                              n(p.did_onderzoek.size()), list(p.did_onderzoek), day(p.first), day(p.last)});
         out.tables.push_back(std::move(t));
     }
     return out;

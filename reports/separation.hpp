@@ -44,6 +44,7 @@ struct SeparationView {
         std::string id, team;                                 // team: the one most recorded with this person's events
         std::size_t as_ondersteuner = 0, as_beslisser = 0;    // dossiers
         std::vector<std::string> same_person, did_onderzoek;  // dossiers with an ONA-01 / ONA-02 finding about them
+        std::string first, last;  // ISO: the dates of the first and the last of those findings
     };
     std::vector<Person> persons;   // ondersteuner in one dossier and beslisser in one, or with an ONA-02 finding
     std::array<bool, 3> in_run{};  // whether the run judged each rule (else its columns read "niet gecontroleerd")

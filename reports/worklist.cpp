@@ -69,6 +69,9 @@ Worklist build_worklist(const EventLog& log, const RunRecord& now, const RunReco
     w.peildatum = parse_iso_date(now.peildatum).value_or(log.latest_date());
     w.dagen = dagen;
     w.team = team;
+    for (std::size_t i = 0; i < log.inputs.size(); ++i)
+        w.source += (i ? ", " : "") + log.inputs[i].path + " (SHA-256 " + log.inputs[i].sha256.substr(0, 12) + "…)";
+    if (log.inputs.empty()) w.source = "geen invoer";
     std::unordered_map<std::string, std::pair<std::string, std::string>> dossier_info;  // team, staff
     auto info = [&](const std::string& case_id) -> const std::pair<std::string, std::string>& {
         auto [it, added] = dossier_info.try_emplace(case_id);
@@ -154,6 +157,21 @@ std::string change_words(Change c) {
     return "";
 }
 
+// "74 verstreken termijnen", "1 stap nog te doen": a count of one urgency, for the summary.
+std::string urgency_count(Urgency u, std::size_t n, int dagen) {
+    switch (u) {
+    case Urgency::verstreken: return counted(n, "verstreken termijn", "verstreken termijnen");
+    case Urgency::binnenkort:
+        return counted(n, "termijn die", "termijnen die") + " binnen " + std::to_string(dagen) +
+               (dagen == 1 ? " dag" : " dagen") + (n == 1 ? " afloopt" : " aflopen");
+    case Urgency::onafhankelijkheid:
+        return counted(n, "risico voor de onafhankelijkheid", "risico's voor de onafhankelijkheid");
+    case Urgency::stap: return counted(n, "stap", "stappen") + " nog te doen";
+    case Urgency::later: return counted(n, "lopende termijn", "lopende termijnen");
+    }
+    return {};
+}
+
 std::string team_words(const std::string& team) { return team.empty() ? "Zonder team" : team; }
 
 std::string since_sentence(const Worklist& w) {
@@ -185,7 +203,7 @@ void write_worklist_html(std::ostream& out, const Worklist& w) {
         << html_escape(peildatum)
         << "\";font-size:8pt;color:#444}}\n"
            "table.wv{width:100%;border-collapse:collapse}table.wv td,table.wv th{vertical-align:top;text-align:left}"
-           "table.wv td.u{white-space:nowrap}tr.verstreken td{background:#fde8e8}tr.binnenkort td{background:#fff4e0}"
+           "table.wv td.u{width:7em}tr.verstreken td{background:#fde8e8}tr.binnenkort td{background:#fff4e0}"
            "span.nieuw{font-weight:bold}.filter{margin:1em 0}"
            "@media (max-width:700px){table.wv,table.wv tbody,table.wv tr,table.wv td{display:block;width:auto}"
            "table.wv thead{display:none}table.wv tr{border-top:2px solid #ccc;padding:.3em 0}"
@@ -207,7 +225,7 @@ void write_worklist_html(std::ostream& out, const Worklist& w) {
             << html_escape(counted(w.dossiers, "dossier", "dossiers")) << ": ";
         bool first = true;
         for (const auto& [u, n] : per) {
-            out << (first ? "" : ", ") << grouped(n) << " " << html_escape(urgency_words(u));
+            out << (first ? "" : ", ") << html_escape(urgency_count(u, n, w.dagen));
             first = false;
         }
         out << ".";
@@ -243,9 +261,10 @@ void write_worklist_html(std::ostream& out, const Worklist& w) {
                                                        : "")
                 << "\"><td class=\"u\" data-l=\"Urgentie\">" << html_escape(urgency_words(i.urgency))
                 << "</td><td data-l=\"Dossier\">"
-                << (w.rapport_links ? "<a href=\"rapport.html#dossier-" + html_escape(html_fragment(i.open.case_id)) +
-                                          "\">" + dossier + "</a>"
-                                    : dossier)
+                << (w.rapport_dossiers.count(i.open.case_id)
+                        ? "<a href=\"rapport.html#dossier-" + html_escape(html_fragment(i.open.case_id)) + "\">" +
+                              dossier + "</a>"
+                        : dossier)
                 << "</td><td data-l=\"Medewerkers\">" << html_escape(i.medewerker.empty() ? "–" : i.medewerker)
                 << "</td><td data-l=\"Nog te doen\">" << html_escape(i.open.todo) << "</td><td data-l=\"Termijn\">"
                 << html_escape(deadline_words(i, w.peildatum)) << "</td><td data-l=\"Norm\">" << html_escape(i.norm)
@@ -284,6 +303,35 @@ void write_worklist_html(std::ostream& out, const Worklist& w) {
            "document.querySelectorAll('section.team').forEach(function(e){"
            "e.hidden=v!==''&&e.getAttribute('data-team')!==v;});});})();\n</script>\n"
            "</body>\n</html>\n";
+}
+
+std::set<std::string, std::less<>> dossiers_in_report(std::string_view html) {
+    std::set<std::string, std::less<>> ids;
+    constexpr std::string_view mark = "id=\"dossier-";
+    for (std::size_t at = html.find(mark); at != std::string_view::npos; at = html.find(mark, at)) {
+        at += mark.size();
+        const std::size_t end = html.find('"', at);
+        if (end == std::string_view::npos) break;
+        std::string id;
+        for (std::size_t i = at; i < end; ++i) {  // html_escape undone
+            bool done = false;
+            for (const auto& [entity, c] : {std::pair<std::string_view, char>{"&amp;", '&'},
+                                            {"&lt;", '<'},
+                                            {"&gt;", '>'},
+                                            {"&quot;", '"'},
+                                            {"&#39;", '\''}})
+                if (html.substr(i, entity.size()) == entity) {
+                    id += c;
+                    i += entity.size() - 1;
+                    done = true;
+                    break;
+                }
+            if (!done) id += html[i];
+        }
+        ids.insert(std::move(id));
+        at = end;
+    }
+    return ids;
 }
 
 void write_worklist_csv(std::ostream& out, const Worklist& w) {

@@ -4,6 +4,7 @@
 // what changed since an earlier run. Written as werkvoorraad.html, .xlsx and .csv.
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct Worklist {
     Date peildatum;
     int dagen = 7;
     std::string team;                // the team asked for (--team), empty: every team
+    std::string source;              // the inputs with the start of their SHA-256 ("g.csv (SHA-256 118183…)")
     std::vector<WorkItem> items;     // by team, then urgency, then last day, then dossier
     std::vector<std::string> teams;  // in order, every team of `items`
     std::size_t dossiers = 0;        // distinct dossiers with an item
@@ -53,7 +55,8 @@ struct Worklist {
         std::vector<RunRecord::Open> resolved;  // the items of the earlier run that are no longer open
     };
     std::optional<Since> since;
-    bool rapport_links = false;  // rapport.html lies beside it (links to the dossiers' timelines)
+    // The dossiers with a block in the rapport.html beside it: their names link to their timelines.
+    std::set<std::string, std::less<>> rapport_dossiers;
 };
 
 // The werkvoorraad of `now` (a run of `log`), optionally for one team, compared with `before` when given.
@@ -61,6 +64,8 @@ Worklist build_worklist(const EventLog& log, const RunRecord& now, const RunReco
                         const std::string& team);
 
 void write_worklist_html(std::ostream& out, const Worklist& w);
+// The dossiers that have a block (id="dossier-…") in the text of a rapport.html.
+std::set<std::string, std::less<>> dossiers_in_report(std::string_view html);
 void write_worklist_csv(std::ostream& out, const Worklist& w);
 // write_worklist_xlsx: in reports/xlsx_report.hpp, with every workbook.
 

@@ -886,9 +886,10 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
 
 void write_worklist_xlsx(const std::string& path, const Worklist& w) {
     Book b = open_book(path, "Wmo-toets — werkvoorraad", created_on(w.peildatum.iso()));
-    const SheetHead head{"Wmo-toets — werkvoorraad" + (w.team.empty() ? std::string() : ", team " + w.team),
-                         "Open dossiers met wat er nog moet gebeuren, het dringendste eerst per team",
-                         "Peildatum: " + w.peildatum.dutch_long(), "Bron: Wmo-toets " WMOTOETS_VERSION};
+    const SheetHead head{"Wmo-toets" + (w.team.empty() ? std::string() : ", team " + w.team),
+                         "Open dossiers met wat er nog moet gebeuren, per team het dringendste eerst",
+                         "Peildatum: " + w.peildatum.dutch_long(),
+                         "Bron: " + w.source + "; Wmo-toets " WMOTOETS_VERSION};
     b.head = &head;
     Sheet s(b, "Werkvoorraad",
             {{"Team", 16},

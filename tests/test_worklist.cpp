@@ -4,11 +4,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
+#include "generator/generator.hpp"
 #include "helpers.hpp"
 #include "reports/figures.hpp"
 #include "reports/run_record.hpp"
+#include "reports/separation.hpp"
 #include "reports/worklist.hpp"
 #include "xlsx_read.hpp"
 
@@ -198,13 +203,112 @@ TEST(Worklist, SinceTheRunOfTheWeekBefore) {
     ASSERT_EQ(cli({"-q", "importeer", test::write_file("week2.csv", week2), "--db", db}), 0);
     ASSERT_EQ(cli({"-q", "werkvoorraad", "--db", db, "--peildatum", "2024-04-12", "--uit", dir.string()}), 0);
     const std::string html = test::read_file((dir / "werkvoorraad.html").string());
-    // Week 1: B1, B2, B3 each the six weeks of TRM-01; B1 and B3 also the notice before the gesprek (INF-01).
-    // Week 2: B1 has its verslag and notice; B3 had its gesprek (without the notice: a finding now); B4 new.
-    EXPECT_NE(html.find("2 nieuw, 2 nog open, 3 opgelost sinds de controle met peildatum 5 april 2024"),
+    // Week 1 (11 items): B1 and B3, a melding only: TRM-01's six weeks, and before the gesprek the notices of
+    // cliëntondersteuning (INF-01) and persoonlijk plan (INF-05) and the receipt (PRO-06); B2, in onderzoek:
+    // TRM-01, pgb (INF-07) and eigen bijdrage (INF-08) before the verslag.
+    // Week 2: B1 has its gesprek and verslag: its four are resolved (INF-05 and PRO-06 as findings now; no
+    // aanvraag, so no besluit to wait for). B2 unchanged: 3 still open. B3 had its gesprek: TRM-01 still
+    // open, INF-01/05 and PRO-06 resolved (findings now), INF-07/08 new. B4: 4 new.
+    EXPECT_NE(html.find("6 nieuw, 4 nog open, 7 opgelost sinds de controle met peildatum 5 april 2024"),
               std::string::npos)
         << html.substr(html.find("id=\"sinds\""), 300);
+    // Findings only accrue when dossiers progress: none is gone.
+    EXPECT_NE(html.find("al eerder gevonden, 0 niet meer gevonden."), std::string::npos);
     const std::string csv = test::read_file((dir / "werkvoorraad.csv").string());
     EXPECT_NE(csv.find("\"B4\";\"stap nog te doen\""), std::string::npos) << csv;
+}
+
+// Issue 29 point 4: an ONA-01 that arises in bezwaar counts in the month of the beslissing op bezwaar.
+TEST(Worklist, AnOna01InBezwaarCountsInTheMonthOfTheBeslissingOpBezwaar) {
+    const EventLog log = test::load(R"(case_id,timestamp,activity,actor,role,team
+E1,2024-01-08T09:00,melding,C1,consulent,Noord
+E1,2024-01-09T09:00,ondersteuner_toegewezen,O1,ondersteuner,Zuid
+E1,2024-01-10T09:00,gesprek,C1,consulent,Noord
+E1,2024-01-15T09:00,verslag,C1,consulent,Noord
+E1,2024-01-16T09:00,aanvraag,A9,administratie,Noord
+E1,2024-02-01T09:00,besluit,B1,beslisser,Noord
+E1,2024-03-01T09:00,bezwaar,A9,administratie,Noord
+E1,2024-05-02T09:00,besluit_op_bezwaar,O1,beslisser,Zuid
+)");
+    const RunRecord run = checked(log, Date::from_ymd(2024, 6, 1));
+    const SeparationView v = separation_view(log, run);
+    ASSERT_EQ(v.months, (std::vector<std::string>{"2024-02", "2024-03", "2024-04", "2024-05"}));
+    EXPECT_EQ(v.per_month[0].both, 1u);
+    EXPECT_EQ(v.per_month[0].deviating[0], 0u);
+    EXPECT_EQ(v.per_month[3].both, 1u);
+    EXPECT_EQ(v.per_month[3].deviating[0], 1u);
+    EXPECT_EQ(v.total.both, 1u);
+    EXPECT_EQ(v.total.deviating[0], 1u);
+    // The medewerker's first and last such finding.
+    const auto o1 =
+        std::find_if(v.persons.begin(), v.persons.end(), [](const SeparationView::Person& p) { return p.id == "O1"; });
+    ASSERT_NE(o1, v.persons.end());
+    EXPECT_EQ(o1->first, "2024-05-02");
+    EXPECT_EQ(o1->last, "2024-05-02");
+}
+
+// Acceptance (issue 29): on a generated log of 100,000 dossiers (10,000 under the sanitizers), exported
+// as on a day inside it (nothing after that day), every last day of the werkvoorraad equals the deadline
+// the check computes for that rule: a term still running is checked again half a year later, when it has
+// passed without the act, and its rule's finding must carry the same last day; a passed term's finding
+// already does.
+TEST(Worklist, EveryLastDayEqualsTheDeadlineOfTheCheckOnALargeLog) {
+    GeneratorOptions g;
+    g.dossiers = WMOTOETS_LARGE_LOG;
+    g.seed = 3;
+    std::ostringstream generated;
+    generate_log(generated, g);
+    const std::string all = generated.str();
+    // The export of 3 March 2025: the rows up to and including that day.
+    const Date day = Date::from_ymd(2025, 3, 3);
+    std::string cut;
+    cut.reserve(all.size());
+    for (std::size_t at = 0, next; at < all.size(); at = next + 1) {
+        next = all.find('\n', at);
+        if (next == std::string::npos) next = all.size();
+        const std::string_view line(all.data() + at, next - at);
+        const auto comma = line.find(',');
+        if (at == 0 || (comma != std::string_view::npos && line.substr(comma + 1, 10) <= day.iso()))
+            cut.append(line).push_back('\n');
+    }
+    const EventLog log = test::load(cut, nullptr, {}, "groot.csv");
+    const RunRecord now = checked(log, day), later = checked(log, day + 183);
+    std::map<std::string, std::string> found_now, found_later;  // case, rule, cycle → deadline
+    const auto key = [](const std::string& c, const std::string& r, int cycle) {
+        return c + '\n' + r + '\n' + std::to_string(cycle);
+    };
+    for (const auto& f : now.findings) found_now.emplace(key(f.case_id, f.rule, f.cycle), f.deadline);
+    for (const auto& f : later.findings) found_later.emplace(key(f.case_id, f.rule, f.cycle), f.deadline);
+    std::size_t running = 0, past = 0, compared = 0;
+    std::set<std::string> rules;
+    for (const RunRecord::Open& o : now.open) {
+        if (o.deadline.empty()) continue;
+        SCOPED_TRACE(o.case_id + " " + o.rule + ": " + o.detail);
+        const std::string k = key(o.case_id, o.rule, o.cycle);
+        if (o.werkdagen_over < 0) {
+            ++past;
+            const auto f = found_now.find(k);
+            if (f == found_now.end()) continue;  // a premature aanvraag: onbekend, no finding
+            EXPECT_EQ(f->second, o.deadline);
+            ++compared;
+            continue;
+        }
+        ++running;
+        rules.insert(o.rule);
+        EXPECT_GE(o.deadline, day.iso());
+        // An open suspension moves the last day on every day; a premature aanvraag or a closure with a
+        // reason stays onbekend: those give no finding to compare with.
+        if (o.detail.find("ten minste") != std::string::npos) continue;
+        const auto f = found_later.find(k);
+        if (f == found_later.end()) continue;
+        EXPECT_EQ(f->second, o.deadline);
+        ++compared;
+    }
+    // Most are compared; every kind of term occurs.
+    EXPECT_GT(running, 50u);
+    EXPECT_GT(past, 10u);
+    EXPECT_GT(compared * 10, (running + past) * 9);
+    for (const char* r : {"TRM-01", "TRM-02", "TRM-03", "TOE-03"}) EXPECT_TRUE(rules.count(r)) << r;
 }
 
 }  // namespace

@@ -179,10 +179,13 @@ TEST(Xlsx, CoordinatorsViewOfTheSeparationOfFunctions) {
     EXPECT_EQ(std::stoul(total[6]), figure["ONA-03"]["violations"].get<std::size_t>());
     EXPECT_LE(std::stoul(total[4]), figure["ONA-02"]["violations"].get<std::size_t>());
     EXPECT_NE(total[2], total[6]);  // ONA-01 and ONA-03 are not added into one number
+    // Each deviation counts once, in the month it arose; a dossier also counts in the month of a later
+    // deviation (an ONA-01 in bezwaar, issue 29), so the months may hold more dossiers than the total.
     for (const std::size_t j : {1u, 2u, 4u, 6u}) {
         std::size_t sum = 0;
         for (std::size_t i = 1; i + 1 < months.size(); ++i) sum += std::stoul(months[i][j]);
-        EXPECT_EQ(sum, std::stoul(total[j])) << months[0][j];
+        if (j == 1) EXPECT_GE(sum, std::stoul(total[j])) << months[0][j];
+        else EXPECT_EQ(sum, std::stoul(total[j])) << months[0][j];
     }
     const auto teams = wmotoets::test::tables_after(html, "Per team").at(0);
     ASSERT_EQ(teams.size(), 4u);  // header, two teams, total

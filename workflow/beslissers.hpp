@@ -27,7 +27,20 @@ struct BeslisserIndex {
         const auto it = by_actor.find(actor);
         return it == by_actor.end() ? nullptr : &it->second;
     }
+
+    // Per team of a dossier (the team of its first consulent act), the teams of the beslissers who decided
+    // its dossiers: in how many dossiers each (ONA-03's werkvoorraad: the team that usually decides).
+    std::unordered_map<StrId, std::unordered_map<StrId, std::uint32_t>> deciding_teams;
+    struct Usual {
+        StrId team = 0;
+        std::uint32_t dossiers = 0, of = 0;  // decided by that team, of all decided dossiers of the team
+    };
+    // The team whose beslissers decided most dossiers of `dossier_team` (ties: the lowest id); team 0 when none.
+    Usual usual_deciders(StrId dossier_team) const;
 };
+
+// The team of a dossier as ONA-03's werkvoorraad sees it: the team of its first consulent act (0: none).
+StrId consulent_team(const DossierFacts& f);
 
 // Whether event `e` is an act of a beslisser (docs/spec/event-log.md: the beslissers of a case).
 bool is_beslisser_act(const EventLog& log, const ReplayIds& ids, const Event& e);

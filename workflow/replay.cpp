@@ -13,12 +13,34 @@ bool is_beslisser_act(const EventLog& log, const ReplayIds& ids, const Event& e)
                             (w.role != 0 && w.role == ids.beslisser));
 }
 
+BeslisserIndex::Usual BeslisserIndex::usual_deciders(StrId dossier_team) const {
+    Usual u;
+    const auto it = deciding_teams.find(dossier_team);
+    if (dossier_team == 0 || it == deciding_teams.end()) return u;
+    for (const auto& [team, n] : it->second) {
+        u.of += n;
+        if (n > u.dossiers || (n == u.dossiers && team < u.team)) u = {team, n, u.of};
+    }
+    return u;
+}
+
+StrId consulent_team(const DossierFacts& f) { return f.consulenten.empty() ? 0 : f.consulenten.front().team; }
+
 BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids) {
     BeslisserIndex index;
-    for (std::uint32_t c = 0; c < log.dossiers.size(); ++c)
+    std::vector<StrId> teams;  // the beslisser teams of one dossier
+    for (std::uint32_t c = 0; c < log.dossiers.size(); ++c) {
+        StrId own = 0;
+        teams.clear();
         for (const std::uint32_t i : log.events_of(log.dossiers[c])) {
             const Event& e = log.events[i];
+            const Who& w = log.who(e);
+            if (own == 0 && w.actor != 0 && (e.activity == Activity::gesprek || e.activity == Activity::verslag) &&
+                (w.role == 0 || w.role == ids.consulent))
+                own = w.team;
             if (!is_beslisser_act(log, ids, e)) continue;
+            if (w.team != 0 && std::find(teams.begin(), teams.end(), w.team) == teams.end() && teams.size() < 8)
+                teams.push_back(w.team);
             BeslisserIndex::Person& p = index.by_actor[log.who(e).actor];
             if (p.dossiers == 0 || e.date < p.first) p.first = e.date;
             if (p.dossiers == 0 || e.date > p.last) p.last = e.date;
@@ -27,6 +49,9 @@ BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids) {
             ++p.dossiers;
             if (p.named.size() < BeslisserIndex::kNamed) p.named.push_back(log.dossiers[c].id);
         }
+        if (own != 0)
+            for (const StrId t : teams) ++index.deciding_teams[own][t];
+    }
     return index;
 }
 

@@ -1,6 +1,7 @@
 // INF-05 — Cliënt niet gewezen op de mogelijkheid van een persoonlijk plan.
 #include "util/text.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -40,7 +41,18 @@ public:
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto moment = c.onderzoek_moment();
-            if (!moment) return r;
+            if (!moment) {
+                // Werkvoorraad: the onderzoek has not started; the notice can still come first.
+                if (c.opener && !closed_after(f, *c.opener, c.end) &&
+                    !f.first(Activity::informatie_persoonlijk_plan, c.begin, c.end) &&
+                    !f.first(Activity::persoonlijk_plan, c.begin, c.end))
+                    r.still_due(OpenKind::stap, {*c.opener},
+                                "vóór het gesprek de cliënt wijzen op de mogelijkheid van een persoonlijk plan",
+                                std::string(activity_words(f.activity(*c.opener))) + " op " +
+                                    f.date(*c.opener).dutch_long() +
+                                    "; nog geen gesprek en nog geen informatie over het persoonlijk plan");
+                return r;
+            }
             for (Pos p = c.begin; p < *moment; ++p) {
                 const Activity a = f.activity(p);
                 const bool told = a == Activity::informatie_persoonlijk_plan || a == Activity::persoonlijk_plan ||

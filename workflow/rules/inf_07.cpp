@@ -39,7 +39,10 @@ public:
     RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_verslag) return r;
+            if (!c.first_verslag)  // werkvoorraad
+                return due_before_verslag(f, c, Activity::informatie_pgb, "pgb",
+                                          "vóór het verslag de cliënt informeren over het persoonsgebonden budget",
+                                          "het persoonsgebonden budget");
             const Pos verslag = *c.first_verslag;
             if (told_by_verslag(f, c, verslag, Activity::informatie_pgb, "pgb")) {
                 r.outcome = Outcome::voldaan;

@@ -40,7 +40,11 @@ public:
     RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
-            if (!c.first_verslag) return r;
+            if (!c.first_verslag)  // werkvoorraad
+                return due_before_verslag(
+                    f, c, Activity::informatie_bijdrage, "bijdrage",
+                    "vóór het verslag bespreken welke eigen bijdrage de cliënt verschuldigd zal zijn",
+                    "de eigen bijdrage");
             const Pos verslag = *c.first_verslag;
             if (told_by_verslag(f, c, verslag, Activity::informatie_bijdrage, "bijdrage")) {
                 r.outcome = Outcome::voldaan;

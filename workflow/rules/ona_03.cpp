@@ -1,5 +1,7 @@
 // ONA-03 — Cliëntondersteuner en beslisser werken in hetzelfde team.
+#include "workflow/beslissers.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/rules/persons.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -45,7 +47,29 @@ public:
     // pair, 6.9 GB): per team the first act of every beslisser in it and of every ondersteuner, then
     // one finding per team, at its first pair (an ondersteuner's first act in the team, in order,
     // with a beslisser's first act there), naming at most kNamedPairs pairs and how many more.
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
+        RuleResult r = judge(f);
+        // Werkvoorraad: before the decision, an ondersteuner in the team whose beslissers usually decide the
+        // dossiers of this dossier's team.
+        const Cycle* c = undecided_cycle(f);
+        const RoleAct* o = current_ondersteuner(f);
+        if (!c || !o || o->team == 0 || !ctx.beslissers) return r;
+        const BeslisserIndex::Usual u = ctx.beslissers->usual_deciders(consulent_team(f));
+        if (u.team != o->team || u.dossiers == 0) return r;
+        const std::string team(f.log->str(o->team));
+        OpenStep& due =
+            r.still_due(OpenKind::onafhankelijkheid, {o->pos},
+                        "de beslissing laten nemen door een beslisser buiten team '" + team + "'",
+                        "Ondersteuner " + std::string(f.log->str(o->actor)) + " werkt in team '" + team +
+                            "'; de dossiers van team '" + std::string(f.log->str(consulent_team(f))) +
+                            "' werden tot nu toe meestal door een beslisser van team '" + team + "' beslist (" +
+                            std::to_string(u.dossiers) + " van " + std::to_string(u.of) + ")");
+        due.cycle = c->number;
+        return r;
+    }
+
+private:
+    static RuleResult judge(const DossierFacts& f) {
         RuleResult r;
         if (!has_pair(f)) return r;
         struct Team {
@@ -112,7 +136,6 @@ public:
         return r;
     }
 
-private:
     // An ondersteuner and a different beslisser, both with a known team.
     static bool has_pair(const DossierFacts& f) {
         StrId one_o = 0, one_b = 0;

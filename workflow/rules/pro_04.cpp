@@ -1,6 +1,7 @@
 // PRO-04 — Besluit zonder reactie van de cliënt op het verslag.
 #include "util/text.hpp"
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -44,13 +45,26 @@ public:
             if (c.opener && f.activity(*c.opener) == Activity::herbeoordeling) return r;  // 2.3.9 lid 2: not lid 8
             const Pos verslag = *c.first_verslag;
             const auto besluit = f.first_besluit(verslag + 1, c.end);
-            if (!besluit) return r;
-            bool reacted = false;
-            for (Pos p = verslag + 1; p < *besluit && !reacted; ++p)
-                reacted = f.activity(p) == Activity::verslag_reactie ||
-                          (f.activity(p) == Activity::aanvraag &&
-                           parse_yes_no(f.attr(p, "verslag_getekend")).value_or(false));
-            if (reacted) {
+            // A reaction: a verslag_reactie, or an aanvraag with the verslag signed, before `until`.
+            const auto reacted = [&](Pos until) {
+                for (Pos p = verslag + 1; p < until; ++p)
+                    if (f.activity(p) == Activity::verslag_reactie ||
+                        (f.activity(p) == Activity::aanvraag &&
+                         parse_yes_no(f.attr(p, "verslag_getekend")).value_or(false)))
+                        return true;
+                return false;
+            };
+            if (!besluit) {
+                // Werkvoorraad: the decision on an aanvraag is still to come (without an aanvraag none comes:
+                // the client may not apply); the reaction can still be asked for or recorded.
+                if (c.first_aanvraag && !reacted(c.end) && !closed_after(f, verslag, c.end))
+                    r.still_due(OpenKind::stap, {verslag},
+                                "vóór het besluit de reactie van de cliënt op het verslag vragen of vastleggen",
+                                "Verslag op " + f.date(verslag).dutch_long() +
+                                    "; nog geen reactie van de cliënt en nog geen besluit");
+                return r;
+            }
+            if (reacted(*besluit)) {
                 r.outcome = Outcome::voldaan;
                 return r;
             }

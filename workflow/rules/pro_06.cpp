@@ -1,5 +1,6 @@
 // PRO-06 — Geen ontvangstbevestiging van de melding.
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -32,6 +33,10 @@ public:
     RuleResult check(const DossierFacts& f, const RuleContext&) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
+            if (f.opened_by_melding(c) && !c.onderzoek_moment() && !closed_after(f, *c.opener, c.end) &&
+                !f.first(Activity::ontvangstbevestiging, c.begin, c.end))  // werkvoorraad
+                r.still_due(OpenKind::stap, {*c.opener}, "de ontvangst van de melding bevestigen",
+                            "Melding op " + f.date(*c.opener).dutch_long() + "; nog geen ontvangstbevestiging");
             if (!f.opened_by_melding(c) || !c.onderzoek_moment()) return r;
             // Only a receipt of the melding: one after the aanvraag or the bezwaar confirms that (PRO-10).
             Pos until = c.first_aanvraag.value_or(c.end);

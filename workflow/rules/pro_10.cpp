@@ -1,5 +1,6 @@
 // PRO-10 — Ontvangst van het bezwaarschrift niet bevestigd.
 #include "workflow/rule.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets::rules {
 
@@ -45,6 +46,9 @@ public:
             }
             if (!bob) {  // still open, or ended by intrekking or afsluiting: Awb 6:14 sets no term
                 r.outcome = Outcome::onbekend;
+                if (!closed_after(f, *bezwaar, c.end))  // werkvoorraad
+                    r.still_due(OpenKind::stap, {*bezwaar}, "de ontvangst van het bezwaarschrift bevestigen",
+                                "Bezwaar op " + f.date(*bezwaar).dutch_long() + "; nog geen ontvangstbevestiging");
                 return r;
             }
             Finding& fi =
