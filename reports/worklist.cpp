@@ -126,10 +126,23 @@ Worklist build_worklist(const EventLog& log, const RunRecord& now, const RunReco
                 ++s.opgelost;
                 s.resolved.push_back(o);
             }
+        // Findings by dossier, rule and cycle (a dossier's finding keeps its key while the dossier moves on).
+        const auto in_team = [&](const std::string& case_id) {
+            return team.empty() || fold_label(info(case_id).first) == fold_label(team);
+        };
         std::set<std::string> found_before, found_now;
-        for (const RunRecord::Finding& f : before->findings) found_before.insert(finding_key(f));
-        for (const RunRecord::Finding& f : now.findings) found_now.insert(finding_key(f));
-        for (const std::string& k : found_now) (found_before.count(k) ? s.findings_nog : s.findings_nieuw) += 1;
+        for (const RunRecord::Finding& f : before->findings)
+            if (in_team(f.case_id)) found_before.insert(finding_key(f));
+        for (const RunRecord::Finding& f : now.findings) {
+            if (!in_team(f.case_id)) continue;
+            const std::string k = finding_key(f);
+            if (!found_now.insert(k).second) continue;
+            if (found_before.count(k)) ++s.findings_nog;
+            else {
+                ++s.findings_nieuw;
+                s.new_findings.push_back(f);
+            }
+        }
         for (const std::string& k : found_before) s.findings_weg += found_now.count(k) ? 0 : 1;
         w.since = std::move(s);
     }
@@ -137,6 +150,10 @@ Worklist build_worklist(const EventLog& log, const RunRecord& now, const RunReco
 }
 
 namespace {
+
+// The longest list of new findings or resolved items on the page (a first run against an old one can
+// have thousands): the rest is counted, and in rapport.html.
+constexpr std::size_t kListed = 200;
 
 std::string deadline_words(const WorkItem& i, Date peildatum) {
     if (!i.deadline) return "vóór de volgende stap";
@@ -278,12 +295,36 @@ void write_worklist_html(std::ostream& out, const Worklist& w) {
         }
         out << "</tbody></table>\n</section>\n";
     }
-    if (w.since && !w.since->resolved.empty()) {
-        out << "<h2 id=\"opgelost\">Opgelost sinds de vorige keer</h2>\n<ul>\n";
-        for (const RunRecord::Open& o : w.since->resolved)
-            out << "<li>" << html_escape(o.case_id) << ": " << html_escape(o.todo) << " <span class=\"muted\">("
-                << html_escape(o.rule) << ")</span></li>\n";
+    if (w.since && !w.since->new_findings.empty()) {
+        // What went wrong since: the findings the earlier run did not have, at most kListed of them.
+        const auto& nf = w.since->new_findings;
+        out << "<h2 id=\"nieuwe-bevindingen\">Nieuwe bevindingen sinds de vorige keer</h2>\n<ul>\n";
+        for (std::size_t i = 0; i < nf.size() && i < kListed; ++i) {
+            const RunRecord::Finding& f = nf[i];
+            const Rule* r = find_rule(f.rule);
+            const std::string dossier = html_escape(f.case_id);
+            out << "<li>"
+                << (w.rapport_dossiers.count(f.case_id)
+                        ? "<a href=\"rapport.html#dossier-" + html_escape(html_fragment(f.case_id)) + "\">" + dossier +
+                              "</a>"
+                        : dossier)
+                << ": " << html_escape(r ? std::string(r->info().title) : f.rule) << " <span class=\"muted\">("
+                << html_escape(f.rule) << ")</span> — " << html_escape(f.message) << "</li>\n";
+        }
         out << "</ul>\n";
+        if (nf.size() > kListed)
+            out << "<p class=\"small muted\">En nog " << grouped(nf.size() - kListed)
+                << " nieuwe bevindingen; alle bevindingen staan in rapport.html en bevindingen.csv.</p>\n";
+    }
+    if (w.since && !w.since->resolved.empty()) {
+        const auto& done = w.since->resolved;
+        out << "<h2 id=\"opgelost\">Opgelost sinds de vorige keer</h2>\n<ul>\n";
+        for (std::size_t i = 0; i < done.size() && i < kListed; ++i)
+            out << "<li>" << html_escape(done[i].case_id) << ": " << html_escape(done[i].todo)
+                << " <span class=\"muted\">(" << html_escape(done[i].rule) << ")</span></li>\n";
+        out << "</ul>\n";
+        if (done.size() > kListed)
+            out << "<p class=\"small muted\">En nog " << grouped(done.size() - kListed) << " opgeloste punten.</p>\n";
     }
     out << "<h2 id=\"leeswijzer\">Zo lees je deze lijst</h2>\n<ul>\n"
            "<li><b>termijn verstreken</b>: de laatste dag is voorbij en de stap is nog niet gezet; het dossier is nog "

@@ -52,7 +52,8 @@ struct Worklist {
         bool open_known = true;  // false: that run kept no werkvoorraad (stored by an older version)
         std::size_t nieuw = 0, nog_open = 0, opgelost = 0;
         std::size_t findings_nieuw = 0, findings_nog = 0, findings_weg = 0;
-        std::vector<RunRecord::Open> resolved;  // the items of the earlier run that are no longer open
+        std::vector<RunRecord::Open> resolved;         // the items of the earlier run that are no longer open
+        std::vector<RunRecord::Finding> new_findings;  // findings of now that the earlier run did not have
     };
     std::optional<Since> since;
     // The dossiers with a block in the rapport.html beside it: their names link to their timelines.

@@ -921,6 +921,20 @@ void write_worklist_xlsx(const std::string& path, const Worklist& w) {
         s.text(r, 10, i.change == Change::nieuw ? "nieuw" : i.change == Change::nog_open ? "nog open" : "");
     }
     s.finish(r);
+    if (w.since && !w.since->new_findings.empty()) {
+        Sheet n(b, "Nieuwe bevindingen",
+                {{"Dossier", 14}, {"Regel", 10}, {"Titel", 40}, {"Datum", 12}, {"Bevinding", 90}});
+        lxw_row_t k = 0;
+        for (const RunRecord::Finding& f : w.since->new_findings) {
+            ++k;
+            n.text(k, 0, f.case_id);
+            n.text(k, 1, f.rule);
+            if (const Rule* rule = find_rule(f.rule)) n.text(k, 2, std::string(rule->info().title), b.wrap);
+            n.day(k, 3, f.date);
+            n.text(k, 4, f.message, b.wrap);
+        }
+        n.finish(k);
+    }
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
         throw Error(path, 0, std::string("werkvoorraad.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));

@@ -212,10 +212,36 @@ TEST(Worklist, SinceTheRunOfTheWeekBefore) {
     EXPECT_NE(html.find("6 nieuw, 4 nog open, 7 opgelost sinds de controle met peildatum 5 april 2024"),
               std::string::npos)
         << html.substr(html.find("id=\"sinds\""), 300);
-    // Findings only accrue when dossiers progress: none is gone.
+    // Findings only accrue when dossiers progress: none is gone. B3's gesprek without the notice is new.
     EXPECT_NE(html.find("al eerder gevonden, 0 niet meer gevonden."), std::string::npos);
+    const auto listed = html.find("Nieuwe bevindingen sinds de vorige keer");
+    ASSERT_NE(listed, std::string::npos);
+    EXPECT_NE(html.find("<li>B3: Cliënt niet vóór het onderzoek gewezen op gratis cliëntondersteuning", listed),
+              std::string::npos);
     const std::string csv = test::read_file((dir / "werkvoorraad.csv").string());
     EXPECT_NE(csv.find("\"B4\";\"stap nog te doen\""), std::string::npos) << csv;
+}
+
+// One dossier gives at most kMaxOpenItems items per rule, the last saying how many more: here 30 people who
+// were each ondersteuner and consulent in one dossier without a decision (ONA-02, an item per person).
+TEST(Worklist, ManyItemsOfOneDossierAreCountedNotListed) {
+    std::string csv =
+        "case_id,timestamp,activity,actor,role,team\nV1,2024-01-02T09:00,melding,A1,administratie,Noord\n";
+    for (int i = 0; i < 30; ++i) {
+        std::string who = "P";  // built in steps: GCC 12 warns wrongly (-Wrestrict) on "P" + to_string(i)
+        who += std::to_string(i);
+        const std::string day = (Date::from_ymd(2024, 1, 3) + i).iso();
+        csv += "V1," + day + "T09:00,ondersteuner_toegewezen," + who + ",ondersteuner,Noord\n";
+        csv += "V1," + day + "T10:00,gesprek," + who + ",consulent,Noord\n";
+    }
+    const EventLog log = test::load(csv);
+    const RunRecord run = checked(log, Date::from_ymd(2024, 2, 1));
+    std::vector<const RunRecord::Open*> ona;
+    for (const RunRecord::Open& o : run.open)
+        if (o.rule == "ONA-02") ona.push_back(&o);
+    ASSERT_EQ(ona.size(), kMaxOpenItems);
+    EXPECT_NE(ona.back()->detail.find("(en nog 10 zulke punten in dit dossier)"), std::string::npos)
+        << ona.back()->detail;
 }
 
 // Issue 29 point 4: an ONA-01 that arises in bezwaar counts in the month of the beslissing op bezwaar.

@@ -118,8 +118,14 @@ void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std
     for (std::size_t r = 0; r < n_rules; ++r) {
         RuleResult rr = rules_[r]->check(facts, ctx_);
         result_.outcomes[c * n_rules + r] = rr.outcome;
-        for (OpenStep& o : rr.open) {
+        // A dossier of many cycles could give an item per cycle: the first kMaxOpenItems, and the last of
+        // them says how many more.
+        const std::size_t n_open = std::min(rr.open.size(), kMaxOpenItems);
+        for (std::size_t i = 0; i < n_open; ++i) {
+            OpenStep& o = rr.open[i];
             for (Pos& p : o.events) p = facts.events[p];
+            if (i + 1 == n_open && rr.open.size() > n_open)
+                o.detail += " (en nog " + grouped(rr.open.size() - n_open) + " zulke punten in dit dossier)";
             out.open.push_back({static_cast<std::uint32_t>(c), static_cast<std::uint16_t>(r), std::move(o)});
         }
         for (const Finding& fi : rr.findings) {

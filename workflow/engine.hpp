@@ -27,6 +27,9 @@ struct CaseFinding {
     std::span<const std::uint32_t> events;  // into EventLog::events: the rows that prove it
 };
 
+// The most werkvoorraad items one rule gives one dossier (a dossier of thousands of cycles).
+inline constexpr std::size_t kMaxOpenItems = 20;
+
 // An item of the werkvoorraad of a run (issue 29): a rule's OpenStep with its events as indices
 // into EventLog::events. Only open dossiers have them: a few per dossier, kept whole.
 struct CaseOpen {

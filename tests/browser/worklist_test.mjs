@@ -34,7 +34,40 @@ for (const file of [worklist, ...others]) {
     await page.close();
   }
 }
+// A dossier link lands with its heading below the sticky search bar and its timeline open (issue 29).
+const link = await (async () => {
+  const page = await newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto('file://' + worklist, { waitUntil: 'load', timeout: 240000 });
+  const href = await page.$eval('a[href^="rapport.html#dossier-"]', (a) => a.href).catch(() => null);
+  await page.close();
+  return href;
+})();
+if (!link) fail('geen link naar een dossier in rapport.html');
+else {
+  for (const width of [1366, 390]) {
+    const page = await newPage({ viewport: { width, height: 900 } });
+    await page.goto(link, { waitUntil: 'load', timeout: 240000 });
+    await page.waitForTimeout(300);
+    const state = await page.evaluate(() => {
+      const block = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const bar = document.getElementById('zoeken');
+      if (!block) return { found: false };
+      const top = block.getBoundingClientRect().top;
+      const below = bar && !bar.hidden ? bar.getBoundingClientRect().bottom : 0;
+      return { found: true, top, below, height: innerHeight,
+               open: [...block.querySelectorAll('details')].every((d) => d.open) };
+    });
+    if (!state.found) fail(`${link}: het dossier staat niet in rapport.html`);
+    else {
+      if (state.top < state.below - 1 || state.top > state.height / 2)
+        fail(`${width} px: de kop van het dossier staat op ${Math.round(state.top)} px, de zoekbalk eindigt op ${Math.round(state.below)} px`);
+      if (!state.open) fail(`${width} px: de tijdlijn van het dossier is niet open`);
+    }
+    await page.screenshot({ path: `${out}/rapport-dossier-${width}.png` });
+    await page.close();
+  }
+}
 await browser.close();
 if (errors.length) fail('fouten in de browserconsole: ' + errors.join('; '));
 if (failed) process.exit(1);
-console.log('werkvoorraadtest geslaagd: werkvoorraad en scheiding op 1366 en 390 px, teamfilter werkt');
+console.log('werkvoorraadtest geslaagd: werkvoorraad en scheiding op 1366 en 390 px, teamfilter werkt, link naar een dossier landt op zijn tijdlijn');

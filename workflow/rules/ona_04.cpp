@@ -54,7 +54,7 @@ public:
                 if (f.activity(q) == Activity::ondersteuner_toegewezen ||
                     f.activity(q) == Activity::andere_ondersteuner_geweigerd)
                     next = q;
-            if (!next && !closed_after(f, p)) {  // werkvoorraad
+            if (r.open.empty() && !next && !closed_after(f, p)) {  // werkvoorraad: the earliest request only
                 std::string detail = asked;
                 if (previous != 0) detail += " (nu " + std::string(f.log->str(previous)) + ")";
                 detail += "; de termijn " + std::string(last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +

@@ -51,7 +51,7 @@ public:
             const Outcome o =
                 judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
             if (o > r.outcome) r.outcome = o;
-            if (!assigned && !closed_after(f, p)) {  // werkvoorraad
+            if (r.open.empty() && !assigned && !closed_after(f, p)) {  // werkvoorraad: the earliest request only
                 OpenStep& due = ctx.term_due(r, last, {p}, "een cliëntondersteuner toewijzen",
                                              "Cliëntondersteuning gevraagd op " + d.dutch_long() + "; de termijn " +
                                                  (last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
