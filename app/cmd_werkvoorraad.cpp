@@ -68,8 +68,13 @@ std::optional<RunRecord> earlier_run(const Store& store, const std::string& sinc
 }
 
 int run_werkvoorraad(const WorklistOptions& o) {
-    if (o.input.logs.empty() == o.db.empty())
-        throw Error("geef logboeken of --db DATABASE, niet allebei (zie 'wmotoets werkvoorraad --help')");
+    if (o.input.logs.empty() && o.db.empty())
+        throw Error("geef logboeken of --db DATABASE (zie 'wmotoets werkvoorraad --help')");
+    if (!o.input.logs.empty() && !o.db.empty())
+        throw Error(
+            "geef logboeken of --db DATABASE, niet allebei: importeer de logboeken eerst met 'wmotoets "
+            "importeer --db " +
+            o.db + " LOGBOEK …'");
     if (o.out.empty()) throw Error("geef met --uit de map voor werkvoorraad.html, .xlsx en .csv");
     if (o.dagen < 0 || o.dagen > 366) throw Error("--dagen moet tussen 0 en 366 liggen");
     if (!o.since.empty() && o.db.empty()) throw Error("--sinds vergelijkt met een opgeslagen controle; geef ook --db");

@@ -15,6 +15,7 @@
 #include "reports/run_record.hpp"
 #include "reports/separation.hpp"
 #include "reports/worklist.hpp"
+#include "workflow/terms.hpp"
 #include "xlsx_read.hpp"
 
 namespace wmotoets {
@@ -75,6 +76,23 @@ TEST(Worklist, SixWeeksOfTheOnderzoekWithAHolidayInBetween) {
     EXPECT_EQ(o->werkdagen_over, 3);       // 7, 8 and 13 May
     EXPECT_NE(o->detail.find("loopt tot en met 13 mei 2024"), std::string::npos) << o->detail;
     EXPECT_EQ(o->detail.find("overtreden"), std::string::npos);
+}
+
+// The run's table of working days gives the same counts as counting day by day, also across a century.
+TEST(Worklist, WorkingDaysLeftFromTheTableEqualCountingDayByDay) {
+    const Calendar cal;
+    const WorkingDayCount table(cal);
+    const Date peildatum = Date::from_ymd(2024, 5, 7);
+    for (int offset = -400; offset <= 400; offset += 7)
+        for (int shift = 0; shift < 7; ++shift) {
+            const Date last = peildatum + offset + shift;
+            EXPECT_EQ(working_days_left(cal, peildatum, last, &table), working_days_left(cal, peildatum, last))
+                << last.iso();
+        }
+    EXPECT_EQ(working_days_left(cal, peildatum, Date::from_ymd(2024, 5, 13), &table), 3);
+    const Date early = Date::from_ymd(1900, 1, 2), late = Date::from_ymd(2199, 12, 30);
+    EXPECT_EQ(working_days_left(cal, late, early, &table), working_days_left(cal, late, early));
+    EXPECT_EQ(working_days_left(cal, early, late, &table), working_days_left(cal, early, late));
 }
 
 TEST(Worklist, AnOpenSuspensionExtendsTheLastDay) {

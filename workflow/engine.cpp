@@ -12,6 +12,7 @@
 #include "util/short_sort.hpp"
 #include "util/text.hpp"
 #include "workflow/beslissers.hpp"
+#include "workflow/terms.hpp"
 
 namespace wmotoets {
 
@@ -277,7 +278,8 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     if (period) result.in_period.assign(log.dossiers.size(), 1);
     result.outcomes.assign(log.dossiers.size() * rules.size(), Outcome::niet_van_toepassing);
     const BeslisserIndex beslissers = index_beslissers(log, ReplayIds(log));
-    const RuleContext ctx{cal, peildatum, settings, &beslissers};
+    const WorkingDayCount working_days(cal);
+    const RuleContext ctx{cal, peildatum, settings, &beslissers, &working_days};
     CheckRun run(log, rules, cal, ctx, stream, result);
     run.run(progress);
     run.collect();

@@ -55,8 +55,11 @@ struct OpenStep {
 };
 
 // Working days from the peildatum through `last`, the peildatum counted when it is one (a term whose last
-// day is today has 1 left); after `last`, minus the working days after it through the peildatum.
-int working_days_left(const Calendar& cal, Date peildatum, Date last);
+// day is today has 1 left); after `last`, minus the working days after it through the peildatum. With
+// `counts` (a run's table, terms.hpp) in constant time: a term of 1900 judged in 2199 must not take
+// 100,000 steps per item.
+struct WorkingDayCount;
+int working_days_left(const Calendar& cal, Date peildatum, Date last, const WorkingDayCount* counts = nullptr);
 
 struct RuleResult {
     Outcome outcome = Outcome::niet_van_toepassing;
@@ -94,13 +97,14 @@ struct RuleContext {
     // Who decided where in the whole log (ONA-01's werkvoorraad: an ondersteuner who decides elsewhere);
     // null when the run has none.
     const BeslisserIndex* beslissers = nullptr;
+    const WorkingDayCount* working_days = nullptr;  // the run's table for working_days_left, if any
 
     // A term of `last` that runs on the peildatum, or has passed with the act still to come: an item
     // of the werkvoorraad with its last day and working days left.
     OpenStep& term_due(RuleResult& r, Date last, std::vector<Pos> events, std::string todo, std::string detail) const {
         OpenStep& o = r.still_due(OpenKind::termijn, std::move(events), std::move(todo), std::move(detail));
         o.deadline = last;
-        o.werkdagen_over = working_days_left(calendar, peildatum, last);
+        o.werkdagen_over = working_days_left(calendar, peildatum, last, working_days);
         return o;
     }
 };

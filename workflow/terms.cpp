@@ -173,7 +173,29 @@ bool closed_after(const DossierFacts& f, Pos p, std::optional<Pos> end) {
     return next != f.closures.end() && *next < end.value_or(static_cast<Pos>(f.size()));
 }
 
-int working_days_left(const Calendar& cal, Date peildatum, Date last) {
+WorkingDayCount::WorkingDayCount(const Calendar& cal) : first_(Date::from_ymd(1900, 1, 1)) {
+    const Date end = Date::from_ymd(2199, 12, 31);
+    prefix_.reserve(std::size_t(end - first_ + 1));
+    int n = 0;
+    for (Date d = first_; d <= end; d = d + 1) {
+        if (!cal.is_non_working_day(d)) ++n;
+        prefix_.push_back(n);
+    }
+}
+
+std::optional<int> WorkingDayCount::through(Date d) const {
+    const int i = d - first_;
+    if (i < 0 || std::size_t(i) >= prefix_.size()) return std::nullopt;
+    return prefix_[std::size_t(i)];
+}
+
+int working_days_left(const Calendar& cal, Date peildatum, Date last, const WorkingDayCount* counts) {
+    if (counts) {
+        // Through `last` less through the day before the peildatum; or, past, through the peildatum less
+        // through `last`, negated.
+        const auto a = counts->through(last), b = counts->through(peildatum), c = counts->through(peildatum - 1);
+        if (a && b && c) return last >= peildatum ? *a - *c : -(*b - *a);
+    }
     int n = 0;
     if (last >= peildatum) {
         for (Date d = peildatum; d <= last; d = d + 1)

@@ -29,6 +29,18 @@ struct DecisionTerm {
     Date last_if_resumed(Date peildatum, const Calendar& cal) const;
 };
 
+// The working days of every date a log can hold (1900–2199, as imports accept them), counted once per
+// run: working_days_left then needs two lookups, whatever the distance.
+struct WorkingDayCount {
+    explicit WorkingDayCount(const Calendar& cal);
+    // Working days from 1 January 1900 through `d`; nullopt outside the table.
+    std::optional<int> through(Date d) const;
+
+private:
+    Date first_;
+    std::vector<int> prefix_;
+};
+
 enum class TermKind { aanvraag, bezwaar };
 
 // The term "binnen `weeks` weken na `start`" for a decision expected in positions (from, until):
