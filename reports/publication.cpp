@@ -71,6 +71,10 @@ std::optional<ShownRate> Disclosure::rate(std::size_t violations, std::size_t co
     if (suppressed(violations) || suppressed(compliant)) return std::nullopt;
     const std::size_t v = shown(violations);
     const std::size_t n = of_judged ? shown(violations + compliant) : shown(violations) + shown(compliant);
+    return rate_of_shown(v, n);
+}
+
+std::optional<ShownRate> Disclosure::rate_of_shown(std::size_t v, std::size_t n) const {
     if (n == 0) return std::nullopt;
     const auto [lo, hi] = wilson95(v, n);
     ShownRate r{double(v) / double(n), lo, hi};
@@ -237,15 +241,8 @@ bool Disclosure::parts_shown(const std::vector<std::size_t>& parts, std::size_t 
 
 std::optional<ShownRate> Disclosure::worst_case(const RuleCounts& c, bool rate_shown) const {
     if (!rate_shown || c.unknown == 0 || c.unknown * 10 < c.applicable || suppressed(c.unknown)) return std::nullopt;
-    const std::size_t v = shown(c.violations) + shown(c.unknown), n = shown(c.compliant) + v;
-    if (n == 0) return std::nullopt;
-    const auto [lo, hi] = wilson95(v, n);
-    ShownRate r{double(v) / double(n), lo, hi};
-    if (publication) {
-        auto whole = [](double x) { return std::round(x * 100) / 100; };
-        r = {whole(r.rate), whole(r.lo), whole(r.hi)};
-    }
-    return r;
+    const std::size_t v = shown(c.violations) + shown(c.unknown);
+    return rate_of_shown(v, shown(c.compliant) + v);
 }
 
 std::string Disclosure::percent(double fraction) const {

@@ -85,6 +85,9 @@ struct Disclosure {
     // rate if every onbekend dossier deviated, with its interval, from the shown counts (whole percents in
     // a publication). None when onbekend is smaller or kept back, or the rate itself is not shown.
     std::optional<ShownRate> worst_case(const RuleCounts& c, bool rate_shown) const;
+    // v of n shown counts as a rate with Wilson's 95 % interval, in whole percents in a publication; none
+    // when n is 0. What rate() and worst_case() give once they know their shown counts.
+    std::optional<ShownRate> rate_of_shown(std::size_t v, std::size_t n) const;
     // A rate as text: "25,8" outside a publication, whole percents ("26") in one.
     std::string percent(double fraction) const;
     // Whether a breakdown into `groups` groups may be shown.
