@@ -204,8 +204,8 @@ int run_controleer(const CheckOptions& o) {
     if (!out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
     if (file) {
         file->commit();
-        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", result.finding_count, log.dossiers.size(),
-                     o.out);
+        spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", grouped(result.finding_count),
+                     grouped(log.dossiers.size()), o.out);
     }
     if (store) spdlog::info("{}: controle {} opgeslagen (voor 'wmotoets rapport')", o.db, run_id);
     return has_overtreding(result) && !o.exit_zero ? 1 : 0;

@@ -9,6 +9,7 @@
 #include "generator/generator.hpp"
 #include "generator/generator_recipes.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace wmotoets {
 
@@ -37,7 +38,7 @@ int run_genereer(GenerateCommandOptions& o) {
         return 0;
     }
     write_output(o.out, [&](std::ostream& f) { generate_log(f, g); });
-    spdlog::info("{} dossiers geschreven naar {}", g.dossiers, o.out);
+    spdlog::info("{} dossiers geschreven naar {}", grouped(g.dossiers), o.out);
     return 0;
 }
 

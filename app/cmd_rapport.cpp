@@ -126,7 +126,7 @@ int run_rapport(ReportOptions o) {
             });
             spdlog::info(
                 "{}: scheiding.html en scheiding.xlsx{} geschreven ({} dossiers met ondersteuner en beslisser)", o.out,
-                o.pdf ? " en scheiding.pdf" : "", view.total.both);
+                o.pdf ? " en scheiding.pdf" : "", grouped(view.total.both));
         }
     });
     set.commit();
@@ -159,8 +159,9 @@ int run_rapport(ReportOptions o) {
     if (o.pdf)
         written = o.publication ? "rapport.html, rapport.xlsx en rapport.pdf"
                                 : "rapport.html, rapport.xlsx, bevindingen.csv en rapport.pdf";
-    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written, run.case_ids.size(),
-                 run.findings.size(), stored_peildatum ? stored_peildatum->dutch_long() : std::string("onbekend"));
+    spdlog::info("{}: {} geschreven ({} dossiers, {} bevindingen, peildatum {})", o.out, written,
+                 grouped(run.case_ids.size()), grouped(run.findings.size()),
+                 stored_peildatum ? stored_peildatum->dutch_long() : std::string("onbekend"));
     return 0;
 }
 

@@ -189,8 +189,8 @@ void import_into_store(const InputOptions& o, Store& store) {
                          shown_text(log.inputs[0].path), sum.import_id, shown_text(sum.earlier_path));
         else
             spdlog::info("{}: opgeslagen in {} als import {}: {} dossiers toegevoegd, {} vervangen, {} ongewijzigd",
-                         shown_text(log.inputs[0].path), store.path(), sum.import_id, sum.added, sum.replaced,
-                         sum.unchanged);
+                         shown_text(log.inputs[0].path), store.path(), sum.import_id, grouped(sum.added),
+                         grouped(sum.replaced), grouped(sum.unchanged));
     }
 }
 

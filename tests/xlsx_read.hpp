@@ -2,6 +2,7 @@
 // rapport.xlsx read back the way a spreadsheet program does (zip + XML), the tables of an HTML
 // report as a reader sees them, and the built command line run as a user would: shared by the
 // report tests (test_xlsx.cpp, test_publication.cpp).
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -196,14 +197,21 @@ inline std::vector<Table> tables_after(const std::string& html, const std::strin
     return out;
 }
 
-// Runs the built wmotoets with `args`, as a user would; its exit code (-1 when it could not run).
-inline int cli(std::vector<std::string> args) {
+// Runs the built wmotoets with `args`, as a user would; its exit code (-1 when it could not run). With
+// `messages`, what it says on stderr goes to that file.
+inline int cli(std::vector<std::string> args, const std::string& messages = {}) {
     args.insert(args.begin(), WMOTOETS_EXE);
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (!messages.empty())
+        posix_spawn_file_actions_addopen(&actions, 2, messages.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t child = 0;
-    if (posix_spawn(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return -1;
     int status = 0;
     if (waitpid(child, &status, 0) != child || !WIFEXITED(status)) return -1;
     return WEXITSTATUS(status);
