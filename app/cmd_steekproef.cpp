@@ -3,13 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/commands.hpp"
 #include "app/input.hpp"
 #include "import/verdict_file.hpp"
 #include "model/bsn.hpp"
+#include "model/date.hpp"
 #include "reports/audit_sheet.hpp"
 #include "reports/pdf.hpp"
 #include "reports/report.hpp"
@@ -18,6 +21,7 @@
 #include "reports/verdicts.hpp"
 #include "reports/writers.hpp"
 #include "reports/xlsx_report.hpp"
+#include "store/store.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
 #include "util/text.hpp"
@@ -33,13 +37,14 @@ struct SampleOptions {
     std::string db;        // omvang: the population from the latest run in this database
     std::string verdicts;  // evalueer --oordelen: the filled-in oordelen.xlsx (or CSV)
     std::string verdicts_db = "wmotoets.db";
+    std::int64_t sample = 0;  // evalueer --steekproef: 0 = the one the file's check mark names
 };
 
 struct DrawOptions {
-    std::string db = "wmotoets.db", strata, out;
+    std::string db = "wmotoets.db", strata, out, by, on;
     std::size_t size = 0;
     std::uint64_t seed = 0;
-    bool pdf = false;
+    bool pdf = false, overwrite = false;
 };
 
 // The number of dossiers of the latest run in a database: the population an auditor draws from.
@@ -76,18 +81,38 @@ std::string stratum_of(const EventLog& log, const RunRecord& run, const Dossier&
     return s;
 }
 
-// How the sample was drawn, in words: on the terminal and in steekproef-methode.txt beside the list.
-std::string sample_method(const DrawnSample& s, const DrawOptions& o, const RunRecord& run) {
+// How the sample was drawn, in words: on the terminal, in steekproef-methode.txt beside the list and (as
+// lines) on the cover of the audit sheets. Everything the audit file needs to find it again (issue 30).
+std::vector<std::pair<std::string, std::string>> sample_lines(const StoredSample& s, const std::string& db) {
+    const auto peildatum = parse_iso_date(s.peildatum);
+    const auto drawn_on = parse_iso_date(s.drawn_on);
+    std::vector<std::pair<std::string, std::string>> lines = {
+        {"Steekproef", fmt::format("nummer {} in {}, kenmerk {}", s.id, std::filesystem::path(db).filename().string(),
+                                   s.fingerprint)},
+        {"Getrokken", fmt::format("op {}{}", drawn_on ? drawn_on->dutch_long() : s.drawn_on,
+                                  s.drawn_by.empty() ? std::string() : " door " + s.drawn_by)},
+        {"Controle", fmt::format("nummer {} (peildatum {})", s.run_id,
+                                 peildatum ? peildatum->dutch_long() : std::string("onbekend"))},
+        {"Populatie", fmt::format("{} uit die controle", counted(s.population, "dossier", "dossiers"))},
+        {"Omvang", counted(s.size, "dossier", "dossiers")},
+        {"Zaad", std::to_string(s.seed)},
+        {"Methode", s.method}};
+    for (const StoredSample::Stratum& st : s.strata_sizes)
+        lines.emplace_back("Stratum " + st.name,
+                           fmt::format("{} van {}{}", grouped(st.drawn), grouped(st.population),
+                                       st.drawn == 0 ? " (kleiner dan één dossier bij proportionele verdeling)" : ""));
+    for (const StoredSample::Input& in : s.inputs)
+        lines.emplace_back("Invoer", in.path + " (SHA-256 " + in.sha256 + ")");
+    lines.emplace_back("Programma", "Wmo-toets " + s.tool_version);
+    return lines;
+}
+
+std::string sample_method(const StoredSample& s, const std::string& db) {
     std::ostringstream m;
-    m << "Steekproef: " << s.drawn.size() << " van " << s.population << " dossiers uit de laatste controle in "
-      << std::filesystem::path(o.db).filename().string() << " (peildatum "
-      << (run.peildatum.empty() ? "onbekend" : run.peildatum) << "), zaad " << o.seed << ".\n"
-      << "Methode: dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates"
-      << (o.strata.empty() ? std::string() : "; proportioneel gelaagd naar " + o.strata + " (grootste rest)") << ".\n";
-    if (!o.strata.empty())
-        for (const auto& [name, n] : s.stratum_sizes)
-            m << "Stratum " << name << ": " << s.allocation.at(name) << " van " << n << ".\n";
-    m << "Dezelfde database, omvang, strata en hetzelfde zaad geven op elke machine dezelfde dossiers.\n";
+    for (const auto& [label, value] : sample_lines(s, db)) m << label << ": " << value << "\n";
+    m << "Dezelfde database, omvang, strata en hetzelfde zaad geven op elke machine dezelfde dossiers. Evalueer "
+         "de ingevulde oordelen met 'wmotoets steekproef evalueer': dat gebeurt tegen controle "
+      << s.run_id << ", ook als er daarna nieuwe controles zijn.\n";
     return m.str();
 }
 
@@ -102,8 +127,8 @@ std::string sample_list(const DrawnSample& s, const DrawOptions& o) {
     return list.str();
 }
 
-void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const std::string& list,
-                        const std::string& method) {
+void write_sample_files(const DrawnSample& s, const DrawOptions& o, const LatestRun& latest, const StoredSample& stored,
+                        const std::string& list, const std::string& method) {
     ensure_directory(o.out);
     write_output(o.out + "/steekproef.csv", [&](std::ostream& f) { f << list; });
     write_output(o.out + "/steekproef-methode.txt", [&](std::ostream& f) { f << method; });
@@ -120,21 +145,55 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     }
     // All sheets in one document, with a cover page: what an audit file keeps.
     AuditCover cover;
-    cover.lines = {
-        {"Populatie", fmt::format("{} dossiers uit de laatste controle (peildatum {})", s.population,
-                                  latest.run.peildatum.empty() ? "onbekend" : latest.run.peildatum)},
-        {"Steekproef", fmt::format("{} dossiers", s.drawn.size())},
-        {"Zaad", std::to_string(o.seed)},
-        {"Methode", "dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates" +
-                        (o.strata.empty() ? "" : "; proportioneel gelaagd naar " + o.strata)}};
-    for (const auto& [name, n] : s.stratum_sizes)
-        if (!o.strata.empty())
-            cover.lines.emplace_back("Stratum " + name, fmt::format("{} van {}", s.allocation.at(name), n));
+    cover.lines = sample_lines(stored, o.db);
     write_output(o.out + "/auditbladen.html",
                  [&](std::ostream& f) { write_audit_sheets(f, latest.log, positions, infos, latest.run, cover); });
     if (o.pdf) print_pdf(o.out + "/auditbladen.html", o.out + "/auditbladen.pdf");
     spdlog::info("{}: steekproef.csv, steekproef-methode.txt, auditbladen.html{} en {} losse auditbladen geschreven",
-                 o.out, o.pdf ? ", auditbladen.pdf" : "", s.drawn.size());
+                 o.out, o.pdf ? ", auditbladen.pdf" : "", grouped(s.drawn.size()));
+}
+
+// The files of a sample in a folder (what trek writes there), sorted.
+std::vector<std::filesystem::path> sample_files_in(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name == "steekproef.csv" || name == "steekproef-methode.txt" || name == "auditbladen.html" ||
+            name == "auditbladen.pdf" || name == "oordelen.xlsx" ||
+            (name.starts_with("auditblad-") && name.ends_with(".html")))
+            out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Refuses a draw into a folder that holds a sample already (issue 30: nothing overwritten), unless
+// --overschrijf; then those files are removed first, so no stale sheet stays beside the new ones.
+void clear_sample_folder(const DrawOptions& o) {
+    if (o.out.empty()) return;
+    const auto files = sample_files_in(o.out);
+    if (files.empty()) return;
+    if (!o.overwrite) {
+        // Which sample it is, as its own method file says.
+        std::string which;
+        std::ifstream method(std::filesystem::path(o.out) / "steekproef-methode.txt");
+        for (std::string line; std::getline(method, line);)
+            if (line.starts_with("Steekproef: ")) which = " (" + echoed(line.substr(12), 200) + ")";
+        throw Error(fmt::format(
+            "{}: hier staat al een steekproef{}: {}; er is niets getrokken of gewijzigd. Trek in een lege map, of "
+            "geef --overschrijf om de bestanden van die steekproef eerst te verwijderen",
+            o.out, which, counted(files.size(), "bestand", "bestanden")));
+    }
+    for (const auto& f : files) {
+        std::error_code ec;
+        std::filesystem::remove(f, ec);
+        if (ec) throw Error(f.string() + ": kan niet worden verwijderd: " + ec.message());
+    }
+    spdlog::info("{}: {} van de vorige steekproef verwijderd (--overschrijf)", o.out,
+                 counted(files.size(), "bestand", "bestanden"));
 }
 
 // The sample from the latest run: the population (with strata), the size checked, the draw.
@@ -171,17 +230,55 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
     return d;
 }
 
+// Today as the draw's date (ISO), or --datum.
+std::string draw_date(const DrawOptions& o) {
+    if (!o.on.empty()) {
+        const auto d = parse_iso_date(o.on);
+        if (!d) throw Error("--datum '" + echoed(o.on, 40) + "' is geen datum (JJJJ-MM-DD)");
+        return d->iso();
+    }
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return fmt::format("{:04}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
 int run_trek(const DrawOptions& o) {
-    const LatestRun latest = load_latest_run(o.db);
+    clear_sample_folder(o);
+    Store store(o.db, Store::Access::migrate, store_notice);
+    const LatestRun latest = load_latest_run(store);
     const Drawn d = draw_from(latest, o.db, o.size, o.seed, o.strata);
     const DrawnSample& s = d.sample;
-    const std::string method = sample_method(s, o, latest.run);
+    StoredSample stored;
+    stored.run_id = latest.run_id;
+    stored.fingerprint = sample_fingerprint(d.frame);
+    stored.seed = o.seed;
+    stored.size = o.size;
+    stored.population = s.population;
+    stored.strata = o.strata;
+    stored.method = "dossiers op nummer gesorteerd, getrokken zonder teruglegging met SplitMix64 en Fisher-Yates" +
+                    (o.strata.empty() ? std::string()
+                                      : "; proportioneel gelaagd naar " +
+                                            std::string(o.strata == "team" ? "team" : "kwartaal van de melding") +
+                                            " (grootste rest)");
+    stored.peildatum = latest.run.peildatum;
+    for (const InputFile& in : latest.log.inputs) stored.inputs.push_back({in.path, in.sha256});
+    stored.tool_version = WMOTOETS_VERSION;
+    stored.drawn_on = draw_date(o);
+    stored.drawn_by = o.by;
+    for (const SampleUnit& u : s.drawn) stored.units.push_back({u.case_id, u.stratum});
+    if (!o.strata.empty())
+        for (const auto& [name, n] : s.stratum_sizes) stored.strata_sizes.push_back({name, n, s.allocation.at(name)});
+    stored.id = store.add_sample(stored);
+    const std::string method = sample_method(stored, o.db);
     std::cout << method << "\nnr  dossier" << (o.strata.empty() ? "" : "  stratum") << "\n";
     for (std::size_t i = 0; i < s.drawn.size(); ++i)
         std::cout << fmt::format("{:>3}  {}{}\n", i + 1, shown_text(s.drawn[i].case_id),
                                  o.strata.empty() ? "" : "  " + shown_text(s.drawn[i].stratum));
+    spdlog::info("{}: steekproef {} opgeslagen (zie 'wmotoets steekproef lijst --db {}')", o.db, stored.id,
+                 shell_quoted(o.db));
     if (!o.out.empty()) {
-        write_sample_files(s, o, latest, sample_list(s, o), method);
+        write_sample_files(s, o, latest, stored, sample_list(s, o), method);
         const std::vector<VerdictRowPlan> rows = verdict_rows(d.frame, latest.run);
         const std::string verdicts = (std::filesystem::path(o.out) / "oordelen.xlsx").string();
         write_output_file(verdicts,
@@ -189,46 +286,102 @@ int run_trek(const DrawOptions& o) {
         spdlog::info(
             "{}: {} te beoordelen normen; lees de ingevulde oordelen terug met: wmotoets steekproef evalueer --db {} "
             "--oordelen {}",
-            verdicts, rows.size(), shell_quoted(o.db), shell_quoted(verdicts));
+            verdicts, grouped(rows.size()), shell_quoted(o.db), shell_quoted(verdicts));
     }
     return 0;
 }
 
-// The number in the head of an oordelenbestand, or an Error naming the file.
-std::uint64_t head_number(const VerdictFile& f, const char* what, const std::string& value) {
-    std::uint64_t n = 0;
-    const char* end = value.data() + value.size();
-    const auto [p, ec] = std::from_chars(value.data(), end, n);
-    if (ec != std::errc() || p != end)
-        throw Error(fmt::format("{}: {} '{}' boven de tabel is geen geheel getal", f.path, what,
-                                echoed(replace_bsn_groups(value))));
-    return n;
+// steekproef lijst: the samples of a database, one line each.
+int run_lijst(const std::string& db) {
+    const Store store(db, Store::Access::read, store_notice);
+    const std::vector<StoredSample> all = store.samples();
+    if (all.empty()) {
+        std::cout << db << ": nog geen steekproef; trek er een met 'wmotoets steekproef trek --db " << shell_quoted(db)
+                  << " --omvang N --zaad Z'\n";
+        return 0;
+    }
+    std::cout << "nr  getrokken op        door                  controle  omvang  populatie  zaad  strata  kenmerk\n";
+    for (const StoredSample& s : all) {
+        const auto on = parse_iso_date(s.drawn_on);
+        std::cout << fmt::format("{:>2}  {:<18}  {:<20}  {:>8}  {:>6}  {:>9}  {}  {}  {}\n", s.id,
+                                 on ? on->dutch_long() : s.drawn_on, s.drawn_by.empty() ? "–" : echoed(s.drawn_by, 20),
+                                 s.run_id, grouped(s.size), grouped(s.population), s.seed,
+                                 s.strata.empty() ? "geen" : s.strata, s.fingerprint);
+    }
+    return 0;
+}
+
+// The stored samples of a database in a sentence ("1 (kenmerk …, zaad 7, 34 dossiers)"), for a refusal.
+std::string samples_words(const std::vector<StoredSample>& all) {
+    if (all.empty()) return "er is nog geen steekproef in opgeslagen";
+    std::string out = "de opgeslagen steekproeven zijn ";
+    for (std::size_t i = 0; i < all.size() && i < 10; ++i)
+        out += fmt::format("{}{} (kenmerk {}, zaad {}, {})", i ? ", " : "", all[i].id, all[i].fingerprint, all[i].seed,
+                           counted(all[i].size, "dossier", "dossiers"));
+    if (all.size() > 10) out += fmt::format(" en {} meer", all.size() - 10);
+    return out;
+}
+
+// The stored sample a verdict file belongs to: --steekproef N, or the one its check mark names. Refused, naming
+// what differs, when the file's head does not match it.
+StoredSample sample_of(const VerdictFile& f, const Store& store, const SampleOptions& so) {
+    const std::string mark = echoed(replace_bsn_groups(f.head.fingerprint), 40);
+    std::optional<StoredSample> s;
+    if (so.sample > 0) {
+        s = store.sample(so.sample);
+        if (!s)
+            throw Error(fmt::format("--steekproef {}: die steekproef staat niet in {}; {}", so.sample, so.verdicts_db,
+                                    samples_words(store.samples())));
+    } else {
+        const std::vector<StoredSample> all = store.samples();
+        for (const StoredSample& c : all)
+            if (c.fingerprint == f.head.fingerprint) s = c;
+        if (!s)
+            throw Error(fmt::format(
+                "{}: het kenmerk {} boven de tabel hoort bij geen steekproef in {}; {}. Gebruik de database van "
+                "dezelfde 'steekproef trek', of kies er een met --steekproef",
+                f.path, f.head.fingerprint.empty() ? "(leeg)" : mark, so.verdicts_db, samples_words(all)));
+    }
+    // What the head says against what was stored.
+    std::vector<std::string> differs;
+    const auto compare = [&](const char* what, const std::string& file, const std::string& stored) {
+        if (file != stored)
+            differs.push_back(fmt::format("{} {} in het bestand, {} in de steekproef", what,
+                                          file.empty() ? "(leeg)" : echoed(replace_bsn_groups(file), 40), stored));
+    };
+    compare("kenmerk", f.head.fingerprint, s->fingerprint);
+    compare("zaad", f.head.seed, std::to_string(s->seed));
+    compare("omvang", f.head.size, std::to_string(s->size));
+    compare("strata", f.head.strata, s->strata.empty() ? "geen" : s->strata);
+    // The peildatum as trek wrote it (in words; ISO in files of before issue 28).
+    const auto peildatum = parse_iso_date(s->peildatum);
+    if (f.head.peildatum != s->peildatum)
+        compare("peildatum", f.head.peildatum, peildatum ? peildatum->dutch_long() : std::string("onbekend"));
+    if (!differs.empty())
+        throw Error(fmt::format("{}: deze oordelen horen niet bij steekproef {} in {}: {}", f.path, s->id,
+                                so.verdicts_db, fmt::join(differs, "; ")));
+    return *s;
 }
 
 int run_evalueer_verdicts(const SampleOptions& so) {
     if (so.population) throw Error("--populatie past niet bij --oordelen: de populatie komt uit de controle in --db");
+    const Store store(so.verdicts_db, Store::Access::read, store_notice);
     const VerdictFile f = read_verdict_file(so.verdicts);
-    const std::uint64_t seed = head_number(f, "Zaad", f.head.seed);
-    const std::size_t size = head_number(f, "Omvang", f.head.size);
-    std::string strata = f.head.strata == "geen" ? std::string() : f.head.strata;
-    if (!strata.empty() && strata != "team" && strata != "kwartaal")
-        throw Error(fmt::format("{}: Strata '{}' boven de tabel is onbekend (geen, team of kwartaal)", f.path,
-                                echoed(replace_bsn_groups(f.head.strata))));
-    const LatestRun latest = load_latest_run(so.verdicts_db);
-    if (size == 0 || size > latest.run.case_ids.size())
-        throw Error(
-            fmt::format("{}: deze oordelen horen niet bij de laatste controle in {}: de steekproef telt {} dossiers, "
-                        "de controle {}",
-                        f.path, so.verdicts_db, size, latest.run.case_ids.size()));
-    const Drawn d = draw_from(latest, so.verdicts_db, size, seed, strata);
-    if (const std::string mark = sample_fingerprint(d.frame); mark != f.head.fingerprint)
-        throw Error(
-            fmt::format("{}: deze oordelen horen niet bij deze steekproef: het kenmerk in het bestand is {}, de "
-                        "steekproef met zaad {}, omvang {} en strata {} uit de laatste controle in {} heeft kenmerk "
-                        "{}. Gebruik de database en het oordelenbestand van dezelfde 'steekproef trek'",
-                        f.path, f.head.fingerprint.empty() ? "leeg" : echoed(replace_bsn_groups(f.head.fingerprint)),
-                        seed, size, strata.empty() ? "geen" : strata, so.verdicts_db, mark));
-    const VerdictEvaluation e = evaluate_verdicts(f, d.frame, latest.run, so.confidence, so.tolerable);
+    const StoredSample sample = sample_of(f, store, so);
+    const std::optional<RunRecord> run = store.run(sample.run_id);
+    if (!run)
+        throw Error(fmt::format("{}: de controle {} van steekproef {} staat niet meer in de database", so.verdicts_db,
+                                sample.run_id, sample.id));
+    SampleFrame frame;
+    frame.seed = sample.seed;
+    frame.size = sample.size;
+    frame.population = sample.population;
+    frame.strata = sample.strata;
+    frame.peildatum = sample.peildatum;
+    for (const StoredSample::Unit& u : sample.units) frame.dossiers.push_back(u.case_id);
+    frame.number = sample.id;
+    frame.run = sample.run_id;
+    const VerdictEvaluation e = evaluate_verdicts(f, frame, *run, so.confidence, so.tolerable);
     std::cout << e.text;
     return e.met ? 0 : 1;
 }
@@ -283,6 +436,10 @@ Command add_steekproef(CLI::App& app) {
     dir_option(*draw, "--uit", dro->out,
                "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
                "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
+    draw->add_option("--door", dro->by, "Wie de steekproef trekt (naam of functie), voor het auditdossier");
+    draw->add_option("--datum", dro->on, "Datum van de trekking (JJJJ-MM-DD; standaard vandaag)");
+    draw->add_flag("--overschrijf", dro->overwrite,
+                   "Trek ook in een map waar al een steekproef staat: de bestanden daarvan worden eerst verwijderd");
     draw->add_flag("--pdf", dro->pdf,
                    "Schrijf ook auditbladen.pdf (A4, met paginanummers), via Chromium als dat is geïnstalleerd");
     draw->footer(
@@ -300,13 +457,20 @@ Command add_steekproef(CLI::App& app) {
                 "norm en per dossier, en toont waar u anders oordeelt dan de controle");
     file_option(*eval, "--db", so->verdicts_db,
                 "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
+    eval->add_option("--steekproef", so->sample,
+                     "Met --oordelen: het nummer van de steekproef (zie 'steekproef lijst'); standaard die van het "
+                     "kenmerk in het bestand")
+        ->check(CLI::PositiveNumber);
     eval->footer(
         "\nVoorbeelden:\n  wmotoets steekproef evalueer --omvang 59 --afwijkingen 1\n"
         "  wmotoets steekproef evalueer --db audit.db --oordelen steekproef/oordelen.xlsx\n"
         "Uitkomst 0: de toets is geslaagd; 1: niet geslaagd; 2: het bestand of de opdracht is niet bruikbaar.\n");
+    CLI::App* list = sample->add_subcommand("lijst", "De steekproeven in een database, met nummer en kenmerk");
+    file_option(*list, "--db", dro->db, "De database (standaard wmotoets.db)");
     return {sample, [=] {
                 if (size->parsed()) return run_omvang(*so);
                 if (draw->parsed()) return run_trek(*dro);
+                if (list->parsed()) return run_lijst(dro->db);
                 return run_evalueer(*so, eval_size->count() > 0, eval_dev->count() > 0);
             }};
 }

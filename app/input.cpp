@@ -217,8 +217,12 @@ RunRecord latest_run_of(const Store& store) {
 
 LatestRun load_latest_run(const std::string& db) {
     const Store store(db, Store::Access::read, store_notice);
+    return load_latest_run(store);
+}
+
+LatestRun load_latest_run(const Store& store) {
     RunRecord run = latest_run_of(store);
-    LatestRun out{store.load(), std::move(run)};
+    LatestRun out{store.load(), std::move(run), store.latest_run_id()};
     out.log.finalize();
     return out;
 }

@@ -84,7 +84,9 @@ RunRecord latest_run_of(const Store& store);
 struct LatestRun {
     EventLog log;  // finalized
     RunRecord run;
+    std::int64_t run_id = 0;
 };
 LatestRun load_latest_run(const std::string& db);
+LatestRun load_latest_run(const Store& store);
 
 }  // namespace wmotoets

@@ -320,10 +320,13 @@ VerdictEvaluation word_evaluation(const VerdictFile& file, const SampleFrame& s,
     const std::string conf = fmt::format("{:g}", confidence_percent), tol = fmt::format("{:g}", tolerable_percent);
     std::string out = fmt::format(
         "Oordelen: {}\n"
-        "Steekproef: {} van {} dossiers (zaad {}, strata {}, peildatum {}); {} % betrouwbaarheid, aanvaardbaar {} %.\n"
+        "Steekproef{}: {} van {} dossiers (zaad {}, strata {}, peildatum {}); {} % betrouwbaarheid, aanvaardbaar {} "
+        "%.\n"
         "Telling: 'nee' en 'niet vast te stellen' zijn afwijkingen; 'niet van toepassing' telt niet mee.\n\n"
         "Per norm (bovengrens: exact, hypergeometrisch over de dossiers waarop de norm van toepassing is)\n",
-        std::filesystem::path(file.path).filename().string(), s.size, s.population, s.seed, strata_words(s.strata),
+        std::filesystem::path(file.path).filename().string(),
+        s.number ? fmt::format(" {} uit controle {}", s.number, s.run) : std::string(), s.size, grouped(s.population),
+        s.seed, strata_words(s.strata),
         parse_iso_date(s.peildatum) ? parse_iso_date(s.peildatum)->dutch_long() : std::string("onbekend"), conf, tol);
     out +=
         text_table({{"regel"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);

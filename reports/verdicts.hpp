@@ -19,6 +19,7 @@ struct SampleFrame {
     std::string strata;                 // "team", "kwartaal" or empty
     std::string peildatum;              // of the run drawn from
     std::vector<std::string> dossiers;  // in draw order
+    std::int64_t number = 0, run = 0;   // the stored sample and the run it came from (0: not stored)
 };
 
 // A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex):

@@ -398,9 +398,9 @@ void read_lead_times(const Store::Db& db, std::int64_t id, RunRecord& run) {
 
 }  // namespace
 
-std::optional<RunRecord> Store::latest_run() const {
-    return run(scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs"));
-}
+std::optional<RunRecord> Store::latest_run() const { return run(latest_run_id()); }
+
+std::int64_t Store::latest_run_id() const { return scalar(*db_, "SELECT coalesce(max(id), 0) FROM runs"); }
 
 std::optional<RunRecord> Store::run(std::int64_t id) const {
     if (id <= 0 || scalar(*db_, ("SELECT count(*) FROM runs WHERE id = " + std::to_string(id)).c_str()) == 0)

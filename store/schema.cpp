@@ -123,6 +123,20 @@ CREATE TABLE open_items(run_id INTEGER NOT NULL REFERENCES runs(id), pos INTEGER
   PRIMARY KEY(run_id, pos)) WITHOUT ROWID;
 ALTER TABLE runs ADD COLUMN open_kept INTEGER NOT NULL DEFAULT 0;
 )",
+    // 7: the samples an auditor drew (issue 30): evaluated against the run they came from, however many
+    // runs follow. seed as text: it is a 64-bit number without sign.
+    R"(
+CREATE TABLE samples(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), fingerprint TEXT NOT NULL,
+  seed TEXT NOT NULL, size INTEGER NOT NULL, population INTEGER NOT NULL, strata TEXT NOT NULL, rules TEXT NOT NULL,
+  per_rule TEXT NOT NULL, method TEXT NOT NULL, tool_version TEXT NOT NULL, drawn_on TEXT NOT NULL,
+  drawn_by TEXT NOT NULL);
+CREATE TABLE sample_inputs(sample_id INTEGER NOT NULL REFERENCES samples(id), pos INTEGER NOT NULL, path TEXT NOT NULL,
+  sha256 TEXT NOT NULL, PRIMARY KEY(sample_id, pos)) WITHOUT ROWID;
+CREATE TABLE sample_units(sample_id INTEGER NOT NULL REFERENCES samples(id), pos INTEGER NOT NULL,
+  case_id TEXT NOT NULL, stratum TEXT NOT NULL, PRIMARY KEY(sample_id, pos)) WITHOUT ROWID;
+CREATE TABLE sample_strata(sample_id INTEGER NOT NULL REFERENCES samples(id), name TEXT NOT NULL,
+  population INTEGER NOT NULL, drawn INTEGER NOT NULL, PRIMARY KEY(sample_id, name)) WITHOUT ROWID;
+)",
 };
 constexpr int kVersions = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kVersions == Store::kSchemaVersion);

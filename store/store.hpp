@@ -12,6 +12,7 @@
 
 #include "model/event_log.hpp"
 #include "model/run.hpp"
+#include "model/sample.hpp"
 
 namespace wmotoets {
 
@@ -43,7 +44,7 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Stores input `file` of `log` (finalized, holding only that file's events) in one
     // transaction: all or nothing. `imported_at` is provenance only (never in reports).
@@ -85,10 +86,17 @@ public:
     };
     // The latest run, if any.
     std::optional<RunRecord> latest_run() const;
+    std::int64_t latest_run_id() const;  // 0 when none
     // A stored run by its id (nullopt when there is none), and the id of the latest run whose peildatum
     // lies before `peildatum` (ISO; 0 when none): the run a werkvoorraad is compared with.
     std::optional<RunRecord> run(std::int64_t id) const;
     std::int64_t latest_run_before(const std::string& peildatum) const;
+
+    // The samples drawn from this database (issue 30): stored in one transaction (its id returned; its
+    // run must be stored), all of them in the order drawn, or one by its id (nullopt when none).
+    std::int64_t add_sample(const StoredSample& sample);
+    std::vector<StoredSample> samples() const;
+    std::optional<StoredSample> sample(std::int64_t id) const;
 
     const std::string& path() const { return path_; }
 

@@ -20,7 +20,7 @@ while IFS= read -r line; do
   rc=$?
   # After a draw, the auditor fills in oordelen.xlsx: here every verdict "ja" (the cells of the
   # Oordeel column as inline strings, the way a spreadsheet program may save them).
-  if [[ $rc -eq 0 && $line == *"steekproef trek"* && -f steekproef/oordelen.xlsx ]]; then
+  if [[ $rc -eq 0 && $line == *"steekproef trek"*"--uit steekproef/"* && -f steekproef/oordelen.xlsx ]]; then
     python3 - <<'PY' || { echo "FOUT: oordelen.xlsx niet in te vullen" >&2; fail=1; }
 import re, zipfile, shutil
 src = "steekproef/oordelen.xlsx"
@@ -43,14 +43,17 @@ PY
   fi
 done < "$src/README.md"
 [[ $n -ge 5 ]] || { echo "FOUT: maar $n steekproefregels in README.md gevonden" >&2; fail=1; }
-[[ -s steekproef/steekproef.csv && -s steekproef/steekproef-methode.txt && -s steekproef/oordelen.xlsx ]] || { echo "FOUT: steekproef/ niet geschreven" >&2; fail=1; }
+for d in steekproef steekproef-34; do
+  [[ -s $d/steekproef.csv && -s $d/steekproef-methode.txt && -s $d/oordelen.xlsx ]] || { echo "FOUT: $d/ niet geschreven" >&2; fail=1; }
+done
 # The list opens with its Dutch characters in a reader that honours the BOM.
 python3 - <<'PY' || fail=1
 import csv, sys
-with open("steekproef/steekproef.csv", encoding="utf-8-sig", newline="") as f:
-    rows = list(csv.reader(f, delimiter=";"))
-assert rows[0] == ["nr", "dossier", "stratum"], rows[0]
-assert len(rows) == 35 and all(len(r) == 3 for r in rows), len(rows)
+for folder, drawn in (("steekproef", 36), ("steekproef-34", 34)):
+    with open(folder + "/steekproef.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert rows[0] == ["nr", "dossier", "stratum"], rows[0]
+    assert len(rows) == drawn + 1 and all(len(r) == 3 for r in rows), (folder, len(rows))
 PY
 echo "$n README-regels met 'wmotoets steekproef' gedraaid"
 exit $fail

@@ -164,7 +164,8 @@ TEST(HostileDatabase, ReadingCommandsNeverCreateMigrateOrSwitchTheJournal) {
         "ALTER TABLE lead_times DROP COLUMN aandeel_beeindigd; ALTER TABLE lead_times DROP COLUMN aandeel_afgerond; "
         "ALTER TABLE lead_times DROP COLUMN mediaan_95_hoog; ALTER TABLE lead_times DROP COLUMN mediaan_95_laag; "
         "ALTER TABLE lead_times DROP COLUMN zonder_gesprek; ALTER TABLE lead_times DROP COLUMN zonder_aanvraag; "
-        "DROP TABLE open_items; ALTER TABLE runs DROP COLUMN open_kept; PRAGMA user_version = 4");
+        "DROP TABLE open_items; ALTER TABLE runs DROP COLUMN open_kept; DROP TABLE sample_inputs; "
+        "DROP TABLE sample_units; DROP TABLE sample_strata; DROP TABLE samples; PRAGMA user_version = 4");
     const std::string old_bytes = test::read_file(old);
     for (const Store::Access a : {Store::Access::read, Store::Access::write}) {
         try {

@@ -421,7 +421,7 @@ TEST(Store, RefusesAForeignOrUnknownDatabaseAndLeavesItAsItWas) {
     refused(other, "geen Wmo-toets-database: het bestand bevat al tabellen van een ander programma");
     for (const auto& [name, bytes, shown] :
          {std::tuple{"negatief.db", std::array<char, 4>{'\xff', '\xff', '\xff', '\xfe'}, "schemaversie -2:"},
-          std::tuple{"te-hoog.db", std::array<char, 4>{0, 0, 0, 7}, "schemaversie 7:"}}) {
+          std::tuple{"te-hoog.db", std::array<char, 4>{0, 0, 0, 8}, "schemaversie 8:"}}) {
         const std::string db = fresh_db(name);
         { Store store(db); }
         {
