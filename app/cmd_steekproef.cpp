@@ -422,7 +422,7 @@ Command add_steekproef(CLI::App& app) {
     size->footer(
         "\nVoorbeelden:\n  wmotoets steekproef omvang                       59 (95 %, 5 %, 0 afwijkingen)\n"
         "  wmotoets steekproef omvang --fouten 1            93\n"
-        "  wmotoets steekproef omvang --populatie 100       45\n"
+        "  wmotoets steekproef omvang --populatie 100       39\n"
         "  wmotoets steekproef omvang --db audit.db         de populatie uit de laatste controle\n");
     CLI::App* draw =
         sample->add_subcommand("trek", "Trek een reproduceerbare steekproef van dossiers, met auditbladen");

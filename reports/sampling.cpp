@@ -32,11 +32,18 @@ double hypergeometric_cdf(std::size_t k, std::size_t N, std::size_t D, std::size
     return std::min(1.0, sum);
 }
 
+std::size_t intolerable_count(double tolerable, std::size_t population) {
+    return static_cast<std::size_t>(std::floor(tolerable * double(population) + 1e-9)) + 1;
+}
+
 std::optional<std::size_t> attribute_sample_size(double confidence, double tolerable, std::size_t deviations,
                                                  std::optional<std::size_t> population) {
     const double risk = 1.0 - confidence;
     const std::size_t limit = population ? *population : 100000;
-    const auto deviant = population ? static_cast<std::size_t>(std::llround(tolerable * double(*population))) : 0;
+    // With a population: the smallest number of deviant dossiers above the tolerable rate must be ruled out
+    // — the same boundary evaluate_sample applies ("the upper limit is not above the tolerable rate"), so
+    // that a sample of this size without more deviations always passes, and one dossier fewer never does.
+    const auto deviant = population ? intolerable_count(tolerable, *population) : 0;
     for (std::size_t n = deviations + 1; n <= limit; ++n) {
         const double p = population ? hypergeometric_cdf(deviations, *population, deviant, n)
                                     : binomial_cdf(deviations, n, tolerable);
@@ -89,7 +96,9 @@ std::string sample_size_text(const SamplingQuestion& q) {
 }
 
 std::string upper_limit_text(double fraction) {
-    std::string s = fmt::format("{:.2f}", fraction * 100);
+    // Rounded up, as the AICPA tables do: a limit just above 5 % never reads "5,00 %".
+    const double hundredths = std::ceil(fraction * 10000 - 1e-7);
+    std::string s = fmt::format("{:.2f}", hundredths / 100);
     std::replace(s.begin(), s.end(), '.', ',');
     return s;
 }

@@ -10,8 +10,11 @@ namespace wmotoets {
 
 // The smallest sample size n such that, were the population's deviation rate the tolerable
 // rate, finding at most `deviations` deviations would have a chance of at most 1 − confidence
-// (binomial; with a population of N dossiers, hypergeometric with round(tolerable · N) deviant
-// ones). nullopt when no sample up to the population (or 100000) suffices.
+// (binomial; with a population of N dossiers, hypergeometric with the smallest number of deviant
+// dossiers above the tolerable rate, intolerable_count: the boundary evaluate_sample uses too).
+// nullopt when no sample up to the population (or 100000) suffices.
+// floor(tolerable · N) + 1: 6 of 100 at 5 %, 3 of 46.
+std::size_t intolerable_count(double tolerable, std::size_t population);
 std::optional<std::size_t> attribute_sample_size(double confidence, double tolerable, std::size_t deviations,
                                                  std::optional<std::size_t> population = std::nullopt);
 
@@ -24,7 +27,7 @@ double upper_deviation_limit(double confidence, std::size_t n, std::size_t devia
 double binomial_cdf(std::size_t k, std::size_t n, double p);
 double hypergeometric_cdf(std::size_t k, std::size_t N, std::size_t D, std::size_t n);
 
-// An upper deviation limit as the auditor reads it: two decimals, a decimal comma ("7,79").
+// An upper deviation limit as the auditor reads it: two decimals rounded up, a decimal comma ("7,79").
 std::string upper_limit_text(double fraction);
 
 // The auditor's question, in percentages as typed (95, 5).

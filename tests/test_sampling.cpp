@@ -30,10 +30,48 @@ TEST(Sampling, SizesOfTheAicpaTables) {
 }
 
 TEST(Sampling, SmallPopulationIsHypergeometric) {
-    EXPECT_EQ(attribute_sample_size(0.95, 0.05, 0, 100), 45u);  // 5 deviant dossiers in 100
+    // 6 deviant dossiers in 100 (the smallest number above 5 %) ruled out by 39 without deviation (issue 30:
+    // it said 45, ruling out 5, while evalueer passed 39 with an upper limit of 5 %).
+    EXPECT_EQ(attribute_sample_size(0.95, 0.05, 0, 100), 39u);
     EXPECT_LT(*attribute_sample_size(0.95, 0.05, 0, 1000), 59u);
     EXPECT_EQ(attribute_sample_size(0.95, 0.05, 0, 1000000), 59u);  // large: as binomial
     EXPECT_FALSE(attribute_sample_size(0.95, 0.05, 3, 10));         // no sample of 10 is enough
+}
+
+// Issue 30 point 5: omvang and evalueer use one boundary. For every population, rate and number of
+// deviations: the size omvang gives passes evalueer with that many deviations, one dossier fewer does not.
+TEST(Sampling, SizeAndEvaluationShareOneBoundary) {
+    std::size_t compared = 0;
+    for (const std::size_t population : {20u, 46u, 100u, 250u, 1000u, 5000u})
+        for (const double tolerable : {0.02, 0.05, 0.1})
+            for (std::size_t k = 0; k < 3; ++k) {
+                const auto n = attribute_sample_size(0.95, tolerable, k, population);
+                if (!n) continue;
+                const SamplingQuestion q{95, tolerable * 100, k, population};
+                EXPECT_TRUE(evaluate_sample(q, *n).met) << population << " " << tolerable << " " << k;
+                if (*n > k + 1) {
+                    EXPECT_FALSE(evaluate_sample(q, *n - 1).met) << population << " " << tolerable << " " << k;
+                }
+                ++compared;
+            }
+    EXPECT_GT(compared, 40u);
+    // Without a population, the AICPA sizes likewise (binomial).
+    for (const double tolerable : {0.05, 0.1})
+        for (std::size_t k = 0; k < 4; ++k) {
+            const std::size_t n = *attribute_sample_size(0.95, tolerable, k);
+            const SamplingQuestion q{95, tolerable * 100, k, std::nullopt};
+            EXPECT_TRUE(evaluate_sample(q, n).met);
+            EXPECT_FALSE(evaluate_sample(q, n - 1).met);
+        }
+}
+
+// The printed limit is rounded up: never "5,00 %" for a limit above 5 %.
+TEST(Sampling, UpperLimitTextRoundsUp) {
+    EXPECT_EQ(upper_limit_text(0.05), "5,00");
+    EXPECT_EQ(upper_limit_text(0.0500004), "5,01");
+    EXPECT_EQ(upper_limit_text(0.04345), "4,35");
+    EXPECT_EQ(upper_limit_text(2.0 / 46), "4,35");
+    EXPECT_EQ(upper_limit_text(1.0), "100,00");
 }
 
 TEST(Sampling, UpperDeviationLimit) {
