@@ -378,7 +378,12 @@ int run_evalueer_verdicts(const SampleOptions& so) {
     frame.population = sample.population;
     frame.strata = sample.strata;
     frame.peildatum = sample.peildatum;
-    for (const StoredSample::Unit& u : sample.units) frame.dossiers.push_back(u.case_id);
+    for (const StoredSample::Unit& u : sample.units) {
+        frame.dossiers.push_back(u.case_id);
+        if (!sample.strata.empty()) frame.stratum.push_back(u.stratum);
+    }
+    for (const StoredSample::Stratum& st : sample.strata_sizes)
+        frame.strata_population.emplace_back(st.name, st.population);
     frame.number = sample.id;
     frame.run = sample.run_id;
     const VerdictEvaluation e = evaluate_verdicts(f, frame, *run, so.confidence, so.tolerable);

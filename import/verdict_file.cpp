@@ -51,6 +51,7 @@ public:
         if (explanation_col_) l.explanation = cell(*explanation_col_);
         if (source_col_) l.source = cell(*source_col_);
         if (auditor_col_) l.auditor = cell(*auditor_col_);
+        if (date_col_) l.date = cell(*date_col_);
         f_.lines.push_back(std::move(l));
     }
 
@@ -90,13 +91,14 @@ private:
         explanation_col_ = find("Toelichting");
         source_col_ = find("Bron (document, datum)");
         auditor_col_ = find("Auditor");
+        date_col_ = find("Datum");
         in_table_ = true;
     }
 
     VerdictFile& f_;
     bool in_table_ = false;
     std::size_t dossier_col_ = 0, rule_col_ = 0, verdict_col_ = 0;
-    std::optional<std::size_t> explanation_col_, source_col_, auditor_col_;
+    std::optional<std::size_t> explanation_col_, source_col_, auditor_col_, date_col_;
 };
 
 bool looks_like_zip(const std::string& path) {

@@ -25,7 +25,7 @@ inline constexpr std::string_view kVerdictHeadKeys[] = {"Bestand", "Zaad", "Omva
 
 struct VerdictLine {
     std::string where;  // "oordelen.xlsx:Oordelen!F12" or "oordelen.csv:12"
-    std::string dossier, rule, verdict, explanation, source, auditor;  // as typed (verdict not yet parsed)
+    std::string dossier, rule, verdict, explanation, source, auditor, date;  // as typed (verdict not yet parsed)
 };
 
 struct VerdictFile {

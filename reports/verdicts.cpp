@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "model/bsn.hpp"
+#include "model/date.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/sampling.hpp"
 #include "util/error.hpp"
@@ -227,135 +229,260 @@ CheckedVerdicts check_verdict_file(const VerdictFile& file, const SampleFrame& s
     return c;
 }
 
-// Per norm and per dossier: the judged dossiers (all but "niet van toepassing") and the deviations.
-struct VerdictTally {
-    struct Tally {
-        std::size_t judged = 0, deviations = 0, not_applicable = 0;
-    };
-    std::vector<Tally> per_rule;
-    std::map<std::string, std::pair<bool, bool>> per_dossier;  // judged any, deviating
-    std::vector<std::vector<std::string>> disagreements;       // where the auditor judges otherwise
-    std::vector<std::size_t> rule_population;                  // dossiers each norm applies to
-};
-
-VerdictTally tally_verdicts(const CheckedVerdicts& c, const RunRecord& run) {
-    const auto& expected = c.expected;
-    const auto& rule_index = c.rule_index;
-    const auto& given = c.given;
-    VerdictTally v;
-    const std::vector<RuleText> texts = rule_texts(run);
-    using Tally = VerdictTally::Tally;
-    auto& per_rule = v.per_rule;
-    auto& per_dossier = v.per_dossier;
-    auto& disagreements = v.disagreements;
-    per_rule.resize(run.rules.size());
-    for (const auto& [key, value] : given) {
-        const auto& [verdict, line] = value;
-        Tally& t = per_rule[rule_index.at(key.second)];
-        auto& d = per_dossier[key.first];
-        if (verdict == Verdict::niet_van_toepassing) {
-            ++t.not_applicable;
-        } else {
-            ++t.judged;
-            d.first = true;
-            if (verdict != Verdict::ja) {
-                ++t.deviations;
-                d.second = true;
-            }
-        }
-        const Outcome tool = expected.at(key);
-        if (suggested_verdict(tool) != verdict)
-            disagreements.push_back(
-                {key.first, key.second,
-                 std::string(verdict_words(suggested_verdict(tool))) + " (" +
-                     std::string(outcome_words(tool, texts[rule_index.at(key.second)].severity)) + ")",
-                 std::string(verdict_words(verdict)), echoed(replace_bsn_groups(line->explanation), 500)});
-    }
-    auto& rule_population = v.rule_population;
-    rule_population.assign(run.rules.size(), 0);
-    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
-        for (std::size_t r = 0; r < run.rules.size(); ++r)
-            if (run.outcome(i, r) != Outcome::niet_van_toepassing) ++rule_population[r];
-
-    return v;
+// How many more deviating dossiers a sample of n with k could hold and still pass.
+std::size_t margin_of(double confidence, double tolerable, std::size_t n, std::size_t k,
+                      std::optional<std::size_t> population) {
+    std::size_t m = 0;
+    while (k + m + 1 <= n && upper_deviation_limit(confidence, n, k + m + 1, population) <= tolerable + 1e-12) ++m;
+    return m;
 }
 
-// The evaluation in words: per norm, per dossier, and where the auditor judges otherwise.
-VerdictEvaluation word_evaluation(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
-                                  const VerdictTally& v, double confidence_percent, double tolerable_percent) {
-    const double confidence = confidence_percent / 100, tolerable = tolerable_percent / 100;
-    const auto& per_rule = v.per_rule;
-    const auto& per_dossier = v.per_dossier;
-    const auto& disagreements = v.disagreements;
-    const auto& rule_population = v.rule_population;
-    using Tally = VerdictTally::Tally;
-    const auto conclusion = [&](std::size_t n, std::size_t k, double upper) -> std::string {
-        if (upper <= tolerable + 1e-12) return "aanvaardbaar";
-        if (k == 0)
-            return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid",
-                               n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
-        return "niet aanvaardbaar";
-    };
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t r = 0; r < run.rules.size(); ++r) {
-        const Tally& t = per_rule[r];
-        if (t.judged == 0 && t.not_applicable == 0) continue;
-        if (t.judged == 0) {
-            // As CBS writes them (issue 28): no deviations (nil), no upper limit without a judged dossier.
-            rows.push_back({run.rules[r], "0", "–", ".", fmt::format("alle {} niet van toepassing", t.not_applicable)});
-            continue;
-        }
-        const double upper = upper_deviation_limit(confidence, t.judged, t.deviations, rule_population[r]);
-        rows.push_back({run.rules[r], std::to_string(t.judged), std::to_string(t.deviations), percent_text(upper),
-                        conclusion(t.judged, t.deviations, upper)});
-    }
-    std::size_t judged = 0, deviating = 0;
-    for (const auto& [d, seen] : per_dossier) {
-        judged += seen.first ? 1 : 0;
-        deviating += seen.second ? 1 : 0;
-    }
+EvaluationClass class_result(std::string name, std::size_t judged, std::size_t deviating, double confidence,
+                             double tolerable, std::size_t population) {
+    EvaluationClass c{std::move(name), judged, deviating, 1.0, false, 0};
+    if (judged == 0) return c;
+    c.upper = upper_deviation_limit(confidence, judged, deviating, population);
+    c.met = c.upper <= tolerable + 1e-12;
+    if (c.met) c.margin = margin_of(confidence, tolerable, judged, deviating, population);
+    return c;
+}
+
+// Counts the checked verdicts: per norm, per class of norms and dossier, per stratum; what disagrees with the
+// tool and which rows are incomplete.
+VerdictEvaluation tally_verdicts(const CheckedVerdicts& c, const SampleFrame& s, const RunRecord& run,
+                                 double confidence, double tolerable) {
     VerdictEvaluation e;
-    const double upper = judged ? upper_deviation_limit(confidence, judged, deviating, s.population) : 1.0;
-    e.met = judged > 0 && upper <= tolerable + 1e-12;
+    e.confidence = confidence;
+    e.tolerable = tolerable;
+    const std::vector<RuleText> texts = rule_texts(run);
+    std::vector<EvaluationNorm> norms(run.rules.size());
+    for (std::size_t r = 0; r < run.rules.size(); ++r) {
+        norms[r].rule = run.rules[r];
+        norms[r].severity = texts[r].severity;
+        norms[r].clients_own = clients_own_term(run.rules[r]);
+    }
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+        for (std::size_t r = 0; r < run.rules.size(); ++r)
+            if (run.outcome(i, r) != Outcome::niet_van_toepassing) ++norms[r].population;
+    // Per dossier: judged and deviating per class (0 the law, 1 the others, 2 the client's own terms).
+    struct Seen {
+        std::array<bool, 3> judged{}, deviating{};
+    };
+    std::map<std::string, Seen, std::less<>> dossiers;
+    std::vector<std::pair<const VerdictLine*, EvaluationRow>> incomplete;  // the line's place: file order
+    for (const auto& [key, value] : c.given) {
+        const auto& [verdict, line] = value;
+        const std::size_t r = c.rule_index.at(key.second);
+        EvaluationNorm& n = norms[r];
+        Seen& d = dossiers[key.first];
+        const std::size_t cls = n.clients_own ? 2 : n.severity == Severity::overtreding ? 0 : 1;
+        if (verdict == Verdict::niet_van_toepassing) {
+            ++n.not_applicable;
+        } else {
+            ++n.judged;
+            d.judged[cls] = true;
+            if (verdict != Verdict::ja) {
+                ++n.deviations;
+                d.deviating[cls] = true;
+            }
+        }
+        const Outcome tool = c.expected.at(key);
+        const bool differs = suggested_verdict(tool) != verdict;
+        if (differs)
+            e.disagreements.push_back({line->where, key.first, key.second,
+                                       std::string(verdict_words(suggested_verdict(tool))) + " (" +
+                                           std::string(outcome_words(tool, texts[r].severity)) + ")",
+                                       std::string(verdict_words(verdict)),
+                                       echoed(replace_bsn_groups(line->explanation), 500)});
+        // Completeness of the working paper: who judged, on what, when; why where it differs.
+        std::vector<std::string> missing;
+        if (line->auditor.empty()) missing.emplace_back("geen auditor");
+        if (line->source.empty()) missing.emplace_back("geen bron");
+        if (line->date.empty()) missing.emplace_back("geen datum");
+        else if (!parse_date_value(line->date))
+            missing.push_back("geen geldige datum ('" + echoed(replace_bsn_groups(line->date), 40) + "')");
+        if (differs && line->explanation.empty()) missing.emplace_back("anders dan Wmo-toets zonder toelichting");
+        if (!missing.empty()) {
+            std::string what;
+            for (const std::string& m : missing) what += (what.empty() ? "" : ", ") + m;
+            incomplete.emplace_back(line, EvaluationRow{line->where, key.first, key.second, what, {}, {}});
+        }
+    }
+    // Disagreements by dossier and rule; incomplete rows in the file's order (where the auditor finds them).
+    std::sort(e.disagreements.begin(), e.disagreements.end(),
+              [](const EvaluationRow& a, const EvaluationRow& b) { return a.dossier + a.rule < b.dossier + b.rule; });
+    std::sort(incomplete.begin(), incomplete.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [line, row] : incomplete) e.incomplete.push_back(std::move(row));
+    for (EvaluationNorm& n : norms) {
+        if (n.judged == 0 && n.not_applicable == 0) continue;
+        if (n.judged > 0) {
+            n.upper = upper_deviation_limit(confidence, n.judged, n.deviations, n.population);
+            n.met = n.upper <= tolerable + 1e-12;
+        }
+        e.norms.push_back(n);
+    }
+    std::array<std::size_t, 3> judged{}, deviating{};
+    for (const auto& [id, d] : dossiers) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            judged[k] += d.judged[k] ? 1 : 0;
+            deviating[k] += d.deviating[k] ? 1 : 0;
+        }
+        e.clients_own_only += d.deviating[2] && !d.deviating[0] && !d.deviating[1] ? 1 : 0;
+    }
+    e.law = class_result("overtredingen", judged[0], deviating[0], confidence, tolerable, s.population);
+    e.other = class_result("aandachtspunten en signalen", judged[1], deviating[1], confidence, tolerable, s.population);
+    e.clients_own_judged = judged[2];
+    e.clients_own_deviating = deviating[2];
+    e.met = e.law.met;
+    // Per stratum, the law: exact per stratum, and the estimate weighted by the strata's sizes.
+    if (!s.stratum.empty()) {
+        std::map<std::string, EvaluationStratum> per;
+        for (const auto& [name, size] : s.strata_population) per[name] = {name, size, 0, 0, 0, 1.0, false};
+        for (std::size_t i = 0; i < s.dossiers.size() && i < s.stratum.size(); ++i) {
+            EvaluationStratum& st = per[s.stratum[i]];
+            ++st.drawn;
+            if (const auto it = dossiers.find(s.dossiers[i]); it != dossiers.end() && it->second.judged[0]) {
+                ++st.judged;
+                st.deviating += it->second.deviating[0] ? 1 : 0;
+            }
+        }
+        for (auto& [name, st] : per) {
+            if (st.judged > 0) {
+                st.upper = upper_deviation_limit(confidence, st.judged, st.deviating, st.population);
+                st.met = st.upper <= tolerable + 1e-12;
+                e.weighted += double(st.population) / double(s.population) * double(st.deviating) / double(st.judged);
+            }
+            e.strata.push_back(st);
+        }
+    }
+    return e;
+}
+
+std::string conclusion_words(std::size_t n, std::size_t k, bool met) {
+    if (n == 0) return "niet te beoordelen";
+    if (met) return "aanvaardbaar";
+    if (k == 0)
+        return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid",
+                           n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
+    return "niet aanvaardbaar";
+}
+
+// "bij nog 1 afwijking: niet aanvaardbaar"
+std::string margin_words(const EvaluationClass& c) {
+    if (!c.met) return "";
+    return fmt::format("bij nog {}: niet aanvaardbaar",
+                       counted(c.margin + 1, "afwijkend dossier", "afwijkende dossiers"));
+}
+
+// The evaluation in words: per class, per stratum, per norm, and where the auditor judges otherwise.
+void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvaluation& e, double confidence_percent,
+                     double tolerable_percent) {
     const std::string conf = fmt::format("{:g}", confidence_percent), tol = fmt::format("{:g}", tolerable_percent);
     std::string out = fmt::format(
         "Oordelen: {}\n"
         "Steekproef{}: {} van {} dossiers (zaad {}, strata {}, peildatum {}); {} % betrouwbaarheid, aanvaardbaar {} "
         "%.\n"
         "Telling: 'nee' en 'niet vast te stellen' zijn afwijkingen; 'niet van toepassing' telt niet mee.\n\n"
-        "Per norm (bovengrens: exact, hypergeometrisch over de dossiers waarop de norm van toepassing is)\n",
+        "Conclusie per soort (een dossier wijkt af als één norm van die soort afwijkt; bovengrens exact, "
+        "hypergeometrisch over {} dossiers)\n",
         std::filesystem::path(file.path).filename().string(),
         s.number ? fmt::format(" {} uit controle {}", s.number, s.run) : std::string(), s.size, grouped(s.population),
         s.seed, strata_words(s.strata),
-        parse_iso_date(s.peildatum) ? parse_iso_date(s.peildatum)->dutch_long() : std::string("onbekend"), conf, tol);
-    out +=
-        text_table({{"regel"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);
-    if (std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row[3] == "."; }))
+        parse_iso_date(s.peildatum) ? parse_iso_date(s.peildatum)->dutch_long() : std::string("onbekend"), conf, tol,
+        grouped(s.population));
+    std::vector<std::vector<std::string>> classes;
+    for (const EvaluationClass* c : {&e.law, &e.other})
+        classes.push_back(
+            {c == &e.law ? "overtredingen (de wet)" : c->name, std::to_string(c->judged), std::to_string(c->deviating),
+             c->judged ? percent_text(c->upper) : ".",
+             conclusion_words(c->judged, c->deviating, c->met) + (c->met ? " (" + margin_words(*c) + ")" : "")});
+    out += text_table({{"soort"}, {"beoordeeld", true}, {"met afwijking", true}, {"bovengrens", true}, {"conclusie"}},
+                      classes);
+    if (e.clients_own_judged > 0)
+        out += fmt::format(
+            "Niet tegen de gemeente geteld: te laat bezwaar of beroep van de cliënt zelf (TRM-04, TRM-05) in {} van {} "
+            "dossiers; {} week alleen daarop af.\n",
+            e.clients_own_deviating, e.clients_own_judged, e.clients_own_only);
+    out += fmt::format("Oordeel: {}\n",
+                       e.met ? fmt::format("de bovengrens voor overtredingen ligt niet boven {} %: de toets is "
+                                           "geslaagd.",
+                                           tol)
+                             : fmt::format("de bovengrens voor overtredingen ligt boven {} %: de toets is niet "
+                                           "geslaagd; het afwijkingspercentage kan hoger zijn dan aanvaardbaar.",
+                                           tol));
+    if (!e.strata.empty()) {
+        std::vector<std::vector<std::string>> rows;
+        for (const EvaluationStratum& st : e.strata)
+            rows.push_back({st.name, grouped(st.population), std::to_string(st.judged), std::to_string(st.deviating),
+                            st.judged ? percent_text(st.upper) : ".",
+                            st.judged
+                                ? conclusion_words(st.judged, st.deviating, st.met)
+                                : "geen dossier getrokken (kleiner dan één dossier bij proportionele verdeling)"});
+        out += "\nPer stratum (overtredingen; bovengrens exact per stratum)\n";
+        out += text_table({{"stratum"},
+                           {"populatie", true},
+                           {"beoordeeld", true},
+                           {"met afwijking", true},
+                           {"bovengrens", true},
+                           {"conclusie"}},
+                          rows);
+        std::string w = fmt::format("{:.1f}", e.weighted * 100);
+        std::replace(w.begin(), w.end(), '.', ',');
+        out += fmt::format(
+            "Gewogen naar de omvang van de strata wijkt naar schatting {} % van de dossiers af op een overtreding. De "
+            "strata zijn proportioneel getrokken, dus de samengevoegde telling hierboven schat op afronding na "
+            "hetzelfde; haar bovengrens neemt aan dat de steekproef als geheel aselect is.\n",
+            w);
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const EvaluationNorm& n : e.norms) {
+        const std::string kind = n.clients_own ? "cliënt zelf" : std::string(severity_name(n.severity));
+        if (n.judged == 0) {
+            // As CBS writes them (issue 28): no deviations (nil), no upper limit without a judged dossier.
+            rows.push_back({n.rule, kind, "0", "–", ".", fmt::format("alle {} niet van toepassing", n.not_applicable)});
+            continue;
+        }
+        rows.push_back({n.rule, kind, std::to_string(n.judged), std::to_string(n.deviations), percent_text(n.upper),
+                        conclusion_words(n.judged, n.deviations, n.met)});
+    }
+    out += "\nPer norm (bovengrens: exact, hypergeometrisch over de dossiers waarop de norm van toepassing is)\n";
+    out += text_table(
+        {{"regel"}, {"soort"}, {"beoordeeld", true}, {"afwijkingen", true}, {"bovengrens", true}, {"conclusie"}}, rows);
+    if (std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row[4] == "."; }))
         out += "Tekens: – = nihil; . = niet te berekenen (geen dossier beoordeeld).\n";
-    out += fmt::format(
-        "\nPer dossier (een dossier wijkt af als één norm afwijkt)\n"
-        "{} dossiers beoordeeld, {} met een afwijking; bovengrens {} ({} % betrouwbaarheid, populatie {})\n"
-        "Oordeel: {}\n",
-        judged, deviating, percent_text(upper), conf, s.population,
-        e.met ? fmt::format("de bovengrens ligt niet boven {} %: de toets is geslaagd.", tol)
-              : fmt::format("de bovengrens ligt boven {} %: de toets is niet geslaagd; het afwijkingspercentage kan "
-                            "hoger zijn dan aanvaardbaar.",
-                            tol));
-    out += fmt::format("\nWaar de auditor anders oordeelt dan Wmo-toets: {}\n",
-                       disagreements.empty() ? std::string("nergens") : counted(disagreements.size(), "keer", "keer"));
-    if (!disagreements.empty())
-        out += text_table({{"dossier"}, {"regel"}, {"Wmo-toets"}, {"auditor"}, {"toelichting"}}, disagreements);
+    out +=
+        fmt::format("\nWaar de auditor anders oordeelt dan Wmo-toets: {}\n",
+                    e.disagreements.empty() ? std::string("nergens") : counted(e.disagreements.size(), "keer", "keer"));
+    if (!e.disagreements.empty()) {
+        std::vector<std::vector<std::string>> d;
+        for (const EvaluationRow& r : e.disagreements) d.push_back({r.dossier, r.rule, r.first, r.second, r.third});
+        out += text_table({{"dossier"}, {"regel"}, {"Wmo-toets"}, {"auditor"}, {"toelichting"}}, d);
+    }
+    out +=
+        fmt::format("\nVolledigheid: {}\n",
+                    e.incomplete.empty()
+                        ? std::string("elke rij heeft een auditor, een bron en een geldige datum")
+                        : counted(e.incomplete.size(), "rij", "rijen") +
+                              " zonder auditor, bron, geldige datum of (waar die afwijkt van Wmo-toets) toelichting");
+    for (std::size_t i = 0; i < e.incomplete.size() && i < kMaxProblems; ++i)
+        out += "  " + e.incomplete[i].where + ": dossier " + shown_text(e.incomplete[i].dossier) + ", regel " +
+               e.incomplete[i].rule + ": " + e.incomplete[i].first + "\n";
+    if (e.incomplete.size() > kMaxProblems)
+        out += fmt::format("  … en {} meer (alle in evaluatie.html met --uit)\n",
+                           grouped(e.incomplete.size() - kMaxProblems));
     e.text = std::move(out);
-    return e;
 }
 
 }  // namespace
 
+bool clients_own_term(std::string_view rule) { return rule == "TRM-04" || rule == "TRM-05"; }
+
 VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
                                     double confidence_percent, double tolerable_percent) {
     const CheckedVerdicts checked = check_verdict_file(file, s, run);
-    const VerdictTally v = tally_verdicts(checked, run);
-    return word_evaluation(file, s, run, v, confidence_percent, tolerable_percent);
+    VerdictEvaluation e = tally_verdicts(checked, s, run, confidence_percent / 100, tolerable_percent / 100);
+    word_evaluation(file, s, e, confidence_percent, tolerable_percent);
+    return e;
 }
 
 }  // namespace wmotoets

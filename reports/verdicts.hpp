@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/run.hpp"
+#include "model/severity.hpp"
 #include "model/verdict.hpp"
 
 namespace wmotoets {
@@ -20,6 +21,8 @@ struct SampleFrame {
     std::string peildatum;              // of the run drawn from
     std::vector<std::string> dossiers;  // in draw order
     std::int64_t number = 0, run = 0;   // the stored sample and the run it came from (0: not stored)
+    std::vector<std::string> stratum;   // per dossier (empty without strata)
+    std::vector<std::pair<std::string, std::size_t>> strata_population;  // by name
 };
 
 // A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex):
@@ -39,9 +42,45 @@ struct VerdictRowPlan {
 // dossiers in draw order, norms in run order.
 std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& run);
 
+// The evaluation of a filled-in verdict file (issue 30): per class of norms at dossier level, per norm, per
+// stratum, where the auditor judges otherwise and which rows are incomplete.
+struct EvaluationClass {
+    std::string name;  // "overtredingen", "aandachtspunten en signalen"
+    std::size_t judged = 0, deviating = 0;
+    double upper = 1;
+    bool met = false;
+    std::size_t margin = 0;  // when met: how many more deviating dossiers would still pass
+};
+struct EvaluationStratum {
+    std::string name;
+    std::size_t population = 0, drawn = 0, judged = 0, deviating = 0;  // deviating: on an overtreding
+    double upper = 1;
+    bool met = false;
+};
+struct EvaluationNorm {
+    std::string rule;
+    Severity severity = Severity::overtreding;
+    bool clients_own = false;  // TRM-04/05: the client's own late objection, not the municipality's
+    std::size_t judged = 0, deviations = 0, not_applicable = 0, population = 0;
+    double upper = 1;
+    bool met = false;
+};
+struct EvaluationRow {  // a disagreement or an incomplete row
+    std::string where, dossier, rule, first, second, third;
+};
 struct VerdictEvaluation {
-    bool met = false;  // the dossier-level upper bound is not above the tolerable rate
-    std::string text;  // Dutch, for the terminal
+    double confidence = 0.95, tolerable = 0.05;
+    std::vector<EvaluationNorm> norms;         // norms with at least one row
+    EvaluationClass law, other;                // overtredingen; aandachtspunten en signalen
+    std::size_t clients_own_judged = 0;        // dossiers with a judged TRM-04/05
+    std::size_t clients_own_deviating = 0;     // … that deviated on it
+    std::size_t clients_own_only = 0;          // … and on nothing else
+    std::vector<EvaluationStratum> strata;     // with strata: the overtredingen per stratum
+    double weighted = 0;                       // with strata: Σ N_h/N · k_h/n_h (overtredingen)
+    std::vector<EvaluationRow> disagreements;  // tool (first), auditor (second), explanation (third)
+    std::vector<EvaluationRow> incomplete;     // what is missing (first)
+    bool met = false;                          // the law's conclusion: the exit code
+    std::string text;                          // Dutch, for the terminal
 };
 // Checks every line against the sample (an Error listing up to 20 problems, each with its cell or
 // line: a dossier not in the sample, a norm that does not apply or is unknown, a duplicate, an
@@ -50,5 +89,9 @@ struct VerdictEvaluation {
 // dossier out of that norm's count. Percentages as typed (95, 5).
 VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
                                     double confidence_percent, double tolerable_percent);
+
+// The rules whose deviation is the client's own late objection (bezwaar, beroep): shown apart, never counted
+// against the municipality.
+bool clients_own_term(std::string_view rule);
 
 }  // namespace wmotoets

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -15,6 +16,7 @@
 
 #include "helpers.hpp"
 #include "import/xlsx.hpp"
+#include "model/severity.hpp"
 #include "reports/sampling.hpp"
 #include "store/store.hpp"
 #include "xlsx_read.hpp"
@@ -128,6 +130,7 @@ Rows filled(const std::function<std::string(const std::string&, const std::strin
         rows[r].resize(10);
         rows[r][5] = verdict(rows[r][1], rows[r][2], rows[r][4]);
         rows[r][6] = "gezien in het dossier";
+        rows[r][7] = "dossier, brief van 4 maart 2024";
         rows[r][8] = "A. Auditor";
         rows[r][9] = "2024-12-02";
     }
@@ -218,21 +221,11 @@ TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
     for (std::size_t i = 0; i < run.case_ids.size(); ++i)
         population += run.outcome(i, std::size_t(inf)) != Outcome::niet_van_toepassing;
     const std::size_t judged = inf01.size() - 1, deviations = 3 + tool_inf01_dev;
-    const auto pct = [](double f) {
-        std::string s = fmt::format("{:.2f} %", f * 100);
-        std::replace(s.begin(), s.end(), '.', ',');
-        return s;
-    };
-    const std::string bound = pct(upper_deviation_limit(0.95, judged, deviations, population));
-    const std::regex line("\nINF-01 +" + std::to_string(judged) + " +" + std::to_string(deviations) + " +" + bound +
-                          "  niet aanvaardbaar\n");
+    const std::string bound = upper_limit_text(upper_deviation_limit(0.95, judged, deviations, population)) + " %";
+    const std::regex line("\nINF-01 +overtreding +" + std::to_string(judged) + " +" + std::to_string(deviations) +
+                          " +" + bound + "  niet aanvaardbaar\n");
     EXPECT_TRUE(std::regex_search(xlsx.out, line)) << xlsx.out;
-    EXPECT_NE(
-        xlsx.out.find(fmt::format("34 dossiers beoordeeld, {} met een afwijking; bovengrens {} (95 % betrouwbaarheid, "
-                                  "populatie 46)",
-                                  dev_dossiers, pct(upper_deviation_limit(0.95, 34, dev_dossiers, 46)))),
-        std::string::npos)
-        << xlsx.out;
+    (void)dev_dossiers;  // per class: Verdicts.ConclusionPerClassAndStratumEqualsAnIndependentCount
     EXPECT_NE(xlsx.out.find(fmt::format("Waar de auditor anders oordeelt dan Wmo-toets: {} keer\n", disagree)),
               std::string::npos)
         << xlsx.out;
@@ -247,9 +240,130 @@ TEST(Verdicts, RoundTripCountsBoundsAndDisagreements) {
     // All "ja": every norm met; the dossier-level test passes (0 of 34 in 46: bound 4,35 %).
     const Result ok = evalueer(write_filled("alles-ja.xlsx", filled([](auto&, auto&, auto&) { return "ja"; })));
     EXPECT_EQ(ok.rc, 0) << ok.err;
-    EXPECT_NE(ok.out.find("34 dossiers beoordeeld, 0 met een afwijking; bovengrens 4,35 %"), std::string::npos)
+    // 33: one sampled dossier has no overtreding that applies to it.
+    EXPECT_TRUE(std::regex_search(ok.out, std::regex("\novertredingen \\(de wet\\) +33 +0 +4,35 %  aanvaardbaar "
+                                                     "\\(bij nog 1 afwijkend dossier: niet aanvaardbaar\\)\n")))
         << ok.out;
     EXPECT_NE(ok.out.find("de toets is geslaagd"), std::string::npos);
+    EXPECT_NE(ok.out.find("\nVolledigheid: elke rij heeft een auditor, een bron en een geldige datum\n"),
+              std::string::npos)
+        << ok.out;
+}
+
+// Acceptance (issue 30): on the README's sample (data/voorbeeld, 34 dossiers, seed 7, strata team) the
+// conclusion per class equals a count made here from the filled rows and the run's severities: dossiers
+// deviating on an overtreding (the client's own late objection, TRM-04/05, left out) apart from those
+// deviating on an aandachtspunt or signaal; and per stratum the bound equals upper_deviation_limit on it.
+TEST(Verdicts, ConclusionPerClassAndStratumEqualsAnIndependentCount) {
+    const Drawn& d = drawn();
+    // The auditor agrees everywhere, except that TRM-04 deviates wherever it applies (the client's own
+    // late objection: never against the municipality) and INF-01 in every third dossier.
+    std::size_t k = 0;
+    std::map<std::string, std::size_t> place;
+    const Rows rows = filled([&](const std::string& dossier, const std::string& rule, const std::string& tool) {
+        if (!place.count(dossier)) place.emplace(dossier, k++);
+        if (rule == "TRM-04") return std::string("nee");
+        if (rule == "INF-01" && place[dossier] % 3 == 0) return std::string("nee");
+        return first_word(tool);
+    });
+    const Result r = evalueer(write_filled("per-soort.xlsx", rows));
+    ASSERT_NE(r.rc, 2) << r.err;
+    Store store(d.db);
+    const RunRecord run = *store.latest_run();
+    std::map<std::string, Severity> severity;
+    for (const RunRecord::Figure& f : run.figures) severity[f.rule] = f.severity;
+    std::map<std::string, std::array<bool, 4>> seen;  // judged law, deviating law, judged other, deviating other
+    std::set<std::string> own;
+    for (std::size_t i = d.header + 1; i < rows.size(); ++i) {
+        const std::string &dossier = rows[i][1], &rule = rows[i][2], &v = rows[i][5];
+        if (v == "niet van toepassing") continue;
+        const bool deviates = v != "ja";
+        if (rule == "TRM-04" || rule == "TRM-05") {
+            if (deviates) own.insert(dossier);
+            continue;
+        }
+        const std::size_t at = severity.at(rule) == Severity::overtreding ? 0 : 2;
+        seen[dossier][at] = true;
+        seen[dossier][at + 1] = seen[dossier][at + 1] || deviates;
+    }
+    std::size_t law_judged = 0, law_dev = 0, other_judged = 0, other_dev = 0;
+    for (const auto& [dossier, s] : seen) {
+        law_judged += s[0];
+        law_dev += s[1];
+        other_judged += s[2];
+        other_dev += s[3];
+    }
+    ASSERT_GT(law_dev, 0u);
+    ASSERT_FALSE(own.empty());
+    const auto bound = [](std::size_t n, std::size_t dev, std::size_t population) {
+        return upper_limit_text(upper_deviation_limit(0.95, n, dev, population)) + " %";
+    };
+    EXPECT_TRUE(std::regex_search(r.out, std::regex(fmt::format("\novertredingen \\(de wet\\) +{} +{} +{}  ",
+                                                                law_judged, law_dev, bound(law_judged, law_dev, 46)))))
+        << r.out;
+    EXPECT_TRUE(
+        std::regex_search(r.out, std::regex(fmt::format("\naandachtspunten en signalen +{} +{} +{}  ", other_judged,
+                                                        other_dev, bound(other_judged, other_dev, 46)))))
+        << r.out;
+    EXPECT_NE(r.out.find(fmt::format("(TRM-04, TRM-05) in {} van ", own.size())), std::string::npos) << r.out;
+    // Per stratum: the sample's own list says which dossier is in which team, its method file how large the teams are.
+    std::map<std::string, std::string> stratum;
+    {
+        std::ifstream list(d.dir / "steekproef" / "steekproef.csv");
+        std::string line;
+        std::getline(list, line);
+        while (std::getline(list, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            const std::size_t a = line.find(';'), b = line.find(';', a + 1);
+            stratum[line.substr(a + 1, b - a - 1)] = line.substr(b + 1);
+        }
+    }
+    const std::string method = test::read_all(d.dir / "steekproef" / "steekproef-methode.txt");
+    std::size_t strata_checked = 0;
+    for (const std::string team : {"Wijkteam Noord", "Wijkteam Zuid"}) {
+        std::smatch m;
+        ASSERT_TRUE(std::regex_search(method, m, std::regex("Stratum " + team + ": [0-9]+ van ([0-9]+)")));
+        const std::size_t population = std::stoul(m[1]);
+        std::size_t judged = 0, dev = 0;
+        for (const auto& [dossier, s] : seen)
+            if (stratum.at(dossier) == team && s[0]) {
+                ++judged;
+                dev += s[1];
+            }
+        EXPECT_TRUE(std::regex_search(r.out, std::regex(fmt::format("\n{} +{} +{} +{} +{}  ", team, population, judged,
+                                                                    dev, bound(judged, dev, population)))))
+            << team << "\n"
+            << r.out;
+        ++strata_checked;
+    }
+    EXPECT_EQ(strata_checked, 2u);
+    EXPECT_EQ(r.rc, 1);  // deviations on overtredingen in 34 of 46: not met
+}
+
+// The working paper lists rows without auditor, source or a real date, and a disagreement without a reason.
+TEST(Verdicts, IncompleteRowsAreListedWithTheirCell) {
+    const Drawn& d = drawn();
+    Rows rows = filled([](auto&, auto&, const std::string& tool) { return first_word(tool); });
+    const std::size_t first = d.header + 1;
+    rows[first][8] = "";                                             // no auditor
+    rows[first + 1][7] = "";                                         // no source
+    rows[first + 2][9] = "gisteren";                                 // no date
+    rows[first + 3][5] = rows[first + 3][5] == "ja" ? "nee" : "ja";  // a disagreement …
+    rows[first + 3][6] = "";                                         // … without a reason
+    const std::string p = write_csv("onvolledig.csv", rows);
+    const Result r = evalueer(p);
+    ASSERT_NE(r.rc, 2) << r.err;
+    const auto where = [&](std::size_t row) { return p + ":" + std::to_string(row + 1); };
+    EXPECT_NE(r.out.find("\nVolledigheid: 4 rijen zonder auditor, bron, geldige datum of (waar die afwijkt van "
+                         "Wmo-toets) toelichting\n  " +
+                         where(first) + ": dossier " + rows[first][1] + ", regel " + rows[first][2] +
+                         ": geen auditor\n  " + where(first + 1) + ": dossier " + rows[first + 1][1] + ", regel " +
+                         rows[first + 1][2] + ": geen bron\n  " + where(first + 2) + ": dossier " + rows[first + 2][1] +
+                         ", regel " + rows[first + 2][2] + ": geen geldige datum ('gisteren')\n  " + where(first + 3) +
+                         ": dossier " + rows[first + 3][1] + ", regel " + rows[first + 3][2] +
+                         ": anders dan Wmo-toets zonder toelichting\n"),
+              std::string::npos)
+        << r.out;
 }
 
 // A refusal: exit code 2, the message on stderr, nothing on stdout.
