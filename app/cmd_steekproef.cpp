@@ -24,6 +24,7 @@
 #include "store/store.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace wmotoets {
@@ -38,6 +39,8 @@ struct SampleOptions {
     std::string verdicts;  // evalueer --oordelen: the filled-in oordelen.xlsx (or CSV)
     std::string verdicts_db = "wmotoets.db";
     std::int64_t sample = 0;  // evalueer --steekproef: 0 = the one the file's check mark names
+    std::string out, by;      // evalueer --uit (the working paper), --door (opgesteld door)
+    bool pdf = false;
 };
 
 struct DrawOptions {
@@ -388,6 +391,24 @@ int run_evalueer_verdicts(const SampleOptions& so) {
     frame.run = sample.run_id;
     const VerdictEvaluation e = evaluate_verdicts(f, frame, *run, so.confidence, so.tolerable);
     std::cout << e.text;
+    if (!so.out.empty()) {
+        // The working paper for the audit file (issue 30).
+        EvaluationPaper paper;
+        paper.sample = sample_lines(sample, so.verdicts_db);
+        paper.verdict_file = shown_text(so.verdicts);
+        paper.verdict_sha256 = file_sha256(so.verdicts);
+        paper.by = so.by;
+        paper.number = sample.id;
+        paper.evaluation = &e;
+        ensure_directory(so.out);
+        const std::string html = so.out + "/evaluatie.html";
+        write_output(html, [&](std::ostream& out) { write_evaluation_html(out, paper); });
+        write_output_file(so.out + "/evaluatie.xlsx",
+                          [&](const std::string& tmp) { write_evaluation_xlsx(tmp, paper, sample.peildatum); });
+        if (so.pdf) print_pdf(html, so.out + "/evaluatie.pdf");
+        spdlog::info("{}: evaluatie.html, evaluatie.xlsx{} geschreven (het werkdocument voor het auditdossier)", so.out,
+                     so.pdf ? " en evaluatie.pdf" : "");
+    }
     return e.met ? 0 : 1;
 }
 
@@ -462,6 +483,11 @@ Command add_steekproef(CLI::App& app) {
                 "norm en per dossier, en toont waar u anders oordeelt dan de controle");
     file_option(*eval, "--db", so->verdicts_db,
                 "Met --oordelen: de database waaruit de steekproef is getrokken (standaard wmotoets.db)");
+    dir_option(*eval, "--uit", so->out,
+               "Met --oordelen: map voor het werkdocument evaluatie.html en evaluatie.xlsx (steekproef, oordelen, "
+               "conclusie per soort, stratum, norm en dossier, volledigheid, regels om te ondertekenen)");
+    eval->add_flag("--pdf", so->pdf, "Met --uit: schrijf ook evaluatie.pdf (A4, met paginanummers), via Chromium");
+    eval->add_option("--door", so->by, "Met --uit: wie de evaluatie opstelt (naam), op het werkdocument");
     eval->add_option("--steekproef", so->sample,
                      "Met --oordelen: het nummer van de steekproef (zie 'steekproef lijst'); standaard die van het "
                      "kenmerk in het bestand")

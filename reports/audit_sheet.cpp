@@ -31,7 +31,8 @@ h1{font-size:1.35em;margin:0 0 .3em}h2{font-size:1.05em;margin:1.2em 0 .4em;bord
 table{border-collapse:collapse;width:100%;font-size:.86em}th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}
 th{background:#eee}.meta td{border:none;padding:.1em .6em .1em 0}.x{color:#a00;font-weight:600}.muted{color:#555}.small{font-size:.85em}
 .q{font-weight:600}.id{font-size:.85em;color:#444}.keuzes label{display:inline-block;white-space:nowrap;margin:.05em .7em .05em 0}
-.keuzes input{width:.95em;height:.95em;margin:0 .25em 0 0;vertical-align:-.15em}
+.keuzes input{-webkit-appearance:none;appearance:none;width:.95em;height:.95em;margin:0 .25em 0 0;vertical-align:-.15em;border:1px solid #333;border-radius:2px;background:#fff}
+.keuzes input:checked{background:#222;box-shadow:inset 0 0 0 2px #fff}
 .regel2{display:flex;font-size:.8em;color:#444;margin-top:.35em}.lijn{flex:1;border-bottom:1px solid #555;margin:0 .6em 0 .4em}
 .regel{display:flex;align-items:flex-end;margin:.5em 0 .2em}.regel>span:first-child{margin-right:1em}.lijn.kort{flex:0 0 6em}
 .veld{display:block;border-bottom:1px solid #555;min-height:1.4em;margin:.2em 0 .1em}.veld-l{display:block;font-size:.8em;color:#444}
@@ -43,20 +44,21 @@ table.normen td:nth-child(1){width:43%}table.normen td:nth-child(2){width:43%}.k
 th,td{padding:.1em .3em}.regel2{margin-top:.15em}p.small{margin:.2em 0}.lang{font-size:7pt}.zeerlang{font-size:6.4pt;line-height:1.1}.zeerlang td,.zeerlang th{padding:.05em .25em}tr{break-inside:avoid}thead{display:table-header-group}}
 )";
 
-// Four answer boxes, each bound to its own label (a box never strays from its word).
+// Four answer boxes, each bound to its own label (a box never strays from its word): radio buttons, so that
+// one norm takes one answer (issue 30), drawn as square boxes, one per answer on paper too.
 std::string answer_boxes(const std::string& name) {
     std::string out = "<div class=\"keuzes\">";
     for (const std::string_view a : kVerdictWords) {
         const std::string w(a);
-        out += "<label><input type=\"checkbox\" name=\"" + name + "\" value=\"" + w + "\">" + w + "</label>";
+        out += "<label><input type=\"radio\" name=\"" + name + "\" value=\"" + w + "\">" + w + "</label>";
     }
     return out + "</div>";
 }
 
 std::string answer_boxes_yes_no(const std::string& name) {
-    return "<span class=\"keuzes\"><label><input type=\"checkbox\" name=\"" + name +
+    return "<span class=\"keuzes\"><label><input type=\"radio\" name=\"" + name +
            "\" value=\"ja\">ja</label>"
-           "<label><input type=\"checkbox\" name=\"" +
+           "<label><input type=\"radio\" name=\"" +
            name + "\" value=\"nee\">nee</label></span>";
 }
 

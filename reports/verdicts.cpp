@@ -268,6 +268,7 @@ VerdictEvaluation tally_verdicts(const CheckedVerdicts& c, const SampleFrame& s,
     struct Seen {
         std::array<bool, 3> judged{}, deviating{};
     };
+    std::map<std::string, EvaluationDossier, std::less<>> per_dossier;
     std::map<std::string, Seen, std::less<>> dossiers;
     std::vector<std::pair<const VerdictLine*, EvaluationRow>> incomplete;  // the line's place: file order
     for (const auto& [key, value] : c.given) {
@@ -284,6 +285,8 @@ VerdictEvaluation tally_verdicts(const CheckedVerdicts& c, const SampleFrame& s,
             if (verdict != Verdict::ja) {
                 ++n.deviations;
                 d.deviating[cls] = true;
+                EvaluationDossier& pd = per_dossier[key.first];
+                (cls == 0 ? pd.law : cls == 1 ? pd.other : pd.own).push_back(key.second);
             }
         }
         const Outcome tool = c.expected.at(key);
@@ -328,6 +331,12 @@ VerdictEvaluation tally_verdicts(const CheckedVerdicts& c, const SampleFrame& s,
             deviating[k] += d.deviating[k] ? 1 : 0;
         }
         e.clients_own_only += d.deviating[2] && !d.deviating[0] && !d.deviating[1] ? 1 : 0;
+    }
+    for (std::size_t i = 0; i < s.dossiers.size(); ++i) {
+        EvaluationDossier d = per_dossier[s.dossiers[i]];
+        d.dossier = s.dossiers[i];
+        if (i < s.stratum.size()) d.stratum = s.stratum[i];
+        e.dossiers.push_back(std::move(d));
     }
     e.law = class_result("overtredingen", judged[0], deviating[0], confidence, tolerable, s.population);
     e.other = class_result("aandachtspunten en signalen", judged[1], deviating[1], confidence, tolerable, s.population);
@@ -401,8 +410,9 @@ void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvalu
     if (e.clients_own_judged > 0)
         out += fmt::format(
             "Niet tegen de gemeente geteld: te laat bezwaar of beroep van de cliënt zelf (TRM-04, TRM-05) in {} van {} "
-            "dossiers; {} week alleen daarop af.\n",
-            e.clients_own_deviating, e.clients_own_judged, e.clients_own_only);
+            "dossiers; {} alleen daarop af.\n",
+            e.clients_own_deviating, e.clients_own_judged,
+            e.clients_own_only == 1 ? std::string("1 week") : fmt::format("{} weken", e.clients_own_only));
     out += fmt::format("Oordeel: {}\n",
                        e.met ? fmt::format("de bovengrens voor overtredingen ligt niet boven {} %: de toets is "
                                            "geslaagd.",

@@ -4,6 +4,7 @@
 // checked against the sample it belongs to, then per norm and per dossier the deviations, the
 // exact upper bound and the conclusion, and where the auditor and Wmo-toets disagree.
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,10 @@ struct EvaluationNorm {
     double upper = 1;
     bool met = false;
 };
+struct EvaluationDossier {
+    std::string dossier, stratum;
+    std::vector<std::string> law, other, own;  // the norms it deviated on, per class
+};
 struct EvaluationRow {  // a disagreement or an incomplete row
     std::string where, dossier, rule, first, second, third;
 };
@@ -77,6 +82,7 @@ struct VerdictEvaluation {
     std::size_t clients_own_only = 0;          // … and on nothing else
     std::vector<EvaluationStratum> strata;     // with strata: the overtredingen per stratum
     double weighted = 0;                       // with strata: Σ N_h/N · k_h/n_h (overtredingen)
+    std::vector<EvaluationDossier> dossiers;   // in the sample's order
     std::vector<EvaluationRow> disagreements;  // tool (first), auditor (second), explanation (third)
     std::vector<EvaluationRow> incomplete;     // what is missing (first)
     bool met = false;                          // the law's conclusion: the exit code
@@ -93,5 +99,16 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
 // The rules whose deviation is the client's own late objection (bezwaar, beroep): shown apart, never counted
 // against the municipality.
 bool clients_own_term(std::string_view rule);
+
+// The evaluation as a working paper for the audit file (issue 30): evaluatie.html (A4 print) and
+// evaluatie.xlsx. `sample`: the sample's identity as (label, value) lines; `by`: opgesteld door (may be
+// empty: a line to sign).
+struct EvaluationPaper {
+    std::vector<std::pair<std::string, std::string>> sample;
+    std::string verdict_file, verdict_sha256, by;
+    std::int64_t number = 0;
+    const VerdictEvaluation* evaluation = nullptr;
+};
+void write_evaluation_html(std::ostream& out, const EvaluationPaper& p);
 
 }  // namespace wmotoets

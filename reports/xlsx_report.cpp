@@ -2,6 +2,7 @@
 #include "reports/xlsx_report.hpp"
 #include "reports/worklist.hpp"
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -805,6 +806,175 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
     const lxw_error err = workbook_close(b.wb);
     if (err != LXW_NO_ERROR)
         throw Error(path, 0, std::string("oordelen.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
+}
+
+void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, const std::string& peildatum) {
+    const VerdictEvaluation& e = *p.evaluation;
+    Book b = open_book(path, "Wmo-toets — evaluatie van een steekproef", created_on(peildatum));
+    lxw_format* upper = workbook_add_format(b.wb);  // an upper limit: a percentage with two decimals
+    format_set_num_format(upper, "0.00%");
+    // Every sheet opens with which sample and which verdicts it is about (issue 28's head, for a sample).
+    const SheetHead head{
+        fmt::format("Wmo-toets — evaluatie van steekproef {}", p.number),
+        p.sample.empty() ? std::string() : "Steekproef: " + p.sample.front().second,
+        fmt::format("Betrouwbaarheid {:g} %, aanvaardbaar afwijkingspercentage {:g} %", e.confidence * 100,
+                    e.tolerable * 100),
+        "Oordelen: " + p.verdict_file + " (SHA-256 " + p.verdict_sha256 + "); Wmo-toets " WMOTOETS_VERSION};
+    b.head = &head;
+    const auto conclusion = [](std::size_t judged, std::size_t deviating, bool met) -> std::string {
+        if (judged == 0) return "niet te beoordelen";
+        if (met) return "aanvaardbaar";
+        return deviating == 0 ? "geen afwijking, maar te weinig dossiers" : "niet aanvaardbaar";
+    };
+    {
+        Sheet s(b, "Conclusie",
+                {{"soort", 30},
+                 {"beoordeeld", 11},
+                 {"met afwijking", 11},
+                 {"bovengrens", 11},
+                 {"conclusie", 30},
+                 {"marge", 40}});
+        lxw_row_t r = 1;
+        for (const EvaluationClass* c : {&e.law, &e.other}) {
+            s.text(r, 0, c == &e.law ? "overtredingen (de wet)" : c->name);
+            s.number(r, 1, double(c->judged), b.count);
+            s.number(r, 2, double(c->deviating), b.count);
+            if (c->judged) s.number(r, 3, c->upper, upper);
+            else s.text(r, 3, ".", b.kept_back);
+            s.text(r, 4, conclusion(c->judged, c->deviating, c->met));
+            s.text(r, 5,
+                   c->met ? fmt::format("bij nog {}: niet aanvaardbaar",
+                                        counted(c->margin + 1, "afwijkend dossier", "afwijkende dossiers"))
+                          : std::string("–"));
+            ++r;
+        }
+        ++r;
+        s.text(r++, 0,
+               std::string("Oordeel: ") +
+                   (e.met ? "de toets is geslaagd (overtredingen)" : "de toets is niet geslaagd (overtredingen)"));
+        if (e.clients_own_judged > 0)
+            s.text(r++, 0,
+                   fmt::format("Niet tegen de gemeente geteld: te laat bezwaar of beroep van de cliënt zelf (TRM-04, "
+                               "TRM-05) in {} van {} dossiers; {} weken alleen daarop af.",
+                               e.clients_own_deviating, e.clients_own_judged, e.clients_own_only));
+        ++r;
+        for (const auto& [label, value] : p.sample) {
+            s.text(r, 0, label);
+            s.text(r++, 1, value);
+        }
+        s.text(r++, 0, "Opgesteld door");
+        if (!p.by.empty()) s.text(r - 1, 1, p.by);
+        s.text(r++, 0, "Beoordeeld door");
+        s.text(r++, 0, "Datum vaststelling");
+    }
+    if (!e.strata.empty()) {
+        Sheet s(b, "Per stratum",
+                {{"stratum", 24},
+                 {"populatie", 11},
+                 {"getrokken", 11},
+                 {"beoordeeld", 11},
+                 {"met afwijking", 11},
+                 {"bovengrens", 11},
+                 {"conclusie", 40}});
+        lxw_row_t r = 1;
+        for (const EvaluationStratum& st : e.strata) {
+            s.text(r, 0, st.name);
+            s.number(r, 1, double(st.population), b.count);
+            s.number(r, 2, double(st.drawn), b.count);
+            s.number(r, 3, double(st.judged), b.count);
+            s.number(r, 4, double(st.deviating), b.count);
+            if (st.judged) s.number(r, 5, st.upper, upper);
+            else s.text(r, 5, ".", b.kept_back);
+            s.text(r, 6,
+                   st.drawn == 0 ? "geen dossier getrokken (kleiner dan één dossier bij proportionele verdeling)"
+                                 : conclusion(st.judged, st.deviating, st.met));
+            ++r;
+        }
+        s.finish(r - 1);
+        std::string w = fmt::format("{:.1f}", e.weighted * 100);
+        std::replace(w.begin(), w.end(), '.', ',');
+        s.text(r + 1, 0,
+               "Gewogen naar de omvang van de strata: naar schatting " + w + " % afwijkend op een overtreding.");
+    }
+    {
+        Sheet s(b, "Per norm",
+                {{"regel", 10},
+                 {"soort", 14},
+                 {"beoordeeld", 11},
+                 {"afwijkingen", 11},
+                 {"bovengrens", 11},
+                 {"conclusie", 40}});
+        lxw_row_t r = 1;
+        for (const EvaluationNorm& n : e.norms) {
+            s.text(r, 0, n.rule);
+            s.text(r, 1, n.clients_own ? std::string("cliënt zelf") : std::string(severity_name(n.severity)));
+            s.number(r, 2, double(n.judged), b.count);
+            if (n.judged) {
+                s.number(r, 3, double(n.deviations), b.count);
+                s.number(r, 4, n.upper, upper);
+                s.text(r, 5, conclusion(n.judged, n.deviations, n.met));
+            } else {
+                s.text(r, 3, "–", b.kept_back);
+                s.text(r, 4, ".", b.kept_back);
+                s.text(r, 5, fmt::format("alle {} niet van toepassing", n.not_applicable));
+            }
+            ++r;
+        }
+        s.finish(r - 1);
+    }
+    {
+        Sheet s(b, "Per dossier",
+                {{"dossier", 14},
+                 {"stratum", 20},
+                 {"overtreding", 30},
+                 {"aandachtspunt of signaal", 30},
+                 {"cliënt zelf", 16}});
+        lxw_row_t r = 1;
+        const auto list = [](const std::vector<std::string>& v) {
+            std::string out;
+            for (const std::string& x : v) out += (out.empty() ? "" : ", ") + x;
+            return out;
+        };
+        for (const EvaluationDossier& d : e.dossiers) {
+            s.text(r, 0, d.dossier);
+            s.text(r, 1, d.stratum);
+            s.text(r, 2, list(d.law));
+            s.text(r, 3, list(d.other));
+            s.text(r, 4, list(d.own));
+            ++r;
+        }
+        s.finish(r - 1);
+    }
+    {
+        Sheet s(b, "Anders geoordeeld",
+                {{"dossier", 14}, {"regel", 10}, {"Wmo-toets", 24}, {"auditor", 22}, {"toelichting", 60}});
+        lxw_row_t r = 1;
+        for (const EvaluationRow& x : e.disagreements) {
+            s.text(r, 0, x.dossier);
+            s.text(r, 1, x.rule);
+            s.text(r, 2, x.first);
+            s.text(r, 3, x.second);
+            s.text(r, 4, x.third.empty() ? std::string("geen toelichting") : x.third, b.wrap);
+            ++r;
+        }
+        s.finish(r - 1);
+    }
+    {
+        Sheet s(b, "Volledigheid", {{"cel", 40}, {"dossier", 14}, {"regel", 10}, {"wat ontbreekt", 50}});
+        lxw_row_t r = 1;
+        for (const EvaluationRow& x : e.incomplete) {
+            s.text(r, 0, x.where);
+            s.text(r, 1, x.dossier);
+            s.text(r, 2, x.rule);
+            s.text(r, 3, x.first);
+            ++r;
+        }
+        if (e.incomplete.empty()) s.text(r++, 0, "Elke rij is volledig.");
+        s.finish(r - 1);
+    }
+    const lxw_error err = workbook_close(b.wb);
+    if (err != LXW_NO_ERROR)
+        throw Error(path, 0, std::string("evaluatie.xlsx schrijven mislukt: ") + xlsx_error_dutch(err));
 }
 
 void write_separation_xlsx(const std::string& path, const SeparationView& v, const RunRecord&, const Disclosure& d,

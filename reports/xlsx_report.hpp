@@ -46,6 +46,9 @@ void write_separation_xlsx(const std::string& path, const SeparationView& v, con
 void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
                          const std::vector<VerdictRowPlan>& rows);
 
+// evaluatie.xlsx (issue 30): sheets Conclusie (per class, the sample, lines to sign), Per stratum, Per norm,
+// Per dossier, Anders geoordeeld, Volledigheid; each opens with which sample and which verdicts.
+void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, const std::string& peildatum);
 // werkvoorraad.xlsx (issue 29): sheet Werkvoorraad, one row per item, last days as dates.
 struct Worklist;
 void write_worklist_xlsx(const std::string& path, const Worklist& w);

@@ -19,6 +19,7 @@
 #include "model/severity.hpp"
 #include "reports/sampling.hpp"
 #include "store/store.hpp"
+#include "util/sha256.hpp"
 #include "xlsx_read.hpp"
 
 namespace wmotoets {
@@ -606,6 +607,37 @@ TEST(Verdicts, ASecondDrawNeverOverwritesASampleUnlessAsked) {
     EXPECT_EQ(after.size(), 10u + 5u);  // the sheets, auditbladen.html, list, method, oordelen.xlsx, notitie.txt
     EXPECT_EQ(after.at("notitie.txt"), before.at("notitie.txt"));
     EXPECT_NE(after.at("steekproef-methode.txt").find("Steekproef: nummer 2 in audit.db"), std::string::npos);
+}
+
+// The working paper (issue 30 point 3): evaluatie.html and evaluatie.xlsx beside each other, naming the
+// sample, the verdict file with its SHA-256, the conclusion per class and lines to sign.
+TEST(Verdicts, TheWorkingPaperHoldsSampleVerdictsConclusionAndSignOff) {
+    const Drawn& d = drawn();
+    const std::string file = write_filled(
+        "werkdocument.xlsx", filled([](auto&, auto&, const std::string& tool) { return first_word(tool); }));
+    const fs::path out = d.dir / "werkdocument";
+    fs::remove_all(out);
+    const Result r = run_captured({"-q", "steekproef", "evalueer", "--db", d.db, "--oordelen", file, "--uit",
+                                   out.string(), "--door", "P. Jansen"});
+    ASSERT_NE(r.rc, 2) << r.err;
+    const std::string html = test::read_all(out / "evaluatie.html");
+    for (const std::string& part :
+         {std::string("<h1>Evaluatie van steekproef 1</h1>"), "SHA-256 " + file_sha256(file),
+          std::string("kenmerk ") + d.rows[4][1], std::string("<td>overtredingen (de wet)</td>"),
+          std::string("<h2>3. Per stratum</h2>"), std::string("<td>Opgesteld door</td><td>P. Jansen</td>"),
+          std::string("<td>Beoordeeld door</td>"), std::string("<h2>7. Volledigheid</h2>")})
+        EXPECT_NE(html.find(part), std::string::npos) << part;
+    const XlsxWorkbook wb((out / "evaluatie.xlsx").string());
+    EXPECT_EQ(wb.sheet_names(), (std::vector<std::string>{"Conclusie", "Per stratum", "Per norm", "Per dossier",
+                                                          "Anders geoordeeld", "Volledigheid"}));
+    std::vector<std::string> first_cells;
+    wb.read_sheet("Conclusie", [&](std::size_t, const std::vector<XlsxCell>& cells) {
+        first_cells.push_back(row_texts(cells, 10).at(0));
+    });
+    ASSERT_GE(first_cells.size(), 8u);
+    EXPECT_EQ(first_cells[0], "Wmo-toets — evaluatie van steekproef 1 — Conclusie");
+    EXPECT_EQ(first_cells[4], "soort");
+    EXPECT_EQ(first_cells[5], "overtredingen (de wet)");
 }
 
 }  // namespace

@@ -29,3 +29,29 @@ for ((p = 2; p <= pages; p++)); do
 done
 [[ ${#seen[@]} -eq 46 ]] || { echo "auditbladtest: ${#seen[@]} verschillende dossiers in de PDF, verwacht 46" >&2; exit 1; }
 echo "auditbladtest: auditbladen.pdf = voorblad + 46 pagina's, één per dossier"
+# The evaluation as a working paper (issue 30): oordelen.xlsx filled in (every verdict "ja", as inline
+# strings the way a spreadsheet program may save them), evalueer --uit --pdf: evaluatie.pdf on A4 with
+# page numbers, evaluatie.html and evaluatie.xlsx beside it.
+python3 - "$out/steekproef/oordelen.xlsx" <<'PY'
+import re, shutil, sys, zipfile
+src = sys.argv[1]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(src + ".tmp", "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "xl/worksheets/sheet1.xml":
+            text, n = re.subn(r'<c r="(F\d+)" s="(\d+)"/>', r'<c r="\1" s="\2" t="inlineStr"><is><t>ja</t></is></c>', data.decode())
+            assert n > 0, "geen lege oordeelcellen"
+            data = text.encode()
+        zout.writestr(item, data)
+shutil.move(src + ".tmp", src)
+PY
+rc=0
+"$exe" -q steekproef evalueer --db "$out/v.db" --oordelen "$out/steekproef/oordelen.xlsx" --uit "$out/evaluatie" --pdf --door "A. Auditor" > /dev/null || rc=$?
+[[ $rc -le 1 ]] || { echo "auditbladtest: evalueer --uit faalde (exit code $rc)" >&2; exit 1; }
+ev="$out/evaluatie/evaluatie.pdf"
+[[ -s $out/evaluatie/evaluatie.html && -s $out/evaluatie/evaluatie.xlsx && -s $ev ]] || { echo "auditbladtest: evaluatie.html, .xlsx of .pdf ontbreekt" >&2; exit 1; }
+pdfinfo "$ev" | grep -Eq '^Page size: +59[45](\.[0-9]+)? x 84[12](\.[0-9]+)? pts \(A4\)' || { echo "auditbladtest: evaluatie.pdf is geen A4: $(pdfinfo "$ev" | grep 'Page size')" >&2; exit 1; }
+evpages=$(pdfinfo "$ev" | awk '/^Pages:/ {print $2}')
+pdftotext -f 1 -l 1 "$ev" - | grep -q "pagina 1 van $evpages" || { echo "auditbladtest: evaluatie.pdf zonder paginanummer op pagina 1" >&2; exit 1; }
+pdftotext "$ev" - | grep -q "Opgesteld door" || { echo "auditbladtest: evaluatie.pdf zonder regels om te ondertekenen" >&2; exit 1; }
+echo "auditbladtest: evaluatie.pdf = $evpages pagina's A4 met paginanummers"
