@@ -1,5 +1,6 @@
 // wmotoets steekproef: attribute sampling for the auditor (size, draw with audit sheets, evaluation).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <charconv>
@@ -44,7 +45,7 @@ struct SampleOptions {
 };
 
 struct DrawOptions {
-    std::string db = "wmotoets.db", strata, out, by, on;
+    std::string db = "wmotoets.db", strata, out, by, on, rules, per_rule;
     std::size_t size = 0;
     std::uint64_t seed = 0;
     bool pdf = false, overwrite = false;
@@ -96,8 +97,13 @@ std::vector<std::pair<std::string, std::string>> sample_lines(const StoredSample
                                   s.drawn_by.empty() ? std::string() : " door " + s.drawn_by)},
         {"Controle", fmt::format("nummer {} (peildatum {})", s.run_id,
                                  peildatum ? peildatum->dutch_long() : std::string("onbekend"))},
-        {"Populatie", fmt::format("{} uit die controle", counted(s.population, "dossier", "dossiers"))},
+        {"Populatie", s.per_rule.empty()
+                          ? fmt::format("{} uit die controle", counted(s.population, "dossier", "dossiers"))
+                          : fmt::format("{} uit die controle waarop {} van toepassing is",
+                                        counted(s.population, "dossier", "dossiers"), s.per_rule)},
         {"Omvang", counted(s.size, "dossier", "dossiers")},
+        {"Normen", s.rules.empty() ? std::string("alle normen die op een dossier van toepassing zijn")
+                                   : fmt::format("{}", fmt::join(s.rules, ", "))},
         {"Zaad", std::to_string(s.seed)},
         {"Methode", s.method}};
     for (const StoredSample::Stratum& st : s.strata_sizes)
@@ -139,7 +145,7 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     std::vector<AuditSheetInfo> infos;
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
         positions.push_back(*latest.log.dossier_position(s.drawn[i].case_id));
-        infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum});
+        infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum, stored.rules});
         const std::string path =
             fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
         write_output(path, [&](std::ostream& f) {
@@ -204,16 +210,52 @@ struct Drawn {
     DrawnSample sample;
     SampleFrame frame;
 };
+// The norms of `--regels` (rule IDs or groups such as INF), in the run's order; an Error names an unknown one.
+std::vector<std::string> chosen_rules(const std::string& list, const RunRecord& run) {
+    std::vector<bool> chosen(run.rules.size());
+    for (std::string_view rest = list; !rest.empty();) {
+        const std::size_t comma = rest.find(',');
+        const std::string item(trim(rest.substr(0, comma)));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        if (item.empty()) continue;
+        bool found = false;
+        for (std::size_t r = 0; r < run.rules.size(); ++r)
+            if (run.rules[r] == item || run.rules[r].starts_with(item + "-")) found = chosen[r] = true;
+        if (!found)
+            throw Error(
+                fmt::format("--regels: '{}' is geen regel of groep van de controle (bijvoorbeeld INF, ONA-01; "
+                            "'wmotoets regels' toont ze)",
+                            echoed(replace_bsn_groups(item), 40)));
+    }
+    std::vector<std::string> out;
+    for (std::size_t r = 0; r < run.rules.size(); ++r)
+        if (chosen[r]) out.push_back(run.rules[r]);
+    return out;
+}
+
 Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size, std::uint64_t seed,
-                const std::string& strata) {
+                const std::string& strata, const std::vector<std::string>& rules = {},
+                const std::string& per_rule = {}) {
+    std::optional<std::size_t> applies;  // --per-regel: the population is the dossiers this norm applies to
+    if (!per_rule.empty()) {
+        const auto it = std::find(latest.run.rules.begin(), latest.run.rules.end(), per_rule);
+        if (it == latest.run.rules.end())
+            throw Error(fmt::format("--per-regel: '{}' is geen regel van de controle ('wmotoets regels' toont ze)",
+                                    echoed(replace_bsn_groups(per_rule), 40)));
+        applies = std::size_t(it - latest.run.rules.begin());
+    }
     std::vector<SampleUnit> population;
-    for (const std::string& id : latest.run.case_ids) {
+    for (std::size_t i = 0; i < latest.run.case_ids.size(); ++i) {
+        const std::string& id = latest.run.case_ids[i];
+        if (applies && latest.run.outcome(i, *applies) == Outcome::niet_van_toepassing) continue;
         const auto at = latest.log.dossier_position(id);
         if (!at) continue;  // not stored (cannot happen: dossiers are never removed)
         population.push_back({id, strata.empty()
                                       ? std::string()
                                       : stratum_of(latest.log, latest.run, latest.log.dossiers[*at], strata)});
     }
+    if (population.empty())
+        throw Error(fmt::format("--per-regel {}: die regel is op geen dossier van toepassing", per_rule));
     if (size > population.size()) {
         // Say what fits: the size for this population, or all of it.
         const std::size_t fits = attribute_sample_size(0.95, 0.05, 0, population.size()).value_or(population.size());
@@ -229,6 +271,8 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
     d.frame.population = d.sample.population;
     d.frame.strata = strata;
     d.frame.peildatum = latest.run.peildatum;
+    d.frame.rules = rules;
+    d.frame.per_rule = per_rule;
     for (const SampleUnit& u : d.sample.drawn) d.frame.dossiers.push_back(u.case_id);
     return d;
 }
@@ -250,9 +294,11 @@ int run_trek(const DrawOptions& o) {
     clear_sample_folder(o);
     Store store(o.db, Store::Access::migrate, store_notice);
     const LatestRun latest = load_latest_run(store);
-    const Drawn d = draw_from(latest, o.db, o.size, o.seed, o.strata);
+    const Drawn d = draw_from(latest, o.db, o.size, o.seed, o.strata, chosen_rules(o.rules, latest.run), o.per_rule);
     const DrawnSample& s = d.sample;
     StoredSample stored;
+    stored.rules = d.frame.rules;
+    stored.per_rule = o.per_rule;
     stored.run_id = latest.run_id;
     stored.fingerprint = sample_fingerprint(d.frame);
     stored.seed = o.seed;
@@ -387,6 +433,8 @@ int run_evalueer_verdicts(const SampleOptions& so) {
     }
     for (const StoredSample::Stratum& st : sample.strata_sizes)
         frame.strata_population.emplace_back(st.name, st.population);
+    frame.rules = sample.rules;
+    frame.per_rule = sample.per_rule;
     frame.number = sample.id;
     frame.run = sample.run_id;
     const VerdictEvaluation e = evaluate_verdicts(f, frame, *run, so.confidence, so.tolerable);
@@ -462,6 +510,13 @@ Command add_steekproef(CLI::App& app) {
     dir_option(*draw, "--uit", dro->out,
                "Map voor steekproef.csv (Excel: UTF-8 met BOM, puntkomma's), steekproef-methode.txt, de "
                "auditbladen (auditbladen.html en één HTML per dossier) en oordelen.xlsx om in te vullen");
+    draw->add_option("--regels", dro->rules,
+                     "Alleen deze normen op de auditbladen en in oordelen.xlsx: regels of groepen, met komma's (bijv. "
+                     "INF,ONA-01); het kenmerk van de steekproef telt ze mee");
+    draw->add_option(
+        "--per-regel", dro->per_rule,
+        "Trek uit de dossiers waarop deze regel van toepassing is (bijv. ONA-01): de populatie waarover de "
+        "bovengrens van die norm gaat");
     draw->add_option("--door", dro->by, "Wie de steekproef trekt (naam of functie), voor het auditdossier");
     draw->add_option("--datum", dro->on, "Datum van de trekking (JJJJ-MM-DD; standaard vandaag)");
     draw->add_flag("--overschrijf", dro->overwrite,

@@ -19,6 +19,7 @@ std::optional<Verdict> parse_verdict(std::string_view text);
 // The head of the file: which sample it belongs to, as trek wrote it.
 struct VerdictSheetHead {
     std::string seed, size, strata, fingerprint, peildatum;  // as written ("7", "34", "team" or "geen", …)
+    std::string rules, population;  // in words, for the reader (trek writes them; evalueer does not need them)
 };
 inline constexpr std::string_view kVerdictTitle = "Oordelen van de auditor bij een steekproef van Wmo-toets";
 inline constexpr std::string_view kVerdictHeadKeys[] = {"Bestand", "Zaad", "Omvang", "Strata", "Kenmerk", "Peildatum"};

@@ -1,5 +1,7 @@
 #include "reports/audit_sheet.hpp"
 
+#include <algorithm>
+
 #include "reports/html.hpp"
 
 #include <filesystem>
@@ -126,6 +128,8 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t dossie
     std::string not_applicable;
     for (std::size_t r = 0; r < run.rules.size(); ++r) {
         const RuleText t = rule_text(run, run.rules[r]);
+        if (!info.rules.empty() && std::find(info.rules.begin(), info.rules.end(), run.rules[r]) == info.rules.end())
+            continue;  // not a norm of this sample
         const Outcome o = at ? run.outcome(*at, r) : Outcome::niet_van_toepassing;
         if (o == Outcome::niet_van_toepassing) {
             not_applicable += (not_applicable.empty() ? "" : ", ") + html_escape(t.id);

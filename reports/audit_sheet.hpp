@@ -14,7 +14,8 @@ namespace wmotoets {
 struct AuditSheetInfo {
     std::size_t number = 0, of = 0;  // place in the sample
     std::uint64_t seed = 0;
-    std::string stratum;  // empty without strata
+    std::string stratum;             // empty without strata
+    std::vector<std::string> rules;  // the sample's norms (trek --regels); empty: every norm
 };
 
 // Writes the sheet of dossier `dossier` of `log` (finalized, as loaded from the store), with the

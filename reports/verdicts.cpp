@@ -1,6 +1,7 @@
 #include "reports/verdicts.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -71,12 +72,28 @@ std::string sample_fingerprint(const SampleFrame& s) {
     add(std::to_string(s.size));
     add(s.strata);
     for (const std::string& d : s.dossiers) add(d);
+    // Norms and population only when chosen: the mark of a sample of every norm stays as it was.
+    if (!s.rules.empty() || !s.per_rule.empty()) {
+        add("normen");
+        for (const std::string& r : s.rules) add(r);
+        add(s.per_rule);
+    }
     return fmt::format("{:016x}", h);
 }
 
 VerdictSheetHead verdict_head(const SampleFrame& s) {
-    return {std::to_string(s.seed), std::to_string(s.size), strata_words(s.strata), sample_fingerprint(s),
-            s.peildatum.empty() ? "onbekend" : s.peildatum};
+    VerdictSheetHead h{std::to_string(s.seed),
+                       std::to_string(s.size),
+                       strata_words(s.strata),
+                       sample_fingerprint(s),
+                       s.peildatum.empty() ? "onbekend" : s.peildatum,
+                       {},
+                       {}};
+    h.rules = s.rules.empty() ? std::string("alle") : fmt::format("{}", fmt::join(s.rules, ", "));
+    h.population = s.per_rule.empty() ? counted(s.population, "dossier", "dossiers")
+                                      : fmt::format("{} waarop {} van toepassing is",
+                                                    counted(s.population, "dossier", "dossiers"), s.per_rule);
+    return h;
 }
 
 Verdict suggested_verdict(Outcome o) {
@@ -99,7 +116,7 @@ std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& 
         if (it == at.end()) continue;
         for (std::size_t r = 0; r < run.rules.size(); ++r) {
             const Outcome o = run.outcome(it->second, r);
-            if (o == Outcome::niet_van_toepassing) continue;
+            if (o == Outcome::niet_van_toepassing || !sample_judges(s, run.rules[r])) continue;
             rows.push_back(
                 {k + 1, s.dossiers[k], run.rules[r], texts[r].question,
                  fmt::format("{} ({})", verdict_words(suggested_verdict(o)), outcome_words(o, texts[r].severity))});
@@ -153,6 +170,11 @@ void read_verdict_lines(const VerdictFile& file, const SampleFrame& s, CheckedVe
         }
         if (!rule_index.count(l.rule)) {
             problems.push_back(fmt::format("{}: onbekende regel '{}' bij dossier {}", l.where, rule, dossier));
+            continue;
+        }
+        if (!sample_judges(s, l.rule)) {
+            problems.push_back(fmt::format("{}: regel {} hoort niet bij de normen van deze steekproef ({})", l.where,
+                                           rule, fmt::join(s.rules, ", ")));
             continue;
         }
         const auto key = std::make_pair(l.dossier, l.rule);
@@ -211,7 +233,8 @@ CheckedVerdicts check_verdict_file(const VerdictFile& file, const SampleFrame& s
     for (const std::string& d : s.dossiers)
         if (const auto it = case_at.find(d); it != case_at.end())
             for (std::size_t r = 0; r < run.rules.size(); ++r)
-                if (const Outcome o = run.outcome(it->second, r); o != Outcome::niet_van_toepassing)
+                if (const Outcome o = run.outcome(it->second, r);
+                    o != Outcome::niet_van_toepassing && sample_judges(s, run.rules[r]))
                     expected[{d, run.rules[r]}] = o;
 
     std::vector<std::string> problems;
@@ -486,6 +509,10 @@ void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvalu
 }  // namespace
 
 bool clients_own_term(std::string_view rule) { return rule == "TRM-04" || rule == "TRM-05"; }
+
+bool sample_judges(const SampleFrame& s, std::string_view rule) {
+    return s.rules.empty() || std::find(s.rules.begin(), s.rules.end(), rule) != s.rules.end();
+}
 
 VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& s, const RunRecord& run,
                                     double confidence_percent, double tolerable_percent) {

@@ -22,12 +22,14 @@ struct SampleFrame {
     std::string peildatum;              // of the run drawn from
     std::vector<std::string> dossiers;  // in draw order
     std::int64_t number = 0, run = 0;   // the stored sample and the run it came from (0: not stored)
+    std::vector<std::string> rules;     // the norms judged (trek --regels); empty: every norm
+    std::string per_rule;               // drawn from the dossiers this norm applies to (trek --per-regel)
     std::vector<std::string> stratum;   // per dossier (empty without strata)
     std::vector<std::pair<std::string, std::size_t>> strata_population;  // by name
 };
 
-// A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex):
-// a file from another sample or another database has another mark.
+// A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex; the norms
+// and the per-rule population when chosen): a file from another sample or another database has another mark.
 std::string sample_fingerprint(const SampleFrame& s);
 // What trek writes above the table.
 VerdictSheetHead verdict_head(const SampleFrame& s);
@@ -39,8 +41,8 @@ struct VerdictRowPlan {
     std::size_t number = 0;                           // the dossier's place in the sample
     std::string dossier, rule, question, suggestion;  // suggestion: "nee (overtreden)"
 };
-// One row per sampled dossier and norm that applies to it (outcome not "niet van toepassing"),
-// dossiers in draw order, norms in run order.
+// One row per sampled dossier and norm that applies to it (outcome not "niet van toepassing"; only the
+// sample's norms when it has them), dossiers in draw order, norms in run order.
 std::vector<VerdictRowPlan> verdict_rows(const SampleFrame& s, const RunRecord& run);
 
 // The evaluation of a filled-in verdict file (issue 30): per class of norms at dossier level, per norm, per
@@ -99,6 +101,8 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
 // The rules whose deviation is the client's own late objection (bezwaar, beroep): shown apart, never counted
 // against the municipality.
 bool clients_own_term(std::string_view rule);
+// Whether the sample judges `rule` (every rule without trek --regels).
+bool sample_judges(const SampleFrame& s, std::string_view rule);
 
 // The evaluation as a working paper for the audit file (issue 30): evaluatie.html (A4 print) and
 // evaluatie.xlsx. `sample`: the sample's identity as (label, value) lines; `by`: opgesteld door (may be

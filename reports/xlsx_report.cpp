@@ -748,6 +748,8 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         {kVerdictHeadKeys[4], head.fingerprint},
         {kVerdictHeadKeys[5],  // in words, as every date for people (issue 28); evalueer does not need it
          parse_iso_date(head.peildatum) ? parse_iso_date(head.peildatum)->dutch_long() : head.peildatum},
+        {"Normen", head.rules.empty() ? std::string("alle") : head.rules},
+        {"Populatie", head.population},
         {"Bron", "Wmo-toets " WMOTOETS_VERSION ", 'steekproef trek': de uitkomsten van de laatste controle in de "
                  "database"},
         {"Invullen",
@@ -756,11 +758,16 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
     lxw_row_t r = 0;
     for (const auto& [k, v] : lines) {
         worksheet_write_string(ws, r, 0, std::string(k).c_str(), key);
-        worksheet_write_string(ws, r, 1, v.c_str(), nullptr);
+        // Seed and size as numbers (issue 30), when a spreadsheet keeps them exactly (below 2^53).
+        const bool number = (k == kVerdictHeadKeys[1] || k == kVerdictHeadKeys[2]) && !v.empty() && v.size() <= 15 &&
+                            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (number) worksheet_write_number(ws, r, 1, std::stod(v), nullptr);
+        else worksheet_write_string(ws, r, 1, v.c_str(), nullptr);
         ++r;
     }
     const lxw_row_t header = r + 1;
-    const double widths[] = {5, 12, 9, 60, 24, 20, 40, 28, 16, 12};
+    // Column A holds the head's labels (Bestand, Kenmerk, Peildatum …) as well as Nr: wide enough for them.
+    const double widths[] = {11, 12, 9, 60, 24, 20, 40, 28, 16, 12};
     for (lxw_col_t c = 0; c < std::size(kVerdictColumns); ++c) {
         worksheet_write_string(ws, header, c, std::string(kVerdictColumns[c]).c_str(), b.header);
         worksheet_set_column(ws, c, c, widths[c], nullptr);
@@ -772,6 +779,11 @@ void write_verdicts_xlsx(const std::string& path, const VerdictSheetHead& head,
         worksheet_write_string(ws, r, 1, row.dossier.c_str(), nullptr);
         worksheet_write_string(ws, r, 2, row.rule.c_str(), nullptr);
         worksheet_write_string(ws, r, 3, row.question.c_str(), b.wrap);
+        // A row as high as its wrapped norm (a spreadsheet does not measure rows it did not write itself):
+        // about 55 characters per line in the 60-wide column, 15 points a line.
+        const std::size_t chars = static_cast<std::size_t>(
+            std::count_if(row.question.begin(), row.question.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+        worksheet_set_row(ws, r, 15.0 * double(std::max<std::size_t>(1, (chars + 54) / 55)), nullptr);
         worksheet_write_string(ws, r, 4, row.suggestion.c_str(), nullptr);
         worksheet_write_blank(ws, r, 5, answer);
         worksheet_write_blank(ws, r, 6, answer_wrap);

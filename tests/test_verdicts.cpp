@@ -640,5 +640,68 @@ TEST(Verdicts, TheWorkingPaperHoldsSampleVerdictsConclusionAndSignOff) {
     EXPECT_EQ(first_cells[5], "overtredingen (de wet)");
 }
 
+// Drawing for the audit's question (issue 30 point 4): --regels limits the norms on the sheets and in
+// oordelen.xlsx (and the check mark counts them), --per-regel draws from the dossiers a norm applies to.
+TEST(Verdicts, ADrawForTheAuditsQuestion) {
+    const Drawn& d = drawn();
+    const fs::path dir = d.dir / "vraag";
+    fs::remove_all(dir);
+    const std::string out = (dir / "steekproef").string();
+    const Result r = run_captured({"steekproef", "trek", "--db", d.db, "--omvang", "5", "--zaad", "3", "--regels",
+                                   "INF,ONA-01", "--per-regel", "ONA-01", "--uit", out});
+    ASSERT_EQ(r.rc, 0) << r.err;
+    Store store(d.db);
+    const RunRecord run = *store.latest_run();
+    const auto ona01 = std::size_t(std::find(run.rules.begin(), run.rules.end(), "ONA-01") - run.rules.begin());
+    std::size_t applies = 0;
+    for (std::size_t i = 0; i < run.case_ids.size(); ++i)
+        applies += run.outcome(i, ona01) != Outcome::niet_van_toepassing;
+    ASSERT_GT(applies, 5u);
+    EXPECT_NE(
+        r.out.find(fmt::format("Populatie: {} dossiers uit die controle waarop ONA-01 van toepassing is\n", applies)),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("Normen: INF-01, INF-02, INF-03, INF-04, INF-05, INF-06, INF-07, INF-08, ONA-01\n"),
+              std::string::npos)
+        << r.out;
+    const Rows rows = read_rows(out + "/oordelen.xlsx");
+    std::size_t header = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!rows[i].empty() && rows[i][0] == "Nr") header = i;
+    std::set<std::string> rules, dossiers;
+    for (std::size_t i = header + 1; i < rows.size(); ++i) {
+        rules.insert(rows[i][2]);
+        dossiers.insert(rows[i][1]);
+    }
+    EXPECT_EQ(dossiers.size(), 5u);
+    EXPECT_TRUE(rules.count("ONA-01"));  // every sampled dossier has it
+    for (const std::string& rule : rules) EXPECT_TRUE(rule.starts_with("INF-") || rule == "ONA-01") << rule;
+    // Seed and size are numbers in the sheet (a spreadsheet program sorts and sums them as such).
+    const auto files = test::unzip(test::read_all(out + "/oordelen.xlsx"));
+    EXPECT_NE(files.at("xl/worksheets/sheet1.xml").find("<c r=\"B2\"><v>3</v></c>"), std::string::npos);
+    // Another choice of norms is another sample: another check mark.
+    const Result all =
+        run_captured({"steekproef", "trek", "--db", d.db, "--omvang", "5", "--zaad", "3", "--per-regel", "ONA-01"});
+    ASSERT_EQ(all.rc, 0) << all.err;
+    const auto mark = [](const std::string& text) {
+        const std::size_t at = text.find("kenmerk ");
+        return text.substr(at + 8, 16);
+    };
+    EXPECT_NE(mark(r.out), mark(all.out));
+    // The filled sheet evaluates against those norms only.
+    Rows filled_rows = rows;
+    for (std::size_t i = header + 1; i < filled_rows.size(); ++i) {
+        filled_rows[i].resize(10);
+        filled_rows[i][5] = "ja";
+        filled_rows[i][7] = "dossier";
+        filled_rows[i][8] = "A. Auditor";
+        filled_rows[i][9] = "2024-12-02";
+    }
+    const Result e = evalueer(write_csv("vraag.csv", filled_rows));
+    EXPECT_EQ(e.rc, 1) << e.err;  // 5 without deviation is too few for 95 %
+    EXPECT_NE(e.out.find(fmt::format("5 van {} dossiers", applies)), std::string::npos) << e.out;
+    EXPECT_EQ(e.out.find("\nPRO-01"), std::string::npos) << e.out;
+}
+
 }  // namespace
 }  // namespace wmotoets
