@@ -145,7 +145,7 @@ void write_sample_files(const DrawnSample& s, const DrawOptions& o, const Latest
     std::vector<AuditSheetInfo> infos;
     for (std::size_t i = 0; i < s.drawn.size(); ++i) {
         positions.push_back(*latest.log.dossier_position(s.drawn[i].case_id));
-        infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum, stored.rules});
+        infos.push_back(AuditSheetInfo{i + 1, s.drawn.size(), o.seed, s.drawn[i].stratum, stored.rules, stored.id});
         const std::string path =
             fmt::format("{}/auditblad-{:03}-{}.html", o.out, i + 1, file_name_for(s.drawn[i].case_id));
         write_output(path, [&](std::ostream& f) {

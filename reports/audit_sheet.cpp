@@ -76,8 +76,9 @@ void write_sheet_body(std::ostream& out, const EventLog& log, std::size_t dossie
     for (std::size_t r = 0; at && r < run.rules.size(); ++r)
         lines += 2 * (run.outcome(*at, r) != Outcome::niet_van_toepassing);
     out << "<div class=\"blad" << (lines > 62 ? " lang zeerlang" : lines > 46 ? " lang" : "") << "\">\n";
-    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef: nummer " << info.number
-        << " van " << info.of << " (zaad " << info.seed << ")";
+    out << "<h1>Auditblad dossier " << html_escape(id) << "</h1>\n<p class=\"kop\">Steekproef";
+    if (info.sample) out << ' ' << info.sample;
+    out << ": dossier " << info.number << " van " << info.of << " (zaad " << info.seed << ")";
     if (!info.stratum.empty()) out << " · stratum: " << html_escape(info.stratum);
     const auto peildatum = parse_iso_date(run.peildatum);
     out << " · peildatum van de controle: " << (peildatum ? peildatum->dutch_long() : std::string("onbekend"));

@@ -16,6 +16,7 @@ struct AuditSheetInfo {
     std::uint64_t seed = 0;
     std::string stratum;             // empty without strata
     std::vector<std::string> rules;  // the sample's norms (trek --regels); empty: every norm
+    std::int64_t sample = 0;         // the stored sample's number (0: not stored)
 };
 
 // Writes the sheet of dossier `dossier` of `log` (finalized, as loaded from the store), with the

@@ -114,7 +114,7 @@ if(NOT n EQUAL 8)
 endif()
 list(GET sheets 0 sheet)
 file(READ "${sheet}" html)
-foreach(part "<h2>Gebeurtenissen</h2>" "<h2>Bevindingen van Wmo-toets</h2>" "Oordeel van de auditor per norm" "nummer 1 van 8 (zaad 7)"
+foreach(part "<h2>Gebeurtenissen</h2>" "<h2>Bevindingen van Wmo-toets</h2>" "Oordeel van de auditor per norm" "Steekproef 1: dossier 1 van 8 (zaad 7)"
              "value=\"niet vast te stellen\">niet vast te stellen</label>" "Opgesteld door" "Beoordeeld door")
   string(FIND "${html}" "${part}" at)
   if(at LESS 0)
