@@ -487,6 +487,18 @@ Result run_captured(const std::vector<std::string>& args) {
     return r;
 }
 
+// The bundled samples imported and checked into DIR/audit.db, in a fresh folder DIR; empty on failure.
+std::string checked_database(const fs::path& dir) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string db = (dir / "audit.db").string(), data = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/";
+    if (run_captured({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", db}).rc !=
+            0 ||
+        run_captured({"-q", "controleer", "--db", db, "--exit-zero"}).rc != 0)
+        return {};
+    return db;
+}
+
 // Every file of a folder with its bytes.
 std::map<std::string, std::string> folder_bytes(const fs::path& dir) {
     std::map<std::string, std::string> out;
@@ -501,13 +513,8 @@ std::map<std::string, std::string> folder_bytes(const fs::path& dir) {
 TEST(Verdicts, EvaluationStaysWithTheSamplesRunAfterMoreImportsAndRuns) {
     const Drawn& d = drawn();
     const fs::path dir = d.dir / "opgeslagen";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string db = (dir / "audit.db").string(), data = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/";
-    ASSERT_EQ(
-        run_captured({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", db}).rc,
-        0);
-    ASSERT_EQ(run_captured({"-q", "controleer", "--db", db, "--exit-zero"}).rc, 0);
+    const std::string db = checked_database(dir);
+    ASSERT_FALSE(db.empty());
     const Result drawn_here =
         run_captured({"steekproef", "trek", "--db", db, "--omvang", "34", "--zaad", "7", "--strata", "team", "--door",
                       "A. Auditor", "--uit", (dir / "steekproef").string()});
@@ -572,13 +579,8 @@ TEST(Verdicts, EvaluationStaysWithTheSamplesRunAfterMoreImportsAndRuns) {
 TEST(Verdicts, ASecondDrawNeverOverwritesASampleUnlessAsked) {
     const Drawn& d = drawn();
     const fs::path dir = d.dir / "tweede";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string db = (dir / "audit.db").string(), data = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/";
-    ASSERT_EQ(
-        run_captured({"-q", "importeer", data + "dossiers.csv", data + "dossiers-wijkteam-zuid.csv", "--db", db}).rc,
-        0);
-    ASSERT_EQ(run_captured({"-q", "controleer", "--db", db, "--exit-zero"}).rc, 0);
+    const std::string db = checked_database(dir);
+    ASSERT_FALSE(db.empty());
     const std::string out = (dir / "steekproef").string();
     ASSERT_EQ(run_captured({"-q", "steekproef", "trek", "--db", db, "--omvang", "34", "--zaad", "7", "--uit", out}).rc,
               0);
