@@ -273,6 +273,7 @@ Drawn draw_from(const LatestRun& latest, const std::string& db, std::size_t size
     d.frame.peildatum = latest.run.peildatum;
     d.frame.rules = rules;
     d.frame.per_rule = per_rule;
+    d.frame.run = latest.run_id;
     for (const SampleUnit& u : d.sample.drawn) d.frame.dossiers.push_back(u.case_id);
     return d;
 }

@@ -72,6 +72,8 @@ std::string sample_fingerprint(const SampleFrame& s) {
     add(std::to_string(s.size));
     add(s.strata);
     for (const std::string& d : s.dossiers) add(d);
+    // The run it was drawn from (issue 30): the same seed drawn again after another check is another sample.
+    if (s.run != 0) add("controle " + std::to_string(s.run));
     // Norms and population only when chosen: the mark of a sample of every norm stays as it was.
     if (!s.rules.empty() || !s.per_rule.empty()) {
         add("normen");

@@ -28,8 +28,9 @@ struct SampleFrame {
     std::vector<std::pair<std::string, std::size_t>> strata_population;  // by name
 };
 
-// A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex; the norms
-// and the per-rule population when chosen): a file from another sample or another database has another mark.
+// A short check mark of the sample (FNV-1a over seed, size, strata and the drawn dossiers, hex; the run it
+// was drawn from when stored, the norms and the per-rule population when chosen): a file from another sample,
+// run or database has another mark.
 std::string sample_fingerprint(const SampleFrame& s);
 // What trek writes above the table.
 VerdictSheetHead verdict_head(const SampleFrame& s);
