@@ -705,5 +705,26 @@ TEST(Verdicts, ADrawForTheAuditsQuestion) {
     EXPECT_EQ(e.out.find("\nPRO-01"), std::string::npos) << e.out;
 }
 
+// Issue 30 point 5: --strata kwartaal takes the quarter of the melding, as its help says — a vraagverheldering
+// on 31 December no longer puts a dossier with a melding in January in the last quarter of the year before.
+TEST(Verdicts, StrataByQuarterTakeTheMeldingsQuarter) {
+    const fs::path dir = drawn().dir / "kwartaal";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string log = (dir / "kwartaal.csv").string(), db = (dir / "k.db").string();
+    std::ofstream(log) << "case_id,timestamp,activity,actor,role,team\n"
+                          "K1,2023-12-31T10:00,vraagverheldering,C01,consulent,Team A\n"
+                          "K1,2024-01-03T10:00,melding,A01,administratie,Team A\n"
+                          "K2,2024-02-01T10:00,melding,A01,administratie,Team A\n"
+                          "K3,2023-11-15T10:00,melding,A01,administratie,Team A\n";
+    ASSERT_EQ(run_captured({"-q", "importeer", log, "--db", db}).rc, 0);
+    ASSERT_EQ(run_captured({"-q", "controleer", "--db", db, "--exit-zero", "--peildatum", "2024-03-01"}).rc, 0);
+    const Result r = run_captured({"-q", "steekproef", "trek", "--db", db, "--omvang", "3", "--zaad", "1", "--strata",
+                                   "kwartaal", "--datum", "2024-03-02"});
+    ASSERT_EQ(r.rc, 0) << r.err;
+    EXPECT_NE(r.out.find("Stratum 2023-K4: 1 van 1\nStratum 2024-K1: 2 van 2\n"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("\n +[0-9]+  K1  2024-K1\n"))) << r.out;
+}
+
 }  // namespace
 }  // namespace wmotoets
