@@ -292,6 +292,7 @@ std::string draw_date(const DrawOptions& o) {
 }
 
 int run_trek(const DrawOptions& o) {
+    if (o.by.size() > 200) throw Error("--door: een naam van hoogstens 200 tekens");
     clear_sample_folder(o);
     Store store(o.db, Store::Access::migrate, store_notice);
     const LatestRun latest = load_latest_run(store);

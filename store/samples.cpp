@@ -59,19 +59,24 @@ std::int64_t Store::add_sample(const StoredSample& s) {
 
 namespace {
 
+// A dossier id, team name or file path comes from the input: as long as the input allowed.
+constexpr std::size_t kInputText = std::size_t(1) << 24;
+
 std::size_t stored_count(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row) {
     const std::int64_t v = q.i64(c);
     if (q.null(c) || v < 0 || v > (std::int64_t(1) << 40)) damaged(db, table, row, "ongeldig aantal");
     return std::size_t(v);
 }
 
-// A stored text this program wrote: no control characters, at most `max` bytes.
+// A stored text: valid UTF-8 of at most `max` bytes; with `plain` (what this program wrote itself, not a
+// dossier's or team's name from the input) without control characters.
 std::string stored_text(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row,
-                        std::size_t max = 2000) {
+                        std::size_t max = 2000, bool plain = true) {
     const std::string_view v = q.text(c);
     int state = 0;
     if (v.size() > max || !utf8_valid_chunk(v, state) || state != 0 ||
-        std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 && ch != '\n'; }))
+        (plain &&
+         std::any_of(v.begin(), v.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 && ch != '\n'; })))
         damaged(db, table, row, "onleesbare tekst");
     return std::string(v);
 }
@@ -80,14 +85,14 @@ void read_sample_parts(const Store::Db& db, StoredSample& s) {
     Stmt in(db, "SELECT pos, path, sha256 FROM sample_inputs WHERE sample_id = ? ORDER BY pos");
     in.bind(1, s.id);
     while (in.step("het lezen van de steekproef"))
-        s.inputs.push_back({stored_text(db, in, 1, "sample_inputs", in.i64(0)),
+        s.inputs.push_back({stored_text(db, in, 1, "sample_inputs", in.i64(0), kInputText, false),
                             stored_text(db, in, 2, "sample_inputs", in.i64(0), 64)});
     Stmt units(db, "SELECT pos, case_id, stratum FROM sample_units WHERE sample_id = ? ORDER BY pos");
     units.bind(1, s.id);
     std::set<std::string> seen;
     while (units.step("het lezen van de steekproef")) {
-        StoredSample::Unit u{stored_text(db, units, 1, "sample_units", units.i64(0)),
-                             stored_text(db, units, 2, "sample_units", units.i64(0))};
+        StoredSample::Unit u{stored_text(db, units, 1, "sample_units", units.i64(0), kInputText, false),
+                             stored_text(db, units, 2, "sample_units", units.i64(0), kInputText, false)};
         if (u.case_id.empty() || !seen.insert(u.case_id).second)
             damaged(db, "sample_units", units.i64(0), "een dossier staat er twee keer in");
         s.units.push_back(std::move(u));
@@ -97,7 +102,7 @@ void read_sample_parts(const Store::Db& db, StoredSample& s) {
     std::size_t drawn = 0, population = 0;
     while (strata.step("het lezen van de steekproef")) {
         const std::int64_t row = strata.i64(0);
-        StoredSample::Stratum st{stored_text(db, strata, 1, "sample_strata", row),
+        StoredSample::Stratum st{stored_text(db, strata, 1, "sample_strata", row, kInputText, false),
                                  stored_count(db, strata, 2, "sample_strata", row),
                                  stored_count(db, strata, 3, "sample_strata", row)};
         if (st.drawn > st.population) damaged(db, "sample_strata", row, "meer getrokken dan er zijn");
@@ -139,7 +144,7 @@ StoredSample read_sample_head(const Store::Db& db, const Stmt& q) {
     s.tool_version = text(10, 60);
     s.drawn_on = text(11, 10);
     if (!parse_date_value(s.drawn_on)) damaged(db, "samples", s.id, "ongeldige datum");
-    s.drawn_by = text(12, 200);
+    s.drawn_by = stored_text(db, q, 12, "samples", s.id, 2000, false);  // --door: as typed
     s.peildatum = std::string(q.text(13));
     read_sample_parts(db, s);
     return s;
