@@ -49,9 +49,24 @@ std::string Date::iso() const {
     int y;
     unsigned m, d;
     to_ymd(y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-    return buf;
+    if (y < 0 || y > 9999) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+        return buf;
+    }
+    // Digit by digit: a million findings write two dates each, and snprintf was 9 % of a check with JSON
+    // (issue 31's profile).
+    const auto year = static_cast<unsigned>(y);
+    std::string out(10, '-');
+    out[0] = char('0' + year / 1000);
+    out[1] = char('0' + year / 100 % 10);
+    out[2] = char('0' + year / 10 % 10);
+    out[3] = char('0' + year % 10);
+    out[5] = char('0' + m / 10);
+    out[6] = char('0' + m % 10);
+    out[8] = char('0' + d / 10);
+    out[9] = char('0' + d % 10);
+    return out;
 }
 
 std::string Date::dutch_long() const {
@@ -61,7 +76,16 @@ std::string Date::dutch_long() const {
     int y;
     unsigned m, d;
     to_ymd(y, m, d);
-    return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+    // One string, no temporaries: every finding's message holds a date or two.
+    std::string out;
+    out.reserve(20);
+    if (d >= 10) out += char('0' + d / 10);
+    out += char('0' + d % 10);
+    out += ' ';
+    out += months[m - 1];
+    out += ' ';
+    out += std::to_string(y);
+    return out;
 }
 
 std::string Date::dutch_weekday() const {
