@@ -16,13 +16,6 @@ namespace {
 
 std::string bound_text(double upper) { return upper_limit_text(upper) + "&nbsp;%"; }
 
-std::string conclusion_text(std::size_t judged, std::size_t deviating, bool met) {
-    if (judged == 0) return "niet te beoordelen";
-    if (met) return "aanvaardbaar";
-    if (deviating == 0) return "geen afwijking, maar te weinig dossiers voor deze zekerheid";
-    return "niet aanvaardbaar";
-}
-
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
     for (const std::string& s : v) out += (out.empty() ? "" : ", ") + html_escape(s);
@@ -32,10 +25,7 @@ std::string joined(const std::vector<std::string>& v) {
 void class_row(std::ostream& out, const std::string& name, const EvaluationClass& c) {
     out << "<tr><td>" << name << "</td><td class=\"n\">" << grouped(c.judged) << "</td><td class=\"n\">"
         << grouped(c.deviating) << "</td><td class=\"n\">" << (c.judged ? bound_text(c.upper) : ".") << "</td><td>"
-        << conclusion_text(c.judged, c.deviating, c.met) << "</td><td>"
-        << (c.met ? fmt::format("bij nog {}: niet aanvaardbaar",
-                                counted(c.margin + 1, "afwijkend dossier", "afwijkende dossiers"))
-                  : std::string("–"))
+        << conclusion_words(c.judged, c.deviating, c.met) << "</td><td>" << (c.met ? margin_words(c) : std::string("–"))
         << "</td></tr>\n";
 }
 
@@ -103,11 +93,10 @@ void write_evaluation_html(std::ostream& out, const EvaluationPaper& p) {
                 << (st.judged ? bound_text(st.upper) : ".") << "</td><td>"
                 << (st.drawn == 0 ? std::string("geen dossier getrokken (kleiner dan één dossier bij proportionele "
                                                 "verdeling)")
-                                  : conclusion_text(st.judged, st.deviating, st.met))
+                                  : conclusion_words(st.judged, st.deviating, st.met))
                 << "</td></tr>\n";
-        std::string w = fmt::format("{:.1f}", e.weighted * 100);
-        std::replace(w.begin(), w.end(), '.', ',');
-        out << "</tbody></table>\n<p>Gewogen naar de omvang van de strata wijkt naar schatting " << w
+        out << "</tbody></table>\n<p>Gewogen naar de omvang van de strata wijkt naar schatting "
+            << percent_one_decimal(e.weighted)
             << "&nbsp;% van de dossiers af op een overtreding. De strata zijn proportioneel getrokken: de "
                "samengevoegde "
                "telling in de conclusie schat op afronding na hetzelfde, en haar bovengrens neemt aan dat de "
@@ -123,7 +112,7 @@ void write_evaluation_html(std::ostream& out, const EvaluationPaper& p) {
             << "</td><td class=\"n\">" << grouped(n.judged) << "</td><td class=\"n\">"
             << (n.judged ? grouped(n.deviations) : std::string("–")) << "</td><td class=\"n\">"
             << (n.judged ? bound_text(n.upper) : ".") << "</td><td>"
-            << (n.judged ? conclusion_text(n.judged, n.deviations, n.met)
+            << (n.judged ? conclusion_words(n.judged, n.deviations, n.met)
                          : fmt::format("alle {} niet van toepassing", grouped(n.not_applicable)))
             << "</td></tr>\n";
     out << "</tbody></table>\n";

@@ -392,22 +392,6 @@ VerdictEvaluation tally_verdicts(const CheckedVerdicts& c, const SampleFrame& s,
     return e;
 }
 
-std::string conclusion_words(std::size_t n, std::size_t k, bool met) {
-    if (n == 0) return "niet te beoordelen";
-    if (met) return "aanvaardbaar";
-    if (k == 0)
-        return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid",
-                           n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
-    return "niet aanvaardbaar";
-}
-
-// "bij nog 1 afwijking: niet aanvaardbaar"
-std::string margin_words(const EvaluationClass& c) {
-    if (!c.met) return "";
-    return fmt::format("bij nog {}: niet aanvaardbaar",
-                       counted(c.margin + 1, "afwijkend dossier", "afwijkende dossiers"));
-}
-
 // The evaluation in words: per class, per stratum, per norm, and where the auditor judges otherwise.
 void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvaluation& e, double confidence_percent,
                      double tolerable_percent) {
@@ -461,8 +445,7 @@ void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvalu
                            {"bovengrens", true},
                            {"conclusie"}},
                           rows);
-        std::string w = fmt::format("{:.1f}", e.weighted * 100);
-        std::replace(w.begin(), w.end(), '.', ',');
+        const std::string w = percent_one_decimal(e.weighted);
         out += fmt::format(
             "Gewogen naar de omvang van de strata wijkt naar schatting {} % van de dossiers af op een overtreding. De "
             "strata zijn proportioneel getrokken, dus de samengevoegde telling hierboven schat op afronding na "
@@ -511,6 +494,27 @@ void word_evaluation(const VerdictFile& file, const SampleFrame& s, VerdictEvalu
 }  // namespace
 
 bool clients_own_term(std::string_view rule) { return rule == "TRM-04" || rule == "TRM-05"; }
+
+std::string conclusion_words(std::size_t n, std::size_t k, bool met) {
+    if (n == 0) return "niet te beoordelen";
+    if (met) return "aanvaardbaar";
+    if (k == 0)
+        return fmt::format("geen afwijking, maar {} te weinig voor deze zekerheid",
+                           n == 1 ? "1 dossier is" : fmt::format("{} dossiers zijn", n));
+    return "niet aanvaardbaar";
+}
+
+std::string margin_words(const EvaluationClass& c) {
+    if (!c.met) return "";
+    return fmt::format("bij nog {}: niet aanvaardbaar",
+                       counted(c.margin + 1, "afwijkend dossier", "afwijkende dossiers"));
+}
+
+std::string percent_one_decimal(double fraction) {
+    std::string w = fmt::format("{:.1f}", fraction * 100);
+    std::replace(w.begin(), w.end(), '.', ',');
+    return w;
+}
 
 bool sample_judges(const SampleFrame& s, std::string_view rule) {
     return s.rules.empty() || std::find(s.rules.begin(), s.rules.end(), rule) != s.rules.end();

@@ -102,6 +102,13 @@ VerdictEvaluation evaluate_verdicts(const VerdictFile& file, const SampleFrame& 
 // The rules whose deviation is the client's own late objection (bezwaar, beroep): shown apart, never counted
 // against the municipality.
 bool clients_own_term(std::string_view rule);
+// The words of an evaluation, the same on the terminal, in evaluatie.html and evaluatie.xlsx: a conclusion
+// ("aanvaardbaar", "geen afwijking, maar 6 dossiers zijn te weinig voor deze zekerheid", …), the margin of a
+// passed class ("bij nog 1 afwijkend dossier: niet aanvaardbaar"; empty when not passed) and a share with
+// one decimal ("49,3").
+std::string conclusion_words(std::size_t judged, std::size_t deviating, bool met);
+std::string margin_words(const EvaluationClass& c);
+std::string percent_one_decimal(double fraction);
 // Whether the sample judges `rule` (every rule without trek --regels).
 bool sample_judges(const SampleFrame& s, std::string_view rule);
 

@@ -833,11 +833,6 @@ void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, co
                     e.tolerable * 100),
         "Oordelen: " + p.verdict_file + " (SHA-256 " + p.verdict_sha256 + "); Wmo-toets " WMOTOETS_VERSION};
     b.head = &head;
-    const auto conclusion = [](std::size_t judged, std::size_t deviating, bool met) -> std::string {
-        if (judged == 0) return "niet te beoordelen";
-        if (met) return "aanvaardbaar";
-        return deviating == 0 ? "geen afwijking, maar te weinig dossiers" : "niet aanvaardbaar";
-    };
     {
         Sheet s(b, "Conclusie",
                 {{"soort", 30},
@@ -853,11 +848,8 @@ void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, co
             s.number(r, 2, double(c->deviating), b.count);
             if (c->judged) s.number(r, 3, c->upper, upper);
             else s.text(r, 3, ".", b.kept_back);
-            s.text(r, 4, conclusion(c->judged, c->deviating, c->met));
-            s.text(r, 5,
-                   c->met ? fmt::format("bij nog {}: niet aanvaardbaar",
-                                        counted(c->margin + 1, "afwijkend dossier", "afwijkende dossiers"))
-                          : std::string("–"));
+            s.text(r, 4, conclusion_words(c->judged, c->deviating, c->met));
+            s.text(r, 5, c->met ? margin_words(*c) : std::string("–"));
             ++r;
         }
         ++r;
@@ -899,14 +891,13 @@ void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, co
             else s.text(r, 5, ".", b.kept_back);
             s.text(r, 6,
                    st.drawn == 0 ? "geen dossier getrokken (kleiner dan één dossier bij proportionele verdeling)"
-                                 : conclusion(st.judged, st.deviating, st.met));
+                                 : conclusion_words(st.judged, st.deviating, st.met));
             ++r;
         }
         s.finish(r - 1);
-        std::string w = fmt::format("{:.1f}", e.weighted * 100);
-        std::replace(w.begin(), w.end(), '.', ',');
         s.text(r + 1, 0,
-               "Gewogen naar de omvang van de strata: naar schatting " + w + " % afwijkend op een overtreding.");
+               "Gewogen naar de omvang van de strata: naar schatting " + percent_one_decimal(e.weighted) +
+                   " % afwijkend op een overtreding.");
     }
     {
         Sheet s(b, "Per norm",
@@ -924,7 +915,7 @@ void write_evaluation_xlsx(const std::string& path, const EvaluationPaper& p, co
             if (n.judged) {
                 s.number(r, 3, double(n.deviations), b.count);
                 s.number(r, 4, n.upper, upper);
-                s.text(r, 5, conclusion(n.judged, n.deviations, n.met));
+                s.text(r, 5, conclusion_words(n.judged, n.deviations, n.met));
             } else {
                 s.text(r, 3, "–", b.kept_back);
                 s.text(r, 4, ".", b.kept_back);

@@ -162,13 +162,6 @@ bool plain_name(std::string_view s) {
     return true;
 }
 
-// A stored count: never negative, never more than a store can hold (issue 27).
-std::size_t count_at(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row) {
-    const std::int64_t v = q.i64(c);
-    if (q.null(c) || v < 0 || v > (std::int64_t(1) << 40)) damaged(db, table, row, "ongeldig aantal");
-    return std::size_t(v);
-}
-
 void read_run_header(const Store::Db& db, std::int64_t id, RunRecord& run) {
     Stmt q(db, "SELECT peildatum, settings, rules FROM runs WHERE id = ?");
     q.bind(1, id);

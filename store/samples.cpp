@@ -62,12 +62,6 @@ namespace {
 // A dossier id, team name or file path comes from the input: as long as the input allowed.
 constexpr std::size_t kInputText = std::size_t(1) << 24;
 
-std::size_t stored_count(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row) {
-    const std::int64_t v = q.i64(c);
-    if (q.null(c) || v < 0 || v > (std::int64_t(1) << 40)) damaged(db, table, row, "ongeldig aantal");
-    return std::size_t(v);
-}
-
 // A stored text: valid UTF-8 of at most `max` bytes; with `plain` (what this program wrote itself, not a
 // dossier's or team's name from the input) without control characters.
 std::string stored_text(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row,
@@ -103,8 +97,8 @@ void read_sample_parts(const Store::Db& db, StoredSample& s) {
     while (strata.step("het lezen van de steekproef")) {
         const std::int64_t row = strata.i64(0);
         StoredSample::Stratum st{stored_text(db, strata, 1, "sample_strata", row, kInputText, false),
-                                 stored_count(db, strata, 2, "sample_strata", row),
-                                 stored_count(db, strata, 3, "sample_strata", row)};
+                                 count_at(db, strata, 2, "sample_strata", row),
+                                 count_at(db, strata, 3, "sample_strata", row)};
         if (st.drawn > st.population) damaged(db, "sample_strata", row, "meer getrokken dan er zijn");
         drawn += st.drawn;
         population += st.population;
@@ -128,8 +122,8 @@ StoredSample read_sample_head(const Store::Db& db, const Stmt& q) {
     const std::string seed = text(3, 20);
     const auto [end, ec] = std::from_chars(seed.data(), seed.data() + seed.size(), s.seed);
     if (ec != std::errc() || end != seed.data() + seed.size()) damaged(db, "samples", s.id, "ongeldig zaad");
-    s.size = stored_count(db, q, 4, "samples", s.id);
-    s.population = stored_count(db, q, 5, "samples", s.id);
+    s.size = count_at(db, q, 4, "samples", s.id);
+    s.population = count_at(db, q, 5, "samples", s.id);
     if (s.size == 0 || s.size > s.population) damaged(db, "samples", s.id, "ongeldige omvang");
     s.strata = text(6, 20);
     if (!s.strata.empty() && s.strata != "team" && s.strata != "kwartaal")

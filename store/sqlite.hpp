@@ -193,6 +193,13 @@ private:
                 ": " + what + "); maak hem opnieuw met 'wmotoets importeer' en 'wmotoets controleer --db'");
 }
 
+// A stored count: never negative, never more than a store can hold (issue 27).
+inline std::size_t count_at(const Store::Db& db, const Stmt& q, int c, std::string_view table, std::int64_t row) {
+    const std::int64_t v = q.i64(c);
+    if (q.null(c) || v < 0 || v > (std::int64_t(1) << 40)) damaged(db, table, row, "ongeldig aantal");
+    return std::size_t(v);
+}
+
 inline std::int64_t scalar(const Store::Db& db, const char* sql) {
     Stmt s(db, sql);
     return s.step(sql) ? s.i64(0) : 0;
