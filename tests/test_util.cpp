@@ -1,8 +1,14 @@
-// util/: the error type and the edit distance behind "bedoelde u …?".
+// util/: the error type, the edit distance behind "bedoelde u …?" and output files.
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include "util/edit_distance.hpp"
 #include "util/error.hpp"
+#include "util/output_file.hpp"
 
 using namespace wmotoets;
 
@@ -33,4 +39,72 @@ TEST(EditDistance, CountsInsertionsDeletionsAndReplacements) {
     EXPECT_EQ(edit_distance("rapport", "regels"), 6u);
     EXPECT_EQ(edit_distance("", "uit"), 3u);
     EXPECT_EQ(edit_distance("abc", "acb"), 2u);  // a swap is two edits
+}
+
+namespace {
+
+// Writes `size` bytes of a pattern through an OutputFile in writes of varying size (single
+// characters, odd pieces, pieces larger than the file's 8 MiB chunks) and returns what the file holds.
+std::string written_through_output_file(const std::filesystem::path& dir, std::size_t size, std::string& expected) {
+    expected.clear();
+    for (std::size_t i = 0; expected.size() < size; ++i) expected += "regel " + std::to_string(i) + ";\n";
+    expected.resize(size);
+    const std::string path = (dir / "uit.json").string();
+    {
+        wmotoets::OutputFile file(path);
+        std::ostream& out = file.stream();
+        std::size_t at = 0, piece = 1;
+        while (at < size) {
+            const std::size_t n = std::min(piece, size - at);
+            if (n == 1) out.put(expected[at]);
+            else out.write(expected.data() + at, static_cast<std::streamsize>(n));
+            at += n;
+            piece = piece * 7 + 3;  // 1, 10, 73, … up to far beyond a chunk
+            if (piece > (std::size_t(20) << 20)) piece = 1;
+        }
+        out.flush();  // a flush must not write a part of a chunk
+        file.commit();
+    }
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST(OutputFile, LargeOutputArrivesWholeAndInOrder) {
+    // In the build folder (a disk: written around the page cache) and, where there is one, in memory
+    // (tmpfs refuses O_DIRECT: written through the cache); sizes below, at and above the chunks.
+    std::vector<std::filesystem::path> dirs{std::filesystem::current_path() / "output-file-test"};
+    if (std::filesystem::is_directory("/dev/shm")) dirs.emplace_back("/dev/shm/wmotoets-output-file-test");
+    for (const auto& dir : dirs) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        for (const std::size_t size : {std::size_t(0), std::size_t(4095), std::size_t(8) << 20,
+                                       (std::size_t(8) << 20) + 1, (std::size_t(17) << 20) + 12345}) {
+            std::string expected;
+            const std::string got = written_through_output_file(dir, size, expected);
+            EXPECT_EQ(got.size(), size) << dir;
+            EXPECT_TRUE(got == expected) << dir << ", " << size << " bytes";
+            EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1)
+                << "nothing but the file itself";
+        }
+        std::filesystem::remove_all(dir);
+    }
+}
+
+TEST(OutputFile, AnUncommittedFileLeavesTheEarlierOne) {
+    const auto dir = std::filesystem::current_path() / "output-file-uncommitted";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "uit.json").string();
+    std::ofstream(path) << "eerder";
+    {
+        wmotoets::OutputFile file(path);
+        const std::string big((std::size_t(9) << 20), 'x');  // a chunk goes to the disk before the failure
+        file.stream().write(big.data(), static_cast<std::streamsize>(big.size()));
+    }  // no commit: a failure halfway
+    std::ifstream in(path);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), "eerder");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
+    std::filesystem::remove_all(dir);
 }

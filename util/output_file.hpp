@@ -32,8 +32,9 @@ private:
     void close_file();
     std::string path_, part_;
     int fd_ = -1;
+    class Buffer;
     std::unique_ptr<std::ostream> out_;
-    std::unique_ptr<std::streambuf> buf_;
+    std::unique_ptr<Buffer> buf_;
     bool committed_ = false;
 };
 
