@@ -28,6 +28,8 @@ Voorbeelden:
       twee exports samen, als JSON (schema wmotoets/1) naar een bestand
   wmotoets controleer dossiers.csv --alleen INF,ONA-01 --peildatum 2025-06-30
       alleen de informatieregels en ONA-01, beoordeeld op 30 juni 2025
+  wmotoets controleer export-2024.csv --alleen-cijfers --format json --uit cijfers.json
+      alleen de cijfers per regel en de doorlooptijden, zonder bevindingen per dossier (snel)
   wmotoets controleer --db audit.db --periode 2024
       alleen de dossiers met een melding (of herbeoordeling) in 2024, met alles wat daarna gebeurde
   wmotoets controleer dossiers.csv --strikt
@@ -74,7 +76,7 @@ struct CheckOptions {
     std::string settings_file, local_rules_file;
     std::string db;  // --db: work on (and store into) this database
     std::vector<std::string> holiday_files;
-    bool outcomes = false, exit_zero = false;
+    bool outcomes = false, exit_zero = false, figures_only = false;
 };
 
 // What a check runs with: settings, calendar, rules and the peildatum asked for.
@@ -88,6 +90,14 @@ struct CheckSetup {
 };
 
 void prepare(const CheckOptions& o, CheckSetup& s) {
+    if (o.figures_only && !o.db.empty())
+        throw Error(
+            "--alleen-cijfers gaat niet samen met --db: een controle in de database bewaart de bevindingen per "
+            "dossier voor 'wmotoets rapport'");
+    if (o.figures_only && o.format == "csv")
+        throw Error(
+            "--alleen-cijfers met --format csv geeft een leeg bestand: het CSV-formaat bevat alleen "
+            "bevindingen. Kies --format text of json");
     load_settings(o.settings_file, o.holiday_files, s.settings, s.calendar);
     s.local = load_local_rules(o.local_rules_file);
     s.rules = select_rules(rules_with(s.local), o.select, o.ignore);
@@ -170,7 +180,8 @@ CheckResult check_and_write_streamed(const EventLog& log, const CheckSetup& s, D
     CheckResult result;
     {
         const PhaseTimer timer("afspelen, beoordelen en bevindingen schrijven");
-        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, &stream, s.period);
+        result = run_check(log, s.rules, s.calendar, pd, progress_line(log), s.settings, &stream, s.period,
+                           o.figures_only ? Detail::figures : Detail::findings);
     }
     const PhaseTimer write_timer("cijfers schrijven");
     result.peildatum_known = peildatum_known;
@@ -228,6 +239,10 @@ Command add_controleer(CLI::App& app) {
                 "Schrijf de uitvoer naar dit bestand in plaats van naar stdout (eerst als nieuw BESTAND.deel-…, "
                 "pas op zijn plaats gezet als de controle klaar is)");
     check->add_flag("--uitkomsten,--outcomes", o->outcomes, "JSON: voeg de uitkomst per dossier en regel toe");
+    check->add_flag("--alleen-cijfers,--figures-only", o->figures_only,
+                    "Alleen de cijfers per regel en de doorlooptijden (met --uitkomsten ook de uitkomst per dossier): "
+                    "de bevindingen worden geteld maar niet geformuleerd of opgesomd, en er is geen werkvoorraad. "
+                    "Sneller bij grote bestanden; niet met --db of --format csv");
     date_option(*check, "--peildatum", o->peildatum,
                 "Datum waarop beoordeeld wordt (JJJJ-MM-DD); standaard de laatste datum in de invoer");
     add_period_options(*check, o->period);

@@ -137,6 +137,9 @@ void text_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
 std::string text_tail(const RunTail& d, bool any_findings) {
     const EventLog& log = d.log;
     std::string out = any_findings ? "\n" : "";
+    if (d.findings_counted)
+        out += fmt::format("Alleen cijfers (--alleen-cijfers): {} geteld, niet per dossier opgesomd.\n\n",
+                           counted(*d.findings_counted, "bevinding", "bevindingen"));
     std::size_t rows = 0, used = 0, rejected = 0;
     for (const InputFile& in : log.inputs) {
         rows += in.rows;
@@ -284,6 +287,8 @@ void json_finding(std::string& buf, FormatCache& cache, const EventLog& log, con
 
 std::string json_tail(const RunTail& d, bool any_findings) {
     std::string buf = any_findings ? "\n  ]" : "]";
+    if (d.findings_counted)  // --alleen-cijfers: no findings listed, no werkvoorraad; said so, with the count
+        buf += fmt::format(",\n  \"alleen_cijfers\": true,\n  \"bevindingen_geteld\": {}", *d.findings_counted);
     buf += ",\n  \"figures\": [";
     for (std::size_t i = 0; i < d.figures.size(); ++i) {
         const RunRecord::Figure& f = d.figures[i];
@@ -474,7 +479,8 @@ std::string report_tail(const ReportData& d, const OutputFormat& format, bool an
                        lead_times,
                        d.result.period,
                        d.result.outside_period,
-                       open};
+                       open,
+                       d.result.figures_only ? std::optional(d.result.finding_count) : std::nullopt};
     return format.tail(tail, any_findings);
 }
 

@@ -57,6 +57,8 @@ struct RunTail {
     std::optional<Period> period = {};           // the reporting period (issue 28), if the run has one
     std::size_t outside_period = 0;              // dossiers without a cycle opened in it: not judged
     std::span<const RunRecord::Open> open = {};  // the werkvoorraad (issue 29)
+    // Figures only (--alleen-cijfers): the findings were counted, not listed; how many there were.
+    std::optional<std::size_t> findings_counted = {};
 };
 
 // A format in three pieces, so that findings can be written while the check still runs: what

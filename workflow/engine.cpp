@@ -52,6 +52,7 @@ struct Pending {
 };
 
 struct BlockOut {
+    std::size_t counted = 0;  // findings counted but not kept (figures only)
     std::vector<CaseFinding> findings;
     std::vector<CaseOpen> open;
     std::vector<char> text;
@@ -119,6 +120,11 @@ void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std
     for (std::size_t r = 0; r < n_rules; ++r) {
         RuleResult rr = rules_[r]->check(facts, ctx_);
         result_.outcomes[c * n_rules + r] = rr.outcome;
+        if (!ctx_.words) {  // figures only: the findings counted, nothing kept
+            out.counted += rr.findings.size();
+            if (!rr.findings.empty() && rules_[r]->info().severity == Severity::overtreding) any_overtreding_ = true;
+            continue;
+        }
         // A dossier of many cycles could give an item per cycle: the first kMaxOpenItems, and the last of
         // them says how many more.
         const std::size_t n_open = std::min(rr.open.size(), kMaxOpenItems);
@@ -176,7 +182,8 @@ void CheckRun::finish_block(BlockOut& out, std::vector<Pending>& pending) {
         out.findings.push_back(p.f);
         if (rules_[p.f.rule]->info().severity == Severity::overtreding) any_overtreding_ = true;
     }
-    finding_count_ += out.findings.size();
+    finding_count_ += out.findings.size() + out.counted;
+    out.counted = 0;
 }
 
 // Formats the block's findings and writes every block that is next in line (in case order).
@@ -270,8 +277,9 @@ void CheckRun::collect() {
 
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
                       const Progress& progress, const Settings& settings, const FindingStream* stream,
-                      const std::optional<Period>& period) {
+                      const std::optional<Period>& period, Detail detail) {
     CheckResult result;
+    result.figures_only = detail == Detail::figures;
     result.rules = rules;
     result.peildatum = peildatum;
     result.period = period;
@@ -279,7 +287,7 @@ CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules
     result.outcomes.assign(log.dossiers.size() * rules.size(), Outcome::niet_van_toepassing);
     const BeslisserIndex beslissers = index_beslissers(log, ReplayIds(log));
     const WorkingDayCount working_days(cal);
-    const RuleContext ctx{cal, peildatum, settings, &beslissers, &working_days};
+    const RuleContext ctx{cal, peildatum, settings, &beslissers, &working_days, detail == Detail::findings};
     CheckRun run(log, rules, cal, ctx, stream, result);
     run.run(progress);
     run.collect();

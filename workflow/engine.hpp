@@ -52,7 +52,8 @@ struct CheckResult {
     std::vector<Outcome> outcomes;      // [dossier * rules.size() + rule]
     std::vector<CaseFinding> findings;  // by case id, rule id, date, line (empty when streamed)
     std::vector<CaseOpen> open;         // the werkvoorraad, by case id and rule id (also when streamed)
-    std::size_t finding_count = 0;      // also when the findings were streamed
+    std::size_t finding_count = 0;      // also when the findings were streamed or left out
+    bool figures_only = false;          // Detail::figures: findings counted, not kept; no werkvoorraad
     bool any_overtreding = false;       // a finding of severity overtreding (exit code 1)
     LeadTallies lead_times;             // the durations of every phase (docs/spec/doorlooptijden.md)
     // The reporting period (issue 28): only cycles opened in it were judged. Per dossier whether it
@@ -96,8 +97,14 @@ struct FindingStream {
     std::function<void(std::string&& text)> write;
 };
 
+// What a run keeps of every dossier besides its outcomes and lead times: its findings and werkvoorraad,
+// or (`--alleen-cijfers`, a rekenkamer's figures) nothing: the rules judge without words
+// (RuleContext::words) and the findings are only counted.
+enum class Detail : std::uint8_t { findings, figures };
+
 CheckResult run_check(const EventLog& log, const std::vector<const Rule*>& rules, const Calendar& cal, Date peildatum,
                       const Progress& progress = {}, const Settings& settings = Settings{},
-                      const FindingStream* stream = nullptr, const std::optional<Period>& period = std::nullopt);
+                      const FindingStream* stream = nullptr, const std::optional<Period>& period = std::nullopt,
+                      Detail detail = Detail::findings);
 
 }  // namespace wmotoets

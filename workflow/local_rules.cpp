@@ -48,7 +48,7 @@ public:
     const RuleInfo& info() const override { return info_; }
 
     RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
-        Judge j{f, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
+        Judge j{f, ctx, a_, a_.label_id(*f.log), b_, b_.label_id(*f.log), {}};
         switch (spec_.template_kind) {
         case LocalTemplate::voorafgaand: return voorafgaand(j);
         case LocalTemplate::gevolgd_door: return gevolgd_door(j, ctx);
@@ -63,6 +63,7 @@ private:
     // One dossier being judged: the template's parameters matched against its events.
     struct Judge {
         const DossierFacts& f;
+        const RuleContext& ctx;
         const Matcher& a;
         StrId la;
         const Matcher& b;
@@ -70,12 +71,14 @@ private:
         RuleResult r;
         bool is_a(Pos p) const { return a.matches(*f.log, f.event(p), la); }
         bool is_b(Pos p) const { return b.matches(*f.log, f.event(p), lb); }
-        Finding& finding(Pos at, std::vector<Pos> events, std::string message) {
+        // A finding at `at`, its message made by `words` (when words are wanted: RuleContext::words).
+        template <class Words>
+        Finding& finding(Pos at, std::vector<Pos> events, Words&& words) {
             Finding& fi = r.findings.emplace_back();
             fi.cycle = f.cycle_of[at] + 1;
             fi.date = f.date(at);
             fi.events = std::move(events);
-            fi.message = std::move(message);
+            fi.message = ctx.say(words);
             return fi;
         }
     };
@@ -90,9 +93,10 @@ private:
         for (Pos p = 0; p < *first_b; ++p) before = before || j.is_a(p);
         j.r.outcome = before ? Outcome::voldaan : Outcome::overtreden;
         if (!before)
-            j.finding(
-                *first_b, {*first_b},
-                "'" + spec_.b + "' op " + j.f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a + "'");
+            j.finding(*first_b, {*first_b}, [&] {
+                return "'" + spec_.b + "' op " + j.f.date(*first_b).dutch_long() + " zonder voorafgaande '" + spec_.a +
+                       "'";
+            });
         return j.r;
     }
 
@@ -113,13 +117,15 @@ private:
                 continue;
             }
             j.r.outcome = Outcome::overtreden;
-            std::string msg = "'" + spec_.a + "' op " + j.f.date(p).dutch_long();
-            if (next) msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
-            else msg += " werd niet gevolgd door '" + spec_.b + "'";
-            if (last)
-                msg += "; dat moest binnen " + std::to_string(*spec_.within_days) + " dagen, tot en met " +
-                       last->dutch_long();
-            j.finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, msg);
+            j.finding(p, next ? std::vector<Pos>{p, *next} : std::vector<Pos>{p}, [&] {
+                std::string msg = "'" + spec_.a + "' op " + j.f.date(p).dutch_long();
+                if (next) msg += " werd pas op " + j.f.date(*next).dutch_long() + " gevolgd door '" + spec_.b + "'";
+                else msg += " werd niet gevolgd door '" + spec_.b + "'";
+                if (last)
+                    msg += "; dat moest binnen " + std::to_string(*spec_.within_days) + " dagen, tot en met " +
+                           last->dutch_long();
+                return msg;
+            });
             j.r.findings.back().deadline = last;
         }
         return j.r;
@@ -146,9 +152,10 @@ private:
             const Pos pb = hit->second;
             j.r.outcome = Outcome::overtreden;
             const Pos later = std::max(pa, pb);
-            j.finding(later, {std::min(pa, pb), later},
-                      "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
-                          j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(pb).dutch_long() + ")");
+            j.finding(later, {std::min(pa, pb), later}, [&] {
+                return "Medewerker " + std::string(j.f.log->str(actor)) + " deed zowel '" + spec_.a + "' (" +
+                       j.f.date(pa).dutch_long() + ") als '" + spec_.b + "' (" + j.f.date(pb).dutch_long() + ")";
+            });
         }
         return j.r;
     }
@@ -162,7 +169,7 @@ private:
                 return j.r;
             }
         j.r.outcome = Outcome::overtreden;
-        j.finding(n - 1, {n - 1}, "Geen '" + spec_.a + "' in dit dossier");
+        j.finding(n - 1, {n - 1}, [&] { return "Geen '" + spec_.a + "' in dit dossier"; });
         return j.r;
     }
 
@@ -173,8 +180,9 @@ private:
         for (Pos p = 0; p < n; ++p)
             if (j.is_a(p)) {
                 j.r.outcome = Outcome::overtreden;
-                j.finding(p, {p},
-                          "'" + spec_.a + "' op " + j.f.date(p).dutch_long() + " komt niet voor in een goed dossier");
+                j.finding(p, {p}, [&] {
+                    return "'" + spec_.a + "' op " + j.f.date(p).dutch_long() + " komt niet voor in een goed dossier";
+                });
                 break;
             }
         return j.r;

@@ -98,6 +98,17 @@ struct RuleContext {
     // null when the run has none.
     const BeslisserIndex* beslissers = nullptr;
     const WorkingDayCount* working_days = nullptr;  // the run's table for working_days_left, if any
+    // Whether findings and werkvoorraad items get their words (false: --alleen-cijfers, where only the
+    // outcome counts). Rules build every message through say(), and add to one only when this is set.
+    bool words = true;
+
+    // The message `words()` makes, or nothing when no words are wanted: a million dossiers' figures need
+    // not format six million sentences.
+    template <class Words>
+    std::string say(Words&& words_of) const {
+        if (!words) return {};
+        return std::string(words_of());
+    }
 
     // A term of `last` that runs on the peildatum, or has passed with the act still to come: an item
     // of the werkvoorraad with its last day and working days left.

@@ -267,7 +267,7 @@ std::string channel_words(const std::string& channel) {
 }
 }  // namespace
 
-Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal) {
+Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal, bool words) {
     Lodging l;
     const DecisionTerm t = week_term(f.date(decision), 6, cal);  // Awb 6:7, 6:8
     l.last = t.last;
@@ -275,13 +275,16 @@ Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Cal
     if (received <= l.last) return l;
     const std::string what(activity_words(f.activity(lodged)));
     const std::string term =
-        term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar", cal);
+        words ? term_clause(t, f.activity(decision) == Activity::besluit ? "het besluit" : "de beslissing op bezwaar",
+                            cal)
+              : std::string();
     // The grace week of Awb 6:9 lid 2 is for post only: received through another channel, the day
     // it came in is what counts (6:9 lid 1; electronically: when it reached the system, Awb 2:17).
     const std::string channel = fold_label(trim(f.attr(lodged, "kanaal")));
     const bool koerier = channel == "koerier";
     if (!channel.empty() && channel != "post" && channel != "aangetekend" && !koerier) {
         l.outcome = Outcome::overtreden;
+        if (!words) return l;
         l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term + "; het " + what +
                     " kwam " + channel_words(channel) +
                     " binnen, niet per post, dus telt de dag van ontvangst (Awb 6:9 lid 1)";
@@ -301,6 +304,7 @@ Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Cal
         return l;
     }
     l.outcome = Outcome::overtreden;
+    if (!words) return l;
     l.message = "Het " + what + " kwam pas op " + received.dutch_long() + " binnen; " + term;
     if (verzonden && *verzonden > l.last) l.message += ", en het is pas op " + verzonden->dutch_long() + " verzonden";
     else if (verzonden)

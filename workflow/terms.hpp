@@ -119,9 +119,9 @@ std::string day_term_clause(Date last, int days);
 struct Lodging {
     Outcome outcome = Outcome::voldaan;
     Date last;
-    std::string message;  // for overtreden
+    std::string message;  // for overtreden (with `words`)
 };
-Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal);
+Lodging judge_lodging(const DossierFacts& f, Pos decision, Pos lodged, const Calendar& cal, bool words = true);
 
 // A Dutch number word for small counts of weeks ("twee", "zes", "twaalf").
 std::string number_word(int n);

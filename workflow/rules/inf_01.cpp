@@ -40,8 +40,8 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
-        return judge_notice_before_onderzoek(f, "de cliënt", [](NoticeFor w) {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
+        return judge_notice_before_onderzoek(f, ctx, "de cliënt", [](NoticeFor w) {
             return w == NoticeFor::client || w == NoticeFor::beide || w == NoticeFor::vertegenwoordiger;
         });
     }

@@ -36,10 +36,11 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         if (!f.has_mantelzorger) return {};
-        return judge_notice_before_onderzoek(
-            f, "de mantelzorger", [](NoticeFor w) { return w == NoticeFor::mantelzorger || w == NoticeFor::beide; });
+        return judge_notice_before_onderzoek(f, ctx, "de mantelzorger", [](NoticeFor w) {
+            return w == NoticeFor::mantelzorger || w == NoticeFor::beide;
+        });
     }
 };
 

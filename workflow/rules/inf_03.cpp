@@ -35,8 +35,8 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
-        return judge_notice_attribute(f, "gratis", "dat de cliëntondersteuning gratis is");
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
+        return judge_notice_attribute(f, ctx, "gratis", "dat de cliëntondersteuning gratis is");
     }
 };
 

@@ -37,7 +37,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto moment = c.onderzoek_moment();
@@ -48,9 +48,11 @@ public:
                     !f.first(Activity::persoonlijk_plan, c.begin, c.end))
                     r.still_due(OpenKind::stap, {*c.opener},
                                 "vóór het gesprek de cliënt wijzen op de mogelijkheid van een persoonlijk plan",
-                                std::string(activity_words(f.activity(*c.opener))) + " op " +
-                                    f.date(*c.opener).dutch_long() +
-                                    "; nog geen gesprek en nog geen informatie over het persoonlijk plan");
+                                ctx.say([&] {
+                                    return std::string(activity_words(f.activity(*c.opener))) + " op " +
+                                           f.date(*c.opener).dutch_long() +
+                                           "; nog geen gesprek en nog geen informatie over het persoonlijk plan";
+                                }));
                 return r;
             }
             for (Pos p = c.begin; p < *moment; ++p) {
@@ -63,12 +65,13 @@ public:
                     return r;
                 }
             }
-            Finding& fi = r.violated(f.date(*moment), {*moment},
-                                     "Vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
-                                         f.date(*moment).dutch_long() +
-                                         " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan");
+            Finding& fi = r.violated(f.date(*moment), {*moment}, ctx.say([&] {
+                return "Vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
+                       f.date(*moment).dutch_long() +
+                       " is de cliënt niet gewezen op de mogelijkheid van een persoonlijk plan";
+            }));
             if (const auto later = f.first(Activity::informatie_persoonlijk_plan, *moment, c.end)) {
-                fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
+                if (ctx.words) fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);
             }
             return r;

@@ -39,7 +39,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.opener || !c.first_gesprek) return r;  // opened by a melding or a herbeoordeling
@@ -53,13 +53,14 @@ public:
             }
             const std::string what =
                 f.activity(*c.opener) == Activity::herbeoordeling ? "de start van de herbeoordeling" : "de melding";
-            r.violated(f.date(gesprek), {*c.opener, gesprek},
-                       "Het eerste gesprek was op " + f.date(gesprek).dutch_long() + ", " +
-                           (days == 0 ? std::string("dezelfde dag als")
-                                      : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +
-                           " " + what + " van " + opened.dutch_long() +
-                           ", binnen de zeven dagen voor een persoonlijk plan (tot en met " +
-                           (opened + 7).dutch_long() + "), en er was nog geen plan");
+            r.violated(f.date(gesprek), {*c.opener, gesprek}, ctx.say([&] {
+                return "Het eerste gesprek was op " + f.date(gesprek).dutch_long() + ", " +
+                       (days == 0 ? std::string("dezelfde dag als")
+                                  : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +
+                       " " + what + " van " + opened.dutch_long() +
+                       ", binnen de zeven dagen voor een persoonlijk plan (tot en met " + (opened + 7).dutch_long() +
+                       "), en er was nog geen plan";
+            }));
             return r;
         });
     }

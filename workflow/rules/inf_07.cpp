@@ -36,11 +36,11 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag)  // werkvoorraad
-                return due_before_verslag(f, c, Activity::informatie_pgb, "pgb",
+                return due_before_verslag(f, ctx, c, Activity::informatie_pgb, "pgb",
                                           "vóór het verslag de cliënt informeren over het persoonsgebonden budget",
                                           "het persoonsgebonden budget");
             const Pos verslag = *c.first_verslag;
@@ -48,12 +48,12 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            Finding& fi =
-                r.violated(f.date(verslag), {verslag},
-                           "Tot en met het verslag van " + f.date(verslag).dutch_long() +
-                               " is de cliënt niet geïnformeerd over de mogelijkheid van een persoonsgebonden budget");
+            Finding& fi = r.violated(f.date(verslag), {verslag}, ctx.say([&] {
+                return "Tot en met het verslag van " + f.date(verslag).dutch_long() +
+                       " is de cliënt niet geïnformeerd over de mogelijkheid van een persoonsgebonden budget";
+            }));
             if (const auto later = f.first(Activity::informatie_pgb, verslag + 1, c.end)) {
-                fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
+                if (ctx.words) fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);
             }
             return r;

@@ -37,12 +37,12 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag)  // werkvoorraad
                 return due_before_verslag(
-                    f, c, Activity::informatie_bijdrage, "bijdrage",
+                    f, ctx, c, Activity::informatie_bijdrage, "bijdrage",
                     "vóór het verslag bespreken welke eigen bijdrage de cliënt verschuldigd zal zijn",
                     "de eigen bijdrage");
             const Pos verslag = *c.first_verslag;
@@ -55,12 +55,13 @@ public:
                 r.outcome = Outcome::onbekend;
                 return r;
             }
-            Finding& fi = r.violated(f.date(verslag), {verslag},
-                                     "Het verslag van " + f.date(verslag).dutch_long() +
-                                         " vermeldt dat niet is besproken welke eigen bijdrage de cliënt "
-                                         "verschuldigd zal zijn");
+            Finding& fi = r.violated(f.date(verslag), {verslag}, ctx.say([&] {
+                return "Het verslag van " + f.date(verslag).dutch_long() +
+                       " vermeldt dat niet is besproken welke eigen bijdrage de cliënt "
+                       "verschuldigd zal zijn";
+            }));
             if (const auto later = f.first(Activity::informatie_bijdrage, verslag + 1, c.end)) {
-                fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
+                if (ctx.words) fi.message += " (dat gebeurde pas op " + f.date(*later).dutch_long() + ")";
                 fi.events.push_back(*later);
             }
             return r;

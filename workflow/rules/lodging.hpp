@@ -16,7 +16,7 @@ inline RuleResult judge_lodging_rule(const DossierFacts& f, const RuleContext& c
         const auto l = f.first(lodged, *first + 1, c.end);
         if (!l) return r;
         const auto d = decision == Activity::besluit ? f.contested_besluit(c, *l) : first;
-        Lodging j = judge_lodging(f, *d, *l, ctx.calendar);
+        Lodging j = judge_lodging(f, *d, *l, ctx.calendar, ctx.words);
         r.outcome = j.outcome;
         if (j.outcome == Outcome::overtreden) {
             Finding fi;

@@ -42,7 +42,8 @@ bool notice_before(const DossierFacts& f, const Cycle& c, Pos moment, Accept acc
 // addressee comes before that moment; otherwise one finding that names the moment and a later
 // notice, if any. `who` names the addressee in the message ("de cliënt").
 template <class Accept>
-RuleResult judge_notice_before_onderzoek(const DossierFacts& f, std::string_view who, Accept accept) {
+RuleResult judge_notice_before_onderzoek(const DossierFacts& f, const RuleContext& ctx, std::string_view who,
+                                         Accept accept) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto moment = c.onderzoek_moment();
@@ -50,13 +51,16 @@ RuleResult judge_notice_before_onderzoek(const DossierFacts& f, std::string_view
             // Werkvoorraad: the onderzoek has not started, so the notice can still come first.
             std::optional<Pos> none;
             if (c.opener && !closed_after(f, *c.opener, c.end) && !notice_before(f, c, c.end, accept, none))
-                r.still_due(OpenKind::stap, {*c.opener},
-                            "vóór het gesprek " + std::string(who) + " wijzen op gratis cliëntondersteuning",
-                            std::string(activity_words(f.activity(*c.opener))) + " op " +
-                                f.date(*c.opener).dutch_long() +
-                                "; nog geen gesprek en nog geen informatie over "
-                                "cliëntondersteuning aan " +
-                                std::string(who));
+                r.still_due(OpenKind::stap, {*c.opener}, ctx.say([&] {
+                    return "vóór het gesprek " + std::string(who) + " wijzen op gratis cliëntondersteuning";
+                }),
+                            ctx.say([&] {
+                                return std::string(activity_words(f.activity(*c.opener))) + " op " +
+                                       f.date(*c.opener).dutch_long() +
+                                       "; nog geen gesprek en nog geen informatie over "
+                                       "cliëntondersteuning aan " +
+                                       std::string(who);
+                            }));
             return r;
         }
         std::optional<Pos> late;
@@ -70,14 +74,18 @@ RuleResult judge_notice_before_onderzoek(const DossierFacts& f, std::string_view
         fi.events.push_back(*moment);
         std::string subject(who);
         if (!subject.empty()) subject[0] = 'D';  // "de cliënt" → "De cliënt"
-        fi.message = subject + " is niet vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
-                     fi.date.dutch_long() + " gewezen op gratis cliëntondersteuning";
+        fi.message = ctx.say([&] {
+            return subject + " is niet vóór het " + std::string(activity_words(f.activity(*moment))) + " op " +
+                   fi.date.dutch_long() + " gewezen op gratis cliëntondersteuning";
+        });
         if (late) {
             // During the onderzoek (before its verslag, or with none yet) or after it.
             const Date late_date = f.event(*late).date;
             const bool after = c.first_verslag && *c.first_verslag < *late;
-            fi.message += late_date == fi.date ? "; dat gebeurde pas daarna, op dezelfde dag"
-                          : after              ? "; dat gebeurde pas na het onderzoek, op " + late_date.dutch_long()
+            if (ctx.words)
+                fi.message += late_date == fi.date ? "; dat gebeurde pas daarna, op dezelfde dag"
+                              : after
+                                  ? "; dat gebeurde pas na het onderzoek, op " + late_date.dutch_long()
                                   : "; dat gebeurde pas na het begin van het onderzoek, op " + late_date.dutch_long();
             fi.events.push_back(*late);
         }
@@ -93,7 +101,8 @@ namespace wmotoets::rules {
 // INF-03 / INF-04: the cycle's notices before its onderzoek moment (all of them when it has
 // none) must say `key`=ja in at least one; overtreden when all say nee; otherwise onbekend.
 // `says` is what the notice should have said ("dat de ondersteuning gratis is").
-inline RuleResult judge_notice_attribute(const DossierFacts& f, std::string_view key, std::string_view says) {
+inline RuleResult judge_notice_attribute(const DossierFacts& f, const RuleContext& ctx, std::string_view key,
+                                         std::string_view says) {
     return per_cycle(f, [&](const Cycle& c) {
         RuleResult r;
         const auto moment = c.onderzoek_moment();
@@ -111,12 +120,14 @@ inline RuleResult judge_notice_attribute(const DossierFacts& f, std::string_view
         if (yes) r.outcome = Outcome::voldaan;
         else if (!all_no) r.outcome = Outcome::onbekend;
         else {
-            const std::string which =
-                notices.size() == 1
-                    ? "De informatie over cliëntondersteuning van " + f.date(notices[0]).dutch_long() + " noemt niet "
-                    : "Geen van de " + std::to_string(notices.size()) + " berichten over cliëntondersteuning noemt ";
-            Finding& fi = r.violated(f.date(notices.back()), notices, which + std::string(says));
-            if (moment) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
+            Finding& fi = r.violated(f.date(notices.back()), notices, ctx.say([&] {
+                const std::string which = notices.size() == 1 ? "De informatie over cliëntondersteuning van " +
+                                                                    f.date(notices[0]).dutch_long() + " noemt niet "
+                                                              : "Geen van de " + std::to_string(notices.size()) +
+                                                                    " berichten over cliëntondersteuning noemt ";
+                return which + std::string(says);
+            }));
+            if (moment && ctx.words) fi.message += ", en dat vóór het onderzoek op " + f.date(*moment).dutch_long();
         }
         return r;
     });

@@ -42,7 +42,7 @@ public:
     }
 
     RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
-        RuleResult r = judge_ondersteuner_also(f, f.beslissers, "beslisser");
+        RuleResult r = judge_ondersteuner_also(f, ctx, f.beslissers, "beslisser");
         // Werkvoorraad: before the decision, an ondersteuner who decides in other dossiers.
         const Cycle* c = undecided_cycle(f);
         const RoleAct* o = current_ondersteuner(f);
@@ -53,20 +53,25 @@ public:
                                       [&](const RoleAct& b) { return b.actor == o->actor; });
         const std::uint32_t elsewhere = p->dossiers - (here ? 1 : 0);
         if (elsewhere == 0) return r;
-        const std::string who(f.log->str(o->actor));
-        std::string named;
-        std::size_t shown = 0;
-        for (const StrId d : p->named)
-            if (d != f.dossier->id) {
-                named += (shown++ ? ", " : "") + std::string(f.log->str(d));
-            }
-        std::string detail = who + " is " + acted_as(f, o->pos) + " en nam als beslisser besluiten in " +
-                             std::to_string(elsewhere) + (elsewhere == 1 ? " ander dossier" : " andere dossiers");
-        if (!named.empty()) detail += " (" + named + (elsewhere > shown ? ", …" : "") + ")";
-        detail += ", van " + p->first.dutch_long() + " tot en met " + p->last.dutch_long();
-        OpenStep& due = r.still_due(OpenKind::onafhankelijkheid, {o->pos},
-                                    "de beslissing laten nemen door een ander dan " + who + " (de ondersteuner)",
-                                    std::move(detail));
+        const std::string_view who = f.log->str(o->actor);
+        OpenStep& due =
+            r.still_due(OpenKind::onafhankelijkheid, {o->pos}, ctx.say([&] {
+                return "de beslissing laten nemen door een ander dan " + std::string(who) + " (de ondersteuner)";
+            }),
+                        ctx.say([&] {
+                            std::string named;
+                            std::size_t shown = 0;
+                            for (const StrId d : p->named)
+                                if (d != f.dossier->id) {
+                                    named += (shown++ ? ", " : "") + std::string(f.log->str(d));
+                                }
+                            std::string detail = std::string(who) + " is " + acted_as(f, o->pos) +
+                                                 " en nam als beslisser besluiten in " + std::to_string(elsewhere) +
+                                                 (elsewhere == 1 ? " ander dossier" : " andere dossiers");
+                            if (!named.empty()) detail += " (" + named + (elsewhere > shown ? ", …" : "") + ")";
+                            detail += ", van " + p->first.dutch_long() + " tot en met " + p->last.dutch_long();
+                            return detail;
+                        }));
         due.cycle = c->number;
         return r;
     }

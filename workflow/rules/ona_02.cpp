@@ -32,17 +32,18 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
-        RuleResult r = judge_ondersteuner_also(f, f.consulenten, "consulent die het onderzoek deed");
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
+        RuleResult r = judge_ondersteuner_also(f, ctx, f.consulenten, "consulent die het onderzoek deed");
         // Werkvoorraad: the decision is still to come; whoever was both must not decide as well (ONA-01).
         const Cycle* c = undecided_cycle(f);
         if (!c || r.findings.empty()) return r;
         for (const Finding& fi : r.findings) {
             const StrId who = f.actor(fi.events.back());
-            OpenStep& due = r.still_due(OpenKind::onafhankelijkheid, fi.events,
-                                        "de beslissing laten nemen door een ander dan " + std::string(f.log->str(who)) +
-                                            " (ondersteuner én consulent)",
-                                        fi.message + "; er is nog geen besluit");
+            OpenStep& due = r.still_due(OpenKind::onafhankelijkheid, fi.events, ctx.say([&] {
+                return "de beslissing laten nemen door een ander dan " + std::string(f.log->str(who)) +
+                       " (ondersteuner én consulent)";
+            }),
+                                        ctx.say([&] { return fi.message + "; er is nog geen besluit"; }));
             due.cycle = c->number;
         }
         return r;

@@ -48,7 +48,7 @@ public:
     // one finding per team, at its first pair (an ondersteuner's first act in the team, in order,
     // with a beslisser's first act there), naming at most kNamedPairs pairs and how many more.
     RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
-        RuleResult r = judge(f);
+        RuleResult r = judge(f, ctx);
         // Werkvoorraad: before the decision, an ondersteuner in the team whose beslissers usually decide the
         // dossiers of this dossier's team.
         const Cycle* c = undecided_cycle(f);
@@ -57,19 +57,21 @@ public:
         const BeslisserIndex::Usual u = ctx.beslissers->usual_deciders(consulent_team(f));
         if (u.team != o->team || u.dossiers == 0) return r;
         const std::string team(f.log->str(o->team));
-        OpenStep& due =
-            r.still_due(OpenKind::onafhankelijkheid, {o->pos},
-                        "de beslissing laten nemen door een beslisser buiten team '" + team + "'",
-                        "Ondersteuner " + std::string(f.log->str(o->actor)) + " werkt in team '" + team +
-                            "'; de dossiers van team '" + std::string(f.log->str(consulent_team(f))) +
-                            "' werden tot nu toe meestal door een beslisser van team '" + team + "' beslist (" +
-                            std::to_string(u.dossiers) + " van " + std::to_string(u.of) + ")");
+        OpenStep& due = r.still_due(
+            OpenKind::onafhankelijkheid, {o->pos},
+            ctx.say([&] { return "de beslissing laten nemen door een beslisser buiten team '" + team + "'"; }),
+            ctx.say([&] {
+                return "Ondersteuner " + std::string(f.log->str(o->actor)) + " werkt in team '" + team +
+                       "'; de dossiers van team '" + std::string(f.log->str(consulent_team(f))) +
+                       "' werden tot nu toe meestal door een beslisser van team '" + team + "' beslist (" +
+                       std::to_string(u.dossiers) + " van " + std::to_string(u.of) + ")";
+            }));
         due.cycle = c->number;
         return r;
     }
 
 private:
-    static RuleResult judge(const DossierFacts& f) {
+    static RuleResult judge(const DossierFacts& f, const RuleContext& ctx) {
         RuleResult r;
         if (!has_pair(f)) return r;
         struct Team {
@@ -109,19 +111,22 @@ private:
             }
             const auto [o, b] = named.front();
             const Pos later = std::max(o->pos, b->pos);
-            const std::string team_name = std::string(f.log->str(team));
-            std::string message;
-            if (pairs == 1) {
-                message = "Cliëntondersteuner " + std::string(f.log->str(o->actor)) + " en beslisser " +
-                          std::string(f.log->str(b->actor)) + " werken allebei in team '" + team_name + "'";
-            } else {
-                message = std::to_string(pairs) +
-                          " paren van cliëntondersteuner en beslisser werken allebei in team '" + team_name + "': ";
-                for (std::size_t i = 0; i < named.size(); ++i)
-                    message += (i ? ", " : "") + std::string(f.log->str(named[i].first->actor)) + " en " +
-                               std::string(f.log->str(named[i].second->actor));
-                if (pairs > named.size()) message += " en " + std::to_string(pairs - named.size()) + " meer";
-            }
+            std::string message = ctx.say([&] {
+                const std::string team_name = std::string(f.log->str(team));
+                std::string m;
+                if (pairs == 1) {
+                    m = "Cliëntondersteuner " + std::string(f.log->str(o->actor)) + " en beslisser " +
+                        std::string(f.log->str(b->actor)) + " werken allebei in team '" + team_name + "'";
+                } else {
+                    m = std::to_string(pairs) + " paren van cliëntondersteuner en beslisser werken allebei in team '" +
+                        team_name + "': ";
+                    for (std::size_t i = 0; i < named.size(); ++i)
+                        m += (i ? ", " : "") + std::string(f.log->str(named[i].first->actor)) + " en " +
+                             std::string(f.log->str(named[i].second->actor));
+                    if (pairs > named.size()) m += " en " + std::to_string(pairs - named.size()) + " meer";
+                }
+                return m;
+            });
             std::vector<Pos> events;
             for (const auto& [no, nb] : named) {
                 events.push_back(no->pos);

@@ -47,48 +47,55 @@ public:
             Finding fi;
             fi.deadline = last;
             fi.events = {p};
-            const std::string asked = "Verzoek om een andere cliëntondersteuner op " + d.dutch_long();
-            const std::string term = day_term_clause(last, days);
+            const std::string asked =
+                ctx.say([&] { return "Verzoek om een andere cliëntondersteuner op " + d.dutch_long(); });
+            const std::string term = ctx.say([&] { return day_term_clause(last, days); });
             std::optional<Pos> next;
             for (Pos q = p + 1; q < f.size() && !next; ++q)
                 if (f.activity(q) == Activity::ondersteuner_toegewezen ||
                     f.activity(q) == Activity::andere_ondersteuner_geweigerd)
                     next = q;
             if (r.open.empty() && !next && !closed_after(f, p)) {  // werkvoorraad: the earliest request only
-                std::string detail = asked;
-                if (previous != 0) detail += " (nu " + std::string(f.log->str(previous)) + ")";
-                detail += "; de termijn " + std::string(last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
-                          last.dutch_long() + " (" + std::to_string(days) + " dagen)";
-                OpenStep& due =
-                    ctx.term_due(r, last, {p}, "een andere cliëntondersteuner toewijzen", std::move(detail));
+                OpenStep& due = ctx.term_due(r, last, {p}, "een andere cliëntondersteuner toewijzen", ctx.say([&] {
+                    std::string detail = asked;
+                    if (previous != 0) detail += " (nu " + std::string(f.log->str(previous)) + ")";
+                    detail += "; de termijn " + std::string(last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
+                              last.dutch_long() + " (" + std::to_string(days) + " dagen)";
+                    return detail;
+                }));
                 due.cycle = f.cycle_of[p] + 1;
             }
             if (!next) {
                 if (ctx.peildatum > last) {
                     o = Outcome::overtreden;
                     fi.date = last + 1;
-                    fi.message = asked + ", maar er is geen andere ondersteuner toegewezen; " + term;
+                    fi.message =
+                        ctx.say([&] { return asked + ", maar er is geen andere ondersteuner toegewezen; " + term; });
                 }
             } else if (f.activity(*next) == Activity::andere_ondersteuner_geweigerd) {
                 o = Outcome::overtreden;
                 fi.date = f.date(*next);
                 fi.events.push_back(*next);
-                fi.message = asked + " is op " + fi.date.dutch_long() + " geweigerd";
+                fi.message = ctx.say([&] { return asked + " is op " + fi.date.dutch_long() + " geweigerd"; });
             } else if (f.actor(*next) == 0) {
                 o = Outcome::onbekend;  // who was assigned is not recorded
             } else if (previous != 0 && f.actor(*next) == previous) {
                 o = Outcome::overtreden;
                 fi.date = f.date(*next);
                 fi.events.push_back(*next);
-                fi.message = asked + "; op " + fi.date.dutch_long() + " is dezelfde ondersteuner " +
-                             std::string(f.log->str(previous)) + " opnieuw toegewezen";
+                fi.message = ctx.say([&] {
+                    return asked + "; op " + fi.date.dutch_long() + " is dezelfde ondersteuner " +
+                           std::string(f.log->str(previous)) + " opnieuw toegewezen";
+                });
             } else if (f.date(*next) <= last) {
                 o = Outcome::voldaan;
             } else {
                 o = Outcome::overtreden;
                 fi.date = f.date(*next);
                 fi.events.push_back(*next);
-                fi.message = asked + "; een andere ondersteuner kwam pas op " + fi.date.dutch_long() + "; " + term;
+                fi.message = ctx.say([&] {
+                    return asked + "; een andere ondersteuner kwam pas op " + fi.date.dutch_long() + "; " + term;
+                });
             }
             if (o > r.outcome) r.outcome = o;
             if (o == Outcome::overtreden) {

@@ -37,7 +37,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         std::vector<std::pair<Pos, std::string>> granted;  // besluit, folded aanbieder
         for (Pos p = 0; p < f.size(); ++p) {
@@ -61,11 +61,11 @@ public:
             for (const auto& [o, org] : supporters)
                 if (org == aanbieder && !match) match = o;
             if (!match) continue;
-            Finding& fi = r.violated(
-                f.date(besluit), {match->pos, besluit},
-                "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
-                    std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
-                    std::string(f.log->str(match->actor)) + " werkt");
+            Finding& fi = r.violated(f.date(besluit), {match->pos, besluit}, ctx.say([&] {
+                return "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
+                       std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
+                       std::string(f.log->str(match->actor)) + " werkt";
+            }));
             fi.cycle = f.cycle_of[besluit] + 1;
         }
         return r;

@@ -33,7 +33,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto contested = contested_besluit(f, c);
@@ -45,10 +45,11 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.violated(f.date(*bob), {besluit, *bob},
-                       "Medewerker " + std::string(f.log->str(f.actor(*bob))) + " nam het besluit van " +
-                           f.date(besluit).dutch_long() + " en besliste op " + f.date(*bob).dutch_long() +
-                           " ook op het bezwaar daartegen");
+            r.violated(f.date(*bob), {besluit, *bob}, ctx.say([&] {
+                return "Medewerker " + std::string(f.log->str(f.actor(*bob))) + " nam het besluit van " +
+                       f.date(besluit).dutch_long() + " en besliste op " + f.date(*bob).dutch_long() +
+                       " ook op het bezwaar daartegen";
+            }));
             return r;
         });
     }

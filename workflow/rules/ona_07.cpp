@@ -38,7 +38,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto contested = contested_besluit(f, c);
@@ -47,11 +47,13 @@ public:
             const auto hearing = f.first(Activity::hoorzitting, contested->bezwaar + 1, c.end);
             if (!hearing || f.actor(*hearing) == 0) return r;
             const StrId who = f.actor(*hearing);
-            const std::string name(f.log->str(who));
-            const std::string heard = "Hoorzitting op " + f.date(*hearing).dutch_long() + " door " + name;
+            const std::string heard = ctx.say([&] {
+                return "Hoorzitting op " + f.date(*hearing).dutch_long() + " door " + std::string(f.log->str(who));
+            });
             if (f.actor(besluit) == who) {
-                r.violated(f.date(*hearing), {besluit, *hearing},
-                           heard + ", die ook het bestreden besluit van " + f.date(besluit).dutch_long() + " nam");
+                r.violated(f.date(*hearing), {besluit, *hearing}, ctx.say([&] {
+                    return heard + ", die ook het bestreden besluit van " + f.date(besluit).dutch_long() + " nam";
+                }));
                 return r;
             }
             // Consulenten only (docs/spec/event-log.md "Who acted as what"): an ondersteuner who sat in on
@@ -60,10 +62,11 @@ public:
                 const Pos p = act.pos;
                 const Activity a = f.activity(p);
                 if (p >= c.begin && p < besluit && act.actor == who) {
-                    r.violated(f.date(*hearing), {p, *hearing},
-                               heard + ", die als consulent op " + f.date(p).dutch_long() + " " +
-                                   (a == Activity::gesprek ? "het gesprek voerde" : "het verslag maakte") +
-                                   " voor het bestreden besluit");
+                    r.violated(f.date(*hearing), {p, *hearing}, ctx.say([&] {
+                        return heard + ", die als consulent op " + f.date(p).dutch_long() + " " +
+                               (a == Activity::gesprek ? "het gesprek voerde" : "het verslag maakte") +
+                               " voor het bestreden besluit";
+                    }));
                     return r;
                 }
             }

@@ -21,16 +21,17 @@ inline bool told_by_verslag(const DossierFacts& f, const Cycle& c, Pos verslag, 
 // The werkvoorraad of INF-07 and INF-08 in a cycle without a verslag yet: an onderzoek under way (opened by
 // a melding, a gesprek held, not closed) where the client was not told yet; `todo` says what to do, `what`
 // names the subject ("het persoonsgebonden budget").
-inline RuleResult due_before_verslag(const DossierFacts& f, const Cycle& c, Activity notice, std::string_view key,
-                                     std::string_view todo, std::string_view what) {
+inline RuleResult due_before_verslag(const DossierFacts& f, const RuleContext& ctx, const Cycle& c, Activity notice,
+                                     std::string_view key, std::string_view todo, std::string_view what) {
     RuleResult r;
     const auto moment = c.onderzoek_moment();
     if (!f.opened_by_melding(c) || !moment || closed_after(f, *c.opener, c.end) ||
         told_by_verslag(f, c, c.end - 1, notice, key))
         return r;
-    r.still_due(OpenKind::stap, {*moment}, std::string(todo),
-                "Het onderzoek loopt sinds het " + std::string(activity_words(f.activity(*moment))) + " van " +
-                    f.date(*moment).dutch_long() + "; nog geen verslag en nog niets over " + std::string(what));
+    r.still_due(OpenKind::stap, {*moment}, std::string(todo), ctx.say([&] {
+        return "Het onderzoek loopt sinds het " + std::string(activity_words(f.activity(*moment))) + " van " +
+               f.date(*moment).dutch_long() + "; nog geen verslag en nog niets over " + std::string(what);
+    }));
     return r;
 }
 

@@ -17,8 +17,8 @@ inline std::string acted_as(const DossierFacts& f, Pos p) {
 // Applies when the case has ondersteuners and `others`; one finding per person who is both,
 // dated at the later of that person's first ondersteuner event and first event in the other
 // role. `role` names the other role in the message ("beslisser").
-inline RuleResult judge_ondersteuner_also(const DossierFacts& f, const std::vector<RoleAct>& others,
-                                          std::string_view role) {
+inline RuleResult judge_ondersteuner_also(const DossierFacts& f, const RuleContext& ctx,
+                                          const std::vector<RoleAct>& others, std::string_view role) {
     RuleResult r;
     if (f.ondersteuners.empty() || others.empty()) return r;
     r.outcome = Outcome::voldaan;
@@ -34,9 +34,10 @@ inline RuleResult judge_ondersteuner_also(const DossierFacts& f, const std::vect
         fi.cycle = f.cycle_of[later] + 1;
         fi.date = f.date(later);
         fi.events = {std::min(o.pos, b->pos), later};
-        fi.message = "Medewerker " + std::string(f.log->str(o.actor)) +
-                     " is in dit dossier zowel cliëntondersteuner (" + acted_as(f, o.pos) + ") als " +
-                     std::string(role) + " (" + acted_as(f, b->pos) + ")";
+        fi.message = ctx.say([&] {
+            return "Medewerker " + std::string(f.log->str(o.actor)) + " is in dit dossier zowel cliëntondersteuner (" +
+                   acted_as(f, o.pos) + ") als " + std::string(role) + " (" + acted_as(f, b->pos) + ")";
+        });
         r.findings.push_back(std::move(fi));
     }
     return r;

@@ -97,14 +97,14 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         bool any = false;
         for (Pos p = 0; p < f.size() && !any; ++p) any = f.activity(p) != Activity::onbekend;
         if (!any) return r;
         r.outcome = f.deviations.empty() ? Outcome::voldaan : Outcome::overtreden;
         for (const Deviation& d : f.deviations) {
-            Finding& fi = r.violated(f.event(d.pos).date, {d.pos}, deviation_message(f, d));
+            Finding& fi = r.violated(f.event(d.pos).date, {d.pos}, ctx.say([&] { return deviation_message(f, d); }));
             fi.cycle = f.cycle_of[d.pos] + 1;
         }
         return r;

@@ -45,11 +45,12 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            Finding& fi = r.violated(f.date(besluit), {besluit},
-                                     "Besluit op " + f.date(besluit).dutch_long() +
-                                         " zonder dat eerst een verslag van het onderzoek is verstrekt");
+            Finding& fi = r.violated(f.date(besluit), {besluit}, ctx.say([&] {
+                return "Besluit op " + f.date(besluit).dutch_long() +
+                       " zonder dat eerst een verslag van het onderzoek is verstrekt";
+            }));
             if (c.first_verslag) {
-                fi.message += " (het verslag kwam pas op " + f.date(*c.first_verslag).dutch_long() + ")";
+                if (ctx.words) fi.message += " (het verslag kwam pas op " + f.date(*c.first_verslag).dutch_long() + ")";
                 fi.events.push_back(*c.first_verslag);
             }
             return r;

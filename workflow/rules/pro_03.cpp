@@ -28,7 +28,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag) return r;
@@ -37,8 +37,9 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.violated(f.date(verslag), {verslag},
-                       "Verslag op " + f.date(verslag).dutch_long() + " zonder voorafgaand gesprek met de cliënt");
+            r.violated(f.date(verslag), {verslag}, ctx.say([&] {
+                return "Verslag op " + f.date(verslag).dutch_long() + " zonder voorafgaand gesprek met de cliënt";
+            }));
             return r;
         });
     }

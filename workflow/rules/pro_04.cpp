@@ -38,7 +38,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_verslag) return r;
@@ -60,20 +60,22 @@ public:
                 if (c.first_aanvraag && !reacted(c.end) && !closed_after(f, verslag, c.end))
                     r.still_due(OpenKind::stap, {verslag},
                                 "vóór het besluit de reactie van de cliënt op het verslag vragen of vastleggen",
-                                "Verslag op " + f.date(verslag).dutch_long() +
-                                    "; nog geen reactie van de cliënt en nog geen besluit");
+                                ctx.say([&] {
+                                    return "Verslag op " + f.date(verslag).dutch_long() +
+                                           "; nog geen reactie van de cliënt en nog geen besluit";
+                                }));
                 return r;
             }
             if (reacted(*besluit)) {
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            Finding& fi =
-                r.violated(f.date(*besluit), {verslag, *besluit},
-                           "Besluit op " + f.date(*besluit).dutch_long() +
-                               " zonder reactie van de cliënt op het verslag van " + f.date(verslag).dutch_long());
+            Finding& fi = r.violated(f.date(*besluit), {verslag, *besluit}, ctx.say([&] {
+                return "Besluit op " + f.date(*besluit).dutch_long() +
+                       " zonder reactie van de cliënt op het verslag van " + f.date(verslag).dutch_long();
+            }));
             if (const auto late = f.first(Activity::verslag_reactie, *besluit + 1, c.end)) {
-                fi.message += " (de reactie kwam pas op " + f.date(*late).dutch_long() + ")";
+                if (ctx.words) fi.message += " (de reactie kwam pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);
             }
             return r;

@@ -84,7 +84,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             const auto bob = f.first(Activity::besluit_op_bezwaar, c.begin, c.end);
@@ -95,15 +95,16 @@ public:
                 return r;
             }
             const std::string_view reason = trim(f.attr(*bob, "geen_hoorzitting_reden"));
-            const std::string date = f.date(*bob).dutch_long();
+            const std::string date = ctx.say([&] { return f.date(*bob).dutch_long(); });
             if (const Ground* g = awb_7_3_ground(reason)) {
                 const std::string uitkomst = fold_label(f.attr(*bob, "uitkomst"));
                 for (const std::string_view contra : g->contradicted_by)
                     if (!contra.empty() && uitkomst == contra) {
-                        r.violated(f.date(*bob), {*bob},
-                                   "Beslissing op bezwaar op " + date + " zonder de indiener te horen, omdat " +
-                                       std::string(g->words) + ", terwijl het bezwaar " + outcome_words(uitkomst) +
-                                       " is verklaard: de uitkomst spreekt die grond tegen (Awb 7:3)");
+                        r.violated(f.date(*bob), {*bob}, ctx.say([&] {
+                            return "Beslissing op bezwaar op " + date + " zonder de indiener te horen, omdat " +
+                                   std::string(g->words) + ", terwijl het bezwaar " + outcome_words(uitkomst) +
+                                   " is verklaard: de uitkomst spreekt die grond tegen (Awb 7:3)";
+                        }));
                         return r;
                     }
                 r.outcome = Outcome::voldaan;
@@ -113,12 +114,13 @@ public:
                 r.outcome = Outcome::onbekend;
                 return r;
             }
-            Finding& fi = r.violated(f.date(*bob), {*bob},
-                                     "Beslissing op bezwaar op " + date +
-                                         " zonder de indiener van het bezwaarschrift in de gelegenheid te stellen te "
-                                         "worden gehoord, en zonder vermelde grond om niet te horen");
+            Finding& fi = r.violated(f.date(*bob), {*bob}, ctx.say([&] {
+                return "Beslissing op bezwaar op " + date +
+                       " zonder de indiener van het bezwaarschrift in de gelegenheid te stellen te "
+                       "worden gehoord, en zonder vermelde grond om niet te horen";
+            }));
             if (const auto late = f.first(Activity::hoorzitting, *bob + 1, c.end)) {
-                fi.message += " (de hoorzitting was pas op " + f.date(*late).dutch_long() + ")";
+                if (ctx.words) fi.message += " (de hoorzitting was pas op " + f.date(*late).dutch_long() + ")";
                 fi.events.push_back(*late);
             }
             return r;

@@ -30,13 +30,14 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (f.opened_by_melding(c) && !c.onderzoek_moment() && !closed_after(f, *c.opener, c.end) &&
                 !f.first(Activity::ontvangstbevestiging, c.begin, c.end))  // werkvoorraad
-                r.still_due(OpenKind::stap, {*c.opener}, "de ontvangst van de melding bevestigen",
-                            "Melding op " + f.date(*c.opener).dutch_long() + "; nog geen ontvangstbevestiging");
+                r.still_due(OpenKind::stap, {*c.opener}, "de ontvangst van de melding bevestigen", ctx.say([&] {
+                    return "Melding op " + f.date(*c.opener).dutch_long() + "; nog geen ontvangstbevestiging";
+                }));
             if (!f.opened_by_melding(c) || !c.onderzoek_moment()) return r;
             // Only a receipt of the melding: one after the aanvraag or the bezwaar confirms that (PRO-10).
             Pos until = c.first_aanvraag.value_or(c.end);
@@ -45,8 +46,9 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            r.violated(f.date(*c.opener), {*c.opener},
-                       "De ontvangst van de melding van " + f.date(*c.opener).dutch_long() + " is niet bevestigd");
+            r.violated(f.date(*c.opener), {*c.opener}, ctx.say([&] {
+                return "De ontvangst van de melding van " + f.date(*c.opener).dutch_long() + " is niet bevestigd";
+            }));
             return r;
         });
     }

@@ -31,7 +31,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         const auto wlz = f.first(Activity::wlz_indicatie, 0, Pos(f.size()));
         if (!wlz) return r;
@@ -42,11 +42,11 @@ public:
             if (e.activity != Activity::ondersteuner_toegewezen &&
                 (ondersteuner == 0 || f.log->who(e).role != ondersteuner))
                 continue;
-            Finding& fi =
-                r.violated(e.date, {*wlz, p},
-                           "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + e.date.dutch_long() +
-                               " nog een Wmo-cliëntondersteuner op (" + std::string(activity_words(e.activity)) +
-                               (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")");
+            Finding& fi = r.violated(e.date, {*wlz, p}, ctx.say([&] {
+                return "Na de Wlz-indicatie van " + f.date(*wlz).dutch_long() + " trad op " + e.date.dutch_long() +
+                       " nog een Wmo-cliëntondersteuner op (" + std::string(activity_words(e.activity)) +
+                       (f.actor(p) ? ", " + std::string(f.log->str(f.actor(p))) : std::string()) + ")";
+            }));
             fi.cycle = f.cycle_of[p] + 1;
             break;  // one finding: the first time
         }

@@ -36,19 +36,19 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (c.first_aanvraag) {
                 r.outcome = Outcome::voldaan;
                 for (Pos p = *c.first_aanvraag; p < c.end; ++p)
-                    if (f.activity(p) == Activity::aanvraag) judge(f, c, p, r);
+                    if (f.activity(p) == Activity::aanvraag) judge(f, ctx, c, p, r);
             }
             if (c.first_besluit) {
                 if (const auto bezwaar = f.first(Activity::bezwaar, *c.first_besluit + 1, c.end)) {
                     if (r.outcome < Outcome::voldaan) r.outcome = Outcome::voldaan;
                     for (Pos p = *bezwaar; p < c.end; ++p)
-                        if (f.activity(p) == Activity::bezwaar) judge(f, c, p, r);
+                        if (f.activity(p) == Activity::bezwaar) judge(f, ctx, c, p, r);
                 }
             }
             return r;
@@ -65,7 +65,7 @@ private:
 
     // The aanvraag or bezwaar at `asked`: closed by an afsluiting with no decision and no intrekking
     // before it, and no decision after it either?
-    static void judge(const DossierFacts& f, const Cycle& c, Pos asked, RuleResult& r) {
+    static void judge(const DossierFacts& f, const RuleContext& ctx, const Cycle& c, Pos asked, RuleResult& r) {
         std::optional<Pos> closed;
         for (Pos p = asked + 1; p < c.end && !closed; ++p) {
             // The next aanvraag or bezwaar is judged on its own.
@@ -81,10 +81,11 @@ private:
             if (r.outcome < Outcome::onbekend) r.outcome = Outcome::onbekend;
             return;
         }
-        r.violated(f.date(*closed), {asked, *closed},
-                   std::string(aanvraag ? "De aanvraag" : "Het bezwaar") + " van " + f.date(asked).dutch_long() +
-                       " is op " + f.date(*closed).dutch_long() + " afgesloten zonder " +
-                       (aanvraag ? "besluit" : "beslissing op bezwaar") + " en zonder intrekking");
+        r.violated(f.date(*closed), {asked, *closed}, ctx.say([&] {
+            return std::string(aanvraag ? "De aanvraag" : "Het bezwaar") + " van " + f.date(asked).dutch_long() +
+                   " is op " + f.date(*closed).dutch_long() + " afgesloten zonder " +
+                   (aanvraag ? "besluit" : "beslissing op bezwaar") + " en zonder intrekking";
+        }));
     }
 };
 

@@ -33,7 +33,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!f.opened_by_melding(c)) return r;
@@ -46,9 +46,10 @@ public:
                     return r;
                 }
             }
-            r.violated(f.date(*closed), {*c.opener, *closed},
-                       "De melding van " + f.date(*c.opener).dutch_long() + " is op " + f.date(*closed).dutch_long() +
-                           " afgesloten zonder verslag van een onderzoek, zonder intrekking en zonder aanvraag");
+            r.violated(f.date(*closed), {*c.opener, *closed}, ctx.say([&] {
+                return "De melding van " + f.date(*c.opener).dutch_long() + " is op " + f.date(*closed).dutch_long() +
+                       " afgesloten zonder verslag van een onderzoek, zonder intrekking en zonder aanvraag";
+            }));
             return r;
         });
     }

@@ -33,7 +33,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         return per_cycle(f, [&](const Cycle& c) {
             RuleResult r;
             if (!c.first_besluit) return r;
@@ -47,16 +47,20 @@ public:
             if (!bob) {  // still open, or ended by intrekking or afsluiting: Awb 6:14 sets no term
                 r.outcome = Outcome::onbekend;
                 if (!closed_after(f, *bezwaar, c.end))  // werkvoorraad
-                    r.still_due(OpenKind::stap, {*bezwaar}, "de ontvangst van het bezwaarschrift bevestigen",
-                                "Bezwaar op " + f.date(*bezwaar).dutch_long() + "; nog geen ontvangstbevestiging");
+                    r.still_due(
+                        OpenKind::stap, {*bezwaar}, "de ontvangst van het bezwaarschrift bevestigen", ctx.say([&] {
+                            return "Bezwaar op " + f.date(*bezwaar).dutch_long() + "; nog geen ontvangstbevestiging";
+                        }));
                 return r;
             }
-            Finding& fi =
-                r.violated(f.date(*bob), {*bezwaar, *bob},
-                           "De ontvangst van het bezwaarschrift van " + f.date(*bezwaar).dutch_long() +
-                               " is niet bevestigd vóór de beslissing op bezwaar van " + f.date(*bob).dutch_long());
+            Finding& fi = r.violated(f.date(*bob), {*bezwaar, *bob}, ctx.say([&] {
+                return "De ontvangst van het bezwaarschrift van " + f.date(*bezwaar).dutch_long() +
+                       " is niet bevestigd vóór de beslissing op bezwaar van " + f.date(*bob).dutch_long();
+            }));
             if (const auto late = f.first(Activity::ontvangstbevestiging, *bob + 1, c.end)) {
-                fi.message += "; ontvangst pas na de beslissing op bezwaar bevestigd, op " + f.date(*late).dutch_long();
+                if (ctx.words)
+                    fi.message +=
+                        "; ontvangst pas na de beslissing op bezwaar bevestigd, op " + f.date(*late).dutch_long();
                 fi.events.push_back(*late);
             }
             return r;

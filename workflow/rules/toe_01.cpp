@@ -34,7 +34,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         bool applies = false, unknown = false;
         for (Pos p = 0; p < f.size(); ++p) {
@@ -50,11 +50,11 @@ public:
                 continue;
             }
             if (amount && *amount <= 0) continue;
-            Finding& fi =
-                r.violated(f.date(p), {p},
-                           "Op " + f.date(p).dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
-                               (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789")))
-                                       : std::string(" (zonder bedrag)")));
+            Finding& fi = r.violated(f.date(p), {p}, ctx.say([&] {
+                return "Op " + f.date(p).dutch_long() + " is een eigen bijdrage voor cliëntondersteuning opgelegd" +
+                       (amount ? " van € " + std::string(text.substr(text.find_first_of("0123456789")))
+                               : std::string(" (zonder bedrag)"));
+            }));
             fi.cycle = f.cycle_of[p] + 1;
         }
         if (!applies) return r;

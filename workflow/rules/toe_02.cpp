@@ -32,7 +32,7 @@ public:
         return i;
     }
 
-    RuleResult check(const DossierFacts& f, const RuleContext&) const override {
+    RuleResult check(const DossierFacts& f, const RuleContext& ctx) const override {
         RuleResult r;
         bool applies = false;
         for (Pos p = 0; p < f.size(); ++p) {
@@ -40,11 +40,11 @@ public:
             if (a == Activity::ondersteuner_toegewezen || a == Activity::clientondersteuning_gevraagd) applies = true;
             if (a != Activity::besluit || !compacts_to(f.attr(p, "voorziening"), "clientondersteuning")) continue;
             applies = true;
-            Finding& fi = r.violated(
-                f.date(p), {p},
-                "Op " + f.date(p).dutch_long() +
-                    " is bij beschikking over cliëntondersteuning beslist, alsof het een maatwerkvoorziening "
-                    "betrof in plaats van een algemene voorziening");
+            Finding& fi = r.violated(f.date(p), {p}, ctx.say([&] {
+                return "Op " + f.date(p).dutch_long() +
+                       " is bij beschikking over cliëntondersteuning beslist, alsof het een maatwerkvoorziening "
+                       "betrof in plaats van een algemene voorziening";
+            }));
             fi.cycle = f.cycle_of[p] + 1;
         }
         if (applies) r.outcome = r.findings.empty() ? Outcome::voldaan : Outcome::overtreden;

@@ -52,10 +52,11 @@ public:
                 judge_term(assigned ? std::optional<Date>(f.date(*assigned)) : std::nullopt, last, ctx.peildatum);
             if (o > r.outcome) r.outcome = o;
             if (r.open.empty() && !assigned && !closed_after(f, p)) {  // werkvoorraad: the earliest request only
-                OpenStep& due = ctx.term_due(r, last, {p}, "een cliëntondersteuner toewijzen",
-                                             "Cliëntondersteuning gevraagd op " + d.dutch_long() + "; de termijn " +
-                                                 (last < ctx.peildatum ? "liep" : "loopt") + " tot en met " +
-                                                 last.dutch_long() + " (" + std::to_string(days) + " dagen)");
+                OpenStep& due = ctx.term_due(r, last, {p}, "een cliëntondersteuner toewijzen", ctx.say([&] {
+                    return "Cliëntondersteuning gevraagd op " + d.dutch_long() + "; de termijn " +
+                           (last < ctx.peildatum ? "liep" : "loopt") + " tot en met " + last.dutch_long() + " (" +
+                           std::to_string(days) + " dagen)";
+                }));
                 due.cycle = f.cycle_of[p] + 1;
             }
             if (o != Outcome::overtreden) continue;
@@ -63,17 +64,21 @@ public:
             fi.cycle = f.cycle_of[p] + 1;
             fi.deadline = last;
             fi.events = {p};
-            const std::string term = day_term_clause(last, days);
+            const std::string term = ctx.say([&] { return day_term_clause(last, days); });
             if (assigned) {
                 fi.date = f.date(*assigned);
                 fi.events.push_back(*assigned);
-                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() +
-                             ", een ondersteuner pas toegewezen op " + fi.date.dutch_long() + " (" +
-                             std::to_string(fi.date - d) + " dagen later); " + term;
+                fi.message = ctx.say([&] {
+                    return "Cliëntondersteuning gevraagd op " + d.dutch_long() +
+                           ", een ondersteuner pas toegewezen op " + fi.date.dutch_long() + " (" +
+                           std::to_string(fi.date - d) + " dagen later); " + term;
+                });
             } else {
                 fi.date = last + 1;
-                fi.message = "Cliëntondersteuning gevraagd op " + d.dutch_long() +
-                             ", maar er is geen ondersteuner toegewezen; " + term;
+                fi.message = ctx.say([&] {
+                    return "Cliëntondersteuning gevraagd op " + d.dutch_long() +
+                           ", maar er is geen ondersteuner toegewezen; " + term;
+                });
             }
             r.findings.push_back(std::move(fi));
         }

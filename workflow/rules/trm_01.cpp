@@ -54,20 +54,21 @@ public:
                 judge_term(verslag ? std::optional<Date>(f.date(*verslag)) : std::nullopt, t.last, ctx.peildatum);
             // Werkvoorraad: no verslag yet, and the cycle not closed since (a closure after the term ends it).
             if (!verslag && !closed_after(f, melding, c.end))
-                ctx.term_due(r, t.last, {melding}, "het onderzoek afronden met een verslag",
-                             "Nog geen verslag; " + open_term_clause(t, ctx.peildatum, "de melding", ctx.calendar));
+                ctx.term_due(r, t.last, {melding}, "het onderzoek afronden met een verslag", ctx.say([&] {
+                    return "Nog geen verslag; " + open_term_clause(t, ctx.peildatum, "de melding", ctx.calendar);
+                }));
             if (r.outcome != Outcome::overtreden) return r;
             Finding fi;
             fi.deadline = t.last;
             fi.events = {melding};
-            const std::string term = term_clause(t, "de melding", ctx.calendar);
+            const std::string term = ctx.say([&] { return term_clause(t, "de melding", ctx.calendar); });
             if (verslag) {
                 fi.date = f.date(*verslag);
                 fi.events.push_back(*verslag);
-                fi.message = "Verslag pas op " + fi.date.dutch_long() + " verstrekt; " + term;
+                fi.message = ctx.say([&] { return "Verslag pas op " + fi.date.dutch_long() + " verstrekt; " + term; });
             } else {
                 fi.date = t.last + 1;
-                fi.message = "Geen verslag van het onderzoek; " + term;
+                fi.message = ctx.say([&] { return "Geen verslag van het onderzoek; " + term; });
             }
             r.findings.push_back(std::move(fi));
             return r;

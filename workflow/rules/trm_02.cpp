@@ -68,11 +68,14 @@ public:
             if (!besluit && !closed_after(f, aanvraag, c.end)) {
                 std::vector<Pos> events{aanvraag};
                 events.insert(events.end(), t.events.begin(), t.events.end());
-                ctx.term_due(
-                    r, t.last_if_resumed(ctx.peildatum, ctx.calendar), std::move(events),
-                    t.suspension_open ? "de beschikking op de aanvraag geven zodra de opschorting eindigt"
-                                      : "de beschikking op de aanvraag geven",
-                    "Nog geen beschikking; " + open_term_clause(t, ctx.peildatum, "de aanvraag", ctx.calendar));
+                ctx.term_due(r, t.last_if_resumed(ctx.peildatum, ctx.calendar), std::move(events), ctx.say([&] {
+                    return t.suspension_open ? "de beschikking op de aanvraag geven zodra de opschorting eindigt"
+                                             : "de beschikking op de aanvraag geven";
+                }),
+                             ctx.say([&] {
+                                 return "Nog geen beschikking; " +
+                                        open_term_clause(t, ctx.peildatum, "de aanvraag", ctx.calendar);
+                             }));
             }
             if (r.outcome != Outcome::overtreden) return r;
             // A premature aanvraag without a later one: the municipality may hold it was none.
@@ -84,23 +87,27 @@ public:
             fi.deadline = t.last;
             fi.events = {aanvraag};
             fi.events.insert(fi.events.end(), t.events.begin(), t.events.end());
-            const std::string term = term_clause(t, "de aanvraag", ctx.calendar);
+            const std::string term = ctx.say([&] { return term_clause(t, "de aanvraag", ctx.calendar); });
             if (besluit) {
                 fi.date = f.date(*besluit);
                 fi.events.push_back(*besluit);
-                fi.message = "Beschikking pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term;
+                fi.message =
+                    ctx.say([&] { return "Beschikking pas op " + fi.date.dutch_long() + " bekendgemaakt; " + term; });
             } else if (const auto closed = f.first(Activity::afsluiting, aanvraag + 1, c.end)) {
                 fi.date = t.last + 1;
                 fi.events.push_back(*closed);
-                fi.message = "Geen beschikking op de aanvraag: het dossier is op " + f.date(*closed).dutch_long() +
-                             " afgesloten zonder besluit; " + term;
+                fi.message = ctx.say([&] {
+                    return "Geen beschikking op de aanvraag: het dossier is op " + f.date(*closed).dutch_long() +
+                           " afgesloten zonder besluit; " + term;
+                });
             } else {
                 fi.date = t.last + 1;
-                fi.message = "Geen beschikking op de aanvraag; " + term;
+                fi.message = ctx.say([&] { return "Geen beschikking op de aanvraag; " + term; });
             }
             if (!t.verdagingen.empty()) {
-                fi.message += "; de mededeling van " + f.date(t.verdagingen.front()).dutch_long() +
-                              " dat de beschikking later komt, verschuift deze wettelijke termijn niet (Awb 4:14)";
+                if (ctx.words)
+                    fi.message += "; de mededeling van " + f.date(t.verdagingen.front()).dutch_long() +
+                                  " dat de beschikking later komt, verschuift deze wettelijke termijn niet (Awb 4:14)";
                 fi.events.push_back(t.verdagingen.front());
             }
             r.findings.push_back(std::move(fi));

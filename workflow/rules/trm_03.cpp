@@ -61,12 +61,14 @@ public:
                 std::vector<Pos> events{bt->besluit, bt->bezwaar};
                 events.insert(events.end(), t.events.begin(), t.events.end());
                 ctx.term_due(r, t.last_if_resumed(ctx.peildatum, ctx.calendar), std::move(events),
-                             "op het bezwaar beslissen",
-                             "Nog geen beslissing op het bezwaar van " + f.date(bt->bezwaar).dutch_long() + "; " +
-                                 open_term_clause(t, ctx.peildatum,
-                                                  bt->from_receipt ? "de ontvangst van het te late bezwaar"
-                                                                   : "het einde van de bezwaartermijn",
-                                                  ctx.calendar, bt->commissie ? "; met adviescommissie" : ""));
+                             "op het bezwaar beslissen", ctx.say([&] {
+                                 return "Nog geen beslissing op het bezwaar van " + f.date(bt->bezwaar).dutch_long() +
+                                        "; " +
+                                        open_term_clause(t, ctx.peildatum,
+                                                         bt->from_receipt ? "de ontvangst van het te late bezwaar"
+                                                                          : "het einde van de bezwaartermijn",
+                                                         ctx.calendar, bt->commissie ? "; met adviescommissie" : "");
+                             }));
             }
             if (r.outcome != Outcome::overtreden) return r;
             if (!bob && closure_with_reason(f, bt->bezwaar, c.end)) {
@@ -77,22 +79,27 @@ public:
             fi.deadline = t.last;
             fi.events = {bt->besluit, bt->bezwaar};
             fi.events.insert(fi.events.end(), t.events.begin(), t.events.end());
-            const std::string term = term_clause(
-                t, bt->from_receipt ? "de ontvangst van het te late bezwaar" : "het einde van de bezwaartermijn",
-                ctx.calendar, bt->commissie ? "; met adviescommissie" : "");
+            const std::string term = ctx.say([&] {
+                return term_clause(
+                    t, bt->from_receipt ? "de ontvangst van het te late bezwaar" : "het einde van de bezwaartermijn",
+                    ctx.calendar, bt->commissie ? "; met adviescommissie" : "");
+            });
             if (bob) {
                 fi.date = f.date(*bob);
                 fi.events.push_back(*bob);
-                fi.message = "Beslissing op bezwaar pas op " + fi.date.dutch_long() + "; " + term;
+                fi.message =
+                    ctx.say([&] { return "Beslissing op bezwaar pas op " + fi.date.dutch_long() + "; " + term; });
             } else {
                 fi.date = t.last + 1;
-                fi.message = "Geen beslissing op het bezwaar van " + f.date(bt->bezwaar).dutch_long();
+                fi.message =
+                    ctx.say([&] { return "Geen beslissing op het bezwaar van " + f.date(bt->bezwaar).dutch_long(); });
                 if (const auto closed = f.first(Activity::afsluiting, bt->bezwaar + 1, c.end)) {
                     fi.events.push_back(*closed);
-                    fi.message +=
-                        ": het dossier is op " + f.date(*closed).dutch_long() + " afgesloten zonder beslissing";
+                    if (ctx.words)
+                        fi.message +=
+                            ": het dossier is op " + f.date(*closed).dutch_long() + " afgesloten zonder beslissing";
                 }
-                fi.message += "; " + term;
+                if (ctx.words) fi.message += "; " + term;
             }
             r.findings.push_back(std::move(fi));
             return r;

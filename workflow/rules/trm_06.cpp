@@ -76,34 +76,39 @@ private:
         const bool bezwaar = f.activity(from) == Activity::bezwaar;
         if (!decision && !closed_after(f, *notice, until)) {  // werkvoorraad
             const DwangsomRates* rates = ctx.calendar.dwangsom_rates(x);
-            std::string detail = "Ingebrekestelling op " + x.dutch_long() + "; " +
-                                 open_term_clause(due, ctx.peildatum, "de ingebrekestelling", ctx.calendar) +
-                                 ", Awb 4:17" + (bezwaar ? " en 7:14" : "") +
-                                 "; daarna is de aanvrager per dag een "
-                                 "dwangsom verschuldigd";
-            if (rates)
-                detail +=
-                    " (€ " + std::to_string(rates->per_day[0]) + " per dag de eerste 14 dagen, ten hoogste 42 dagen)";
             ctx.term_due(r, due.last, {from, *notice},
                          bezwaar ? "op het bezwaar beslissen vóór de dwangsom gaat lopen"
                                  : "de beschikking geven vóór de dwangsom gaat lopen",
-                         std::move(detail));
+                         ctx.say([&] {
+                             std::string detail =
+                                 "Ingebrekestelling op " + x.dutch_long() + "; " +
+                                 open_term_clause(due, ctx.peildatum, "de ingebrekestelling", ctx.calendar) +
+                                 ", Awb 4:17" + (bezwaar ? " en 7:14" : "") +
+                                 "; daarna is de aanvrager per dag een dwangsom verschuldigd";
+                             if (rates)
+                                 detail += " (€ " + std::to_string(rates->per_day[0]) +
+                                           " per dag de eerste 14 dagen, ten hoogste 42 dagen)";
+                             return detail;
+                         }));
         }
         if (o != Outcome::overtreden) return;
         const int days = std::min((decision ? f.date(*decision) : ctx.peildatum) - due.last, 42);  // no Atw on the 42
         std::vector<Pos> events{from, *notice};
         if (decision) events.push_back(*decision);
-        const std::string what = bezwaar ? "de beslissing op bezwaar" : "de beschikking";
-        std::string message = "Ingebrekestelling op " + x.dutch_long();
-        if (bezwaar) message += " over het bezwaar van " + f.date(from).dutch_long();
-        message += decision ? "; " + what + " kwam pas op " + f.date(*decision).dutch_long()
-                            : "; op de peildatum (" + ctx.peildatum.dutch_long() + ") was er nog geen " +
-                                  (bezwaar ? "beslissing op bezwaar" : "beschikking");
-        message += "; " + term_clause(due, "de ingebrekestelling", ctx.calendar) + ", Awb 4:17" +
-                   (bezwaar ? " en 7:14" : "") + ". Indicatieve dwangsom: " + std::to_string(days) +
-                   (days == 1 ? " dag" : " dagen") + amount(ctx.calendar.dwangsom_rates(x), days) +
-                   (days == 42 ? " (het maximum)" : "") +
-                   "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
+        std::string message = ctx.say([&] {
+            const std::string what = bezwaar ? "de beslissing op bezwaar" : "de beschikking";
+            std::string m = "Ingebrekestelling op " + x.dutch_long();
+            if (bezwaar) m += " over het bezwaar van " + f.date(from).dutch_long();
+            m += decision ? "; " + what + " kwam pas op " + f.date(*decision).dutch_long()
+                          : "; op de peildatum (" + ctx.peildatum.dutch_long() + ") was er nog geen " +
+                                (bezwaar ? "beslissing op bezwaar" : "beschikking");
+            m += "; " + term_clause(due, "de ingebrekestelling", ctx.calendar) + ", Awb 4:17" +
+                 (bezwaar ? " en 7:14" : "") + ". Indicatieve dwangsom: " + std::to_string(days) +
+                 (days == 1 ? " dag" : " dagen") + amount(ctx.calendar.dwangsom_rates(x), days) +
+                 (days == 42 ? " (het maximum)" : "") +
+                 "; een uitzondering van Awb 4:17 lid 6 is in het logboek niet te zien";
+            return m;
+        });
         Finding& fi = r.violated(decision ? f.date(*decision) : due.last + 1, std::move(events), std::move(message));
         fi.deadline = due.last;
     }
