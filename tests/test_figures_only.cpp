@@ -5,14 +5,18 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/input.hpp"
 #include "generator/generator.hpp"
 #include "helpers.hpp"
 #include "reports/writers.hpp"
 #include "util/text.hpp"
+#include "workflow/beslissers.hpp"
 #include "workflow/engine.hpp"
+#include "workflow/local_rules.hpp"
 #include "xlsx_read.hpp"
 
 using namespace wmotoets;
@@ -122,4 +126,43 @@ TEST(FiguresOnly, TheCommandGivesTheSameFiguresLeadTimesAndOutcomes) {
     EXPECT_FALSE(std::filesystem::exists(dir / "a.db"));
     EXPECT_EQ(test::cli({"controleer", log, "--alleen-cijfers", "--format", "csv"}, messages), 2);
     std::filesystem::remove_all(dir);
+}
+
+// Every rule, built in and local, words its findings and werkvoorraad only when words are wanted: a rule
+// that builds a message outside RuleContext::say() makes a figures-only run pay for it.
+TEST(FiguresOnly, NoRuleWordsAFindingWhenNoWordsAreWanted) {
+    const EventLog log = test::load(generated(6000, 11), nullptr, {}, "zonder-woorden.csv");
+    const LocalRules local = load_local_rules(std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/lokale-regels.toml");
+    const std::vector<const Rule*> rules = rules_with(local);
+    const Calendar cal;
+    const Settings settings;
+    const ReplayIds ids(log);
+    const BeslisserIndex beslissers = index_beslissers(log, ids);
+    RuleContext wordy{cal, log.latest_date(), settings, &beslissers};
+    RuleContext silent = wordy;
+    silent.words = false;
+    std::map<std::string, std::size_t> worded;  // rule → findings and items with words
+    DossierFacts facts;
+    for (const Dossier& d : log.dossiers) {
+        replay(log, d, cal, ids, facts);
+        for (const Rule* rule : rules) {
+            const RuleResult with = rule->check(facts, wordy), without = rule->check(facts, silent);
+            const std::string id(rule->info().id);
+            EXPECT_EQ(with.outcome, without.outcome) << id;
+            ASSERT_EQ(with.findings.size(), without.findings.size()) << id;
+            ASSERT_EQ(with.open.size(), without.open.size()) << id;
+            for (std::size_t i = 0; i < with.findings.size(); ++i) {
+                worded[id] += !with.findings[i].message.empty();
+                EXPECT_EQ(without.findings[i].message, "") << id;
+                EXPECT_EQ(with.findings[i].events, without.findings[i].events) << id;
+            }
+            for (std::size_t i = 0; i < with.open.size(); ++i) {
+                worded[id] += !with.open[i].detail.empty();
+                EXPECT_EQ(without.open[i].detail, "") << id;
+                EXPECT_EQ(with.open[i].deadline, without.open[i].deadline) << id;
+            }
+        }
+    }
+    // The generated log gives most rules something to say (a violation recipe per rule, issue 15).
+    EXPECT_GE(worded.size(), rules.size() - 6) << "rules with words in the generated log";
 }
