@@ -87,7 +87,8 @@ int run_rapport(ReportOptions o) {
     std::optional<Comparison> comparison;
     if (stored_peildatum)
         if (const auto before = compared_period(o, log, run.period(), *stored_peildatum)) {
-            comparison.emplace(Comparison{*run.period(), *before, check_again(log, run, before, settings, calendar)});
+            comparison.emplace(
+                Comparison{*run.period(), *before, check_again(log, run, before, settings, calendar, Detail::figures)});
             spdlog::info("vergeleken met {} ({} dossiers met een melding in die periode)", before->words(),
                          grouped(comparison->previous_run.case_ids.size()));
         }

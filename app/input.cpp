@@ -231,7 +231,7 @@ LatestRun load_latest_run(const Store& store) {
 namespace wmotoets {
 
 RunRecord check_again(const EventLog& log, const RunRecord& run, const std::optional<Period>& period, Settings settings,
-                      const Calendar& calendar) {
+                      const Calendar& calendar, Detail detail) {
     const auto peildatum = parse_iso_date(run.peildatum);
     if (!peildatum) throw Error("de laatste controle heeft geen peildatum; controleer opnieuw met --peildatum");
     std::vector<const Rule*> rules;
@@ -251,7 +251,7 @@ RunRecord check_again(const EventLog& log, const RunRecord& run, const std::opti
     };
     days("andere_ondersteuner_dagen", settings.andere_ondersteuner_dagen);
     days("wachttijd_ondersteuner_dagen", settings.wachttijd_ondersteuner_dagen);
-    CheckResult result = run_check(log, rules, calendar, *peildatum, {}, settings, nullptr, period);
+    CheckResult result = run_check(log, rules, calendar, *peildatum, {}, settings, nullptr, period, detail);
     RunCollector collected;
     emit_check(log, result, compute_figures(result), settings, collected);
     return std::move(collected.record);

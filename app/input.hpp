@@ -14,6 +14,7 @@
 #include "model/period.hpp"
 #include "model/settings.hpp"
 #include "store/store.hpp"
+#include "workflow/engine.hpp"
 #include "workflow/local_rules.hpp"
 
 namespace wmotoets {
@@ -74,9 +75,10 @@ struct PeriodOptions {
 };
 void add_period_options(CLI::App& cmd, PeriodOptions& o);
 // The stored log checked again for `period` (issue 28: rapport --periode, --vergelijk) with the run's
-// built-in rules, its term settings and peildatum; local rules are left out with a warning.
+// built-in rules, its term settings and peildatum; local rules are left out with a warning. With
+// Detail::figures (a comparison: only its figures and lead times are shown) no finding is worded.
 RunRecord check_again(const EventLog& log, const RunRecord& run, const std::optional<Period>& period, Settings settings,
-                      const Calendar& calendar);
+                      const Calendar& calendar, Detail detail = Detail::findings);
 
 // The latest run in `store`; an Error that says what to do when it has none.
 RunRecord latest_run_of(const Store& store);
