@@ -75,13 +75,12 @@ void log_problem(const Problem& p, bool warning) {
 
 void log_read_summary(const std::string& path, const InputFile& in) {
     // A wide export gives several events per row: say so.
-    const std::string used =
-        in.used > in.rows ? counted(in.used, "gebeurtenis", "gebeurtenissen") : std::to_string(in.used);
-    spdlog::info(
-        "{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, in.rows, input_unit(in.format, in.rows), used,
-        in.rejected,
-        in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", in.skipped) : std::string(),
-        in.possible_bsn ? fmt::format(", {} mogelijk BSN", in.possible_bsn) : std::string());
+    const std::string used = in.used > in.rows ? counted(in.used, "gebeurtenis", "gebeurtenissen") : grouped(in.used);
+    spdlog::info("{}: {} {} gelezen, {} gebruikt, {} afgekeurd{}{}", path, grouped(in.rows),
+                 input_unit(in.format, in.rows), used, grouped(in.rejected),
+                 in.skipped ? fmt::format(", {} overgeslagen (levenscyclus niet 'complete')", grouped(in.skipped))
+                            : std::string(),
+                 in.possible_bsn ? fmt::format(", {} mogelijk BSN", grouped(in.possible_bsn)) : std::string());
     if (in.bsn_skipped)
         spdlog::info("{}: {} van natuurlijke personen overgeslagen (nooit ingelezen of opgeslagen)", path,
                      counted(in.bsn_skipped, "BSN-veld", "BSN-velden"));

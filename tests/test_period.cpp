@@ -275,6 +275,11 @@ TEST(HumanOutput, NoIsoDateAndNoUngroupedLongNumber) {
     ASSERT_EQ(cli({"rapport", "--db", db, "--publicatie", "--scheiding", "--uit", (dir / "p").string()},
                   (dir / "rapport-meldingen.txt").string()),
               0);
+    // controleer of the file itself, figures only (issue 31): what it says on the terminal and in its text.
+    ASSERT_EQ(cli({"controleer", (dir / "g.csv").string(), "--alleen-cijfers", "--exit-zero", "--uit",
+                   (dir / "cijfers.txt").string()},
+                  (dir / "controle-meldingen.txt").string()),
+              0);
     // The werkvoorraad beside the report (issue 29); exit code 1: a generated log has passed terms.
     ASSERT_EQ(
         cli({"werkvoorraad", "--db", db, "--uit", (dir / "r").string()}, (dir / "werkvoorraad-meldingen.txt").string()),
@@ -282,10 +287,10 @@ TEST(HumanOutput, NoIsoDateAndNoUngroupedLongNumber) {
     const std::regex iso("\\b(19|20)\\d\\d-\\d\\d-\\d\\d\\b"), ungrouped("(^|[^\\w.,:/-])\\d{5,}\\b"),
         citation("Stcrt\\. \\d{4}, \\d+");
     std::size_t read = 0;
-    for (const char* file :
-         {"controle.txt", "controle-2024.txt", "r/rapport.html", "r/scheiding.html", "r/werkvoorraad.html",
-          "r/werkvoorraad.xlsx", "r/rapport.xlsx", "r/scheiding.xlsx", "p/rapport.html", "p/scheiding.html",
-          "p/rapport.xlsx", "rapport-meldingen.txt", "werkvoorraad-meldingen.txt"}) {
+    for (const char* file : {"controle.txt", "controle-2024.txt", "r/rapport.html", "r/scheiding.html",
+                             "r/werkvoorraad.html", "r/werkvoorraad.xlsx", "r/rapport.xlsx", "r/scheiding.xlsx",
+                             "p/rapport.html", "p/scheiding.html", "p/rapport.xlsx", "rapport-meldingen.txt",
+                             "werkvoorraad-meldingen.txt", "cijfers.txt", "controle-meldingen.txt"}) {
         SCOPED_TRACE(file);
         const std::string text = std::regex_replace(readable((dir / file).string()), citation, "");
         read += text.size();
