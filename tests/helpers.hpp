@@ -6,9 +6,11 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
+#include "generator/generator.hpp"
 #include "import/canonical_csv.hpp"
 #include "import/import_file.hpp"
 #include "model/event_log.hpp"
@@ -17,6 +19,16 @@
 #include "workflow/engine.hpp"
 
 namespace wmotoets::test {
+
+// A generated log of `dossiers` dossiers (wmotoets genereer --zaad `seed`), as CSV text.
+inline std::string generated(std::uint64_t dossiers, std::uint64_t seed) {
+    GeneratorOptions o;
+    o.dossiers = dossiers;
+    o.seed = seed;
+    std::ostringstream out;
+    generate_log(out, o);
+    return out.str();
+}
 
 // One directory per test process, removed when the process ends (a whole suite run wrote ~5 GB that
 // stayed behind and filled a CI machine's disk). WMOTOETS_KEEP_TEST_FILES=1 keeps it for a look.

@@ -23,15 +23,6 @@ using namespace wmotoets;
 
 namespace {
 
-std::string generated(std::uint64_t dossiers, std::uint64_t seed) {
-    GeneratorOptions o;
-    o.dossiers = dossiers;
-    o.seed = seed;
-    std::ostringstream out;
-    generate_log(out, o);
-    return out.str();
-}
-
 nlohmann::json read_json(const std::filesystem::path& p) {
     std::ifstream in(p);
     return nlohmann::json::parse(in);
@@ -40,7 +31,7 @@ nlohmann::json read_json(const std::filesystem::path& p) {
 }  // namespace
 
 TEST(FiguresOnly, TheEngineGivesTheFullRunsOutcomesLeadTimesAndCounts) {
-    const EventLog log = test::load(generated(8000, 11), nullptr, {}, "alleen-cijfers.csv");
+    const EventLog log = test::load(test::generated(8000, 11), nullptr, {}, "alleen-cijfers.csv");
     const std::vector<const Rule*> rules = select_rules({}, {});
     const Date peildatum = log.latest_date();
     const CheckResult full = run_check(log, rules, Calendar{}, peildatum);
@@ -71,7 +62,7 @@ TEST(FiguresOnly, TheCommandGivesTheSameFiguresLeadTimesAndOutcomes) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string log = (dir / "log.csv").string();
-    std::ofstream(log) << generated(6000, 5);
+    std::ofstream(log) << test::generated(6000, 5);
     const std::string local = std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/lokale-regels.toml";
     const std::vector<std::string> common{
         "controleer", log,      "--behoud-onbekend", "--regels", local, "--uitkomsten", "--format",
@@ -131,7 +122,7 @@ TEST(FiguresOnly, TheCommandGivesTheSameFiguresLeadTimesAndOutcomes) {
 // Every rule, built in and local, words its findings and werkvoorraad only when words are wanted: a rule
 // that builds a message outside RuleContext::say() makes a figures-only run pay for it.
 TEST(FiguresOnly, NoRuleWordsAFindingWhenNoWordsAreWanted) {
-    const EventLog log = test::load(generated(6000, 11), nullptr, {}, "zonder-woorden.csv");
+    const EventLog log = test::load(test::generated(6000, 11), nullptr, {}, "zonder-woorden.csv");
     const LocalRules local = load_local_rules(std::string(WMOTOETS_SOURCE_DIR) + "/data/voorbeeld/lokale-regels.toml");
     const std::vector<const Rule*> rules = rules_with(local);
     const Calendar cal;

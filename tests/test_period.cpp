@@ -26,15 +26,6 @@ namespace {
 
 Date ymd(int y, unsigned m, unsigned d) { return Date::from_ymd(y, m, d); }
 
-std::string generated(std::uint64_t dossiers, std::uint64_t seed) {
-    GeneratorOptions o;
-    o.dossiers = dossiers;
-    o.seed = seed;
-    std::ostringstream out;
-    generate_log(out, o);
-    return out.str();
-}
-
 std::vector<std::string> split(const std::string& line, char sep) {
     std::vector<std::string> out(1);
     for (char c : line)
@@ -126,7 +117,7 @@ TEST(Period, ParsesYearsQuartersMonthsAndRanges) {
 // Acceptance (issue 28): the figures and lead times of a period equal those of a check of a log that
 // holds only the cycles opened in it, built from the rows alone.
 TEST(Period, CheckOfAPeriodEqualsACheckOfOnlyItsCycles) {
-    const std::string csv = generated(20000, 3);
+    const std::string csv = test::generated(20000, 3);
     const EventLog all = test::load(csv, nullptr, {}, "periode-alles.csv");
     const Date peildatum = all.latest_date();
     for (const char* text : {"2024", "2023-K3"}) {
@@ -172,7 +163,7 @@ TEST(Period, CheckOfAPeriodEqualsACheckOfOnlyItsCycles) {
 // Quarters by the date of the cycle's melding: a year's four quarters add up to the year, in the
 // rule tables and in the lead times alike.
 TEST(Period, QuartersAddUpToTheYear) {
-    const EventLog log = test::load(generated(3000, 3), nullptr, {}, "periode-kwartalen.csv");
+    const EventLog log = test::load(test::generated(3000, 3), nullptr, {}, "periode-kwartalen.csv");
     const Period p = *parse_period("2024");
     CheckResult result =
         run_check(log, select_rules({}, {}), Calendar{}, log.latest_date(), {}, Settings{}, nullptr, p);
