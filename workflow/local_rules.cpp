@@ -146,7 +146,10 @@ private:
         std::unordered_map<StrId, Pos> first_b;
         for (const auto& [actor, pb] : bs) first_b.emplace(actor, pb);
         std::unordered_set<StrId> reported;
-        for (const auto& [actor, pa] : as) {
+        for (const auto& [actor_a, pos_a] : as) {
+            // Named copies: a lambda may not capture a structured binding (clang before 16).
+            const StrId actor = actor_a;
+            const Pos pa = pos_a;
             const auto hit = first_b.find(actor);
             if (hit == first_b.end() || !reported.insert(actor).second) continue;
             const Pos pb = hit->second;

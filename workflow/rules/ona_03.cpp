@@ -109,7 +109,9 @@ private:
                 }
                 if (named.size() == kNamedPairs) break;
             }
-            const auto [o, b] = named.front();
+            // Named copies: a lambda may not capture a structured binding (clang before 16).
+            const RoleAct* o = named.front().first;
+            const RoleAct* b = named.front().second;
             const Pos later = std::max(o->pos, b->pos);
             std::string message = ctx.say([&] {
                 const std::string team_name = std::string(f.log->str(team));

@@ -61,11 +61,13 @@ public:
             for (const auto& [o, org] : supporters)
                 if (org == aanbieder && !match) match = o;
             if (!match) continue;
-            Finding& fi = r.violated(f.date(besluit), {match->pos, besluit}, ctx.say([&] {
-                return "Het besluit van " + f.date(besluit).dutch_long() + " kent een voorziening toe bij aanbieder '" +
-                       std::string(trim(f.attr(besluit, "aanbieder"))) + "', waar cliëntondersteuner " +
-                       std::string(f.log->str(match->actor)) + " werkt";
-            }));
+            Finding& fi = r.violated(
+                f.date(besluit), {match->pos, besluit},
+                ctx.say([&, at = besluit] {  // a copy: clang before 16 captures no structured binding
+                    return "Het besluit van " + f.date(at).dutch_long() + " kent een voorziening toe bij aanbieder '" +
+                           std::string(trim(f.attr(at, "aanbieder"))) + "', waar cliëntondersteuner " +
+                           std::string(f.log->str(match->actor)) + " werkt";
+                }));
             fi.cycle = f.cycle_of[besluit] + 1;
         }
         return r;
