@@ -40,19 +40,19 @@ void check_target(const std::string& path) {
     if (!S_ISREG(st.st_mode)) throw Error(path + ": is geen gewoon bestand; geef een bestandsnaam");
 }
 
-// Writes all of `size` bytes at the file's offset; false (errno set) when that fails.
-bool write_all(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
+// Writes `size` bytes at the file's offset; how many were written (fewer: errno says why).
+std::size_t write_all(int fd, const char* data, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::write(fd, data + done, size - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             if (n == 0) errno = EIO;
-            return false;
+            return done;
         }
-        data += n;
-        size -= static_cast<std::size_t>(n);
+        done += static_cast<std::size_t>(n);
     }
-    return true;
+    return done;
 }
 
 }  // namespace
@@ -90,7 +90,7 @@ public:
             const std::size_t whole = direct_ ? size / 4096 * 4096 : 0;
             if (whole > 0) write_chunk(pbase(), whole);
             use_cache();  // the tail is not a whole block
-            if (error_ == 0 && !write_all(fd_, pbase() + whole, size - whole)) error_ = errno;
+            if (error_ == 0 && write_all(fd_, pbase() + whole, size - whole) != size - whole) error_ = errno;
         }
         return error_;
     }
@@ -183,12 +183,14 @@ private:
 
     void write_chunk(const char* data, std::size_t size) {
         if (error_ != 0) return;
-        if (write_all(fd_, data, size)) return;
-        // A file system that accepts the flag but not the write (EINVAL): through the cache after all. A
-        // direct write that failed wrote nothing, so the offset is still where it was.
+        std::size_t done = write_all(fd_, data, size);
+        if (done == size) return;
+        // A file system that accepts the flag but not the write (EINVAL), or a direct write cut short at
+        // an unaligned length: the rest through the cache, from where it stopped.
         if (direct_ && errno == EINVAL) {
             use_cache();
-            if (write_all(fd_, data, size)) return;
+            done += write_all(fd_, data + done, size - done);
+            if (done == size) return;
         }
         const std::lock_guard lock(mutex_);
         error_ = errno;
