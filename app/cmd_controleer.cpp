@@ -212,8 +212,8 @@ int run_controleer(const CheckOptions& o) {
     const CheckResult result = store ? check_and_store(log, setup, pd, o, out, *store, run_id)
                                      : check_and_write_streamed(log, setup, pd, o, out);
     out.flush();
-    if (!out) throw Error((o.out.empty() ? std::string("stdout") : o.out) + ": schrijven mislukt");
-    if (file) {
+    if (!out && !file) throw Error("stdout: schrijven mislukt");
+    if (file) {  // commit says why a write failed (a full disk, a size limit) and that the earlier file stays
         file->commit();
         spdlog::info("{} bevindingen in {} dossiers geschreven naar {}", grouped(result.finding_count),
                      grouped(log.dossiers.size()), o.out);

@@ -46,3 +46,18 @@ file(GLOB left "${dir}/b.json.deel*")
 if(NOT rc EQUAL 2 OR NOT err MATCHES "b.json: schrijven mislukt" OR NOT kept STREQUAL "een eerder bestand\n" OR left)
   message(FATAL_ERROR "a failed write: exit ${rc}, kept '${kept}', left behind '${left}':\n${err}")
 endif()
+
+# The same for a large output, written in chunks by a thread of its own (util/output_file.cpp): the
+# first chunk of 8 MiB already fails (a limit of 4 MiB), and says why.
+set(big "${dir}/groot.csv")
+execute_process(COMMAND "${EXE}" -q genereer --dossiers 30000 --zaad 1 --uit "${big}" RESULT_VARIABLE rc)
+file(WRITE "${dir}/c.json" "een eerder bestand\n")
+execute_process(COMMAND bash -c "trap '' XFSZ; ulimit -f 4096; exec \"$0\" \"$@\"" "${EXE}" controleer "${big}"
+                        --format json --outcomes --uit "${dir}/c.json" --exit-zero
+                WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+file(READ "${dir}/c.json" kept)
+file(GLOB left "${dir}/c.json.deel*")
+if(NOT rc EQUAL 2 OR NOT err MATCHES "c.json: schrijven mislukt \\(.+\\); een eerder bestand met deze naam is niet veranderd"
+   OR NOT kept STREQUAL "een eerder bestand\n" OR left)
+  message(FATAL_ERROR "a failed write of a large output: exit ${rc}, kept '${kept}', left behind '${left}':\n${err}")
+endif()
