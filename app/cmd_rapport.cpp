@@ -73,7 +73,10 @@ int run_rapport(ReportOptions o) {
         if (!stored_peildatum)
             throw Error("de laatste controle heeft geen peildatum; controleer opnieuw met --peildatum");
         const auto period = o.period.resolve(log, *stored_peildatum);
-        if (period != latest.run.period()) latest.run = check_again(log, latest.run, period, settings, calendar);
+        // A publication without the coordinator's view shows nothing per dossier: figures only (issue 31).
+        const Detail detail = o.publication && !o.separation ? Detail::figures : Detail::findings;
+        if (period != latest.run.period())
+            latest.run = check_again(log, latest.run, period, settings, calendar, detail);
     }
     const RunRecord& run = latest.run;
     for (const auto& [option, text] : {std::pair{"--titel", &o.title}, std::pair{"--organisatie", &o.organisation},
