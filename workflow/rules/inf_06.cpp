@@ -51,9 +51,9 @@ public:
                 r.outcome = Outcome::voldaan;
                 return r;
             }
-            const std::string what =
-                f.activity(*c.opener) == Activity::herbeoordeling ? "de start van de herbeoordeling" : "de melding";
             r.violated(f.date(gesprek), {*c.opener, gesprek}, ctx.say([&] {
+                const std::string what =
+                    f.activity(*c.opener) == Activity::herbeoordeling ? "de start van de herbeoordeling" : "de melding";
                 return "Het eerste gesprek was op " + f.date(gesprek).dutch_long() + ", " +
                        (days == 0 ? std::string("dezelfde dag als")
                                   : std::to_string(days) + (days == 1 ? " dag" : " dagen") + " na") +

@@ -56,14 +56,15 @@ public:
         if (!c || !o || o->team == 0 || !ctx.beslissers) return r;
         const BeslisserIndex::Usual u = ctx.beslissers->usual_deciders(consulent_team(f));
         if (u.team != o->team || u.dossiers == 0) return r;
-        const std::string team(f.log->str(o->team));
+        const std::string_view team = f.log->str(o->team);
         OpenStep& due = r.still_due(
-            OpenKind::onafhankelijkheid, {o->pos},
-            ctx.say([&] { return "de beslissing laten nemen door een beslisser buiten team '" + team + "'"; }),
+            OpenKind::onafhankelijkheid, {o->pos}, ctx.say([&] {
+                return "de beslissing laten nemen door een beslisser buiten team '" + std::string(team) + "'";
+            }),
             ctx.say([&] {
-                return "Ondersteuner " + std::string(f.log->str(o->actor)) + " werkt in team '" + team +
+                return "Ondersteuner " + std::string(f.log->str(o->actor)) + " werkt in team '" + std::string(team) +
                        "'; de dossiers van team '" + std::string(f.log->str(consulent_team(f))) +
-                       "' werden tot nu toe meestal door een beslisser van team '" + team + "' beslist (" +
+                       "' werden tot nu toe meestal door een beslisser van team '" + std::string(team) + "' beslist (" +
                        std::to_string(u.dossiers) + " van " + std::to_string(u.of) + ")";
             }));
         due.cycle = c->number;
