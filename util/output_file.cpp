@@ -168,7 +168,7 @@ private:
         writer_.join();
     }
 
-    // O_DIRECT where the file system takes it (not on tmpfs, say).
+    // O_DIRECT where the file system takes it (tmpfs before Linux 6.6 does not: through the cache there).
     bool try_direct() {
         const int flags = ::fcntl(fd_, F_GETFL);
         return flags >= 0 && ::fcntl(fd_, F_SETFL, flags | O_DIRECT) == 0;
