@@ -23,10 +23,7 @@ using namespace wmotoets;
 
 namespace {
 
-nlohmann::json read_json(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    return nlohmann::json::parse(in);
-}
+nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(test::read_all(p.string())); }
 
 }  // namespace
 

@@ -52,7 +52,8 @@ struct Pending {
 };
 
 struct BlockOut {
-    std::size_t counted = 0;  // findings counted but not kept (figures only)
+    std::size_t counted = 0;   // findings counted but not kept (figures only)
+    bool overtreding = false;  // a finding of severity overtreding in this block
     std::vector<CaseFinding> findings;
     std::vector<CaseOpen> open;
     std::vector<char> text;
@@ -122,7 +123,8 @@ void CheckRun::judge_case(std::size_t c, DossierFacts& facts, BlockOut& out, std
         result_.outcomes[c * n_rules + r] = rr.outcome;
         if (!ctx_.words) {  // figures only: the findings counted, nothing kept
             out.counted += rr.findings.size();
-            if (!rr.findings.empty() && rules_[r]->info().severity == Severity::overtreding) any_overtreding_ = true;
+            out.overtreding =
+                out.overtreding || (!rr.findings.empty() && rules_[r]->info().severity == Severity::overtreding);
             continue;
         }
         // A dossier of many cycles could give an item per cycle: the first kMaxOpenItems, and the last of
@@ -180,8 +182,10 @@ void CheckRun::finish_block(BlockOut& out, std::vector<Pending>& pending) {
         p.f.message = std::string_view(out.text.data() + p.text_at, p.text_len);
         p.f.events = std::span<const std::uint32_t>(out.ids.data() + p.ids_at, p.ids_len);
         out.findings.push_back(p.f);
-        if (rules_[p.f.rule]->info().severity == Severity::overtreding) any_overtreding_ = true;
+        out.overtreding = out.overtreding || rules_[p.f.rule]->info().severity == Severity::overtreding;
     }
+    if (out.overtreding) any_overtreding_ = true;  // once a block: the shared flag is not written per finding
+    out.overtreding = false;
     finding_count_ += out.findings.size() + out.counted;
     out.counted = 0;
 }
