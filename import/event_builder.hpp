@@ -102,11 +102,25 @@ private:
     private:
         static_assert((kSize & (kSize - 1)) == 0 && kSize <= 65536);
         // From the length and the first and last eight bytes: enough to spread a column's values.
+        // Loads of a fixed width only, overlapping for short texts (as xxHash does): a copy of a
+        // variable length went through a call and stalled the load that read it back.
         static std::size_t index(std::string_view v) {
             std::uint64_t a = 0, b = 0;
             const std::size_t n = v.size();
-            if (n > 0) std::memcpy(&a, v.data(), std::min<std::size_t>(n, 8));
-            if (n > 8) std::memcpy(&b, v.data() + (n >= 16 ? n - 8 : 8), std::min<std::size_t>(n - 8, 8));
+            const char* p = v.data();
+            if (n >= 8) {
+                std::memcpy(&a, p, 8);
+                std::memcpy(&b, p + n - 8, 8);
+            } else if (n >= 4) {
+                std::uint32_t lo = 0, hi = 0;
+                std::memcpy(&lo, p, 4);
+                std::memcpy(&hi, p + n - 4, 4);
+                a = lo | (std::uint64_t(hi) << 32);
+            } else if (n > 0) {
+                a = std::uint64_t(static_cast<unsigned char>(p[0])) |
+                    std::uint64_t(static_cast<unsigned char>(p[n / 2])) << 8 |
+                    std::uint64_t(static_cast<unsigned char>(p[n - 1])) << 16;
+            }
             std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ n;
             h ^= h >> 29;
             h *= 0xBF58476D1CE4E5B9ULL;
