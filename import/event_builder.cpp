@@ -170,8 +170,8 @@ void EventBuilder::add(const RawEvent& r) {
     if (r.case_id.empty()) return reject(line, "case_id is leeg");
     if (r.timestamp.empty()) return reject(line, "timestamp is leeg");
     if (r.activity.empty()) return reject(line, "activity is leeg");
-    const std::optional<LocalTimestamp> ts = parse_timestamp(r.timestamp);
-    if (!ts) {
+    LocalTimestamp ts;
+    if (!read_timestamp(r.timestamp, ts)) {
         return reject(line, "onleesbare datum/tijd '" + shorten(r.timestamp) +
                                 "' (verwacht bijv. 2024-03-28, 2024-03-28T10:15:00+01:00 of 28-03-2024 10:15)");
     }
@@ -195,20 +195,14 @@ void EventBuilder::add(const RawEvent& r) {
     }
 
     EventLog& log = log_;
-    Event e;
-    e.date = ts->date;
-    e.ms = ts->ms;
     const PseudonymKey* key = options_.pseudonymise;
     // Identifying values (case_id, actor) are kept as they are: they tell dossiers and people
     // apart. A possible BSN in them is counted, and the run decides (app: require_bsn_decision).
-    e.case_index = case_cache_.get(r.case_id, [this, &log, key](std::string_view id) {
+    const std::uint32_t case_index = case_cache_.get(r.case_id, [this, &log, key](std::string_view id) {
         const std::uint32_t index = key ? log.case_index(key->pseudonym("dossier", id)) : log.case_index(id);
         if (may_hold_bsn(id) && !bsn_groups(id).empty()) bsn_cases_.insert(index);
         return index;
     });
-    e.activity = act.value_or(Activity::onbekend);
-    e.file = file_index_;
-    e.line = static_cast<std::uint32_t>(line);
     Who who;
     who.actor = actor_cache_.get(r.actor, [this, &log, key](std::string_view actor) -> StrId {
         if (actor.empty()) return 0;
@@ -217,22 +211,23 @@ void EventBuilder::add(const RawEvent& r) {
         return id;
     });
     // Counted per row (not per new value), so that a file read on two cores counts the same.
-    if (!bsn_cases_.empty() && bsn_cases_.count(e.case_index)) note_bsn("case_id", true, line);
+    if (!bsn_cases_.empty() && bsn_cases_.count(case_index)) note_bsn("case_id", true, line);
     if (!bsn_actors_.empty() && bsn_actors_.count(who.actor)) note_bsn("actor", true, line);
     const auto checked = [this](std::string_view v) { return intern_checked(v); };
     who.team = noted("team", team_cache_.get(r.team, checked), line);
     who.organisatie = noted("organisatie", org_cache_.get(r.organisatie, checked), line);
     if (!r.role.empty())
         who.role = noted("role", roles_.get(r.role, [this](std::string_view t) { return role_of(t); }), line);
-    e.who = log.who_index(who);
-    e.attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+    const std::uint32_t who_index = log.who_index(who);
+    const auto attr_begin = static_cast<std::uint32_t>(log.attributes.size());
+    std::uint16_t attr_count = 0;
     if (!act) {  // canonical labels are known by name
         log.add_attribute({kLabelKey, noted("activity", intern_checked(r.activity), line)});
-        ++e.attr_count;
+        ++attr_count;
     }
     if (!r.event_id.empty()) {
         log.add_attribute({kEventIdKey, noted("event_id", intern_checked(r.event_id), line)});
-        ++e.attr_count;
+        ++attr_count;
     }
     for (const auto& [slot, value] : r.attributes) {
         Slot& s = slots_[slot];
@@ -246,9 +241,12 @@ void EventBuilder::add(const RawEvent& r) {
         }
         v = noted(name, v, line);
         log.add_attribute({s.key, v});
-        ++e.attr_count;
+        ++attr_count;
     }
-    log.add_event(e);
+    // Built in place from its fields: an Event assembled on the stack field by field and then
+    // copied whole was read back before its narrow stores had landed, on every row.
+    log.emplace_event(ts.date, ts.ms, case_index, who_index, attr_begin, static_cast<std::uint32_t>(line), attr_count,
+                      file_index_, act.value_or(Activity::onbekend));
     ++input_.used;
 }
 

@@ -51,19 +51,6 @@ public:
     void set_sheet(std::string sheet) { sheet_ = std::move(sheet); }
 
 private:
-    // Equality of short texts without a call: two overlapping eight-byte loads cover up to 16
-    // bytes (cache lookups compare a value on nearly every field of every row).
-    static bool same_text(std::string_view a, std::string_view b) {
-        const std::size_t n = a.size();
-        if (n != b.size()) return false;
-        if (n < 8 || n > 16) return a == b;
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, a.data(), 8);
-        std::memcpy(&b0, b.data(), 8);
-        std::memcpy(&a1, a.data() + n - 8, 8);
-        std::memcpy(&b1, b.data() + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
     class LastValue {
     public:
         template <class Make>

@@ -53,15 +53,16 @@ int amsterdam_offset_minutes(std::int64_t utc_seconds) {
 }
 
 namespace {
-// The common shapes, YYYY-MM-DD and YYYY-MM-DD[T ]HH:MM[:SS] without zone, read directly; nullopt
-// means "not one of those", and the general reader decides.
-std::optional<LocalTimestamp> parse_common(std::string_view s) {
-    if (s.size() != 10 && s.size() != 16 && s.size() != 19) return std::nullopt;
+// The common shapes, YYYY-MM-DD and YYYY-MM-DD[T ]HH:MM[:SS] without zone, read directly into
+// `ts`; false means "not one of those", and the general reader decides. (Not an optional: the
+// copy of one, flag and all, waited on its own byte store on every row.)
+bool parse_common(std::string_view s, LocalTimestamp& ts) {
+    if (s.size() != 10 && s.size() != 16 && s.size() != 19) return false;
     auto digit = [&](std::size_t i) { return static_cast<unsigned>(s[i] - '0'); };
     auto two = [&](std::size_t i) { return digit(i) * 10 + digit(i + 1); };
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (digit(i) > 9) return std::nullopt;
-    if (s[4] != '-' || s[7] != '-') return std::nullopt;
+        if (digit(i) > 9) return false;
+    if (s[4] != '-' || s[7] != '-') return false;
     // A log spans a few thousand days at most: the day number of a date text is remembered
     // (per thread) instead of validated and computed again for every row.
     struct DayCache {
@@ -75,34 +76,34 @@ std::optional<LocalTimestamp> parse_common(std::string_view s) {
     std::memcpy(&key, s.data(), 8);
     std::memcpy(&tail, s.data() + 8, 2);
     DayCache& slot = days_of[((key ^ (std::uint64_t(tail) << 24)) * 0x9E3779B97F4A7C15ULL) >> 54];
-    LocalTimestamp ts{{}, -1};
+    ts.ms = -1;
     if (slot.key == key && slot.tail == tail) {
         ts.date.days = slot.days;
     } else {
         const int y = static_cast<int>(two(0) * 100 + two(2));
         const unsigned m = two(5), d = two(8);
-        if (!valid_ymd(y, m, d)) return std::nullopt;
+        if (!valid_ymd(y, m, d)) return false;
         ts.date = Date::from_ymd(y, m, d);
         slot = DayCache{key, tail, ts.date.days};
     }
-    if (s.size() == 10) return ts;
-    if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
+    if (s.size() == 10) return true;
+    if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':') return false;
     for (std::size_t i : {11, 12, 14, 15})
-        if (digit(i) > 9) return std::nullopt;
+        if (digit(i) > 9) return false;
     unsigned ss = 0;
     if (s.size() == 19) {
-        if (s[16] != ':' || digit(17) > 9 || digit(18) > 9) return std::nullopt;
+        if (s[16] != ':' || digit(17) > 9 || digit(18) > 9) return false;
         ss = two(17);
     }
     const unsigned hh = two(11), mm = two(14);
-    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    if (hh > 23 || mm > 59 || ss > 59) return false;
     ts.ms = static_cast<std::int32_t>((hh * 3600 + mm * 60 + ss) * 1000);
-    return ts;
+    return true;
 }
 }  // namespace
 
-std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
-    if (auto ts = parse_common(text)) return ts;
+bool read_timestamp(std::string_view text, LocalTimestamp& out) {
+    if (parse_common(text, out)) return true;
     Cursor c{trim(text)};
     int y = 0, mo = 0, d = 0;
     bool dutch = false;
@@ -112,34 +113,37 @@ std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
         while (n < c.s.size() && c.s[n] >= '0' && c.s[n] <= '9') ++n;
         if (n == 4) {
             if (!c.digits(4, 4, y) || !c.eat('-') || !c.digits(2, 2, mo) || !c.eat('-') || !c.digits(2, 2, d))
-                return std::nullopt;
+                return false;
         } else if (n == 1 || n == 2) {
             dutch = true;
             if (!c.digits(1, 2, d) || !c.eat('-') || !c.digits(1, 2, mo) || !c.eat('-') || !c.digits(4, 4, y))
-                return std::nullopt;
+                return false;
         } else {
-            return std::nullopt;
+            return false;
         }
     }
-    if (!valid_ymd(y, unsigned(mo), unsigned(d))) return std::nullopt;
+    if (!valid_ymd(y, unsigned(mo), unsigned(d))) return false;
     LocalTimestamp ts{Date::from_ymd(y, unsigned(mo), unsigned(d)), -1};
-    if (c.done()) return ts;
+    if (c.done()) {
+        out = ts;
+        return true;
+    }
 
     // Time part.
     if (dutch) {
-        if (!c.eat(' ')) return std::nullopt;
+        if (!c.eat(' ')) return false;
     } else if (!c.eat('T') && !c.eat(' ')) {
-        return std::nullopt;
+        return false;
     }
     int hh = 0, mm = 0, ss = 0, frac = 0;
     if (!c.digits(2, 2, hh) || !c.eat(':') || !c.digits(2, 2, mm)) {
         // Dutch exports also write 9:05; accept one hour digit there.
-        if (!dutch) return std::nullopt;
+        if (!dutch) return false;
         c.i = c.s.find(' ') + 1;
-        if (!c.digits(1, 2, hh) || !c.eat(':') || !c.digits(2, 2, mm)) return std::nullopt;
+        if (!c.digits(1, 2, hh) || !c.eat(':') || !c.digits(2, 2, mm)) return false;
     }
     if (c.eat(':')) {
-        if (!c.digits(2, 2, ss)) return std::nullopt;
+        if (!c.digits(2, 2, ss)) return false;
         if (!dutch && c.eat('.')) {
             int digits_read = 0;
             while (!c.done() && c.peek() >= '0' && c.peek() <= '9') {
@@ -147,31 +151,32 @@ std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
                 ++digits_read;
                 ++c.i;
             }
-            if (digits_read == 0) return std::nullopt;
+            if (digits_read == 0) return false;
             for (int k = digits_read; k < 3; ++k) frac *= 10;
         }
     }
-    if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+    if (hh > 23 || mm > 59 || ss > 59) return false;
     std::int64_t local_ms = (std::int64_t(hh) * 3600 + mm * 60 + ss) * 1000 + frac;
     if (c.done()) {
         ts.ms = static_cast<std::int32_t>(local_ms);
-        return ts;
+        out = ts;
+        return true;
     }
-    if (dutch) return std::nullopt;
+    if (dutch) return false;
     int offset_min = 0;
     if (c.eat('Z')) {
         offset_min = 0;
     } else {
         const char sign = c.peek();
-        if (sign != '+' && sign != '-') return std::nullopt;
+        if (sign != '+' && sign != '-') return false;
         ++c.i;
         int oh = 0, om = 0;
-        if (!c.digits(2, 2, oh)) return std::nullopt;
+        if (!c.digits(2, 2, oh)) return false;
         c.eat(':');
-        if (!c.digits(2, 2, om) || oh > 14 || om > 59) return std::nullopt;
+        if (!c.digits(2, 2, om) || oh > 14 || om > 59) return false;
         offset_min = (sign == '+' ? 1 : -1) * (oh * 60 + om);
     }
-    if (!c.done()) return std::nullopt;
+    if (!c.done()) return false;
     // To UTC, then to Europe/Amsterdam.
     const std::int64_t utc_ms = std::int64_t(ts.date.days) * 86400000 + local_ms - std::int64_t(offset_min) * 60000;
     const std::int64_t utc_s = utc_ms >= 0 ? utc_ms / 1000 : (utc_ms - 999) / 1000;
@@ -179,7 +184,8 @@ std::optional<LocalTimestamp> parse_timestamp(std::string_view text) {
     const std::int64_t day = ams_ms >= 0 ? ams_ms / 86400000 : (ams_ms - 86399999) / 86400000;
     ts.date = Date{static_cast<std::int32_t>(day)};
     ts.ms = static_cast<std::int32_t>(ams_ms - day * 86400000);
-    return ts;
+    out = ts;
+    return true;
 }
 
 }  // namespace wmotoets

@@ -1,6 +1,7 @@
 #include "model/event_log.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
@@ -57,9 +58,8 @@ StrId StringPool::find(std::string_view s) const {
     return 0;
 }
 
-StrId StringPool::intern(std::string_view s) {
+StrId StringPool::intern(std::string_view s, std::uint32_t h) {
     if (s.empty()) return 0;
-    const std::uint32_t h = hash(s);
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
     for (; slots_[i].id != 0; i = (i + 1) & mask)
@@ -78,6 +78,27 @@ StrId StringPool::intern(std::string_view s) {
     slots_[i] = Slot{id, h};
     if (views_.size() * 2 > slots_.size()) grow();
     return id;
+}
+
+void StringPool::intern_all(const StringPool& from, std::vector<StrId>& map) {
+    const std::size_t n = from.size();
+    map.assign(n, 0);
+    views_.reserve(views_.size() + n);
+    while ((views_.size() + n) * 2 > slots_.size()) grow();
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint32_t, kAhead> ahead{};
+    const std::size_t mask = slots_.size() - 1;
+    const auto fetch = [&](std::size_t id) {
+        const std::uint32_t h = hash(from.str(static_cast<StrId>(id)));
+        ahead[id % kAhead] = h;
+        __builtin_prefetch(&slots_[h & mask]);
+    };
+    for (std::size_t id = 1; id < std::min(n, kAhead + 1); ++id) fetch(id);
+    for (std::size_t id = 1; id < n; ++id) {
+        const std::uint32_t h = ahead[id % kAhead];
+        if (id + kAhead < n) fetch(id + kAhead);
+        map[id] = intern(from.str(static_cast<StrId>(id)), h);
+    }
 }
 
 std::uint32_t EventLog::case_index(std::string_view case_id) { return case_index(strings.intern(case_id)); }
@@ -125,8 +146,8 @@ std::string_view EventLog::label_words(const Event& e, bool in_bezwaar) const {
 }
 
 void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {
-    std::vector<StrId> map(part.strings.size(), 0);
-    for (StrId id = 1; id < map.size(); ++id) map[id] = strings.intern(part.strings.str(id));
+    std::vector<StrId> map;
+    strings.intern_all(part.strings, map);
     std::vector<std::uint32_t> case_map(part.case_ids_.size());
     for (std::size_t c = 0; c < case_map.size(); ++c) case_map[c] = case_index(map[part.case_ids_[c]]);
 

@@ -20,7 +20,12 @@ using StrId = std::uint32_t;  // 0 = absent / empty
 class StringPool {
 public:
     StringPool();
-    StrId intern(std::string_view s);
+    StrId intern(std::string_view s) { return intern(s, hash(s)); }
+    // Every string of `from` (ids 1 …), interned here: map[id] is its id in this pool. The table
+    // grows once beforehand, and its slots are fetched a few strings ahead: merging the dossier
+    // ids of a second reading thread (half a million new ones) otherwise waits on memory for
+    // each one.
+    void intern_all(const StringPool& from, std::vector<StrId>& map);
     // 0 when the string was never interned.
     StrId find(std::string_view s) const;
     std::string_view str(StrId id) const { return views_[id]; }
@@ -28,6 +33,7 @@ public:
 
 private:
     static std::uint32_t hash(std::string_view s);
+    StrId intern(std::string_view s, std::uint32_t h);
     void grow();
 
     std::vector<std::unique_ptr<char[]>> chunks_;
@@ -148,6 +154,11 @@ public:
     void reserve(std::size_t events, std::size_t attributes);
     void add_attribute(const Attribute& a) { attributes.mut().push_back(a); }
     void add_event(const Event& e) { events.mut().push_back(e); }
+    // The same from its fields, in the order of Event's members, built where it is kept.
+    template <class... Fields>
+    void emplace_event(Fields... fields) {
+        events.mut().emplace_back(fields...);
+    }
 
     std::uint32_t case_index(std::string_view case_id);
     // The same for a dossier id already interned in `strings`.

@@ -31,6 +31,29 @@ TEST(EventLog, WhoIndexInternsByValueAcrossGrowth) {
     EXPECT_NE(log.who_index(Who{1, 2, 3, 4}), log.who_index(Who{1, 2, 3, 5}));
 }
 
+// Merging a second reading thread's strings: every string of the other pool gets the id this
+// pool gives it, whether it was here already or new, across the growth of the table, and a
+// later intern finds the merged ones.
+TEST(StringPool, InternAllMapsEveryStringOfTheOtherPool) {
+    StringPool here, there;
+    for (int i = 0; i < 3000; ++i) here.intern("dossier-" + std::to_string(i));
+    for (int i = 2000; i < 40000; ++i) there.intern("dossier-" + std::to_string(i));
+    there.intern("x");  // one byte
+    std::vector<StrId> map;
+    here.intern_all(there, map);
+    ASSERT_EQ(map.size(), there.size());
+    EXPECT_EQ(map[0], 0u);
+    for (StrId id = 1; id < there.size(); ++id) {
+        ASSERT_NE(map[id], 0u) << id;
+        ASSERT_EQ(here.str(map[id]), there.str(id)) << id;
+        ASSERT_EQ(here.find(there.str(id)), map[id]) << id;
+    }
+    EXPECT_EQ(here.size(), 1u + 40000u + 1u);  // id 0, dossier-0 … dossier-39999, "x"
+    EXPECT_EQ(here.intern("dossier-2500"), map[there.find("dossier-2500")]);
+    EXPECT_EQ(here.intern("dossier-39999"), map[there.find("dossier-39999")]);
+    EXPECT_EQ(here.intern("nieuw"), StrId(40002));
+}
+
 // Words for people: every activity has Dutch words without the code's underscore, and a verdaging
 // is only a "verdaging" on a bezwaar (on an aanvraag it is a notice, Awb 4:14).
 TEST(Activity, WordsForPeople) {

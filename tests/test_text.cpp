@@ -160,3 +160,26 @@ TEST(Text, SpreadsheetCellsNeverStartAFormula) {
     EXPECT_EQ(spreadsheet_safe(shown_text("\t=1+1")), "\\x09=1+1");
     EXPECT_EQ(csv_field("=1+1;2"), "\"'=1+1;2\"");
 }
+
+// The short-text equality of the readers' caches: the same answer as ==, for every length up to
+// beyond its widest fast path, with one byte changed at every place (first, middle, last and the
+// overlap of its loads).
+TEST(Text, SameTextAgreesWithEqualityForEveryLengthAndPlace) {
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string a(n, 'a'), b;
+        for (std::size_t i = 0; i < n; ++i) a[i] = static_cast<char>('a' + i % 26);
+        b = a;
+        ASSERT_TRUE(same_text(a, b)) << n;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string c = a;
+            c[i] = 'Z';
+            ASSERT_FALSE(same_text(a, c)) << n << " " << i;
+            ASSERT_FALSE(same_text(c, a)) << n << " " << i;
+        }
+        ASSERT_FALSE(same_text(a, a + "x")) << n;
+        if (n > 0) {
+            const std::string tail = a.substr(1), head = a.substr(0, n - 1);
+            ASSERT_EQ(same_text(tail, head), tail == head) << n;
+        }
+    }
+}

@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers shared by import, rules and reports.
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,34 @@ inline std::string_view trim(std::string_view s) {
     if (f > ' ' && f != 0xC2 && b > ' ' && b != 0xA0) return s;
     return trim_edges(s);
 }
+// Equality of short texts without a call: overlapping loads of a fixed width cover up to 32
+// bytes (cache lookups compare a value on nearly every field of every row: dossier ids,
+// activity codes, names).
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    const auto load8 = [](const char* at) {
+        std::uint64_t v;
+        std::memcpy(&v, at, 8);
+        return v;
+    };
+    if (n >= 8 && n <= 16) return ((load8(p) ^ load8(q)) | (load8(p + n - 8) ^ load8(q + n - 8))) == 0;
+    if (n > 16 && n <= 32)
+        return ((load8(p) ^ load8(q)) | (load8(p + 8) ^ load8(q + 8)) | (load8(p + n - 16) ^ load8(q + n - 16)) |
+                (load8(p + n - 8) ^ load8(q + n - 8))) == 0;
+    if (n >= 4 && n < 8) {
+        std::uint32_t p0, p1, q0, q1;
+        std::memcpy(&p0, p, 4);
+        std::memcpy(&q0, q, 4);
+        std::memcpy(&p1, p + n - 4, 4);
+        std::memcpy(&q1, q + n - 4, 4);
+        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+    }
+    return a == b;
+}
+
 std::string ascii_lower(std::string_view s);
 // Lower-case, diacritics folded (UTF-8 Latin-1 letters: ë → e), spaces and hyphens read as '_',
 // surrounding spaces removed: "Cliënt-ondersteuning gevraagd" → "client_ondersteuning_gevraagd".
