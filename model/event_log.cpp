@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "util/error.hpp"
+#include "util/pages.hpp"
 #include "util/short_sort.hpp"
 
 namespace wmotoets {

@@ -11,7 +11,6 @@
 
 #include "model/activity.hpp"
 #include "model/date.hpp"
-#include "util/huge_allocator.hpp"
 
 namespace wmotoets {
 
@@ -38,15 +37,14 @@ private:
 
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunk_used_ = 0, chunk_size_ = 0;
-    // Large and looked up at random (a million dossier ids): on huge pages, as TLB misses are dear.
-    std::vector<std::string_view, HugePageAllocator<std::string_view>> views_;
+    std::vector<std::string_view> views_;
     // Open addressing, linear probing; id 0 = empty. A slot keeps 32 bits of its string's hash
     // beside the id, so a probe rarely has to look at the string (a cache miss) to move on.
     struct Slot {
         StrId id = 0;
         std::uint32_t hash = 0;
     };
-    std::vector<Slot, HugePageAllocator<Slot>> slots_;
+    std::vector<Slot> slots_;
 };
 
 // Possible BSNs in one column of one input (docs/spec/event-log.md "Privacy"): how many values, the first
@@ -139,12 +137,12 @@ public:
     ReadOnly<std::vector<InputFile>> inputs;
     // An Error naming `path` when one more input file would not fit (events keep a 16-bit file index).
     void check_room_for_input(const std::string& path) const;
-    ReadOnly<std::vector<Event, HugePageAllocator<Event>>> events;  // in input order (file by file, row by row)
-    ReadOnly<std::vector<Attribute, HugePageAllocator<Attribute>>> attributes;
+    ReadOnly<std::vector<Event>> events;  // in input order (file by file, row by row)
+    ReadOnly<std::vector<Attribute>> attributes;
 
     // Built by finalize(): cases sorted by id (as text), and per case its events in order.
     ReadOnly<std::vector<Dossier>> dossiers;
-    ReadOnly<std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>> order;
+    ReadOnly<std::vector<std::uint32_t>> order;
 
     // Adding to the log, as the readers and the store do. An input's events refer to it by its
     // place (add_input's result); an event's attributes are the ones added just before it.
@@ -233,8 +231,8 @@ private:
         return 0;
     }
 
-    std::vector<StrId, HugePageAllocator<StrId>> case_ids_;
-    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> case_by_id_;
+    std::vector<StrId> case_ids_;
+    std::vector<std::uint32_t> case_by_id_;
     std::size_t who_slot(const Who& w) const {
         std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
                           (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;
