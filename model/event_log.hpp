@@ -152,10 +152,20 @@ public:
     void reserve(std::size_t events, std::size_t attributes);
     void add_attribute(const Attribute& a) { attributes.mut().push_back(a); }
     void add_event(const Event& e) { events.mut().push_back(e); }
-    // The same from its fields, in the order of Event's members, built where it is kept.
-    template <class... Fields>
-    void emplace_event(Fields... fields) {
-        events.mut().emplace_back(fields...);
+    // The same from its fields, written where the event is kept (no whole copy of it read back).
+    void emplace_event(Date date, std::int32_t ms, std::uint32_t case_index, std::uint32_t who,
+                       std::uint32_t attr_begin, std::uint32_t line, std::uint16_t attr_count, std::uint16_t file,
+                       Activity activity) {
+        Event& e = events.mut().emplace_back();
+        e.date = date;
+        e.ms = ms;
+        e.case_index = case_index;
+        e.who = who;
+        e.attr_begin = attr_begin;
+        e.line = line;
+        e.attr_count = attr_count;
+        e.file = file;
+        e.activity = activity;
     }
 
     std::uint32_t case_index(std::string_view case_id);
