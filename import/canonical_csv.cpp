@@ -17,7 +17,6 @@
 #include "import/xlsx.hpp"
 #include "model/bsn.hpp"
 #include "util/error.hpp"
-#include "util/files.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 
@@ -45,42 +44,34 @@ std::uint64_t line_at(const std::string& path, std::uint64_t offset) {
     return line;
 }
 
-// Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it: from the
-// mapped bytes when there are, else through a stream.
-FirstPass scan(const std::string& path, const MappedFile& map) {
+// Hashes the file, checks it is text and whether it is valid UTF-8, without keeping it.
+FirstPass scan(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     FirstPass fp;
     Sha256 sha;
+    std::string chunk(1 << 20, '\0');
     int utf8_state = 0;
     std::uint64_t offset = 0;
-    const auto take = [&](std::string_view view) {
+    bool any = false;
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        any = true;
+        const std::string_view view(chunk.data(), n);
         sha.update(view);
-        if (const void* nul = std::memchr(view.data(), '\0', view.size())) {
+        if (const void* nul = std::memchr(view.data(), '\0', n)) {
             const auto at = offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - view.data());
             throw Error(path + ":" + std::to_string(line_at(path, at)) +
                         ": dit is geen tekstbestand (binaire inhoud bij byte " + std::to_string(at) +
                         "); verwacht een CSV-bestand met een kopregel");
         }
         if (fp.utf8 && !utf8_valid_chunk(view, utf8_state)) fp.utf8 = false;
-        offset += view.size();
-    };
-    constexpr std::size_t kChunk = 1 << 20;
-    if (map.mapped()) {
-        const std::string_view all = map.bytes();
-        for (std::size_t at = 0; at < all.size(); at += kChunk) take(all.substr(at, kChunk));
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
-        std::string chunk(kChunk, '\0');
-        while (in) {
-            in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            const auto n = static_cast<std::size_t>(in.gcount());
-            if (n == 0) break;
-            take(std::string_view(chunk.data(), n));
-        }
-        if (in.bad()) throw Error(path + ": leesfout");
+        offset += n;
     }
-    if (offset == 0)
-        throw Error(path + ": het bestand is leeg; verwacht een kopregel met case_id, timestamp en activity");
+    if (in.bad()) throw Error(path + ": leesfout");
+    if (!any) throw Error(path + ": het bestand is leeg; verwacht een kopregel met case_id, timestamp en activity");
     if (utf8_state != 0) fp.utf8 = false;
     fp.sha256 = sha.hex();
     return fp;
@@ -374,9 +365,8 @@ struct Part {
     std::exception_ptr error;
 };
 
-void parse_part(const std::string& path, const MappedFile& map, const Layout& layout, char sep, std::uint64_t start,
-                std::uint64_t size, std::uint16_t file_index, const ImportOptions& options,
-                const std::atomic<bool>& cancel, Part& out) {
+void parse_part(const std::string& path, const Layout& layout, char sep, std::uint64_t start, std::uint64_t size,
+                std::uint16_t file_index, const ImportOptions& options, const std::atomic<bool>& cancel, Part& out) {
     // Built on this thread's own stack and handed over at the end: the counters it bumps on
     // every row must not share a cache line with those of the thread reading the first half.
     // The same for what it reads on every row: the layout and options are copied here, as the
@@ -387,14 +377,11 @@ void parse_part(const std::string& path, const MappedFile& map, const Layout& la
     const ImportOptions own_options = options;
     const std::string own_path = path;
     try {
-        std::ifstream in;
-        if (!map.mapped()) {
-            in.open(own_path, std::ios::binary);
-            if (!in) throw Error(own_path + ": bestand bestaat niet of is niet leesbaar");
-            in.seekg(static_cast<std::streamoff>(start));
-        }
+        std::ifstream in(own_path, std::ios::binary);
+        if (!in) throw Error(own_path + ": bestand bestaat niet of is niet leesbaar");
+        in.seekg(static_cast<std::streamoff>(start));
         part.log.reserve(size / 40, size / 40);
-        CsvReader reader = map.mapped() ? CsvReader(map.bytes().substr(start), start, sep) : CsvReader(in, sep, start);
+        CsvReader reader(in, sep, start);
         RowParser parser(own_layout, own_path, file_index, own_options, part.log, part.diag, part.input);
         std::vector<std::string_view> fields;
         std::uint64_t line = 0;
@@ -465,15 +452,10 @@ void take_part(Part& part, std::uint16_t file_index, std::uint64_t line_offset, 
     }
 }
 
-InputFile parse_file(const std::string& path, const MappedFile& map, bool windows1252, const ImportOptions& options,
-                     EventLog& log, Diagnostics& diag) {
-    // UTF-8 from the mapped bytes; Windows-1252 through a stream that converts it on the way.
-    const bool in_memory = map.mapped() && !windows1252;
-    std::ifstream in;
-    if (!in_memory) {
-        in.open(path, std::ios::binary);
-        if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
-    }
+InputFile parse_file(const std::string& path, bool windows1252, const ImportOptions& options, EventLog& log,
+                     Diagnostics& diag) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": bestand bestaat niet of is niet leesbaar");
     std::error_code ec;
     const std::uint64_t file_size = std::filesystem::file_size(path, ec);
     if (!ec) {
@@ -487,7 +469,7 @@ InputFile parse_file(const std::string& path, const MappedFile& map, bool window
     input.windows1252 = windows1252;
     if (windows1252) diag.warnings.push_back({path, 0, "geen geldige UTF-8; gelezen als Windows-1252 (Excel-export)"});
 
-    CsvReader reader = in_memory ? CsvReader(map.bytes(), 0, '\0') : CsvReader(in, input.windows1252);
+    CsvReader reader(in, input.windows1252);
     std::vector<std::string_view> fields;
     const Layout layout = read_header(reader, path, options.mapping, fields);
     const auto file_index = static_cast<std::uint16_t>(log.inputs.size());
@@ -499,7 +481,7 @@ InputFile parse_file(const std::string& path, const MappedFile& map, bool window
     Part part;
     std::thread helper;
     if (split > reader.offset())
-        helper = std::thread(parse_part, std::cref(path), std::cref(map), std::cref(layout), reader.separator(), split,
+        helper = std::thread(parse_part, std::cref(path), std::cref(layout), reader.separator(), split,
                              file_size - split, file_index, std::cref(options), std::cref(cancel), std::ref(part));
     struct Joiner {  // the helper never outlives this function, also when a row throws
         std::thread& t;
@@ -545,15 +527,13 @@ InputFile parse_file(const std::string& path, const MappedFile& map, bool window
 }  // namespace
 
 void import_canonical_csv(const std::string& path, const ImportOptions& options, EventLog& log, Diagnostics& diag) {
-    // Hash, text check and reading share one mapping of the file (when it can be mapped).
-    const MappedFile map(path, holds_bsn(path) ? replace_bsn_groups(path) : path);
     // The first pass (hash, text check, UTF-8 check) runs on the other core while this one parses.
-    auto scanned = std::async(std::launch::async, scan, std::cref(path), std::cref(map));
+    auto scanned = std::async(std::launch::async, scan, path);
     ImportRollback rollback(log, diag);
     InputFile input;
     std::exception_ptr parse_error;
     try {
-        input = parse_file(path, map, false, options, log, diag);
+        input = parse_file(path, false, options, log, diag);
     } catch (const Error&) {
         parse_error = std::current_exception();
     }
@@ -568,7 +548,7 @@ void import_canonical_csv(const std::string& path, const ImportOptions& options,
         // Not UTF-8: read again as Windows-1252 (Dutch Excel exports).
         rollback.undo();
         try {
-            input = parse_file(path, map, true, options, log, diag);
+            input = parse_file(path, true, options, log, diag);
         } catch (...) {
             rollback.undo();
             throw;

@@ -21,29 +21,18 @@ bool file_is_utf8(const std::string& path) {
     return state == 0;
 }
 
-CsvReader::CsvReader(std::istream& in, bool windows1252) : in_(&in), cp1252_(windows1252) {
+CsvReader::CsvReader(std::istream& in, bool windows1252) : in_(in), cp1252_(windows1252) {
     fill();
-    if (std::string_view(data_, size_).substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
     detect_separator();
 }
 
 CsvReader::CsvReader(std::istream& in, char separator, std::uint64_t start)
-    : in_(&in), cp1252_(false), base_(start), sep_(separator) {
+    : in_(in), cp1252_(false), base_(start), sep_(separator) {
     fill();
 }
 
-CsvReader::CsvReader(std::string_view bytes, std::uint64_t start, char separator)
-    : data_(bytes.data()), size_(bytes.size()), base_(start) {
-    if (start == 0) {
-        if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-        detect_separator();
-    } else {
-        sep_ = separator;
-    }
-}
-
 bool CsvReader::fill() {
-    if (!in_) return false;  // in memory: everything is there already
     constexpr std::size_t kChunk = 1 << 20;
     // Keep the unread rest at the front and read behind it, reusing the same buffers.
     if (pos_ > 0) {
@@ -54,16 +43,14 @@ bool CsvReader::fill() {
     const std::size_t keep = buf_.size();
     if (cp1252_) {
         raw_.resize(kChunk);
-        in_->read(raw_.data(), static_cast<std::streamsize>(kChunk));
-        raw_.resize(static_cast<std::size_t>(in_->gcount()));
+        in_.read(raw_.data(), static_cast<std::streamsize>(kChunk));
+        raw_.resize(static_cast<std::size_t>(in_.gcount()));
         cp1252_to_utf8(raw_, buf_);
     } else {
         buf_.resize(keep + kChunk);
-        in_->read(buf_.data() + keep, static_cast<std::streamsize>(kChunk));
-        buf_.resize(keep + static_cast<std::size_t>(in_->gcount()));
+        in_.read(buf_.data() + keep, static_cast<std::streamsize>(kChunk));
+        buf_.resize(keep + static_cast<std::size_t>(in_.gcount()));
     }
-    data_ = buf_.data();
-    size_ = buf_.size();
     return buf_.size() > keep;
 }
 
@@ -74,15 +61,15 @@ void CsvReader::detect_separator() {
     int comma = 0, semi = 0, tab = 0;
     for (;;) {
         std::size_t i = from;
-        for (; i < size_; ++i) {
-            const char c = data_[i];
+        for (; i < buf_.size(); ++i) {
+            const char c = buf_[i];
             if (c == '"') quoted = !quoted;
             else if (!quoted && (c == '\n' || c == '\r')) break;
             else if (!quoted && c == ',') ++comma;
             else if (!quoted && c == ';') ++semi;
             else if (!quoted && c == '\t') ++tab;
         }
-        if (i < size_) break;
+        if (i < buf_.size()) break;
         const std::size_t consumed = i - pos_;
         if (!fill()) break;  // fill() moved the unread rest to the front
         from = consumed;
@@ -96,8 +83,8 @@ void CsvReader::detect_separator() {
 // the buffer itself. Returns 0 when the slow path must read it, 1 for a row, 2 for a blank line.
 // Sixteen bytes are classified at a time (util/byte_scan.hpp).
 int CsvReader::fast_row(std::vector<std::string_view>& fields) {
-    const char* const p = data_ + pos_;
-    const char* const end = data_ + size_;
+    const char* const p = buf_.data() + pos_;
+    const char* const end = buf_.data() + buf_.size();
     fields.clear();
     const char* field = p;
     const char* q = p;
@@ -133,7 +120,7 @@ special_char:
         ++q;
     }
     if (*q != '\n') return 0;  // a quote
-    pos_ = std::size_t(q + 1 - data_);
+    pos_ = std::size_t(q + 1 - buf_.data());
     ++line_;
     if (row_end == p) return 2;
     fields.emplace_back(field, std::size_t(row_end - field));
@@ -189,8 +176,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
                 if (in_quotes) status_ = Status::unterminated_quote;
                 break;
             }
-            const char* p = data_ + pos_;
-            const char* end = data_ + size_;
+            const char* p = buf_.data() + pos_;
+            const char* end = buf_.data() + buf_.size();
             const char* q = p;
             if (in_quotes) {
                 while (q < end && *q != '"' && *q != '\n') ++q;
@@ -201,7 +188,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
                 if (*q == '\n') {
                     ++line_;
                     keep(q, q + 1);
-                } else if (more() && data_[pos_] == '"') {
+                } else if (more() && buf_[pos_] == '"') {
                     keep(q, q + 1);
                     ++pos_;
                 } else {
@@ -223,7 +210,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields, std::uint64_t& line)
                 end_field();
                 any = at_field_start = true;
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && more() && data_[pos_] == '\n') ++pos_;
+                if (c == '\r' && more() && buf_[pos_] == '\n') ++pos_;
                 ++line_;
                 break;
             } else if (at_field_start) {  // an opening quote

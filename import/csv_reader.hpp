@@ -27,10 +27,6 @@ public:
     // A reader for a part of a UTF-8 file: `in` is positioned at byte `start`, a record start,
     // the separator is known from the header and lines are counted from 1 again.
     CsvReader(std::istream& in, char separator, std::uint64_t start);
-    // A reader over UTF-8 bytes already in memory (a mapped file): fields are views into them,
-    // nothing is copied. `bytes` start at byte `start` of the file: 0 for the whole file (BOM
-    // skipped, separator detected), else a record start with the separator given, as above.
-    CsvReader(std::string_view bytes, std::uint64_t start, char separator);
 
     // Reads the next record; false at the end of input. Blank lines are skipped. The views
     // stay valid until the next call. `line` is the physical line where the record starts.
@@ -49,16 +45,14 @@ public:
 private:
     int fast_row(std::vector<std::string_view>& fields);
     bool fill();
-    bool more() { return pos_ < size_ || fill(); }
+    bool more() { return pos_ < buf_.size() || fill(); }
     void detect_separator();
     void keep(const char* p, const char* q);
     void end_field();
 
-    std::istream* in_ = nullptr;  // null: reading bytes in memory, no more to come
-    bool cp1252_ = false;
-    std::string buf_, raw_, row_;  // buf_: what was read from the stream
-    const char* data_ = nullptr;   // the bytes being read (buf_'s, or those in memory)
-    std::size_t size_ = 0;
+    std::istream& in_;
+    bool cp1252_;
+    std::string buf_, raw_, row_;
     std::vector<std::pair<std::size_t, std::size_t>> bounds_;
     std::size_t pos_ = 0;
     std::uint64_t base_ = 0;  // input bytes before buf_[0]

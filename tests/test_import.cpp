@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
-#include <sstream>
 #include "util/error.hpp"
 
 using namespace wmotoets;
@@ -474,45 +473,4 @@ TEST(SampleData, UsesEveryActivityAndBothDialects) {
         separators.insert(CsvReader(in, false).separator());
     }
     EXPECT_EQ(separators, (std::set<char>{',', ';'}));
-}
-
-// The reader over mapped bytes (every UTF-8 file) and the reader of a stream (Windows-1252 files,
-// verdicts, mappings) give the same records, lines and problems for the same text: a BOM, quotes
-// with separators, "" and line breaks, CRLF and a lone CR, blank lines, a quote inside a field,
-// a row longer than a chunk of the stream, an unterminated quote at the end and no line end.
-TEST(CsvReader, BytesInMemoryReadAsTheStreamReadsThem) {
-    std::string text =
-        "\xEF\xBB\xBF"
-        "case_id;activity;timestamp\r\n"
-        "a;\"mel;ding\";2024-01-02\r\n"
-        "\n\n"
-        "b;\"two\nlines \"\"quoted\"\"\";2024-01-03\n"
-        "c;x\"y;2024-01-04\r"
-        "d;" +
-        std::string(3u << 20, 'z') +
-        ";2024-01-05\n"
-        "e;;\n"
-        "f;\"open;2024";
-    for (const std::string& t : {text, text.substr(0, text.rfind('f')), std::string("a,b\nc,d")}) {
-        std::istringstream in(t);
-        CsvReader stream(in, false);
-        CsvReader memory(std::string_view(t), 0, '\0');
-        EXPECT_EQ(stream.separator(), memory.separator());
-        std::vector<std::string_view> fs, fm;
-        std::uint64_t ls = 0, lm = 0;
-        std::size_t records = 0;
-        for (;;) {
-            const bool s = stream.next(fs, ls);
-            const bool m = memory.next(fm, lm);
-            ASSERT_EQ(s, m) << records;
-            if (!s) break;
-            ++records;
-            ASSERT_EQ(ls, lm) << records;
-            ASSERT_EQ(stream.status(), memory.status()) << records;
-            ASSERT_EQ(std::vector<std::string>(fs.begin(), fs.end()), std::vector<std::string>(fm.begin(), fm.end()))
-                << records;
-            ASSERT_EQ(stream.offset(), memory.offset()) << records;
-        }
-        EXPECT_GE(records, 2u);
-    }
 }

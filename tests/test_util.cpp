@@ -1,7 +1,6 @@
 // util/: the error type, the edit distance behind "bedoelde u …?" and output files.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -9,10 +8,7 @@
 
 #include "util/edit_distance.hpp"
 #include "util/error.hpp"
-#include "util/files.hpp"
 #include "util/output_file.hpp"
-
-#include <unistd.h>
 
 using namespace wmotoets;
 
@@ -111,35 +107,4 @@ TEST(OutputFile, AnUncommittedFileLeavesTheEarlierOne) {
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), "eerder");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
     std::filesystem::remove_all(dir);
-}
-
-// A mapped input that another program makes shorter while it is read: the run ends with the
-// file's name, a Dutch sentence and exit code 2 (a tool failure), not with a bus error.
-TEST(MappedFileDeathTest, AFileMadeShorterWhileMappedEndsWithADutchMessage) {
-    GTEST_FLAG_SET(death_test_style, "threadsafe");
-    const auto path =
-        (std::filesystem::temp_directory_path() / ("wmotoets-kort-" + std::to_string(::getpid()))).string();
-    std::ofstream(path, std::ios::binary) << std::string(3 * 4096, 'a');
-    {
-        const MappedFile map(path, "invoer.csv");
-        ASSERT_TRUE(map.mapped());
-        EXPECT_EQ(map.bytes().size(), 3u * 4096u);
-        EXPECT_EQ(map.bytes()[3 * 4096 - 1], 'a');
-    }
-    EXPECT_EXIT(
-        {
-            const MappedFile map(path, "invoer.csv");
-            std::filesystem::resize_file(path, 0);
-            volatile char c = map.bytes()[2 * 4096];
-            (void)c;
-            std::_Exit(0);
-        },
-        ::testing::ExitedWithCode(2), "invoer.csv: het bestand werd korter gemaakt terwijl het gelezen werd");
-    std::filesystem::remove(path);
-    // Nothing to map: an empty file (the caller reads it as a stream and reports it empty).
-    const auto empty =
-        (std::filesystem::temp_directory_path() / ("wmotoets-leeg-" + std::to_string(::getpid()))).string();
-    std::ofstream(empty, std::ios::binary).flush();
-    EXPECT_FALSE(MappedFile(empty, "leeg.csv").mapped());
-    std::filesystem::remove(empty);
 }
