@@ -147,6 +147,7 @@ std::string_view EventLog::label_words(const Event& e, bool in_bezwaar) const {
 }
 
 void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t line_offset) {
+    dated_ = ~std::size_t(0);
     std::vector<StrId> map;
     strings.intern_all(part.strings, map);
     std::vector<std::uint32_t> case_map(part.case_ids_.size());
@@ -189,6 +190,7 @@ void EventLog::append_part(EventLog&& part, std::uint16_t file, std::uint32_t li
 }
 
 void EventLog::truncate(std::size_t event_count, std::size_t attribute_count, std::size_t dossier_count) {
+    dated_ = ~std::size_t(0);
     events.mut().resize(std::min(events.size(), event_count));
     attributes.mut().resize(std::min(attributes.size(), attribute_count));
     while (case_ids_.size() > dossier_count) {
@@ -205,6 +207,7 @@ std::optional<std::size_t> EventLog::dossier_position(std::string_view case_id) 
 }
 
 Date EventLog::latest_date() const {
+    if (dates_noted()) return last_date_;
     Date d{};
     bool first = true;
     for (const Event& e : events) {
@@ -215,6 +218,7 @@ Date EventLog::latest_date() const {
 }
 
 Date EventLog::earliest_date(Date bound) const {
+    if (dates_noted()) return events.empty() ? bound : std::min(bound, first_date_);
     for (const Event& e : events) bound = std::min(bound, e.date);
     return bound;
 }
@@ -223,7 +227,13 @@ void EventLog::finalize() {
     const std::size_t n_cases = case_ids_.size();
     // Counting sort of events by case, keeping input order within a case.
     std::vector<std::uint32_t> start(n_cases + 1, 0);
-    for (const Event& e : events) ++start[e.case_index + 1];
+    first_date_ = last_date_ = events.empty() ? Date{} : events.front().date;
+    for (const Event& e : events) {
+        ++start[e.case_index + 1];
+        first_date_ = std::min(first_date_, e.date);
+        last_date_ = std::max(last_date_, e.date);
+    }
+    dated_ = events.size();
     for (std::size_t i = 0; i < n_cases; ++i) start[i + 1] += start[i];
     order.mut().assign(events.size(), 0);
     {

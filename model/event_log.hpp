@@ -243,6 +243,11 @@ private:
 
     std::vector<StrId> case_ids_;
     std::vector<std::uint32_t> case_by_id_;
+    // The first and last event date, noted by finalize() on its pass over the events, for the
+    // first `dated_` events (~0: not noted, or the events changed since).
+    Date first_date_{}, last_date_{};
+    std::size_t dated_ = ~std::size_t(0);
+    bool dates_noted() const { return dated_ == events.size(); }
     std::size_t who_slot(const Who& w) const {
         std::uint64_t h = (std::uint64_t(w.actor) << 32 | w.role) * 0x9E3779B97F4A7C15ULL ^
                           (std::uint64_t(w.team) << 32 | w.organisatie) * 0xC2B2AE3D27D4EB4FULL;

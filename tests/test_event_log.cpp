@@ -8,6 +8,7 @@
 #include "reports/writers.hpp"
 #include "store/store.hpp"
 #include "util/error.hpp"
+#include "workflow/beslissers.hpp"
 #include "workflow/engine.hpp"
 
 using namespace wmotoets;
@@ -52,6 +53,52 @@ TEST(StringPool, InternAllMapsEveryStringOfTheOtherPool) {
     EXPECT_EQ(here.intern("dossier-2500"), map[there.find("dossier-2500")]);
     EXPECT_EQ(here.intern("dossier-39999"), map[there.find("dossier-39999")]);
     EXPECT_EQ(here.intern("nieuw"), StrId(40002));
+}
+
+// The first and last event date, noted while the log is finalized, are those of every event,
+// and stay right when events are added or taken away afterwards.
+TEST(EventLog, FirstAndLastDateFollowTheEvents) {
+    EventLog log = load(
+        "case_id,timestamp,activity\n"
+        "a,2024-03-05,melding\n"
+        "b,2023-11-30,melding\n"
+        "a,2024-07-01,gesprek\n"
+        "b,2024-01-09,gesprek\n");
+    EXPECT_EQ(log.latest_date(), Date::from_ymd(2024, 7, 1));
+    EXPECT_EQ(log.earliest_date(Date::from_ymd(2030, 1, 1)), Date::from_ymd(2023, 11, 30));
+    EXPECT_EQ(log.earliest_date(Date::from_ymd(2020, 1, 1)), Date::from_ymd(2020, 1, 1));
+    Event later = log.events[0];
+    later.date = Date::from_ymd(2025, 2, 3);
+    log.add_event(later);
+    EXPECT_EQ(log.latest_date(), Date::from_ymd(2025, 2, 3));
+    log.truncate(4, log.attributes.size(), log.dossier_count());
+    EXPECT_EQ(log.latest_date(), Date::from_ymd(2024, 7, 1));
+    EXPECT_EQ(EventLog().latest_date(), Date{});
+    EXPECT_EQ(EventLog().earliest_date(Date::from_ymd(2024, 1, 1)), Date::from_ymd(2024, 1, 1));
+}
+
+// Who decided where, built over each half of the dossiers on its own core and then joined, is
+// the index of one pass over all of them: every person, dossier count, first and last day, the
+// dossiers named, and per team the deciding teams.
+TEST(BeslisserIndex, TwoHalvesJoinedAreOnePass) {
+    EventLog log = load(generated(3000, 11));
+    const ReplayIds ids(log);
+    const BeslisserIndex one = index_beslissers(log, ids, ~std::size_t(0));
+    const BeslisserIndex two = index_beslissers(log, ids, 2);
+    ASSERT_GT(one.by_actor.size(), 5u);
+    ASSERT_EQ(one.by_actor.size(), two.by_actor.size());
+    std::size_t many = 0;
+    for (const auto& [actor, p] : one.by_actor) {
+        const BeslisserIndex::Person* q = two.find(actor);
+        ASSERT_NE(q, nullptr) << actor;
+        EXPECT_EQ(p.dossiers, q->dossiers) << actor;
+        EXPECT_EQ(p.first, q->first) << actor;
+        EXPECT_EQ(p.last, q->last) << actor;
+        EXPECT_EQ(p.named, q->named) << actor;
+        many += p.dossiers > BeslisserIndex::kNamed;
+    }
+    EXPECT_GT(many, 0u);  // people with more dossiers than are named: the names cut off the same way
+    EXPECT_EQ(one.deciding_teams, two.deciding_teams);
 }
 
 // Words for people: every activity has Dutch words without the code's underscore, and a verdaging

@@ -45,6 +45,7 @@ StrId consulent_team(const DossierFacts& f);
 // Whether event `e` is an act of a beslisser (docs/spec/event-log.md: the beslissers of a case).
 bool is_beslisser_act(const EventLog& log, const ReplayIds& ids, const Event& e);
 
-BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids);
+// From `two_cores_from` dossiers on, each half of them on its own core (the same index).
+BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids, std::size_t two_cores_from = 100000);
 
 }  // namespace wmotoets

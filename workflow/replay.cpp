@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <thread>
 
 #include "util/text.hpp"
 #include "workflow/beslissers.hpp"
@@ -26,10 +27,13 @@ BeslisserIndex::Usual BeslisserIndex::usual_deciders(StrId dossier_team) const {
 
 StrId consulent_team(const DossierFacts& f) { return f.consulenten.empty() ? 0 : f.consulenten.front().team; }
 
-BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids) {
+namespace {
+
+// The index over dossiers [from, to).
+BeslisserIndex index_part(const EventLog& log, const ReplayIds& ids, std::uint32_t from, std::uint32_t to) {
     BeslisserIndex index;
     std::vector<StrId> teams;  // the beslisser teams of one dossier
-    for (std::uint32_t c = 0; c < log.dossiers.size(); ++c) {
+    for (std::uint32_t c = from; c < to; ++c) {
         StrId own = 0;
         teams.clear();
         for (const std::uint32_t i : log.events_of(log.dossiers[c])) {
@@ -52,6 +56,45 @@ BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids) {
         if (own != 0)
             for (const StrId t : teams) ++index.deciding_teams[own][t];
     }
+    return index;
+}
+
+// Adds the index of later dossiers to that of earlier ones (as one pass over both would have made it).
+void merge_later(BeslisserIndex& into, BeslisserIndex&& later) {
+    for (auto& [actor, q] : later.by_actor) {
+        BeslisserIndex::Person& p = into.by_actor[actor];
+        if (p.dossiers == 0) {
+            p = std::move(q);
+            continue;
+        }
+        p.first = std::min(p.first, q.first);
+        p.last = std::max(p.last, q.last);
+        p.dossiers += q.dossiers;
+        p.last_dossier = q.last_dossier;
+        for (const StrId id : q.named)
+            if (p.named.size() < BeslisserIndex::kNamed) p.named.push_back(id);
+    }
+    for (auto& [own, counts] : later.deciding_teams)
+        for (const auto& [team, n] : counts) into.deciding_teams[own][team] += n;
+}
+
+}  // namespace
+
+BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids, std::size_t two_cores_from) {
+    const auto n = static_cast<std::uint32_t>(log.dossiers.size());
+    // On two cores for a large log, each half of the dossiers, then the later half added.
+    if (n < two_cores_from || std::thread::hardware_concurrency() < 2) return index_part(log, ids, 0, n);
+    BeslisserIndex later;
+    std::thread other([&] { later = index_part(log, ids, n / 2, n); });
+    BeslisserIndex index;
+    try {
+        index = index_part(log, ids, 0, n / 2);
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    merge_later(index, std::move(later));
     return index;
 }
 
