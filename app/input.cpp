@@ -124,15 +124,16 @@ void log_unknown_activities(const std::string& path, const InputFile& in, const 
 
 }  // namespace
 
-WmoShare wmo_share(const EventLog& log) {
+WmoShare wmo_share(const EventLog& log, bool half_is_enough) {
     WmoShare w;
     for (const InputFile& in : log.inputs) w.rows += in.rows;
-    for (const Event& e : log.events) w.canonical += e.activity != Activity::onbekend;
+    for (const Event& e : log.events)
+        if ((w.canonical += e.activity != Activity::onbekend) * 2 >= w.rows && half_is_enough) break;
     return w;
 }
 
 void require_wmo_log(const EventLog& log) {
-    const WmoShare w = wmo_share(log);
+    const WmoShare w = wmo_share(log, true);
     if (w.rows == 0) return;  // nothing read (an empty database, a header only): nothing to say
     if (log.dossier_count() > 0 && w.canonical * 2 >= w.rows) return;  // a Wmo log
     const std::string share = fmt::format("van de {} gelezen {} {} er {} een Wmo-activiteit", grouped(w.rows),

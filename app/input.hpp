@@ -59,7 +59,9 @@ LocalRules load_local_rules(const std::string& path);
 struct WmoShare {
     std::size_t rows = 0, canonical = 0;
 };
-WmoShare wmo_share(const EventLog& log);
+// `half_is_enough`: stop counting once half the rows are known to be Wmo activities (all that
+// require_wmo_log needs to know; it counts on only to word a log that is not).
+WmoShare wmo_share(const EventLog& log, bool half_is_enough = false);
 // A log to check: an Error (exit code 2) when rows were read but not one dossier came of them, a
 // warning when fewer than half of its rows are Wmo activities — both saying that this does not
 // look like a Wmo log. Nothing read at all (an empty database) passes.

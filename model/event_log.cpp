@@ -223,30 +223,79 @@ Date EventLog::earliest_date(Date bound) const {
     return bound;
 }
 
-void EventLog::finalize() {
-    const std::size_t n_cases = case_ids_.size();
-    // Counting sort of events by case, keeping input order within a case.
-    std::vector<std::uint32_t> start(n_cases + 1, 0);
-    first_date_ = last_date_ = events.empty() ? Date{} : events.front().date;
-    for (const Event& e : events) {
-        ++start[e.case_index + 1];
-        first_date_ = std::min(first_date_, e.date);
-        last_date_ = std::max(last_date_, e.date);
+void EventLog::finalize(std::size_t two_cores_from) {
+    const std::size_t n_cases = case_ids_.size(), n = events.size();
+    // A large log on two cores: each half of the events counted and placed, each half of the cases
+    // sorted and checked, by its own thread.
+    const bool two = n >= two_cores_from && n_cases >= 2 && std::thread::hardware_concurrency() >= 2;
+    const std::size_t half = two ? n / 2 : n;
+    // Counting sort of events by case, keeping input order within a case: per case the events of
+    // the first half of the log (counted in `start`), then those of the second (in `second`).
+    std::vector<std::uint32_t> start(n_cases + 1, 0), second;
+    struct Span {
+        Date first{}, last{};
+    };
+    const auto count = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& counts, Span& span) {
+        if (from < to) span.first = span.last = events[from].date;
+        for (std::size_t i = from; i < to; ++i) {
+            const Event& e = events[i];
+            ++counts[e.case_index + 1];
+            span.first = std::min(span.first, e.date);
+            span.last = std::max(span.last, e.date);
+        }
+    };
+    Span early, late;
+    if (two) {
+        second.assign(n_cases + 1, 0);
+        std::thread other([&] {
+            order.mut().assign(n, 0);
+            count(half, n, second, late);
+        });
+        count(0, half, start, early);
+        other.join();
+    } else {
+        order.mut().assign(n, 0);
+        count(0, n, start, early);
     }
-    dated_ = events.size();
-    for (std::size_t i = 0; i < n_cases; ++i) start[i + 1] += start[i];
-    order.mut().assign(events.size(), 0);
+    first_date_ = two ? std::min(early.first, late.first) : early.first;
+    last_date_ = two ? std::max(early.last, late.last) : early.last;
+    dated_ = n;
+    // start[c] becomes where case c begins; second[c] where its events of the second half begin.
+    for (std::size_t c = 0; c < n_cases; ++c) {
+        const std::uint32_t in_first = start[c + 1];
+        if (two) {
+            const std::uint32_t in_second = second[c + 1];
+            second[c] = start[c] + in_first;
+            start[c + 1] = start[c] + in_first + in_second;
+        } else {
+            start[c + 1] = start[c] + in_first;
+        }
+    }
+    const auto place = [&](std::size_t from, std::size_t to, std::uint32_t* pos) {
+        std::uint32_t* out = order.mut().data();
+        for (std::size_t i = from; i < to; ++i) out[pos[events[i].case_index]++] = static_cast<std::uint32_t>(i);
+    };
     {
         std::vector<std::uint32_t> pos(start.begin(), start.end() - 1);
-        for (std::uint32_t i = 0; i < events.size(); ++i) order.mut()[pos[events[i].case_index]++] = i;
+        if (two) {
+            std::thread other(place, half, n, second.data());
+            place(0, half, pos.data());
+            other.join();
+        } else {
+            place(0, n, pos.data());
+        }
     }
+    std::vector<std::uint32_t>().swap(second);
     // Within a case: by date; within a date by time only when every event of that date has one.
-    // Cases are a dozen events, mostly in order already.
-    auto sort_cases = [&](std::size_t from, std::size_t to) {
+    // Cases are a dozen events, mostly in order already. Then the case's entry in `dossiers`, and
+    // whether this stretch of cases is in order of id already (exports usually list them so).
+    dossiers.mut().assign(n_cases, Dossier{});
+    const auto by_id = [&](const Dossier& x, const Dossier& y) { return strings.str(x.id) < strings.str(y.id); };
+    const auto sort_cases = [&](std::size_t from, std::size_t to, bool& sorted) {
         for (std::size_t c = from; c < to; ++c) {
             auto first = order.mut().begin() + start[c], last = order.mut().begin() + start[c + 1];
             stable_sort_short(first, last,
-                              [&](std::uint32_t a, std::uint32_t b) { return events[a].date < events[b].date; });
+                              [&](std::uint32_t x, std::uint32_t y) { return events[x].date < events[y].date; });
             for (auto it = first; it != last;) {
                 auto group_end = it;
                 bool all_timed = true;
@@ -256,26 +305,27 @@ void EventLog::finalize() {
                 }
                 if (all_timed && group_end - it > 1)
                     stable_sort_short(it, group_end,
-                                      [&](std::uint32_t a, std::uint32_t b) { return events[a].ms < events[b].ms; });
+                                      [&](std::uint32_t x, std::uint32_t y) { return events[x].ms < events[y].ms; });
                 it = group_end;
             }
+            dossiers.mut()[c] = Dossier{case_ids_[c], start[c], start[c + 1]};
         }
+        sorted = std::is_sorted(dossiers.begin() + std::ptrdiff_t(from), dossiers.begin() + std::ptrdiff_t(to), by_id);
     };
     // On two cores for a large log: the cases are independent.
-    if (n_cases >= 100000 && std::thread::hardware_concurrency() >= 2) {
-        std::thread other(sort_cases, n_cases / 2, n_cases);
-        sort_cases(0, n_cases / 2);
+    bool sorted = true;
+    if (n_cases >= std::min<std::size_t>(two_cores_from, 100000) && n_cases >= 2 &&
+        std::thread::hardware_concurrency() >= 2) {
+        const std::size_t mid = n_cases / 2;
+        bool sorted_later = true;
+        std::thread other(sort_cases, mid, n_cases, std::ref(sorted_later));
+        sort_cases(0, mid, sorted);
         other.join();
+        sorted = sorted && sorted_later && !by_id(dossiers[mid], dossiers[mid - 1]);
     } else {
-        sort_cases(0, n_cases);
+        sort_cases(0, n_cases, sorted);
     }
-    dossiers.mut().clear();
-    dossiers.mut().reserve(n_cases);
-    for (std::size_t c = 0; c < n_cases; ++c) dossiers.mut().push_back(Dossier{case_ids_[c], start[c], start[c + 1]});
-    // Exports usually list dossiers in order already: then a check is all it takes.
-    const auto by_id = [&](const Dossier& a, const Dossier& b) { return strings.str(a.id) < strings.str(b.id); };
-    if (!std::is_sorted(dossiers.begin(), dossiers.end(), by_id))
-        std::sort(dossiers.mut().begin(), dossiers.mut().end(), by_id);
+    if (!sorted) std::sort(dossiers.mut().begin(), dossiers.mut().end(), by_id);
 }
 
 }  // namespace wmotoets

@@ -188,7 +188,8 @@ public:
     std::string_view case_id_of(const Event& e) const { return strings.str(case_ids_[e.case_index]); }
 
     // Sorts every case per docs/spec/event-log.md; call after all inputs are read.
-    void finalize();
+    // From `two_cores_from` events on (and 100,000 cases), on two cores (the same result).
+    void finalize(std::size_t two_cores_from = std::size_t(1) << 20);
     // The position in `cases` of the dossier with this id (binary search: cases are sorted by id
     // after finalize()), or nullopt.
     std::optional<std::size_t> dossier_position(std::string_view case_id) const;

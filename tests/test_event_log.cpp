@@ -1,6 +1,8 @@
 // The in-memory event log: who acted, interned by value.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "helpers.hpp"
 #include "import/import_file.hpp"
 #include "import/toml_files.hpp"
@@ -75,6 +77,40 @@ TEST(EventLog, FirstAndLastDateFollowTheEvents) {
     EXPECT_EQ(log.latest_date(), Date::from_ymd(2024, 7, 1));
     EXPECT_EQ(EventLog().latest_date(), Date{});
     EXPECT_EQ(EventLog().earliest_date(Date::from_ymd(2024, 1, 1)), Date::from_ymd(2024, 1, 1));
+}
+
+// Sorting on two cores (each half of the events counted and placed, each half of the cases
+// sorted) gives what one core gives: the same order of every dossier's events, the same
+// dossiers in the same order, the same first and last date; also for a log whose dossiers are
+// not listed in order of id, and whose dossiers have events in both halves.
+TEST(EventLog, FinalizeOnTwoCoresIsFinalizeOnOne) {
+    std::string csv = generated(2000, 5);
+    // Shuffled rows (by a fixed rule): dossiers out of order and spread over the whole file.
+    std::vector<std::string> rows;
+    std::istringstream in(csv);
+    std::string header, row;
+    std::getline(in, header);
+    while (std::getline(in, row)) rows.push_back(row);
+    for (std::size_t i = 0; i < rows.size(); ++i) std::swap(rows[i], rows[(i * 7919) % rows.size()]);
+    std::string shuffled = header + "\n";
+    for (const std::string& r : rows) shuffled += r + "\n";
+    for (const std::string& text : {csv, shuffled}) {
+        EventLog one, two;
+        Diagnostics d1, d2;
+        import_canonical_csv(write_file("twee-kernen.csv", text), {}, one, d1);
+        import_canonical_csv(write_file("twee-kernen.csv", text), {}, two, d2);
+        one.finalize(~std::size_t(0));
+        two.finalize(2);
+        ASSERT_GT(one.events.size(), 10000u);
+        ASSERT_EQ(one.dossiers.size(), two.dossiers.size());
+        for (std::size_t c = 0; c < one.dossiers.size(); ++c) {
+            ASSERT_EQ(one.str(one.dossiers[c].id), two.str(two.dossiers[c].id)) << c;
+            const auto a = one.events_of(one.dossiers[c]), b = two.events_of(two.dossiers[c]);
+            ASSERT_TRUE(std::equal(a.begin(), a.end(), b.begin(), b.end())) << c;
+        }
+        EXPECT_EQ(one.latest_date(), two.latest_date());
+        EXPECT_EQ(one.earliest_date(Date::from_ymd(2100, 1, 1)), two.earliest_date(Date::from_ymd(2100, 1, 1)));
+    }
 }
 
 // Who decided where, built over each half of the dossiers on its own core and then joined, is
