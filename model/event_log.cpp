@@ -9,6 +9,7 @@
 #include "util/error.hpp"
 #include "util/pages.hpp"
 #include "util/short_sort.hpp"
+#include "util/two_threads.hpp"
 
 namespace wmotoets {
 
@@ -247,12 +248,11 @@ void EventLog::finalize(std::size_t two_cores_from) {
     Span early, late;
     if (two) {
         second.assign(n_cases + 1, 0);
-        std::thread other([&] {
+        on_two_threads([&] { count(0, half, start, early); },
+                       [&] {
             order.mut().assign(n, 0);
             count(half, n, second, late);
         });
-        count(0, half, start, early);
-        other.join();
     } else {
         order.mut().assign(n, 0);
         count(0, n, start, early);
@@ -278,9 +278,7 @@ void EventLog::finalize(std::size_t two_cores_from) {
     {
         std::vector<std::uint32_t> pos(start.begin(), start.end() - 1);
         if (two) {
-            std::thread other(place, half, n, second.data());
-            place(0, half, pos.data());
-            other.join();
+            on_two_threads([&] { place(0, half, pos.data()); }, [&] { place(half, n, second.data()); });
         } else {
             place(0, n, pos.data());
         }
@@ -318,9 +316,7 @@ void EventLog::finalize(std::size_t two_cores_from) {
         std::thread::hardware_concurrency() >= 2) {
         const std::size_t mid = n_cases / 2;
         bool sorted_later = true;
-        std::thread other(sort_cases, mid, n_cases, std::ref(sorted_later));
-        sort_cases(0, mid, sorted);
-        other.join();
+        on_two_threads([&] { sort_cases(0, mid, sorted); }, [&] { sort_cases(mid, n_cases, sorted_later); });
         sorted = sorted && sorted_later && !by_id(dossiers[mid], dossiers[mid - 1]);
     } else {
         sort_cases(0, n_cases, sorted);

@@ -9,6 +9,7 @@
 #include "util/edit_distance.hpp"
 #include "util/error.hpp"
 #include "util/output_file.hpp"
+#include "util/two_threads.hpp"
 
 using namespace wmotoets;
 
@@ -107,4 +108,29 @@ TEST(OutputFile, AnUncommittedFileLeavesTheEarlierOne) {
     EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), "eerder");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
     std::filesystem::remove_all(dir);
+}
+
+// Work on two threads: both parts have run when the call returns, and an exception of either
+// part (the calling thread's first) comes out of the call only after both have stopped.
+TEST(TwoThreads, BothPartsRunAndEitherOnesErrorComesOutAfterBoth) {
+    int a = 0, b = 0;
+    on_two_threads([&] { a = 1; }, [&] { b = 2; });
+    EXPECT_EQ(a + b, 3);
+    bool later_ran = false;
+    EXPECT_THROW(on_two_threads([&] { throw Error("eerste"); }, [&] { later_ran = true; }), Error);
+    EXPECT_TRUE(later_ran);
+    bool first_ran = false;
+    try {
+        on_two_threads([&] { first_ran = true; }, [&] { throw Error("tweede"); });
+        ADD_FAILURE() << "geen fout";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "tweede");
+    }
+    EXPECT_TRUE(first_ran);
+    try {
+        on_two_threads([&] { throw Error("eerste"); }, [&] { throw Error("tweede"); });
+        ADD_FAILURE() << "geen fout";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "eerste");
+    }
 }

@@ -2,6 +2,7 @@
 #include <thread>
 
 #include "util/text.hpp"
+#include "util/two_threads.hpp"
 #include "workflow/beslissers.hpp"
 #include "workflow/facts.hpp"
 #include "workflow/procedure.hpp"
@@ -84,16 +85,8 @@ BeslisserIndex index_beslissers(const EventLog& log, const ReplayIds& ids, std::
     const auto n = static_cast<std::uint32_t>(log.dossiers.size());
     // On two cores for a large log, each half of the dossiers, then the later half added.
     if (n < two_cores_from || std::thread::hardware_concurrency() < 2) return index_part(log, ids, 0, n);
-    BeslisserIndex later;
-    std::thread other([&] { later = index_part(log, ids, n / 2, n); });
-    BeslisserIndex index;
-    try {
-        index = index_part(log, ids, 0, n / 2);
-    } catch (...) {
-        other.join();
-        throw;
-    }
-    other.join();
+    BeslisserIndex index, later;
+    on_two_threads([&] { index = index_part(log, ids, 0, n / 2); }, [&] { later = index_part(log, ids, n / 2, n); });
     merge_later(index, std::move(later));
     return index;
 }
